@@ -1,0 +1,35 @@
+import { memberName } from '@/components/ui/member-name';
+import { RelativeTime } from '@/components/ui/relative-time';
+import type { Activity, Member } from '@/lib/model';
+import { activityText } from './activity-text';
+
+interface Props {
+  activities: Activity[];
+  members: Map<string, Member>;
+  meId: string | undefined;
+  now: number;
+}
+
+/** The person's history, newest first: who did what, when. */
+export function ActivityFeed({ activities, members, meId, now }: Props) {
+  const name = (id: string) => memberName(id, members, meId);
+  return (
+    <section aria-labelledby="activity-heading">
+      <h2 id="activity-heading">Activity</h2>
+      {activities.length === 0 ? (
+        <p className="muted empty">No activity yet. Log outreach above when you reach out.</p>
+      ) : (
+        <ol data-testid="activity-feed" className="feed">
+          {activities.map((a) => (
+            <li key={a.id} data-testid="activity-item" data-kind={a.kind}>
+              <span className="who">{name(a.actorId)}</span> {activityText(a, name)}{' '}
+              <span className="when">
+                <RelativeTime at={a.at} now={now} />
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Activity } from '@/lib/model';
+
+const OUTREACH = { inmail: 'sent an InMail', email: 'sent an email', call: 'called' } as const;
+const REPLY = { replied: 'logged a reply', interested: 'logged a reply: interested', not_interested: 'logged a reply: not interested' } as const;
+
+/** The sentence after the actor's name in the feed, e.g. "sent an InMail". Plain text. */
+export function activityText(a: Activity, name: (id: string) => string): string {
+  switch (a.kind) {
+    case 'viewed':
+      return 'viewed the profile';
+    case 'outreach':
+      return OUTREACH[a.data.channel];
+    case 'reply':
+      return REPLY[a.data.interest];
+    case 'dnc_set':
+      return `marked do-not-contact: ${a.data.reason}`;
+    case 'dnc_cleared':
+      return 'cleared do-not-contact';
+    case 'review_requested':
+      return `sent for review to ${name(a.data.reviewerId)}`;
+    case 'review_decision': {
+      const verdict = a.data.verdict === 'approve' ? 'approved' : 'rejected';
+      const reasons = a.data.reasons.length ? ` (${a.data.reasons.join(', ')})` : '';
+      const note = a.data.note ? ` — “${a.data.note}”` : '';
+      return `${verdict}${reasons}${note}`;
+    }
+    case 'stage_changed':
+      return a.data.from ? `moved from ${a.data.from} to ${a.data.to}` : `added at stage ${a.data.to}`;
+  }
+}

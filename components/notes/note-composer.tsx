@@ -1,0 +1,74 @@
+import { forwardRef, useState } from 'react';
+import { useDb } from '@/components/ui/db-context';
+import { ErrorMessage, errorText } from '@/components/ui/error-message';
+import { NOTE_MAX_LENGTH, type NoteVisibility, type ProspectIdentity } from '@/lib/model';
+import { mutate, noteAdd } from '@/lib/mutations';
+import { ensureProspect } from '@/lib/prospects/record-visit';
+
+/** Writes a note; Ctrl/⌘+Enter saves. The draft survives a failed save. */
+export const NoteComposer = forwardRef<HTMLTextAreaElement, { identity: ProspectIdentity }>(function NoteComposer(
+  { identity },
+  ref,
+) {
+  const db = useDb();
+  const [body, setBody] = useState('');
+  const [visibility, setVisibility] = useState<NoteVisibility>('team');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const save = async () => {
+    if (saving) return;
+    setSaving(true);
+    setError(null);
+    try {
+      const prospectId = await ensureProspect(db, identity);
+      await mutate(db, noteAdd, { prospectId, body, visibility });
+      setBody('');
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form
+      className="note-composer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <label htmlFor="note-input">Add a note</label>
+      <textarea
+        id="note-input"
+        ref={ref}
+        data-testid="note-input"
+        value={body}
+        maxLength={NOTE_MAX_LENGTH}
+        rows={3}
+        placeholder="What should the team know? (N to focus, Ctrl+Enter to save)"
+        onChange={(e) => setBody(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            void save();
+          }
+        }}
+      />
+      <div className="row">
+        <label className="inline">
+          <span className="visually-hidden">Who can see it</span>
+          <select value={visibility} onChange={(e) => setVisibility(e.target.value as NoteVisibility)}>
+            <option value="team">Team</option>
+            <option value="private">Only me</option>
+          </select>
+        </label>
+        <button type="submit" data-testid="note-submit" disabled={saving || body.trim() === ''}>
+          Save note
+        </button>
+      </div>
+      <ErrorMessage error={error} />
+    </form>
+  );
+});

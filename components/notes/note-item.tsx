@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { useDb } from '@/components/ui/db-context';
+import { ErrorMessage, errorText } from '@/components/ui/error-message';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { NOTE_MAX_LENGTH, type Note } from '@/lib/model';
+import { mutate, noteDelete, noteEdit, noteRestore } from '@/lib/mutations';
+import { useUndo } from './undo-store';
+
+interface Props {
+  note: Note;
+  author: string;
+  mine: boolean;
+  now: number;
+}
+
+/** A note, rendered as text. Its author can edit it in place or delete it (with undo). */
+export function NoteItem({ note, author, mine, now }: Props) {
+  const db = useDb();
+  const showUndo = useUndo((s) => s.show);
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await action();
+      return true;
+    } catch (e) {
+      setError(errorText(e));
+      return false;
+    }
+  };
+
+  const save = async () => {
+    if (draft !== null && (await run(() => mutate(db, noteEdit, { id: note.id, body: draft })))) setDraft(null);
+  };
+
+  const remove = async () => {
+    if (await run(() => mutate(db, noteDelete, { id: note.id }))) {
+      showUndo({ id: `note-delete-${note.id}-${Date.now()}`, message: 'Note deleted.', undo: async () => void (await mutate(db, noteRestore, { id: note.id })) });
+    }
+  };
+
+  return (
+    <li data-testid="note-item" className="note">
+      <div className="meta">
+        <span className="who">{author}</span> <RelativeTime at={note.createdAt} now={now} />
+        {note.editedAt !== null && <span className="muted"> (edited)</span>}
+        {note.visibility === 'private' && <span className="badge">Only you</span>}
+      </div>
+      {draft === null ? (
+        <p className="body">{note.body}</p>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <label className="visually-hidden" htmlFor={`edit-${note.id}`}>
+            Edit note
+          </label>
+          <textarea
+            id={`edit-${note.id}`}
+            autoFocus
+            value={draft}
+            maxLength={NOTE_MAX_LENGTH}
+            rows={3}
+            onChange={(e) => setDraft(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') setDraft(null);
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                void save();
+              }
+            }}
+          />
+          <div className="row">
+            <button type="submit">Save</button>
+            <button type="button" onClick={() => setDraft(null)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {mine && draft === null && (
+        <div className="row actions">
+          <button type="button" className="link" onClick={() => setDraft(note.body)} aria-label="Edit note">
+            Edit
+          </button>
+          <button type="button" className="link" onClick={() => void remove()} aria-label="Delete note">
+            Delete
+          </button>
+        </div>
+      )}
+      <ErrorMessage error={error} />
+    </li>
+  );
+}

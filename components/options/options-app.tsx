@@ -1,0 +1,15 @@
+import { DataTransfer } from './data-transfer';
+import { ProfileForm } from './profile-form';
+import { SettingsForm } from './settings-form';
+
+export function OptionsApp() {
+  return (
+    <main className="page">
+      <h1>Tandem options</h1>
+      <ProfileForm />
+      <SettingsForm />
+      <DataTransfer />
+      <p className="muted small">Shortcut: Alt+Shift+T shows or hides the sidebar (change it at chrome://extensions/shortcuts).</p>
+    </main>
+  );
+}

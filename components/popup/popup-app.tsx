@@ -1,0 +1,70 @@
+import { browser } from 'wxt/browser';
+import { warningsFor } from '@/components/prospect/outreach-guard';
+import { useProspectView } from '@/components/prospect/use-prospect-view';
+import { SyncStatus } from '@/components/sync/sync-status';
+import { useNow } from '@/components/ui/use-now';
+import type { ProspectIdentity } from '@/lib/model';
+import type { ActiveTab } from './use-active-tab';
+
+interface Props {
+  active: ActiveTab;
+  onShowSidebar?: (tabId: number) => void;
+}
+
+/** At a glance: who the current tab shows and how much the team has on them. */
+export function PopupApp({ active, onShowSidebar }: Props) {
+  return (
+    <div className="popup">
+      <p className="brand">Tandem</p>
+      <Current active={active} onShowSidebar={onShowSidebar} />
+      <SyncStatus />
+      <p>
+        <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          Options
+        </button>
+      </p>
+    </div>
+  );
+}
+
+function Current({ active, onShowSidebar }: Props) {
+  if (active.phase === 'loading') return <p className="muted">Loading…</p>;
+  const { state, tabId } = active;
+  if (state?.status === 'identified' && tabId !== null) {
+    return <PersonSummary identity={state.identity} onShow={onShowSidebar && (() => onShowSidebar(tabId))} />;
+  }
+  if (state?.status === 'pending') return <p className="muted">Reading the page…</p>;
+  if (state?.status === 'unidentified') return <p>Tandem could not identify the person on this page.</p>;
+  return <p className="muted">This tab does not show a profile. Open a LinkedIn profile to see what your team knows.</p>;
+}
+
+function PersonSummary({ identity, onShow }: { identity: ProspectIdentity; onShow: (() => void) | undefined }) {
+  const view = useProspectView(identity.key);
+  const now = useNow();
+  const warnings = view ? warningsFor(view, now) : [];
+  return (
+    <section aria-label="Current tab">
+      <h1 data-testid="popup-name">{identity.name}</h1>
+      {identity.headline && <p className="muted">{identity.headline}</p>}
+      {view && (
+        <div className="counts" data-testid="popup-counts">
+          <div>
+            <strong>{view.activities.length}</strong> activities
+          </div>
+          <div>
+            <strong>{view.notes.length}</strong> notes
+          </div>
+          <div>
+            <strong>{warnings.length}</strong> warnings
+          </div>
+        </div>
+      )}
+      {view?.prospect === null && <p className="muted">New to your team.</p>}
+      {onShow && (
+        <button type="button" onClick={onShow}>
+          Show sidebar
+        </button>
+      )}
+    </section>
+  );
+}

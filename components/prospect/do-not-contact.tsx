@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { useDb } from '@/components/ui/db-context';
+import { ErrorMessage, errorText } from '@/components/ui/error-message';
+import { type Me, type Prospect, type ProspectIdentity, canSetDoNotContact } from '@/lib/model';
+import { mutate, prospectSetDoNotContact } from '@/lib/mutations';
+import { ensureProspect } from '@/lib/prospects/record-visit';
+
+interface Props {
+  identity: ProspectIdentity;
+  prospect: Prospect | null;
+  me: Me | undefined;
+}
+
+/** Marks or clears do-not-contact, with a reason; recruiters and admins only. */
+export function DoNotContact({ identity, prospect, me }: Props) {
+  const db = useDb();
+  const [reason, setReason] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (!me) return null;
+  if (!canSetDoNotContact(me.role)) {
+    return <p className="muted small">Only recruiters and admins can mark someone do-not-contact.</p>;
+  }
+
+  const apply = async (next: string | null) => {
+    setError(null);
+    try {
+      const prospectId = prospect?.id ?? (await ensureProspect(db, identity));
+      await mutate(db, prospectSetDoNotContact, { prospectId, reason: next });
+      setReason(null);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  if (prospect?.doNotContact) {
+    return (
+      <div className="dnc">
+        <button type="button" onClick={() => void apply(null)}>
+          Clear do-not-contact
+        </button>
+        <ErrorMessage error={error} />
+      </div>
+    );
+  }
+  if (reason === null) {
+    return (
+      <div className="dnc">
+        <button type="button" className="danger-outline" onClick={() => setReason('')}>
+          Mark do-not-contact…
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form
+      className="dnc"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void apply(reason);
+      }}
+    >
+      <label htmlFor="dnc-reason">Why should nobody contact this person?</label>
+      <input
+        id="dnc-reason"
+        autoFocus
+        value={reason}
+        maxLength={500}
+        onChange={(e) => setReason(e.target.value)}
+        onKeyDown={(e) => e.key === 'Escape' && setReason(null)}
+      />
+      <div className="row">
+        <button type="submit" className="danger" disabled={reason.trim() === ''}>
+          Mark do-not-contact
+        </button>
+        <button type="button" onClick={() => setReason(null)}>
+          Cancel
+        </button>
+      </div>
+      <ErrorMessage error={error} />
+    </form>
+  );
+}

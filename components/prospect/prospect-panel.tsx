@@ -1,0 +1,63 @@
+import { useEffect, useRef } from 'react';
+import { ActivityFeed } from '@/components/activity/activity-feed';
+import { QuickLog } from '@/components/activity/quick-log';
+import { NoteSection } from '@/components/notes/note-section';
+import { useDb } from '@/components/ui/db-context';
+import { useNow } from '@/components/ui/use-now';
+import type { ProspectIdentity } from '@/lib/model';
+import { recordVisit } from '@/lib/prospects/record-visit';
+import { DoNotContact } from './do-not-contact';
+import { OutreachGuard } from './outreach-guard';
+import { ProspectHeader } from './prospect-header';
+import { useProspectView } from './use-prospect-view';
+
+/** Everything about one person: identity first, then what the team knows, then actions. */
+export function ProspectPanel({ identity }: { identity: ProspectIdentity }) {
+  const db = useDb();
+  const view = useProspectView(identity.key);
+  const now = useNow();
+  const noteInput = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    recordVisit(db, identity).catch((e: unknown) => console.warn('Tandem: could not record the visit', e));
+  }, [db, identity]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing = target?.closest('input, textarea, select, [contenteditable]');
+      if (!typing && e.key.toLowerCase() === 'n' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        noteInput.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <>
+      <ProspectHeader identity={identity} known={view === undefined ? undefined : view.prospect !== null} />
+      {view === undefined ? (
+        <p className="muted" aria-busy="true">
+          Loading what your team knows…
+        </p>
+      ) : (
+        <>
+          <OutreachGuard view={view} now={now} />
+          <QuickLog identity={identity} />
+          <NoteSection
+            identity={identity}
+            notes={view.notes}
+            members={view.members}
+            meId={view.me?.memberId}
+            now={now}
+            inputRef={noteInput}
+          />
+          <ActivityFeed activities={view.activities} members={view.members} meId={view.me?.memberId} now={now} />
+          <DoNotContact identity={identity} prospect={view.prospect} me={view.me} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { readMe, readSettings } from '@/lib/db/local-state';
+import { activitiesFor, findProspectByKey, membersById, notesFor, openReviewsFor } from '@/lib/db/queries';
+import type { Activity, Me, Member, Note, PipelineEntry, Prospect, ReviewRequest, Settings } from '@/lib/model';
+import { useDb } from '@/components/ui/db-context';
+
+export interface ProspectView {
+  me: Me | undefined;
+  settings: Settings;
+  members: Map<string, Member>;
+  /** null: the team has no record of this person yet. */
+  prospect: Prospect | null;
+  activities: Activity[];
+  notes: Note[];
+  openReviews: ReviewRequest[];
+  pipeline: PipelineEntry[];
+}
+
+/** Everything the team knows about the person with this profile key, live across contexts. */
+export function useProspectView(profileKey: string): ProspectView | undefined {
+  const db = useDb();
+  return useLiveQuery(async (): Promise<ProspectView> => {
+    const [me, settings, members, prospect] = await Promise.all([
+      readMe(db),
+      readSettings(db),
+      membersById(db),
+      findProspectByKey(db, profileKey),
+    ]);
+    if (!prospect) return { me, settings, members, prospect: null, activities: [], notes: [], openReviews: [], pipeline: [] };
+    const [activities, notes, openReviews, pipeline] = await Promise.all([
+      activitiesFor(db, prospect.id),
+      me ? notesFor(db, prospect.id, me.memberId) : Promise.resolve([]),
+      openReviewsFor(db, prospect.id),
+      db.pipeline.where('prospectId').equals(prospect.id).toArray(),
+    ]);
+    return { me, settings, members, prospect, activities, notes, openReviews, pipeline };
+  }, [db, profileKey]);
+}

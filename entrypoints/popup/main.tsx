@@ -1,0 +1,24 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { PopupApp } from '@/components/popup/popup-app';
+import { useActiveTab } from '@/components/popup/use-active-tab';
+import '@/components/ui/theme.css';
+import { sendMessage } from '@/lib/messaging';
+
+function Popup() {
+  return (
+    <PopupApp
+      active={useActiveTab()}
+      onShowSidebar={(tabId) => {
+        void sendMessage('showSidebar', true, { tabId, frameId: 0 }).catch(() => undefined);
+        window.close();
+      }}
+    />
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Popup />
+  </StrictMode>,
+);

@@ -1,0 +1,78 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type {
+  Activity,
+  Member,
+  Note,
+  OutboxEntry,
+  PipelineEntry,
+  Prospect,
+  Requisition,
+  ReviewDecision,
+  ReviewRequest,
+} from '@/lib/model';
+import { SCHEMA_VERSIONS } from './schema';
+
+/** A prospect as stored: `profileKeys` flattens `profiles[].key` for the multi-entry index. */
+export type ProspectRow = Prospect & { profileKeys: string[] };
+
+/** Device-local values (who I am, settings, sync cursors); never synced. */
+export interface LocalRow {
+  key: string;
+  value: unknown;
+}
+
+export const DB_NAME = 'tandem';
+
+export class TandemDB extends Dexie {
+  prospects!: EntityTable<ProspectRow, 'id'>;
+  activities!: EntityTable<Activity, 'id'>;
+  notes!: EntityTable<Note, 'id'>;
+  members!: EntityTable<Member, 'id'>;
+  requisitions!: EntityTable<Requisition, 'id'>;
+  reviewRequests!: EntityTable<ReviewRequest, 'id'>;
+  reviewDecisions!: EntityTable<ReviewDecision, 'id'>;
+  pipeline!: EntityTable<PipelineEntry, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'mutationId'>;
+  local!: EntityTable<LocalRow, 'key'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    for (const v of SCHEMA_VERSIONS) {
+      const version = this.version(v.version).stores(v.stores);
+      if (v.upgrade) version.upgrade(v.upgrade);
+    }
+  }
+}
+
+/** The tables a mutation may write: every synced table plus the outbox and local state. */
+export function writableTables(db: TandemDB) {
+  return [
+    db.prospects,
+    db.activities,
+    db.notes,
+    db.members,
+    db.requisitions,
+    db.reviewRequests,
+    db.reviewDecisions,
+    db.pipeline,
+    db.outbox,
+    db.local,
+  ];
+}
+
+export function toProspectRow(p: Prospect): ProspectRow {
+  return { ...p, profileKeys: [...new Set(p.profiles.map((r) => r.key))] };
+}
+
+export function fromProspectRow(row: ProspectRow): Prospect {
+  const { profileKeys: _derived, ...prospect } = row;
+  return prospect;
+}
+
+let shared: TandemDB | undefined;
+
+/** The one database of the extension origin, shared by the sidebar, the pages and the worker. */
+export function getDb(): TandemDB {
+  shared ??= new TandemDB();
+  return shared;
+}

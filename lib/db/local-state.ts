@@ -1,0 +1,74 @@
+import { ulid } from 'ulidx';
+import type { z } from 'zod';
+import { DEFAULT_SETTINGS, LOCAL_TEAM_ID, Me, Settings } from '@/lib/model';
+import type { TandemDB } from './database';
+
+/** Keys of the `local` table. Values are validated on read: the store outlives code versions. */
+export const LOCAL_KEYS = {
+  me: 'me',
+  settings: 'settings',
+  clientId: 'clientId',
+  lastMutationId: 'lastMutationId',
+} as const;
+
+async function readValidated<T extends z.ZodType>(db: TandemDB, key: string, schema: T): Promise<z.infer<T> | undefined> {
+  const row = await db.local.get(key);
+  if (!row) return undefined;
+  const parsed = schema.safeParse(row.value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export const DEFAULT_MEMBER_NAME = 'New member';
+
+/** Who uses this device; made on first use so the sidebar works before the options page is visited. */
+export async function ensureMe(db: TandemDB): Promise<Me> {
+  return db.transaction('rw', db.local, db.members, async () => {
+    const existing = await readValidated(db, LOCAL_KEYS.me, Me);
+    if (existing) return existing;
+    const me: Me = { memberId: ulid(), teamId: LOCAL_TEAM_ID, name: DEFAULT_MEMBER_NAME, email: '', role: 'recruiter' };
+    await db.local.put({ key: LOCAL_KEYS.me, value: me });
+    await db.members.put({
+      id: me.memberId,
+      teamId: me.teamId,
+      version: 0,
+      deletedAt: null,
+      name: me.name,
+      email: `${me.memberId.toLowerCase()}@device.local`,
+      role: me.role,
+    });
+    return me;
+  });
+}
+
+export async function readMe(db: TandemDB): Promise<Me | undefined> {
+  return readValidated(db, LOCAL_KEYS.me, Me);
+}
+
+export async function readSettings(db: TandemDB): Promise<Settings> {
+  return (await readValidated(db, LOCAL_KEYS.settings, Settings)) ?? DEFAULT_SETTINGS;
+}
+
+export async function writeSettings(db: TandemDB, patch: Partial<Settings>): Promise<Settings> {
+  return db.transaction('rw', db.local, async () => {
+    const next = Settings.parse({ ...(await readSettings(db)), ...patch });
+    await db.local.put({ key: LOCAL_KEYS.settings, value: next });
+    return next;
+  });
+}
+
+/** A stable id for this device's outbox; the server binds it to the member (issue 3). */
+export async function ensureClientId(db: TandemDB): Promise<string> {
+  const row = await db.local.get(LOCAL_KEYS.clientId);
+  if (typeof row?.value === 'string') return row.value;
+  const clientId = ulid();
+  await db.local.put({ key: LOCAL_KEYS.clientId, value: clientId });
+  return clientId;
+}
+
+/** Next mutation id; must run inside the caller's transaction so ids and writes commit together. */
+export async function nextMutationId(db: TandemDB): Promise<number> {
+  const row = await db.local.get(LOCAL_KEYS.lastMutationId);
+  const next = (typeof row?.value === 'number' ? row.value : 0) + 1;
+  await db.local.put({ key: LOCAL_KEYS.lastMutationId, value: next });
+  return next;
+}

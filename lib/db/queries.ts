@@ -1,0 +1,58 @@
+import { startOfDay, endOfDay } from 'date-fns';
+import { Dexie } from 'dexie';
+import type { Activity, Member, Note, Prospect, ReviewRequest } from '@/lib/model';
+import { type TandemDB, fromProspectRow } from './database';
+
+export async function findProspectByKey(db: TandemDB, key: string): Promise<Prospect | undefined> {
+  const rows = await db.prospects.where('profileKeys').equals(key).toArray();
+  const live = rows.find((r) => r.deletedAt === null);
+  return live ? fromProspectRow(live) : undefined;
+}
+
+export async function findProspectsByEmail(db: TandemDB, email: string): Promise<Prospect[]> {
+  const rows = await db.prospects.where('emails').equals(email.trim().toLowerCase()).toArray();
+  return rows.filter((r) => r.deletedAt === null).map(fromProspectRow);
+}
+
+/** The person's feed, newest first, tombstones left out. */
+export async function activitiesFor(db: TandemDB, prospectId: string): Promise<Activity[]> {
+  const rows = await db.activities
+    .where('[prospectId+at]')
+    .between([prospectId, Dexie.minKey], [prospectId, Dexie.maxKey])
+    .reverse()
+    .toArray();
+  return rows.filter((a) => a.deletedAt === null);
+}
+
+/** Notes the member may see: the team's and their own private ones, newest first. */
+export async function notesFor(db: TandemDB, prospectId: string, memberId: string): Promise<Note[]> {
+  const rows = await db.notes
+    .where('[prospectId+createdAt]')
+    .between([prospectId, Dexie.minKey], [prospectId, Dexie.maxKey])
+    .reverse()
+    .toArray();
+  return rows.filter((n) => n.deletedAt === null && (n.visibility === 'team' || n.authorId === memberId));
+}
+
+/** Open review requests that include the person. */
+export async function openReviewsFor(db: TandemDB, prospectId: string): Promise<ReviewRequest[]> {
+  const rows = await db.reviewRequests.toArray();
+  return rows.filter((r) => r.deletedAt === null && r.status === 'open' && r.prospectIds.includes(prospectId));
+}
+
+/** Whether the member already has a `viewed` on the person on the local calendar day of `at`. */
+export async function hasViewedOnDay(db: TandemDB, prospectId: string, memberId: string, at: number): Promise<boolean> {
+  const from = startOfDay(at).getTime();
+  const to = endOfDay(at).getTime();
+  const count = await db.activities
+    .where('[prospectId+actorId+kind]')
+    .equals([prospectId, memberId, 'viewed'])
+    .filter((a) => a.deletedAt === null && a.at >= from && a.at <= to)
+    .count();
+  return count > 0;
+}
+
+export async function membersById(db: TandemDB): Promise<Map<string, Member>> {
+  const rows = await db.members.toArray();
+  return new Map(rows.map((m) => [m.id, m]));
+}

@@ -1,0 +1,58 @@
+import type { Transaction } from 'dexie';
+
+/**
+ * Every version the database has had, oldest first. Never edit a shipped version: add one.
+ * Each entry is what Dexie needs to open or upgrade to it; tests open v1 and upgrade.
+ */
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_VERSIONS: SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      prospects: 'id, *profileKeys, updatedAt',
+      activities: 'id, prospectId, at',
+      notes: 'id, prospectId',
+      members: 'id',
+      requisitions: 'id',
+      reviewRequests: 'id, reviewerId',
+      reviewDecisions: 'id, requestId, prospectId',
+      pipeline: 'id, prospectId, requisitionId',
+      outbox: 'mutationId',
+      local: 'key',
+    },
+  },
+  {
+    // v2: the sidebar reads a person's feed newest first (compound indexes avoid sorting in
+    // memory), finds people by email, and the popup counts per person. Emails are lower-cased
+    // so the new index matches however they were typed.
+    version: 2,
+    stores: {
+      prospects: 'id, *profileKeys, *emails, updatedAt',
+      activities: 'id, [prospectId+at], [prospectId+actorId+kind], at',
+      notes: 'id, [prospectId+createdAt]',
+      members: 'id, email',
+    },
+    async upgrade(tx) {
+      await tx
+        .table('prospects')
+        .toCollection()
+        .modify((p: { emails?: unknown }) => {
+          const emails = Array.isArray(p.emails) ? p.emails : [];
+          p.emails = [...new Set(emails.filter((e): e is string => typeof e === 'string').map((e) => e.trim().toLowerCase()))];
+        });
+      await tx
+        .table('members')
+        .toCollection()
+        .modify((m: { email?: unknown }) => {
+          if (typeof m.email === 'string') m.email = m.email.trim().toLowerCase();
+        });
+    },
+  },
+];
+
+export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { Id, SyncedFields, Timestamp, shortText } from './common';
+
+export const OutreachChannel = z.enum(['inmail', 'email', 'call']);
+export type OutreachChannel = z.infer<typeof OutreachChannel>;
+
+export const ReplyInterest = z.enum(['replied', 'interested', 'not_interested']);
+export type ReplyInterest = z.infer<typeof ReplyInterest>;
+
+export const Verdict = z.enum(['approve', 'reject']);
+export type Verdict = z.infer<typeof Verdict>;
+
+/** What each kind of activity records; the discriminant is `kind`. */
+export const ActivityPayload = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('viewed'), data: z.object({}).strict() }),
+  z.object({ kind: z.literal('outreach'), data: z.object({ channel: OutreachChannel }).strict() }),
+  z.object({ kind: z.literal('reply'), data: z.object({ interest: ReplyInterest }).strict() }),
+  z.object({ kind: z.literal('dnc_set'), data: z.object({ reason: shortText(500).min(1) }).strict() }),
+  z.object({ kind: z.literal('dnc_cleared'), data: z.object({}).strict() }),
+  z.object({
+    kind: z.literal('review_requested'),
+    data: z.object({ requestId: Id, reviewerId: Id }).strict(),
+  }),
+  z.object({
+    kind: z.literal('review_decision'),
+    data: z
+      .object({
+        requestId: Id,
+        decisionId: Id,
+        verdict: Verdict,
+        reasons: z.array(shortText(200)).max(50),
+        note: shortText(5000),
+      })
+      .strict(),
+  }),
+  z.object({
+    kind: z.literal('stage_changed'),
+    data: z.object({ from: shortText(100).nullable(), to: shortText(100) }).strict(),
+  }),
+]);
+export type ActivityPayload = z.infer<typeof ActivityPayload>;
+export type ActivityKind = ActivityPayload['kind'];
+export const ACTIVITY_KINDS = ActivityPayload.options.map((o) => o.shape.kind.value);
+
+/** Append-only: an activity is never edited; `deletedAt` is set only by erasure. */
+export const Activity = z.intersection(
+  z.object({
+    ...SyncedFields,
+    prospectId: Id,
+    actorId: Id,
+    at: Timestamp,
+    requisitionId: Id.nullable(),
+  }),
+  ActivityPayload,
+);
+export type Activity = z.infer<typeof Activity>;

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { Id, SyncedFields, Timestamp, shortText } from './common';
+import { ProfileRef } from './identity';
+import { Email } from './member';
+
+export const DoNotContact = z.object({
+  reason: shortText(500).min(1, 'a reason is required'),
+  by: Id,
+  at: Timestamp,
+});
+export type DoNotContact = z.infer<typeof DoNotContact>;
+
+export const Prospect = z.object({
+  ...SyncedFields,
+  name: shortText(200).min(1),
+  headline: shortText(500).nullable(),
+  company: shortText(200).nullable(),
+  location: shortText(200).nullable(),
+  profiles: z.array(ProfileRef).max(50),
+  emails: z.array(Email).max(50),
+  doNotContact: DoNotContact.nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Prospect = z.infer<typeof Prospect>;

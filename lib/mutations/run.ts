@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { type TandemDB, writableTables } from '@/lib/db/database';
+import { ensureClientId, ensureMe, nextMutationId } from '@/lib/db/local-state';
+import { type Mutation, type MutationContext, MutationRefused, NO_CHANGE } from './define';
+
+export interface MutateResult<Result> {
+  result: Result | undefined;
+  /** The outbox id, or null when the mutation found nothing to change. */
+  mutationId: number | null;
+}
+
+/**
+ * The only way UI code writes data: validates the args, applies them to Dexie and queues the
+ * outbox row in one transaction, so a refused or failed mutation leaves nothing behind.
+ */
+export async function mutate<Args extends z.ZodType, Result>(
+  db: TandemDB,
+  mutation: Mutation<Args, Result>,
+  input: z.input<Args>,
+  ctx?: MutationContext,
+): Promise<MutateResult<Result>> {
+  const parsed = mutation.args.safeParse(input);
+  if (!parsed.success) throw new MutationRefused(mutation.name, z.prettifyError(parsed.error));
+  const args = parsed.data;
+  const context = ctx ?? { me: await ensureMe(db) };
+  const clientId = await ensureClientId(db);
+  return db.transaction('rw', writableTables(db), async () => {
+    const result = await mutation.apply(db, args, context);
+    if (result === NO_CHANGE) return { result: undefined, mutationId: null };
+    const mutationId = await nextMutationId(db);
+    await db.outbox.add({ mutationId, clientId, name: mutation.name, args, createdAt: Date.now() });
+    return { result, mutationId };
+  });
+}

@@ -1,0 +1,87 @@
+/** Pure helpers that turn page content into the plain, bounded text a `ProspectIdentity` holds. */
+
+/** The schema's maxima (lib/model/identity.ts), so a capped field always validates. */
+export const FIELD_MAX = { name: 200, headline: 500, company: 200, location: 200 } as const;
+
+/**
+ * How much raw text is read from one element. Real fields are a few hundred characters; the
+ * bound keeps a hostile element holding megabytes of text from costing more than a glance.
+ */
+const RAW_TEXT_LIMIT = 20_000;
+
+/** Their text is code or inert markup, not something the reader sees. */
+const NON_TEXT_ELEMENTS = new Set(['script', 'style', 'template', 'noscript']);
+
+// Numeric node types: the CLI runs where no global `Node` exists.
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/**
+ * The text a reader sees in `root`: like `textContent`, but without the source of scripts and
+ * styles, and with `<br>` as a space. Never parses or returns markup.
+ */
+export function elementText(root: Element): string {
+  const parts: string[] = [];
+  let length = 0;
+  // An explicit stack, not recursion: a hostile page may nest elements thousands deep.
+  const stack: Node[] = [root];
+  while (length < RAW_TEXT_LIMIT) {
+    const node = stack.pop();
+    if (node === undefined) break;
+    if (node.nodeType === TEXT_NODE) {
+      const text = node.nodeValue ?? '';
+      parts.push(text);
+      length += text.length;
+    } else if (node.nodeType === ELEMENT_NODE) {
+      const name = (node as Element).localName.toLowerCase();
+      if (NON_TEXT_ELEMENTS.has(name)) continue;
+      if (name === 'br') parts.push(' ');
+      const children = node.childNodes;
+      for (let i = children.length - 1; i >= 0; i--) {
+        const child = children[i];
+        if (child !== undefined) stack.push(child);
+      }
+    }
+  }
+  return parts.join('').slice(0, RAW_TEXT_LIMIT);
+}
+
+/** Invisible characters that only hide or reorder text: zero-width space, word joiner, BOM, soft hyphen, bidi controls. */
+const INVISIBLE = /[\u00AD\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+/** Zero-width (non-)joiners are kept between visible characters (emoji sequences, Persian, Indic) and dropped elsewhere. */
+const STRAY_JOINER = /(?<!\S)[\u200C\u200D]|[\u200C\u200D](?!\S)/g;
+/** C0 and C1 control characters (newlines, tabs, NUL…: Unicode category Cc) separate words at most. */
+const CONTROL = /\p{Cc}/gu;
+
+/**
+ * Plain text fit for the schema: invisible and control characters removed, whitespace collapsed,
+ * trimmed, NFC-normalised and cut to `max` UTF-16 units without splitting a surrogate pair.
+ * Empty results are null.
+ */
+export function cleanText(raw: string | null | undefined, max: number): string | null {
+  if (raw === null || raw === undefined) return null;
+  const text = raw
+    .slice(0, RAW_TEXT_LIMIT)
+    .replace(INVISIBLE, '')
+    .replace(CONTROL, ' ')
+    .replace(STRAY_JOINER, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .normalize('NFC');
+  const capped = capLength(text, max).trim();
+  return capped === '' ? null : capped;
+}
+
+/** Cut to `max` UTF-16 units (the schema counts those), backing off a split surrogate pair. */
+function capLength(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const last = cut.charCodeAt(cut.length - 1);
+  const splitPair = last >= 0xd800 && last <= 0xdbff;
+  return splitPair ? cut.slice(0, -1) : cut;
+}
+
+/** `elementText` then `cleanText`; null when there is no element. */
+export function fieldText(el: Element | null, max: number): string | null {
+  return el === null ? null : cleanText(elementText(el), max);
+}

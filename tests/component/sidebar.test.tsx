@@ -1,0 +1,195 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SidebarApp, type SidebarConnection } from '@/components/sidebar/sidebar-app';
+import { DbProvider } from '@/components/ui/db-context';
+import { writeSettings } from '@/lib/db/local-state';
+import { activitiesFor, findProspectByKey } from '@/lib/db/queries';
+import { activityLog, mutate, noteAdd, prospectUpsert } from '@/lib/mutations';
+import { useUndo } from '@/components/notes/undo-store';
+import { freshDb, identity, member, signInAs } from '../support/db';
+import type { TandemDB } from '@/lib/db/database';
+import type { ProspectIdentity } from '@/lib/model';
+
+let db: TandemDB;
+
+function ready(id: ProspectIdentity = identity()): SidebarConnection {
+  return { phase: 'ready', state: { status: 'identified', url: id.url, at: 0, identity: id } };
+}
+
+async function renderSidebar(connection: SidebarConnection, role: Parameters<typeof member>[0] = 'recruiter') {
+  db = freshDb();
+  const me = member(role, 'Riley Recruiter');
+  await signInAs(db, me);
+  const view = render(
+    <DbProvider db={db}>
+      <SidebarApp connection={connection} />
+    </DbProvider>,
+  );
+  return { ...view, me, user: userEvent.setup() };
+}
+
+afterEach(() => {
+  useUndo.getState().dismiss();
+  db?.close();
+});
+
+describe('sidebar states', () => {
+  it('says it could not identify the person on a page it cannot read', async () => {
+    await renderSidebar({ phase: 'ready', state: { status: 'unidentified', url: 'https://www.linkedin.com/in/x/', at: 0 } });
+    expect(screen.getByTestId('unidentified')).toHaveTextContent('Could not identify the person on this page');
+    expect(screen.queryByTestId('prospect-name')).toBeNull();
+  });
+
+  it('shows progress while the page is read, and a hint off profiles', async () => {
+    const { rerender } = await renderSidebar({ phase: 'ready', state: { status: 'pending', url: 'u', at: 0 } });
+    expect(screen.getByText('Reading the page…')).toBeInTheDocument();
+    rerender(
+      <DbProvider db={db}>
+        <SidebarApp connection={{ phase: 'ready', state: { status: 'not_profile', url: 'u', at: 0 } }} />
+      </DbProvider>,
+    );
+    expect(screen.getByText(/does not show one person/)).toBeInTheDocument();
+  });
+});
+
+describe('sidebar on a person', () => {
+  it('paints the identity, records the person and one view', async () => {
+    await renderSidebar(ready());
+    expect(screen.getByTestId('prospect-name')).toHaveTextContent('Ada Lovelace');
+    expect(screen.getByTestId('prospect-headline')).toHaveTextContent('Analyst at Analytical Engines');
+    await waitFor(async () => expect((await findProspectByKey(db, 'linkedin:ada-lovelace'))?.name).toBe('Ada Lovelace'));
+    const item = await screen.findByTestId('activity-item');
+    expect(item).toHaveAttribute('data-kind', 'viewed');
+    expect(item).toHaveTextContent('You viewed the profile');
+  });
+
+  it('does not record anyone when auto-logging is off', async () => {
+    db = freshDb();
+    await writeSettings(db, { autoLogViewed: false });
+    render(
+      <DbProvider db={db}>
+        <SidebarApp connection={ready()} />
+      </DbProvider>,
+    );
+    expect(await screen.findByText('New to your team')).toBeInTheDocument();
+    expect(await db.prospects.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('logs outreach in one click and warns before the next one', async () => {
+    const { user } = await renderSidebar(ready());
+    await screen.findByTestId('activity-feed');
+    await user.click(screen.getByRole('button', { name: 'InMail sent' }));
+    await waitFor(() => expect(screen.getAllByTestId('activity-item')[0]).toHaveAttribute('data-kind', 'outreach'));
+    expect(screen.getAllByTestId('activity-item')[0]).toHaveTextContent('You sent an InMail');
+    expect(screen.getByTestId('outreach-warning')).toHaveTextContent('Already contacted: You sent an InMail just now');
+  });
+
+  it('adds a note as plain text, even when it looks like markup', async () => {
+    const { user } = await renderSidebar(ready());
+    await screen.findByTestId('activity-feed');
+    const body = 'Great fit <img src=x onerror="alert(1)"> ask about\nremote';
+    await user.type(screen.getByTestId('note-input'), body.replace(/[{[]/g, '$&$&'));
+    await user.click(screen.getByTestId('note-submit'));
+    const note = await screen.findByTestId('note-item');
+    expect(note.querySelector('.body')?.textContent).toBe(body);
+    expect(note.querySelector('img')).toBeNull();
+    expect(screen.getByTestId('note-input')).toHaveValue('');
+  });
+
+  it('saves a note with Ctrl+Enter and focuses the input with N', async () => {
+    const { user } = await renderSidebar(ready());
+    await screen.findByTestId('activity-feed');
+    await user.keyboard('n');
+    expect(screen.getByTestId('note-input')).toHaveFocus();
+    await user.keyboard('Quick one{Control>}{Enter}{/Control}');
+    expect(await screen.findByTestId('note-item')).toHaveTextContent('Quick one');
+  });
+
+  it('edits and deletes your own note, with undo', async () => {
+    const { user } = await renderSidebar(ready());
+    await screen.findByTestId('activity-feed');
+    await user.type(screen.getByTestId('note-input'), 'first draft');
+    await user.click(screen.getByTestId('note-submit'));
+    const note = await screen.findByTestId('note-item');
+    await user.click(within(note).getByRole('button', { name: 'Edit note' }));
+    const editor = within(note).getByLabelText('Edit note');
+    await user.clear(editor);
+    await user.type(editor, 'second draft');
+    await user.click(within(note).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByTestId('note-item').querySelector('.body')?.textContent).toBe('second draft'));
+    expect(screen.getByTestId('note-item')).toHaveTextContent('(edited)');
+
+    await user.click(within(screen.getByTestId('note-item')).getByRole('button', { name: 'Delete note' }));
+    await waitFor(() => expect(screen.queryByTestId('note-item')).toBeNull());
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByTestId('note-item')).toHaveTextContent('second draft');
+  });
+
+  it("shows a colleague's notes without edit controls, and hides their private ones", async () => {
+    const { me } = await renderSidebar(ready());
+    await screen.findByTestId('activity-feed');
+    const colleague = member('sourcer', 'Sam Sourcer');
+    await db.members.put({ id: colleague.me.memberId, teamId: 'local', version: 0, deletedAt: null, name: 'Sam Sourcer', email: 'sam@example.com', role: 'sourcer' });
+    const prospect = await findProspectByKey(db, 'linkedin:ada-lovelace');
+    await act(async () => {
+      await mutate(db, noteAdd, { prospectId: prospect!.id, body: 'Met at RustConf' }, colleague);
+      await mutate(db, noteAdd, { prospectId: prospect!.id, body: 'secret', visibility: 'private' }, colleague);
+    });
+    const note = await screen.findByTestId('note-item');
+    expect(note).toHaveTextContent('Sam Sourcer');
+    expect(note).toHaveTextContent('Met at RustConf');
+    expect(within(note).queryByRole('button', { name: 'Edit note' })).toBeNull();
+    expect(screen.queryByText('secret')).toBeNull();
+    expect(me.me.memberId).not.toBe(colleague.me.memberId);
+  });
+
+  it('marks do-not-contact with a reason and shows it first in the guard', async () => {
+    const { user } = await renderSidebar(ready());
+    await screen.findByTestId('activity-feed');
+    await user.click(screen.getByRole('button', { name: 'Mark do-not-contact…' }));
+    await user.type(screen.getByLabelText('Why should nobody contact this person?'), 'Asked us to stop');
+    await user.click(screen.getByRole('button', { name: 'Mark do-not-contact' }));
+    const guard = await screen.findByTestId('outreach-warning');
+    expect(within(guard).getAllByRole('listitem')[0]).toHaveTextContent('Do not contact. Asked us to stop — marked by You');
+    expect(screen.getAllByTestId('activity-item')[0]).toHaveAttribute('data-kind', 'dnc_set');
+    await user.click(screen.getByRole('button', { name: 'Clear do-not-contact' }));
+    await waitFor(() => expect(screen.queryByTestId('outreach-warning')).toBeNull());
+  });
+
+  it('does not offer do-not-contact to a sourcer', async () => {
+    await renderSidebar(ready(), 'sourcer');
+    await screen.findByTestId('activity-feed');
+    expect(screen.queryByRole('button', { name: /do-not-contact/ })).toBeNull();
+    expect(screen.getByText(/Only recruiters and admins/)).toBeInTheDocument();
+  });
+
+  it("names a teammate's outreach in the guard and honours the window setting", async () => {
+    await renderSidebar(ready());
+    await screen.findByTestId('activity-feed');
+    const colleague = member('recruiter', 'Cam Closer');
+    await db.members.put({ id: colleague.me.memberId, teamId: 'local', version: 0, deletedAt: null, name: 'Cam Closer', email: 'cam@example.com', role: 'recruiter' });
+    const prospect = await findProspectByKey(db, 'linkedin:ada-lovelace');
+    const tenDaysAgo = Date.now() - 10 * 24 * 3600 * 1000;
+    await act(async () => {
+      await mutate(db, activityLog, { prospectId: prospect!.id, kind: 'outreach', data: { channel: 'email' }, at: tenDaysAgo }, colleague);
+    });
+    expect(await screen.findByTestId('outreach-warning')).toHaveTextContent('Cam Closer sent an email 10 days ago');
+    await act(async () => void (await writeSettings(db, { guardWindowDays: 7 })));
+    await waitFor(() => expect(screen.queryByTestId('outreach-warning')).toBeNull());
+    expect((await activitiesFor(db, prospect!.id)).length).toBe(2);
+  });
+
+  it('refreshes a known person from the page without duplicating them', async () => {
+    db = freshDb();
+    await mutate(db, prospectUpsert, { identity: identity('ada-lovelace', { headline: 'Old headline' }) });
+    render(
+      <DbProvider db={db}>
+        <SidebarApp connection={ready()} />
+      </DbProvider>,
+    );
+    await waitFor(async () => expect((await findProspectByKey(db, 'linkedin:ada-lovelace'))?.headline).toBe('Analyst at Analytical Engines'));
+    expect(await db.prospects.count()).toBe(1);
+  });
+});

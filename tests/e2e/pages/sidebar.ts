@@ -1,0 +1,43 @@
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+
+/** The sidebar as a user sees it, through its public test hooks. */
+export class SidebarPage {
+  readonly frame: FrameLocator;
+  readonly element: Locator;
+
+  constructor(readonly page: Page) {
+    this.element = page.locator('iframe[data-tandem-sidebar]');
+    this.frame = page.frameLocator('iframe[data-tandem-sidebar]');
+  }
+
+  get name() {
+    return this.frame.getByTestId('prospect-name');
+  }
+  get headline() {
+    return this.frame.getByTestId('prospect-headline');
+  }
+  get warning() {
+    return this.frame.getByTestId('outreach-warning');
+  }
+  get feedItems() {
+    return this.frame.getByTestId('activity-item');
+  }
+  get notes() {
+    return this.frame.getByTestId('note-item');
+  }
+  get syncStatus() {
+    return this.frame.getByTestId('sync-status');
+  }
+  get unidentified() {
+    return this.frame.getByTestId('unidentified');
+  }
+
+  async addNote(text: string) {
+    await this.frame.getByTestId('note-input').fill(text);
+    await this.frame.getByTestId('note-submit').click();
+  }
+
+  async log(label: 'InMail sent' | 'Email sent' | 'Call' | 'Replied' | 'Not interested') {
+    await this.frame.getByRole('button', { name: label, exact: true }).click();
+  }
+}

@@ -1,0 +1,67 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, type Worker, chromium } from 'playwright-core';
+import { EXTENSION_DIR } from './paths';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Playwright's default `--disable-features` list, read from the installed playwright-core (it
+ * changes between versions). It contains ThirdPartyStoragePartitioning, which makes Chromium
+ * refuse IndexedDB to an extension frame inside a web page; real Chrome does not do that.
+ */
+function playwrightDisabledFeatures(): string[] {
+  const require = createRequire(import.meta.url);
+  const bundle = readFileSync(path.join(path.dirname(require.resolve('playwright-core/package.json')), 'lib/coreBundle.js'), 'utf8');
+  const block = /disabledFeatures = \[([\s\S]*?)\]\.filter\(Boolean\)/.exec(bundle)?.[1];
+  if (!block) throw new Error('Could not find the disabledFeatures list in playwright-core; update tests/e2e/support/chromium.ts');
+  const withoutComments = block.replace(/\/\/.*$/gm, '');
+  return [...withoutComments.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  extensionUrl(page: string): string;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension({ hostResolverRules }: { hostResolverRules: string }): Promise<ExtensionBrowser> {
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-chromium-'));
+  const disabled = playwrightDisabledFeatures();
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1400, height: 900 },
+    ignoreDefaultArgs: ['--disable-extensions', `--disable-features=${disabled.join(',')}`],
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-features=${disabled.filter((f) => f !== 'ThirdPartyStoragePartitioning').join(',')}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--host-resolver-rules=${hostResolverRules}`,
+    ],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    extensionUrl: (page) => `chrome-extension://${extensionId}/${page}`,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { ulid } from 'ulidx';
+import { TandemDB } from '@/lib/db/database';
+import { LOCAL_KEYS } from '@/lib/db/local-state';
+import type { Me, ProspectIdentity, Role } from '@/lib/model';
+import type { MutationContext } from '@/lib/mutations';
+
+/** A fresh, uniquely named database on fake-indexeddb. */
+export function freshDb(): TandemDB {
+  return new TandemDB(`test-${ulid()}`);
+}
+
+export function member(role: Role = 'recruiter', name = 'Riley Recruiter'): MutationContext {
+  const me: Me = { memberId: ulid(), teamId: 'local', name, email: '', role };
+  return { me };
+}
+
+/** Make `ctx` the device's own member, as the options page would. */
+export async function signInAs(db: TandemDB, ctx: MutationContext) {
+  await db.local.put({ key: LOCAL_KEYS.me, value: ctx.me });
+  await db.members.put({
+    id: ctx.me.memberId,
+    teamId: ctx.me.teamId,
+    version: 0,
+    deletedAt: null,
+    name: ctx.me.name,
+    email: `${ctx.me.memberId.toLowerCase()}@example.com`,
+    role: ctx.me.role,
+  });
+}
+
+export function identity(slug = 'ada-lovelace', patch: Partial<ProspectIdentity> = {}): ProspectIdentity {
+  return {
+    site: 'linkedin',
+    key: `linkedin:${slug}`,
+    url: `https://www.linkedin.com/in/${slug}/`,
+    name: 'Ada Lovelace',
+    headline: 'Analyst at Analytical Engines',
+    company: 'Analytical Engines',
+    location: 'London, United Kingdom',
+    ...patch,
+  };
+}

@@ -1,0 +1,81 @@
+import Dexie from 'dexie';
+import { ulid } from 'ulidx';
+import { describe, expect, it } from 'vitest';
+import { TandemDB } from '@/lib/db/database';
+import { findProspectByKey, findProspectsByEmail, activitiesFor, notesFor } from '@/lib/db/queries';
+import { CURRENT_VERSION, SCHEMA_VERSIONS } from '@/lib/db/schema';
+
+/** Opens the database as it was at `version`, the way an older build of the extension did. */
+function openAt(name: string, version: number) {
+  const old = new Dexie(name);
+  for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= version)) {
+    const dv = old.version(v.version).stores(v.stores);
+    if (v.upgrade) dv.upgrade(v.upgrade);
+  }
+  return old;
+}
+
+const synced = { teamId: 'local', version: 0, deletedAt: null };
+
+describe('database migrations', () => {
+  it('upgrades a populated v1 database to the current version and loses nothing', async () => {
+    const name = `migrate-${ulid()}`;
+    const v1 = openAt(name, 1);
+    const prospectId = ulid();
+    const memberId = ulid();
+    const tables = {
+      prospects: [
+        {
+          ...synced,
+          id: prospectId,
+          name: 'Ada Lovelace',
+          headline: null,
+          company: null,
+          location: null,
+          profiles: [{ site: 'linkedin', key: 'linkedin:ada', url: 'https://www.linkedin.com/in/ada/' }],
+          profileKeys: ['linkedin:ada'],
+          emails: [' Ada@Example.COM ', 'ada@example.com'],
+          doNotContact: null,
+          createdAt: 1,
+          updatedAt: 1,
+        },
+      ],
+      activities: [1, 3, 2].map((at) => ({
+        ...synced,
+        id: ulid(),
+        prospectId,
+        actorId: memberId,
+        at,
+        requisitionId: null,
+        kind: 'outreach',
+        data: { channel: 'email' },
+      })),
+      notes: [
+        { ...synced, id: ulid(), prospectId, authorId: memberId, body: 'first', visibility: 'team', mentions: [], createdAt: 5, editedAt: null },
+      ],
+      members: [{ ...synced, id: memberId, name: 'Riley', email: 'Riley@Example.com', role: 'recruiter' }],
+      outbox: [{ mutationId: 1, clientId: 'c', name: 'note.add', args: { any: 'thing' }, createdAt: 5 }],
+      local: [{ key: 'lastMutationId', value: 1 }],
+    };
+    for (const [table, rows] of Object.entries(tables)) await v1.table(table).bulkAdd(rows);
+    const before = Object.fromEntries(await Promise.all(Object.keys(tables).map(async (t) => [t, await v1.table(t).count()] as const)));
+    v1.close();
+
+    const db = new TandemDB(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    for (const [table, count] of Object.entries(before)) expect(await db.table(table).count(), table).toBe(count);
+
+    expect((await findProspectByKey(db, 'linkedin:ada'))?.id).toBe(prospectId);
+    expect((await findProspectsByEmail(db, 'ADA@example.com')).map((p) => p.emails)).toEqual([['ada@example.com']]);
+    expect((await activitiesFor(db, prospectId)).map((a) => a.at)).toEqual([3, 2, 1]);
+    expect((await notesFor(db, prospectId, memberId)).map((n) => n.body)).toEqual(['first']);
+    expect((await db.members.where('email').equals('riley@example.com').first())?.id).toBe(memberId);
+    expect(await db.outbox.get(1)).toMatchObject({ name: 'note.add', args: { any: 'thing' } });
+    db.close();
+  });
+
+  it('numbers versions upwards without gaps', () => {
+    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(SCHEMA_VERSIONS.map((_, i) => i + 1));
+  });
+});

@@ -1,0 +1,80 @@
+import { ulid } from 'ulidx';
+import { describe, expect, it } from 'vitest';
+import { outreachWarnings, type GuardInput } from '@/lib/guard/outreach-guard';
+import type { Activity, ActivityPayload, PipelineEntry, ReviewRequest } from '@/lib/model';
+
+const DAY = 24 * 60 * 60 * 1000;
+const now = Date.UTC(2026, 10, 22, 12);
+const prospectId = ulid();
+const alice = ulid();
+const bob = ulid();
+
+function activity(payload: ActivityPayload, daysAgo: number, actorId = alice): Activity {
+  return { id: ulid(), teamId: 't', version: 1, deletedAt: null, prospectId, actorId, at: now - daysAgo * DAY, requisitionId: null, ...payload };
+}
+
+function input(patch: Partial<GuardInput>): GuardInput {
+  return { prospect: { doNotContact: null }, activities: [], openReviews: [], pipeline: [], now, windowDays: 90, ...patch };
+}
+
+describe('outreachWarnings', () => {
+  it('says nothing about someone the team never touched', () => {
+    expect(outreachWarnings(input({ activities: [activity({ kind: 'viewed', data: {} }, 1)] }))).toEqual([]);
+  });
+
+  it('reports the latest outreach within the window and how many there were', () => {
+    const warnings = outreachWarnings(
+      input({
+        activities: [
+          activity({ kind: 'outreach', data: { channel: 'email' } }, 40, bob),
+          activity({ kind: 'outreach', data: { channel: 'inmail' } }, 3, alice),
+          activity({ kind: 'outreach', data: { channel: 'call' } }, 120, bob),
+        ],
+      }),
+    );
+    expect(warnings).toEqual([{ kind: 'recent_outreach', by: alice, at: now - 3 * DAY, channel: 'inmail', count: 2 }]);
+  });
+
+  it('honours the window setting, inclusive at its edge', () => {
+    const activities = [activity({ kind: 'outreach', data: { channel: 'email' } }, 30)];
+    expect(outreachWarnings(input({ activities, windowDays: 29 }))).toEqual([]);
+    expect(outreachWarnings(input({ activities, windowDays: 30 }))).toHaveLength(1);
+  });
+
+  it('ignores erased activities', () => {
+    const gone = { ...activity({ kind: 'outreach', data: { channel: 'email' } }, 1), deletedAt: now };
+    expect(outreachWarnings(input({ activities: [gone] }))).toEqual([]);
+  });
+
+  it('puts do-not-contact first, then rejection, not interested, process and open review', () => {
+    const requisitionId = ulid();
+    const pipeline: PipelineEntry[] = [
+      { id: ulid(), teamId: 't', version: 1, deletedAt: null, prospectId, requisitionId, stage: 'Onsite', status: 'active', reason: null, updatedAt: now },
+      { id: ulid(), teamId: 't', version: 1, deletedAt: null, prospectId, requisitionId: ulid(), stage: 'Offer', status: 'withdrew', reason: null, updatedAt: now },
+    ];
+    const review: ReviewRequest = {
+      id: ulid(), teamId: 't', version: 1, deletedAt: null, requisitionId, requesterId: alice, reviewerId: bob,
+      prospectIds: [prospectId], message: '', createdAt: now - DAY, dueAt: now + DAY, status: 'open',
+    };
+    const warnings = outreachWarnings(
+      input({
+        prospect: { doNotContact: { reason: 'Asked us to stop', by: bob, at: now - 5 * DAY } },
+        activities: [
+          activity({ kind: 'outreach', data: { channel: 'email' } }, 10),
+          activity({ kind: 'reply', data: { interest: 'not_interested' } }, 9),
+          activity({ kind: 'review_decision', data: { requestId: review.id, decisionId: ulid(), verdict: 'reject', reasons: ['Go'], note: '' } }, 2, bob),
+        ],
+        openReviews: [review],
+        pipeline,
+      }),
+    );
+    expect(warnings.map((w) => w.kind)).toEqual(['do_not_contact', 'rejected', 'not_interested', 'in_process', 'open_review', 'recent_outreach']);
+    expect(warnings[1]).toMatchObject({ by: bob, reasons: ['Go'] });
+    expect(warnings[3]).toMatchObject({ stage: 'Onsite', requisitionId });
+  });
+
+  it('does not call an approval a rejection', () => {
+    const approve = activity({ kind: 'review_decision', data: { requestId: ulid(), decisionId: ulid(), verdict: 'approve', reasons: [], note: '' } }, 1);
+    expect(outreachWarnings(input({ activities: [approve] }))).toEqual([]);
+  });
+});

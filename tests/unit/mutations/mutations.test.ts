@@ -1,0 +1,185 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { activitiesFor, findProspectByKey, notesFor } from '@/lib/db/queries';
+import {
+  MutationRefused,
+  activityLog,
+  mutate,
+  noteAdd,
+  noteDelete,
+  noteEdit,
+  noteRestore,
+  prospectSetDoNotContact,
+  prospectUpsert,
+} from '@/lib/mutations';
+import { freshDb, identity, member } from '../../support/db';
+
+const db = freshDb();
+afterEach(async () => {
+  await Promise.all(db.tables.map((t) => t.clear()));
+});
+
+async function addProspect(ctx = member()) {
+  const { result } = await mutate(db, prospectUpsert, { identity: identity() }, ctx);
+  return result!;
+}
+
+describe('prospect.upsert', () => {
+  it('creates the person once and queues one outbox row', async () => {
+    const ctx = member();
+    const id = await addProspect(ctx);
+    const again = await mutate(db, prospectUpsert, { identity: identity() }, ctx);
+    expect(again.mutationId).toBeNull();
+    const p = await findProspectByKey(db, 'linkedin:ada-lovelace');
+    expect(p?.id).toBe(id);
+    expect(p?.teamId).toBe('local');
+    expect(p?.version).toBe(0);
+    expect(await db.outbox.count()).toBe(1);
+    const [entry] = await db.outbox.toArray();
+    expect(entry).toMatchObject({ mutationId: 1, name: 'prospect.upsert' });
+  });
+
+  it('refreshes details the page changed and keeps what the page no longer shows', async () => {
+    const ctx = member();
+    const id = await addProspect(ctx);
+    await mutate(db, prospectUpsert, { identity: identity('ada-lovelace', { headline: 'Countess', company: null }) }, ctx);
+    const p = await db.prospects.get(id);
+    expect(p?.headline).toBe('Countess');
+    expect(p?.company).toBe('Analytical Engines');
+    expect(await db.outbox.count()).toBe(2);
+  });
+
+  it('refuses an identity that fails the schema and writes nothing', async () => {
+    await expect(
+      mutate(db, prospectUpsert, { identity: { ...identity(), key: 'not a key' } }, member()),
+    ).rejects.toThrow(MutationRefused);
+    expect(await db.prospects.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('activity.log', () => {
+  it('appends outreach with the actor and a mutation id one above the last', async () => {
+    const ctx = member();
+    const prospectId = await addProspect(ctx);
+    const { mutationId } = await mutate(db, activityLog, { prospectId, kind: 'outreach', data: { channel: 'inmail' } }, ctx);
+    expect(mutationId).toBe(2);
+    const [a] = await activitiesFor(db, prospectId);
+    expect(a).toMatchObject({ kind: 'outreach', data: { channel: 'inmail' }, actorId: ctx.me.memberId });
+  });
+
+  it('logs viewed at most once per member per person per day', async () => {
+    const ctx = member();
+    const other = member('sourcer', 'Sam');
+    const prospectId = await addProspect(ctx);
+    const morning = new Date(2026, 10, 20, 9).getTime();
+    const evening = new Date(2026, 10, 20, 18).getTime();
+    const nextDay = new Date(2026, 10, 21, 9).getTime();
+    await mutate(db, activityLog, { prospectId, kind: 'viewed', at: morning }, ctx);
+    const dup = await mutate(db, activityLog, { prospectId, kind: 'viewed', at: evening }, ctx);
+    await mutate(db, activityLog, { prospectId, kind: 'viewed', at: evening }, other);
+    await mutate(db, activityLog, { prospectId, kind: 'viewed', at: nextDay }, ctx);
+    expect(dup.mutationId).toBeNull();
+    const views = (await activitiesFor(db, prospectId)).filter((a) => a.kind === 'viewed');
+    expect(views.map((v) => [v.actorId, v.at])).toEqual([
+      [ctx.me.memberId, nextDay],
+      [other.me.memberId, evening],
+      [ctx.me.memberId, morning],
+    ]);
+  });
+
+  it('refuses kinds that have their own mutation, and unknown people', async () => {
+    const ctx = member();
+    const prospectId = await addProspect(ctx);
+    await expect(
+      mutate(db, activityLog, { prospectId, kind: 'dnc_set', data: { reason: 'x' } } as never, ctx),
+    ).rejects.toThrow(/kind/);
+    await expect(
+      mutate(db, activityLog, { prospectId: '01J00000000000000000000000', kind: 'outreach', data: { channel: 'email' } }, ctx),
+    ).rejects.toThrow(/no such person/);
+    expect(await db.activities.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(1);
+  });
+});
+
+describe('notes', () => {
+  it('adds, edits, deletes and restores a note, each queued', async () => {
+    const ctx = member();
+    const prospectId = await addProspect(ctx);
+    const { result: id } = await mutate(db, noteAdd, { prospectId, body: '  Strong Rust background  ' }, ctx);
+    await mutate(db, noteEdit, { id: id!, body: 'Strong Rust and Go' }, ctx);
+    expect((await db.notes.get(id!))).toMatchObject({ body: 'Strong Rust and Go', visibility: 'team' });
+    expect((await db.notes.get(id!))?.editedAt).toEqual(expect.any(Number));
+    await mutate(db, noteDelete, { id: id! }, ctx);
+    expect(await notesFor(db, prospectId, ctx.me.memberId)).toEqual([]);
+    await mutate(db, noteRestore, { id: id! }, ctx);
+    expect((await notesFor(db, prospectId, ctx.me.memberId)).map((n) => n.body)).toEqual(['Strong Rust and Go']);
+    expect((await db.outbox.toArray()).map((e) => e.name)).toEqual([
+      'prospect.upsert',
+      'note.add',
+      'note.edit',
+      'note.delete',
+      'note.restore',
+    ]);
+  });
+
+  it('keeps private notes to their author', async () => {
+    const author = member();
+    const colleague = member('sourcer', 'Sam');
+    const prospectId = await addProspect(author);
+    await mutate(db, noteAdd, { prospectId, body: 'for me only', visibility: 'private' }, author);
+    await mutate(db, noteAdd, { prospectId, body: 'for the team' }, author);
+    expect((await notesFor(db, prospectId, author.me.memberId)).map((n) => n.body)).toHaveLength(2);
+    expect((await notesFor(db, prospectId, colleague.me.memberId)).map((n) => n.body)).toEqual(['for the team']);
+  });
+
+  it("refuses to change someone else's note, and empty notes", async () => {
+    const author = member();
+    const colleague = member('recruiter', 'Cam');
+    const prospectId = await addProspect(author);
+    const { result: id } = await mutate(db, noteAdd, { prospectId, body: 'mine' }, author);
+    await expect(mutate(db, noteEdit, { id: id!, body: 'theirs' }, colleague)).rejects.toThrow(/only the author/);
+    await expect(mutate(db, noteDelete, { id: id! }, colleague)).rejects.toThrow(/only the author/);
+    await expect(mutate(db, noteAdd, { prospectId, body: '   ' }, author)).rejects.toThrow(/cannot be empty/);
+    expect((await db.notes.get(id!))?.body).toBe('mine');
+    expect(await db.outbox.count()).toBe(2);
+  });
+});
+
+describe('prospect.setDoNotContact', () => {
+  it('marks and clears do-not-contact with an activity each', async () => {
+    const ctx = member('recruiter');
+    const prospectId = await addProspect(ctx);
+    await mutate(db, prospectSetDoNotContact, { prospectId, reason: 'Asked not to be contacted' }, ctx);
+    expect((await db.prospects.get(prospectId))?.doNotContact).toMatchObject({ reason: 'Asked not to be contacted', by: ctx.me.memberId });
+    await mutate(db, prospectSetDoNotContact, { prospectId, reason: null }, ctx);
+    expect((await db.prospects.get(prospectId))?.doNotContact).toBeNull();
+    expect((await activitiesFor(db, prospectId)).map((a) => a.kind)).toEqual(['dnc_cleared', 'dnc_set']);
+  });
+
+  it('refuses sourcers and hiring managers, and an empty reason', async () => {
+    const prospectId = await addProspect(member());
+    await expect(mutate(db, prospectSetDoNotContact, { prospectId, reason: 'x' }, member('sourcer'))).rejects.toThrow(/only recruiters and admins/);
+    await expect(mutate(db, prospectSetDoNotContact, { prospectId, reason: 'x' }, member('hiring_manager'))).rejects.toThrow(/only recruiters and admins/);
+    await expect(mutate(db, prospectSetDoNotContact, { prospectId, reason: ' ' }, member('admin'))).rejects.toThrow(/reason is required/);
+    expect((await db.prospects.get(prospectId))?.doNotContact).toBeNull();
+    expect(await db.activities.count()).toBe(0);
+  });
+});
+
+describe('atomicity', () => {
+  it('leaves nothing behind when apply fails after writing', async () => {
+    const ctx = member();
+    const prospectId = await addProspect(ctx);
+    const failing = {
+      name: 'test.failing',
+      args: noteAdd.args,
+      async apply(d: typeof db, args: Parameters<typeof noteAdd.apply>[1], c: typeof ctx) {
+        await noteAdd.apply(d, args, c);
+        throw new Error('disk on fire');
+      },
+    };
+    await expect(mutate(db, failing, { prospectId, body: 'half' }, ctx)).rejects.toThrow('disk on fire');
+    expect(await db.notes.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(1);
+  });
+});

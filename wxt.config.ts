@@ -1,0 +1,39 @@
+import { defineConfig } from 'wxt';
+import { SUPPORTED_HOST_PATTERNS } from './lib/sites/hosts';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: ({ browser }) => ({
+    name: 'Tandem',
+    description: 'What your recruiting team knows about the person on the page: history, notes, reviews.',
+    // storage: Dexie lives in IndexedDB (no permission needed); storage.session keeps which
+    // person each tab shows across service-worker restarts.
+    permissions: ['storage'],
+    host_permissions: SUPPORTED_HOST_PATTERNS,
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+T' },
+        description: 'Show or hide the Tandem sidebar',
+      },
+    },
+    web_accessible_resources: [
+      {
+        resources: ['sidebar.html'],
+        matches: SUPPORTED_HOST_PATTERNS,
+        // A fresh URL per browser session, so a page cannot embed the sidebar on its own.
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'tandem@tandem.dev', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    // Chromium refuses a script that is not valid UTF-8; Dexie contains String.fromCharCode(65535).
+    build: { rolldownOptions: { output: { charset: 'ascii' } } },
+  }),
+});
