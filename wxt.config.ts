@@ -34,6 +34,10 @@ export default defineConfig({
   }),
   vite: () => ({
     // Chromium refuses a script that is not valid UTF-8; Dexie contains String.fromCharCode(65535).
-    build: { rolldownOptions: { output: { charset: 'ascii' } } },
+    build: {
+      rolldownOptions: { output: { charset: 'ascii' } },
+      // Every browser Tandem supports has modulepreload; the polyfill would be one more request.
+      modulePreload: { polyfill: false },
+    },
   }),
 });

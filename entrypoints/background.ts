@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from '#imports';
 import { onMessage, sendMessage } from '@/lib/messaging';
 import { adapterFor } from '@/lib/sites';
-import { forgetTab, tabStateFromReport, writeTabState } from '@/lib/tabs/tab-registry';
+import { tabStateFromReport } from '@/lib/tabs/tab-state';
+import { forgetTab, writeTabState } from '@/lib/tabs/tab-storage';
 
 export default defineBackground(() => {
   // Only a content script in a tab's top frame speaks for that tab.
@@ -10,12 +11,6 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || sender.frameId !== 0 || sender.id !== browser.runtime.id) return;
     await writeTabState(tabId, tabStateFromReport(data, Date.now()));
-  });
-
-  onMessage('sidebarHello', ({ sender }) => {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined || !isSidebarFrame(sender)) return null;
-    return { tabId };
   });
 
   onMessage('setSidebarOpen', async ({ data, sender }) => {

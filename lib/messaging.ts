@@ -9,13 +9,11 @@ export interface PageReport {
 
 /**
  * Messages between contexts. Each has exactly one receiving context:
- * content → background: reportPage; sidebar → background: sidebarHello, setSidebarOpen;
+ * content → background: reportPage; sidebar → background: setSidebarOpen;
  * background → content: showSidebar.
  */
 interface ProtocolMap {
   reportPage(report: PageReport): void;
-  /** The sidebar frame asks which tab it is in (the background reads `sender.tab`). */
-  sidebarHello(): { tabId: number } | null;
   setSidebarOpen(open: boolean): void;
   showSidebar(open: boolean | 'toggle'): void;
 }

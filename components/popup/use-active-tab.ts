@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { watchTabState } from '@/lib/tabs/tab-registry';
+import { watchTabState } from '@/lib/tabs/tab-state';
 import type { TabState } from '@/lib/tabs/tab-state';
 
 export type ActiveTab = { phase: 'loading' } | { phase: 'ready'; tabId: number | null; state: TabState | null };

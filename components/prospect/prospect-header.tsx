@@ -1,8 +1,6 @@
 import { useEffect } from 'react';
+import { IDENTITY_SHOWN_MARK } from '@/components/sidebar/marks';
 import type { ProspectIdentity } from '@/lib/model';
-
-/** Marked so bench/ can measure page-load-to-identity in real Chromium. */
-export const IDENTITY_SHOWN_MARK = 'tandem:identity-shown';
 
 /** Who is on the page, straight from the page: it paints before any stored data loads. */
 export function ProspectHeader({ identity, known }: { identity: ProspectIdentity; known: boolean | undefined }) {

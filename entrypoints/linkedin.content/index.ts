@@ -1,20 +1,24 @@
 import { defineContentScript } from '#imports';
 import { onMessage, sendMessage } from '@/lib/messaging';
 import { watchPageIdentity } from '@/lib/page/identity-watcher';
+import { pageSettled } from '@/lib/page/page-settled';
 import { createSidebarFrame } from '@/lib/page/sidebar-frame';
 import { LINKEDIN_PATTERNS } from '@/lib/sites/hosts';
 import { linkedinAdapter } from '@/lib/sites/linkedin';
 
 export default defineContentScript({
   matches: LINKEDIN_PATTERNS,
-  runAt: 'document_end',
+  // From document start: the person is read as soon as the top card is parsed, so the
+  // sidebar has them the moment its frame boots.
+  runAt: 'document_start',
   main(ctx) {
     const frame = createSidebarFrame(ctx);
+    const settled = pageSettled(ctx);
     ctx.onInvalidated(onMessage('showSidebar', ({ data }) => frame.setOpen(data)));
     watchPageIdentity(ctx, linkedinAdapter, (report) => {
-      // The report goes first: the frame's own request for the tab's person arrives after it.
       void sendMessage('reportPage', report).catch(() => undefined);
-      frame.setPresent(report.status !== 'not_profile');
+      const present = report.status !== 'not_profile';
+      void settled.then(() => frame.setPresent(present));
     });
   },
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { PageReport } from '@/lib/messaging';
 import { ProspectIdentity, Timestamp } from '@/lib/model';
+import { readRawTabState, watchRawTabState } from './tab-storage';
 
 /**
  * What a tab shows, as its content script reported it. Kept in `storage.session` by the
@@ -17,9 +19,35 @@ export const TabState = z.discriminatedUnion('status', [
 ]);
 export type TabState = z.infer<typeof TabState>;
 
-export const tabStateKey = (tabId: number) => `tab:${tabId}`;
-
 export function parseTabState(value: unknown): TabState | null {
   const parsed = TabState.safeParse(value);
   return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Turns a content script's report into the tab's state. The identity is page data: it is
+ * validated here, at the boundary, and a report that fails becomes "unidentified".
+ */
+export function tabStateFromReport(report: PageReport, at: number): TabState {
+  const url = String(report.url).slice(0, 2048);
+  switch (report.status) {
+    case 'identified': {
+      const identity = ProspectIdentity.safeParse(report.identity);
+      return identity.success ? { status: 'identified', url, at, identity: identity.data } : { status: 'unidentified', url, at };
+    }
+    case 'pending':
+    case 'unidentified':
+    case 'not_profile':
+      return { status: report.status, url, at };
+    default:
+      return { status: 'unidentified', url, at };
+  }
+}
+
+export async function readTabState(tabId: number): Promise<TabState | null> {
+  return parseTabState(await readRawTabState(tabId));
+}
+
+export function watchTabState(tabId: number, onChange: (state: TabState | null) => void): () => void {
+  return watchRawTabState(tabId, (value) => onChange(parseTabState(value)));
 }

@@ -29,7 +29,8 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension({ hostResolverRules }: { hostResolverRules: string }): Promise<ExtensionBrowser> {
+/** Chromium with the same flags the extension runs under, for a fair baseline. */
+export async function launchChromium({ hostResolverRules, extensionDir }: { hostResolverRules: string; extensionDir?: string }) {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-chromium-'));
   const disabled = playwrightDisabledFeatures();
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -39,8 +40,7 @@ export async function launchWithExtension({ hostResolverRules }: { hostResolverR
     viewport: { width: 1400, height: 900 },
     ignoreDefaultArgs: ['--disable-extensions', `--disable-features=${disabled.join(',')}`],
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       `--disable-features=${disabled.filter((f) => f !== 'ThirdPartyStoragePartitioning').join(',')}`,
       '--no-sandbox',
       '--disable-gpu',
@@ -52,6 +52,11 @@ export async function launchWithExtension({ hostResolverRules }: { hostResolverR
       `--host-resolver-rules=${hostResolverRules}`,
     ],
   });
+  return { context, close: async () => (await context.close(), rmSync(userDataDir, { recursive: true, force: true })) };
+}
+
+export async function launchWithExtension({ hostResolverRules }: { hostResolverRules: string }): Promise<ExtensionBrowser> {
+  const { context, close } = await launchChromium({ hostResolverRules, extensionDir: EXTENSION_DIR });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;
   return {
@@ -59,9 +64,6 @@ export async function launchWithExtension({ hostResolverRules }: { hostResolverR
     extensionId,
     serviceWorker,
     extensionUrl: (page) => `chrome-extension://${extensionId}/${page}`,
-    close: async () => {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
+    close,
   };
 }

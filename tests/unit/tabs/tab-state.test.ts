@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readTabState, tabStateFromReport, watchTabState, writeTabState } from '@/lib/tabs/tab-registry';
+import { readTabState, tabStateFromReport, watchTabState } from '@/lib/tabs/tab-state';
+import { writeTabState } from '@/lib/tabs/tab-storage';
 import { identity } from '../../support/db';
 
 describe('tabStateFromReport', () => {

@@ -1,0 +1,61 @@
+import { IDENTITY_SHOWN_MARK } from './marks';
+
+export const FIRST_PAINT_ID = 'first-paint';
+
+interface PaintableIdentity {
+  key: string;
+  name: string;
+  headline: string | null;
+  company: string | null;
+  location: string | null;
+}
+
+/** Reads just what the header needs from a stored tab state; anything odd paints nothing. */
+function paintable(value: unknown): PaintableIdentity | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { status, identity } = value as { status?: unknown; identity?: Record<string, unknown> };
+  if (status !== 'identified' || typeof identity !== 'object' || identity === null) return null;
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  const key = text(identity.key);
+  const name = text(identity.name);
+  if (!key || !name) return null;
+  return { key, name, headline: text(identity.headline), company: text(identity.company), location: text(identity.location) };
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; testId?: string; text?: string } = {}) {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.testId) node.dataset.testid = props.testId;
+  if (props.text !== undefined) node.textContent = props.text;
+  return node;
+}
+
+/**
+ * The sidebar's first paint, before React and the database have loaded: the person's name and
+ * headline from the tab state, as text, in the same layout the app then takes over.
+ */
+export function paintFirst(container: HTMLElement, tabState: unknown): void {
+  const identity = paintable(tabState);
+  const shell = el('div', { className: 'sidebar' });
+  shell.id = FIRST_PAINT_ID;
+  const topbar = el('div', { className: 'topbar' });
+  topbar.append(el('span', { className: 'brand', text: 'Tandem' }));
+  const content = el('main', { className: 'content' });
+  if (identity) {
+    const header = el('header', { className: 'prospect-header' });
+    header.append(el('h1', { testId: 'prospect-name', text: identity.name }));
+    if (identity.headline) header.append(el('p', { className: 'headline', testId: 'prospect-headline', text: identity.headline }));
+    const place = [identity.company, identity.location].filter(Boolean).join(' · ');
+    if (place) header.append(el('p', { className: 'muted', text: place }));
+    content.append(header, el('p', { className: 'muted', text: 'Loading what your team knows…' }));
+    performance.mark(IDENTITY_SHOWN_MARK, { detail: identity.key });
+  } else {
+    content.append(el('p', { className: 'state muted', text: 'Reading the page…' }));
+  }
+  shell.append(topbar, content);
+  container.append(shell);
+}
+
+export function removeFirstPaint(): void {
+  document.getElementById(FIRST_PAINT_ID)?.remove();
+}
