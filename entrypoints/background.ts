@@ -13,6 +13,11 @@ export default defineBackground(() => {
     await writeTabState(tabId, tabStateFromReport(data, Date.now()));
   });
 
+  onMessage('sidebarHello', ({ sender }) => {
+    const tabId = sender.tab?.id;
+    return tabId !== undefined && isSidebarFrame(sender) ? { tabId } : null;
+  });
+
   onMessage('setSidebarOpen', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || !isSidebarFrame(sender)) return;

@@ -9,11 +9,13 @@ export interface PageReport {
 
 /**
  * Messages between contexts. Each has exactly one receiving context:
- * content → background: reportPage; sidebar → background: setSidebarOpen;
+ * content → background: reportPage; sidebar → background: sidebarHello, setSidebarOpen;
  * background → content: showSidebar.
  */
 interface ProtocolMap {
   reportPage(report: PageReport): void;
+  /** Which tab the sidebar frame is in, for browsers whose `tabs.getCurrent` does not say. */
+  sidebarHello(): { tabId: number } | null;
   setSidebarOpen(open: boolean): void;
   showSidebar(open: boolean | 'toggle'): void;
 }

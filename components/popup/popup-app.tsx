@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { warningsFor } from '@/components/prospect/outreach-guard';
 import { useProspectView } from '@/components/prospect/use-prospect-view';
 import { SyncStatus } from '@/components/sync/sync-status';
+import { plural } from '@/components/ui/plural';
 import { useNow } from '@/components/ui/use-now';
 import type { ProspectIdentity } from '@/lib/model';
 import type { ActiveTab } from './use-active-tab';
@@ -47,17 +48,11 @@ function PersonSummary({ identity, onShow }: { identity: ProspectIdentity; onSho
       <h1 data-testid="popup-name">{identity.name}</h1>
       {identity.headline && <p className="muted">{identity.headline}</p>}
       {view && (
-        <div className="counts" data-testid="popup-counts">
-          <div>
-            <strong>{view.activities.length}</strong> activities
-          </div>
-          <div>
-            <strong>{view.notes.length}</strong> notes
-          </div>
-          <div>
-            <strong>{warnings.length}</strong> warnings
-          </div>
-        </div>
+        <ul className="counts" data-testid="popup-counts">
+          <li>{plural(view.activities.length, 'activity', 'activities')}</li>
+          <li>{plural(view.notes.length, 'note', 'notes')}</li>
+          <li>{plural(warnings.length, 'warning', 'warnings')}</li>
+        </ul>
       )}
       {view?.prospect === null && <p className="muted">New to your team.</p>}
       {onShow && (

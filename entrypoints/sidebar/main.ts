@@ -3,13 +3,21 @@
 import { browser } from 'wxt/browser';
 import '@/components/ui/theme.css';
 import { paintFirst } from '@/components/sidebar/first-paint';
+import { sendMessage } from '@/lib/messaging';
 import { readRawTabState } from '@/lib/tabs/tab-storage';
+
+/** The tab this frame is in; the page cannot forge either answer. */
+async function currentTabId(): Promise<number | null> {
+  // Chromium answers for a frame inside a page without waking the service worker.
+  const tab = await browser.tabs.getCurrent().catch(() => undefined);
+  if (tab?.id !== undefined) return tab.id;
+  const hello = await sendMessage('sidebarHello', undefined).catch(() => null);
+  return hello?.tabId ?? null;
+}
 
 async function boot() {
   const root = document.getElementById('root')!;
-  // In a frame inside a page, "current tab" is the page's tab (the page cannot forge it).
-  const tab = await browser.tabs.getCurrent().catch(() => undefined);
-  const tabId = tab?.id ?? null;
+  const tabId = await currentTabId();
   if (tabId !== null) paintFirst(root, await readRawTabState(tabId));
   const { mountSidebar } = await import('./app');
   mountSidebar(root, tabId);

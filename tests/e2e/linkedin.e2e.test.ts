@@ -2,10 +2,11 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OptionsPage } from './pages/options';
 import { SidebarPage } from './pages/sidebar';
 import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
 import { type FixtureServer, startFixtureServer, STRICT_CSP } from './support/fixture-server';
-import { DOCS_DIR, OWN_FIXTURES, SHARED_FIXTURES } from './support/paths';
+import { DOCS_DIR, SHARED_FIXTURES } from './support/paths';
 
 interface Expected {
   url: string;
@@ -179,12 +180,29 @@ describe('the sidebar on LinkedIn pages', () => {
     await sidebar.page.close();
   });
 
+  it('names you and applies your role from the options page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(browser.extensionUrl('options.html'));
+    const options = new OptionsPage(page);
+    await options.saveProfile({ name: 'Sam Sourcer', email: 'sam@example.com', role: 'sourcer' });
+    const sidebar = await open(expected['member-2025-04-fresh-load.html']!.url);
+    await expect.poll(() => sidebar.feedItems.count()).toBeGreaterThan(0);
+    expect(await sidebar.frame.getByText(/Only recruiters and admins/).isVisible()).toBe(true);
+    expect(await sidebar.frame.getByRole('button', { name: /do-not-contact/ }).count()).toBe(0);
+    await options.saveProfile({ name: 'Riley Recruiter', email: 'riley@example.com', role: 'recruiter' });
+    await expect.poll(() => sidebar.frame.getByRole('button', { name: 'Mark do-not-contact…' }).count()).toBe(1);
+    await page.close();
+    await sidebar.page.close();
+  });
+
   it('takes the README screenshot', async () => {
     const sidebar = await open(expected['member-2024-07-full.html']!.url);
     await expect.poll(() => sidebar.notes.count()).toBeGreaterThan(0);
+    await expect.poll(() => sidebar.warning.isVisible()).toBe(true);
     mkdirSync(DOCS_DIR, { recursive: true });
-    await sidebar.page.screenshot({ path: path.join(DOCS_DIR, 'sidebar.png') });
+    const box = (await sidebar.element.boundingBox())!;
+    // The sidebar and a strip of the (unstyled, CSS-blocked) page beside it.
+    await sidebar.page.screenshot({ path: path.join(DOCS_DIR, 'sidebar.png'), clip: { x: box.x - 240, y: 0, width: box.width + 240, height: box.height } });
     await sidebar.page.close();
   });
 });
-void OWN_FIXTURES;

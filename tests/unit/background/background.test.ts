@@ -1,0 +1,73 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readTabState } from '@/lib/tabs/tab-state';
+import { identity } from '../../support/db';
+
+type Handler = (message: { data: unknown; sender: chrome.runtime.MessageSender }) => unknown;
+const handlers = new Map<string, Handler>();
+const sent: unknown[][] = [];
+
+vi.mock('@/lib/messaging', () => ({
+  onMessage: (type: string, handler: Handler) => {
+    handlers.set(type, handler);
+    return () => handlers.delete(type);
+  },
+  sendMessage: (...args: unknown[]) => {
+    sent.push(args);
+    return Promise.resolve();
+  },
+}));
+
+const commandListeners: ((command: string, tab?: { id?: number }) => void)[] = [];
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  handlers.clear();
+  sent.length = 0;
+  commandListeners.length = 0;
+  // The fake browser has no commands API; this is the part of it the background uses.
+  Object.assign(fakeBrowser, { commands: { onCommand: { addListener: (fn: (typeof commandListeners)[number]) => commandListeners.push(fn) } } });
+  const { default: background } = await import('@/entrypoints/background');
+  background.main();
+});
+
+const fromPage = (tabId: number, frameId = 0): chrome.runtime.MessageSender => ({ id: fakeBrowser.runtime.id, tab: { id: tabId } as chrome.tabs.Tab, frameId });
+const fromSidebar = (tabId: number): chrome.runtime.MessageSender => ({
+  id: fakeBrowser.runtime.id,
+  tab: { id: tabId } as chrome.tabs.Tab,
+  frameId: 3,
+  url: `chrome-extension://${fakeBrowser.runtime.id}/sidebar.html`,
+});
+
+describe('background', () => {
+  it("records the person a tab's top frame reports, validated", async () => {
+    await handlers.get('reportPage')!({ data: { url: 'https://www.linkedin.com/in/ada-lovelace/', status: 'identified', identity: identity() }, sender: fromPage(4) });
+    expect(await readTabState(4)).toMatchObject({ status: 'identified', identity: { key: 'linkedin:ada-lovelace' } });
+    await handlers.get('reportPage')!({ data: { url: 'u', status: 'identified', identity: { name: '<b>' } }, sender: fromPage(5) });
+    expect((await readTabState(5))?.status).toBe('unidentified');
+  });
+
+  it('ignores reports from sub-frames and other extensions', async () => {
+    const report = { url: 'u', status: 'identified', identity: identity() };
+    await handlers.get('reportPage')!({ data: report, sender: fromPage(6, 2) });
+    await handlers.get('reportPage')!({ data: report, sender: { ...fromPage(6), id: 'someone-else' } });
+    expect(await readTabState(6)).toBeNull();
+  });
+
+  it('toggles the sidebar of the active tab on the keyboard command', () => {
+    commandListeners.forEach((fn) => fn('toggle-sidebar', { id: 9 }));
+    commandListeners.forEach((fn) => fn('something-else', { id: 9 }));
+    expect(sent).toEqual([['showSidebar', 'toggle', { tabId: 9, frameId: 0 }]]);
+  });
+
+  it('tells the sidebar frame its tab, and nobody else', async () => {
+    expect(await handlers.get('sidebarHello')!({ data: undefined, sender: fromSidebar(21) })).toEqual({ tabId: 21 });
+    expect(await handlers.get('sidebarHello')!({ data: undefined, sender: fromPage(21) })).toBeNull();
+  });
+
+  it("closes the sidebar when its own frame asks, and only then", async () => {
+    await handlers.get('setSidebarOpen')!({ data: false, sender: fromSidebar(11) });
+    await handlers.get('setSidebarOpen')!({ data: false, sender: { ...fromSidebar(12), url: 'https://www.linkedin.com/in/x/' } });
+    expect(sent).toEqual([['showSidebar', false, { tabId: 11, frameId: 0 }]]);
+  });
+});
