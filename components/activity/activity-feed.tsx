@@ -16,20 +16,17 @@ export function ActivityFeed({ activities, members, meId, now }: Props) {
   return (
     <section aria-labelledby="activity-heading">
       <h2 id="activity-heading">Activity</h2>
-      {activities.length === 0 ? (
-        <p className="muted empty">No activity yet. Log outreach above when you reach out.</p>
-      ) : (
-        <ol data-testid="activity-feed" className="feed">
-          {activities.map((a) => (
-            <li key={a.id} data-testid="activity-item" data-kind={a.kind}>
-              <span className="who">{name(a.actorId)}</span> {activityText(a, name)}{' '}
-              <span className="when">
-                <RelativeTime at={a.at} now={now} />
-              </span>
-            </li>
-          ))}
-        </ol>
-      )}
+      {activities.length === 0 && <p className="muted empty">No activity yet. Log outreach above when you reach out.</p>}
+      <ol data-testid="activity-feed" className="feed">
+        {activities.map((a) => (
+          <li key={a.id} data-testid="activity-item" data-kind={a.kind}>
+            <span className="who">{name(a.actorId)}</span> {activityText(a, name)}{' '}
+            <span className="when">
+              <RelativeTime at={a.at} now={now} />
+            </span>
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { UndoToast } from '@/components/notes/undo-toast';
 import { ProspectPanel } from '@/components/prospect/prospect-panel';
 import { SyncStatus } from '@/components/sync/sync-status';
+import { ProfileHint } from './profile-hint';
 import type { TabState } from '@/lib/tabs/tab-state';
 
 export type SidebarConnection = { phase: 'connecting' } | { phase: 'no_tab' } | { phase: 'ready'; state: TabState | null };
@@ -27,6 +28,7 @@ export function SidebarApp({ connection, onClose }: Props) {
       </main>
       <footer className="footer">
         <UndoToast />
+        <ProfileHint />
         <SyncStatus />
       </footer>
     </div>

@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SidebarApp, type SidebarConnection } from '@/components/sidebar/sidebar-app';
 import { DbProvider } from '@/components/ui/db-context';
-import { writeSettings } from '@/lib/db/local-state';
+import { ensureMe, writeSettings } from '@/lib/db/local-state';
 import { activitiesFor, findProspectByKey } from '@/lib/db/queries';
-import { activityLog, mutate, noteAdd, prospectUpsert } from '@/lib/mutations';
+import { activityLog, mutate, noteAdd, prospectUpsert, saveProfile } from '@/lib/mutations';
 import { useUndo } from '@/components/notes/undo-store';
 import { freshDb, identity, member, signInAs } from '../support/db';
 import type { TandemDB } from '@/lib/db/database';
@@ -50,6 +50,21 @@ describe('sidebar states', () => {
       </DbProvider>,
     );
     expect(screen.getByText(/does not show one person/)).toBeInTheDocument();
+  });
+});
+
+describe('sidebar footer', () => {
+  it('asks a member who has not named themselves to do so, and stops once they have', async () => {
+    db = freshDb();
+    await ensureMe(db);
+    render(
+      <DbProvider db={db}>
+        <SidebarApp connection={ready()} />
+      </DbProvider>,
+    );
+    expect(await screen.findByRole('button', { name: 'Add your name and role' })).toBeInTheDocument();
+    await act(async () => void (await saveProfile(db, { name: 'Riley', email: '', role: 'recruiter' })));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Add your name and role' })).toBeNull());
   });
 });
 
