@@ -3,7 +3,7 @@ import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage, errorText } from '@/components/ui/error-message';
 import type { ProspectIdentity } from '@/lib/model';
 import { activityLog, mutate } from '@/lib/mutations';
-import type { LoggableActivity } from '@/lib/mutations/activity';
+import type { LoggableActivity } from '@/lib/model';
 import { ensureProspect } from '@/lib/prospects/record-visit';
 
 const ACTIONS: { label: string; entry: LoggableActivity }[] = [

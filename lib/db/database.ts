@@ -1,6 +1,7 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
   Activity,
+  Alias,
   Member,
   Note,
   OutboxEntry,
@@ -21,6 +22,21 @@ export interface LocalRow {
   value: unknown;
 }
 
+/** What a pending local change overwrote: the row as it was (null: it did not exist). */
+export interface ShadowRow {
+  table: string;
+  id: string;
+  original: unknown;
+}
+
+/** A change the server refused, kept to tell the user why. */
+export interface RejectionRow {
+  mutationId: number;
+  name: string;
+  reason: string;
+  at: number;
+}
+
 export const DB_NAME = 'tandem';
 
 export class TandemDB extends Dexie {
@@ -32,8 +48,11 @@ export class TandemDB extends Dexie {
   reviewRequests!: EntityTable<ReviewRequest, 'id'>;
   reviewDecisions!: EntityTable<ReviewDecision, 'id'>;
   pipeline!: EntityTable<PipelineEntry, 'id'>;
+  aliases!: EntityTable<Alias, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'mutationId'>;
   local!: EntityTable<LocalRow, 'key'>;
+  shadows!: Table<ShadowRow, [string, string]>;
+  rejections!: EntityTable<RejectionRow, 'mutationId'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -44,20 +63,14 @@ export class TandemDB extends Dexie {
   }
 }
 
-/** The tables a mutation may write: every synced table plus the outbox and local state. */
+/** Every table that holds the team's synced records. */
+export function syncedTables(db: TandemDB) {
+  return [db.prospects, db.activities, db.notes, db.members, db.aliases, db.requisitions, db.reviewRequests, db.reviewDecisions, db.pipeline];
+}
+
+/** The tables a mutation or a sync may write: synced records, their shadows, the outbox and local state. */
 export function writableTables(db: TandemDB) {
-  return [
-    db.prospects,
-    db.activities,
-    db.notes,
-    db.members,
-    db.requisitions,
-    db.reviewRequests,
-    db.reviewDecisions,
-    db.pipeline,
-    db.outbox,
-    db.local,
-  ];
+  return [...syncedTables(db), db.shadows, db.outbox, db.local, db.rejections];
 }
 
 export function toProspectRow(p: Prospect): ProspectRow {

@@ -53,6 +53,17 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
         });
     },
   },
+  {
+    // v3, team sync: aliases (ids the server folded into another person), shadows (what a
+    // pending local change overwrote, so it can be rolled back when the server refuses it or
+    // rebased when the server's rows arrive) and rejections to show the user.
+    version: 3,
+    stores: {
+      aliases: 'id, prospectId',
+      shadows: '[table+id]',
+      rejections: 'mutationId',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

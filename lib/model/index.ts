@@ -9,3 +9,7 @@ export * from './review';
 export * from './pipeline';
 export * from './outbox';
 export * from './settings';
+export * from './alias';
+export * from './rules';
+export * from './mutation-args';
+export * from './sync';

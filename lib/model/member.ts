@@ -20,6 +20,3 @@ export const Member = z.object({
   role: Role,
 });
 export type Member = z.infer<typeof Member>;
-
-/** Roles allowed to mark or clear do-not-contact (the server enforces the same rule). */
-export const canSetDoNotContact = (role: Role) => role === 'recruiter' || role === 'admin';

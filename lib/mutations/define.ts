@@ -1,21 +1,24 @@
 import type { z } from 'zod';
-import type { TandemDB } from '@/lib/db/database';
-import type { Me } from '@/lib/model';
+import type { Role } from '@/lib/model';
+import type { MutationStore } from './store';
 
-/** Who runs a mutation. The same context replays it after a pull (issue 3). */
-export interface MutationContext {
-  me: Me;
+/** Who runs a mutation: on the device the signed-in member, on the server the token's owner. */
+export interface Actor {
+  memberId: string;
+  teamId: string;
+  role: Role;
 }
 
-/**
- * A named write. `args` are the whole input, ids and times included, so applying the same
- * args again (a replay after pull, the server's own apply) gives the same rows.
- */
+export interface MutationContext {
+  actor: Actor;
+}
+
+/** A named write, applied optimistically on the device, replayed after pulls, and applied by the server. */
 export interface Mutation<Args extends z.ZodType = z.ZodType, Result = unknown> {
   name: string;
   args: Args;
-  /** Runs inside the mutation's transaction; throw MutationRefused to refuse. */
-  apply(db: TandemDB, args: z.output<Args>, ctx: MutationContext): Promise<Result | typeof NO_CHANGE>;
+  /** Throws MutationRefused to refuse; returns NO_CHANGE when there is nothing to write. */
+  apply(store: MutationStore, args: z.output<Args>, ctx: MutationContext): Promise<Result | typeof NO_CHANGE>;
 }
 
 /** Returned by `apply` when there is nothing to write (so nothing is queued either). */
@@ -34,4 +37,11 @@ export class MutationRefused extends Error {
     super(`${mutation}: ${reason}`);
     this.name = 'MutationRefused';
   }
+}
+
+/** The person an id names, following an alias to the record the server kept. */
+export async function resolveProspect(store: MutationStore, id: string) {
+  const alias = await store.get('aliases', id);
+  const prospect = await store.get('prospects', alias?.prospectId ?? id);
+  return prospect && prospect.deletedAt === null ? prospect : undefined;
 }

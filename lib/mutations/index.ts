@@ -4,8 +4,8 @@ import { noteAdd, noteDelete, noteEdit, noteRestore } from './note';
 import { prospectSetDoNotContact, prospectUpsert } from './prospect';
 
 export { activityLog, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert };
-export { MutationRefused, type MutationContext } from './define';
-export { mutate } from './run';
+export { MutationRefused, NO_CHANGE, type Actor, type MutationContext } from './define';
+export { mutate, onLocalWrite } from './run';
 export { saveProfile } from './profile';
 
 /** Every named mutation, by name: what the outbox replays and the server accepts. */

@@ -1,30 +1,23 @@
-import { ulid } from 'ulidx';
-import { z } from 'zod';
-import type { TandemDB } from '@/lib/db/database';
-import { Id, NoteBody, NoteVisibility, Timestamp } from '@/lib/model';
-import { MutationRefused, NO_CHANGE, defineMutation } from './define';
-
-const Now = Timestamp.default(() => Date.now());
+import { NoteAddArgs, NoteDeleteArgs, NoteEditArgs, NoteRestoreArgs, canChangeNote } from '@/lib/model';
+import { MutationRefused, NO_CHANGE, defineMutation, resolveProspect } from './define';
+import type { MutationStore } from './store';
 
 export const noteAdd = defineMutation({
   name: 'note.add',
-  args: z.object({
-    id: Id.default(() => ulid()),
-    prospectId: Id,
-    body: NoteBody,
-    visibility: NoteVisibility.default('team'),
-    at: Now,
-  }),
-  async apply(db, { id, prospectId, body, visibility, at }, { me }) {
-    const prospect = await db.prospects.get(prospectId);
-    if (!prospect || prospect.deletedAt !== null) throw new MutationRefused('note.add', 'no such person');
-    await db.notes.add({
+  args: NoteAddArgs,
+  async apply(store, { id, prospectId, body, visibility, at }, { actor }) {
+    const prospect = await resolveProspect(store, prospectId);
+    if (!prospect) throw new MutationRefused('note.add', 'no such person');
+    const existing = await store.get('notes', id);
+    if (existing) {
+      if (existing.authorId !== actor.memberId) throw new MutationRefused('note.add', 'that id belongs to another note');
+      return NO_CHANGE;
+    }
+    await store.put('notes', {
       id,
-      teamId: me.teamId,
-      version: 0,
       deletedAt: null,
-      prospectId,
-      authorId: me.memberId,
+      prospectId: prospect.id,
+      authorId: actor.memberId,
       body,
       visibility,
       mentions: [],
@@ -36,33 +29,33 @@ export const noteAdd = defineMutation({
 });
 
 /** Only the author may change a note; the server enforces the same rule. */
-async function ownNote(db: TandemDB, mutation: string, id: string, memberId: string) {
-  const note = await db.notes.get(id);
+async function ownNote(store: MutationStore, mutation: string, id: string, memberId: string) {
+  const note = await store.get('notes', id);
   if (!note) throw new MutationRefused(mutation, 'no such note');
-  if (note.authorId !== memberId) throw new MutationRefused(mutation, 'only the author can change a note');
+  if (!canChangeNote(note.authorId, memberId)) throw new MutationRefused(mutation, 'only the author can change a note');
   return note;
 }
 
 export const noteEdit = defineMutation({
   name: 'note.edit',
-  args: z.object({ id: Id, body: NoteBody, visibility: NoteVisibility.optional(), at: Now }),
-  async apply(db, { id, body, visibility, at }, { me }) {
-    const note = await ownNote(db, 'note.edit', id, me.memberId);
+  args: NoteEditArgs,
+  async apply(store, { id, body, visibility, at }, { actor }) {
+    const note = await ownNote(store, 'note.edit', id, actor.memberId);
     if (note.deletedAt !== null) throw new MutationRefused('note.edit', 'the note was deleted');
     const nextVisibility = visibility ?? note.visibility;
     if (note.body === body && note.visibility === nextVisibility) return NO_CHANGE;
-    await db.notes.put({ ...note, body, visibility: nextVisibility, editedAt: at });
+    await store.put('notes', { ...note, body, visibility: nextVisibility, editedAt: at });
     return id;
   },
 });
 
 export const noteDelete = defineMutation({
   name: 'note.delete',
-  args: z.object({ id: Id, at: Now }),
-  async apply(db, { id, at }, { me }) {
-    const note = await ownNote(db, 'note.delete', id, me.memberId);
+  args: NoteDeleteArgs,
+  async apply(store, { id, at }, { actor }) {
+    const note = await ownNote(store, 'note.delete', id, actor.memberId);
     if (note.deletedAt !== null) return NO_CHANGE;
-    await db.notes.put({ ...note, deletedAt: at });
+    await store.put('notes', { ...note, deletedAt: at });
     return id;
   },
 });
@@ -70,11 +63,11 @@ export const noteDelete = defineMutation({
 /** Undo of a delete: the tombstone is lifted, the note comes back as it was. */
 export const noteRestore = defineMutation({
   name: 'note.restore',
-  args: z.object({ id: Id }),
-  async apply(db, { id }, { me }) {
-    const note = await ownNote(db, 'note.restore', id, me.memberId);
+  args: NoteRestoreArgs,
+  async apply(store, { id }, { actor }) {
+    const note = await ownNote(store, 'note.restore', id, actor.memberId);
     if (note.deletedAt === null) return NO_CHANGE;
-    await db.notes.put({ ...note, deletedAt: null });
+    await store.put('notes', { ...note, deletedAt: null });
     return id;
   },
 });

@@ -1,28 +1,22 @@
-import { ulid } from 'ulidx';
-import { z } from 'zod';
-import { toProspectRow } from '@/lib/db/database';
-import { findProspectByKey } from '@/lib/db/queries';
-import { Id, ProspectIdentity, Timestamp, canSetDoNotContact, shortText, type Prospect } from '@/lib/model';
-import { MutationRefused, NO_CHANGE, defineMutation } from './define';
-
-const IdDefault = Id.default(() => ulid());
-const Now = Timestamp.default(() => Date.now());
+import { ProspectUpsertArgs, SetDoNotContactArgs, canSetDoNotContact, type Prospect } from '@/lib/model';
+import { MutationRefused, NO_CHANGE, defineMutation, resolveProspect } from './define';
 
 /**
  * Records the person a page shows: creates them the first time, refreshes their details and
- * profile URL when the page says something new, and otherwise writes nothing.
+ * profile URL when the page says something new, and otherwise writes nothing. If the team
+ * already has the person under another id (two devices met them offline), the new id becomes
+ * an alias of the existing record.
  */
 export const prospectUpsert = defineMutation({
   name: 'prospect.upsert',
-  args: z.object({ id: IdDefault, identity: ProspectIdentity, at: Now }),
-  async apply(db, { id, identity, at }, { me }) {
-    const existing = await findProspectByKey(db, identity.key);
+  args: ProspectUpsertArgs,
+  async apply(store, { id, identity, at }) {
+    const existing = await store.findProspectByKey(identity.key);
     const ref = { site: identity.site, key: identity.key, url: identity.url };
     if (!existing) {
-      const created: Prospect = {
+      if (await store.get('prospects', id)) throw new MutationRefused('prospect.upsert', 'that id belongs to another person');
+      await store.put('prospects', {
         id,
-        teamId: me.teamId,
-        version: 0,
         deletedAt: null,
         name: identity.name,
         headline: identity.headline,
@@ -33,47 +27,44 @@ export const prospectUpsert = defineMutation({
         doNotContact: null,
         createdAt: at,
         updatedAt: at,
-      };
-      await db.prospects.add(toProspectRow(created));
-      return created.id;
+      });
+      return id;
     }
-    const profiles = existing.profiles.map((p) => (p.key === ref.key ? ref : p));
+    // Callers that know the person pass their id; another id was made by a device that did not.
+    let aliased = false;
+    if (id !== existing.id && !(await store.get('aliases', id)) && !(await store.get('prospects', id))) {
+      await store.put('aliases', { id, deletedAt: null, prospectId: existing.id });
+      aliased = true;
+    }
     const next: Prospect = {
       ...existing,
       name: identity.name,
       headline: identity.headline ?? existing.headline,
       company: identity.company ?? existing.company,
       location: identity.location ?? existing.location,
-      profiles,
+      profiles: existing.profiles.map((p) => (p.key === ref.key ? ref : p)),
     };
-    if (JSON.stringify(next) === JSON.stringify(existing)) return NO_CHANGE;
-    await db.prospects.put(toProspectRow({ ...next, updatedAt: at }));
+    if (JSON.stringify(next) === JSON.stringify(existing)) return aliased ? existing.id : NO_CHANGE;
+    await store.put('prospects', { ...next, updatedAt: Math.max(at, existing.updatedAt) });
     return existing.id;
   },
 });
 
 export const prospectSetDoNotContact = defineMutation({
   name: 'prospect.setDoNotContact',
-  args: z.object({
-    prospectId: Id,
-    /** A reason marks the person do-not-contact; null clears it. */
-    reason: shortText(500).min(1, 'a reason is required').nullable(),
-    activityId: IdDefault,
-    at: Now,
-  }),
-  async apply(db, { prospectId, reason, activityId, at }, { me }) {
-    if (!canSetDoNotContact(me.role)) {
+  args: SetDoNotContactArgs,
+  async apply(store, { prospectId, reason, activityId, at }, { actor }) {
+    if (!canSetDoNotContact(actor.role)) {
       throw new MutationRefused('prospect.setDoNotContact', 'only recruiters and admins can change do-not-contact');
     }
-    const row = await db.prospects.get(prospectId);
-    if (!row || row.deletedAt !== null) throw new MutationRefused('prospect.setDoNotContact', 'no such person');
-    if (reason === null && row.doNotContact === null) return NO_CHANGE;
-    const doNotContact = reason === null ? null : { reason, by: me.memberId, at };
-    await db.prospects.put({ ...row, doNotContact, updatedAt: at });
-    const base = { id: activityId, teamId: me.teamId, version: 0, deletedAt: null, prospectId, actorId: me.memberId, at, requisitionId: null };
-    await db.activities.add(
-      reason === null ? { ...base, kind: 'dnc_cleared', data: {} } : { ...base, kind: 'dnc_set', data: { reason } },
-    );
+    const prospect = await resolveProspect(store, prospectId);
+    if (!prospect) throw new MutationRefused('prospect.setDoNotContact', 'no such person');
+    if (reason === null && prospect.doNotContact === null) return NO_CHANGE;
+    if (await store.get('activities', activityId)) return NO_CHANGE;
+    const doNotContact = reason === null ? null : { reason, by: actor.memberId, at };
+    await store.put('prospects', { ...prospect, doNotContact, updatedAt: Math.max(at, prospect.updatedAt) });
+    const base = { id: activityId, deletedAt: null, prospectId: prospect.id, actorId: actor.memberId, at, requisitionId: null };
+    await store.put('activities', reason === null ? { ...base, kind: 'dnc_cleared', data: {} } : { ...base, kind: 'dnc_set', data: { reason } });
     return activityId;
   },
 });

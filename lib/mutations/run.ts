@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type TandemDB, writableTables } from '@/lib/db/database';
+import { DexieStore } from '@/lib/db/dexie-store';
 import { ensureClientId, ensureMe, nextMutationId } from '@/lib/db/local-state';
 import { type Mutation, type MutationContext, MutationRefused, NO_CHANGE } from './define';
 
@@ -7,6 +8,15 @@ export interface MutateResult<Result> {
   result: Result | undefined;
   /** The outbox id, or null when the mutation found nothing to change. */
   mutationId: number | null;
+}
+
+type LocalWriteListener = () => void;
+const localWriteListeners = new Set<LocalWriteListener>();
+
+/** Called after each queued local write (the extension uses it to ask the worker to push soon). */
+export function onLocalWrite(listener: LocalWriteListener): () => void {
+  localWriteListeners.add(listener);
+  return () => localWriteListeners.delete(listener);
 }
 
 /**
@@ -22,13 +32,15 @@ export async function mutate<Args extends z.ZodType, Result>(
   const parsed = mutation.args.safeParse(input);
   if (!parsed.success) throw new MutationRefused(mutation.name, z.prettifyError(parsed.error));
   const args = parsed.data;
-  const context = ctx ?? { me: await ensureMe(db) };
+  const context = ctx ?? { actor: await ensureMe(db) };
   const clientId = await ensureClientId(db);
-  return db.transaction('rw', writableTables(db), async () => {
-    const result = await mutation.apply(db, args, context);
+  const outcome = await db.transaction('rw', writableTables(db), async () => {
+    const result = await mutation.apply(new DexieStore(db, context.actor), args, context);
     if (result === NO_CHANGE) return { result: undefined, mutationId: null };
     const mutationId = await nextMutationId(db);
     await db.outbox.add({ mutationId, clientId, name: mutation.name, args, createdAt: Date.now() });
     return { result, mutationId };
   });
+  if (outcome.mutationId !== null) for (const listener of localWriteListeners) listener();
+  return outcome;
 }

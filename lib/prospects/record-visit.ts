@@ -1,16 +1,20 @@
 import type { TandemDB } from '@/lib/db/database';
 import { readSettings } from '@/lib/db/local-state';
 import { findProspectByKey } from '@/lib/db/queries';
-import type { ProspectIdentity } from '@/lib/model';
+import type { Prospect, ProspectIdentity } from '@/lib/model';
 import { activityLog, mutate, prospectUpsert } from '@/lib/mutations';
 
-/** The person's id, creating them from the page's identity if the team has never seen them. */
-export async function ensureProspect(db: TandemDB, identity: ProspectIdentity): Promise<string> {
-  const { result } = await mutate(db, prospectUpsert, { identity });
-  if (result) return result;
-  const existing = await findProspectByKey(db, identity.key);
-  if (!existing) throw new Error(`prospect ${identity.key} vanished while being recorded`);
-  return existing.id;
+/**
+ * The person's id, recording them from the page's identity if the team has never seen them and
+ * refreshing their details if the page says something new.
+ */
+export async function ensureProspect(db: TandemDB, identity: ProspectIdentity, known?: Prospect): Promise<string> {
+  const existing = known ?? (await findProspectByKey(db, identity.key));
+  // A known person keeps their id; only a new one gets a fresh id (see prospect.upsert).
+  const { result } = await mutate(db, prospectUpsert, { identity, ...(existing && { id: existing.id }) });
+  const id = result ?? existing?.id ?? (await findProspectByKey(db, identity.key))?.id;
+  if (!id) throw new Error(`prospect ${identity.key} vanished while being recorded`);
+  return id;
 }
 
 /**
@@ -22,6 +26,6 @@ export async function recordVisit(db: TandemDB, identity: ProspectIdentity, at =
   const { autoLogViewed } = await readSettings(db);
   const known = await findProspectByKey(db, identity.key);
   if (!known && !autoLogViewed) return;
-  const prospectId = await ensureProspect(db, identity);
+  const prospectId = await ensureProspect(db, identity, known);
   if (autoLogViewed) await mutate(db, activityLog, { prospectId, kind: 'viewed', at });
 }

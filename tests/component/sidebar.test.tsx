@@ -94,7 +94,7 @@ describe('sidebar on a person', () => {
 
   it('logs outreach in one click and warns before the next one', async () => {
     const { user } = await renderSidebar(ready());
-    await screen.findByTestId('activity-feed');
+    await screen.findByTestId('activity-item');
     await user.click(screen.getByRole('button', { name: 'InMail sent' }));
     await waitFor(() => expect(screen.getAllByTestId('activity-item')[0]).toHaveAttribute('data-kind', 'outreach'));
     expect(screen.getAllByTestId('activity-item')[0]).toHaveTextContent('You sent an InMail');
@@ -103,7 +103,7 @@ describe('sidebar on a person', () => {
 
   it('adds a note as plain text, even when it looks like markup', async () => {
     const { user } = await renderSidebar(ready());
-    await screen.findByTestId('activity-feed');
+    await screen.findByTestId('activity-item');
     const body = 'Great fit <img src=x onerror="alert(1)"> ask about\nremote';
     await user.type(screen.getByTestId('note-input'), body.replace(/[{[]/g, '$&$&'));
     await user.click(screen.getByTestId('note-submit'));
@@ -115,7 +115,7 @@ describe('sidebar on a person', () => {
 
   it('saves a note with Ctrl+Enter and focuses the input with N', async () => {
     const { user } = await renderSidebar(ready());
-    await screen.findByTestId('activity-feed');
+    await screen.findByTestId('activity-item');
     await user.keyboard('n');
     expect(screen.getByTestId('note-input')).toHaveFocus();
     await user.keyboard('Quick one{Control>}{Enter}{/Control}');
@@ -124,7 +124,7 @@ describe('sidebar on a person', () => {
 
   it('edits and deletes your own note, with undo', async () => {
     const { user } = await renderSidebar(ready());
-    await screen.findByTestId('activity-feed');
+    await screen.findByTestId('activity-item');
     await user.type(screen.getByTestId('note-input'), 'first draft');
     await user.click(screen.getByTestId('note-submit'));
     const note = await screen.findByTestId('note-item');
@@ -144,7 +144,7 @@ describe('sidebar on a person', () => {
 
   it("shows a colleague's notes without edit controls, and hides their private ones", async () => {
     const { me } = await renderSidebar(ready());
-    await screen.findByTestId('activity-feed');
+    await screen.findByTestId('activity-item');
     const colleague = member('sourcer', 'Sam Sourcer');
     await db.members.put({ id: colleague.me.memberId, teamId: 'local', version: 0, deletedAt: null, name: 'Sam Sourcer', email: 'sam@example.com', role: 'sourcer' });
     const prospect = await findProspectByKey(db, 'linkedin:ada-lovelace');
@@ -162,7 +162,7 @@ describe('sidebar on a person', () => {
 
   it('marks do-not-contact with a reason and shows it first in the guard', async () => {
     const { user } = await renderSidebar(ready());
-    await screen.findByTestId('activity-feed');
+    await screen.findByTestId('activity-item');
     await user.click(screen.getByRole('button', { name: 'Mark do-not-contact…' }));
     await user.type(screen.getByLabelText('Why should nobody contact this person?'), 'Asked us to stop');
     await user.click(screen.getByRole('button', { name: 'Mark do-not-contact' }));
@@ -175,14 +175,14 @@ describe('sidebar on a person', () => {
 
   it('does not offer do-not-contact to a sourcer', async () => {
     await renderSidebar(ready(), 'sourcer');
-    await screen.findByTestId('activity-feed');
+    await screen.findByTestId('activity-item');
     expect(screen.queryByRole('button', { name: /do-not-contact/ })).toBeNull();
     expect(screen.getByText(/Only recruiters and admins/)).toBeInTheDocument();
   });
 
   it("names a teammate's outreach in the guard and honours the window setting", async () => {
     await renderSidebar(ready());
-    await screen.findByTestId('activity-feed');
+    await screen.findByTestId('activity-item');
     const colleague = member('recruiter', 'Cam Closer');
     await db.members.put({ id: colleague.me.memberId, teamId: 'local', version: 0, deletedAt: null, name: 'Cam Closer', email: 'cam@example.com', role: 'recruiter' });
     const prospect = await findProspectByKey(db, 'linkedin:ada-lovelace');

@@ -9,13 +9,14 @@ export function freshDb(): TandemDB {
   return new TandemDB(`test-${ulid()}`);
 }
 
-export function member(role: Role = 'recruiter', name = 'Riley Recruiter'): MutationContext {
+/** A member's mutation context, with the whole `Me` for convenience. */
+export function member(role: Role = 'recruiter', name = 'Riley Recruiter'): MutationContext & { me: Me } {
   const me: Me = { memberId: ulid(), teamId: 'local', name, email: '', role };
-  return { me };
+  return { actor: me, me };
 }
 
 /** Make `ctx` the device's own member, as the options page would. */
-export async function signInAs(db: TandemDB, ctx: MutationContext) {
+export async function signInAs(db: TandemDB, ctx: { me: Me }) {
   await db.local.put({ key: LOCAL_KEYS.me, value: ctx.me });
   await db.members.put({
     id: ctx.me.memberId,

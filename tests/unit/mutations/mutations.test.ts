@@ -27,7 +27,7 @@ describe('prospect.upsert', () => {
   it('creates the person once and queues one outbox row', async () => {
     const ctx = member();
     const id = await addProspect(ctx);
-    const again = await mutate(db, prospectUpsert, { identity: identity() }, ctx);
+    const again = await mutate(db, prospectUpsert, { id, identity: identity() }, ctx);
     expect(again.mutationId).toBeNull();
     const p = await findProspectByKey(db, 'linkedin:ada-lovelace');
     expect(p?.id).toBe(id);
@@ -41,11 +41,23 @@ describe('prospect.upsert', () => {
   it('refreshes details the page changed and keeps what the page no longer shows', async () => {
     const ctx = member();
     const id = await addProspect(ctx);
-    await mutate(db, prospectUpsert, { identity: identity('ada-lovelace', { headline: 'Countess', company: null }) }, ctx);
+    await mutate(db, prospectUpsert, { id, identity: identity('ada-lovelace', { headline: 'Countess', company: null }) }, ctx);
     const p = await db.prospects.get(id);
     expect(p?.headline).toBe('Countess');
     expect(p?.company).toBe('Analytical Engines');
     expect(await db.outbox.count()).toBe(2);
+  });
+
+  it('folds a second id for the same person into an alias that later writes follow', async () => {
+    const ctx = member();
+    const id = await addProspect(ctx);
+    const otherId = '01JZZZZZZZZZZZZZZZZZZZZZZZ';
+    const { result } = await mutate(db, prospectUpsert, { id: otherId, identity: identity() }, ctx);
+    expect(result).toBe(id);
+    expect(await db.aliases.get(otherId)).toMatchObject({ prospectId: id });
+    await mutate(db, noteAdd, { prospectId: otherId, body: 'via the alias' }, ctx);
+    expect((await notesFor(db, id, ctx.me.memberId)).map((n) => n.body)).toEqual(['via the alias']);
+    expect(await db.prospects.count()).toBe(1);
   });
 
   it('refuses an identity that fails the schema and writes nothing', async () => {
@@ -173,8 +185,8 @@ describe('atomicity', () => {
     const failing = {
       name: 'test.failing',
       args: noteAdd.args,
-      async apply(d: typeof db, args: Parameters<typeof noteAdd.apply>[1], c: typeof ctx) {
-        await noteAdd.apply(d, args, c);
+      async apply(...params: Parameters<typeof noteAdd.apply>): Promise<never> {
+        await noteAdd.apply(...params);
         throw new Error('disk on fire');
       },
     };

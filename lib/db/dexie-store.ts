@@ -1,0 +1,40 @@
+import type { Actor } from '@/lib/mutations/define';
+import type { Draft, MutationStore, SyncedRows, SyncedTable } from '@/lib/mutations/store';
+import { type TandemDB, fromProspectRow, toProspectRow } from './database';
+import { findProspectByKey, hasViewedOnDay } from './queries';
+
+/**
+ * The device's side of a mutation, used inside its transaction. Every write is optimistic
+ * (version 0) and first records what it overwrites in `shadows`, once per row, so the sync can
+ * restore the server's row when the change is refused or rebased.
+ */
+export class DexieStore implements MutationStore {
+  constructor(
+    private readonly db: TandemDB,
+    private readonly actor: Actor,
+  ) {}
+
+  async get<T extends SyncedTable>(table: T, id: string): Promise<SyncedRows[T] | undefined> {
+    const row: unknown = await this.db.table(table).get(id);
+    if (row === undefined) return undefined;
+    return (table === 'prospects' ? fromProspectRow(row as Parameters<typeof fromProspectRow>[0]) : row) as SyncedRows[T];
+  }
+
+  async put<T extends SyncedTable>(table: T, draft: Draft<T>): Promise<void> {
+    const id = draft.id;
+    if (!(await this.db.shadows.get([table, id]))) {
+      const original: unknown = (await this.db.table(table).get(id)) ?? null;
+      await this.db.shadows.put({ table, id, original });
+    }
+    const row = { ...draft, teamId: this.actor.teamId, version: 0 } as unknown as SyncedRows[T];
+    await this.db.table(table).put(table === 'prospects' ? toProspectRow(row as SyncedRows['prospects']) : row);
+  }
+
+  findProspectByKey(key: string) {
+    return findProspectByKey(this.db, key);
+  }
+
+  hasViewedOnDay(prospectId: string, memberId: string, at: number) {
+    return hasViewedOnDay(this.db, prospectId, memberId, at);
+  }
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { Activity } from './activity';
+import { Alias } from './alias';
+import { Member, Role, Email } from './member';
+import { Note } from './note';
+import { Prospect } from './prospect';
+
+/** The kinds of synced record, each with its schema; the wire name of a row's table. */
+export const ENTITY_SCHEMAS = {
+  prospect: Prospect,
+  activity: Activity,
+  note: Note,
+  member: Member,
+  alias: Alias,
+} as const;
+export const EntityKind = z.enum(['prospect', 'activity', 'note', 'member', 'alias']);
+export type EntityKind = z.infer<typeof EntityKind>;
+
+export const ClientId = z.string().regex(/^[0-9A-Za-z_-]{8,64}$/, 'must be 8–64 letters, digits, _ or -');
+
+export const MAX_PUSH_MUTATIONS = 1000;
+
+export const PushMutation = z.object({
+  id: z.number().int().positive(),
+  name: z.string().min(1).max(64),
+  args: z.unknown(),
+});
+
+export const PushRequest = z.object({
+  clientId: ClientId,
+  mutations: z.array(PushMutation).max(MAX_PUSH_MUTATIONS),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const Rejection = z.object({
+  mutationId: z.number().int().positive(),
+  name: z.string(),
+  reason: z.string(),
+});
+export type Rejection = z.infer<typeof Rejection>;
+
+export const PushResponse = z.object({
+  /** Every mutation at or below this was handled (applied or rejected); retries of them are skipped. */
+  lastMutationId: z.number().int().nonnegative(),
+  /** Rejections among the mutations of this request. */
+  rejected: z.array(Rejection),
+});
+export type PushResponse = z.infer<typeof PushResponse>;
+
+export const MAX_PULL_LIMIT = 5000;
+
+export const PullQuery = z.object({
+  clientId: ClientId,
+  cursor: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(1000),
+  /** Rejections of this client's mutations above this id are returned. */
+  since: z.coerce.number().int().nonnegative().default(0),
+});
+export type PullQuery = z.infer<typeof PullQuery>;
+
+/** A changed row; `doc` null means the caller may no longer see it (a note made private). */
+export const PullRow = z.object({
+  kind: EntityKind,
+  id: z.string(),
+  version: z.number().int().positive(),
+  doc: z.unknown().nullable(),
+});
+export type PullRow = z.infer<typeof PullRow>;
+
+export const PullResponse = z.object({
+  rows: z.array(PullRow),
+  /** The version to ask from next time. */
+  cursor: z.number().int().nonnegative(),
+  more: z.boolean(),
+  lastMutationId: z.number().int().nonnegative(),
+  rejections: z.array(Rejection),
+});
+export type PullResponse = z.infer<typeof PullResponse>;
+
+export const RedeemRequest = z.object({
+  code: z.string().trim().min(1, 'an invite code is required').max(200),
+  deviceName: z.string().trim().min(1).max(120).default('Browser'),
+});
+
+export const Team = z.object({ id: z.string(), name: z.string() });
+
+export const RedeemResponse = z.object({
+  token: z.string(),
+  member: Member,
+  team: Team,
+});
+export type RedeemResponse = z.infer<typeof RedeemResponse>;
+
+export const MeResponse = z.object({ member: Member, team: Team });
+
+export const InviteRequest = z.object({ email: Email, role: Role });
+
+/** Every error the server sends: a status and a sentence a person can act on. */
+export const ErrorResponse = z.object({ error: z.string() });
