@@ -1,4 +1,4 @@
-import type { Activity, Alias, Member, Note, PipelineEntry, Prospect, Requisition, ReviewDecision, ReviewRequest } from '@/lib/model';
+import type { Activity, Alias, EntityKind, Member, Note, PipelineEntry, Prospect, Requisition, ReviewDecision, ReviewRequest } from '@/lib/model';
 
 /** Every synced table and the record it holds. */
 export interface SyncedRows {
@@ -13,6 +13,19 @@ export interface SyncedRows {
   pipeline: PipelineEntry;
 }
 export type SyncedTable = keyof SyncedRows;
+
+/** The wire name of each synced table that sync carries today (review tables join in issue 4). */
+export const KIND_OF_TABLE = {
+  prospects: 'prospect',
+  activities: 'activity',
+  notes: 'note',
+  members: 'member',
+  aliases: 'alias',
+} as const satisfies Partial<Record<SyncedTable, EntityKind>>;
+export type SyncedKindTable = keyof typeof KIND_OF_TABLE;
+export const TABLE_OF_KIND = Object.fromEntries(Object.entries(KIND_OF_TABLE).map(([t, k]) => [k, t])) as {
+  [T in SyncedKindTable as (typeof KIND_OF_TABLE)[T]]: T;
+};
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 

@@ -1,0 +1,191 @@
+import { ulid } from 'ulidx';
+import type { Database, Queryable } from '@/server/db/database';
+import { nextVersion, writeEntity } from '@/server/sync/sql-store';
+import type { Member, RedeemResponse, Role } from '@/lib/model';
+import { hashSecret, newInviteCode, newToken, normaliseInviteCode } from './secrets';
+
+/** A refusal the caller can act on: the HTTP layer sends it with `status`. */
+export class AuthError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface TeamRow {
+  id: string;
+  name: string;
+}
+
+export async function createTeam(db: Database, name: string): Promise<TeamRow> {
+  const trimmed = name.trim();
+  if (!trimmed || trimmed.length > 100) throw new AuthError(400, 'a team name is 1 to 100 characters');
+  const [existing] = await db.query<TeamRow>('SELECT id, name FROM teams WHERE name = $1', [trimmed]);
+  if (existing) throw new AuthError(409, `a team named “${trimmed}” already exists`);
+  const team = { id: ulid(), name: trimmed };
+  await db.query('INSERT INTO teams (id, name) VALUES ($1, $2)', [team.id, team.name]);
+  return team;
+}
+
+/** A team by id or by name (the CLI takes either). */
+export async function findTeam(db: Queryable, idOrName: string): Promise<TeamRow> {
+  const [team] = await db.query<TeamRow>('SELECT id, name FROM teams WHERE id = $1 OR name = $1', [idOrName]);
+  if (!team) throw new AuthError(404, `no team “${idOrName}”`);
+  return team;
+}
+
+export async function invite(db: Database, teamIdOrName: string, email: string, role: Role): Promise<{ code: string; team: TeamRow }> {
+  const team = await findTeam(db, teamIdOrName);
+  const code = newInviteCode();
+  await db.query('INSERT INTO invites (code_hash, team_id, email, role) VALUES ($1, $2, $3, $4)', [hashSecret(code), team.id, email, role]);
+  return { code, team };
+}
+
+interface MemberRow {
+  id: string;
+  team_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  revoked_at: string | null;
+}
+
+function memberDoc(row: MemberRow, version: number): Member {
+  return {
+    id: row.id,
+    teamId: row.team_id,
+    version,
+    deletedAt: null,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+  };
+}
+
+/** Writes the synced copy of a member, so every device's feed can name them. */
+async function publishMember(tx: Queryable, row: MemberRow): Promise<Member> {
+  const version = await nextVersion(tx, row.team_id);
+  const doc = memberDoc(row, version);
+  await writeEntity(tx, row.team_id, 'members', doc, version);
+  return doc;
+}
+
+/** Default display name from an email: "sam.sourcer@x" → "Sam Sourcer". */
+function nameFromEmail(email: string): string {
+  const local = email.split('@')[0] ?? email;
+  return local
+    .split(/[._-]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join(' ') || email;
+}
+
+/**
+ * Trades a one-time invite code for a device token. The invite's email becomes (or already is)
+ * a member of the team; a used or revoked code is refused.
+ */
+export async function redeem(db: Database, code: string, deviceName: string): Promise<RedeemResponse> {
+  return db.transaction(async (tx) => {
+    const [inv] = await tx.query<{ team_id: string; email: string; role: Role; used_at: string | null; revoked_at: string | null }>(
+      'SELECT team_id, email, role, used_at, revoked_at FROM invites WHERE code_hash = $1 FOR UPDATE',
+      [hashSecret(normaliseInviteCode(code))],
+    );
+    if (!inv) throw new AuthError(401, 'that invite code is not valid');
+    if (inv.revoked_at) throw new AuthError(401, 'that invite code was revoked');
+    if (inv.used_at) throw new AuthError(401, 'that invite code was already used; ask your admin for a new one');
+    let [row] = await tx.query<MemberRow>('SELECT * FROM members WHERE team_id = $1 AND email = $2', [inv.team_id, inv.email]);
+    if (!row) {
+      [row] = await tx.query<MemberRow>('INSERT INTO members (id, team_id, email, name, role) VALUES ($1, $2, $3, $4, $5) RETURNING *', [
+        ulid(),
+        inv.team_id,
+        inv.email,
+        nameFromEmail(inv.email),
+        inv.role,
+      ]);
+    } else {
+      [row] = await tx.query<MemberRow>('UPDATE members SET role = $2, revoked_at = NULL WHERE id = $1 RETURNING *', [row.id, inv.role]);
+    }
+    const member = await publishMember(tx, row!);
+    await tx.query('UPDATE invites SET used_at = now(), used_by = $2 WHERE code_hash = $1', [hashSecret(normaliseInviteCode(code)), row!.id]);
+    const token = newToken();
+    await tx.query('INSERT INTO devices (token_hash, member_id, name) VALUES ($1, $2, $3)', [hashSecret(token), row!.id, deviceName]);
+    const [team] = await tx.query<TeamRow>('SELECT id, name FROM teams WHERE id = $1', [inv.team_id]);
+    return { token, member, team: team! };
+  });
+}
+
+export interface Authenticated {
+  memberId: string;
+  teamId: string;
+  role: Role;
+  tokenHash: string;
+}
+
+/** The member a bearer token belongs to, or an AuthError saying why not. */
+export async function authenticate(db: Queryable, token: string): Promise<Authenticated> {
+  const [row] = await db.query<{ member_id: string; team_id: string; role: Role; device_revoked: string | null; member_revoked: string | null }>(
+    `SELECT m.id AS member_id, m.team_id, m.role, d.revoked_at AS device_revoked, m.revoked_at AS member_revoked
+       FROM devices d JOIN members m ON m.id = d.member_id
+      WHERE d.token_hash = $1`,
+    [hashSecret(token)],
+  );
+  if (!row) throw new AuthError(401, 'this device is not signed in (unknown token); sign in again with a new invite code');
+  if (row.device_revoked || row.member_revoked) throw new AuthError(401, 'access for this device was revoked; ask your admin for a new invite code');
+  return { memberId: row.member_id, teamId: row.team_id, role: row.role, tokenHash: hashSecret(token) };
+}
+
+export async function signOutDevice(db: Queryable, tokenHash: string): Promise<void> {
+  await db.query('UPDATE devices SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL', [tokenHash]);
+}
+
+export async function memberProfile(db: Queryable, memberId: string): Promise<{ member: Member; team: TeamRow }> {
+  const [row] = await db.query<MemberRow & { team_name: string; version: number }>(
+    `SELECT m.*, t.name AS team_name, e.version FROM members m
+       JOIN teams t ON t.id = m.team_id
+       LEFT JOIN entities e ON e.team_id = m.team_id AND e.kind = 'member' AND e.id = m.id
+      WHERE m.id = $1`,
+    [memberId],
+  );
+  if (!row) throw new AuthError(404, 'no such member');
+  return { member: memberDoc(row, Number(row.version ?? 0)), team: { id: row.team_id, name: row.team_name } };
+}
+
+export interface MemberListing {
+  members: { email: string; name: string; role: Role; status: 'active' | 'revoked'; devices: number }[];
+  pendingInvites: { email: string; role: Role; createdAt: string }[];
+}
+
+export async function listMembers(db: Queryable, teamIdOrName: string): Promise<MemberListing & { team: TeamRow }> {
+  const team = await findTeam(db, teamIdOrName);
+  const members = await db.query<{ email: string; name: string; role: Role; revoked_at: string | null; devices: number }>(
+    `SELECT m.email, m.name, m.role, m.revoked_at,
+            (SELECT count(*) FROM devices d WHERE d.member_id = m.id AND d.revoked_at IS NULL)::int AS devices
+       FROM members m WHERE m.team_id = $1 ORDER BY m.email`,
+    [team.id],
+  );
+  const invites = await db.query<{ email: string; role: Role; created_at: string }>(
+    'SELECT email, role, created_at FROM invites WHERE team_id = $1 AND used_at IS NULL AND revoked_at IS NULL ORDER BY created_at',
+    [team.id],
+  );
+  return {
+    team,
+    members: members.map((m) => ({ email: m.email, name: m.name, role: m.role, status: m.revoked_at ? 'revoked' : 'active', devices: Number(m.devices) })),
+    pendingInvites: invites.map((i) => ({ email: i.email, role: i.role, createdAt: new Date(i.created_at).toISOString() })),
+  };
+}
+
+/** Revokes a person everywhere: their devices' tokens and their unused invites. */
+export async function revoke(db: Database, email: string): Promise<{ members: number; devices: number; invites: number }> {
+  return db.transaction(async (tx) => {
+    const members = await tx.query<{ id: string }>('UPDATE members SET revoked_at = now() WHERE email = $1 AND revoked_at IS NULL RETURNING id', [email]);
+    const devices = await tx.query(
+      'UPDATE devices SET revoked_at = now() WHERE revoked_at IS NULL AND member_id IN (SELECT id FROM members WHERE email = $1) RETURNING token_hash',
+      [email],
+    );
+    const invites = await tx.query('UPDATE invites SET revoked_at = now() WHERE email = $1 AND used_at IS NULL AND revoked_at IS NULL RETURNING code_hash', [email]);
+    if (members.length + devices.length + invites.length === 0) throw new AuthError(404, `nobody with the email ${email}`);
+    return { members: members.length, devices: devices.length, invites: invites.length };
+  });
+}

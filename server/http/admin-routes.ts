@@ -1,0 +1,43 @@
+import { timingSafeEqual } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Database } from '@/server/db/database';
+import { createTeam, invite, listMembers, revoke } from '@/server/auth/team-admin';
+import { Email, InviteRequest } from '@/lib/model';
+import { fail, jsonBody } from './errors';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+function sameSecret(given: string, expected: string) {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * What the admin CLI asks a running server to do (PGlite lets one process open its folder).
+ * Only from this machine, and only with the secret the server wrote into its data folder.
+ */
+export function adminRoutes(db: Database, secret: string) {
+  const admin = new Hono();
+  admin.use('*', async (c, next) => {
+    let address: string | undefined;
+    try {
+      address = getConnInfo(c as unknown as Parameters<typeof getConnInfo>[0]).remote.address;
+    } catch {
+      address = undefined; // not a Node socket (tests call app.fetch directly)
+    }
+    if (address !== undefined && !LOOPBACK.has(address)) fail(403, 'admin routes answer only on loopback');
+    if (!sameSecret(c.req.header('x-tandem-admin-secret') ?? '', secret)) fail(401, 'wrong or missing admin secret');
+    return next();
+  });
+  admin.post('/teams', async (c) => c.json(await createTeam(db, (await jsonBody(c, z.object({ name: z.string() }))).name), 201));
+  admin.post('/teams/:team/invites', async (c) => {
+    const { email, role } = await jsonBody(c, InviteRequest);
+    return c.json(await invite(db, c.req.param('team'), email, role), 201);
+  });
+  admin.get('/teams/:team/members', async (c) => c.json(await listMembers(db, c.req.param('team'))));
+  admin.post('/revoke', async (c) => c.json(await revoke(db, (await jsonBody(c, z.object({ email: Email }))).email)));
+  return admin;
+}

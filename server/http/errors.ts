@@ -1,0 +1,27 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
+
+/** Every error leaves as `{ error: "…" }` with a 4xx a client can act on. */
+export function fail(status: ContentfulStatusCode, message: string): never {
+  throw new HTTPException(status, { res: Response.json({ error: message }, { status }) });
+}
+
+/** The request's JSON body, validated; malformed or invalid bodies are a 400 that says why. */
+export async function jsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+  if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) fail(415, 'send the body as application/json');
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    fail(400, 'the body is not valid JSON');
+  }
+  return validate(schema, body, 'body');
+}
+
+export function validate<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) fail(400, `invalid ${what}: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}

@@ -1,0 +1,77 @@
+import type { Queryable } from '@/server/db/database';
+import { KIND_OF_TABLE, type Draft, type MutationStore, type SyncedRows, type SyncedTable } from '@/lib/mutations/store';
+import type { Prospect } from '@/lib/model';
+
+/** The tables whose rows the server stores; a mutation that writes another is a server bug. */
+function kindOf(table: SyncedTable): string {
+  const kind = (KIND_OF_TABLE as Partial<Record<SyncedTable, string>>)[table];
+  if (!kind) throw new Error(`the server does not store ${table} yet`);
+  return kind;
+}
+
+/**
+ * The server's side of a mutation, inside the push transaction: reads and writes the caller's
+ * team only, and stamps every write with this mutation's version.
+ */
+export class SqlStore implements MutationStore {
+  constructor(
+    private readonly tx: Queryable,
+    private readonly teamId: string,
+    private readonly version: number,
+  ) {}
+
+  async get<T extends SyncedTable>(table: T, id: string): Promise<SyncedRows[T] | undefined> {
+    const [row] = await this.tx.query<{ doc: SyncedRows[T] }>('SELECT doc FROM entities WHERE team_id = $1 AND kind = $2 AND id = $3', [
+      this.teamId,
+      kindOf(table),
+      id,
+    ]);
+    return row?.doc;
+  }
+
+  async put<T extends SyncedTable>(table: T, draft: Draft<T>): Promise<void> {
+    const doc = { ...draft, teamId: this.teamId, version: this.version } as unknown as SyncedRows[T];
+    await writeEntity(this.tx, this.teamId, table, doc, this.version);
+  }
+
+  async findProspectByKey(key: string): Promise<Prospect | undefined> {
+    const [row] = await this.tx.query<{ doc: Prospect }>(
+      `SELECT e.doc FROM prospect_keys k
+         JOIN entities e ON e.team_id = k.team_id AND e.kind = 'prospect' AND e.id = k.prospect_id
+        WHERE k.team_id = $1 AND k.key = $2 AND e.doc->>'deletedAt' IS NULL`,
+      [this.teamId, key],
+    );
+    return row?.doc;
+  }
+
+  /** The device dedupes views by its own calendar day; the server cannot know the member's time zone. */
+  hasViewedOnDay(): Promise<boolean> {
+    return Promise.resolve(false);
+  }
+}
+
+/** Upserts one synced record; a private note is visible to its author only. */
+export async function writeEntity<T extends SyncedTable>(tx: Queryable, teamId: string, table: T, doc: SyncedRows[T], version: number) {
+  const note = table === 'notes' ? (doc as SyncedRows['notes']) : null;
+  const visibleTo = note?.visibility === 'private' ? note.authorId : null;
+  await tx.query(
+    `INSERT INTO entities (team_id, kind, id, version, doc, visible_to, ever_public)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6::text, $6::text IS NULL)
+     ON CONFLICT (team_id, kind, id) DO UPDATE
+       SET version = excluded.version, doc = excluded.doc, visible_to = excluded.visible_to,
+           ever_public = entities.ever_public OR excluded.ever_public`,
+    [teamId, kindOf(table), doc.id, version, JSON.stringify(doc), visibleTo],
+  );
+  if (table === 'prospects') {
+    for (const profile of (doc as SyncedRows['prospects']).profiles) {
+      await tx.query('INSERT INTO prospect_keys (team_id, key, prospect_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [teamId, profile.key, doc.id]);
+    }
+  }
+}
+
+/** Takes the next version of the team under its row lock (held until the transaction ends). */
+export async function nextVersion(tx: Queryable, teamId: string): Promise<number> {
+  const [row] = await tx.query<{ version: number }>('UPDATE teams SET version = version + 1 WHERE id = $1 RETURNING version', [teamId]);
+  if (!row) throw new Error(`no team ${teamId}`);
+  return Number(row.version);
+}
