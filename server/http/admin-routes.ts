@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Database } from '@/server/db/database';
 import { createTeam, invite, listMembers, revoke } from '@/server/auth/team-admin';
@@ -21,10 +21,10 @@ function sameSecret(given: string, expected: string) {
  */
 export function adminRoutes(db: Database, secret: string) {
   const admin = new Hono();
-  admin.use('*', async (c, next) => {
+  admin.use('*', async (c: Context, next) => {
     let address: string | undefined;
     try {
-      address = getConnInfo(c as unknown as Parameters<typeof getConnInfo>[0]).remote.address;
+      address = getConnInfo(c).remote.address;
     } catch {
       address = undefined; // not a Node socket (tests call app.fetch directly)
     }
