@@ -21,7 +21,7 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
-          include: ['tests/server/**/*.test.ts'],
+          include: ['tests/server/**/*.test.ts', 'tests/sync/**/*.test.ts'],
           setupFiles: ['fake-indexeddb/auto'],
           globalSetup: ['tests/server/support/global-setup.ts'],
           testTimeout: 60_000,

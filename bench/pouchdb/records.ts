@@ -63,7 +63,6 @@ export function makeRecords(n: number, seed = 20_240_601): BenchRecord[] {
     const atMs = start + i * 37_000 + Math.floor(rand() * 30_000);
     const at = new Date(atMs).toISOString();
     const id = ulidLike(atMs, rand);
-    const target = MIN_BYTES + 20 + Math.floor(rand() * (MAX_BYTES - MIN_BYTES - 40));
     let rec: BenchRecord;
     if (rand() < 0.5) {
       rec = {
@@ -97,8 +96,11 @@ export function makeRecords(n: number, seed = 20_240_601): BenchRecord[] {
         deletedAt: null,
       };
     }
+    // The body fills the record up to a size drawn uniformly from [max(base + 16, 200), 390].
     const base = JSON.stringify(rec).length;
-    rec.body = words(rand, Math.max(8, target - base));
+    const low = Math.max(base + 16, MIN_BYTES);
+    const target = low + Math.floor(rand() * Math.max(1, MAX_BYTES - 10 - low));
+    rec.body = words(rand, target - base);
     const size = JSON.stringify(rec).length;
     if (size < MIN_BYTES || size > MAX_BYTES) throw new Error(`record ${i} is ${size} bytes`);
     out.push(rec);

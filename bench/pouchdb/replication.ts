@@ -88,7 +88,9 @@ export async function pouchdbReplication(opts: PouchdbReplicationOptions): Promi
     const aInfo = await a.info();
     if (aInfo.doc_count !== expected.length) throw new Error(`client A has ${aInfo.doc_count} docs, want ${expected.length}`);
     if ((await b.info()).doc_count !== 0) throw new Error('client B is not empty');
-    const clientMode = `pouchdb-browser@${CLIENT_VERSION} ${a.adapter} adapter on fake-indexeddb, fetch`;
+    const adapter = (a as Pouch & { adapter?: string }).adapter;
+    if (adapter !== 'idb') throw new Error(`client A runs on the ${adapter} adapter, want idb`);
+    const clientMode = `pouchdb-browser@${CLIENT_VERSION} idb adapter on fake-indexeddb, fetch`;
 
     const t0 = performance.now();
     const pushed = await a.replicate.to(remote);

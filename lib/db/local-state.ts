@@ -9,9 +9,11 @@ export const LOCAL_KEYS = {
   settings: 'settings',
   clientId: 'clientId',
   lastMutationId: 'lastMutationId',
+  session: 'session',
+  syncState: 'syncState',
 } as const;
 
-async function readValidated<T extends z.ZodType>(db: TandemDB, key: string, schema: T): Promise<z.infer<T> | undefined> {
+export async function readValidated<T extends z.ZodType>(db: TandemDB, key: string, schema: T): Promise<z.infer<T> | undefined> {
   const row = await db.local.get(key);
   if (!row) return undefined;
   const parsed = schema.safeParse(row.value);

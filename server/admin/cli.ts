@@ -12,6 +12,7 @@ const USAGE = `usage: npm run -s admin -- <command>
   team create <name>                 create a team
   invite <team> <email> --role <r>   print a one-time invite code (r: admin, recruiter, sourcer, hiring_manager)
   members <team>                     list the team's members and pending invites
+  role <team> <email> <role>         change a member's role
   revoke <email>                     revoke the person's devices and unused invites
 
 <team> is the team's name or id. With DATABASE_URL the database is used directly; otherwise
@@ -46,6 +47,13 @@ async function run(ops: AdminOps, argv: string[]): Promise<string> {
       const lines = list.members.map((m) => `  ${m.email.padEnd(32)} ${m.name.padEnd(24)} ${m.role.padEnd(15)} ${m.status}${m.devices ? `, ${m.devices} device(s)` : ''}`);
       const pending = list.pendingInvites.map((i) => `  ${i.email.padEnd(32)} ${''.padEnd(24)} ${i.role.padEnd(15)} invited ${i.createdAt.slice(0, 10)}`);
       return [`${list.team.name}: ${list.members.length} member(s), ${list.pendingInvites.length} pending invite(s)`, ...lines, ...pending].join('\n');
+    }
+    case 'role': {
+      need(3);
+      const role = Role.safeParse(rest[2]);
+      if (!role.success) throw new UsageError('the role must be one of admin, recruiter, sourcer, hiring_manager');
+      const member = await ops.setRole(rest[0]!, rest[1]!.toLowerCase(), role.data);
+      return `${member.email} is now ${member.role}`;
     }
     case 'revoke': {
       need(1);

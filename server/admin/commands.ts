@@ -1,12 +1,13 @@
 import type { Database } from '@/server/db/database';
-import { createTeam, invite, listMembers, revoke, type MemberListing, type TeamRow } from '@/server/auth/team-admin';
-import type { Role } from '@/lib/model';
+import { createTeam, invite, listMembers, revoke, setRole, type MemberListing, type TeamRow } from '@/server/auth/team-admin';
+import type { Member, Role } from '@/lib/model';
 
 /** What the admin CLI can do, either through a running server or on the database itself. */
 export interface AdminOps {
   createTeam(name: string): Promise<TeamRow>;
   invite(team: string, email: string, role: Role): Promise<{ code: string; team: TeamRow }>;
   members(team: string): Promise<MemberListing & { team: TeamRow }>;
+  setRole(team: string, email: string, role: Role): Promise<Member>;
   revoke(email: string): Promise<{ members: number; devices: number; invites: number }>;
 }
 
@@ -15,6 +16,7 @@ export function directOps(db: Database): AdminOps {
     createTeam: (name) => createTeam(db, name),
     invite: (team, email, role) => invite(db, team, email, role),
     members: (team) => listMembers(db, team),
+    setRole: (team, email, role) => setRole(db, team, email, role),
     revoke: (email) => revoke(db, email),
   };
 }
@@ -36,6 +38,7 @@ export function httpOps(baseUrl: string, secret: string): AdminOps {
     createTeam: (name) => call('POST', '/teams', { name }),
     invite: (t, email, role) => call('POST', `/teams/${team(t)}/invites`, { email, role }),
     members: (t) => call('GET', `/teams/${team(t)}/members`),
+    setRole: (t, email, role) => call('POST', `/teams/${team(t)}/roles`, { email, role }),
     revoke: (email) => call('POST', '/revoke', { email }),
   };
 }

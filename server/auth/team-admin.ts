@@ -176,6 +176,16 @@ export async function listMembers(db: Queryable, teamIdOrName: string): Promise<
   };
 }
 
+/** Changes a member's role; every device learns it at its next pull. */
+export async function setRole(db: Database, teamIdOrName: string, email: string, role: Role): Promise<Member> {
+  return db.transaction(async (tx) => {
+    const team = await findTeam(tx, teamIdOrName);
+    const [row] = await tx.query<MemberRow>('UPDATE members SET role = $3 WHERE team_id = $1 AND email = $2 RETURNING *', [team.id, email, role]);
+    if (!row) throw new AuthError(404, `${email} is not a member of ${team.name}`);
+    return publishMember(tx, row);
+  });
+}
+
 /** Revokes a person everywhere: their devices' tokens and their unused invites. */
 export async function revoke(db: Database, email: string): Promise<{ members: number; devices: number; invites: number }> {
   return db.transaction(async (tx) => {

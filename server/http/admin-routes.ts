@@ -3,7 +3,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Database } from '@/server/db/database';
-import { createTeam, invite, listMembers, revoke } from '@/server/auth/team-admin';
+import { createTeam, invite, listMembers, revoke, setRole } from '@/server/auth/team-admin';
 import { Email, InviteRequest } from '@/lib/model';
 import { fail, jsonBody } from './errors';
 
@@ -38,6 +38,10 @@ export function adminRoutes(db: Database, secret: string) {
     return c.json(await invite(db, c.req.param('team'), email, role), 201);
   });
   admin.get('/teams/:team/members', async (c) => c.json(await listMembers(db, c.req.param('team'))));
+  admin.post('/teams/:team/roles', async (c) => {
+    const { email, role } = await jsonBody(c, InviteRequest);
+    return c.json(await setRole(db, c.req.param('team'), email, role));
+  });
   admin.post('/revoke', async (c) => c.json(await revoke(db, (await jsonBody(c, z.object({ email: Email }))).email)));
   return admin;
 }

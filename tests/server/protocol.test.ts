@@ -150,7 +150,7 @@ describe.each(DATABASE_KINDS)('sync protocol on %s', (kind) => {
       const { cursor } = await colleague.pull();
       await client.push([{ name: 'note.edit', args: { id: shared, body: 'now mine', visibility: 'private', at: 4 } }]);
       rows = (await colleague.pull(cursor)).rows;
-      expect(rows).toEqual([{ kind: 'note', id: shared, version: expect.any(Number), doc: null }]);
+      expect(rows.map(({ kind, id, doc }) => ({ kind, id, doc }))).toEqual([{ kind: 'note', id: shared, doc: null }]);
       expect(docsOf<Note>(await client.pullAll(), 'note').map((n) => n.body).sort()).toEqual(['now mine', 'secret']);
     });
 
@@ -174,7 +174,7 @@ describe.each(DATABASE_KINDS)('sync protocol on %s', (kind) => {
       ['recruiter', 0, true],
     ])('lets a %s change do-not-contact: %s', async (_role, index, allowed) => {
       const { members, prospectId } = await recruiterWithProspect();
-      const res = await as(app, members[index as number]!).push([{ name: 'prospect.setDoNotContact', args: { prospectId, reason: 'asked us to stop', at: 5 } }]);
+      const res = await as(app, members[index]!).push([{ name: 'prospect.setDoNotContact', args: { prospectId, reason: 'asked us to stop', at: 5 } }]);
       expect(res.rejected.length === 0).toBe(allowed);
       if (!allowed) expect(res.rejected[0]?.reason).toBe('only recruiters and admins can change do-not-contact');
     });

@@ -1,0 +1,95 @@
+import { ulid } from 'ulidx';
+import type { TandemDB } from '@/lib/db/database';
+import { LOCAL_KEYS, readMe } from '@/lib/db/local-state';
+import { RedeemResponse, type Me } from '@/lib/model';
+import { clearSyncedRows } from './rebase';
+import { INITIAL_SYNC_STATE, type Session, readSession } from './session';
+import type { Fetch } from './transport';
+
+/** Sign-in could not happen; the message says why in words for the user. */
+export class SignInError extends Error {}
+
+/** The server's origin from what the user typed ("tandem.acme.com" → https://tandem.acme.com). */
+export function normaliseServerUrl(input: string): string {
+  const trimmed = input.trim().replace(/\/+$/, '');
+  if (!trimmed) throw new SignInError('enter your team server’s address');
+  const withScheme = /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new SignInError(`“${input}” is not a web address`);
+  }
+  if (url.protocol !== 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) {
+    throw new SignInError('use https:// (plain http is only allowed for a server on this computer)');
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/**
+ * Trades an invite code for a device token and becomes that member. Pending local work stays
+ * queued and is sent as the signed-in member; rows of another team are forgotten.
+ */
+export async function signIn(db: TandemDB, { serverUrl, code, deviceName, fetch: fetchImpl = fetch }: { serverUrl: string; code: string; deviceName: string; fetch?: Fetch }): Promise<Session> {
+  const base = normaliseServerUrl(serverUrl);
+  let res: Response;
+  try {
+    res = await fetchImpl(`${base}/v1/auth/redeem`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, deviceName }),
+      signal: AbortSignal.timeout(20_000),
+    });
+  } catch {
+    throw new SignInError(`cannot reach ${base}: check the address and that the server is running`);
+  }
+  const body = (await res.json().catch(() => null)) as unknown;
+  if (!res.ok) {
+    const error = (body as { error?: unknown } | null)?.error;
+    throw new SignInError(typeof error === 'string' ? error : `the server answered ${res.status}`);
+  }
+  const parsed = RedeemResponse.safeParse(body);
+  if (!parsed.success) throw new SignInError(`${base} does not look like a Tandem server`);
+  const { token, member, team } = parsed.data;
+  const previous = await readSession(db);
+  const hadOtherTeam = (await db.members.filter((m) => m.version > 0 && m.teamId !== team.id).count()) > 0;
+  if (hadOtherTeam || (previous && previous.teamId !== team.id)) await clearSyncedRows(db);
+  const session: Session = { serverUrl: base, token, clientId: ulid(), memberId: member.id, teamId: team.id, teamName: team.name, deviceName, signedInAt: Date.now() };
+  const me: Me = { memberId: member.id, teamId: team.id, name: member.name, email: member.email, role: member.role };
+  await db.transaction('rw', db.local, db.members, async () => {
+    await db.local.bulkPut([
+      { key: LOCAL_KEYS.session, value: session },
+      { key: LOCAL_KEYS.me, value: me },
+      { key: LOCAL_KEYS.syncState, value: INITIAL_SYNC_STATE },
+    ]);
+    await db.members.put(member);
+  });
+  return session;
+}
+
+/**
+ * Signs this device out (the server forgets its token when it can be reached). The team's data
+ * stays on the device unless `wipe`; unsent changes are kept for the next sign-in unless wiped.
+ */
+export async function signOut(db: TandemDB, { wipe, fetch: fetchImpl = fetch }: { wipe: boolean; fetch?: Fetch }): Promise<void> {
+  const session = await readSession(db);
+  if (session) {
+    await fetchImpl(`${session.serverUrl}/v1/auth/signout`, { method: 'POST', headers: { authorization: `Bearer ${session.token}` }, signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
+  }
+  await db.transaction('rw', db.tables, async () => {
+    await db.local.bulkDelete([LOCAL_KEYS.session, LOCAL_KEYS.syncState]);
+    if (wipe) {
+      for (const table of db.tables) if (table.name !== 'local') await table.clear();
+      await db.local.bulkDelete([LOCAL_KEYS.me, LOCAL_KEYS.lastMutationId]);
+    }
+  });
+}
+
+/** Keeps `me` in step with the member row the server sends (role or name changed by an admin). */
+export async function refreshMe(db: TandemDB, session: Session): Promise<void> {
+  const member = await db.members.get(session.memberId);
+  const me = await readMe(db);
+  if (!member || !me) return;
+  if (me.name === member.name && me.role === member.role && me.email === member.email) return;
+  await db.local.put({ key: LOCAL_KEYS.me, value: { ...me, name: member.name, role: member.role, email: member.email } });
+}

@@ -1,0 +1,69 @@
+import { PullResponse, PushResponse, type PullQuery, type PushRequest } from '@/lib/model';
+
+/** The server cannot be reached (network down, server stopped, timed out): retry later. */
+export class OfflineError extends Error {}
+
+/** The server refused the device's credentials: signing in again is the fix, retrying is not. */
+export class SignedOutError extends Error {}
+
+/** The server answered with an error that says what is wrong. */
+export class ServerError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface SyncTransport {
+  push(body: PushRequest): Promise<PushResponse>;
+  pull(query: PullQuery): Promise<PullResponse>;
+}
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+async function errorMessage(res: Response): Promise<string> {
+  try {
+    const body = (await res.json()) as { error?: unknown };
+    if (typeof body.error === 'string') return body.error;
+  } catch {
+    // not our JSON: fall through to the status
+  }
+  return `the server answered ${res.status}`;
+}
+
+/** Push and pull over HTTP with the device token; every response is validated. */
+export function httpTransport({ serverUrl, token, fetch: fetchImpl = fetch, timeoutMs = 20_000 }: { serverUrl: string; token: string; fetch?: Fetch; timeoutMs?: number }): SyncTransport {
+  const base = serverUrl.replace(/\/+$/, '');
+  const send = async (path: string, init: RequestInit) => {
+    let res: Response;
+    try {
+      res = await fetchImpl(`${base}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (e) {
+      throw new OfflineError(`cannot reach the server (${e instanceof Error ? e.message : 'network error'})`);
+    }
+    if (res.status === 401) throw new SignedOutError(await errorMessage(res));
+    if (res.status >= 500 || res.status === 408 || res.status === 429) throw new OfflineError(`the server is having trouble: ${await errorMessage(res)}`);
+    if (!res.ok) throw new ServerError(res.status, await errorMessage(res));
+    return (await res.json()) as unknown;
+  };
+  const parse = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: unknown, what: string): T => {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw new ServerError(200, `the server sent an invalid ${what} response`);
+    return parsed.data;
+  };
+  return {
+    async push(body) {
+      return parse(PushResponse, await send('/v1/push', { method: 'POST', body: JSON.stringify(body) }), 'push');
+    },
+    async pull({ clientId, cursor, limit, since }) {
+      const q = new URLSearchParams({ clientId, cursor: String(cursor), limit: String(limit), since: String(since) });
+      return parse(PullResponse, await send(`/v1/pull?${q}`, { method: 'GET' }), 'pull');
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@/server/db/database';
+import { migrate } from '@/server/db/migrate';
+import { openPglite } from '@/server/db/pglite';
+import { type SimReport, runSimulation } from './simulation';
+
+const SEEDS = Number(process.env.SIM_SEEDS ?? 200);
+
+describe(`sync under faults (${SEEDS} seeds)`, () => {
+  let server: Database;
+  const reports: SimReport[] = [];
+  beforeAll(async () => {
+    server = await openPglite();
+    await migrate(server);
+  });
+  afterAll(async () => {
+    await server.close();
+    const sum = (f: (r: SimReport) => number) => reports.reduce((n, r) => n + f(r), 0);
+    console.log(
+      JSON.stringify({
+        seeds: reports.length,
+        mutations: sum((r) => r.mutations),
+        rejections: sum((r) => r.rejections),
+        droppedRequests: sum((r) => r.faults.droppedRequests!),
+        droppedResponses: sum((r) => r.faults.droppedResponses!),
+        duplicates: sum((r) => r.faults.duplicates!),
+        restarts: sum((r) => r.faults.restarts!),
+        failedSyncs: sum((r) => r.failedSyncs),
+      }),
+    );
+  });
+
+  it('replays a seed exactly', async () => {
+    const first = await runSimulation(server, { seed: 4242 });
+    const again = await runSimulation(server, { seed: 4242 });
+    expect(again).toEqual(first);
+    expect((await runSimulation(server, { seed: 4243 })).fingerprint).not.toBe(first.fingerprint);
+  });
+
+  it.each(Array.from({ length: SEEDS }, (_, i) => i + 1))('seed %i converges with nothing lost or duplicated', async (seed) => {
+    const report = await runSimulation(server, { seed });
+    reports.push(report);
+    expect(report.mutations).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,293 @@
+/**
+ * Deterministic fault-injection simulation of team sync: several devices run the real sync
+ * module (Dexie on fake-indexeddb, the HTTP transport) against the real server app over one
+ * database, while a seeded random schedule drops requests, drops responses after the server
+ * committed, delivers requests twice, restarts the server and interleaves concurrent syncs.
+ * After the faults stop and everyone settles, every device must equal the server, and nothing
+ * may be lost or duplicated. Any seed replays exactly: `npm run -s sim -- --seed N`.
+ */
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { ulid } from 'ulidx';
+import { createHash } from 'node:crypto';
+import { TandemDB, fromProspectRow } from '@/lib/db/database';
+import { LOCAL_KEYS } from '@/lib/db/local-state';
+import { findProspectByKey, notesFor } from '@/lib/db/queries';
+import type { Me, ProspectIdentity, Role } from '@/lib/model';
+import { MutationRefused, activityLog, mutate, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert } from '@/lib/mutations';
+import { syncOnce } from '@/lib/sync/engine';
+import { INITIAL_SYNC_STATE, type Session } from '@/lib/sync/session';
+import { type Fetch, httpTransport } from '@/lib/sync/transport';
+import type { Database } from '@/server/db/database';
+import { createTeam, invite, redeem, setRole } from '@/server/auth/team-admin';
+import { createApp } from '@/server/http/app';
+import { createLogger } from '@/server/log';
+
+export interface SimOptions {
+  seed: number;
+  steps?: number;
+  log?: (line: string) => void;
+}
+
+export interface SimReport {
+  seed: number;
+  /** A hash of the final server state with random server-made ids replaced: equal runs, equal hash. */
+  fingerprint: string;
+  roleChanges: number;
+  mutations: number;
+  rejections: number;
+  faults: Record<string, number>;
+  syncs: number;
+  failedSyncs: number;
+}
+
+class Rng {
+  private readonly gen;
+  constructor(seed: number) {
+    this.gen = xoroshiro128plus(seed);
+  }
+  int(min: number, max: number) {
+    return uniformInt(this.gen, min, max);
+  }
+  chance(p: number) {
+    return this.int(0, 9999) < p * 10000;
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[this.int(0, xs.length - 1)]!;
+  }
+}
+
+const PEOPLE: ProspectIdentity[] = ['ada', 'grace', 'alan', 'edsger', 'barbara'].map((slug) => ({
+  site: 'linkedin',
+  key: `linkedin:${slug}`,
+  url: `https://www.linkedin.com/in/${slug}/`,
+  name: slug[0]!.toUpperCase() + slug.slice(1),
+  headline: null,
+  company: null,
+  location: null,
+}));
+
+interface Device {
+  name: string;
+  db: TandemDB;
+  session: Session;
+  me: Me;
+  inFlight: Promise<void> | null;
+}
+
+/** The device's view of the team: every synced row by kind and id, as the server would send it. */
+async function deviceRows(db: TandemDB): Promise<Map<string, unknown>> {
+  const rows = new Map<string, unknown>();
+  for (const p of await db.prospects.toArray()) rows.set(`prospect:${p.id}`, fromProspectRow(p));
+  for (const [kind, table] of [['activity', db.activities], ['note', db.notes], ['member', db.members], ['alias', db.aliases]] as const) {
+    for (const row of await table.toArray()) rows.set(`${kind}:${row.id}`, row);
+  }
+  return rows;
+}
+
+async function serverRows(server: Database, teamId: string, memberId: string): Promise<Map<string, unknown>> {
+  const rows = await server.query<{ kind: string; id: string; doc: unknown }>(
+    'SELECT kind, id, doc FROM entities WHERE team_id = $1 AND (visible_to IS NULL OR visible_to = $2)',
+    [teamId, memberId],
+  );
+  return new Map(rows.map((r) => [`${r.kind}:${r.id}`, r.doc]));
+}
+
+const canonical = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+
+function diff(a: Map<string, unknown>, b: Map<string, unknown>): string[] {
+  const problems: string[] = [];
+  for (const [k, v] of a) if (!b.has(k)) problems.push(`only on device: ${k}`);
+  else if (canonical(v) !== canonical(b.get(k))) problems.push(`differs: ${k}\n  device ${canonical(v)}\n  server ${canonical(b.get(k))}`);
+  for (const k of b.keys()) if (!a.has(k)) problems.push(`only on server: ${k}`);
+  return problems;
+}
+
+export async function runSimulation(server: Database, { seed, steps = 60, log = () => undefined }: SimOptions): Promise<SimReport> {
+  const rng = new Rng(seed);
+  // Ids from the seed (a ULID's time part from a counter, its random part from the rng).
+  let idClock = 1_800_000_000_000;
+  const newId = () => ulid(idClock++, () => rng.int(0, 9_999_999) / 10_000_000);
+  const roleChanges: string[] = [];
+  const faults = { droppedRequests: 0, droppedResponses: 0, duplicates: 0, restarts: 0, refusedWhileDown: 0 };
+  let app = createApp({ db: server, log: createLogger('silent') });
+  let downFor = 0;
+  let faulty = true;
+
+  // The network between every device and the server, with the seed's faults.
+  const fetchWithFaults: Fetch = async (input, init) => {
+    // Let other devices' work interleave before and after each request.
+    // setImmediate, the queue fake-indexeddb also uses, keeps the interleaving reproducible.
+    for (let i = rng.int(0, 3); i > 0; i--) await new Promise((r) => setImmediate(r));
+    if (faulty && downFor > 0) {
+      downFor--;
+      faults.refusedWhileDown++;
+      throw new TypeError('connection refused (server restarting)');
+    }
+    if (faulty && rng.chance(0.1)) {
+      faults.droppedRequests++;
+      throw new TypeError('network error (request lost)');
+    }
+    const send = () => app.request(input, { ...init, signal: undefined });
+    if (faulty && rng.chance(0.08)) {
+      faults.duplicates++;
+      await send();
+    }
+    const res = await send();
+    if (faulty && rng.chance(0.1)) {
+      faults.droppedResponses++;
+      throw new TypeError('network error (response lost)');
+    }
+    return res;
+  };
+
+  const team = await createTeam(server, `sim-${seed}-${ulid()}`);
+  const devicesByMember = new Map<string, string[]>();
+  const roles: Role[] = ['recruiter', 'sourcer', 'recruiter'];
+  const devices: Device[] = [];
+  for (const [i, role] of roles.entries()) {
+    const { code } = await invite(server, team.id, `m${i}@sim.example`, role);
+    const { token, member } = await redeem(server, code, `device ${i}`);
+    devices.push(await makeDevice(`d${i}`, { token, memberId: member.id, role, name: member.name }));
+  }
+  // A second device of the first member: private notes must reach it, and only it.
+  {
+    const { code } = await invite(server, team.id, 'm0@sim.example', 'recruiter');
+    const { token, member } = await redeem(server, code, 'device 0b');
+    devices.push(await makeDevice('d0b', { token, memberId: member.id, role: 'recruiter', name: member.name }));
+  }
+
+  async function makeDevice(name: string, m: { token: string; memberId: string; role: Role; name: string }): Promise<Device> {
+    const db = new TandemDB(`sim-${seed}-${name}-${ulid()}`);
+    devicesByMember.set(m.memberId, [...(devicesByMember.get(m.memberId) ?? []), name]);
+    const session: Session = { serverUrl: 'http://sim.invalid', token: m.token, clientId: `c-${team.id}-${name}`, memberId: m.memberId, teamId: team.id, teamName: team.name, deviceName: name, signedInAt: 0 };
+    const me: Me = { memberId: m.memberId, teamId: team.id, name: m.name, email: '', role: m.role };
+    await db.local.bulkPut([
+      { key: LOCAL_KEYS.session, value: session },
+      { key: LOCAL_KEYS.me, value: me },
+      { key: LOCAL_KEYS.syncState, value: INITIAL_SYNC_STATE },
+    ]);
+    return { name, db, session, me, inFlight: null };
+  }
+
+  let queued = 0;
+  let syncs = 0;
+  let failedSyncs = 0;
+  const ctx = (d: Device) => ({ actor: d.me });
+
+  /** One thing a user does on a device; the device itself may refuse it (then nothing is queued). */
+  async function userAction(d: Device) {
+    const person = rng.pick(PEOPLE);
+    const known = await findProspectByKey(d.db, person.key);
+    const notes = known ? (await notesFor(d.db, known.id, d.me.memberId)).filter((n) => n.authorId === d.me.memberId) : [];
+    const deleted = known ? (await d.db.notes.where('[prospectId+createdAt]').between([known.id, 0], [known.id, Infinity]).toArray()).filter((n) => n.deletedAt !== null && n.authorId === d.me.memberId) : [];
+    const at = 1_800_000_000_000 + rng.int(0, 10_000_000);
+    // The member whose role changes reaches for do-not-contact more often, to meet refusals.
+    const choice = d.name === 'd2' && rng.chance(0.3) ? 8 : rng.int(0, 9);
+    try {
+      let r: { mutationId: number | null };
+      if (!known || choice === 0) r = await mutate(d.db, prospectUpsert, { id: known?.id ?? newId(), identity: { ...person, headline: `headline ${rng.int(0, 3)}` }, at }, ctx(d));
+      else if (choice <= 2) r = await mutate(d.db, activityLog, { id: newId(), prospectId: known.id, kind: 'outreach', data: { channel: rng.pick(['inmail', 'email', 'call'] as const) }, at }, ctx(d));
+      else if (choice <= 4) r = await mutate(d.db, noteAdd, { id: newId(), prospectId: known.id, body: `note ${rng.int(0, 999)} by ${d.name}`, visibility: rng.chance(0.3) ? 'private' : 'team', at }, ctx(d));
+      else if (choice === 5 && notes.length) r = await mutate(d.db, noteEdit, { id: rng.pick(notes).id, body: `edited ${rng.int(0, 999)}`, visibility: rng.chance(0.2) ? rng.pick(['team', 'private'] as const) : undefined, at }, ctx(d));
+      else if (choice === 6 && notes.length) r = await mutate(d.db, noteDelete, { id: rng.pick(notes).id, at }, ctx(d));
+      else if (choice === 7 && deleted.length) r = await mutate(d.db, noteRestore, { id: rng.pick(deleted).id }, ctx(d));
+      // Sourcers are refused by the device; an outdated role is refused by the server.
+      else if (choice === 8) r = await mutate(d.db, prospectSetDoNotContact, { activityId: newId(), prospectId: known.id, reason: rng.chance(0.6) ? 'asked us to stop' : null, at }, ctx(d));
+      else r = await mutate(d.db, activityLog, { id: newId(), prospectId: known.id, kind: 'reply', data: { interest: 'replied' }, at }, ctx(d));
+      if (r.mutationId !== null) queued++;
+    } catch (e) {
+      if (!(e instanceof MutationRefused)) throw e;
+    }
+  }
+
+  function startSync(d: Device) {
+    if (d.inFlight) return;
+    syncs++;
+    d.inFlight = syncOnce(d.db, httpTransport({ serverUrl: d.session.serverUrl, token: d.session.token, fetch: fetchWithFaults }))
+      .catch((e: unknown) => {
+        failedSyncs++;
+        log(`${d.name}: sync failed: ${e instanceof Error ? e.message : String(e)}`);
+      })
+      .finally(() => {
+        d.inFlight = null;
+      });
+  }
+
+  for (let step = 0; step < steps; step++) {
+    const d = rng.pick(devices);
+    const roll = rng.int(0, 99);
+    if (roll < 55) await userAction(d);
+    else if (roll < 85) startSync(d);
+    else if (roll < 90) {
+      // An admin changes the third member's role; the device keeps acting on the old one until it pulls.
+      const role = rng.pick(['recruiter', 'sourcer'] as const);
+      await setRole(server, team.id, 'm2@sim.example', role);
+      roleChanges.push(`${step}:${role}`);
+      log(`step ${step}: m2 is now ${role}`);
+    } else if (roll < 94) {
+      faults.restarts++;
+      app = createApp({ db: server, log: createLogger('silent') });
+      downFor = rng.int(1, 4);
+      log(`step ${step}: server restart, down for ${downFor} requests`);
+    } else {
+      const busy = devices.filter((x) => x.inFlight !== null);
+      if (busy.length) await rng.pick(busy).inFlight;
+    }
+  }
+
+  // Settle: no more faults; sync until every outbox is empty, then once more so all have pulled.
+  faulty = false;
+  await Promise.all(devices.flatMap((d) => (d.inFlight ? [d.inFlight] : [])));
+  for (let round = 0; round < 10; round++) {
+    for (const d of devices) {
+      startSync(d);
+      await d.inFlight;
+    }
+    const pending = await Promise.all(devices.map((d) => d.db.outbox.count()));
+    if (pending.every((n) => n === 0)) break;
+  }
+  for (const d of devices) {
+    startSync(d);
+    await d.inFlight;
+  }
+
+  // Every device equals the server's view for its member; nothing pending, nothing shadowed.
+  const problems: string[] = [];
+  for (const d of devices) {
+    const pending = await d.db.outbox.count();
+    if (pending) problems.push(`${d.name}: ${pending} mutations still pending`);
+    if (await d.db.shadows.count()) problems.push(`${d.name}: shadows left after settling`);
+    problems.push(...diff(await deviceRows(d.db), await serverRows(server, team.id, d.me.memberId)).map((p) => `${d.name}: ${p}`));
+    // Every mutation the device queued was handled by the server, and every refusal reached the device.
+    const [client] = await server.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM clients WHERE id = $1', [d.session.clientId]);
+    const lastLocal = Number((await d.db.local.get(LOCAL_KEYS.lastMutationId))?.value ?? 0);
+    if (Number(client?.last_mutation_id ?? 0) !== lastLocal) problems.push(`${d.name}: server acknowledged ${client?.last_mutation_id} of ${lastLocal}`);
+    const refused = await server.query<{ mutation_id: number }>('SELECT mutation_id FROM rejections WHERE client_id = $1', [d.session.clientId]);
+    const shown = new Set((await d.db.rejections.toArray()).map((r) => r.mutationId));
+    for (const r of refused) if (!shown.has(Number(r.mutation_id))) problems.push(`${d.name}: rejection of ${r.mutation_id} never reached the device`);
+  }
+  // Nothing duplicated: one live person per profile key, on the server and on every device.
+  const people = await server.query<{ key: string; n: number }>(
+    `SELECT p->>'key' AS key, count(*)::int AS n FROM entities e, jsonb_array_elements(e.doc->'profiles') p
+      WHERE e.team_id = $1 AND e.kind = 'prospect' AND e.doc->>'deletedAt' IS NULL GROUP BY 1 HAVING count(*) > 1`,
+    [team.id],
+  );
+  for (const p of people) problems.push(`server: ${p.n} people with key ${p.key}`);
+  const rejections = await server.query<{ n: number }>('SELECT count(*)::int AS n FROM rejections r JOIN clients c ON c.id = r.client_id JOIN members m ON m.id = c.member_id WHERE m.team_id = $1', [team.id]);
+
+  // Server-made ids (team, members) are random; name them by their role in the run.
+  const labels = new Map<string, string>([[team.id, 'TEAM']]);
+  for (const [memberId, names] of devicesByMember) labels.set(memberId, `MEMBER(${names.join(',')})`);
+  const finalRows = await server.query<{ kind: string; id: string; version: number; doc: unknown }>('SELECT kind, id, version, doc FROM entities WHERE team_id = $1 ORDER BY kind, id', [team.id]);
+  let text = canonical(finalRows);
+  for (const [id, label] of labels) text = text.split(id).join(label);
+  const fingerprint = createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+  for (const d of devices) {
+    d.db.close();
+    await d.db.delete();
+  }
+  if (problems.length) throw new Error(`seed ${seed}: ${problems.length} problem(s)\n${problems.slice(0, 20).join('\n')}`);
+  return { seed, fingerprint, roleChanges: roleChanges.length, mutations: queued, rejections: Number(rejections[0]?.n ?? 0), faults, syncs, failedSyncs };
+}
