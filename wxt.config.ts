@@ -6,9 +6,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Tandem',
     description: 'What your recruiting team knows about the person on the page: history, notes, reviews.',
-    // storage: Dexie lives in IndexedDB (no permission needed); storage.session keeps which
-    // person each tab shows across service-worker restarts.
-    permissions: ['storage'],
+    // storage: storage.session keeps which person each tab shows across service-worker
+    // restarts (Dexie itself needs no permission). alarms: the sync tick. The team server needs
+    // no host permission: it answers CORS for extension origins and takes a bearer token.
+    permissions: ['storage', 'alarms'],
     host_permissions: SUPPORTED_HOST_PATTERNS,
     commands: {
       'toggle-sidebar': {

@@ -1,9 +1,14 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from '#imports';
+import { getDb } from '@/lib/db/database';
 import { onMessage, sendMessage } from '@/lib/messaging';
 import { adapterFor } from '@/lib/sites';
+import { SyncScheduler } from '@/lib/sync/scheduler';
+import { httpTransport } from '@/lib/sync/transport';
 import { tabStateFromReport } from '@/lib/tabs/tab-state';
 import { forgetTab, writeTabState } from '@/lib/tabs/tab-storage';
+
+const SYNC_ALARM = 'tandem-sync';
 
 export default defineBackground(() => {
   // Only a content script in a tab's top frame speaks for that tab.
@@ -36,6 +41,19 @@ export default defineBackground(() => {
     if (change.status !== 'loading' && change.url === undefined) return;
     if (!tab.url || !adapterFor(safeUrl(tab.url))) void forgetTab(tabId);
   });
+
+  // Team sync: all of its state is in Dexie, so a worker woken by any of these carries on.
+  const scheduler = new SyncScheduler({ db: getDb(), transport: (session) => httpTransport(session) });
+  onMessage('syncNow', ({ data, sender }) => {
+    if (sender.id !== browser.runtime.id || sender.url?.startsWith('http')) return;
+    void scheduler.request(data);
+  });
+  void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 0.5 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void scheduler.request('tick');
+  });
+  self.addEventListener('online', () => void scheduler.request('online'));
+  void scheduler.request('tick');
 });
 
 /** Our sidebar page, whichever (per-session, dynamic) origin the browser served it from. */

@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { SyncReason } from '@/lib/sync/scheduler';
 
 /** What a content script says about its page. The background validates it before use. */
 export interface PageReport {
@@ -10,6 +11,7 @@ export interface PageReport {
 /**
  * Messages between contexts. Each has exactly one receiving context:
  * content → background: reportPage; sidebar → background: sidebarHello, setSidebarOpen;
+ * extension pages → background: syncNow;
  * background → content: showSidebar.
  */
 interface ProtocolMap {
@@ -18,6 +20,8 @@ interface ProtocolMap {
   sidebarHello(): { tabId: number } | null;
   setSidebarOpen(open: boolean): void;
   showSidebar(open: boolean | 'toggle'): void;
+  /** Pages ask the worker to sync (after a local write, when a sidebar opens, after sign-in). */
+  syncNow(reason: SyncReason): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,11 +1,13 @@
 import { DataTransfer } from './data-transfer';
 import { ProfileForm } from './profile-form';
 import { SettingsForm } from './settings-form';
+import { TeamSignIn } from './team-sign-in';
 
-export function OptionsApp() {
+export function OptionsApp({ onSignedIn }: { onSignedIn?: () => void }) {
   return (
     <main className="page">
       <h1>Tandem options</h1>
+      <TeamSignIn onSignedIn={onSignedIn} />
       <ProfileForm />
       <SettingsForm />
       <DataTransfer />

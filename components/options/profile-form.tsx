@@ -5,13 +5,18 @@ import { ErrorMessage, errorText } from '@/components/ui/error-message';
 import { ensureMe, readMe } from '@/lib/db/local-state';
 import { type Me, ROLE_LABELS, Role } from '@/lib/model';
 import { saveProfile } from '@/lib/mutations';
+import { readSession } from '@/lib/sync/session';
 
 /** Who you are on this device; the feed names you by it. */
 export function ProfileForm() {
   const db = useDb();
   useEffect(() => void ensureMe(db), [db]);
   const me = useLiveQuery(() => readMe(db), [db]);
-  return me ? <ProfileFields key={me.memberId} initial={me} /> : null;
+  const signedIn = useLiveQuery(async () => (await readSession(db)) !== undefined, [db]);
+  if (!me || signedIn === undefined) return null;
+  // Signed in, the team's server says who you are; an admin changes names and roles there.
+  if (signedIn) return null;
+  return <ProfileFields key={me.memberId} initial={me} />;
 }
 
 function ProfileFields({ initial }: { initial: Me }) {

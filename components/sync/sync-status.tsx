@@ -1,23 +1,33 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '@/components/ui/db-context';
-import { plural } from '@/components/ui/plural';
+import { readSession, readSyncState } from '@/lib/sync/session';
+import { rejectionText, syncDisplay } from '@/lib/sync/status';
 
-/**
- * Where local changes stand. Until the team server is connected (issue 3) everything is kept
- * on this device and the outbox holds what will be sent.
- */
+/** Where this device's changes stand (synced / N pending / offline / error), and what the server refused. */
 export function SyncStatus() {
   const db = useDb();
-  const pending = useLiveQuery(() => db.outbox.count(), [db]);
-  const text =
-    pending === undefined
-      ? 'Checking…'
-      : pending === 0
-        ? 'Saved on this device'
-        : `Saved on this device · ${plural(pending, 'change', 'changes')} waiting for team sync`;
+  const view = useLiveQuery(async () => {
+    const [session, state, pending, rejections] = await Promise.all([readSession(db), readSyncState(db), db.outbox.count(), db.rejections.toArray()]);
+    return { display: syncDisplay(session, state, pending), pending, rejections };
+  }, [db]);
+  if (!view) return <p data-testid="sync-status" className="sync-status" role="status" aria-busy="true" />;
   return (
-    <p data-testid="sync-status" className="sync-status" role="status" data-pending={pending ?? ''}>
-      {text}
-    </p>
+    <>
+      {view.rejections.length > 0 && (
+        <ul className="rejections" aria-label="Changes the server refused">
+          {view.rejections.map((r) => (
+            <li key={r.mutationId} data-testid="sync-rejection" role="alert">
+              <span>{rejectionText(r.name, r.reason)}</span>
+              <button type="button" className="link" onClick={() => void db.rejections.delete(r.mutationId)} aria-label="Dismiss">
+                Dismiss
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p data-testid="sync-status" className="sync-status" role="status" data-state={view.display.state} data-pending={view.pending}>
+        {view.display.text}
+      </p>
+    </>
   );
 }

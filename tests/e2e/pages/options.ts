@@ -12,6 +12,13 @@ export class OptionsPage {
     await this.page.getByText('Saved.').waitFor();
   }
 
+  async signIn(serverUrl: string, code: string) {
+    await this.page.getByTestId('signin-server').fill(serverUrl);
+    await this.page.getByTestId('signin-code').fill(code);
+    await this.page.getByTestId('signin-submit').click();
+    await this.page.getByTestId('signed-in-as').waitFor();
+  }
+
   async setGuardWindow(days: number) {
     await this.page.getByTestId('guard-window').fill(String(days));
     await this.page.getByTestId('guard-window').press('Enter');

@@ -1,0 +1,107 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { SyncStatus } from '@/components/sync/sync-status';
+import { useDb } from '@/components/ui/db-context';
+import { readMe } from '@/lib/db/local-state';
+import { ROLE_LABELS } from '@/lib/model';
+import { SignInError, signIn, signOut } from '@/lib/sync/account';
+import { readSession } from '@/lib/sync/session';
+
+function defaultDeviceName(): string {
+  const data = (navigator as Navigator & { userAgentData?: { brands?: { brand: string }[]; platform?: string } }).userAgentData;
+  const brand = data?.brands?.map((b) => b.brand).find((b) => !/not.?a.?brand|chromium/i.test(b)) ?? (navigator.userAgent.includes('Firefox') ? 'Firefox' : 'Chromium');
+  return `${brand} on ${data?.platform || navigator.platform || 'this computer'}`;
+}
+
+interface Props {
+  /** Called after sign-in, so the page can ask the worker to sync at once. */
+  onSignedIn?: () => void;
+}
+
+/** Joins this browser to the team's server with an invite code, or leaves it. */
+export function TeamSignIn({ onSignedIn }: Props) {
+  const db = useDb();
+  const session = useLiveQuery(async () => (await readSession(db)) ?? null, [db]);
+  const me = useLiveQuery(() => readMe(db), [db]);
+  const [serverUrl, setServerUrl] = useState('');
+  const [code, setCode] = useState('');
+  const [wipe, setWipe] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  if (session === undefined) return null;
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(db, { serverUrl, code, deviceName: defaultDeviceName() });
+      setCode('');
+      onSignedIn?.();
+    } catch (e) {
+      setError(e instanceof SignInError ? e.message : `Sign-in failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (session) {
+    return (
+      <fieldset>
+        <legend>Team</legend>
+        <p data-testid="signed-in-as">
+          Signed in as <strong>{me?.name}</strong> ({me ? ROLE_LABELS[me.role] : '…'}) to <strong>{session.teamName}</strong> at {session.serverUrl}.
+        </p>
+        <SyncStatus />
+        <div className="field checkbox">
+          <label>
+            <input type="checkbox" checked={wipe} onChange={(e) => setWipe(e.target.checked)} />
+            Also remove the team’s data and any unsent changes from this browser
+          </label>
+        </div>
+        <button type="button" data-testid="signout-submit" onClick={() => void signOut(db, { wipe })}>
+          Sign out
+        </button>
+      </fieldset>
+    );
+  }
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <fieldset>
+        <legend>Team</legend>
+        <p className="muted">Join your team’s Tandem server to share notes and history. Ask your admin for the server address and an invite code.</p>
+        <div className="field">
+          <label htmlFor="signin-server">Server address</label>
+          <input
+            id="signin-server"
+            data-testid="signin-server"
+            type="url"
+            inputMode="url"
+            placeholder="https://tandem.example.com"
+            required
+            value={serverUrl}
+            onChange={(e) => setServerUrl(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="signin-code">Invite code</label>
+          <input id="signin-code" data-testid="signin-code" autoComplete="off" required placeholder="ABCD-EFGH-JKLM-NPQR" value={code} onChange={(e) => setCode(e.target.value)} />
+        </div>
+        <button type="submit" data-testid="signin-submit" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+        {error && (
+          <p className="error" role="alert" data-testid="signin-error">
+            {error}
+          </p>
+        )}
+      </fieldset>
+    </form>
+  );
+}

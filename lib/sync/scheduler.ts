@@ -1,0 +1,125 @@
+import type { TandemDB } from '@/lib/db/database';
+import { backoffDelay } from './backoff';
+import { syncOnce } from './engine';
+import { type Session, patchSyncState, readSession, readSyncState } from './session';
+import { OfflineError, ServerError, SignedOutError, type SyncTransport } from './transport';
+
+/** Why a sync was asked for. */
+export type SyncReason = 'local_write' | 'sidebar_open' | 'tick' | 'online' | 'signed_in' | 'retry';
+
+export interface SchedulerDeps {
+  db: TandemDB;
+  transport: (session: Session) => SyncTransport;
+  now?: () => number;
+  random?: () => number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+/** How long local writes are gathered before a push. */
+export const PUSH_DEBOUNCE_MS = 750;
+/** A tick pulls at least this often even with nothing to push (the alarm fires every 30 s). */
+export const PULL_EVERY_MS = 30_000;
+
+/**
+ * Decides when the device syncs: soon after local writes (debounced), at once when a sidebar
+ * opens or the network returns, on the alarm tick, and after failures with exponential backoff
+ * and jitter. One sync runs at a time; a request during a run causes one more run after it.
+ * Everything it must remember is in Dexie, so a service worker that was stopped carries on.
+ */
+export class SyncScheduler {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private debounce: unknown = null;
+  private retry: unknown = null;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly setTimer: (fn: () => void, ms: number) => unknown;
+  private readonly clearTimer: (handle: unknown) => void;
+
+  constructor(private readonly deps: SchedulerDeps) {
+    this.now = deps.now ?? Date.now;
+    this.random = deps.random ?? Math.random;
+    this.setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+    this.clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  }
+
+  /** Asks for a sync; resolves when the sync it causes (if any) has finished. */
+  async request(reason: SyncReason): Promise<void> {
+    if (reason === 'local_write') {
+      if (this.debounce !== null) this.clearTimer(this.debounce);
+      return new Promise((resolve) => {
+        this.debounce = this.setTimer(() => {
+          this.debounce = null;
+          void this.run().then(resolve);
+        }, PUSH_DEBOUNCE_MS);
+      });
+    }
+    if (reason === 'tick' && !(await this.due())) return;
+    return this.run();
+  }
+
+  /** On a tick: something to push, a retry that is due, or no pull for a while. */
+  private async due(): Promise<boolean> {
+    const { db } = this.deps;
+    if (!(await readSession(db))) return false;
+    const state = await readSyncState(db);
+    const now = this.now();
+    if (state.status === 'signed_out') return false;
+    if (state.nextRetryAt !== null) return state.nextRetryAt <= now;
+    if ((await db.outbox.count()) > 0) return true;
+    return state.lastSyncedAt === null || now - state.lastSyncedAt >= PULL_EVERY_MS - 1_000;
+  }
+
+  /** Runs a sync now, or once more after the running one. */
+  run(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.syncOnceRecordingStatus();
+      } while (this.again);
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async syncOnceRecordingStatus(): Promise<void> {
+    const { db } = this.deps;
+    const session = await readSession(db);
+    if (!session) return;
+    if (this.retry !== null) {
+      this.clearTimer(this.retry);
+      this.retry = null;
+    }
+    await patchSyncState(db, { status: 'syncing' });
+    try {
+      await syncOnce(db, this.deps.transport(session));
+      await patchSyncState(db, { status: 'idle', error: null, failures: 0, nextRetryAt: null, lastSyncedAt: this.now() });
+    } catch (e) {
+      await this.recordFailure(e);
+    }
+  }
+
+  private async recordFailure(e: unknown): Promise<void> {
+    const { db } = this.deps;
+    const message = e instanceof Error ? e.message : String(e);
+    if (e instanceof SignedOutError) {
+      await patchSyncState(db, { status: 'signed_out', error: message, nextRetryAt: null });
+      return;
+    }
+    const failures = (await readSyncState(db)).failures + 1;
+    const delay = backoffDelay(failures, this.random);
+    const status = e instanceof OfflineError ? 'offline' : 'error';
+    const error = e instanceof ServerError || e instanceof OfflineError ? message : `unexpected: ${message}`;
+    await patchSyncState(db, { status, error, failures, nextRetryAt: this.now() + delay });
+    this.retry = this.setTimer(() => {
+      this.retry = null;
+      void this.run();
+    }, delay);
+  }
+}

@@ -1,0 +1,30 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createTeam, invite, setRole } from '@/server/auth/team-admin';
+import { startServer } from '@/server/main';
+import type { Role } from '@/lib/model';
+
+/** A real Tandem server on PGlite in a temp folder, which can be stopped and started again on the same port. */
+export async function startTeamServer() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-e2e-server-'));
+  const env = (port: number) => ({ ...process.env, PORT: String(port), HOST: '127.0.0.1', TANDEM_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' });
+  let running = await startServer(env(0));
+  const port = running.port;
+  const team = await createTeam(running.db, 'E2E team');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async invite(email: string, role: Role) {
+      return (await invite(running.db, team.id, email, role)).code;
+    },
+    setRole: (email: string, role: Role) => setRole(running.db, team.id, email, role),
+    stop: () => running.stop(),
+    async restart() {
+      running = await startServer(env(port));
+    },
+    async close() {
+      await running.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
