@@ -8,7 +8,7 @@ import { createApp } from './http/app';
 import { createLogger } from './log';
 
 export async function startServer(env: NodeJS.ProcessEnv = process.env) {
-  const log = createLogger();
+  const log = createLogger(env.LOG_LEVEL);
   const config = readConfig(env);
   const db = await openDatabase(config);
   const app = createApp({ db, log, adminSecret: adminSecret(config.dataDir, env, { create: true }) });
