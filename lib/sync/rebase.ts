@@ -15,19 +15,29 @@ async function restoreShadows(db: TandemDB) {
   await db.shadows.clear();
 }
 
-/** Writes the server's rows; a row without content is one the member may no longer see. */
+/** Writes the server's rows, a table at a time; a row without content is one the member may no longer see. */
 async function writeServerRows(db: TandemDB, rows: PullResponse['rows']) {
+  const puts = new Map<string, unknown[]>();
+  const deletes = new Map<string, string[]>();
+  const add = <T>(map: Map<string, T[]>, table: string, value: T) => {
+    const list = map.get(table);
+    if (list) list.push(value);
+    else map.set(table, [value]);
+  };
   for (const row of rows) {
-    const table = db.table(TABLE_OF_KIND[row.kind]);
+    const table = TABLE_OF_KIND[row.kind];
     if (row.doc === null) {
-      await table.delete(row.id);
+      add(deletes, table, row.id);
       continue;
     }
     const parsed = ENTITY_SCHEMAS[row.kind].safeParse(row.doc);
     // A row this version cannot read is left out rather than stored half-understood.
     if (!parsed.success || parsed.data.id !== row.id) continue;
-    await table.put(row.kind === 'prospect' ? toProspectRow(parsed.data as Parameters<typeof toProspectRow>[0]) : parsed.data);
+    add(puts, table, row.kind === 'prospect' ? toProspectRow(parsed.data as Parameters<typeof toProspectRow>[0]) : parsed.data);
   }
+  // A page is in version order and a row appears in it once, so puts and deletes do not interleave.
+  for (const [table, ids] of deletes) await db.table(table).bulkDelete(ids);
+  for (const [table, values] of puts) await db.table(table).bulkPut(values);
 }
 
 /**
