@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Activity } from './activity';
 import { Alias } from './alias';
+import { shortText } from './common';
 import { Member, Role, Email } from './member';
 import { Note } from './note';
 import { Prospect } from './prospect';
@@ -79,7 +80,7 @@ export type PullResponse = z.infer<typeof PullResponse>;
 
 export const RedeemRequest = z.object({
   code: z.string().trim().min(1, 'an invite code is required').max(200),
-  deviceName: z.string().trim().min(1).max(120).default('Browser'),
+  deviceName: shortText(120).min(1, 'a device name is required').default('Browser'),
 });
 
 export const Team = z.object({ id: z.string(), name: z.string() });

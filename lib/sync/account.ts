@@ -11,7 +11,7 @@ export class SignInError extends Error {}
 
 /** The server's origin from what the user typed ("tandem.acme.com" → https://tandem.acme.com). */
 export function normaliseServerUrl(input: string): string {
-  const trimmed = input.trim().replace(/\/+$/, '');
+  const trimmed = input.trim();
   if (!trimmed) throw new SignInError('enter your team server’s address');
   const withScheme = /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
   let url: URL;

@@ -31,6 +31,7 @@ export class SyncScheduler {
   private running: Promise<void> | null = null;
   private again = false;
   private debounce: unknown = null;
+  private debounced: (() => void)[] = [];
   private retry: unknown = null;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -49,9 +50,12 @@ export class SyncScheduler {
     if (reason === 'local_write') {
       if (this.debounce !== null) this.clearTimer(this.debounce);
       return new Promise((resolve) => {
+        this.debounced.push(resolve);
         this.debounce = this.setTimer(() => {
+          const waiting = this.debounced;
           this.debounce = null;
-          void this.run().then(resolve);
+          this.debounced = [];
+          void this.run().then(() => waiting.forEach((r) => r()));
         }, PUSH_DEBOUNCE_MS);
       });
     }
@@ -69,6 +73,11 @@ export class SyncScheduler {
     if (state.nextRetryAt !== null) return state.nextRetryAt <= now;
     if ((await db.outbox.count()) > 0) return true;
     return state.lastSyncedAt === null || now - state.lastSyncedAt >= PULL_EVERY_MS - 1_000;
+  }
+
+  /** Resolves when no sync is running (a scheduled retry may still come). */
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running;
   }
 
   /** Runs a sync now, or once more after the running one. */

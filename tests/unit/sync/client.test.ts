@@ -1,0 +1,150 @@
+import { ulid } from 'ulidx';
+import { describe, expect, it } from 'vitest';
+import { LOCAL_KEYS, readMe } from '@/lib/db/local-state';
+import { notesFor } from '@/lib/db/queries';
+import type { Note, PullResponse } from '@/lib/model';
+import { mutate, noteAdd, noteEdit, prospectUpsert } from '@/lib/mutations';
+import { SignInError, normaliseServerUrl, signIn, signOut } from '@/lib/sync/account';
+import { applyPullPage } from '@/lib/sync/rebase';
+import { INITIAL_SYNC_STATE, readSession, readSyncState } from '@/lib/sync/session';
+import { rejectionText, syncDisplay } from '@/lib/sync/status';
+import { OfflineError, ServerError, SignedOutError, httpTransport } from '@/lib/sync/transport';
+import { freshDb, identity, member } from '../../support/db';
+
+const page = (patch: Partial<PullResponse>): PullResponse => ({ rows: [], cursor: 1, more: false, lastMutationId: 0, rejections: [], ...patch });
+
+describe('applyPullPage', () => {
+  it("rolls back a refused edit of a server row and keeps the server's version", async () => {
+    const db = freshDb();
+    const ctx = member();
+    const prospectId = ulid();
+    const noteId = ulid();
+    const serverNote: Note = { id: noteId, teamId: 'local', version: 4, deletedAt: null, prospectId, authorId: ctx.me.memberId, body: 'server text', visibility: 'team', mentions: [], createdAt: 1, editedAt: null };
+    const serverProspect = { id: prospectId, teamId: 'local', version: 3, deletedAt: null, name: 'Ada', headline: null, company: null, location: null, profiles: [{ site: 'linkedin', key: 'linkedin:ada', url: 'https://www.linkedin.com/in/ada/' }], emails: [], doNotContact: null, createdAt: 1, updatedAt: 1 };
+    await applyPullPage(db, page({ rows: [{ kind: 'prospect', id: prospectId, version: 3, doc: serverProspect }, { kind: 'note', id: noteId, version: 4, doc: serverNote }], cursor: 4 }), ctx.actor);
+    const { mutationId } = await mutate(db, noteEdit, { id: noteId, body: 'my edit' }, ctx);
+    expect((await db.notes.get(noteId))?.body).toBe('my edit');
+    // The server refused it: nothing new about the note, the mutation acknowledged with a reason.
+    await applyPullPage(db, page({ cursor: 4, lastMutationId: mutationId!, rejections: [{ mutationId: mutationId!, name: 'note.edit', reason: 'the note was deleted' }] }), ctx.actor);
+    expect(await db.notes.get(noteId)).toEqual(serverNote);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.shadows.count()).toBe(0);
+    expect(await db.rejections.toArray()).toEqual([expect.objectContaining({ mutationId, reason: 'the note was deleted' })]);
+    expect(await readSyncState(db)).toMatchObject({ cursor: 4, ackedMutationId: mutationId, rejectionsSince: mutationId });
+  });
+
+  it('keeps pending changes on top of what arrives, and drops what a member may no longer see', async () => {
+    const db = freshDb();
+    const ctx = member();
+    const { result: prospectId } = await mutate(db, prospectUpsert, { identity: identity() }, ctx);
+    await mutate(db, noteAdd, { prospectId: prospectId!, body: 'pending' }, ctx);
+    const hidden = ulid();
+    await db.notes.put({ id: hidden, teamId: 'local', version: 2, deletedAt: null, prospectId: prospectId!, authorId: ulid(), body: 'was public', visibility: 'team', mentions: [], createdAt: 1, editedAt: null });
+    await applyPullPage(db, page({ rows: [{ kind: 'note', id: hidden, version: 9, doc: null }], cursor: 9 }), ctx.actor);
+    expect((await notesFor(db, prospectId!, ctx.me.memberId)).map((n) => n.body)).toEqual(['pending']);
+    expect(await db.outbox.count()).toBe(2);
+    expect(await db.notes.get(hidden)).toBeUndefined();
+  });
+
+  it('ignores a row it cannot read instead of storing it', async () => {
+    const db = freshDb();
+    const ctx = member();
+    await applyPullPage(db, page({ rows: [{ kind: 'note', id: 'x', version: 1, doc: { id: 'x', body: 42 } }] }), ctx.actor);
+    expect(await db.notes.count()).toBe(0);
+  });
+});
+
+describe('httpTransport', () => {
+  const respond = (status: number, body: unknown) => () => Promise.resolve(new Response(JSON.stringify(body), { status }));
+  const query = { clientId: 'client-0001', cursor: 0, limit: 10, since: 0 };
+  it.each([
+    ['a network failure', () => Promise.reject(new TypeError('fetch failed')), OfflineError, /cannot reach the server/],
+    ['a 503', respond(503, { error: 'the database does not answer' }), OfflineError, /the database does not answer/],
+    ['a 401', respond(401, { error: 'access for this device was revoked' }), SignedOutError, /revoked/],
+    ['a 403', respond(403, { error: 'this client id belongs to another member' }), ServerError, /another member/],
+    ['an invalid body', respond(200, { rows: 'nope' }), ServerError, /invalid pull response/],
+  ])('classifies %s', async (_what, fetch, kind, message) => {
+    const transport = httpTransport({ serverUrl: 'https://t.example/', token: 't', fetch });
+    const error = await transport.pull(query).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(kind);
+    expect((error as Error).message).toMatch(message);
+  });
+
+  it('sends the bearer token and the query', async () => {
+    const seen: { url: string; auth: string | null }[] = [];
+    const transport = httpTransport({
+      serverUrl: 'https://t.example/',
+      token: 'tok',
+      fetch: (url, init) => {
+        seen.push({ url, auth: new Headers(init?.headers).get('authorization') });
+        return Promise.resolve(new Response(JSON.stringify(page({})), { status: 200 }));
+      },
+    });
+    await transport.pull({ ...query, cursor: 7 });
+    expect(seen).toEqual([{ url: 'https://t.example/v1/pull?clientId=client-0001&cursor=7&limit=10&since=0', auth: 'Bearer tok' }]);
+  });
+});
+
+describe('sign-in', () => {
+  it.each([
+    ['tandem.acme.com', 'https://tandem.acme.com'],
+    [' https://tandem.acme.com/ ', 'https://tandem.acme.com'],
+    ['http://127.0.0.1:8787', 'http://127.0.0.1:8787'],
+    ['http://localhost:8787/', 'http://localhost:8787'],
+  ])('normalises %j', (input, url) => expect(normaliseServerUrl(input)).toBe(url));
+
+  it.each([['http://tandem.acme.com'], [''], ['https://']])('refuses %j', (input) => expect(() => normaliseServerUrl(input)).toThrow(SignInError));
+
+  const member0 = { id: ulid(), teamId: ulid(), version: 1, deletedAt: null, name: 'Sam Sourcer', email: 'sam@acme.example', role: 'sourcer' as const };
+
+  it('becomes the member the server names, keeps pending work, and says why a code fails', async () => {
+    const db = freshDb();
+    const local = member();
+    await db.local.put({ key: LOCAL_KEYS.me, value: local.me });
+    await mutate(db, prospectUpsert, { identity: identity() }, local);
+    const ok = () => Promise.resolve(new Response(JSON.stringify({ token: 'tok', member: member0, team: { id: member0.teamId, name: 'Acme' } }), { status: 200 }));
+    const session = await signIn(db, { serverUrl: 'tandem.acme.example', code: 'abcd', deviceName: 'test', fetch: ok });
+    expect(session).toMatchObject({ serverUrl: 'https://tandem.acme.example', token: 'tok', memberId: member0.id, teamId: member0.teamId, teamName: 'Acme' });
+    expect(await readMe(db)).toMatchObject({ memberId: member0.id, name: 'Sam Sourcer', role: 'sourcer' });
+    expect(await readSyncState(db)).toEqual(INITIAL_SYNC_STATE);
+    expect(await db.outbox.count()).toBe(1);
+
+    const used = () => Promise.resolve(new Response(JSON.stringify({ error: 'that invite code was already used; ask your admin for a new one' }), { status: 401 }));
+    await expect(signIn(db, { serverUrl: 'tandem.acme.example', code: 'abcd', deviceName: 'test', fetch: used })).rejects.toThrow('already used');
+    const down = () => Promise.reject(new TypeError('fetch failed'));
+    await expect(signIn(db, { serverUrl: 'tandem.acme.example', code: 'abcd', deviceName: 'test', fetch: down })).rejects.toThrow(/cannot reach https:\/\/tandem.acme.example/);
+  });
+
+  it('signs out keeping the data, or wiping it', async () => {
+    const db = freshDb();
+    await db.local.bulkPut([
+      { key: LOCAL_KEYS.session, value: { serverUrl: 'https://t.example', token: 't', clientId: 'client-0001', memberId: member0.id, teamId: member0.teamId, teamName: 'T', deviceName: 'd', signedInAt: 0 } },
+    ]);
+    await db.members.put(member0);
+    const calls: string[] = [];
+    const fetch = (url: string) => (calls.push(url), Promise.resolve(new Response('{}')));
+    await signOut(db, { wipe: false, fetch });
+    expect(await readSession(db)).toBeUndefined();
+    expect(await db.members.count()).toBe(1);
+    expect(calls).toEqual(['https://t.example/v1/auth/signout']);
+    await signOut(db, { wipe: true, fetch });
+    expect(await db.members.count()).toBe(0);
+  });
+});
+
+describe('status line', () => {
+  const state = INITIAL_SYNC_STATE;
+  const session = { serverUrl: 'https://t', token: 't', clientId: 'client-0001', memberId: ulid(), teamId: 't', teamName: 'T', deviceName: 'd', signedInAt: 0 };
+  it.each([
+    [undefined, state, 0, 'local', 'Saved on this device (not connected to a team)'],
+    [session, state, 0, 'synced', 'Synced with your team'],
+    [session, state, 3, 'pending', '3 changes pending'],
+    [session, { ...state, status: 'offline' as const }, 1, 'offline', 'Offline · 1 change pending, will send when back'],
+    [session, { ...state, status: 'error' as const, error: 'the server sent an invalid pull response' }, 0, 'error', 'Sync error: the server sent an invalid pull response'],
+    [session, { ...state, status: 'signed_out' as const, error: 'access revoked' }, 0, 'signed_out', 'Signed out: access revoked. Sign in again in Options.'],
+  ])('%#: %s', (s, st, pending, kind, text) => expect(syncDisplay(s, st, pending)).toEqual({ state: kind, text }));
+
+  it('names a refused change in words', () => {
+    expect(rejectionText('note.edit', 'only the author can change a note')).toBe('A note edit was refused and undone: only the author can change a note');
+  });
+});

@@ -1,0 +1,137 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LOCAL_KEYS } from '@/lib/db/local-state';
+import { mutate, noteAdd, prospectUpsert } from '@/lib/mutations';
+import { BACKOFF_CAP_MS, backoffDelay } from '@/lib/sync/backoff';
+import { PUSH_DEBOUNCE_MS, SyncScheduler } from '@/lib/sync/scheduler';
+import { INITIAL_SYNC_STATE, type Session, readSyncState } from '@/lib/sync/session';
+import { OfflineError, SignedOutError, type SyncTransport } from '@/lib/sync/transport';
+import type { PullResponse } from '@/lib/model';
+import { freshDb, identity, member } from '../../support/db';
+
+const ctx = member();
+const session: Session = { serverUrl: 'https://t.example', token: 't', clientId: 'client-0001', memberId: ctx.me.memberId, teamId: 'local', teamName: 'T', deviceName: 'd', signedInAt: 0 };
+const emptyPull = (lastMutationId: number): PullResponse => ({ rows: [], cursor: 0, more: false, lastMutationId, rejections: [] });
+
+function fakeTransport() {
+  const calls: string[] = [];
+  let failWith: Error | null = null;
+  let acked = 0;
+  const transport: SyncTransport = {
+    push(body) {
+      calls.push(`push:${body.mutations.map((m) => m.id).join(',')}`);
+      if (failWith) return Promise.reject(failWith);
+      acked = Math.max(acked, ...body.mutations.map((m) => m.id));
+      return Promise.resolve({ lastMutationId: acked, rejected: [] });
+    },
+    pull() {
+      calls.push('pull');
+      if (failWith) return Promise.reject(failWith);
+      return Promise.resolve(emptyPull(acked));
+    },
+  };
+  return { transport, calls, fail: (e: Error | null) => (failWith = e) };
+}
+
+async function signedInDb() {
+  const db = freshDb();
+  await db.local.bulkPut([
+    { key: LOCAL_KEYS.session, value: session },
+    { key: LOCAL_KEYS.me, value: ctx.me },
+    { key: LOCAL_KEYS.syncState, value: INITIAL_SYNC_STATE },
+  ]);
+  return db;
+}
+
+beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] }));
+afterEach(() => vi.useRealTimers());
+
+describe('SyncScheduler', () => {
+  it('gathers a burst of local writes into one push, then pulls', async () => {
+    const db = await signedInDb();
+    const net = fakeTransport();
+    const scheduler = new SyncScheduler({ db, transport: () => net.transport });
+    const { result: prospectId } = await mutate(db, prospectUpsert, { identity: identity() }, ctx);
+    const done = [scheduler.request('local_write')];
+    await mutate(db, noteAdd, { prospectId: prospectId!, body: 'a' }, ctx);
+    done.push(scheduler.request('local_write'));
+    await vi.advanceTimersByTimeAsync(PUSH_DEBOUNCE_MS - 1);
+    expect(net.calls).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    await Promise.all(done);
+    expect(net.calls).toEqual(['push:1,2', 'pull']);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await readSyncState(db)).toMatchObject({ status: 'idle', failures: 0, error: null });
+  });
+
+  it('goes offline with a growing, jittered backoff and recovers by itself', async () => {
+    const db = await signedInDb();
+    const net = fakeTransport();
+    const scheduler = new SyncScheduler({ db, transport: () => net.transport, random: () => 0.5 });
+    await mutate(db, prospectUpsert, { identity: identity() }, ctx);
+    net.fail(new OfflineError('cannot reach the server'));
+    await scheduler.request('sidebar_open');
+    let state = await readSyncState(db);
+    expect(state).toMatchObject({ status: 'offline', failures: 1, error: 'cannot reach the server' });
+    expect(state.nextRetryAt! - Date.now()).toBe(backoffDelay(1, () => 0.5));
+    await vi.advanceTimersByTimeAsync(backoffDelay(1, () => 0.5));
+    await scheduler.whenIdle();
+    state = await readSyncState(db);
+    expect(state.failures).toBe(2);
+    expect(state.nextRetryAt! - Date.now()).toBe(backoffDelay(2, () => 0.5));
+    net.fail(null);
+    await vi.advanceTimersByTimeAsync(backoffDelay(2, () => 0.5));
+    await scheduler.whenIdle();
+    expect(await readSyncState(db)).toMatchObject({ status: 'idle', failures: 0, nextRetryAt: null });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('stops retrying when the server refuses the device', async () => {
+    const db = await signedInDb();
+    const net = fakeTransport();
+    const scheduler = new SyncScheduler({ db, transport: () => net.transport });
+    net.fail(new SignedOutError('access for this device was revoked'));
+    await scheduler.request('tick');
+    expect(await readSyncState(db)).toMatchObject({ status: 'signed_out', error: 'access for this device was revoked' });
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    await scheduler.request('tick');
+    expect(net.calls).toEqual(['pull']);
+  });
+
+  it('ticks only when something is due', async () => {
+    const db = await signedInDb();
+    const net = fakeTransport();
+    const scheduler = new SyncScheduler({ db, transport: () => net.transport });
+    await scheduler.request('tick');
+    expect(net.calls).toEqual(['pull']);
+    await vi.advanceTimersByTimeAsync(10_000);
+    await scheduler.request('tick');
+    expect(net.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(25_000);
+    await scheduler.request('tick');
+    expect(net.calls).toEqual(['pull', 'pull']);
+  });
+
+  it('does nothing before sign-in', async () => {
+    const db = freshDb();
+    const net = fakeTransport();
+    await new SyncScheduler({ db, transport: () => net.transport }).request('sidebar_open');
+    expect(net.calls).toEqual([]);
+  });
+
+  it('runs one sync at a time and once more for requests made during it', async () => {
+    const db = await signedInDb();
+    const net = fakeTransport();
+    const scheduler = new SyncScheduler({ db, transport: () => net.transport });
+    await Promise.all([scheduler.request('sidebar_open'), scheduler.request('online'), scheduler.request('signed_in')]);
+    expect(net.calls).toEqual(['pull', 'pull']);
+  });
+});
+
+describe('backoffDelay', () => {
+  it('doubles from 2 s with up to half of it as jitter, capped at 5 minutes', () => {
+    expect(backoffDelay(0)).toBe(0);
+    expect([backoffDelay(1, () => 0), backoffDelay(1, () => 0.999)]).toEqual([1000, 1999]);
+    expect([backoffDelay(3, () => 0), backoffDelay(3, () => 1)]).toEqual([4000, 8000]);
+    expect(backoffDelay(30, () => 1)).toBe(BACKOFF_CAP_MS);
+  });
+});
