@@ -1,5 +1,6 @@
 // `npm run server`: the Tandem team server. PORT (8787), HOST (127.0.0.1), DATABASE_URL (unset:
 // embedded PGlite in TANDEM_DATA_DIR, default ./.tandem-data).
+import type { Server, ServerResponse } from 'node:http';
 import { serve } from '@hono/node-server';
 import { announceServer } from './admin/running-server';
 import { adminSecret, readConfig } from './config';
@@ -21,18 +22,39 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   const unannounce = db.kind === 'pglite' ? announceServer(config.dataDir, { pid: process.pid, port }) : () => undefined;
 
   let stopping: Promise<void> | undefined;
-  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
-  const stop = () =>
+  // Once stopping, every response closes its connection: a client that keeps connections alive
+  // (a browser, undici) would otherwise hold the server open, request after request.
+  const http1 = server as Server; // serve() makes an HTTP/1 server unless told otherwise
+  const unfinished = new Set<ServerResponse>();
+  http1.prependListener('request', (_req, res) => {
+    if (stopping) return void res.setHeader('connection', 'close');
+    unfinished.add(res);
+    res.once('close', () => {
+      unfinished.delete(res);
+      if (stopping) setImmediate(() => http1.closeIdleConnections());
+    });
+  });
+  /**
+   * Stops accepting connections, lets in-flight requests finish (for up to `graceMs`, then
+   * closes their connections), then closes the database.
+   */
+  const stop = ({ graceMs = 10_000 }: { graceMs?: number } = {}) =>
     (stopping ??= new Promise<void>((resolve) => {
-      log.info('shutting down');
-      server.close(() => {
+      log.info({ inFlight: unfinished.size }, 'shutting down');
+      for (const res of unfinished) if (!res.headersSent) res.setHeader('connection', 'close');
+      const deadline = setTimeout(() => {
+        log.warn({ graceMs, inFlight: unfinished.size }, 'requests still in flight at the deadline; closing their connections');
+        http1.closeAllConnections();
+      }, graceMs);
+      http1.close(() => {
+        clearTimeout(deadline);
         unannounce();
-        void db.close().then(() => {
-          log.info('stopped');
-          resolve();
-        });
+        db.close()
+          .then(() => log.info('stopped'))
+          .catch((err: unknown) => log.error({ err }, 'closing the database failed'))
+          .finally(resolve);
       });
-      if ('closeIdleConnections' in server) server.closeIdleConnections();
+      http1.closeIdleConnections();
     }));
   return { port, stop, db, log };
 }
@@ -43,6 +65,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(1);
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void running.stop().then(() => process.exit(0)));
+    // pino writes asynchronously: flush the last lines before the process ends.
+    process.once(signal, () => void running.stop().then(() => running.log.flush(() => process.exit(0))));
   }
 }
