@@ -22,6 +22,8 @@ export interface TeamRow {
 export async function createTeam(db: Database, name: string): Promise<TeamRow> {
   const trimmed = name.trim();
   if (!trimmed || trimmed.length > 100) throw new AuthError(400, 'a team name is 1 to 100 characters');
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+  if (/[\u0000-\u001f\u007f]/.test(trimmed)) throw new AuthError(400, 'a team name cannot contain control characters');
   const [existing] = await db.query<TeamRow>('SELECT id, name FROM teams WHERE name = $1', [trimmed]);
   if (existing) throw new AuthError(409, `a team named “${trimmed}” already exists`);
   const team = { id: ulid(), name: trimmed };
@@ -31,6 +33,8 @@ export async function createTeam(db: Database, name: string): Promise<TeamRow> {
 
 /** A team by id or by name (the CLI takes either). */
 export async function findTeam(db: Queryable, idOrName: string): Promise<TeamRow> {
+  // Postgres text cannot hold NUL, so no team has it in its name (and the query would fail).
+  if (idOrName.includes('\u0000')) throw new AuthError(404, `no team “${idOrName.replaceAll('\u0000', '')}”`);
   const [team] = await db.query<TeamRow>('SELECT id, name FROM teams WHERE id = $1 OR name = $1', [idOrName]);
   if (!team) throw new AuthError(404, `no team “${idOrName}”`);
   return team;

@@ -18,12 +18,54 @@ export async function claimClient(tx: Queryable, clientId: string, memberId: str
   return Number(client.last_mutation_id);
 }
 
+/** How deep a mutation's parsed arguments may nest; real ones are a few levels deep. */
+const MAX_ARGS_DEPTH = 32;
+
+/**
+ * Why parsed arguments cannot be stored as jsonb, or null. Postgres refuses NUL characters and
+ * unpaired surrogates in jsonb text, and deep nesting overflows JSON.stringify: such input
+ * would otherwise fail the whole push with a 500 on every retry and wedge the client's queue.
+ * Walks without recursion, so the check itself cannot overflow.
+ */
+function unstorable(args: unknown): string | null {
+  const stack: [unknown, number][] = [[args, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return 'text must not contain NUL characters';
+      if (!value.isWellFormed()) return 'text must be valid Unicode (it has an unpaired surrogate)';
+    } else if (typeof value === 'object' && value !== null) {
+      if (depth >= MAX_ARGS_DEPTH) return `the arguments are nested more than ${MAX_ARGS_DEPTH} levels deep`;
+      for (const [key, child] of Object.entries(value)) stack.push([key, depth], [child, depth + 1]);
+    }
+  }
+  return null;
+}
+
 /** Why a mutation cannot be applied, or null when it can be tried. */
 function refusal(name: string, args: unknown): { reason: string } | { args: unknown } {
   const mutation = MUTATIONS.get(name);
-  if (!mutation) return { reason: `unknown mutation ${name}` };
+  if (!mutation) return { reason: `unknown mutation ${storableText(name)}` };
   const parsed = mutation.args.safeParse(args);
-  return parsed.success ? { args: parsed.data } : { reason: z.prettifyError(parsed.error) };
+  if (!parsed.success) return { reason: z.prettifyError(parsed.error) };
+  const reason = unstorable(parsed.data);
+  return reason === null ? { args: parsed.data } : { reason };
+}
+
+/** Names and reasons are stored as text, which cannot hold NUL; they echo client input. */
+function storableText(text: string): string {
+  return text.replaceAll('\u0000', '\uFFFD').toWellFormed();
+}
+
+/**
+ * A database error that the same input would raise on every retry: data exceptions (class 22:
+ * bad text, numbers out of range, invalid JSON) and program limits (class 54). Refusing the
+ * mutation keeps the queue moving; anything else (connection lost, deadlock) stays a 5xx so
+ * the client retries.
+ */
+function isDataError(e: unknown): e is Error & { code: string } {
+  const code = (e as { code?: unknown } | null)?.code;
+  return e instanceof Error && typeof code === 'string' && /^(22|54)/.test(code);
 }
 
 /**
@@ -45,8 +87,8 @@ export async function push(db: Database, actor: Actor, request: PushRequest): Pr
         await tx.query('INSERT INTO rejections (client_id, mutation_id, name, reason) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
           request.clientId,
           m.id,
-          m.name,
-          reason,
+          storableText(m.name),
+          storableText(reason),
         ]);
       }
       last = m.id;
@@ -77,6 +119,7 @@ async function applyOne(tx: Queryable, actor: Actor, name: string, args: unknown
     await tx.query('ROLLBACK TO SAVEPOINT mutation');
     await tx.query('RELEASE SAVEPOINT mutation');
     if (e instanceof MutationRefused) return e.reason;
+    if (isDataError(e)) return `the server could not store this change: ${e.message}`;
     throw e;
   }
 }

@@ -1,0 +1,275 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ulid } from 'ulidx';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Database } from '@/server/db/database';
+import { openDatabase } from '@/server/db/open';
+import { openPostgres } from '@/server/db/postgres';
+import { createApp } from '@/server/http/app';
+import { createLogger } from '@/server/log';
+import type { RedeemResponse } from '@/lib/model';
+import { DATABASE_KINDS, freshDatabase, postgresUrlFor } from './support/databases';
+import { ADMIN_SECRET, type App, type Call, appFor, call } from './support/server';
+
+const matching = (re: RegExp): unknown => expect.stringMatching(re);
+
+function expectError(res: Call, status: number, about: RegExp) {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(res.body).toEqual({ error: matching(about) });
+}
+
+describe.each(DATABASE_KINDS)('admin HTTP routes on %s', (kind) => {
+  let db: Database;
+  let app: App;
+  beforeAll(async () => {
+    db = await freshDatabase(kind);
+    app = appFor(db);
+  });
+  afterAll(() => db.close());
+
+  const admin = (method: string, route: string, body?: unknown, secret: string | null = ADMIN_SECRET) =>
+    call(app, method, `/admin${route}`, { body, headers: secret === null ? {} : { 'x-tandem-admin-secret': secret } });
+
+  it.each<[string, string | null]>([
+    ['no secret', null],
+    ['an empty secret', ''],
+    ['a wrong secret of the same length', ADMIN_SECRET.replace(/.$/, '!')],
+    ['a longer secret that starts with the right one', `${ADMIN_SECRET}x`],
+    ['the device-token header instead', 'Bearer nope'],
+  ])('refuses %s with 401 on every route', async (_what, secret) => {
+    const routes: [string, string, unknown][] = [
+      ['POST', '/teams', { name: `Refused ${ulid()}` }],
+      ['POST', '/teams/x/invites', { email: 'a@b.example', role: 'admin' }],
+      ['GET', '/teams/x/members', undefined],
+      ['POST', '/teams/x/roles', { email: 'a@b.example', role: 'admin' }],
+      ['POST', '/revoke', { email: 'a@b.example' }],
+    ];
+    for (const [method, route, body] of routes) expectError(await admin(method, route, body, secret), 401, /admin secret/);
+    expect(await db.query("SELECT name FROM teams WHERE name LIKE 'Refused %'")).toEqual([]);
+  });
+
+  it('does everything with the right secret', async () => {
+    const name = `Acme ${ulid()}`;
+    const created = await admin('POST', '/teams', { name });
+    expect(created).toEqual({ status: 201, body: { id: matching(/^[0-9A-Z]{26}$/), name } });
+    const team = encodeURIComponent(name);
+    const invited = await admin('POST', `/teams/${team}/invites`, { email: ' Sam@Acme.example ', role: 'sourcer' });
+    expect(invited.status).toBe(201);
+    const { code } = invited.body as { code: string };
+    const redeemed = await call(app, 'POST', '/v1/auth/redeem', { body: { code } });
+    expect(redeemed.status).toBe(200);
+    expect((redeemed.body as RedeemResponse).member).toMatchObject({ email: 'sam@acme.example', role: 'sourcer' });
+    const roled = await admin('POST', `/teams/${team}/roles`, { email: 'sam@acme.example', role: 'admin' });
+    expect(roled).toMatchObject({ status: 200, body: { email: 'sam@acme.example', role: 'admin' } });
+    const listed = await admin('GET', `/teams/${team}/members`);
+    expect(listed).toMatchObject({ status: 200, body: { members: [{ email: 'sam@acme.example', role: 'admin', status: 'active', devices: 1 }], pendingInvites: [] } });
+    expect(await admin('POST', '/revoke', { email: 'sam@acme.example' })).toEqual({ status: 200, body: { members: 1, devices: 1, invites: 0 } });
+    expectError(await call(app, 'GET', '/v1/me', { token: (redeemed.body as RedeemResponse).token }), 401, /revoked/);
+  });
+
+  it.each<[string, string, string, unknown, number, RegExp]>([
+    ['an unknown team', 'POST', '/teams/No%20Such%20Team/invites', { email: 'a@b.example', role: 'admin' }, 404, /no team “No Such Team”/],
+    ['a team with a NUL byte in its name', 'GET', '/teams/x%00y/members', undefined, 404, /no team/],
+    ['a bad email', 'POST', '/teams/x/invites', { email: 'not-an-email', role: 'admin' }, 400, /email/],
+    ['a bad role', 'POST', '/teams/x/invites', { email: 'a@b.example', role: 'owner' }, 400, /role/],
+    ['an empty team name', 'POST', '/teams', { name: '   ' }, 400, /1 to 100 characters/],
+    ['a team name with a NUL byte', 'POST', '/teams', { name: 'Acme\u0000' }, 400, /control characters/],
+    ['a team name that is not a string', 'POST', '/teams', { name: ['Acme'] }, 400, /name/],
+    ['revoking someone unknown', 'POST', '/revoke', { email: 'nobody@nowhere.example' }, 404, /nobody with the email/],
+    ['an unknown admin route', 'DELETE', '/teams', undefined, 404, /no route/],
+  ])('answers %s with a 4xx that says why', async (_what, method, route, body, status, about) => {
+    expectError(await admin(method, route, body), status, about);
+  });
+
+  it('refuses a second team of the same name with 409', async () => {
+    const name = `Twice ${ulid()}`;
+    expect((await admin('POST', '/teams', { name })).status).toBe(201);
+    expectError(await admin('POST', '/teams', { name: ` ${name} ` }), 409, /already exists/);
+  });
+
+  it('has no admin routes when no secret is configured', async () => {
+    const bare = createApp({ db, log: createLogger('silent') });
+    expectError(await call(bare, 'POST', '/admin/teams', { body: { name: 'x' }, headers: { 'x-tandem-admin-secret': '' } }), 404, /no route/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The admin CLI as a person runs it: a child process, on a PGlite folder, through a running
+// server, and on Postgres.
+
+const TSX = path.resolve('node_modules/.bin/tsx');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: '', ...extra };
+  delete env.TANDEM_ADMIN_SECRET;
+  delete env.PORT;
+  return env;
+}
+
+function cli(args: string[], env: Record<string, string>): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(TSX, ['server/admin/cli.ts', ...args], { env: childEnv(env), timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** Runs the CLI and expects it to succeed; returns what it printed. */
+async function ok(args: string[], env: Record<string, string>): Promise<string> {
+  const run = await cli(args, env);
+  expect(run, `admin ${args.join(' ')}`).toMatchObject({ code: 0, stderr: '' });
+  return run.stdout;
+}
+
+const codeIn = (stdout: string) => /\b([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})\b/.exec(stdout)?.[1] ?? '';
+
+async function redeemOn(app: App, code: string) {
+  const res = await call(app, 'POST', '/v1/auth/redeem', { body: { code, deviceName: 'CLI test' } });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body as RedeemResponse;
+}
+
+describe('admin CLI', () => {
+  let dir: string;
+  let env: { TANDEM_DATA_DIR: string };
+  let server: ChildProcess | undefined;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'tandem-admin-'));
+    env = { TANDEM_DATA_DIR: dir };
+  });
+  afterAll(() => {
+    if (server && server.exitCode === null) server.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('without a server, opens the PGlite folder itself; a code it prints redeems once it has exited', { timeout: 180_000 }, async () => {
+    expect(await ok(['team', 'create', 'Acme'], env)).toMatch(/^created team Acme \([0-9A-Z]{26}\)$/m);
+    const invited = await ok(['invite', 'Acme', 'Sam@Acme.com', '--role', 'sourcer'], env);
+    expect(invited).toMatch(/invite for sam@acme\.com \(sourcer\) to Acme/);
+    const code = codeIn(invited);
+    expect(code).not.toBe('');
+
+    // The CLI has exited, so the folder is free for the server's app.
+    const db = await openDatabase({ dataDir: dir });
+    try {
+      const { member } = await redeemOn(appFor(db), code);
+      expect(member).toMatchObject({ email: 'sam@acme.com', role: 'sourcer', name: 'Sam' });
+    } finally {
+      await db.close();
+    }
+
+    const members = await ok(['members', 'Acme'], env);
+    expect(members).toMatch(/^Acme: 1 member\(s\), 0 pending invite\(s\)$/m);
+    expect(members).toMatch(/sam@acme\.com\s+Sam\s+sourcer\s+active, 1 device\(s\)/);
+    expect(await ok(['role', 'Acme', 'SAM@acme.com', 'recruiter'], env)).toMatch(/^sam@acme\.com is now recruiter$/m);
+    expect(await ok(['revoke', 'sam@acme.com'], env)).toMatch(/^revoked sam@acme\.com: 1 membership\(s\), 1 device\(s\), 0 invite\(s\)$/m);
+  });
+
+  it('with a server running on the folder, goes through the server', { timeout: 180_000 }, async () => {
+    const child = spawn(TSX, ['server/main.ts'], { env: childEnv({ ...env, PORT: '0', LOG_LEVEL: 'info' }), stdio: ['ignore', 'pipe', 'pipe'] });
+    server = child;
+    const logs: Record<string, unknown>[] = [];
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const port = await new Promise<number>((resolve, reject) => {
+      let buffered = '';
+      child.stdout.on('data', (d: Buffer) => {
+        buffered += d.toString();
+        const lines = buffered.split('\n');
+        buffered = lines.pop()!;
+        for (const line of lines) {
+          const entry = JSON.parse(line) as Record<string, unknown>;
+          logs.push(entry);
+          if (entry.msg === 'listening') resolve(entry.port as number);
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`the server exited with ${code}: ${stderr}`)));
+    });
+    expect(JSON.parse(readFileSync(path.join(dir, 'server.json'), 'utf8'))).toEqual({ pid: expect.any(Number) as unknown, port });
+    const base = `http://127.0.0.1:${port}`;
+
+    const code = codeIn(await ok(['invite', 'Acme', 'kim@acme.com', '--role', 'recruiter'], env));
+    const res = await fetch(`${base}/v1/auth/redeem`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+    expect(res.status).toBe(200);
+    const kim = (await res.json()) as RedeemResponse;
+
+    const members = await ok(['members', 'Acme'], env);
+    expect(members).toMatch(/^Acme: 2 member\(s\), 0 pending invite\(s\)$/m);
+    expect(members).toMatch(/kim@acme\.com\s+Kim\s+recruiter\s+active, 1 device\(s\)/);
+    expect(members).toMatch(/sam@acme\.com\s+Sam\s+recruiter\s+revoked/);
+    expect(await ok(['role', 'Acme', 'kim@acme.com', 'admin'], env)).toMatch(/kim@acme\.com is now admin/);
+    expect(await ok(['revoke', 'kim@acme.com'], env)).toMatch(/1 membership\(s\), 1 device\(s\)/);
+    const me = await fetch(`${base}/v1/me`, { headers: { authorization: `Bearer ${kim.token}` } });
+    expect(me.status).toBe(401);
+
+    const unknown = await cli(['members', 'Nope'], env);
+    expect(unknown).toEqual({ code: 1, stdout: '', stderr: 'admin: no team “Nope”\n' });
+
+    // They went through the server's admin routes (it logs every request).
+    const adminCalls = logs.filter((l) => l.msg === 'request' && String(l.path).startsWith('/admin/')).map((l) => `${String(l.method)} ${String(l.path)} ${String(l.status)}`);
+    expect(adminCalls).toEqual([
+      'POST /admin/teams/Acme/invites 201',
+      'GET /admin/teams/Acme/members 200',
+      'POST /admin/teams/Acme/roles 200',
+      'POST /admin/revoke 200',
+      'GET /admin/teams/Nope/members 404',
+    ]);
+
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(existsSync(path.join(dir, 'server.json'))).toBe(false);
+  });
+
+  it('exits 2 with the usage on usage errors, before touching any database', { timeout: 60_000 }, async () => {
+    const nowhere = path.join(dir, 'never-created');
+    const runs = await Promise.all(
+      [[], ['team'], ['invite', 'Acme', 'sam@acme.com', '--role', 'owner'], ['members', 'Acme', '--bogus'], ['revoke', 'not-an-email'], ['frobnicate']].map(
+        async (args) => [args, await cli(args, { TANDEM_DATA_DIR: nowhere })] as const,
+      ),
+    );
+    for (const [args, run] of runs) {
+      expect(run.code, `admin ${args.join(' ')}`).toBe(2);
+      expect(`${run.stdout}${run.stderr}`, `admin ${args.join(' ')}`).toMatch(/usage: npm run -s admin -- <command>[\s\S]*team create <name>/);
+    }
+    const messages = runs.map(([, run]) => run.stderr.split('\n')[0]);
+    expect(messages).toEqual(['', 'team create <name>', '--role must be one of admin, recruiter, sourcer, hiring_manager', expect.stringMatching(/--bogus/), 'not an email address: not-an-email', 'unknown command frobnicate']);
+    expect(existsSync(nowhere)).toBe(false);
+  });
+
+  it('works directly against Postgres with DATABASE_URL', { timeout: 120_000 }, async () => {
+    const name = `t_${ulid().toLowerCase()}`;
+    const root = openPostgres(inject('postgresUrl'), { max: 1 });
+    await root.query(`CREATE DATABASE ${name}`);
+    await root.close();
+    const url = postgresUrlFor(name);
+    const pgEnv = { DATABASE_URL: url, TANDEM_DATA_DIR: path.join(dir, 'unused-by-postgres') };
+
+    expect(await ok(['team', 'create', 'Globex'], pgEnv)).toMatch(/^created team Globex/);
+    const [first, second] = await Promise.all([
+      ok(['invite', 'Globex', 'hank@globex.com', '--role', 'hiring_manager'], pgEnv),
+      ok(['invite', 'Globex', 'lee@globex.com', '--role', 'admin'], pgEnv),
+    ]);
+    const db = openPostgres(url, { max: 2 });
+    try {
+      expect((await redeemOn(appFor(db), codeIn(first))).member).toMatchObject({ email: 'hank@globex.com', role: 'hiring_manager' });
+    } finally {
+      await db.close();
+    }
+    const members = await ok(['members', 'Globex'], pgEnv);
+    expect(members).toMatch(/^Globex: 1 member\(s\), 1 pending invite\(s\)$/m);
+    expect(members).toMatch(/lee@globex\.com\s+admin\s+invited \d{4}-\d\d-\d\d/);
+    expect(codeIn(second)).not.toBe('');
+    expect(await ok(['revoke', 'lee@globex.com'], pgEnv)).toMatch(/0 membership\(s\), 0 device\(s\), 1 invite\(s\)/);
+    expect(await cli(['invite', 'Initech', 'a@b.com', '--role', 'admin'], pgEnv)).toEqual({ code: 1, stdout: '', stderr: 'admin: no team “Initech”\n' });
+    expect(existsSync(pgEnv.TANDEM_DATA_DIR)).toBe(false);
+  });
+});

@@ -1,0 +1,220 @@
+import { ulid } from 'ulidx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@/server/db/database';
+import { createTeam, invite, listMembers, revoke, setRole, type TeamRow } from '@/server/auth/team-admin';
+import { hashSecret } from '@/server/auth/secrets';
+import type { Member, PullResponse, PushResponse, RedeemResponse } from '@/lib/model';
+import { DATABASE_KINDS, freshDatabase } from './support/databases';
+import { type App, type Call, type SignedIn, appFor, as, call, identity } from './support/server';
+
+/** expect.stringMatching, typed for use inside object literals. */
+const matching = (re: RegExp): unknown => expect.stringMatching(re);
+
+function expectError(res: Call, status: number, about: RegExp) {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(res.body).toEqual({ error: matching(about) });
+}
+
+const membersIn = (rows: PullResponse['rows']) => rows.filter((r) => r.kind === 'member' && r.doc).map((r) => ({ ...(r.doc as Member), rowVersion: r.version }));
+
+describe.each(DATABASE_KINDS)('teams and auth on %s', (kind) => {
+  let db: Database;
+  let app: App;
+  let team: TeamRow;
+  beforeAll(async () => {
+    db = await freshDatabase(kind);
+    app = appFor(db);
+    team = await createTeam(db, `Acme ${ulid()}`);
+  });
+  afterAll(() => db.close());
+
+  const email = (who: string) => `${who}@${ulid().toLowerCase()}.acme.example`;
+  const redeemCall = (code: string, deviceName = 'Laptop') => call(app, 'POST', '/v1/auth/redeem', { body: { code, deviceName } });
+  async function signIn(address: string, role: Parameters<typeof invite>[3] = 'sourcer', deviceName = 'Laptop'): Promise<SignedIn & { code: string }> {
+    const { code } = await invite(db, team.id, address, role);
+    const res = await redeemCall(code, deviceName);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const { token, member } = res.body as RedeemResponse;
+    return { token, member, clientId: `client-${ulid()}`, code };
+  }
+  const expectSignedOut = async (token: string, about: RegExp) => {
+    expectError(await call(app, 'GET', '/v1/me', { token }), 401, about);
+    expectError(await call(app, 'GET', `/v1/pull?clientId=client-${ulid()}`, { token }), 401, about);
+    expectError(await call(app, 'POST', '/v1/push', { token, body: { clientId: `client-${ulid()}`, mutations: [] } }), 401, about);
+  };
+
+  describe('redeem', () => {
+    it('trades a valid code for a token and a member that syncs to the team', async () => {
+      const address = email('sam.sourcer');
+      const { code } = await invite(db, team.name, address, 'sourcer');
+      expect(code).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/);
+      const res = await redeemCall(code, 'Sam’s laptop');
+      expect(res.status).toBe(200);
+      const body = res.body as RedeemResponse;
+      expect(body.token).toMatch(/^tdm_[A-Za-z0-9_-]{43}$/);
+      expect(body.team).toEqual({ id: team.id, name: team.name });
+      expect(body.member).toMatchObject({ teamId: team.id, email: address, role: 'sourcer', name: 'Sam Sourcer', deletedAt: null });
+      expect(body.member.version).toBeGreaterThan(0);
+      const rows = await as(app, { token: body.token, member: body.member, clientId: `client-${ulid()}` }).pullAll();
+      expect(membersIn(rows).find((m) => m.id === body.member.id)).toMatchObject({ email: address, name: 'Sam Sourcer', role: 'sourcer', rowVersion: body.member.version });
+    });
+
+    it.each([
+      ['in lower case', (code: string) => code.toLowerCase()],
+      ['without dashes', (code: string) => code.replaceAll('-', '')],
+      ['with spaces instead of dashes and around it', (code: string) => `  ${code.replaceAll('-', ' ')} `],
+    ])('takes a code typed %s', async (_how, typed) => {
+      const { code } = await invite(db, team.id, email('typed'), 'recruiter');
+      const res = await redeemCall(typed(code));
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect((res.body as RedeemResponse).member.role).toBe('recruiter');
+    });
+
+    it('refuses a used code with 401 and says it was used', async () => {
+      const { code } = await signIn(email('once'));
+      expectError(await redeemCall(code), 401, /already used/);
+      expectError(await redeemCall(code.toLowerCase()), 401, /already used/);
+    });
+
+    it('lets exactly one of two concurrent redeems of one code through', async () => {
+      const { code } = await invite(db, team.id, email('race'), 'sourcer');
+      const results = await Promise.all([redeemCall(code, 'A'), redeemCall(code, 'B'), redeemCall(code, 'C')]);
+      expect(results.map((r) => r.status).sort()).toEqual([200, 401, 401]);
+      const [device] = await db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM devices d JOIN members m ON m.id = d.member_id WHERE m.team_id = $1 AND m.email LIKE $2',
+        [team.id, 'race@%'],
+      );
+      expect(Number(device!.n)).toBe(1);
+    });
+
+    it('refuses a code whose email was revoked before it was redeemed', async () => {
+      const address = email('gone');
+      const { code } = await invite(db, team.id, address, 'sourcer');
+      expect(await revoke(db, address)).toEqual({ members: 0, devices: 0, invites: 1 });
+      expectError(await redeemCall(code), 401, /revoked/);
+    });
+
+    it('refuses an unknown code with a message', async () => {
+      expectError(await redeemCall('ABCD-EFGH-JKMN-PQRS'), 401, /not valid/);
+    });
+  });
+
+  describe('tokens', () => {
+    it("refuses a revoked member's existing token on push, pull and me", async () => {
+      const address = email('leaver');
+      const leaver = await signIn(address);
+      expect((await call(app, 'GET', '/v1/me', { token: leaver.token })).status).toBe(200);
+      expect(await revoke(db, address)).toEqual({ members: 1, devices: 1, invites: 0 });
+      await expectSignedOut(leaver.token, /revoked/);
+    });
+
+    it('takes a revoked member back with a new invite', async () => {
+      const address = email('returner');
+      const first = await signIn(address);
+      await revoke(db, address);
+      const again = await signIn(address, 'recruiter');
+      expect(again.member.id).toBe(first.member.id);
+      expect((await call(app, 'GET', '/v1/me', { token: again.token })).body).toMatchObject({ member: { role: 'recruiter' } });
+      // The old device stays signed out.
+      await expectSignedOut(first.token, /revoked/);
+    });
+
+    it("signs out only the device whose token it is; the member's other device still works", async () => {
+      const address = email('two.devices');
+      const laptop = await signIn(address, 'sourcer', 'Laptop');
+      const desktop = await signIn(address, 'sourcer', 'Desktop');
+      expect(desktop.member.id).toBe(laptop.member.id);
+      expect(await call(app, 'POST', '/v1/auth/signout', { token: laptop.token })).toEqual({ status: 200, body: { ok: true } });
+      await expectSignedOut(laptop.token, /revoked/);
+      expectError(await call(app, 'POST', '/v1/auth/signout', { token: laptop.token }), 401, /revoked/);
+      expect((await call(app, 'GET', '/v1/me', { token: desktop.token })).status).toBe(200);
+      const pushed = await call(app, 'POST', '/v1/push', { token: desktop.token, body: { clientId: desktop.clientId, mutations: [] } });
+      expect(pushed).toEqual({ status: 200, body: { lastMutationId: 0, rejected: [] } });
+      const listing = await listMembers(db, team.id);
+      expect(listing.members.find((m) => m.email === address)).toMatchObject({ status: 'active', devices: 1 });
+    });
+
+    it('answers /v1/me with the member and the team', async () => {
+      const address = email('ada.lovelace');
+      const ada = await signIn(address, 'hiring_manager');
+      const res = await call(app, 'GET', '/v1/me', { token: ada.token });
+      expect(res).toEqual({
+        status: 200,
+        body: {
+          member: { id: ada.member.id, teamId: team.id, version: ada.member.version, deletedAt: null, name: 'Ada Lovelace', email: address, role: 'hiring_manager' },
+          team: { id: team.id, name: team.name },
+        },
+      });
+    });
+
+    it('stores tokens and invite codes only hashed', async () => {
+      const address = email('hashed');
+      const pending = await invite(db, team.id, email('pending'), 'admin');
+      const who = await signIn(address);
+      const forms = (code: string) => [code, code.replaceAll('-', ''), code.toLowerCase(), code.replaceAll('-', '').toLowerCase()];
+      const secrets = [who.token, who.token.slice(4), ...forms(who.code), ...forms(pending.code)];
+      const dump = async (table: string) => JSON.stringify(await db.query(`SELECT * FROM ${table}`));
+      const stored = `${await dump('devices')}${await dump('invites')}${await dump('members')}`;
+      expect(stored.length).toBeGreaterThan(100);
+      for (const secret of secrets) expect(stored).not.toContain(secret);
+      // What is stored is the hash, so the token still finds its device.
+      expect(await db.query('SELECT name FROM devices WHERE token_hash = $1', [hashSecret(who.token)])).toEqual([{ name: 'Laptop' }]);
+      expect(await db.query('SELECT email FROM invites WHERE code_hash = $1', [hashSecret(pending.code)])).toEqual([{ email: matching(/^pending@/) }]);
+    });
+  });
+
+  describe('roles and members', () => {
+    it("changes a member's role; pulls and the rules see the new role", async () => {
+      const recruiter = await signIn(email('boss'), 'recruiter');
+      const address = email('promoted');
+      const sourcer = await signIn(address, 'sourcer');
+      const boss = as(app, recruiter);
+      const prospectId = ulid();
+      await boss.push([{ name: 'prospect.upsert', args: { id: prospectId, identity: identity(`p-${ulid().toLowerCase()}`), at: 1 } }]);
+      const { cursor } = await boss.pull(0, 5000);
+
+      const dnc = (at: number) => ({ name: 'prospect.setDoNotContact', args: { prospectId, reason: 'asked us to stop', at } });
+      const promoted = as(app, sourcer);
+      const before: PushResponse = await promoted.push([dnc(2)]);
+      expect(before.rejected.map((r) => r.reason)).toEqual(['only recruiters and admins can change do-not-contact']);
+
+      const updated = await setRole(db, team.name, address, 'recruiter');
+      expect(updated).toMatchObject({ id: sourcer.member.id, role: 'recruiter' });
+      const page = await boss.pull(cursor);
+      expect(membersIn(page.rows)).toEqual([expect.objectContaining({ id: sourcer.member.id, role: 'recruiter', rowVersion: updated.version })]);
+      expect(updated.version).toBeGreaterThan(sourcer.member.version);
+      expect((await call(app, 'GET', '/v1/me', { token: sourcer.token })).body).toMatchObject({ member: { role: 'recruiter', version: updated.version } });
+      // The same token now carries the new role.
+      expect((await promoted.push([dnc(3)])).rejected).toEqual([]);
+    });
+
+    it('refuses to set the role of someone who is not a member', async () => {
+      await expect(setRole(db, team.id, email('stranger'), 'admin')).rejects.toThrow(/is not a member of/);
+      await expect(setRole(db, 'No Such Team', email('stranger'), 'admin')).rejects.toThrow(/no team/);
+    });
+
+    it('lists members with their status and devices, and pending invites only', async () => {
+      const own = await createTeam(db, `Listing ${ulid()}`);
+      const a = `a@${ulid().toLowerCase()}.x.example`;
+      const b = `b@${ulid().toLowerCase()}.x.example`;
+      const c = `c@${ulid().toLowerCase()}.x.example`;
+      const d = `d@${ulid().toLowerCase()}.x.example`;
+      await redeemCall((await invite(db, own.id, a, 'admin')).code);
+      await redeemCall((await invite(db, own.id, a, 'admin')).code);
+      await redeemCall((await invite(db, own.id, b, 'sourcer')).code);
+      await revoke(db, b);
+      await invite(db, own.id, c, 'hiring_manager');
+      await invite(db, own.id, d, 'recruiter');
+      await revoke(db, d);
+      const listing = await listMembers(db, own.name);
+      expect(listing.team).toEqual(own);
+      expect(listing.members).toEqual([
+        { email: a, name: 'A', role: 'admin', status: 'active', devices: 2 },
+        { email: b, name: 'B', role: 'sourcer', status: 'revoked', devices: 0 },
+      ]);
+      expect(listing.pendingInvites).toEqual([{ email: c, role: 'hiring_manager', createdAt: matching(/^\d{4}-\d\d-\d\dT/) }]);
+      // Another team's people are not listed.
+      expect((await listMembers(db, team.id)).members.map((m) => m.email)).not.toContain(a);
+    });
+  });
+});

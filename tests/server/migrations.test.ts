@@ -1,0 +1,115 @@
+import { ulid } from 'ulidx';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { Database } from '@/server/db/database';
+import { type Migration, migrate, readMigrations } from '@/server/db/migrate';
+import { openPostgres } from '@/server/db/postgres';
+import { DATABASE_KINDS, freshDatabase, postgresUrlFor } from './support/databases';
+
+const MIGRATIONS = readMigrations();
+
+async function tables(db: Database): Promise<string[]> {
+  const rows = await db.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name");
+  return rows.map((r) => r.table_name);
+}
+
+async function columns(db: Database, table: string): Promise<string[]> {
+  const rows = await db.query<{ column_name: string }>(
+    "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position",
+    [table],
+  );
+  return rows.map((r) => r.column_name);
+}
+
+async function recorded(db: Database): Promise<{ version: number; name: string }[]> {
+  return db.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version');
+}
+
+/**
+ * What each numbered migration must leave behind, checked on a database migrated up to it.
+ * A new migration adds its entry here (the test below fails until it does).
+ */
+const CHECKS: Record<number, (db: Database) => Promise<void>> = {
+  1: async (db) => {
+    expect(await tables(db)).toEqual(['clients', 'devices', 'entities', 'invites', 'members', 'prospect_keys', 'rejections', 'schema_migrations', 'teams']);
+    expect(await columns(db, 'teams')).toEqual(['id', 'name', 'version', 'created_at']);
+    expect(await columns(db, 'devices')).toEqual(['token_hash', 'member_id', 'name', 'created_at', 'last_seen_at', 'revoked_at']);
+    expect(await columns(db, 'invites')).toEqual(['code_hash', 'team_id', 'email', 'role', 'created_at', 'used_at', 'used_by', 'revoked_at']);
+    expect(await columns(db, 'entities')).toEqual(['team_id', 'kind', 'id', 'version', 'doc', 'visible_to', 'ever_public']);
+    // The constraints the server relies on.
+    await db.query("INSERT INTO teams (id, name) VALUES ('t1', 'One')");
+    await expect(db.query("INSERT INTO teams (id, name) VALUES ('t2', 'One')")).rejects.toThrow(/unique|duplicate/i);
+    await expect(db.query("INSERT INTO members (id, team_id, email, name, role) VALUES ('m1', 't1', 'a@b.c', 'A', 'owner')")).rejects.toThrow(/check constraint/i);
+    await expect(db.query("INSERT INTO members (id, team_id, email, name, role) VALUES ('m1', 'nope', 'a@b.c', 'A', 'admin')")).rejects.toThrow(/foreign key/i);
+    const [team] = await db.query<{ version: number }>("SELECT version FROM teams WHERE id = 't1'");
+    expect(Number(team!.version)).toBe(0);
+  },
+};
+
+describe('the migration files', () => {
+  it('are numbered 1, 2, 3, … without gaps or repeats, each with a check in this file', () => {
+    expect(MIGRATIONS.length).toBeGreaterThan(0);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(MIGRATIONS.map((m) => m.version).filter((v) => !CHECKS[v])).toEqual([]);
+    for (const m of MIGRATIONS) expect(m.sql.trim().length).toBeGreaterThan(0);
+  });
+});
+
+describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
+  const opened: Database[] = [];
+  const fresh = async () => {
+    const db = await freshDatabase(kind, { migrated: false });
+    opened.push(db);
+    return db;
+  };
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((db) => db.close()));
+  });
+
+  it.each(MIGRATIONS.map((m) => [`${String(m.version).padStart(3, '0')}_${m.name}`, m] as const))('%s: applies up to itself and leaves what it should', async (_name, m) => {
+    const db = await fresh();
+    const upTo = MIGRATIONS.filter((x) => x.version < m.version).map((x) => x.version);
+    if (upTo.length > 0) expect(await migrate(db, MIGRATIONS, m.version - 1)).toEqual(upTo);
+    expect(await migrate(db, MIGRATIONS, m.version)).toEqual([m.version]);
+    expect((await recorded(db)).at(-1)).toEqual({ version: m.version, name: m.name });
+    await CHECKS[m.version]!(db);
+  });
+
+  it('applies nothing the second time, and records each migration once', async () => {
+    const db = await fresh();
+    expect(await migrate(db)).toEqual(MIGRATIONS.map((m) => m.version));
+    const before = await tables(db);
+    expect(await migrate(db)).toEqual([]);
+    expect(await migrate(db, readMigrations(), 1)).toEqual([]);
+    expect(await tables(db)).toEqual(before);
+    expect(await recorded(db)).toEqual(MIGRATIONS.map(({ version, name }) => ({ version, name })));
+  });
+
+  it('rolls back every migration of a run when one fails, and records none of them', async () => {
+    const db = await fresh();
+    const broken: Migration = { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE half_done (id int); SELECT no_such_column FROM teams;' };
+    await expect(migrate(db, [...MIGRATIONS, broken])).rejects.toThrow(/no_such_column/);
+    expect(await tables(db)).not.toContain('teams');
+    expect(await tables(db)).not.toContain('half_done');
+    // A fixed run then applies them all.
+    expect(await migrate(db)).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+});
+
+describe('migrations on one Postgres from several processes at once', () => {
+  it('apply each migration exactly once, without an error', async () => {
+    const name = `t_${ulid().toLowerCase()}`;
+    const admin = openPostgres(inject('postgresUrl'), { max: 1 });
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.close();
+    // Two pools stand for two server processes starting together.
+    const pools = [openPostgres(postgresUrlFor(name), { max: 3 }), openPostgres(postgresUrlFor(name), { max: 3 })];
+    try {
+      const runs = await Promise.all([0, 1, 0, 1, 0, 1].map((i) => migrate(pools[i]!)));
+      expect(runs.flat().sort((a, b) => a - b)).toEqual(MIGRATIONS.map((m) => m.version));
+      expect(runs.filter((applied) => applied.length > 0)).toHaveLength(1);
+      expect(await recorded(pools[0]!)).toEqual(MIGRATIONS.map(({ version, name }) => ({ version, name })));
+    } finally {
+      await Promise.all(pools.map((p) => p.close()));
+    }
+  });
+});
