@@ -20,7 +20,8 @@ export function activityText(a: Activity, name: (id: string) => string): string 
       return `sent for review to ${name(a.data.reviewerId)}`;
     case 'review_decision': {
       const verdict = a.data.verdict === 'approve' ? 'approved' : 'rejected';
-      const reasons = a.data.reasons.length ? ` (${a.data.reasons.join(', ')})` : '';
+      const items = a.data.verdict === 'approve' ? a.data.met : a.data.missing;
+      const reasons = items.length ? ` (${a.data.verdict === 'approve' ? 'meets' : 'missing'}: ${items.join(', ')})` : '';
       const note = a.data.note ? ` — “${a.data.note}”` : '';
       return `${verdict}${reasons}${note}`;
     }

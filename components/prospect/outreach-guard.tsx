@@ -59,7 +59,8 @@ function WarningText({
       return (
         <>
           <strong>Rejected</strong> by {name(w.by)} <RelativeTime at={w.at} now={now} />
-          {w.reasons.length > 0 && `: ${w.reasons.join(', ')}`}.
+          {w.missing.length > 0 && ` — missing: ${w.missing.join(', ')}`}
+          {w.note && ` — “${w.note}”`}.
         </>
       );
     case 'not_interested':

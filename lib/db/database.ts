@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
   Activity,
   Alias,
+  FollowUp,
   Member,
   Note,
   OutboxEntry,
@@ -49,6 +50,7 @@ export class TandemDB extends Dexie {
   reviewDecisions!: EntityTable<ReviewDecision, 'id'>;
   pipeline!: EntityTable<PipelineEntry, 'id'>;
   aliases!: EntityTable<Alias, 'id'>;
+  followUps!: EntityTable<FollowUp, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'mutationId'>;
   local!: EntityTable<LocalRow, 'key'>;
   shadows!: Table<ShadowRow, [string, string]>;
@@ -65,7 +67,7 @@ export class TandemDB extends Dexie {
 
 /** Every table that holds the team's synced records. */
 export function syncedTables(db: TandemDB) {
-  return [db.prospects, db.activities, db.notes, db.members, db.aliases, db.requisitions, db.reviewRequests, db.reviewDecisions, db.pipeline];
+  return [db.prospects, db.activities, db.notes, db.members, db.aliases, db.requisitions, db.reviewRequests, db.reviewDecisions, db.pipeline, db.followUps];
 }
 
 /** The tables a mutation or a sync may write: synced records, their shadows, the outbox and local state. */

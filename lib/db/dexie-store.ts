@@ -37,4 +37,8 @@ export class DexieStore implements MutationStore {
   hasViewedOnDay(prospectId: string, memberId: string, at: number) {
     return hasViewedOnDay(this.db, prospectId, memberId, at);
   }
+
+  decisionsFor(requestId: string) {
+    return this.db.reviewDecisions.where('requestId').equals(requestId).toArray();
+  }
 }

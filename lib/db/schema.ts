@@ -64,6 +64,24 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       rejections: 'mutationId',
     },
   },
+  {
+    // v4, the review loop: requests by reviewer, requisition and the people in them; decisions
+    // by request; follow-up reminders by person and due time.
+    version: 4,
+    stores: {
+      requisitions: 'id, status',
+      reviewRequests: 'id, reviewerId, requisitionId, *prospectIds, status',
+      reviewDecisions: 'id, requestId, prospectId',
+      followUps: 'id, prospectId, dueAt',
+    },
+    async upgrade(tx) {
+      // Nothing in these tables came from a server before v4; older drafts lacked the new fields.
+      await tx.table('reviewRequests').toCollection().modify((r: { reassignedFrom?: unknown; history?: unknown }) => {
+        r.reassignedFrom ??= null;
+        r.history ??= [];
+      });
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -5,7 +5,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** A reason to pause before contacting someone, most serious first. */
 export type GuardWarning =
   | { kind: 'do_not_contact'; reason: string; by: string; at: number }
-  | { kind: 'rejected'; by: string; at: number; reasons: string[] }
+  | { kind: 'rejected'; by: string; at: number; missing: string[]; note: string }
   | { kind: 'not_interested'; by: string; at: number }
   | { kind: 'in_process'; stage: string; requisitionId: string }
   | { kind: 'open_review'; requestId: string; reviewerId: string; dueAt: number }
@@ -35,7 +35,7 @@ export function outreachWarnings({ prospect, activities, openReviews, pipeline, 
 
   const rejection = recent.find((a) => a.kind === 'review_decision' && a.data.verdict === 'reject');
   if (rejection?.kind === 'review_decision') {
-    warnings.push({ kind: 'rejected', by: rejection.actorId, at: rejection.at, reasons: rejection.data.reasons });
+    warnings.push({ kind: 'rejected', by: rejection.actorId, at: rejection.at, missing: rejection.data.missing, note: rejection.data.note });
   }
 
   const declined = recent.find((a) => a.kind === 'reply' && a.data.interest === 'not_interested');

@@ -28,7 +28,9 @@ export const ActivityPayload = z.discriminatedUnion('kind', [
         requestId: Id,
         decisionId: Id,
         verdict: Verdict,
-        reasons: z.array(shortText(200)).max(50),
+        /** Scorecard items the reviewer ticked as met, and as missing. */
+        met: z.array(shortText(200)).max(60),
+        missing: z.array(shortText(200)).max(60),
         note: shortText(5000),
       })
       .strict(),

@@ -18,7 +18,9 @@ export const shortText = (max: number) =>
     .string()
     .trim()
     .max(max, `must be at most ${max} characters`)
-    .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
+    .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters')
+    // Postgres cannot store lone surrogates; refuse them on the device, not only at the server.
+    .refine((s) => s.isWellFormed(), 'must be valid Unicode text');
 
 /** Fields every synced row carries. `version` is the server's; 0 until acknowledged. */
 export const SyncedFields = {

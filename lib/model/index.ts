@@ -10,6 +10,7 @@ export * from './pipeline';
 export * from './outbox';
 export * from './settings';
 export * from './alias';
+export * from './follow-up';
 export * from './rules';
 export * from './mutation-args';
 export * from './sync';

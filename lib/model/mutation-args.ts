@@ -40,3 +40,57 @@ export const NoteAddArgs = z.object({ id: NewId, prospectId: Id, body: NoteBody,
 export const NoteEditArgs = z.object({ id: Id, body: NoteBody, visibility: NoteVisibility.optional(), at: Now });
 export const NoteDeleteArgs = z.object({ id: Id, at: Now });
 export const NoteRestoreArgs = z.object({ id: Id });
+
+// The review loop.
+
+const ScorecardItems = z.array(shortText(200).min(1)).max(30);
+
+export const RequisitionSaveArgs = z.object({
+  id: NewId,
+  title: shortText(200).min(1, 'a title is required'),
+  hiringManagerId: Id,
+  recruiterIds: z.array(Id).max(20).default([]),
+  mustHaves: ScorecardItems.default([]),
+  niceToHaves: ScorecardItems.default([]),
+  feedbackSlaHours: z.number().int().min(1, 'the feedback deadline is at least 1 hour').max(24 * 30).default(48),
+  targetHires: z.number().int().min(1).max(1000).default(1),
+  targetDate: Timestamp.nullable().default(null),
+  stages: z.array(shortText(100).min(1)).min(1, 'a requisition needs at least one stage').max(30),
+  status: z.enum(['open', 'on_hold', 'closed']).default('open'),
+  at: Now,
+});
+
+export const ReviewRequestArgs = z
+  .object({
+    id: NewId,
+    requisitionId: Id,
+    reviewerId: Id,
+    prospectIds: z.array(Id).min(1, 'add at least one person').max(100),
+    /** One `review_requested` activity per person, in the same order. */
+    activityIds: z.array(Id).max(100),
+    message: shortText(5000).default(''),
+    at: Now,
+  })
+  .refine((a) => a.activityIds.length === a.prospectIds.length, 'one activity id per person')
+  .refine((a) => new Set(a.prospectIds).size === a.prospectIds.length, 'a person appears twice in the batch');
+
+export const ReviewDecideArgs = z.object({
+  id: NewId,
+  requestId: Id,
+  prospectId: Id,
+  verdict: z.enum(['approve', 'reject']),
+  met: ScorecardItems.default([]),
+  missing: ScorecardItems.default([]),
+  note: shortText(5000).default(''),
+  activityId: NewId,
+  at: Now,
+});
+
+export const ReviewUndoArgs = z.object({ decisionId: Id, at: Now });
+export const ReviewNudgeArgs = z.object({ requestId: Id, at: Now });
+export const ReviewReassignArgs = z.object({ requestId: Id, newRequestId: NewId, reviewerId: Id, message: shortText(5000).default(''), at: Now });
+export const ReviewCancelArgs = z.object({ requestId: Id, at: Now });
+
+export const FollowUpSetArgs = z.object({ id: NewId, prospectId: Id, dueAt: Timestamp, note: shortText(500).default(''), at: Now });
+export const FollowUpDoneArgs = z.object({ id: Id, at: Now });
+export const FollowUpSnoozeArgs = z.object({ id: Id, until: Timestamp });

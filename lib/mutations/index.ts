@@ -1,14 +1,37 @@
 import { activityLog } from './activity';
 import type { Mutation } from './define';
 import { noteAdd, noteDelete, noteEdit, noteRestore } from './note';
+import { followUpDone, followUpSet, followUpSnooze } from './follow-up';
 import { prospectSetDoNotContact, prospectUpsert } from './prospect';
+import { requisitionSave } from './requisition';
+import { reviewCancel, reviewDecide, reviewNudge, reviewReassign, reviewRequest, reviewUndo } from './review';
 
 export { activityLog, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert };
+export { requisitionSave, reviewRequest, reviewDecide, reviewUndo, reviewNudge, reviewReassign, reviewCancel };
+export { followUpSet, followUpDone, followUpSnooze };
 export { MutationRefused, NO_CHANGE, type Actor, type MutationContext } from './define';
 export { mutate, onLocalWrite } from './run';
 export { saveProfile } from './profile';
 
 /** Every named mutation, by name: what the outbox replays and the server accepts. */
 export const MUTATIONS: ReadonlyMap<string, Mutation> = new Map(
-  [prospectUpsert, prospectSetDoNotContact, activityLog, noteAdd, noteEdit, noteDelete, noteRestore].map((m) => [m.name, m as Mutation]),
+  [
+    prospectUpsert,
+    prospectSetDoNotContact,
+    activityLog,
+    noteAdd,
+    noteEdit,
+    noteDelete,
+    noteRestore,
+    requisitionSave,
+    reviewRequest,
+    reviewDecide,
+    reviewUndo,
+    reviewNudge,
+    reviewReassign,
+    reviewCancel,
+    followUpSet,
+    followUpDone,
+    followUpSnooze,
+  ].map((m) => [m.name, m as Mutation]),
 );

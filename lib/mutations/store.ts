@@ -1,4 +1,4 @@
-import type { Activity, Alias, EntityKind, Member, Note, PipelineEntry, Prospect, Requisition, ReviewDecision, ReviewRequest } from '@/lib/model';
+import type { Activity, Alias, EntityKind, FollowUp, Member, Note, PipelineEntry, Prospect, Requisition, ReviewDecision, ReviewRequest } from '@/lib/model';
 
 /** Every synced table and the record it holds. */
 export interface SyncedRows {
@@ -11,16 +11,21 @@ export interface SyncedRows {
   reviewRequests: ReviewRequest;
   reviewDecisions: ReviewDecision;
   pipeline: PipelineEntry;
+  followUps: FollowUp;
 }
 export type SyncedTable = keyof SyncedRows;
 
-/** The wire name of each synced table that sync carries today (review tables join in issue 4). */
+/** The wire name of each synced table that sync carries (pipeline entries join with the dashboard). */
 export const KIND_OF_TABLE = {
   prospects: 'prospect',
   activities: 'activity',
   notes: 'note',
   members: 'member',
   aliases: 'alias',
+  requisitions: 'requisition',
+  reviewRequests: 'review_request',
+  reviewDecisions: 'review_decision',
+  followUps: 'followup',
 } as const satisfies Partial<Record<SyncedTable, EntityKind>>;
 export type SyncedKindTable = keyof typeof KIND_OF_TABLE;
 export const TABLE_OF_KIND = Object.fromEntries(Object.entries(KIND_OF_TABLE).map(([t, k]) => [k, t])) as {
@@ -43,4 +48,6 @@ export interface MutationStore {
   findProspectByKey(key: string): Promise<Prospect | undefined>;
   /** Whether the member already logged `viewed` on the person on the calendar day of `at`. */
   hasViewedOnDay(prospectId: string, memberId: string, at: number): Promise<boolean>;
+  /** Every decision (tombstones included) made on a review request. */
+  decisionsFor(requestId: string): Promise<ReviewDecision[]>;
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from '@/server/db/database';
 import { KIND_OF_TABLE, type Draft, type MutationStore, type SyncedRows, type SyncedTable } from '@/lib/mutations/store';
-import type { Prospect } from '@/lib/model';
+import type { Prospect, ReviewDecision } from '@/lib/model';
 
 /** The tables whose rows the server stores; a mutation that writes another is a server bug. */
 function kindOf(table: SyncedTable): string {
@@ -44,16 +44,33 @@ export class SqlStore implements MutationStore {
     return row?.doc;
   }
 
+  async decisionsFor(requestId: string): Promise<ReviewDecision[]> {
+    const rows = await this.tx.query<{ doc: ReviewDecision }>(
+      "SELECT doc FROM entities WHERE team_id = $1 AND kind = 'review_decision' AND doc->>'requestId' = $2",
+      [this.teamId, requestId],
+    );
+    return rows.map((r) => r.doc);
+  }
+
   /** The device dedupes views by its own calendar day; the server cannot know the member's time zone. */
   hasViewedOnDay(): Promise<boolean> {
     return Promise.resolve(false);
   }
 }
 
-/** Upserts one synced record; a private note is visible to its author only. */
+/** Who alone may read a record, or null for the whole team: private notes and follow-ups are their owner's. */
+function ownerOnly<T extends SyncedTable>(table: T, doc: SyncedRows[T]): string | null {
+  if (table === 'notes') {
+    const note = doc as SyncedRows['notes'];
+    return note.visibility === 'private' ? note.authorId : null;
+  }
+  if (table === 'followUps') return (doc as SyncedRows['followUps']).ownerId;
+  return null;
+}
+
+/** Upserts one synced record, with who may read it. */
 export async function writeEntity<T extends SyncedTable>(tx: Queryable, teamId: string, table: T, doc: SyncedRows[T], version: number) {
-  const note = table === 'notes' ? (doc as SyncedRows['notes']) : null;
-  const visibleTo = note?.visibility === 'private' ? note.authorId : null;
+  const visibleTo = ownerOnly(table, doc);
   await tx.query(
     `INSERT INTO entities (team_id, kind, id, version, doc, visible_to, ever_public)
      VALUES ($1, $2, $3, $4, $5::jsonb, $6::text, $6::text IS NULL)

@@ -43,6 +43,11 @@ const CHECKS: Record<number, (db: Database) => Promise<void>> = {
     const [team] = await db.query<{ version: number }>("SELECT version FROM teams WHERE id = 't1'");
     expect(Number(team!.version)).toBe(0);
   },
+  2: async (db) => {
+    const indexes = await db.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE indexname = 'entities_decision_request'");
+    expect(indexes).toHaveLength(1);
+    expect(indexes[0]!.indexdef).toMatch(/\(doc ->> 'requestId'::text\)\).*WHERE \(kind = 'review_decision'::text\)/);
+  },
 };
 
 describe('the migration files', () => {

@@ -54,7 +54,7 @@ describe('outreachWarnings', () => {
     ];
     const review: ReviewRequest = {
       id: ulid(), teamId: 't', version: 1, deletedAt: null, requisitionId, requesterId: alice, reviewerId: bob,
-      prospectIds: [prospectId], message: '', createdAt: now - DAY, dueAt: now + DAY, status: 'open',
+      prospectIds: [prospectId], message: '', createdAt: now - DAY, dueAt: now + DAY, status: 'open', reassignedFrom: null, history: [],
     };
     const warnings = outreachWarnings(
       input({
@@ -62,19 +62,19 @@ describe('outreachWarnings', () => {
         activities: [
           activity({ kind: 'outreach', data: { channel: 'email' } }, 10),
           activity({ kind: 'reply', data: { interest: 'not_interested' } }, 9),
-          activity({ kind: 'review_decision', data: { requestId: review.id, decisionId: ulid(), verdict: 'reject', reasons: ['Go'], note: '' } }, 2, bob),
+          activity({ kind: 'review_decision', data: { requestId: review.id, decisionId: ulid(), verdict: 'reject', met: [], missing: ['Go'], note: 'Too junior' } }, 2, bob),
         ],
         openReviews: [review],
         pipeline,
       }),
     );
     expect(warnings.map((w) => w.kind)).toEqual(['do_not_contact', 'rejected', 'not_interested', 'in_process', 'open_review', 'recent_outreach']);
-    expect(warnings[1]).toMatchObject({ by: bob, reasons: ['Go'] });
+    expect(warnings[1]).toMatchObject({ by: bob, missing: ['Go'], note: 'Too junior' });
     expect(warnings[3]).toMatchObject({ stage: 'Onsite', requisitionId });
   });
 
   it('does not call an approval a rejection', () => {
-    const approve = activity({ kind: 'review_decision', data: { requestId: ulid(), decisionId: ulid(), verdict: 'approve', reasons: [], note: '' } }, 1);
+    const approve = activity({ kind: 'review_decision', data: { requestId: ulid(), decisionId: ulid(), verdict: 'approve', met: ['Go'], missing: [], note: '' } }, 1);
     expect(outreachWarnings(input({ activities: [approve] }))).toEqual([]);
   });
 });

@@ -1,0 +1,28 @@
+import { RequisitionSaveArgs, canCreateRequisition, canEditRequisition, type Requisition } from '@/lib/model';
+import { MutationRefused, NO_CHANGE, defineMutation } from './define';
+import type { MutationStore } from './store';
+
+export async function requireMember(store: MutationStore, mutation: string, id: string) {
+  const member = await store.get('members', id);
+  if (!member || member.deletedAt !== null) throw new MutationRefused(mutation, 'no such member in the team');
+  return member;
+}
+
+/** Creates or edits the intake: title, hiring manager, recruiters, scorecard, deadline, stages. */
+export const requisitionSave = defineMutation({
+  name: 'requisition.save',
+  args: RequisitionSaveArgs,
+  async apply(store, { id, at, ...fields }, { actor }) {
+    const existing = await store.get('requisitions', id);
+    const allowed = existing ? canEditRequisition(existing, actor.memberId, actor.role) : canCreateRequisition(actor.role);
+    if (!allowed) {
+      throw new MutationRefused('requisition.save', existing ? 'only recruiters, admins and its hiring manager can edit a requisition' : 'only recruiters and admins can open a requisition');
+    }
+    await requireMember(store, 'requisition.save', fields.hiringManagerId);
+    for (const recruiterId of fields.recruiterIds) await requireMember(store, 'requisition.save', recruiterId);
+    const next: Omit<Requisition, 'teamId' | 'version'> = { id, deletedAt: null, ...fields, createdAt: existing?.createdAt ?? at };
+    if (existing && JSON.stringify({ ...existing, teamId: 0, version: 0 }) === JSON.stringify({ ...next, teamId: 0, version: 0 })) return NO_CHANGE;
+    await store.put('requisitions', next);
+    return id;
+  },
+});

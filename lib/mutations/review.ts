@@ -1,0 +1,220 @@
+import {
+  ReviewCancelArgs,
+  ReviewDecideArgs,
+  ReviewNudgeArgs,
+  ReviewReassignArgs,
+  ReviewRequestArgs,
+  ReviewUndoArgs,
+  canNudgeReview,
+  canReassignReview,
+  canRequestReview,
+  type ReviewEvent,
+  type ReviewRequest,
+} from '@/lib/model';
+import { MutationRefused, NO_CHANGE, defineMutation, resolveProspect } from './define';
+import { requireMember } from './requisition';
+import type { MutationStore } from './store';
+
+const HOUR = 3_600_000;
+
+async function requireRequest(store: MutationStore, mutation: string, id: string) {
+  const request = await store.get('reviewRequests', id);
+  if (!request || request.deletedAt !== null) throw new MutationRefused(mutation, 'no such review request');
+  return request;
+}
+
+/** Why a request no longer takes decisions or changes, or null while it is open. */
+function closedReason(request: ReviewRequest): string | null {
+  switch (request.status) {
+    case 'open':
+      return null;
+    case 'reassigned':
+      return 'this review was reassigned to another reviewer';
+    case 'cancelled':
+      return 'this review request was withdrawn';
+    case 'completed':
+      return 'this review is already complete';
+  }
+}
+
+/** The live decision per person of a request. */
+async function liveDecisions(store: MutationStore, requestId: string) {
+  return (await store.decisionsFor(requestId)).filter((d) => d.deletedAt === null);
+}
+
+/** Sends a batch of people to a reviewer, due after the requisition's feedback deadline. */
+export const reviewRequest = defineMutation({
+  name: 'review.request',
+  args: ReviewRequestArgs,
+  async apply(store, { id, requisitionId, reviewerId, prospectIds, activityIds, message, at }, { actor }) {
+    if (!canRequestReview(actor.role)) throw new MutationRefused('review.request', 'hiring managers review; they do not send reviews');
+    if (await store.get('reviewRequests', id)) return NO_CHANGE;
+    const requisition = await store.get('requisitions', requisitionId);
+    if (!requisition || requisition.deletedAt !== null) throw new MutationRefused('review.request', 'no such requisition');
+    if (requisition.status !== 'open') throw new MutationRefused('review.request', `the requisition is ${requisition.status === 'on_hold' ? 'on hold' : 'closed'}`);
+    await requireMember(store, 'review.request', reviewerId);
+    const people: string[] = [];
+    for (const prospectId of prospectIds) {
+      const prospect = await resolveProspect(store, prospectId);
+      if (!prospect) throw new MutationRefused('review.request', 'no such person');
+      if (people.includes(prospect.id)) throw new MutationRefused('review.request', 'a person appears twice in the batch');
+      people.push(prospect.id);
+    }
+    await store.put('reviewRequests', {
+      id,
+      deletedAt: null,
+      requisitionId,
+      requesterId: actor.memberId,
+      reviewerId,
+      prospectIds: people,
+      message,
+      createdAt: at,
+      dueAt: at + requisition.feedbackSlaHours * HOUR,
+      status: 'open',
+      reassignedFrom: null,
+      history: [],
+    });
+    for (const [i, prospectId] of people.entries()) {
+      await store.put('activities', {
+        id: activityIds[i]!,
+        deletedAt: null,
+        prospectId,
+        actorId: actor.memberId,
+        at,
+        requisitionId,
+        kind: 'review_requested',
+        data: { requestId: id, reviewerId },
+      });
+    }
+    return id;
+  },
+});
+
+/** The addressed reviewer approves or rejects one person; the request completes with its last decision. */
+export const reviewDecide = defineMutation({
+  name: 'review.decide',
+  args: ReviewDecideArgs,
+  async apply(store, { id, requestId, prospectId, verdict, met, missing, note, activityId, at }, { actor }) {
+    if (await store.get('reviewDecisions', id)) return NO_CHANGE;
+    const request = await requireRequest(store, 'review.decide', requestId);
+    const closed = closedReason(request);
+    if (closed) throw new MutationRefused('review.decide', closed);
+    if (request.reviewerId !== actor.memberId) throw new MutationRefused('review.decide', 'only the reviewer it was sent to can decide');
+    const prospect = await resolveProspect(store, prospectId);
+    if (!prospect || !request.prospectIds.includes(prospect.id)) throw new MutationRefused('review.decide', 'that person is not in this review');
+    const decided = await liveDecisions(store, requestId);
+    if (decided.some((d) => d.prospectId === prospect.id)) throw new MutationRefused('review.decide', 'already decided; undo the decision first');
+    await store.put('reviewDecisions', { id, deletedAt: null, requestId, prospectId: prospect.id, reviewerId: actor.memberId, verdict, met, missing, note, decidedAt: at, activityId });
+    await store.put('activities', {
+      id: activityId,
+      deletedAt: null,
+      prospectId: prospect.id,
+      actorId: actor.memberId,
+      at,
+      requisitionId: request.requisitionId,
+      kind: 'review_decision',
+      data: { requestId, decisionId: id, verdict, met, missing, note },
+    });
+    if (decided.length + 1 >= request.prospectIds.length) await store.put('reviewRequests', { ...request, status: 'completed' });
+    return id;
+  },
+});
+
+/** Takes a decision back (the review page's U): gone from the feed, the request open again. */
+export const reviewUndo = defineMutation({
+  name: 'review.undo',
+  args: ReviewUndoArgs,
+  async apply(store, { decisionId, at }, { actor }) {
+    const decision = await store.get('reviewDecisions', decisionId);
+    if (!decision) throw new MutationRefused('review.undo', 'no such decision');
+    if (decision.deletedAt !== null) return NO_CHANGE;
+    if (decision.reviewerId !== actor.memberId) throw new MutationRefused('review.undo', 'only the reviewer can take back a decision');
+    const request = await requireRequest(store, 'review.undo', decision.requestId);
+    if (request.status !== 'open' && request.status !== 'completed') throw new MutationRefused('review.undo', closedReason(request)!);
+    await store.put('reviewDecisions', { ...decision, deletedAt: at });
+    const activity = await store.get('activities', decision.activityId);
+    if (activity) await store.put('activities', { ...activity, deletedAt: at });
+    if (request.status === 'completed') await store.put('reviewRequests', { ...request, status: 'open' });
+    return decisionId;
+  },
+});
+
+function withEvent(request: ReviewRequest, event: ReviewEvent): ReviewEvent[] {
+  const same = request.history.some((e) => e.kind === event.kind && e.by === event.by && e.at === event.at);
+  return same ? request.history : [...request.history, event];
+}
+
+/** Chases a late reviewer: logged on the request; the reviewer's devices remind them at once. */
+export const reviewNudge = defineMutation({
+  name: 'review.nudge',
+  args: ReviewNudgeArgs,
+  async apply(store, { requestId, at }, { actor }) {
+    const request = await requireRequest(store, 'review.nudge', requestId);
+    const closed = closedReason(request);
+    if (closed) throw new MutationRefused('review.nudge', closed);
+    const requisition = await store.get('requisitions', request.requisitionId);
+    if (!canNudgeReview(request, requisition, actor.memberId, actor.role)) throw new MutationRefused('review.nudge', 'only the requester, the role’s recruiters and admins can nudge');
+    const history = withEvent(request, { kind: 'nudged', by: actor.memberId, at, to: null, requestId: null });
+    if (history === request.history) return NO_CHANGE;
+    await store.put('reviewRequests', { ...request, history });
+    return requestId;
+  },
+});
+
+/**
+ * Hands the people not yet decided to another reviewer: this request is closed as reassigned
+ * (its decisions stay) and a new one, due after a fresh deadline, continues it.
+ */
+export const reviewReassign = defineMutation({
+  name: 'review.reassign',
+  args: ReviewReassignArgs,
+  async apply(store, { requestId, newRequestId, reviewerId, message, at }, { actor }) {
+    if (await store.get('reviewRequests', newRequestId)) return NO_CHANGE;
+    const request = await requireRequest(store, 'review.reassign', requestId);
+    if (!canReassignReview(request, actor.memberId, actor.role)) throw new MutationRefused('review.reassign', 'only the requester or an admin can reassign a review');
+    const closed = closedReason(request);
+    if (closed) throw new MutationRefused('review.reassign', closed);
+    if (reviewerId === request.reviewerId) throw new MutationRefused('review.reassign', 'it is already with that reviewer');
+    await requireMember(store, 'review.reassign', reviewerId);
+    const decided = new Set((await liveDecisions(store, requestId)).map((d) => d.prospectId));
+    const remaining = request.prospectIds.filter((p) => !decided.has(p));
+    if (remaining.length === 0) throw new MutationRefused('review.reassign', 'everyone in it has a decision already');
+    const requisition = await store.get('requisitions', request.requisitionId);
+    const slaHours = requisition?.feedbackSlaHours ?? 48;
+    await store.put('reviewRequests', {
+      ...request,
+      status: 'reassigned',
+      history: withEvent(request, { kind: 'reassigned', by: actor.memberId, at, to: reviewerId, requestId: newRequestId }),
+    });
+    await store.put('reviewRequests', {
+      id: newRequestId,
+      deletedAt: null,
+      requisitionId: request.requisitionId,
+      requesterId: request.requesterId,
+      reviewerId,
+      prospectIds: remaining,
+      message: message || request.message,
+      createdAt: at,
+      dueAt: at + slaHours * HOUR,
+      status: 'open',
+      reassignedFrom: request.id,
+      history: [],
+    });
+    return newRequestId;
+  },
+});
+
+/** Withdraws a request that is no longer wanted. */
+export const reviewCancel = defineMutation({
+  name: 'review.cancel',
+  args: ReviewCancelArgs,
+  async apply(store, { requestId, at }, { actor }) {
+    const request = await requireRequest(store, 'review.cancel', requestId);
+    if (!canReassignReview(request, actor.memberId, actor.role)) throw new MutationRefused('review.cancel', 'only the requester or an admin can withdraw a review');
+    if (request.status === 'cancelled') return NO_CHANGE;
+    const closed = closedReason(request);
+    if (closed) throw new MutationRefused('review.cancel', closed);
+    await store.put('reviewRequests', { ...request, status: 'cancelled', history: withEvent(request, { kind: 'cancelled', by: actor.memberId, at, to: null, requestId: null }) });
+    return requestId;
+  },
+});
