@@ -1,6 +1,6 @@
 import { startOfDay, endOfDay } from 'date-fns';
 import { Dexie } from 'dexie';
-import type { Activity, Member, Note, Prospect, ReviewRequest } from '@/lib/model';
+import type { Activity, Member, Note, Prospect } from '@/lib/model';
 import { type TandemDB, fromProspectRow } from './database';
 
 export async function findProspectByKey(db: TandemDB, key: string): Promise<Prospect | undefined> {
@@ -34,11 +34,6 @@ export async function notesFor(db: TandemDB, prospectId: string, memberId: strin
   return rows.filter((n) => n.deletedAt === null && (n.visibility === 'team' || n.authorId === memberId));
 }
 
-/** Open review requests that include the person. */
-export async function openReviewsFor(db: TandemDB, prospectId: string): Promise<ReviewRequest[]> {
-  const rows = await db.reviewRequests.toArray();
-  return rows.filter((r) => r.deletedAt === null && r.status === 'open' && r.prospectIds.includes(prospectId));
-}
 
 /** Whether the member already has a `viewed` on the person on the local calendar day of `at`. */
 export async function hasViewedOnDay(db: TandemDB, prospectId: string, memberId: string, at: number): Promise<boolean> {
