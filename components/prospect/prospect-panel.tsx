@@ -1,7 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { ActivityFeed } from '@/components/activity/activity-feed';
 import { QuickLog } from '@/components/activity/quick-log';
+import { FollowUpControl } from '@/components/follow-ups/follow-up-control';
 import { NoteSection } from '@/components/notes/note-section';
+import { AddToReview } from '@/components/review-batch/add-to-review';
+import { BatchTray } from '@/components/review-batch/batch-tray';
 import { useDb } from '@/components/ui/db-context';
 import { useNow } from '@/components/ui/use-now';
 import type { ProspectIdentity } from '@/lib/model';
@@ -55,6 +58,12 @@ export function ProspectPanel({ identity }: { identity: ProspectIdentity }) {
             inputRef={noteInput}
           />
           <ActivityFeed activities={view.activities} members={view.members} meId={view.me?.memberId} now={now} />
+          <section aria-labelledby="review-heading">
+            <h2 id="review-heading">Review</h2>
+            <AddToReview identity={identity} prospectId={view.prospect?.id ?? null} />
+          </section>
+          <BatchTray />
+          <FollowUpControl identity={identity} prospectId={view.prospect?.id ?? null} />
           <DoNotContact identity={identity} prospect={view.prospect} me={view.me} />
         </>
       )}

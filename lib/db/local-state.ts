@@ -11,6 +11,9 @@ export const LOCAL_KEYS = {
   lastMutationId: 'lastMutationId',
   session: 'session',
   syncState: 'syncState',
+  batchTray: 'batchTray',
+  /** What this device already notified about (lib/reminders/memory.ts). */
+  reminders: 'reminders',
 } as const;
 
 export async function readValidated<T extends z.ZodType>(db: TandemDB, key: string, schema: T): Promise<z.infer<T> | undefined> {

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { browser } from 'wxt/browser';
+import { useDb } from '@/components/ui/db-context';
+import { ErrorMessage, errorText } from '@/components/ui/error-message';
+import type { ProspectIdentity } from '@/lib/model';
+import { ensureProspect } from '@/lib/prospects/record-visit';
+import { addToTray, setTrayRequisition } from '@/lib/review/batch-tray';
+import { useTray } from './use-tray';
+
+/** "Add to review": puts the person on the page into the batch for a requisition. */
+export function AddToReview({ identity, prospectId }: { identity: ProspectIdentity; prospectId: string | null }) {
+  const db = useDb();
+  const view = useTray();
+  const [error, setError] = useState<string | null>(null);
+  if (!view) return null;
+  const { tray, openRequisitions } = view;
+  const requisitionId = tray.requisitionId ?? openRequisitions[0]?.id ?? null;
+  const inTray = prospectId !== null && tray.prospectIds.includes(prospectId);
+
+  if (openRequisitions.length === 0) {
+    return (
+      <p className="muted small">
+        No open requisition yet.{' '}
+        <button type="button" className="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/requisitions.html') })}>
+          Open one
+        </button>{' '}
+        to send people for review.
+      </p>
+    );
+  }
+
+  const add = async () => {
+    setError(null);
+    try {
+      const id = await ensureProspect(db, identity);
+      await addToTray(db, requisitionId!, id);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  return (
+    <div className="add-to-review">
+      <label className="inline" htmlFor="review-requisition">
+        For
+      </label>{' '}
+      <select id="review-requisition" value={requisitionId ?? ''} onChange={(e) => void setTrayRequisition(db, e.target.value)}>
+        {openRequisitions.map((r) => (
+          <option key={r.id} value={r.id}>
+            {r.title}
+          </option>
+        ))}
+      </select>{' '}
+      <button type="button" data-testid="add-to-review" disabled={inTray} onClick={() => void add()}>
+        {inTray ? 'In the review batch' : 'Add to review'}
+      </button>
+      <ErrorMessage error={error} />
+    </div>
+  );
+}

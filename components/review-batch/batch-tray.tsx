@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { ulid } from 'ulidx';
+import { useDb } from '@/components/ui/db-context';
+import { ErrorMessage, errorText } from '@/components/ui/error-message';
+import { plural } from '@/components/ui/plural';
+import { ROLE_LABELS, canRequestReview } from '@/lib/model';
+import { mutate, reviewRequest } from '@/lib/mutations';
+import { clearTray, moveInTray, removeFromTray } from '@/lib/review/batch-tray';
+import { useTray } from './use-tray';
+
+/**
+ * The batch gathered across pages: reorder, remove, and send it to the requisition's hiring
+ * manager (or another member) with a message. Shown in the sidebar and the popup.
+ */
+export function BatchTray({ compact = false }: { compact?: boolean }) {
+  const db = useDb();
+  const view = useTray();
+  const [reviewerId, setReviewerId] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
+  if (!view) return null;
+  const { tray, people, members, openRequisitions, me } = view;
+  if (people.length === 0) return sent ? <p className="saved" role="status">{sent}</p> : null;
+  const requisition = openRequisitions.find((r) => r.id === tray.requisitionId);
+  const reviewer = reviewerId ?? requisition?.hiringManagerId ?? '';
+  const reviewers = [...members.values()].filter((m) => m.deletedAt === null).sort((a, b) => Number(b.role === 'hiring_manager') - Number(a.role === 'hiring_manager') || a.name.localeCompare(b.name));
+  const mayRequest = me ? canRequestReview(me.role) : false;
+
+  const send = async () => {
+    setError(null);
+    try {
+      if (!requisition) throw new Error('choose an open requisition for this batch');
+      await mutate(db, reviewRequest, {
+        requisitionId: requisition.id,
+        reviewerId: reviewer,
+        prospectIds: tray.prospectIds,
+        activityIds: tray.prospectIds.map(() => ulid()),
+        message,
+      });
+      await clearTray(db);
+      setMessage('');
+      setSent(`Sent ${plural(people.length, 'person', 'people')} to ${members.get(reviewer)?.name ?? 'the reviewer'} for review.`);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  return (
+    <section className="batch-tray" aria-labelledby="tray-heading" data-testid="batch-tray">
+      <h2 id="tray-heading">
+        Review batch{requisition ? ` · ${requisition.title}` : ''} ({people.length})
+      </h2>
+      <ol className="tray-list">
+        {people.map((p, i) => (
+          <li key={p.id} data-testid="tray-item">
+            <span className="tray-name">{p.name}</span>
+            <span className="tray-actions">
+              <button type="button" className="icon small" aria-label={`Move ${p.name} up`} disabled={i === 0} onClick={() => void moveInTray(db, p.id, -1)}>
+                ↑
+              </button>
+              <button type="button" className="icon small" aria-label={`Move ${p.name} down`} disabled={i === people.length - 1} onClick={() => void moveInTray(db, p.id, 1)}>
+                ↓
+              </button>
+              <button type="button" className="icon small" aria-label={`Remove ${p.name} from the batch`} onClick={() => void removeFromTray(db, p.id)}>
+                ×
+              </button>
+            </span>
+          </li>
+        ))}
+      </ol>
+      {mayRequest ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void send();
+          }}
+        >
+          <label htmlFor="tray-reviewer">Reviewer</label>
+          <select id="tray-reviewer" value={reviewer} onChange={(e) => setReviewerId(e.target.value)} required>
+            <option value="" disabled>
+              Choose a reviewer
+            </option>
+            {reviewers.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name} ({ROLE_LABELS[m.role]})
+              </option>
+            ))}
+          </select>
+          {!compact && (
+            <>
+              <label htmlFor="tray-message">Message</label>
+              <textarea id="tray-message" rows={2} value={message} maxLength={5000} placeholder="What should they look for?" onChange={(e) => setMessage(e.target.value)} />
+            </>
+          )}
+          <div className="row">
+            <button type="button" onClick={() => void clearTray(db)}>
+              Clear
+            </button>
+            <button type="submit" data-testid="send-for-review" disabled={!reviewer || !requisition}>
+              Send for review
+            </button>
+          </div>
+        </form>
+      ) : (
+        <p className="muted small">Hiring managers review batches; a recruiter or sourcer sends them.</p>
+      )}
+      <ErrorMessage error={error} />
+    </section>
+  );
+}

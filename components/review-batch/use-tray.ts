@@ -1,0 +1,22 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDb } from '@/components/ui/db-context';
+import { membersById } from '@/lib/db/queries';
+import { requisitions } from '@/lib/db/review-queries';
+import { readMe } from '@/lib/db/local-state';
+import { readTray } from '@/lib/review/batch-tray';
+
+/** The batch tray with what it needs to show: the people's names, the open requisitions, the team. */
+export function useTray() {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const [tray, reqs, members, me] = await Promise.all([readTray(db), requisitions(db), membersById(db), readMe(db)]);
+    const people = await db.prospects.bulkGet(tray.prospectIds);
+    return {
+      tray,
+      me,
+      members,
+      openRequisitions: reqs.filter((r) => r.status === 'open'),
+      people: tray.prospectIds.map((id, i) => ({ id, name: people[i]?.name ?? 'Someone no longer on this device' })),
+    };
+  }, [db]);
+}

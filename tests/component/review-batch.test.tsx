@@ -1,0 +1,101 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ulid } from 'ulidx';
+import { describe, expect, it } from 'vitest';
+import { SidebarApp, type SidebarConnection } from '@/components/sidebar/sidebar-app';
+import { DbProvider } from '@/components/ui/db-context';
+import type { TandemDB } from '@/lib/db/database';
+import { pendingFollowUps } from '@/lib/db/review-queries';
+import { DEFAULT_STAGES, type ProspectIdentity } from '@/lib/model';
+import { mutate, prospectUpsert, requisitionSave } from '@/lib/mutations';
+import { readTray } from '@/lib/review/batch-tray';
+import { freshDb, identity, member, signInAs } from '../support/db';
+
+async function teamDb(role: 'recruiter' | 'sourcer' | 'hiring_manager' = 'recruiter') {
+  const db = freshDb();
+  const me = member(role, 'Riley Recruiter');
+  const hm = member('hiring_manager', 'Hannah Manager');
+  await signInAs(db, me);
+  await db.members.put({ id: hm.me.memberId, teamId: 'local', version: 1, deletedAt: null, name: 'Hannah Manager', email: 'hannah@example.com', role: 'hiring_manager' });
+  const recruiter = member('recruiter', 'Rita');
+  await db.members.put({ id: recruiter.me.memberId, teamId: 'local', version: 1, deletedAt: null, name: 'Rita', email: 'rita@example.com', role: 'recruiter' });
+  const requisitionId = ulid();
+  await mutate(db, requisitionSave, { id: requisitionId, title: 'Staff Platform Engineer', hiringManagerId: hm.me.memberId, stages: DEFAULT_STAGES }, recruiter);
+  return { db, me, hm, requisitionId };
+}
+
+function sidebar(db: TandemDB, id: ProspectIdentity) {
+  const connection: SidebarConnection = { phase: 'ready', state: { status: 'identified', url: id.url, at: 0, identity: id } };
+  return render(
+    <DbProvider db={db}>
+      <SidebarApp connection={connection} />
+    </DbProvider>,
+  );
+}
+
+describe('review batch in the sidebar', () => {
+  it('adds people across pages, reorders and removes them, and sends the batch to the hiring manager', async () => {
+    const { db, hm, requisitionId } = await teamDb();
+    const user = userEvent.setup();
+    const people = [identity('ada', { name: 'Ada Lovelace' }), identity('grace', { name: 'Grace Hopper' }), identity('alan', { name: 'Alan Turing' })];
+    for (const person of people) {
+      const view = sidebar(db, person);
+      await user.click(await screen.findByTestId('add-to-review'));
+      await waitFor(() => expect(screen.getByTestId('add-to-review')).toHaveTextContent('In the review batch'));
+      view.unmount();
+    }
+    sidebar(db, people[0]!);
+    const tray = await screen.findByTestId('batch-tray');
+    expect(within(tray).getAllByTestId('tray-item').map((li) => li.querySelector('.tray-name')?.textContent)).toEqual(['Ada Lovelace', 'Grace Hopper', 'Alan Turing']);
+    await user.click(within(tray).getByRole('button', { name: 'Move Alan Turing up' }));
+    await user.click(within(tray).getByRole('button', { name: 'Remove Ada Lovelace from the batch' }));
+    await waitFor(() => expect(within(tray).getAllByTestId('tray-item').map((li) => li.querySelector('.tray-name')?.textContent)).toEqual(['Alan Turing', 'Grace Hopper']));
+    expect(within(tray).getByLabelText('Reviewer')).toHaveValue(hm.me.memberId);
+    await user.type(within(tray).getByLabelText('Message'), 'Calibration: two strong platform profiles');
+    await user.click(within(tray).getByTestId('send-for-review'));
+    expect(await screen.findByText('Sent 2 people to Hannah Manager for review.')).toBeInTheDocument();
+    const [request] = await db.reviewRequests.toArray();
+    const alan = (await db.prospects.where('profileKeys').equals('linkedin:alan').first())!;
+    const grace = (await db.prospects.where('profileKeys').equals('linkedin:grace').first())!;
+    expect(request).toMatchObject({ requisitionId, reviewerId: hm.me.memberId, prospectIds: [alan.id, grace.id], message: 'Calibration: two strong platform profiles', status: 'open' });
+    expect(await readTray(db)).toEqual({ requisitionId: null, prospectIds: [] });
+    expect((await db.activities.where('[prospectId+at]').between([alan.id, 0], [alan.id, Infinity]).toArray()).map((a) => a.kind)).toContain('review_requested');
+  });
+
+  it('does not let a hiring manager send a batch', async () => {
+    const { db } = await teamDb('hiring_manager');
+    const user = userEvent.setup();
+    sidebar(db, identity('ada'));
+    await user.click(await screen.findByTestId('add-to-review'));
+    expect(await screen.findByText(/Hiring managers review batches/)).toBeInTheDocument();
+    expect(screen.queryByTestId('send-for-review')).toBeNull();
+  });
+
+  it('points to the requisitions page when there is no open requisition', async () => {
+    const db = freshDb();
+    await signInAs(db, member('recruiter'));
+    sidebar(db, identity('ada'));
+    expect(await screen.findByText(/No open requisition yet/)).toBeInTheDocument();
+    expect(screen.queryByTestId('add-to-review')).toBeNull();
+  });
+});
+
+describe('follow-ups in the sidebar', () => {
+  it('sets a reminder in N days and marks it done', async () => {
+    const { db, me } = await teamDb();
+    await mutate(db, prospectUpsert, { identity: identity('ada') }, me);
+    const user = userEvent.setup();
+    sidebar(db, identity('ada'));
+    await user.selectOptions(await screen.findByLabelText('Remind me in'), '3');
+    await user.click(screen.getByTestId('follow-up-set'));
+    const item = await screen.findByTestId('follow-up-item');
+    const [followUp] = await pendingFollowUps(db, me.me.memberId);
+    const days = (followUp!.dueAt - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(2);
+    expect(days).toBeLessThan(4);
+    expect(new Date(followUp!.dueAt).getHours()).toBe(9);
+    await user.click(within(item).getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByTestId('follow-up-item')).toBeNull());
+    expect(await pendingFollowUps(db, me.me.memberId)).toEqual([]);
+  });
+});
