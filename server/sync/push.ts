@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Database, Queryable } from '@/server/db/database';
 import { MUTATIONS, MutationRefused, NO_CHANGE, type Actor } from '@/lib/mutations';
 import type { PushRequest, PushResponse, Rejection } from '@/lib/model';
+import { PushBatch } from './push-batch';
 import { SqlStore, nextVersion } from './sql-store';
 
 /** The client is bound to another member: its outbox is not the caller's to push. */
@@ -68,40 +69,108 @@ function isDataError(e: unknown): e is Error & { code: string } {
   return e instanceof Error && typeof code === 'string' && /^(22|54)/.test(code);
 }
 
+/** A push whose batched write hit a data error: it is applied again one mutation at a time. */
+class RetryOneByOne extends Error {}
+
 /**
- * Applies a client's mutations in order, in one transaction with a savepoint each. A mutation
- * at or below the client's last id is a retry and is skipped; one that fails validation or a
- * rule is rolled back to its savepoint, recorded with its reason, and still advances the
- * client's last id, so it never blocks the ones after it.
+ * Applies a client's mutations in order, in one transaction. A mutation at or below the
+ * client's last id is a retry and is skipped; one that fails validation or a rule is recorded
+ * with its reason and still advances the client's last id, so it never blocks the ones after
+ * it. Each applied mutation gets the next version of the team; the team row stays locked until
+ * commit, so versions become visible in commit order.
+ *
+ * The mutations run against an in-memory view of the team (one prefetch, writes kept until the
+ * end and written in a few statements): a push costs a dozen queries, not several per mutation.
+ * If that final write hits a data error (text Postgres cannot store), the push is applied again
+ * the careful way, each mutation in its own savepoint, so only the bad one is refused.
  */
 export async function push(db: Database, actor: Actor, request: PushRequest): Promise<PushResponse> {
-  return db.transaction(async (tx) => {
-    let last = await claimClient(tx, request.clientId, actor.memberId, { lock: true });
-    const pushedIds: number[] = [];
-    for (const m of request.mutations) {
-      pushedIds.push(m.id);
-      if (m.id <= last) continue;
-      const checked = refusal(m.name, m.args);
-      const reason = 'reason' in checked ? checked.reason : await applyOne(tx, actor, m.name, checked.args);
-      if (reason !== null) {
-        await tx.query('INSERT INTO rejections (client_id, mutation_id, name, reason) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
-          request.clientId,
-          m.id,
-          storableText(m.name),
-          storableText(reason),
-        ]);
+  try {
+    return await db.transaction((tx) => pushBatched(tx, actor, request));
+  } catch (e) {
+    if (!(e instanceof RetryOneByOne)) throw e;
+    return db.transaction((tx) => pushOneByOne(tx, actor, request));
+  }
+}
+
+async function lockTeamVersion(tx: Queryable, teamId: string): Promise<number> {
+  const [team] = await tx.query<{ version: number }>('SELECT version FROM teams WHERE id = $1 FOR UPDATE', [teamId]);
+  if (!team) throw new Error(`no team ${teamId}`);
+  return Number(team.version);
+}
+
+async function pushBatched(tx: Queryable, actor: Actor, request: PushRequest): Promise<PushResponse> {
+  let last = await claimClient(tx, request.clientId, actor.memberId, { lock: true });
+  const fresh = request.mutations.filter((m) => m.id > last);
+  const start = fresh.length ? await lockTeamVersion(tx, actor.teamId) : 0;
+  const batch = new PushBatch(tx, actor.teamId, start);
+  const checked = fresh.map((m) => ({ m, checked: refusal(m.name, m.args) }));
+  await batch.prefetch(checked.flatMap(({ checked: c }) => ('args' in c ? [c.args] : [])));
+  const rejected: { mutationId: number; name: string; reason: string }[] = [];
+  for (const { m, checked: c } of checked) {
+    if (m.id <= last) continue;
+    let reason = 'reason' in c ? c.reason : null;
+    if (reason === null) {
+      const scope = batch.scope();
+      try {
+        const result = await MUTATIONS.get(m.name)!.apply(scope, (c as { args: unknown }).args, { actor });
+        if (result !== NO_CHANGE) batch.commit(scope);
+      } catch (e) {
+        if (!(e instanceof MutationRefused)) throw e;
+        reason = e.reason;
       }
-      last = m.id;
     }
-    if (pushedIds.length > 0) await tx.query('UPDATE clients SET last_mutation_id = $2 WHERE id = $1 AND last_mutation_id < $2', [request.clientId, last]);
-    const rejected = pushedIds.length
-      ? await tx.query<{ mutation_id: number; name: string; reason: string }>(
-          'SELECT mutation_id, name, reason FROM rejections WHERE client_id = $1 AND mutation_id = ANY($2::bigint[]) ORDER BY mutation_id',
-          [request.clientId, pushedIds],
-        )
-      : [];
-    return { lastMutationId: last, rejected: rejected.map(toRejection) };
-  });
+    if (reason !== null) rejected.push({ mutationId: m.id, name: storableText(m.name), reason: storableText(reason) });
+    last = m.id;
+  }
+  try {
+    await batch.flush();
+  } catch (e) {
+    if (isDataError(e)) throw new RetryOneByOne(e.message);
+    throw e;
+  }
+  if (batch.version > start) await tx.query('UPDATE teams SET version = $2 WHERE id = $1', [actor.teamId, batch.version]);
+  if (rejected.length) {
+    await tx.query(
+      `INSERT INTO rejections (client_id, mutation_id, name, reason)
+       SELECT $1, r.id, r.name, r.reason FROM unnest($2::bigint[], $3::text[], $4::text[]) AS r(id, name, reason)
+       ON CONFLICT DO NOTHING`,
+      [request.clientId, rejected.map((r) => r.mutationId), rejected.map((r) => r.name), rejected.map((r) => r.reason)],
+    );
+  }
+  return finish(tx, request, last);
+}
+
+/** Acknowledges up to `last` and reports the rejections among the pushed ids (retries included). */
+async function finish(tx: Queryable, request: PushRequest, last: number): Promise<PushResponse> {
+  const pushedIds = request.mutations.map((m) => m.id);
+  if (pushedIds.length === 0) return { lastMutationId: last, rejected: [] };
+  await tx.query('UPDATE clients SET last_mutation_id = $2 WHERE id = $1 AND last_mutation_id < $2', [request.clientId, last]);
+  const rejected = await tx.query<{ mutation_id: number; name: string; reason: string }>(
+    'SELECT mutation_id, name, reason FROM rejections WHERE client_id = $1 AND mutation_id = ANY($2::bigint[]) ORDER BY mutation_id',
+    [request.clientId, pushedIds],
+  );
+  return { lastMutationId: last, rejected: rejected.map(toRejection) };
+}
+
+/** The careful way: each mutation in its own savepoint, with its own version bump. */
+async function pushOneByOne(tx: Queryable, actor: Actor, request: PushRequest): Promise<PushResponse> {
+  let last = await claimClient(tx, request.clientId, actor.memberId, { lock: true });
+  for (const m of request.mutations) {
+    if (m.id <= last) continue;
+    const checked = refusal(m.name, m.args);
+    const reason = 'reason' in checked ? checked.reason : await applyOne(tx, actor, m.name, checked.args);
+    if (reason !== null) {
+      await tx.query('INSERT INTO rejections (client_id, mutation_id, name, reason) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+        request.clientId,
+        m.id,
+        storableText(m.name),
+        storableText(reason),
+      ]);
+    }
+    last = m.id;
+  }
+  return finish(tx, request, last);
 }
 
 /** Applies one mutation inside a savepoint; returns the reason it was refused, or null. */

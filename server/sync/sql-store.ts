@@ -59,7 +59,7 @@ export class SqlStore implements MutationStore {
 }
 
 /** Who alone may read a record, or null for the whole team: private notes and follow-ups are their owner's. */
-function ownerOnly<T extends SyncedTable>(table: T, doc: SyncedRows[T]): string | null {
+export function ownerOnly<T extends SyncedTable>(table: T, doc: SyncedRows[T]): string | null {
   if (table === 'notes') {
     const note = doc as SyncedRows['notes'];
     return note.visibility === 'private' ? note.authorId : null;

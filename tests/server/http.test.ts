@@ -185,7 +185,8 @@ describe.each(DATABASE_KINDS)('HTTP robustness on %s', (kind) => {
     it('rejects a note with an unpaired surrogate instead of failing to store it', async () => {
       const res = await pushOne('note.add', { id: ulid(), prospectId, body: 'broken paste \ud83d', at: 4 });
       expect(res.status).toBe(200);
-      expect((res.body as PushResponse).rejected).toEqual([expect.objectContaining({ reason: matching(/unpaired surrogate/) })]);
+      // Refused by the note's own schema (the same check the device makes), before any storage.
+      expect((res.body as PushResponse).rejected).toEqual([expect.objectContaining({ reason: matching(/must be valid Unicode text/) })]);
       // A whole surrogate pair is fine.
       const ok = await pushOne('note.add', { id: ulid(), prospectId, body: 'emoji 😀', at: 4 });
       expect((ok.body as PushResponse).rejected).toEqual([]);

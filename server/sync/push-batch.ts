@@ -1,0 +1,200 @@
+import type { Queryable } from '@/server/db/database';
+import { KIND_OF_TABLE, type Draft, type MutationStore, type SyncedRows, type SyncedTable } from '@/lib/mutations/store';
+import type { Prospect, ReviewDecision } from '@/lib/model';
+import { ownerOnly } from './sql-store';
+
+type KindTable = keyof typeof KIND_OF_TABLE;
+const kindOf = (table: SyncedTable): string => {
+  const kind = (KIND_OF_TABLE as Partial<Record<SyncedTable, string>>)[table];
+  if (!kind) throw new Error(`the server does not store ${table} yet`);
+  return kind;
+};
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+interface Write {
+  table: KindTable;
+  doc: { id: string } & Record<string, unknown>;
+}
+
+/** Every ULID and profile key in a push's arguments: what its mutations will look up. */
+function referenced(args: unknown[]): { ids: string[]; keys: string[] } {
+  const ids = new Set<string>();
+  const keys = new Set<string>();
+  const stack: unknown[] = [...args];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === 'string') {
+      if (ULID.test(value)) ids.add(value);
+    } else if (Array.isArray(value)) {
+      stack.push(...(value as unknown[]));
+    } else if (typeof value === 'object' && value !== null) {
+      const record = value as Record<string, unknown>;
+      if (typeof record.key === 'string' && typeof record.site === 'string') keys.add(record.key);
+      stack.push(...Object.values(record));
+    }
+  }
+  return { ids: [...ids], keys: [...keys] };
+}
+
+/**
+ * A push's view of its team, in memory: what its mutations read comes from one prefetch (and
+ * a cache), what they write is kept until the end and written in a few statements. A refused
+ * mutation's writes are simply dropped, so no savepoint is needed; each applied mutation still
+ * gets its own version. The caller holds the team row's lock for the whole transaction.
+ */
+export class PushBatch {
+  private readonly rows = new Map<string, unknown>();
+  private readonly prefetchedIds = new Set<string>();
+  private readonly keys = new Map<string, string | null>();
+  private readonly decisions = new Map<string, ReviewDecision[]>();
+  private readonly writes = new Map<string, Write>();
+
+  constructor(
+    private readonly tx: Queryable,
+    private readonly teamId: string,
+    public version: number,
+  ) {}
+
+  async prefetch(args: unknown[]): Promise<void> {
+    const { ids, keys } = referenced(args);
+    if (ids.length) {
+      const found = await this.tx.query<{ kind: string; id: string; doc: unknown }>('SELECT kind, id, doc FROM entities WHERE team_id = $1 AND id = ANY($2::text[])', [this.teamId, ids]);
+      for (const r of found) this.rows.set(`${r.kind}:${r.id}`, r.doc);
+      for (const id of ids) this.prefetchedIds.add(id);
+    }
+    if (keys.length) {
+      const found = await this.tx.query<{ key: string; id: string; doc: Prospect }>(
+        `SELECT k.key, e.id, e.doc FROM prospect_keys k
+           JOIN entities e ON e.team_id = k.team_id AND e.kind = 'prospect' AND e.id = k.prospect_id
+          WHERE k.team_id = $1 AND k.key = ANY($2::text[])`,
+        [this.teamId, keys],
+      );
+      for (const key of keys) this.keys.set(key, null);
+      for (const r of found) {
+        this.keys.set(r.key, r.id);
+        this.rows.set(`prospect:${r.id}`, r.doc);
+      }
+    }
+  }
+
+  async read(table: SyncedTable, id: string): Promise<unknown> {
+    const key = `${kindOf(table)}:${id}`;
+    if (this.rows.has(key)) return this.rows.get(key);
+    if (this.prefetchedIds.has(id)) return undefined;
+    const [row] = await this.tx.query<{ doc: unknown }>('SELECT doc FROM entities WHERE team_id = $1 AND kind = $2 AND id = $3', [this.teamId, kindOf(table), id]);
+    this.rows.set(key, row?.doc);
+    return row?.doc;
+  }
+
+  async prospectIdForKey(key: string): Promise<string | null> {
+    if (!this.keys.has(key)) {
+      const [row] = await this.tx.query<{ prospect_id: string }>('SELECT prospect_id FROM prospect_keys WHERE team_id = $1 AND key = $2', [this.teamId, key]);
+      this.keys.set(key, row?.prospect_id ?? null);
+    }
+    return this.keys.get(key) ?? null;
+  }
+
+  /** The request's decisions as stored, with this push's earlier writes applied. */
+  async storedDecisions(requestId: string): Promise<ReviewDecision[]> {
+    let stored = this.decisions.get(requestId);
+    if (!stored) {
+      stored = (await this.tx.query<{ doc: ReviewDecision }>("SELECT doc FROM entities WHERE team_id = $1 AND kind = 'review_decision' AND doc->>'requestId' = $2", [this.teamId, requestId])).map((r) => r.doc);
+      this.decisions.set(requestId, stored);
+    }
+    const byId = new Map(stored.map((d) => [d.id, d]));
+    for (const w of this.writes.values()) {
+      if (w.table === 'reviewDecisions' && (w.doc as unknown as ReviewDecision).requestId === requestId) byId.set(w.doc.id, w.doc as unknown as ReviewDecision);
+    }
+    return [...byId.values()];
+  }
+
+  /** Makes one mutation's writes part of the push, under the next version. */
+  commit(scope: MutationScope): void {
+    for (const w of scope.writes.values()) {
+      const key = `${kindOf(w.table)}:${w.doc.id}`;
+      this.rows.set(key, w.doc);
+      this.writes.set(key, w);
+      if (w.table === 'prospects') for (const p of (w.doc as unknown as Prospect).profiles) if (!this.keys.get(p.key)) this.keys.set(p.key, w.doc.id);
+    }
+    if (scope.writes.size > 0) this.version++;
+  }
+
+  scope(): MutationScope {
+    return new MutationScope(this, this.teamId, this.version + 1);
+  }
+
+  /** Writes everything the push changed: a statement for the rows, one for new profile keys. */
+  async flush(): Promise<void> {
+    if (this.writes.size === 0) return;
+    const writes = [...this.writes.values()];
+    await this.tx.query(
+      `INSERT INTO entities (team_id, kind, id, version, doc, visible_to, ever_public)
+       SELECT $1, w.kind, w.id, w.version, w.doc, w.visible_to, w.visible_to IS NULL
+         FROM unnest($2::text[], $3::text[], $4::bigint[], $5::jsonb[], $6::text[]) AS w(kind, id, version, doc, visible_to)
+       ON CONFLICT (team_id, kind, id) DO UPDATE
+         SET version = excluded.version, doc = excluded.doc, visible_to = excluded.visible_to,
+             ever_public = entities.ever_public OR excluded.ever_public`,
+      [
+        this.teamId,
+        writes.map((w) => kindOf(w.table)),
+        writes.map((w) => w.doc.id),
+        writes.map((w) => w.doc.version as number),
+        writes.map((w) => JSON.stringify(w.doc)),
+        writes.map((w) => ownerOnly(w.table, w.doc as unknown as SyncedRows[typeof w.table])),
+      ],
+    );
+    const keys = writes.flatMap((w) => (w.table === 'prospects' ? (w.doc as unknown as Prospect).profiles.map((p) => [p.key, w.doc.id] as const) : []));
+    if (keys.length) {
+      await this.tx.query(
+        `INSERT INTO prospect_keys (team_id, key, prospect_id)
+         SELECT $1, k.key, k.prospect_id FROM unnest($2::text[], $3::text[]) AS k(key, prospect_id)
+         ON CONFLICT DO NOTHING`,
+        [this.teamId, keys.map(([k]) => k), keys.map(([, id]) => id)],
+      );
+    }
+  }
+}
+
+/** One mutation's view: reads through to the push, writes kept apart until the mutation succeeds. */
+export class MutationScope implements MutationStore {
+  readonly writes = new Map<string, Write>();
+
+  constructor(
+    private readonly batch: PushBatch,
+    private readonly teamId: string,
+    private readonly version: number,
+  ) {}
+
+  async get<T extends SyncedTable>(table: T, id: string): Promise<SyncedRows[T] | undefined> {
+    const own = this.writes.get(`${kindOf(table)}:${id}`);
+    return (own?.doc ?? (await this.batch.read(table, id))) as SyncedRows[T] | undefined;
+  }
+
+  put<T extends SyncedTable>(table: T, draft: Draft<T>): Promise<void> {
+    const doc = { ...draft, teamId: this.teamId, version: this.version } as unknown as Write['doc'];
+    this.writes.set(`${kindOf(table)}:${doc.id}`, { table: table as KindTable, doc });
+    return Promise.resolve();
+  }
+
+  async findProspectByKey(key: string): Promise<Prospect | undefined> {
+    for (const w of this.writes.values()) {
+      if (w.table === 'prospects' && (w.doc as unknown as Prospect).profiles.some((p) => p.key === key)) return w.doc as unknown as Prospect;
+    }
+    const id = await this.batch.prospectIdForKey(key);
+    const prospect = id ? await this.get('prospects', id) : undefined;
+    return prospect && prospect.deletedAt === null ? prospect : undefined;
+  }
+
+  /** The device dedupes views by its own calendar day; the server cannot know the member's time zone. */
+  hasViewedOnDay(): Promise<boolean> {
+    return Promise.resolve(false);
+  }
+
+  async decisionsFor(requestId: string): Promise<ReviewDecision[]> {
+    const byId = new Map((await this.batch.storedDecisions(requestId)).map((d) => [d.id, d]));
+    for (const w of this.writes.values()) {
+      if (w.table === 'reviewDecisions' && (w.doc as unknown as ReviewDecision).requestId === requestId) byId.set(w.doc.id, w.doc as unknown as ReviewDecision);
+    }
+    return [...byId.values()];
+  }
+}

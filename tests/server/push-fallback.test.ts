@@ -1,0 +1,52 @@
+import { ulid } from 'ulidx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database, Queryable } from '@/server/db/database';
+import { push } from '@/server/sync/push';
+import type { Note, PullResponse } from '@/lib/model';
+import { freshDatabase } from './support/databases';
+import { appFor, as, identity, teamWith } from './support/server';
+
+/** Postgres's "invalid text representation": what a row it cannot store raises. */
+class DataError extends Error {
+  code = '22P02';
+}
+
+/** The database, except that storing a row whose text contains `poison` fails like bad data would. */
+function poisoned(db: Database, poison: string): Database {
+  const wrap = (q: Queryable): Queryable => ({
+    query: (sql, params) => {
+      if (/INSERT INTO entities/.test(sql) && JSON.stringify(params ?? []).includes(poison)) return Promise.reject(new DataError('invalid input syntax'));
+      return q.query(sql, params);
+    },
+    exec: (sql) => q.exec(sql),
+  });
+  return { ...db, ...wrap(db), transaction: (fn) => db.transaction((tx) => fn(wrap(tx))) };
+}
+
+describe('a push whose batched write fails on bad data', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await freshDatabase('pglite');
+  });
+  afterAll(() => db.close());
+
+  it('is applied again one mutation at a time, refusing only the bad one', async () => {
+    const { members } = await teamWith(db, ['recruiter']);
+    const who = members[0]!;
+    const prospectId = ulid();
+    const res = await push(poisoned(db, 'POISON'), { memberId: who.member.id, teamId: who.member.teamId, role: 'recruiter' }, {
+      clientId: who.clientId,
+      mutations: [
+        { id: 1, name: 'prospect.upsert', args: { id: prospectId, identity: identity(), at: 1 } },
+        { id: 2, name: 'note.add', args: { id: ulid(), prospectId, body: 'fine', at: 2 } },
+        { id: 3, name: 'note.add', args: { id: ulid(), prospectId, body: 'POISON', at: 3 } },
+        { id: 4, name: 'note.add', args: { id: ulid(), prospectId, body: 'also fine', at: 4 } },
+      ],
+    });
+    expect(res.lastMutationId).toBe(4);
+    expect(res.rejected.map((r) => r.mutationId)).toEqual([3]);
+    expect(res.rejected[0]!.reason).toMatch(/^the server could not store this change/);
+    const rows: PullResponse['rows'] = await as(appFor(db), who).pullAll();
+    expect(rows.filter((r) => r.kind === 'note').map((r) => (r.doc as Note).body).sort()).toEqual(['also fine', 'fine']);
+  });
+});
