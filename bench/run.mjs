@@ -6,3 +6,10 @@ const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit'
 execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
 run('npx', ['tsx', 'bench/content-script-size.ts']);
 run('npx', ['tsx', 'bench/sidebar-latency.ts']);
+// Team sync (issue 3). sync-vs-pouchdb installs bench/pouchdb's own dependencies on first use;
+// push-throughput needs Debian's Postgres (apt-get install postgresql).
+run('npx', ['tsx', 'bench/sync-vs-pouchdb.ts']);
+run('npx', ['tsx', 'bench/push-throughput.ts']);
+run('npx', ['tsx', 'bench/pull-100k.ts']);
+// Review page (issue 4): next person ≤ 50 ms p95 over a 50-person request.
+run('npx', ['tsx', 'bench/review-next.ts']);

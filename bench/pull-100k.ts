@@ -1,0 +1,181 @@
+// Budget (issue 3): pull of 100,000 changes into a fresh client, goal ≤ 10 s.
+//
+// The server's PGlite folder is seeded directly with SQL (not timed): one team, 4,762 people
+// (`prospect.upsert` rows) and 95,238 notes and activities about them (the PouchDB baseline's
+// records as bench/support/bench-records.ts maps them, ~360 bytes of JSON each), every row its
+// own version, as 100,000 mutations would leave them. Then `server/main.ts` serves that folder
+// in its own process (real HTTP on loopback) and three passes pull everything (PULL_LIMIT rows
+// a page, like the extension):
+//   1. network + parse: `httpTransport().pull` page after page (HTTP, JSON, zod validation of
+//      the response), nothing stored: the part that does not depend on IndexedDB;
+//   2. end to end: `pullAll` into a fresh device (Dexie on fake-indexeddb): the budget figure;
+//   3. Dexie only: the pages of pass 1, kept in memory, applied with `applyPullPage` into
+//      another fresh device: what storing costs on fake-indexeddb.
+// fake-indexeddb is much slower than a browser's IndexedDB, so pass 2 overstates a browser's
+// time; pass 1 is a floor for it.
+import 'fake-indexeddb/auto';
+import { TandemDB } from '@/lib/db/database';
+import { MAX_PULL_LIMIT, type PullResponse } from '@/lib/model';
+import { PULL_LIMIT, actorOf, pullAll } from '@/lib/sync/engine';
+import { applyPullPage } from '@/lib/sync/rebase';
+import type { Queryable } from '@/server/db/database';
+import { openDatabase } from '@/server/db/open';
+import { createTeam, invite, redeem } from '@/server/auth/team-admin';
+import { makeRecords } from './pouchdb/records';
+import { planFromRecords, rowOf } from './support/bench-records';
+import { countRows, cpuMs, load1, makeDevice, out, round, runBench, startServerProcess, tempDir } from './support/harness';
+
+const CHANGES = 100_000;
+// n records are about ceil(n / 20) people: 95,238 + 4,762 = 100,000 rows.
+const RECORDS = 95_238;
+const GOAL_MS = 10_000;
+const SEED_BATCH = 2_000;
+// PGlite runs no autovacuum, so the server's tables have no planner statistics unless someone
+// runs ANALYZE; as the server stands that is nobody. PULL_BENCH_ANALYZE=1 analyzes after seeding.
+const ANALYZE = process.env.PULL_BENCH_ANALYZE === '1';
+
+interface SeedRow {
+  kind: 'prospect' | 'note' | 'activity';
+  id: string;
+  version: number;
+  doc: object;
+}
+
+async function insertRows(db: Queryable, teamId: string, rows: SeedRow[]) {
+  for (let i = 0; i < rows.length; i += SEED_BATCH) {
+    await db.query(
+      `INSERT INTO entities (team_id, kind, id, version, doc, visible_to, ever_public)
+       SELECT $1, r.kind, r.id, r.version, r.doc, NULL, true
+         FROM jsonb_to_recordset($2::jsonb) AS r(kind text, id text, version bigint, doc jsonb)`,
+      [teamId, JSON.stringify(rows.slice(i, i + SEED_BATCH))],
+    );
+  }
+}
+
+/** A PGlite folder holding one team with CHANGES rows; returns the member's sign-in. */
+async function seed(dataDir: string) {
+  const db = await openDatabase({ dataDir });
+  try {
+    const team = await createTeam(db, 'bench pull');
+    const { code } = await invite(db, team.id, 'puller@bench.example', 'recruiter');
+    const signIn = await redeem(db, code, 'bench');
+    const plan = planFromRecords(makeRecords(RECORDS));
+    let [{ version }] = (await db.query<{ version: number }>('SELECT version FROM teams WHERE id = $1', [team.id])) as [{ version: number }];
+    version = Number(version);
+    const rows: SeedRow[] = [];
+    for (const p of plan.prospects) {
+      version++;
+      const ref = { site: p.identity.site, key: p.identity.key, url: p.identity.url };
+      const { name, headline, company, location } = p.identity;
+      const doc = { id: p.id, deletedAt: null, name, headline, company, location, profiles: [ref], emails: [], doNotContact: null, createdAt: p.at, updatedAt: p.at, teamId: team.id, version };
+      rows.push({ kind: 'prospect', id: p.id, version, doc });
+    }
+    for (const w of plan.writes) {
+      version++;
+      rows.push({ kind: w.name === 'note.add' ? 'note' : 'activity', id: w.args.id, version, doc: rowOf(w, signIn.member.id, team.id, version) });
+    }
+    if (rows.length !== CHANGES) throw new Error(`seeded ${rows.length} rows, want ${CHANGES}`);
+    await db.transaction(async (tx) => {
+      await insertRows(tx, team.id, rows);
+      for (const p of plan.prospects) {
+        await tx.query('INSERT INTO prospect_keys (team_id, key, prospect_id) VALUES ($1, $2, $3)', [team.id, p.identity.key, p.id]);
+      }
+      await tx.query('UPDATE teams SET version = $2 WHERE id = $1', [team.id, version]);
+    });
+    if (ANALYZE) await db.query('ANALYZE');
+    const jsonBytes = rows.reduce((n, r) => n + JSON.stringify(r.doc).length, 0);
+    return { signIn, rows: { prospects: plan.prospects.length, notesAndActivities: plan.writes.length }, avgDocBytes: round(jsonBytes / rows.length) };
+  } finally {
+    await db.close();
+  }
+}
+
+runBench(async () => {
+  const dataDir = tempDir('tandem-bench-pull-');
+  const t = performance.now();
+  const seeded = await seed(dataDir);
+  const seedMs = performance.now() - t;
+  const server = await startServerProcess({ dataDir });
+  const signIn = { ...seeded.signIn, serverUrl: server.url };
+  const expected = CHANGES + 1; // and the member's own row
+  const common = {
+    changes: CHANGES,
+    pageLimit: PULL_LIMIT,
+    avgDocBytes: seeded.avgDocBytes,
+    server: 'server/main.ts in its own process, PGlite, HTTP on 127.0.0.1',
+    plannerStatistics: ANALYZE ? 'ANALYZE after seeding' : 'none (PGlite has no autovacuum)',
+  };
+
+  // 1. Network + parse (and the same at the largest page the server allows, for comparison).
+  const probe = await makeDevice(signIn);
+  const networkPass = async (limit: number) => {
+    const pages: PullResponse[] = [];
+    const l0 = load1();
+    const cpu0 = { bench: process.cpuUsage(), server: cpuMs(server.pid) };
+    const t0 = performance.now();
+    for (let cursor = 0; ; ) {
+      const page = await probe.transport.pull({ clientId: probe.session.clientId, cursor, limit, since: 0 });
+      pages.push(page);
+      cursor = page.cursor;
+      if (!page.more) break;
+    }
+    const ms = performance.now() - t0;
+    const bench = process.cpuUsage(cpu0.bench);
+    const rows = pages.reduce((n, p) => n + p.rows.length, 0);
+    if (rows !== expected) throw new Error(`the HTTP pulls returned ${rows} rows, want ${expected}`);
+    const line = {
+      ...common,
+      pageLimit: limit,
+      pages: pages.length,
+      rows,
+      ms: round(ms),
+      what: 'HTTP + JSON + zod validation of each page (httpTransport.pull), nothing stored',
+      cpuMs: { server: cpuMs(server.pid) - cpu0.server, client: round((bench.user + bench.system) / 1000) },
+      loadAvg1m: [l0, load1()],
+    };
+    return { pages, line };
+  };
+  const { pages, line } = await networkPass(PULL_LIMIT);
+  out({ bench: 'pull-100k-network-parse', ...line });
+  out({ bench: 'pull-100k-network-parse-max-page', ...(await networkPass(MAX_PULL_LIMIT)).line, note: `pages of ${MAX_PULL_LIMIT} (MAX_PULL_LIMIT) instead of PULL_LIMIT, for comparison` });
+  probe.db.close();
+  await probe.db.delete();
+  let l0: number;
+  let t0: number;
+
+  // 2. End to end into a fresh device.
+  const fresh = await makeDevice(signIn);
+  l0 = load1();
+  t0 = performance.now();
+  await pullAll(fresh.db, fresh.transport, fresh.session);
+  const endToEndMs = performance.now() - t0;
+  const rows = await countRows(fresh.db);
+  const total = rows.prospects + rows.notes + rows.activities + rows.members;
+  if (total !== expected || rows.prospects !== seeded.rows.prospects) throw new Error(`the device has ${JSON.stringify(rows)}, want ${expected} rows in all`);
+  fresh.db.close();
+  await fresh.db.delete();
+  out({ bench: 'pull-100k-end-to-end', ...common, rows: total, byTable: rows, ms: round(endToEndMs), budgetMs: GOAL_MS, meets: endToEndMs <= GOAL_MS, client: 'pullAll into TandemDB (Dexie) on fake-indexeddb', loadAvg1m: [l0, load1()] });
+  await server.stop();
+
+  // 3. Dexie only: the same pages, from memory.
+  const local = new TandemDB(`bench-pull-local-${Date.now()}`);
+  const device = await makeDevice(signIn, local);
+  const actor = actorOf(device.session, 'recruiter');
+  l0 = load1();
+  t0 = performance.now();
+  for (const page of pages) await applyPullPage(local, page, actor);
+  const dexieMs = performance.now() - t0;
+  const stored = await countRows(local);
+  local.close();
+  await local.delete();
+  out({
+    bench: 'pull-100k-dexie-only',
+    ...common,
+    rows: stored.prospects + stored.notes + stored.activities + stored.members,
+    ms: round(dexieMs),
+    msPerPage: round(dexieMs / pages.length),
+    what: 'applyPullPage of the pages from pass 1 into a fresh TandemDB on fake-indexeddb, no network',
+    seedMs: round(seedMs),
+    loadAvg1m: [l0, load1()],
+  });
+});

@@ -1,0 +1,281 @@
+// Shared plumbing of the sync benchmarks: JSON output, clean-up that runs even on failure or
+// Ctrl-C, the Tandem server as a child process on a free port, teams and devices.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { ulid } from 'ulidx';
+import { TandemDB } from '@/lib/db/database';
+import { LOCAL_KEYS } from '@/lib/db/local-state';
+import { type Me, RedeemResponse, type Role } from '@/lib/model';
+import { INITIAL_SYNC_STATE, type Session } from '@/lib/sync/session';
+import { type SyncTransport, httpTransport } from '@/lib/sync/transport';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const out = (o: object) => console.log(JSON.stringify(o));
+export const round = (n: number) => Math.round(n * 10) / 10;
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+/** The 1-minute load average: context for the figures, since other work shares the machine. */
+export const load1 = () => +loadavg()[0]!.toFixed(2);
+
+// ---------------------------------------------------------------------------------------------
+// Clean-up: async steps run in reverse order at the end of `runBench`; the synchronous part
+// (kill children, delete temp dirs) also runs on an abrupt exit or a signal.
+
+type Cleanup = { async: () => Promise<void> | void; sync?: () => void; done: boolean };
+const cleanups: Cleanup[] = [];
+
+/** Registers a clean-up step; returns a function that runs it now (once). */
+export function onCleanup(async: () => Promise<void> | void, sync?: () => void): () => Promise<void> {
+  const entry: Cleanup = { async, sync, done: false };
+  cleanups.push(entry);
+  return async () => {
+    if (entry.done) return;
+    entry.done = true;
+    await entry.async();
+  };
+}
+
+async function runCleanups() {
+  for (const c of [...cleanups].reverse()) {
+    if (c.done) continue;
+    c.done = true;
+    try {
+      await c.async();
+    } catch (e) {
+      console.error('clean-up failed:', e);
+    }
+  }
+}
+
+function runSyncCleanups() {
+  for (const c of [...cleanups].reverse()) {
+    if (c.done || !c.sync) continue;
+    c.done = true;
+    try {
+      c.sync();
+    } catch {
+      // best effort on the way out
+    }
+  }
+}
+
+/** Runs a benchmark's main; cleans up whatever happens; exit code 1 on failure. */
+export function runBench(main: () => Promise<void>): void {
+  process.once('exit', runSyncCleanups);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      runSyncCleanups();
+      process.exit(130);
+    });
+  }
+  main()
+    .catch((e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    })
+    .finally(() => runCleanups())
+    .finally(() => {
+      // fake-indexeddb and pg pools may keep timers alive; the measurements are done.
+      setTimeout(() => process.exit(), 100).unref();
+    });
+}
+
+/** A temp dir, deleted at clean-up. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  onCleanup(remove, remove);
+  return dir;
+}
+
+export async function freePort(): Promise<number> {
+  const srv = createServer();
+  srv.listen(0, '127.0.0.1');
+  await once(srv, 'listening');
+  const addr = srv.address();
+  srv.close();
+  await once(srv, 'close');
+  if (!addr || typeof addr === 'string') throw new Error('no free port');
+  return addr.port;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Tandem server (server/main.ts) in its own process, as deployed: real HTTP on loopback.
+
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  adminSecret: string;
+  /** SIGTERM (graceful shutdown), SIGKILL after 10 s. */
+  stop(): Promise<void>;
+}
+
+function alive(child: ChildProcess) {
+  return child.exitCode === null && child.signalCode === null;
+}
+
+/**
+ * Starts `server/main.ts` with LOG_LEVEL=silent: on PGlite in `dataDir`, or on Postgres when
+ * `databaseUrl` is given. Resolves once /healthz answers 200.
+ */
+export async function startServerProcess({ dataDir, databaseUrl }: { dataDir: string; databaseUrl?: string }): Promise<ServerProcess> {
+  const adminSecret = randomBytes(24).toString('base64url');
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        TANDEM_DATA_DIR: dataDir,
+        DATABASE_URL: databaseUrl ?? '',
+        TANDEM_ADMIN_SECRET: adminSecret,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+    child.stderr.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+    const stopNow = async () => {
+      if (!alive(child)) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    };
+    const stop = onCleanup(stopNow, () => {
+      if (alive(child)) child.kill('SIGKILL');
+    });
+    const url = `http://127.0.0.1:${port}`;
+    try {
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        if (!alive(child)) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}): ${output}`);
+        if (Date.now() > deadline) throw new Error(`the server did not answer on ${url} within 60 s: ${output}`);
+        const ok = await fetch(`${url}/healthz`)
+          .then((r) => r.ok)
+          .catch(() => false);
+        if (ok) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return { url, pid: child.pid!, adminSecret, stop };
+    } catch (e) {
+      lastError = e;
+      await stop();
+    }
+  }
+  throw lastError;
+}
+
+async function call<T>(url: string, init: RequestInit & { json?: unknown }, headers: Record<string, string> = {}): Promise<T> {
+  const res = await fetch(url, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: init.json === undefined ? undefined : JSON.stringify(init.json),
+  });
+  const body = (await res.json()) as unknown;
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url}: HTTP ${res.status} ${JSON.stringify(body)}`);
+  return body as T;
+}
+
+export interface Redeemed extends RedeemResponse {
+  serverUrl: string;
+}
+
+/** A team with one member per email, each signed in once (admin routes, then POST /v1/auth/redeem). */
+export async function createTeamWithMembers(server: ServerProcess, name: string, emails: string[], role: Role = 'recruiter'): Promise<Redeemed[]> {
+  const admin = { 'x-tandem-admin-secret': server.adminSecret };
+  const team = await call<{ id: string }>(`${server.url}/admin/teams`, { method: 'POST', json: { name } }, admin);
+  const out: Redeemed[] = [];
+  for (const email of emails) {
+    const { code } = await call<{ code: string }>(`${server.url}/admin/teams/${team.id}/invites`, { method: 'POST', json: { email, role } }, admin);
+    const redeemed = RedeemResponse.parse(await call(`${server.url}/v1/auth/redeem`, { method: 'POST', json: { code, deviceName: `bench ${email}` } }));
+    out.push({ ...redeemed, serverUrl: server.url });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Devices: the extension's database on fake-indexeddb (import 'fake-indexeddb/auto' first).
+
+export interface Device {
+  db: TandemDB;
+  session: Session;
+  me: Me;
+  transport: SyncTransport;
+}
+
+/** A signed-in device, as `signIn` leaves it, with a fresh client id. */
+export async function makeDevice(signIn: Redeemed, db = new TandemDB(`bench-${ulid()}`)): Promise<Device> {
+  const { member, team, token, serverUrl } = signIn;
+  const session: Session = { serverUrl, token, clientId: ulid(), memberId: member.id, teamId: team.id, teamName: team.name, deviceName: 'bench', signedInAt: Date.now() };
+  const me: Me = { memberId: member.id, teamId: team.id, name: member.name, email: member.email, role: member.role };
+  await db.local.bulkPut([
+    { key: LOCAL_KEYS.session, value: session },
+    { key: LOCAL_KEYS.me, value: me },
+    { key: LOCAL_KEYS.syncState, value: INITIAL_SYNC_STATE },
+  ]);
+  return { db, session, me, transport: httpTransport({ serverUrl, token, timeoutMs: 300_000 }) };
+}
+
+/** Rows of the team's records a device holds, by table. */
+export async function countRows(db: TandemDB) {
+  const [prospects, notes, activities, members] = await Promise.all([db.prospects.count(), db.notes.count(), db.activities.count(), db.members.count()]);
+  return { prospects, notes, activities, members };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CPU time of processes (Linux /proc), to say where the time goes.
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+function statFields(pid: number): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
+
+/** User + system CPU ms of a process (with its waited-for children when `children`). */
+export function cpuMs(pid: number, { children = false } = {}): number {
+  const f = statFields(pid);
+  if (!f) return 0;
+  // After the name: state(0) ppid(1) … utime(11) stime(12) cutime(13) cstime(14)
+  const ticks = Number(f[11]) + Number(f[12]) + (children ? Number(f[13]) + Number(f[14]) : 0);
+  return ticks * TICK_MS;
+}
+
+/** CPU ms of a Postgres cluster listening on `port`: the postmaster, its children, and those it reaped. */
+export function postgresCpuMs(port: number): number {
+  let postmaster: number | undefined;
+  const pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+  for (const pid of pids) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (cmd[0]?.endsWith('/postgres') && ` ${cmd.join(' ')} `.includes(` -p ${port} `)) postmaster = pid;
+    } catch {
+      // gone
+    }
+  }
+  if (postmaster === undefined) return 0;
+  let total = cpuMs(postmaster, { children: true });
+  for (const pid of pids) if (pid !== postmaster && statFields(pid)?.[1] === String(postmaster)) total += cpuMs(pid);
+  return total;
+}
