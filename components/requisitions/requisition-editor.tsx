@@ -1,0 +1,288 @@
+import { useId, useState } from 'react';
+import { ulid } from 'ulidx';
+import { useDb } from '@/components/ui/db-context';
+import { errorText } from '@/components/ui/error-message';
+import { DEFAULT_STAGES, ROLE_LABELS, type Member, type Me, type Requisition } from '@/lib/model';
+import { mutate, requisitionSave } from '@/lib/mutations';
+import { REQUISITION_STATUS_LABELS } from '@/lib/review/summaries';
+import { dateInputToTimestamp, timestampToDateInput } from './date-input';
+import { ItemListEditor, fromListItems, toListItems, type ListItem } from './item-list-editor';
+import { memberWithRole, nameOf, rolesFirst } from './team';
+
+interface Props {
+  /** The requisition to edit, or null for a new one. */
+  initial: Requisition | null;
+  me: Me;
+  members: Member[];
+  onSaved: (id: string) => void;
+  onCancel: () => void;
+}
+
+interface Draft {
+  title: string;
+  hiringManagerId: string;
+  recruiterIds: string[];
+  mustHaves: ListItem[];
+  niceToHaves: ListItem[];
+  feedbackSlaHours: string;
+  targetHires: string;
+  targetDate: string;
+  stages: ListItem[];
+  status: Requisition['status'];
+}
+
+function initialDraft(initial: Requisition | null, me: Me, members: Member[]): Draft {
+  if (initial) {
+    return {
+      title: initial.title,
+      hiringManagerId: initial.hiringManagerId,
+      recruiterIds: initial.recruiterIds,
+      mustHaves: toListItems(initial.mustHaves),
+      niceToHaves: toListItems(initial.niceToHaves),
+      feedbackSlaHours: String(initial.feedbackSlaHours),
+      targetHires: String(initial.targetHires),
+      targetDate: timestampToDateInput(initial.targetDate),
+      stages: toListItems(initial.stages),
+      status: initial.status,
+    };
+  }
+  const { preferred: managers } = rolesFirst(members, ['hiring_manager']);
+  return {
+    title: '',
+    hiringManagerId: managers.length === 1 ? managers[0]!.id : '',
+    recruiterIds: me.role === 'recruiter' ? [me.memberId] : [],
+    mustHaves: [],
+    niceToHaves: [],
+    feedbackSlaHours: '48',
+    targetHires: '1',
+    targetDate: '',
+    stages: toListItems(DEFAULT_STAGES),
+    status: 'open',
+  };
+}
+
+/** A whole number typed in a field, or a message saying what to type. */
+function wholeNumber(value: string, what: string): number | string {
+  const n = Number(value.trim());
+  return value.trim() === '' || !Number.isFinite(n) ? `Enter ${what}.` : n;
+}
+
+/** Creates or edits the intake. Saves through `requisition.save`; its refusal reason is shown as is. */
+export function RequisitionEditor({ initial, me, members, onSaved, onCancel }: Props) {
+  const db = useDb();
+  const base = useId();
+  const [id] = useState(() => initial?.id ?? ulid());
+  const [draft, setDraft] = useState(() => initialDraft(initial, me, members));
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const managers = rolesFirst(members, ['hiring_manager']);
+  const recruiters = rolesFirst(members, ['recruiter', 'admin']);
+  const known = new Set(members.filter((m) => m.deletedAt === null).map((m) => m.id));
+  const byId = new Map(members.map((m) => [m.id, m]));
+  // Someone who left the team stays visible (and removable) rather than silently dropped.
+  const formerRecruiters = draft.recruiterIds.filter((r) => !known.has(r));
+
+  const save = async () => {
+    if (saving) return;
+    setError(null);
+    const sla = wholeNumber(draft.feedbackSlaHours, 'the feedback deadline in hours');
+    const hires = wholeNumber(draft.targetHires, 'how many people to hire');
+    const problem = draft.hiringManagerId === '' ? 'Choose the hiring manager.' : typeof sla === 'string' ? sla : typeof hires === 'string' ? hires : null;
+    if (problem || typeof sla === 'string' || typeof hires === 'string') {
+      setError(problem);
+      return;
+    }
+    setSaving(true);
+    try {
+      await mutate(db, requisitionSave, {
+        id,
+        title: draft.title,
+        hiringManagerId: draft.hiringManagerId,
+        recruiterIds: draft.recruiterIds,
+        mustHaves: fromListItems(draft.mustHaves),
+        niceToHaves: fromListItems(draft.niceToHaves),
+        feedbackSlaHours: sla,
+        targetHires: hires,
+        targetDate: dateInputToTimestamp(draft.targetDate),
+        stages: fromListItems(draft.stages),
+        status: draft.status,
+      });
+      onSaved(id);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const field = (name: string) => `${base}-${name}`;
+  return (
+    <form
+      className="requisition-editor"
+      aria-labelledby={field('heading')}
+      data-testid="requisition-editor"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h2 id={field('heading')}>{initial ? `Edit intake: ${initial.title}` : 'New requisition'}</h2>
+
+      <fieldset>
+        <legend>The role</legend>
+        <div className="field">
+          <label htmlFor={field('title')}>Title</label>
+          <input id={field('title')} autoFocus value={draft.title} maxLength={200} required onChange={(e) => set('title', e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={field('status')}>Status</label>
+          <select id={field('status')} value={draft.status} onChange={(e) => set('status', e.target.value as Requisition['status'])}>
+            {(['open', 'on_hold', 'closed'] as const).map((s) => (
+              <option key={s} value={s}>
+                {REQUISITION_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>People</legend>
+        <div className="field">
+          <label htmlFor={field('manager')}>Hiring manager</label>
+          <select id={field('manager')} value={draft.hiringManagerId} required onChange={(e) => set('hiringManagerId', e.target.value)}>
+            {draft.hiringManagerId === '' && <option value="">Choose…</option>}
+            {draft.hiringManagerId !== '' && !known.has(draft.hiringManagerId) && <option value={draft.hiringManagerId}>{nameOf(byId, draft.hiringManagerId)}</option>}
+            {managers.preferred.length > 0 && (
+              <optgroup label="Hiring managers">
+                {managers.preferred.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            {managers.others.length > 0 && (
+              <optgroup label="Everyone else">
+                {managers.others.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {memberWithRole(m)}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+          </select>
+        </div>
+        <fieldset className="checkbox-group">
+          <legend>Recruiters</legend>
+          {[...recruiters.preferred, ...recruiters.others].map((m) => (
+            <div className="field checkbox" key={m.id}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={draft.recruiterIds.includes(m.id)}
+                  onChange={(e) => set('recruiterIds', e.target.checked ? [...draft.recruiterIds, m.id] : draft.recruiterIds.filter((r) => r !== m.id))}
+                />
+                {m.name}
+                <span className="muted small">{ROLE_LABELS[m.role]}</span>
+              </label>
+            </div>
+          ))}
+          {formerRecruiters.map((r) => (
+            <div className="field checkbox" key={r}>
+              <label>
+                <input type="checkbox" checked onChange={() => set('recruiterIds', draft.recruiterIds.filter((x) => x !== r))} />
+                {nameOf(byId, r)}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+      </fieldset>
+
+      <div className="scorecard-columns">
+        <ItemListEditor
+          legend="Must-haves"
+          itemLabel="Must-have"
+          hint="What a person needs to be worth a conversation. Reviewers tick these as met or missing."
+          items={draft.mustHaves}
+          onChange={(items) => set('mustHaves', items)}
+          maxItems={30}
+          maxLength={200}
+          testId="must-haves"
+        />
+        <ItemListEditor
+          legend="Nice-to-haves"
+          itemLabel="Nice-to-have"
+          hint="What makes a person stand out, but is not required."
+          items={draft.niceToHaves}
+          onChange={(items) => set('niceToHaves', items)}
+          maxItems={30}
+          maxLength={200}
+          testId="nice-to-haves"
+        />
+      </div>
+
+      <fieldset>
+        <legend>Deadlines and targets</legend>
+        <div className="field-grid">
+          <div className="field">
+            <label htmlFor={field('sla')}>Feedback deadline (hours)</label>
+            <input
+              id={field('sla')}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={720}
+              step={1}
+              value={draft.feedbackSlaHours}
+              aria-describedby={field('sla-hint')}
+              onChange={(e) => set('feedbackSlaHours', e.target.value)}
+            />
+            <p className="muted small" id={field('sla-hint')}>
+              A review is due this long after it is sent.
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor={field('hires')}>Target hires</label>
+            <input id={field('hires')} type="number" inputMode="numeric" min={1} max={1000} step={1} value={draft.targetHires} onChange={(e) => set('targetHires', e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor={field('date')}>Target date</label>
+            <input id={field('date')} type="date" value={draft.targetDate} aria-describedby={field('date-hint')} onChange={(e) => set('targetDate', e.target.value)} />
+            <p className="muted small" id={field('date-hint')}>
+              Optional.
+            </p>
+          </div>
+        </div>
+      </fieldset>
+
+      <ItemListEditor
+        legend="Stages"
+        itemLabel="Stage"
+        hint="The steps a person goes through, in order."
+        items={draft.stages}
+        onChange={(items) => set('stages', items)}
+        maxItems={30}
+        maxLength={100}
+        testId="stages"
+      />
+
+      {error && (
+        <p className="error requisition-error" role="alert" data-testid="requisition-error">
+          {error}
+        </p>
+      )}
+      <div className="button-row form-actions">
+        <button type="submit" disabled={saving} data-testid="requisition-save">
+          {initial ? 'Save changes' : 'Create requisition'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,369 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { ulid } from 'ulidx';
+import { useDb } from '@/components/ui/db-context';
+import { ErrorMessage, errorText } from '@/components/ui/error-message';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { decisionsForRequest } from '@/lib/db/review-queries';
+import { canNudgeReview, canReassignReview, type Me, type Member, type Requisition, type ReviewDecision, type ReviewRequest } from '@/lib/model';
+import { mutate, reviewCancel, reviewNudge, reviewReassign } from '@/lib/mutations';
+import {
+  eventText,
+  formatDateTime,
+  isOverdue,
+  latenessText,
+  progressText,
+  requestResultText,
+  resultText,
+  tallyRequest,
+  type Names,
+} from '@/lib/review/summaries';
+import { CopyButton } from './copy-button';
+import { memberWithRole, nameOf, rolesFirst } from './team';
+
+/**
+ * Which request card should take focus when it next renders: after a withdrawal the card moves
+ * to "Past reviews", after a reassignment a new card appears; focus goes to its heading rather
+ * than falling back to the page.
+ */
+export interface FocusTarget {
+  set(requestId: string): void;
+  take(requestId: string): boolean;
+}
+
+export function useFocusTarget(): FocusTarget {
+  const target = useRef<string | null>(null);
+  return useMemo(
+    () => ({
+      set: (id) => void (target.current = id),
+      take: (id) => {
+        if (target.current !== id) return false;
+        target.current = null;
+        return true;
+      },
+    }),
+    [],
+  );
+}
+
+interface Props {
+  request: ReviewRequest;
+  requisition: Requisition;
+  me: Me;
+  members: ReadonlyMap<string, Member>;
+  now: number;
+  focusTarget: FocusTarget;
+}
+
+const STATUS_LABELS: Record<ReviewRequest['status'], string> = { open: 'Open', completed: 'Complete', cancelled: 'Withdrawn', reassigned: 'Reassigned' };
+
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Only links the web can open; a synced row could hold anything. */
+const safeUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
+
+/** One review request: who, when, how late, how far along, the result, its history and what the recruiter can do. */
+export function ReviewRequestCard({ request, requisition, me, members, now, focusTarget }: Props) {
+  const db = useDb();
+  const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const withdrawButton = useRef<HTMLButtonElement>(null);
+  const reassignButton = useRef<HTMLButtonElement>(null);
+  const [mode, setMode] = useState<'idle' | 'reassign' | 'withdraw'>('idle');
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const ids = request.prospectIds.join(' ');
+  const data = useLiveQuery(async () => {
+    const prospectIds = ids.split(' ');
+    const [decisions, people, previous] = await Promise.all([
+      decisionsForRequest(db, request.id),
+      db.prospects.bulkGet(prospectIds),
+      request.reassignedFrom ? db.reviewRequests.get(request.reassignedFrom) : undefined,
+    ]);
+    const byId = new Map(prospectIds.map((id, i) => [id, people[i]]));
+    return { decisions, people: byId, previousReviewer: previous?.reviewerId ?? null };
+  }, [db, request.id, ids, request.reassignedFrom]);
+
+  // On mount only: the card that asked for focus re-renders first, and must not take it itself.
+  useEffect(() => {
+    if (focusTarget.take(request.id)) heading.current?.focus();
+  }, [focusTarget, request.id]);
+
+  const names: Names = {
+    member: (id) => nameOf(members, id),
+    person: (id) => {
+      const p = data?.people.get(id);
+      return p && p.deletedAt === null ? p.name : 'A person no longer in Tandem';
+    },
+  };
+  const decisions = data?.decisions ?? [];
+  const tally = tallyRequest(request, decisions, [...requisition.mustHaves, ...requisition.niceToHaves]);
+  const overdue = isOverdue(request, now);
+  const lateness = latenessText(request, now);
+  const reviewer = names.member(request.reviewerId);
+  const open = request.status === 'open';
+  const mayNudge = open && canNudgeReview(request, requisition, me.memberId, me.role);
+  const mayReassign = open && canReassignReview(request, me.memberId, me.role);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    setNotice('');
+    try {
+      await action();
+      return true;
+    } catch (e) {
+      setError(errorText(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const nudge = async () => {
+    if (await run(() => mutate(db, reviewNudge, { requestId: request.id }))) setNotice(`Nudged ${reviewer}: they get a reminder now.`);
+  };
+
+  // The card moves to "Past reviews" (and a reassignment adds a new one): say where focus goes
+  // before the write, as the live query may re-render before the mutation's promise settles.
+  const withdraw = async () => {
+    focusTarget.set(request.id);
+    if (await run(() => mutate(db, reviewCancel, { requestId: request.id }))) setMode('idle');
+    else focusTarget.take(request.id);
+  };
+
+  const reassign = async (reviewerId: string, message: string) => {
+    const newRequestId = ulid();
+    focusTarget.set(newRequestId);
+    if (await run(() => mutate(db, reviewReassign, { requestId: request.id, newRequestId, reviewerId, message }))) setMode('idle');
+    else focusTarget.take(newRequestId);
+  };
+
+  const closeMode = () => {
+    const opener = mode === 'reassign' ? reassignButton : withdrawButton;
+    setMode('idle');
+    setError(null);
+    opener.current?.focus();
+  };
+
+  return (
+    <li className={`review-card${overdue ? ' overdue' : ''}`} data-testid="review-request" data-status={overdue ? 'overdue' : request.status} aria-labelledby={headingId}>
+      <div className="review-card-head">
+        <h4 id={headingId} ref={heading} tabIndex={-1}>{`Review by ${reviewer}`}</h4>
+        <span className={`status-pill request-${overdue ? 'overdue' : request.status}`}>{overdue ? 'Overdue' : STATUS_LABELS[request.status]}</span>
+      </div>
+      <p className="small muted review-dates">
+        {`Sent by ${names.member(request.requesterId)} `}
+        <RelativeTime at={request.createdAt} now={now} />
+        {` (${formatDateTime(request.createdAt)}) · ${open ? 'due' : 'was due'} ${formatDateTime(request.dueAt)}`}
+      </p>
+      {lateness && (
+        <p className="lateness" data-testid="request-lateness">
+          {sentence(lateness)}
+        </p>
+      )}
+      {data?.previousReviewer && <p className="small muted">{`Took over the people ${names.member(data.previousReviewer)} had not decided.`}</p>}
+      <div className="review-progress">
+        <progress max={tally.total} value={tally.decided} aria-hidden="true" />
+        <span data-testid="request-progress">{progressText(tally)}</span>
+      </div>
+      <p className="review-result" data-testid="request-result">
+        {resultText(tally)}
+      </p>
+      {request.message && (
+        <p className="review-message">
+          <span className="muted">Message: </span>
+          {request.message}
+        </p>
+      )}
+      {request.history.length > 0 && (
+        <ul className="review-history" aria-label="History" data-testid="request-history">
+          {request.history.map((e) => (
+            <li key={`${e.kind}-${e.by}-${e.at}`}>
+              {`${eventText(e, names)} `}
+              <RelativeTime at={e.at} now={now} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <details className="review-people">
+        <summary>{`People (${request.prospectIds.length})`}</summary>
+        <ul>
+          {request.prospectIds.map((id) => (
+            <PersonOutcome key={id} name={names.person(id)} url={safeUrl(data?.people.get(id)?.profiles[0]?.url)} decision={tally.decisions.find((d) => d.prospectId === id)} />
+          ))}
+        </ul>
+      </details>
+
+      <div className="button-row review-actions">
+        {mayNudge && (
+          <button type="button" disabled={busy} aria-describedby={headingId} onClick={() => void nudge()}>
+            Nudge
+          </button>
+        )}
+        {mayReassign && (
+          <button
+            type="button"
+            ref={reassignButton}
+            disabled={busy}
+            aria-expanded={mode === 'reassign'}
+            aria-describedby={headingId}
+            onClick={() => (mode === 'reassign' ? closeMode() : (setError(null), setMode('reassign')))}
+          >
+            Reassign…
+          </button>
+        )}
+        {mayReassign && (
+          <button
+            type="button"
+            ref={withdrawButton}
+            className="danger-outline"
+            disabled={busy}
+            aria-expanded={mode === 'withdraw'}
+            aria-describedby={headingId}
+            onClick={() => (mode === 'withdraw' ? closeMode() : (setError(null), setMode('withdraw')))}
+          >
+            Withdraw
+          </button>
+        )}
+        <CopyButton
+          label="Copy result"
+          testId="copy-result"
+          text={() => requestResultText({ requisition, request, decisions, names, now: Date.now() })}
+        />
+      </div>
+
+      {mode === 'reassign' && (
+        <ReassignForm
+          request={request}
+          requisition={requisition}
+          members={members}
+          waiting={tally.waiting.length}
+          busy={busy}
+          onCancel={closeMode}
+          onSubmit={reassign}
+        />
+      )}
+      {mode === 'withdraw' && (
+        <div className="confirm" role="group" aria-labelledby={`${headingId}-confirm`} onKeyDown={(e) => e.key === 'Escape' && closeMode()}>
+          <p id={`${headingId}-confirm`}>
+            {tally.waiting.length > 0
+              ? `Withdraw this review? ${reviewer} will no longer be asked about the ${tally.waiting.length} waiting. Decisions already made stay.`
+              : `Withdraw this review? Decisions already made stay.`}
+          </p>
+          <div className="button-row">
+            <button type="button" className="danger" disabled={busy} onClick={() => void withdraw()}>
+              Withdraw review
+            </button>
+            <button type="button" autoFocus onClick={closeMode}>
+              Keep it
+            </button>
+          </div>
+        </div>
+      )}
+      <p className="small muted" role="status">
+        {notice}
+      </p>
+      <ErrorMessage error={error} />
+    </li>
+  );
+}
+
+function PersonOutcome({ name, url, decision }: { name: string; url: string | undefined; decision: ReviewDecision | undefined }) {
+  const items = decision ? (decision.verdict === 'approve' ? decision.met : decision.missing) : [];
+  return (
+    <li>
+      {url ? (
+        <a href={url} target="_blank" rel="noreferrer">
+          {name}
+        </a>
+      ) : (
+        <span>{name}</span>
+      )}
+      {': '}
+      <span className={decision ? `verdict verdict-${decision.verdict}` : 'verdict muted'}>{decision ? (decision.verdict === 'approve' ? 'Approved' : 'Rejected') : 'Waiting'}</span>
+      {items.length > 0 && <span className="muted">{` · ${decision!.verdict === 'approve' ? 'met' : 'missing'}: ${items.join(', ')}`}</span>}
+      {decision?.note && <span className="person-note">{` “${decision.note}”`}</span>}
+    </li>
+  );
+}
+
+interface ReassignProps {
+  request: ReviewRequest;
+  requisition: Requisition;
+  members: ReadonlyMap<string, Member>;
+  waiting: number;
+  busy: boolean;
+  onCancel: () => void;
+  onSubmit: (reviewerId: string, message: string) => Promise<void>;
+}
+
+function ReassignForm({ request, requisition, members, waiting, busy, onCancel, onSubmit }: ReassignProps) {
+  const base = useId();
+  const candidates = rolesFirst(
+    [...members.values()].filter((m) => m.id !== request.reviewerId),
+    ['hiring_manager'],
+  );
+  const all = [...candidates.preferred, ...candidates.others];
+  const [reviewerId, setReviewerId] = useState(() => (all.some((m) => m.id === requisition.hiringManagerId) ? requisition.hiringManagerId : (all[0]?.id ?? '')));
+  const [message, setMessage] = useState('');
+
+  return (
+    <form
+      className="reassign-form"
+      aria-label="Reassign this review"
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (reviewerId) void onSubmit(reviewerId, message);
+      }}
+    >
+      {all.length === 0 ? (
+        <p className="muted">There is nobody else in the team to hand this review to.</p>
+      ) : (
+        <>
+          <div className="field">
+            <label htmlFor={`${base}-reviewer`}>New reviewer</label>
+            <select id={`${base}-reviewer`} autoFocus value={reviewerId} onChange={(e) => setReviewerId(e.target.value)}>
+              {candidates.preferred.length > 0 && (
+                <optgroup label="Hiring managers">
+                  {candidates.preferred.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {m.name}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+              {candidates.others.length > 0 && (
+                <optgroup label="Everyone else">
+                  {candidates.others.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {memberWithRole(m)}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${base}-message`}>Message to the new reviewer (optional)</label>
+            <textarea id={`${base}-message`} rows={2} maxLength={5000} value={message} onChange={(e) => setMessage(e.target.value)} />
+          </div>
+          <p className="small muted">
+            {`The ${waiting} not yet decided move to a new review, due ${requisition.feedbackSlaHours} hours after you reassign it. Decisions already made stay with this one.`}
+          </p>
+        </>
+      )}
+      <div className="button-row">
+        <button type="submit" disabled={busy || !reviewerId}>
+          Reassign
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
