@@ -1,0 +1,100 @@
+import type { RefObject } from 'react';
+import { ErrorMessage } from '@/components/ui/error-message';
+import { RelativeTime } from '@/components/ui/relative-time';
+import type { ReviewDecision, Verdict } from '@/lib/model';
+import type { Draft, Mark } from './review-store';
+import { Scorecard, type ScorecardItem } from './scorecard';
+
+interface Props {
+  items: ScorecardItem[];
+  draft: Draft;
+  decided: boolean;
+  /** The standing decision; undefined while a decision just made is on its way back from the database. */
+  decision: ReviewDecision | undefined;
+  /** The request takes no decisions (reassigned, withdrawn); the controls still ask the mutation, which explains. */
+  closed: boolean;
+  busy: boolean;
+  error: string | null;
+  now: number;
+  noteRef: RefObject<HTMLTextAreaElement | null>;
+  onMark: (item: string, mark: Mark | null) => void;
+  onNote: (note: string) => void;
+  onDecide: (verdict: Verdict) => void;
+  onUndoDecision: (decision: ReviewDecision) => void;
+}
+
+/** The reviewer's verdict on the person in view: scorecard, note, approve or reject. */
+export function DecisionPanel({ items, draft, decided, decision, closed, busy, error, now, noteRef, onMark, onNote, onDecide, onUndoDecision }: Props) {
+  // A decided person or a closed request: the buttons stay (and still explain via the
+  // mutation's refusal when pressed), but say they are not expected to work.
+  const unavailable = decided || closed;
+  return (
+    <section className="decision-panel" aria-labelledby="review-decision-heading">
+      <h2 id="review-decision-heading">Your decision</h2>
+      {decision ? (
+        <DecisionSummary decision={decision} now={now} onUndo={closed ? undefined : () => onUndoDecision(decision)} />
+      ) : decided ? (
+        <p className="muted">Decision saved.</p>
+      ) : (
+        <>
+          <Scorecard items={items} marks={draft.marks} onMark={onMark} />
+          <label htmlFor="review-note">
+            Note <span className="muted">(optional)</span>
+          </label>
+          <textarea
+            id="review-note"
+            ref={noteRef}
+            data-testid="review-note"
+            rows={3}
+            maxLength={5000}
+            value={draft.note}
+            placeholder="Why, for the recruiter and the team"
+            onChange={(e) => onNote(e.target.value)}
+          />
+        </>
+      )}
+      <div className="verdict-buttons">
+        <button
+          type="button"
+          className="approve"
+          data-testid="review-approve"
+          aria-disabled={unavailable || busy}
+          aria-keyshortcuts="A"
+          onClick={() => onDecide('approve')}
+        >
+          Approve <kbd aria-hidden="true">A</kbd>
+        </button>
+        <button
+          type="button"
+          className="reject"
+          data-testid="review-reject"
+          aria-disabled={unavailable || busy}
+          aria-keyshortcuts="R"
+          onClick={() => onDecide('reject')}
+        >
+          Reject <kbd aria-hidden="true">R</kbd>
+        </button>
+      </div>
+      <ErrorMessage error={error} />
+    </section>
+  );
+}
+
+function DecisionSummary({ decision, now, onUndo }: { decision: ReviewDecision; now: number; onUndo: (() => void) | undefined }) {
+  const approved = decision.verdict === 'approve';
+  return (
+    <div className={`decision-summary verdict-${decision.verdict}`} data-testid="review-decision" data-verdict={decision.verdict}>
+      <p>
+        <strong>{approved ? 'Approved' : 'Rejected'}</strong> <RelativeTime at={decision.decidedAt} now={now} />
+      </p>
+      {decision.met.length > 0 && <p className="small">Meets: {decision.met.join(', ')}</p>}
+      {decision.missing.length > 0 && <p className="small">Missing: {decision.missing.join(', ')}</p>}
+      {decision.note && <p className="small decision-note">“{decision.note}”</p>}
+      {onUndo && (
+        <button type="button" className="link" onClick={onUndo}>
+          Undo this decision
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import { memo } from 'react';
+import { activityText } from '@/components/activity/activity-text';
+import { memberName } from '@/components/ui/member-name';
+import { RelativeTime } from '@/components/ui/relative-time';
+import type { Member, Note, Prospect, ProfileRef, Requisition } from '@/lib/model';
+import type { DecisionActivity } from './use-review-data';
+
+const SITE_LABELS: Record<ProfileRef['site'], string> = {
+  linkedin: 'LinkedIn',
+  'linkedin-recruiter': 'LinkedIn Recruiter',
+  greenhouse: 'Greenhouse',
+  lever: 'Lever',
+  ashby: 'Ashby',
+  workable: 'Workable',
+};
+
+/** Only web addresses become links: a synced profile URL is data, never a script. */
+function isWebUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+interface Props {
+  prospect: Prospect | null;
+  notes: Note[];
+  earlierDecisions: DecisionActivity[];
+  members: Map<string, Member>;
+  requisitions: Map<string, Requisition>;
+  meId: string | undefined;
+  now: number;
+}
+
+/**
+ * One person of the batch: who they are, where to read more, and what the team already thinks.
+ * Memoised: moving to the next person renders only this card and the decision panel.
+ */
+export const PersonView = memo(function PersonView({ prospect, notes, earlierDecisions, members, requisitions, meId, now }: Props) {
+  if (!prospect) {
+    return (
+      <article className="review-person" aria-labelledby="review-person-name">
+        <h1 id="review-person-name" data-testid="review-person-name">
+          Someone no longer in Tandem
+        </h1>
+        <p className="muted">This person was removed from Tandem, or their record has not reached this device yet.</p>
+      </article>
+    );
+  }
+  const name = (id: string) => memberName(id, members, meId);
+  const place = [prospect.company, prospect.location].filter(Boolean).join(' · ');
+  const links = prospect.profiles.filter((p) => isWebUrl(p.url));
+  return (
+    <article className="review-person" aria-labelledby="review-person-name">
+      <header>
+        <h1 id="review-person-name" data-testid="review-person-name">
+          {prospect.name}
+        </h1>
+        {prospect.headline && <p className="headline">{prospect.headline}</p>}
+        {place && <p className="muted">{place}</p>}
+        {links.length > 0 && (
+          <ul className="profile-links">
+            {links.map((p) => (
+              <li key={p.key}>
+                <a href={p.url} target="_blank" rel="noopener noreferrer">
+                  Open {SITE_LABELS[p.site]} profile <span aria-hidden="true">↗</span>
+                  <span className="visually-hidden"> (opens in a new tab)</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+        {prospect.doNotContact && (
+          <p className="review-dnc">
+            Do not contact: {prospect.doNotContact.reason}
+          </p>
+        )}
+      </header>
+
+      <section aria-labelledby="review-earlier-heading">
+        <h2 id="review-earlier-heading">Earlier decisions</h2>
+        {earlierDecisions.length === 0 ? (
+          <p className="muted empty">No earlier reviews of this person.</p>
+        ) : (
+          <ol className="feed" data-testid="review-earlier-decisions">
+            {earlierDecisions.map((a) => {
+              const role = a.requisitionId ? requisitions.get(a.requisitionId)?.title : undefined;
+              return (
+                <li key={a.id} data-kind={a.kind} className={`verdict-${a.data.verdict}`}>
+                  <span className="who">{name(a.actorId)}</span> {activityText(a, name)}
+                  {role && <span className="muted"> · {role}</span>}{' '}
+                  <span className="when">
+                    <RelativeTime at={a.at} now={now} />
+                  </span>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="review-notes-heading">
+        <h2 id="review-notes-heading">Team notes</h2>
+        {notes.length === 0 ? (
+          <p className="muted empty">No notes on this person yet.</p>
+        ) : (
+          <ul className="notes" data-testid="review-notes">
+            {notes.map((n) => (
+              <li key={n.id} className="note">
+                <div className="meta">
+                  <span className="who">{name(n.authorId)}</span> <RelativeTime at={n.createdAt} now={now} />
+                  {n.visibility === 'private' && <span className="badge">Only you</span>}
+                </div>
+                <p className="body">{n.body}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+});

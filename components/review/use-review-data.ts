@@ -1,0 +1,95 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { useDb } from '@/components/ui/db-context';
+import type { TandemDB } from '@/lib/db/database';
+import { fromProspectRow } from '@/lib/db/database';
+import { readMe } from '@/lib/db/local-state';
+import { activitiesFor, membersById, notesFor } from '@/lib/db/queries';
+import { decisionsForRequest } from '@/lib/db/review-queries';
+import type { Activity, Me, Member, Note, Prospect, Requisition, ReviewDecision, ReviewRequest } from '@/lib/model';
+
+export type DecisionActivity = Extract<Activity, { kind: 'review_decision' }>;
+
+/** One person of a request, with everything the page shows about them, computed once per change. */
+export interface ReviewPerson {
+  /** The id as the request lists it. */
+  key: string;
+  /** null: the person is no longer in Tandem (erased, or not synced to this device yet). */
+  prospect: Prospect | null;
+  notes: Note[];
+  /** `review_decision`s from other reviews, newest first. */
+  earlierDecisions: DecisionActivity[];
+  /** This request's standing decision on the person. */
+  decision: ReviewDecision | undefined;
+}
+
+export interface ReviewHead {
+  me: Me | undefined;
+  members: Map<string, Member>;
+  /** null: no such request on this device. */
+  request: ReviewRequest | null;
+  requisition: Requisition | undefined;
+  /** Every requisition by id, to name the roles of earlier decisions. */
+  requisitions: Map<string, Requisition>;
+}
+
+export interface ReviewData extends ReviewHead {
+  request: ReviewRequest;
+  people: ReviewPerson[];
+}
+
+type PersonContext = Omit<ReviewPerson, 'key' | 'decision'>;
+
+const live = <T extends { deletedAt: number | null }>(row: T | undefined): T | undefined => (row && row.deletedAt === null ? row : undefined);
+
+async function readHead(db: TandemDB, requestId: string): Promise<ReviewHead> {
+  const [me, members, request, requisitionRows] = await Promise.all([readMe(db), membersById(db), db.reviewRequests.get(requestId), db.requisitions.toArray()]);
+  const requisitions = new Map(requisitionRows.filter((r) => r.deletedAt === null).map((r) => [r.id, r]));
+  const found = live(request) ?? null;
+  return { me, members, request: found, requisition: found ? requisitions.get(found.requisitionId) : undefined, requisitions };
+}
+
+/** A person by the id a request names, following an alias to the record the server kept. */
+async function readPerson(db: TandemDB, requestId: string, key: string, meId: string | undefined): Promise<PersonContext> {
+  let row = live(await db.prospects.get(key));
+  if (!row) {
+    const alias = await db.aliases.get(key);
+    if (alias) row = live(await db.prospects.get(alias.prospectId));
+  }
+  if (!row) return { prospect: null, notes: [], earlierDecisions: [] };
+  const [notes, activities] = await Promise.all([meId ? notesFor(db, row.id, meId) : Promise.resolve([]), activitiesFor(db, row.id)]);
+  const earlierDecisions = activities.filter((a): a is DecisionActivity => a.kind === 'review_decision' && a.data.requestId !== requestId);
+  return { prospect: fromProspectRow(row), notes, earlierDecisions };
+}
+
+/**
+ * Everything a review page shows, loaded up front with live queries so that moving between
+ * people never waits for the database: the request, then every person's record, notes and
+ * feed, then the request's decisions (which change most often, so they are queried apart).
+ */
+export function useReviewData(requestId: string): ReviewData | null | undefined {
+  const db = useDb();
+  const head = useLiveQuery(() => readHead(db, requestId), [db, requestId]);
+  const keys = head?.request?.prospectIds;
+  const keysDep = keys?.join(',') ?? '';
+  const meId = head?.me?.memberId;
+  const contexts = useLiveQuery(
+    async () => (keysDep ? Promise.all(keysDep.split(',').map((key) => readPerson(db, requestId, key, meId))) : []),
+    [db, requestId, keysDep, meId],
+  );
+  const decisions = useLiveQuery(() => decisionsForRequest(db, requestId), [db, requestId]);
+
+  const people = useMemo(() => {
+    if (!keys || !contexts || contexts.length !== keys.length || !decisions) return undefined;
+    const byPerson = new Map(decisions.map((d) => [d.prospectId, d]));
+    return keys.map((key, i): ReviewPerson => {
+      const context = contexts[i]!;
+      return { key, ...context, decision: byPerson.get(context.prospect?.id ?? key) ?? byPerson.get(key) };
+    });
+  }, [keys, contexts, decisions]);
+
+  if (head === undefined) return undefined;
+  if (head.request === null) return null;
+  if (people === undefined) return undefined;
+  return { ...head, request: head.request, people };
+}
