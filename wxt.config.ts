@@ -9,7 +9,9 @@ export default defineConfig({
     // storage: storage.session keeps which person each tab shows across service-worker
     // restarts (Dexie itself needs no permission). alarms: the sync tick. The team server needs
     // no host permission: it answers CORS for extension origins and takes a bearer token.
-    permissions: ['storage', 'alarms'],
+    // notifications: review requests arriving, overdue reminders, nudges and follow-ups due
+    // (lib/reminders); shown only on working days outside quiet hours.
+    permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: SUPPORTED_HOST_PATTERNS,
     commands: {
       'toggle-sidebar': {

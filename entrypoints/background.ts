@@ -1,7 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from '#imports';
+import { loadClockOffset, now as reminderClock, watchClockOffset } from '@/lib/clock';
 import { getDb } from '@/lib/db/database';
 import { onMessage, sendMessage } from '@/lib/messaging';
+import { ReminderRunner } from '@/lib/reminders';
+import { browserReminderPorts, openNotification } from '@/lib/reminders/browser-ports';
+import { watchReminderInputs } from '@/lib/reminders/watch';
 import { adapterFor } from '@/lib/sites';
 import { SyncScheduler } from '@/lib/sync/scheduler';
 import { httpTransport } from '@/lib/sync/transport';
@@ -54,6 +58,22 @@ export default defineBackground(() => {
   });
   self.addEventListener('online', () => void scheduler.request('online'));
   void scheduler.request('tick');
+
+  // Reminders: notifications and the badge (lib/reminders). The runner reads everything it needs
+  // from Dexie and lib/clock each time, so it runs whenever something may have changed:
+  // - now, at startup;
+  // - when its inputs change in Dexie (a pull brought a request, a decision closed one, the
+  //   member signed in, settings changed): one liveQuery catches every source of new rows,
+  //   where hooking each sync or mutation would miss some (retries, other extension pages);
+  // - on the 30 s alarm tick, since time alone makes a request overdue;
+  // - when the debug clock offset changes, so a test need not wait for the tick.
+  const reminders = new ReminderRunner({ db: getDb(), ports: browserReminderPorts(), now: reminderClock, beforeRun: loadClockOffset });
+  browser.notifications.onClicked.addListener((id) => void openNotification(getDb(), id).catch((e: unknown) => console.warn('Tandem reminders:', e)));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void reminders.run();
+  });
+  watchClockOffset(() => void reminders.run());
+  watchReminderInputs(getDb(), () => void reminders.run());
 });
 
 /** Our sidebar page, whichever (per-session, dynamic) origin the browser served it from. */

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { readSettings, writeSettings } from '@/lib/db/local-state';
-import type { Settings } from '@/lib/model';
+import { ClockTime, type ReminderSettings, type Settings } from '@/lib/model';
 
-/** Sidebar behaviour on this device; each change is saved at once. */
+/** Sidebar behaviour and reminders on this device; each change is saved at once. */
 export function SettingsForm() {
   const db = useDb();
   const settings = useLiveQuery(() => readSettings(db), [db]);
@@ -30,32 +30,137 @@ export function SettingsForm() {
   };
 
   return (
-    <fieldset>
-      <legend>Sidebar</legend>
-      <div className="field">
-        <label htmlFor="guard-window">Warn if the team reached out within (days)</label>
-        <input
-          id="guard-window"
-          data-testid="guard-window"
-          type="number"
-          min={1}
-          max={3650}
-          value={windowDraft ?? String(settings.guardWindowDays)}
-          onChange={(e) => setWindowDraft(e.target.value)}
-          onBlur={() => void commitWindow()}
-          onKeyDown={(e) => e.key === 'Enter' && void commitWindow()}
-        />
-      </div>
-      <div className="field checkbox">
-        <label>
+    <>
+      <fieldset>
+        <legend>Sidebar</legend>
+        <div className="field">
+          <label htmlFor="guard-window">Warn if the team reached out within (days)</label>
           <input
-            type="checkbox"
-            data-testid="auto-log"
-            checked={settings.autoLogViewed}
-            onChange={(e) => void update({ autoLogViewed: e.target.checked })}
+            id="guard-window"
+            data-testid="guard-window"
+            type="number"
+            min={1}
+            max={3650}
+            value={windowDraft ?? String(settings.guardWindowDays)}
+            onChange={(e) => setWindowDraft(e.target.value)}
+            onBlur={() => void commitWindow()}
+            onKeyDown={(e) => e.key === 'Enter' && void commitWindow()}
           />
-          Log “viewed” when I open a profile (once a day per person)
-        </label>
+        </div>
+        <div className="field checkbox">
+          <label>
+            <input
+              type="checkbox"
+              data-testid="auto-log"
+              checked={settings.autoLogViewed}
+              onChange={(e) => void update({ autoLogViewed: e.target.checked })}
+            />
+            Log “viewed” when I open a profile (once a day per person)
+          </label>
+        </div>
+        <ErrorMessage error={error} />
+      </fieldset>
+      <ReminderSettingsFields reminders={settings.reminders} />
+    </>
+  );
+}
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+function deviceTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** Every zone the browser knows, plus UTC (which `supportedValuesOf` leaves out) and the stored one. */
+function timeZoneChoices(stored: string | null): string[] {
+  const zones = new Set(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []);
+  zones.add('UTC');
+  if (stored) zones.add(stored);
+  return [...zones].sort();
+}
+
+/**
+ * When reminders may reach this member: their time zone, working days and quiet hours. Each
+ * change is saved at once; one that would leave no working day, or a half-typed time, is
+ * refused with a message and not saved. The fields show the latest edit (not the stored value)
+ * so quick successive changes build on each other.
+ */
+function ReminderSettingsFields({ reminders }: { reminders: ReminderSettings }) {
+  const db = useDb();
+  const [draft, setDraft] = useState<ReminderSettings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const shown = draft ?? reminders;
+  const quietDraft = shown.quietHours;
+
+  const change = (patch: Partial<ReminderSettings>) => {
+    const next = { ...shown, ...patch };
+    if (next.workingDays.length === 0) {
+      setError('Choose at least one working day.');
+      return;
+    }
+    setDraft(next);
+    if (!ClockTime.safeParse(next.quietHours.start).success || !ClockTime.safeParse(next.quietHours.end).success) {
+      setError('Quiet hours need a start and an end time, such as 19:00 and 08:00.');
+      return;
+    }
+    setError(null);
+    writeSettings(db, { reminders: next }).catch(() => setError('These reminder settings could not be saved.'));
+  };
+
+  const toggleDay = (day: number, on: boolean) =>
+    change({ workingDays: on ? [...shown.workingDays, day].sort((a, b) => a - b) : shown.workingDays.filter((d) => d !== day) });
+
+  const changeQuiet = (edge: 'start' | 'end', value: string) => change({ quietHours: { ...shown.quietHours, [edge]: value } });
+
+  return (
+    <fieldset>
+      <legend>Reminders</legend>
+      <p className="muted small">
+        Review requests, overdue reminders, nudges and follow-ups reach you only on working days outside quiet hours; anything that comes up
+        meanwhile waits until then. The badge is always up to date.
+      </p>
+      <div className="field">
+        <label htmlFor="reminder-time-zone">Time zone for reminders</label>
+        <select
+          id="reminder-time-zone"
+          data-testid="reminder-time-zone"
+          value={shown.timeZone ?? ''}
+          onChange={(e) => change({ timeZone: e.target.value || null })}
+        >
+          <option value="">This device’s time zone ({deviceTimeZone()})</option>
+          {timeZoneChoices(shown.timeZone).map((zone) => (
+            <option key={zone} value={zone}>
+              {zone.replaceAll('_', ' ')}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field" role="group" aria-labelledby="working-days-label">
+        <span id="working-days-label">Working days</span>
+        {WEEKDAYS.map((name, i) => (
+          <div className="field checkbox" key={name}>
+            <label>
+              <input
+                type="checkbox"
+                data-testid={`working-day-${i + 1}`}
+                checked={shown.workingDays.includes(i + 1)}
+                onChange={(e) => toggleDay(i + 1, e.target.checked)}
+              />
+              {name}
+            </label>
+          </div>
+        ))}
+      </div>
+      <div className="field">
+        <label htmlFor="quiet-start">Quiet hours from</label>
+        <input id="quiet-start" data-testid="quiet-start" type="time" value={quietDraft.start} onChange={(e) => changeQuiet('start', e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="quiet-end">Quiet hours until</label>
+        <input id="quiet-end" data-testid="quiet-end" type="time" value={quietDraft.end} onChange={(e) => changeQuiet('end', e.target.value)} />
+        <p className="muted small">
+          {quietDraft.start === quietDraft.end ? 'No quiet hours: the same start and end time.' : 'Quiet hours may run past midnight, e.g. 19:00 until 08:00.'}
+        </p>
       </div>
       <ErrorMessage error={error} />
     </fieldset>

@@ -12,14 +12,59 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
+/** True for a time zone this JavaScript engine knows (IANA names such as `Europe/Stockholm`, or `UTC`). */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const TimeZoneName = z.string().min(1).max(64).refine(isKnownTimeZone, 'must be a known time zone, such as Europe/Stockholm');
+
+/** A local time of day, `HH:MM` on a 24-hour clock (what `<input type="time">` gives). */
+export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as 08:00');
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export const IsoWeekday = z.number().int().min(1).max(7);
+
+/**
+ * When feedback reminders may reach this member. Quiet hours may wrap midnight (19:00–08:00);
+ * equal start and end mean no quiet hours. Times and days are read in `timeZone`.
+ */
+export const ReminderPolicy = z.object({
+  timeZone: TimeZoneName,
+  workingDays: z
+    .array(IsoWeekday)
+    .min(1, 'choose at least one working day')
+    .max(7)
+    .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
+  quietHours: z.object({ start: ClockTime, end: ClockTime }),
+});
+export type ReminderPolicy = z.infer<typeof ReminderPolicy>;
+
+/** The policy as stored: a null time zone follows this device's (a member who travels keeps sane hours). */
+export const ReminderSettings = ReminderPolicy.extend({ timeZone: TimeZoneName.nullable() });
+export type ReminderSettings = z.infer<typeof ReminderSettings>;
+
+export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
+  timeZone: null,
+  workingDays: [1, 2, 3, 4, 5],
+  quietHours: { start: '19:00', end: '08:00' },
+};
+
 /** Per-device preferences; not synced. */
 export const Settings = z.object({
   /** Warn before outreach if the team contacted the person within this many days. */
   guardWindowDays: z.number().int().min(1).max(3650),
   /** Log `viewed` when a profile is opened (at most once per member per person per day). */
   autoLogViewed: z.boolean(),
+  /** Feedback reminders and notifications. Defaulted so settings saved before it existed stay valid. */
+  reminders: ReminderSettings.default(DEFAULT_REMINDER_SETTINGS),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { guardWindowDays: 90, autoLogViewed: true };
+export const DEFAULT_SETTINGS: Settings = { guardWindowDays: 90, autoLogViewed: true, reminders: DEFAULT_REMINDER_SETTINGS };
 

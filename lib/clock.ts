@@ -1,0 +1,44 @@
+import { browser } from 'wxt/browser';
+
+/**
+ * The background's clock: `Date.now()` plus an offset, for testing and debugging only.
+ *
+ * The offset lives in `storage.local` under `tandem:clockOffsetMs` (ms, default 0). Setting it
+ * from the service worker's console (or an e2e test) moves the reminder engine's "now" — e.g. a
+ * day ahead to make a review overdue without waiting:
+ *
+ *     chrome.storage.local.set({ 'tandem:clockOffsetMs': 86_400_000 })
+ *
+ * Only the reminder engine reads this clock; sync, the feed and every other timestamp use the
+ * real time. Web pages cannot reach `storage.local`.
+ */
+export const CLOCK_OFFSET_KEY = 'tandem:clockOffsetMs';
+
+let offsetMs = 0;
+
+/** Now, as the reminder engine sees it. */
+export function now(): number {
+  return Date.now() + offsetMs;
+}
+
+/** A stored value as an offset: a finite number, anything else is 0. */
+export function parseClockOffset(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+/** Re-reads the offset (the worker may have restarted, or someone changed it). */
+export async function loadClockOffset(): Promise<number> {
+  offsetMs = parseClockOffset((await browser.storage.local.get(CLOCK_OFFSET_KEY))[CLOCK_OFFSET_KEY]);
+  return offsetMs;
+}
+
+/** Calls `onChange` after the offset changes in `storage.local`; returns the unsubscribe. */
+export function watchClockOffset(onChange: (offsetMs: number) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !(CLOCK_OFFSET_KEY in changes)) return;
+    offsetMs = parseClockOffset(changes[CLOCK_OFFSET_KEY]?.newValue);
+    onChange(offsetMs);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

@@ -1,0 +1,39 @@
+import { browser } from 'wxt/browser';
+import type { TandemDB } from '@/lib/db/database';
+import { parseNotificationId } from './notification-ids';
+import { type ReminderPorts, clickTarget } from './runner';
+
+/** An extension page by path (review.html may be built by an entrypoint the generated PublicPath list does not know yet). */
+function extensionUrl(path: string): string {
+  return new URL(path, browser.runtime.getURL('/popup.html')).href;
+}
+
+/** The reminder runner's effects in the browser: notifications and the toolbar badge. */
+export function browserReminderPorts(): ReminderPorts {
+  return {
+    async show({ id, title, message }) {
+      await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message, priority: 1 });
+    },
+    async setBadge({ text, color, title }) {
+      await browser.action.setBadgeBackgroundColor({ color });
+      await browser.action.setBadgeText({ text });
+      await browser.action.setTitle({ title });
+    },
+    async clearStale(openRequestIds) {
+      const shown = Object.keys(await browser.notifications.getAll());
+      for (const id of shown) {
+        const target = parseNotificationId(id);
+        const stale = (target?.kind === 'request' && !openRequestIds.has(target.requestId)) || (target?.kind === 'requests' && openRequestIds.size === 0);
+        if (stale) await browser.notifications.clear(id);
+      }
+    },
+  };
+}
+
+/** Opens what a clicked Tandem notification is about, and takes the notification down. */
+export async function openNotification(db: TandemDB, notificationId: string): Promise<void> {
+  const target = await clickTarget(db, notificationId);
+  if (!target) return;
+  await browser.tabs.create({ url: 'url' in target ? target.url : extensionUrl(target.page) });
+  await browser.notifications.clear(notificationId);
+}

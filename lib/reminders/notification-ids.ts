@@ -1,0 +1,56 @@
+/**
+ * Notification ids carry what a click opens, so a click still works after the worker restarted.
+ * One id per request (its arrival, reminders and nudges replace each other in the tray), one per
+ * group, one per follow-up.
+ */
+const PREFIX = 'tandem:';
+
+export type NotificationTarget =
+  | { kind: 'request'; requestId: string }
+  | { kind: 'requests' }
+  | { kind: 'followUp'; followUpId: string }
+  | { kind: 'followUps' };
+
+export const notificationId = {
+  request: (requestId: string) => `${PREFIX}review:${requestId}`,
+  /** Several requests at once: `group` keeps arrivals, nudges and reminders apart. */
+  requests: (group: 'new' | 'nudged' | 'overdue') => `${PREFIX}reviews:${group}`,
+  followUp: (followUpId: string) => `${PREFIX}followup:${followUpId}`,
+  followUps: () => `${PREFIX}followups`,
+};
+
+export function parseNotificationId(id: string): NotificationTarget | null {
+  if (!id.startsWith(PREFIX)) return null;
+  const [kind, rest] = splitOnce(id.slice(PREFIX.length));
+  switch (kind) {
+    case 'review':
+      return rest ? { kind: 'request', requestId: rest } : null;
+    case 'reviews':
+      return { kind: 'requests' };
+    case 'followup':
+      return rest ? { kind: 'followUp', followUpId: rest } : null;
+    case 'followups':
+      return { kind: 'followUps' };
+    default:
+      return null;
+  }
+}
+
+function splitOnce(s: string): [string, string] {
+  const i = s.indexOf(':');
+  return i < 0 ? [s, ''] : [s.slice(0, i), s.slice(i + 1)];
+}
+
+/** The extension page a target opens (follow-ups prefer the person's profile: see runner). */
+export function pageFor(target: NotificationTarget): string {
+  switch (target.kind) {
+    case 'request':
+      return `/review.html?request=${encodeURIComponent(target.requestId)}`;
+    case 'requests':
+      return '/review.html';
+    case 'followUp':
+    case 'followUps':
+      // The popup lists follow-ups until done or snoozed; opened as a page when there is no profile link.
+      return '/popup.html';
+  }
+}

@@ -1,0 +1,152 @@
+import type { TandemDB } from '@/lib/db/database';
+import { LOCAL_KEYS, readMe, readSettings, readValidated } from '@/lib/db/local-state';
+import { pendingFollowUps, openRequestsForReviewer } from '@/lib/db/review-queries';
+import { resolvePolicy } from '@/lib/deadlines';
+import { type Badge, badgeFor, decideReminders, type ReminderNames } from './decide';
+import { emptyMemory, type NotificationSpec, ReminderMemory } from './memory';
+import { pageFor, parseNotificationId } from './notification-ids';
+
+/** Where the runner's decisions go: the browser (browser-ports.ts), or a test's recorder. */
+export interface ReminderPorts {
+  show(notification: NotificationSpec): Promise<void>;
+  setBadge(badge: Badge): Promise<void>;
+  /** Take down notifications about requests that are no longer open. */
+  clearStale(openRequestIds: ReadonlySet<string>): Promise<void>;
+}
+
+export interface ReminderRunnerDeps {
+  db: TandemDB;
+  ports: ReminderPorts;
+  /** The reminder clock (lib/clock.ts); called after `beforeRun`. */
+  now: () => number;
+  /** Runs first on every run, e.g. re-reading the clock offset. */
+  beforeRun?: () => Promise<unknown>;
+  deviceTimeZone?: () => string;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Applies decideReminders: reads the member's requests, follow-ups, settings and the engine's
+ * memory, decides, and records the new memory together with the notifications to show (as
+ * `pending`) in one Dexie transaction; then shows them, drops them from `pending`, and sets the
+ * badge. A worker stopped between the commit and the showing shows them on its next run (same
+ * ids: a repeat replaces, never duplicates); one stopped before the commit decides again.
+ *
+ * Runs are serialised; asking during a run causes one more run after it.
+ */
+export class ReminderRunner {
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(private readonly deps: ReminderRunnerDeps) {}
+
+  /** Resolves when the run it causes has finished; never rejects (errors go to onError). */
+  run(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        try {
+          await this.runOnce();
+        } catch (e) {
+          (this.deps.onError ?? ((err) => console.warn('Tandem reminders:', err)))(e);
+        }
+      } while (this.again);
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async runOnce(): Promise<void> {
+    const { db, ports } = this.deps;
+    await this.deps.beforeRun?.();
+    const now = this.deps.now();
+    const deviceTimeZone = (this.deps.deviceTimeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone))();
+
+    const { pending, badge, openIds } = await db.transaction('rw', [db.local, db.reviewRequests, db.followUps, db.members, db.requisitions, db.prospects], async () => {
+      const memory = (await readValidated(db, LOCAL_KEYS.reminders, ReminderMemory)) ?? emptyMemory();
+      const me = await readMe(db);
+      if (!me) return { pending: memory.pending, badge: badgeFor([], now), openIds: new Set<string>() };
+      const [requests, followUps, settings] = await Promise.all([openRequestsForReviewer(db, me.memberId), pendingFollowUps(db, me.memberId), readSettings(db)]);
+      const decision = decideReminders({
+        memberId: me.memberId,
+        requests,
+        followUps,
+        memory,
+        policy: resolvePolicy(settings.reminders, deviceTimeZone),
+        now,
+        names: await namesFor(db, requests, followUps),
+      });
+      const pending = mergePending(memory.pending, decision.notifications);
+      if (decision.memoryChanged || pending !== memory.pending) {
+        await db.local.put({ key: LOCAL_KEYS.reminders, value: { ...decision.memory, pending } satisfies ReminderMemory });
+      }
+      return { pending, badge: decision.badge, openIds: new Set(requests.map((r) => r.id)) };
+    });
+
+    const shown: NotificationSpec[] = [];
+    for (const notification of pending) {
+      try {
+        await ports.show(notification);
+      } catch (e) {
+        // Dropped rather than retried every tick: a browser that refuses now will refuse again.
+        this.deps.onError?.(e);
+      }
+      shown.push(notification);
+    }
+    if (shown.length > 0) await dropPending(db, shown);
+    await ports.setBadge(badge);
+    await ports.clearStale(openIds);
+  }
+}
+
+/** New decisions replace older pending ones with the same id (a fresher text for the same thing). */
+function mergePending(pending: NotificationSpec[], fresh: NotificationSpec[]): NotificationSpec[] {
+  if (fresh.length === 0) return pending;
+  const ids = new Set(fresh.map((n) => n.id));
+  return [...pending.filter((n) => !ids.has(n.id)), ...fresh].slice(-50);
+}
+
+async function dropPending(db: TandemDB, shown: NotificationSpec[]): Promise<void> {
+  await db.transaction('rw', db.local, async () => {
+    const memory = await readValidated(db, LOCAL_KEYS.reminders, ReminderMemory);
+    if (!memory) return;
+    const same = (a: NotificationSpec, b: NotificationSpec) => a.id === b.id && a.title === b.title && a.message === b.message;
+    const pending = memory.pending.filter((n) => !shown.some((s) => same(s, n)));
+    await db.local.put({ key: LOCAL_KEYS.reminders, value: { ...memory, pending } satisfies ReminderMemory });
+  });
+}
+
+async function namesFor(db: TandemDB, requests: { requesterId: string; requisitionId: string; history: { by: string }[] }[], followUps: { prospectId: string }[]): Promise<ReminderNames> {
+  const memberIds = [...new Set(requests.flatMap((r) => [r.requesterId, ...r.history.map((e) => e.by)]))];
+  const requisitionIds = [...new Set(requests.map((r) => r.requisitionId))];
+  const prospectIds = [...new Set(followUps.map((f) => f.prospectId))];
+  const [members, requisitions, prospects] = await Promise.all([db.members.bulkGet(memberIds), db.requisitions.bulkGet(requisitionIds), db.prospects.bulkGet(prospectIds)]);
+  const byId = <T extends { id: string; deletedAt: number | null }, V>(rows: (T | undefined)[], value: (row: T) => V) =>
+    new Map(rows.filter((r): r is T => r !== undefined && r.deletedAt === null).map((r) => [r.id, value(r)]));
+  const memberNames = byId(members, (m) => m.name);
+  const titles = byId(requisitions, (r) => r.title);
+  const people = byId(prospects, (p) => p.name);
+  return { member: (id) => memberNames.get(id), requisition: (id) => titles.get(id), prospect: (id) => people.get(id) };
+}
+
+/**
+ * What clicking a notification opens: a request's review page, the review page for several, or
+ * a follow-up's person on their profile (the popup's list when the profile link is unknown).
+ * An absolute URL for a profile; an extension path otherwise. Null: not ours.
+ */
+export async function clickTarget(db: TandemDB, notificationId: string): Promise<{ url: string } | { page: string } | null> {
+  const target = parseNotificationId(notificationId);
+  if (!target) return null;
+  if (target.kind === 'followUp') {
+    const followUp = await db.followUps.get(target.followUpId);
+    const prospect = followUp && (await db.prospects.get(followUp.prospectId));
+    const url = prospect?.deletedAt === null ? prospect.profiles[0]?.url : undefined;
+    if (url && /^https:\/\//.test(url)) return { url };
+  }
+  return { page: pageFor(target) };
+}

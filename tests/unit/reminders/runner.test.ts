@@ -1,0 +1,170 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TandemDB } from '@/lib/db/database';
+import { LOCAL_KEYS, readValidated, writeSettings } from '@/lib/db/local-state';
+import { type Badge, BADGE_OVERDUE, type NotificationSpec, ReminderMemory, type ReminderPorts, ReminderRunner, clickTarget, notificationId } from '@/lib/reminders';
+import { freshDb } from '../../support/db';
+import { ADA, ME, RILEY, ROLE, ZONE, followUp, june, request } from './fixtures';
+
+let db: TandemDB;
+
+/** Ports that record what the browser would have been told. */
+function recorder() {
+  const shown: NotificationSpec[] = [];
+  const badges: Badge[] = [];
+  const cleared: string[][] = [];
+  const ports: ReminderPorts = {
+    show: (n) => (shown.push(n), Promise.resolve()),
+    setBadge: (b) => (badges.push(b), Promise.resolve()),
+    clearStale: (open) => (cleared.push([...open]), Promise.resolve()),
+  };
+  return { ports, shown, badges, cleared };
+}
+
+function runner(ports: ReminderPorts, now: { t: number }) {
+  return new ReminderRunner({ db, ports, now: () => now.t, deviceTimeZone: () => ZONE, onError: (e) => { throw e; } });
+}
+
+beforeEach(async () => {
+  db = freshDb();
+  await db.local.put({ key: LOCAL_KEYS.me, value: { memberId: ME, teamId: 'team', name: 'Harper Manager', email: '', role: 'hiring_manager' } });
+  await db.members.bulkPut([
+    { id: ME, teamId: 'team', version: 1, deletedAt: null, name: 'Harper Manager', email: 'harper@acme.example', role: 'hiring_manager' },
+    { id: RILEY, teamId: 'team', version: 1, deletedAt: null, name: 'Riley Recruiter', email: 'riley@acme.example', role: 'recruiter' },
+  ]);
+  await db.requisitions.put({
+    id: ROLE,
+    teamId: 'team',
+    version: 1,
+    deletedAt: null,
+    title: 'Staff Platform Engineer',
+    hiringManagerId: ME,
+    recruiterIds: [RILEY],
+    mustHaves: [],
+    niceToHaves: [],
+    feedbackSlaHours: 48,
+    targetHires: 1,
+    targetDate: null,
+    stages: ['Sourced'],
+    status: 'open',
+    createdAt: june(1, 9),
+  });
+});
+
+afterEach(() => db.close());
+
+describe('ReminderRunner', () => {
+  it('notifies, records it, sets the badge, and does not repeat itself', async () => {
+    const r = request();
+    await db.reviewRequests.put(r);
+    const now = { t: june(10, 15) };
+    const { ports, shown, badges } = recorder();
+    await runner(ports, now).run();
+    expect(shown).toEqual([{ id: notificationId.request(r.id), title: 'New review request', message: 'Riley Recruiter sent you 3 people for Staff Platform Engineer — due Thu 14:00' }]);
+    expect(badges.at(-1)).toMatchObject({ text: '1' });
+    const memory = await readValidated(db, LOCAL_KEYS.reminders, ReminderMemory);
+    expect(memory?.requests[r.id]?.announcedAt).toBe(now.t);
+    expect(memory?.pending).toEqual([]);
+
+    // A new worker (restart) with the same database: nothing again.
+    await runner(ports, now).run();
+    expect(shown).toHaveLength(1);
+    // Past due: the reminder, and the badge turns red.
+    now.t = june(12, 14, 1);
+    await runner(ports, now).run();
+    expect(shown.at(-1)?.title).toBe('A review is overdue');
+    expect(badges.at(-1)).toMatchObject({ text: '1', color: BADGE_OVERDUE });
+  });
+
+  it('shows, after a restart, what was decided but not yet shown when the worker stopped', async () => {
+    await db.reviewRequests.put(request());
+    const now = { t: june(10, 15) };
+    // A worker that stops while showing: show never returns.
+    const stopped: ReminderPorts = { ...recorder().ports, show: () => new Promise<void>(() => undefined) };
+    void runner(stopped, now).run();
+    await expect.poll(async () => (await readValidated(db, LOCAL_KEYS.reminders, ReminderMemory))?.pending.length).toBe(1);
+
+    const { ports, shown } = recorder();
+    await runner(ports, now).run();
+    expect(shown.map((n) => n.title)).toEqual(['New review request']);
+    expect((await readValidated(db, LOCAL_KEYS.reminders, ReminderMemory))?.pending).toEqual([]);
+    await runner(ports, now).run();
+    expect(shown).toHaveLength(1);
+  });
+
+  it('coalesces runs asked for during a run', async () => {
+    await db.reviewRequests.put(request());
+    const { ports, shown } = recorder();
+    const r = runner(ports, { t: june(10, 15) });
+    await Promise.all([r.run(), r.run(), r.run()]);
+    expect(shown).toHaveLength(1);
+  });
+
+  it('follows the reminder settings', async () => {
+    await db.reviewRequests.put(request());
+    await writeSettings(db, { reminders: { timeZone: 'America/New_York', workingDays: [1, 2, 3, 4, 5], quietHours: { start: '19:00', end: '08:00' } } });
+    const { ports, shown } = recorder();
+    // 07:00 in New York: quiet there, although it is 13:00 in Stockholm.
+    await runner(ports, { t: june(10, 13) }).run();
+    expect(shown).toEqual([]);
+    await runner(ports, { t: june(10, 14) }).run();
+    expect(shown.map((n) => n.message)).toEqual(['Riley Recruiter sent you 3 people for Staff Platform Engineer — due Thu 08:00']);
+  });
+
+  it('clears the badge and notifies nothing with nobody signed in', async () => {
+    await db.local.delete(LOCAL_KEYS.me);
+    await db.reviewRequests.put(request());
+    const { ports, shown, badges } = recorder();
+    await runner(ports, { t: june(10, 15) }).run();
+    expect(shown).toEqual([]);
+    expect(badges).toEqual([{ text: '', color: expect.any(String) as string, title: 'Tandem' }]);
+  });
+
+  it('tells the ports which requests are still open, so stale notifications go', async () => {
+    const open = request();
+    await db.reviewRequests.bulkPut([open, request({ status: 'completed' })]);
+    const { ports, cleared } = recorder();
+    await runner(ports, { t: june(10, 15) }).run();
+    expect(cleared).toEqual([[open.id]]);
+  });
+
+  it('reports a failure to show and carries on', async () => {
+    await db.reviewRequests.put(request());
+    const errors: unknown[] = [];
+    const { ports, badges } = recorder();
+    const failing = new ReminderRunner({ db, now: () => june(10, 15), deviceTimeZone: () => ZONE, onError: (e) => errors.push(e), ports: { ...ports, show: () => Promise.reject(new Error('no permission')) } });
+    await failing.run();
+    expect(errors).toHaveLength(1);
+    expect(badges).toHaveLength(1);
+    expect((await readValidated(db, LOCAL_KEYS.reminders, ReminderMemory))?.pending).toEqual([]);
+  });
+});
+
+describe('clicking a notification', () => {
+  it('opens the request, the review page, or the person’s profile', async () => {
+    expect(await clickTarget(db, notificationId.request('01J0000000000000000000000A'))).toEqual({ page: '/review.html?request=01J0000000000000000000000A' });
+    expect(await clickTarget(db, notificationId.requests('overdue'))).toEqual({ page: '/review.html' });
+    expect(await clickTarget(db, 'someone-else')).toBeNull();
+
+    const f = followUp();
+    await db.followUps.put(f);
+    expect(await clickTarget(db, notificationId.followUp(f.id))).toEqual({ page: '/popup.html' });
+    await db.prospects.put({
+      id: ADA,
+      teamId: 'team',
+      version: 1,
+      deletedAt: null,
+      name: 'Ada Lovelace',
+      headline: '',
+      company: '',
+      location: '',
+      profiles: [{ site: 'linkedin', key: 'linkedin:ada-lovelace', url: 'https://www.linkedin.com/in/ada-lovelace/' }],
+      profileKeys: ['linkedin:ada-lovelace'],
+      emails: [],
+      doNotContact: null,
+      createdAt: 1,
+      updatedAt: 1,
+    } as never);
+    expect(await clickTarget(db, notificationId.followUp(f.id))).toEqual({ url: 'https://www.linkedin.com/in/ada-lovelace/' });
+    expect(await clickTarget(db, notificationId.followUps())).toEqual({ page: '/popup.html' });
+  });
+});
