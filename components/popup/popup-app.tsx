@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import { warningsFor } from '@/components/prospect/outreach-guard';
 import { useProspectView } from '@/components/prospect/use-prospect-view';
+import { BatchTray } from '@/components/review-batch/batch-tray';
 import { SyncStatus } from '@/components/sync/sync-status';
+import { WaitingWork } from './waiting-work';
 import { plural } from '@/components/ui/plural';
 import { useNow } from '@/components/ui/use-now';
 import type { ProspectIdentity } from '@/lib/model';
@@ -14,12 +16,22 @@ interface Props {
 
 /** At a glance: who the current tab shows and how much the team has on them. */
 export function PopupApp({ active, onShowSidebar }: Props) {
+  const now = useNow();
+  const page = (path: '/review.html' | '/requisitions.html') => void browser.tabs.create({ url: browser.runtime.getURL(path) });
   return (
     <div className="popup">
       <p className="brand">Tandem</p>
       <Current active={active} onShowSidebar={onShowSidebar} />
+      <WaitingWork now={now} />
+      <BatchTray compact />
       <SyncStatus />
-      <p>
+      <p className="row popup-links">
+        <button type="button" className="link" onClick={() => page('/review.html')}>
+          Reviews
+        </button>
+        <button type="button" className="link" onClick={() => page('/requisitions.html')}>
+          Requisitions
+        </button>
         <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
           Options
         </button>

@@ -3,6 +3,7 @@ import { ActivityFeed } from '@/components/activity/activity-feed';
 import { QuickLog } from '@/components/activity/quick-log';
 import { FollowUpControl } from '@/components/follow-ups/follow-up-control';
 import { NoteSection } from '@/components/notes/note-section';
+import { SidebarReview } from '@/components/review/sidebar-review';
 import { AddToReview } from '@/components/review-batch/add-to-review';
 import { BatchTray } from '@/components/review-batch/batch-tray';
 import { useDb } from '@/components/ui/db-context';
@@ -48,6 +49,7 @@ export function ProspectPanel({ identity }: { identity: ProspectIdentity }) {
       ) : (
         <>
           <OutreachGuard view={view} now={now} />
+          <SidebarReview view={view} now={now} />
           <QuickLog identity={identity} />
           <NoteSection
             identity={identity}

@@ -4,9 +4,9 @@ import { PopupApp } from '@/components/popup/popup-app';
 import { useActiveTab } from '@/components/popup/use-active-tab';
 import '@/components/ui/theme.css';
 import { sendMessage } from '@/lib/messaging';
-import { onLocalWrite } from '@/lib/mutations';
+import { connectPageToSync } from '@/lib/sync/page-sync';
 
-onLocalWrite(() => void sendMessage('syncNow', 'local_write').catch(() => undefined));
+connectPageToSync({ pullNow: true });
 
 function Popup() {
   return (

@@ -2,10 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ReviewApp } from '@/components/review/review-app';
 import '@/components/ui/theme.css';
-import { sendMessage } from '@/lib/messaging';
-import { onLocalWrite } from '@/lib/mutations';
+import { connectPageToSync } from '@/lib/sync/page-sync';
 
-onLocalWrite(() => void sendMessage('syncNow', 'local_write').catch(() => undefined));
+connectPageToSync({ pullNow: true });
 
 const requestId = new URLSearchParams(location.search).get('request');
 

@@ -6,7 +6,7 @@ import { useSidebarConnection } from '@/components/sidebar/use-sidebar-connectio
 import { getDb } from '@/lib/db/database';
 import { ensureMe } from '@/lib/db/local-state';
 import { sendMessage } from '@/lib/messaging';
-import { onLocalWrite } from '@/lib/mutations';
+import { connectPageToSync } from '@/lib/sync/page-sync';
 
 function Sidebar({ tabId }: { tabId: number | null }) {
   const connection = useSidebarConnection(tabId);
@@ -20,10 +20,7 @@ function Sidebar({ tabId }: { tabId: number | null }) {
 
 export function mountSidebar(root: HTMLElement, tabId: number | null) {
   void ensureMe(getDb());
-  // Fresh team data when a sidebar opens; local writes are pushed soon after.
-  const syncNow = (reason: 'sidebar_open' | 'local_write') => void sendMessage('syncNow', reason).catch(() => undefined);
-  onLocalWrite(() => syncNow('local_write'));
-  syncNow('sidebar_open');
+  connectPageToSync({ pullNow: true });
   const container = document.createElement('div');
   root.append(container);
   createRoot(container).render(

@@ -5,7 +5,7 @@ import { type Session, patchSyncState, readSession, readSyncState } from './sess
 import { OfflineError, ServerError, SignedOutError, type SyncTransport } from './transport';
 
 /** Why a sync was asked for. */
-export type SyncReason = 'local_write' | 'sidebar_open' | 'tick' | 'online' | 'signed_in' | 'retry';
+export type SyncReason = 'local_write' | 'page_open' | 'tick' | 'online' | 'signed_in' | 'retry';
 
 export interface SchedulerDeps {
   db: TandemDB;

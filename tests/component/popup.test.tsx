@@ -1,10 +1,11 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { ulid } from 'ulidx';
 import { describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '@/components/popup/popup-app';
 import type { ActiveTab } from '@/components/popup/use-active-tab';
 import { DbProvider } from '@/components/ui/db-context';
-import { activityLog, mutate, noteAdd, prospectUpsert } from '@/lib/mutations';
+import { activityLog, followUpSet, mutate, noteAdd, prospectUpsert, requisitionSave, reviewRequest } from '@/lib/mutations';
 import { freshDb, identity, member, signInAs } from '../support/db';
 
 const onProfile: ActiveTab = { phase: 'ready', tabId: 3, state: { status: 'identified', url: 'u', at: 0, identity: identity() } };
@@ -45,5 +46,38 @@ describe('popup', () => {
       </DbProvider>,
     );
     expect(screen.getByText(/could not identify/)).toBeInTheDocument();
+  });
+});
+
+describe('popup: what waits for me', () => {
+  it('lists reviews waiting for me, most overdue first with how late, and follow-ups due', async () => {
+    const db = freshDb();
+    const recruiter = member('recruiter', 'Riley Recruiter');
+    const hm = member('hiring_manager', 'Hannah Manager');
+    await signInAs(db, hm);
+    await db.members.put({ id: recruiter.me.memberId, teamId: 'local', version: 1, deletedAt: null, name: 'Riley Recruiter', email: 'r@x.example', role: 'recruiter' });
+    const requisitionId = ulid();
+    await mutate(db, requisitionSave, { id: requisitionId, title: 'Staff Platform Engineer', hiringManagerId: hm.me.memberId, stages: ['Sourced'], feedbackSlaHours: 24 }, recruiter);
+    const ada = (await mutate(db, prospectUpsert, { identity: identity('ada') }, recruiter)).result!;
+    const grace = (await mutate(db, prospectUpsert, { identity: identity('grace') }, recruiter)).result!;
+    const HOUR = 3_600_000;
+    await mutate(db, reviewRequest, { requisitionId, reviewerId: hm.me.memberId, prospectIds: [ada], activityIds: [ulid()], at: Date.now() - 2 * HOUR }, recruiter);
+    await mutate(db, reviewRequest, { requisitionId, reviewerId: hm.me.memberId, prospectIds: [ada, grace], activityIds: [ulid(), ulid()], at: Date.now() - 72 * HOUR }, recruiter);
+    await mutate(db, followUpSet, { prospectId: grace, dueAt: Date.now() - HOUR, note: '' }, hm);
+    await mutate(db, followUpSet, { prospectId: ada, dueAt: Date.now() + 48 * HOUR, note: '' }, hm);
+    render(
+      <DbProvider db={db}>
+        <PopupApp active={{ phase: 'ready', tabId: 1, state: null }} />
+      </DbProvider>,
+    );
+    const reviews = await screen.findByTestId('popup-reviews');
+    const items = within(reviews).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toEqual([expect.stringMatching(/^2 people for Staff Platform Engineer from Riley Recruiter · 2 days late/), expect.stringMatching(/^1 person for Staff Platform Engineer from Riley Recruiter · due in 2[12] hours/)]);
+    const followUps = await screen.findByTestId('popup-follow-ups');
+    expect(within(followUps).getAllByRole('listitem')).toHaveLength(1);
+    // The identity helper names everyone Ada Lovelace; the due one is grace's record.
+    expect(followUps).toHaveTextContent('Ada Lovelace');
+    await userEvent.click(within(followUps).getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByTestId('popup-follow-ups')).toBeNull());
   });
 });

@@ -7,7 +7,7 @@ import { DbProvider } from '@/components/ui/db-context';
 import type { TandemDB } from '@/lib/db/database';
 import { pendingFollowUps } from '@/lib/db/review-queries';
 import { DEFAULT_STAGES, type ProspectIdentity } from '@/lib/model';
-import { mutate, prospectUpsert, requisitionSave } from '@/lib/mutations';
+import { mutate, prospectUpsert, requisitionSave, reviewRequest } from '@/lib/mutations';
 import { readTray } from '@/lib/review/batch-tray';
 import { freshDb, identity, member, signInAs } from '../support/db';
 
@@ -97,5 +97,49 @@ describe('follow-ups in the sidebar', () => {
     await user.click(within(item).getByRole('button', { name: 'Done' }));
     await waitFor(() => expect(screen.queryByTestId('follow-up-item')).toBeNull());
     expect(await pendingFollowUps(db, me.me.memberId)).toEqual([]);
+  });
+});
+
+describe("the hiring manager's review in the sidebar", () => {
+  async function sentForReview() {
+    const db = freshDb();
+    const recruiter = member('recruiter', 'Riley Recruiter');
+    const hm = member('hiring_manager', 'Hannah Manager');
+    for (const m of [recruiter, hm]) await db.members.put({ id: m.me.memberId, teamId: 'local', version: 1, deletedAt: null, name: m.me.name, email: `${m.me.memberId.toLowerCase()}@x.example`, role: m.me.role });
+    const requisitionId = ulid();
+    await mutate(db, requisitionSave, { id: requisitionId, title: 'Staff Platform Engineer', hiringManagerId: hm.me.memberId, mustHaves: ['Go', 'Postgres'], stages: DEFAULT_STAGES }, recruiter);
+    const ids: string[] = [];
+    for (const slug of ['ada', 'grace']) ids.push((await mutate(db, prospectUpsert, { identity: identity(slug) }, recruiter)).result!);
+    await mutate(db, reviewRequest, { requisitionId, reviewerId: hm.me.memberId, prospectIds: ids, activityIds: ids.map(() => ulid()) }, recruiter);
+    return { db, recruiter, hm };
+  }
+
+  it('lets the reviewer decide on the person in view, with scorecard items, and undo', async () => {
+    const { db, hm } = await sentForReview();
+    await signInAs(db, hm);
+    const user = userEvent.setup();
+    sidebar(db, identity('ada'));
+    const section = await screen.findByTestId('sidebar-review');
+    expect(section).toHaveTextContent('Your review · Staff Platform Engineer');
+    expect(section).toHaveTextContent('0 of 2 decided');
+    await user.click(within(within(section).getByText('Postgres').closest('li')!).getByRole('button', { name: 'Missing' }));
+    await user.type(within(section).getByLabelText(/Note/), 'Needs more backend depth');
+    await user.click(within(section).getByTestId('sidebar-reject'));
+    expect(await within(section).findByTestId('sidebar-decision')).toHaveTextContent('You rejected this person.');
+    const [decision] = await db.reviewDecisions.toArray();
+    expect(decision).toMatchObject({ verdict: 'reject', missing: ['Postgres'], met: [], note: 'Needs more backend depth' });
+    await waitFor(() => expect(screen.getAllByTestId('activity-item')[0]).toHaveAttribute('data-kind', 'review_decision'));
+    await user.click(within(section).getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(within(section).queryByTestId('sidebar-decision')).toBeNull());
+    expect((await db.reviewDecisions.toArray())[0]?.deletedAt).not.toBeNull();
+  });
+
+  it('is not offered to anyone else', async () => {
+    const { db, recruiter } = await sentForReview();
+    await signInAs(db, recruiter);
+    sidebar(db, identity('ada'));
+    await screen.findByTestId('activity-item');
+    expect(screen.queryByTestId('sidebar-review')).toBeNull();
+    expect(await screen.findByTestId('outreach-warning')).toHaveTextContent('In review with Hannah Manager');
   });
 });

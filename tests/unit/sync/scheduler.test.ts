@@ -69,7 +69,7 @@ describe('SyncScheduler', () => {
     const scheduler = new SyncScheduler({ db, transport: () => net.transport, random: () => 0.5 });
     await mutate(db, prospectUpsert, { identity: identity() }, ctx);
     net.fail(new OfflineError('cannot reach the server'));
-    await scheduler.request('sidebar_open');
+    await scheduler.request('page_open');
     let state = await readSyncState(db);
     expect(state).toMatchObject({ status: 'offline', failures: 1, error: 'cannot reach the server' });
     expect(state.nextRetryAt! - Date.now()).toBe(backoffDelay(1, () => 0.5));
@@ -114,7 +114,7 @@ describe('SyncScheduler', () => {
   it('does nothing before sign-in', async () => {
     const db = freshDb();
     const net = fakeTransport();
-    await new SyncScheduler({ db, transport: () => net.transport }).request('sidebar_open');
+    await new SyncScheduler({ db, transport: () => net.transport }).request('page_open');
     expect(net.calls).toEqual([]);
   });
 
@@ -122,7 +122,7 @@ describe('SyncScheduler', () => {
     const db = await signedInDb();
     const net = fakeTransport();
     const scheduler = new SyncScheduler({ db, transport: () => net.transport });
-    await Promise.all([scheduler.request('sidebar_open'), scheduler.request('online'), scheduler.request('signed_in')]);
+    await Promise.all([scheduler.request('page_open'), scheduler.request('online'), scheduler.request('signed_in')]);
     expect(net.calls).toEqual(['pull', 'pull']);
   });
 });

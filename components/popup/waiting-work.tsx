@@ -1,0 +1,81 @@
+import { addDays, format } from 'date-fns';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { browser } from 'wxt/browser';
+import { useDb } from '@/components/ui/db-context';
+import { plural } from '@/components/ui/plural';
+import { readMe } from '@/lib/db/local-state';
+import { membersById } from '@/lib/db/queries';
+import { openRequestsForReviewer, pendingFollowUps } from '@/lib/db/review-queries';
+import { dueText, isOverdue } from '@/lib/deadlines';
+import { followUpDone, followUpSnooze, mutate } from '@/lib/mutations';
+
+const open = (path: string) => void browser.tabs.create({ url: browser.runtime.getURL(path as '/review.html') });
+
+/** What waits for the member: reviews (oldest first, with how late), and follow-ups that are due. */
+export function WaitingWork({ now }: { now: number }) {
+  const db = useDb();
+  const work = useLiveQuery(async () => {
+    const me = await readMe(db);
+    if (!me) return null;
+    const [requests, followUps, members, requisitions] = await Promise.all([
+      openRequestsForReviewer(db, me.memberId),
+      pendingFollowUps(db, me.memberId),
+      membersById(db),
+      db.requisitions.toArray(),
+    ]);
+    const due = followUps.filter((f) => f.dueAt <= now);
+    const people = await db.prospects.bulkGet(due.map((f) => f.prospectId));
+    return {
+      requests: requests.map((r) => ({ ...r, from: members.get(r.requesterId)?.name ?? 'A teammate', role: requisitions.find((q) => q.id === r.requisitionId)?.title ?? 'a role' })),
+      followUps: due.map((f, i) => ({ ...f, name: people[i]?.name ?? 'Someone', url: people[i]?.profiles[0]?.url })),
+    };
+  }, [db, now]);
+  if (!work) return null;
+  return (
+    <>
+      {work.requests.length > 0 && (
+        <section aria-labelledby="waiting-heading" data-testid="popup-reviews">
+          <h2 id="waiting-heading">Waiting for your review</h2>
+          <ul className="popup-list">
+            {work.requests.map((r) => (
+              <li key={r.id} className={isOverdue(r, now) ? 'overdue' : undefined}>
+                <button type="button" className="link" onClick={() => open(`/review.html?request=${r.id}`)}>
+                  {plural(r.prospectIds.length, 'person', 'people')} for {r.role}
+                </button>
+                <span className="muted small">
+                  {' '}
+                  from {r.from} · {dueText(r.dueAt, now)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {work.followUps.length > 0 && (
+        <section aria-labelledby="followups-heading" data-testid="popup-follow-ups">
+          <h2 id="followups-heading">Follow up today</h2>
+          <ul className="popup-list">
+            {work.followUps.map((f) => (
+              <li key={f.id}>
+                {f.url ? (
+                  <button type="button" className="link" onClick={() => void browser.tabs.create({ url: f.url })}>
+                    {f.name}
+                  </button>
+                ) : (
+                  f.name
+                )}
+                <span className="muted small"> due {format(f.dueAt, 'EEE d MMM')}</span>{' '}
+                <button type="button" className="link" onClick={() => void mutate(db, followUpDone, { id: f.id })}>
+                  Done
+                </button>
+                <button type="button" className="link" onClick={() => void mutate(db, followUpSnooze, { id: f.id, until: addDays(now, 1).getTime() })}>
+                  Tomorrow
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

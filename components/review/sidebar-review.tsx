@@ -1,0 +1,96 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { ProspectView } from '@/components/prospect/use-prospect-view';
+import { useDb } from '@/components/ui/db-context';
+import { ErrorMessage, errorText } from '@/components/ui/error-message';
+import { decisionsForRequest } from '@/lib/db/review-queries';
+import { dueText } from '@/lib/deadlines';
+import type { ReviewRequest, Verdict } from '@/lib/model';
+import { mutate, reviewDecide, reviewUndo } from '@/lib/mutations';
+import type { Mark } from './review-store';
+import { Scorecard, scorecardItems } from './scorecard';
+
+/**
+ * The hiring manager's decision controls in the sidebar, when the profile they are looking at
+ * is in a review waiting for them: the same scorecard, note and verdict as the review page.
+ */
+export function SidebarReview({ view, now }: { view: ProspectView; now: number }) {
+  const request = view.openReviews.find((r) => r.reviewerId === view.me?.memberId);
+  if (!request || !view.prospect) return null;
+  return <ReviewControls key={request.id} request={request} prospectId={view.prospect.id} now={now} />;
+}
+
+function ReviewControls({ request, prospectId, now }: { request: ReviewRequest; prospectId: string; now: number }) {
+  const db = useDb();
+  const [marks, setMarks] = useState<Record<string, Mark>>({});
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const data = useLiveQuery(async () => {
+    const [requisition, decisions] = await Promise.all([db.requisitions.get(request.requisitionId), decisionsForRequest(db, request.id)]);
+    return { requisition, decisions };
+  }, [db, request.id, request.requisitionId]);
+  if (!data) return null;
+  const items = scorecardItems(data.requisition?.mustHaves ?? [], data.requisition?.niceToHaves ?? []);
+  const mine = data.decisions.find((d) => d.prospectId === prospectId);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  const decide = (verdict: Verdict) =>
+    run(async () => {
+      const ticked = Object.entries(marks);
+      await mutate(db, reviewDecide, {
+        requestId: request.id,
+        prospectId,
+        verdict,
+        met: ticked.filter(([, m]) => m === 'met').map(([item]) => item),
+        missing: ticked.filter(([, m]) => m === 'missing').map(([item]) => item),
+        note,
+      });
+      setMarks({});
+      setNote('');
+    });
+
+  return (
+    <section className="sidebar-review" aria-labelledby="sidebar-review-heading" data-testid="sidebar-review">
+      <h2 id="sidebar-review-heading">Your review{data.requisition ? ` · ${data.requisition.title}` : ''}</h2>
+      <p className="small">
+        {data.decisions.length} of {request.prospectIds.length} decided · {dueText(request.dueAt, now)} ·{' '}
+        <button type="button" className="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(`/review.html?request=${request.id}`) })}>
+          Open the batch
+        </button>
+      </p>
+      {mine ? (
+        <p data-testid="sidebar-decision">
+          You {mine.verdict === 'approve' ? 'approved' : 'rejected'} this person.{' '}
+          <button type="button" className="link" onClick={() => void run(() => mutate(db, reviewUndo, { decisionId: mine.id }))}>
+            Undo
+          </button>
+        </p>
+      ) : (
+        <>
+          <Scorecard items={items} marks={marks} onMark={(item, mark) => setMarks(({ [item]: _old, ...rest }) => (mark ? { ...rest, [item]: mark } : rest))} />
+          <label htmlFor="sidebar-review-note">
+            Note <span className="muted">(optional)</span>
+          </label>
+          <textarea id="sidebar-review-note" rows={2} maxLength={5000} value={note} onChange={(e) => setNote(e.target.value)} />
+          <div className="verdict-buttons">
+            <button type="button" className="approve" data-testid="sidebar-approve" onClick={() => void decide('approve')}>
+              Approve
+            </button>
+            <button type="button" className="reject" data-testid="sidebar-reject" onClick={() => void decide('reject')}>
+              Reject
+            </button>
+          </div>
+        </>
+      )}
+      <ErrorMessage error={error} />
+    </section>
+  );
+}

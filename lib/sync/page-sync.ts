@@ -1,0 +1,15 @@
+import { sendMessage } from '@/lib/messaging';
+import { onLocalWrite } from '@/lib/mutations';
+import type { SyncReason } from './scheduler';
+
+const ask = (reason: SyncReason) => void sendMessage('syncNow', reason).catch(() => undefined);
+
+/**
+ * What every extension page does about sync: ask the worker to push soon after each local
+ * write, and (for pages that show team data) to pull now, so what opens is fresh.
+ */
+export function connectPageToSync({ pullNow }: { pullNow: boolean }): { signedIn: () => void } {
+  onLocalWrite(() => ask('local_write'));
+  if (pullNow) ask('page_open');
+  return { signedIn: () => ask('signed_in') };
+}
