@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import type { ProspectView } from '@/components/prospect/use-prospect-view';
 import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage, errorText } from '@/components/ui/error-message';
-import { decisionsForRequest } from '@/lib/db/review-queries';
+import { decisionsForRequest, requestsForProspect } from '@/lib/db/review-queries';
 import { dueText } from '@/lib/deadlines';
 import type { ReviewRequest, Verdict } from '@/lib/model';
 import { mutate, reviewDecide, reviewUndo } from '@/lib/mutations';
@@ -16,9 +16,17 @@ import { Scorecard, scorecardItems } from './scorecard';
  * is in a review waiting for them: the same scorecard, note and verdict as the review page.
  */
 export function SidebarReview({ view, now }: { view: ProspectView; now: number }) {
-  const request = view.openReviews.find((r) => r.reviewerId === view.me?.memberId);
-  if (!request || !view.prospect) return null;
-  return <ReviewControls key={request.id} request={request} prospectId={view.prospect.id} now={now} />;
+  const db = useDb();
+  const prospectId = view.prospect?.id;
+  const memberId = view.me?.memberId;
+  // An open request for me, else one I just completed (so my last decision stays in view, with undo).
+  const request = useLiveQuery(async () => {
+    if (!prospectId || !memberId) return null;
+    const mine = (await requestsForProspect(db, prospectId)).filter((r) => r.reviewerId === memberId);
+    return mine.find((r) => r.status === 'open') ?? mine.find((r) => r.status === 'completed') ?? null;
+  }, [db, prospectId, memberId]);
+  if (!request || !prospectId) return null;
+  return <ReviewControls key={request.id} request={request} prospectId={prospectId} now={now} />;
 }
 
 function ReviewControls({ request, prospectId, now }: { request: ReviewRequest; prospectId: string; now: number }) {

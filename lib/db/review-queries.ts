@@ -22,10 +22,15 @@ export async function decisionsForRequest(db: TandemDB, requestId: string): Prom
   return live(await db.reviewDecisions.where('requestId').equals(requestId).toArray());
 }
 
+/** Requests that include the person, newest first. */
+export async function requestsForProspect(db: TandemDB, prospectId: string): Promise<ReviewRequest[]> {
+  const rows = await db.reviewRequests.where('prospectIds').equals(prospectId).toArray();
+  return live(rows).sort((a, b) => b.createdAt - a.createdAt);
+}
+
 /** Open requests that include the person, whoever reviews them. */
 export async function openRequestsForProspect(db: TandemDB, prospectId: string): Promise<ReviewRequest[]> {
-  const rows = await db.reviewRequests.where('prospectIds').equals(prospectId).toArray();
-  return live(rows).filter((r) => r.status === 'open');
+  return (await requestsForProspect(db, prospectId)).filter((r) => r.status === 'open');
 }
 
 export async function requisitions(db: TandemDB): Promise<Requisition[]> {

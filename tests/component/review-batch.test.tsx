@@ -134,6 +134,24 @@ describe("the hiring manager's review in the sidebar", () => {
     expect((await db.reviewDecisions.toArray())[0]?.deletedAt).not.toBeNull();
   });
 
+  it('keeps the decision in view, with undo, when it completes the request', async () => {
+    const { db, hm } = await sentForReview();
+    await signInAs(db, hm);
+    const user = userEvent.setup();
+    const grace = (await db.prospects.where('profileKeys').equals('linkedin:grace').first())!;
+    const view = sidebar(db, identity('grace'));
+    await user.click(within(await screen.findByTestId('sidebar-review')).getByTestId('sidebar-approve'));
+    view.unmount();
+    sidebar(db, identity('ada'));
+    const section = await screen.findByTestId('sidebar-review');
+    await user.click(within(section).getByTestId('sidebar-approve'));
+    expect(await within(section).findByTestId('sidebar-decision')).toHaveTextContent('You approved this person.');
+    expect((await db.reviewRequests.toArray())[0]?.status).toBe('completed');
+    await user.click(within(section).getByRole('button', { name: 'Undo' }));
+    await waitFor(async () => expect((await db.reviewRequests.toArray())[0]?.status).toBe('open'));
+    expect(grace.id).toBeTruthy();
+  });
+
   it('is not offered to anyone else', async () => {
     const { db, recruiter } = await sentForReview();
     await signInAs(db, recruiter);
