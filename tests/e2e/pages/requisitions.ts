@@ -12,8 +12,14 @@ export class RequisitionsPage {
     // The team's members arrive with the page's first pull.
     await manager.locator('option', { hasText: hiringManager }).waitFor({ state: 'attached', timeout: 20_000 });
     await manager.selectOption({ label: hiringManager });
-    for (const item of mustHaves) await editor.getByLabel('Add a must-have').fill(item), await editor.getByLabel('Add a must-have').press('Enter');
-    for (const item of niceToHaves) await editor.getByLabel('Add a nice-to-have').fill(item), await editor.getByLabel('Add a nice-to-have').press('Enter');
+    const add = async (label: string, items: string[]) => {
+      for (const item of items) {
+        await editor.getByLabel(label).fill(item);
+        await editor.getByLabel(label).press('Enter');
+      }
+    };
+    await add('Add a must-have', mustHaves);
+    await add('Add a nice-to-have', niceToHaves);
     await editor.getByTestId('requisition-save').click();
     await editor.waitFor({ state: 'detached' });
   }
