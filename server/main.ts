@@ -6,7 +6,8 @@ import { announceServer } from './admin/running-server';
 import { adminSecret, readConfig } from './config';
 import { openDatabase } from './db/open';
 import { createApp } from './http/app';
-import { createLogger } from './log';
+import type { Database } from './db/database';
+import { type Logger, createLogger } from './log';
 
 export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   const log = createLogger(env.LOG_LEVEL);
@@ -20,6 +21,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   log.info({ port, host: config.host, database: db.kind, dataDir: db.kind === 'pglite' ? config.dataDir : undefined }, 'listening');
   // The admin CLI must not open a PGlite folder that this process holds: tell it where we are.
   const unannounce = db.kind === 'pglite' ? announceServer(config.dataDir, { pid: process.pid, port }) : () => undefined;
+  const stopAnalyzing = db.kind === 'pglite' ? keepStatisticsFresh(db, log) : () => undefined;
 
   let stopping: Promise<void> | undefined;
   // Once stopping, every response closes its connection: a client that keeps connections alive
@@ -49,6 +51,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
       http1.close(() => {
         clearTimeout(deadline);
         unannounce();
+        stopAnalyzing();
         db.close()
           .then(() => log.info('stopped'))
           .catch((err: unknown) => log.error({ err }, 'closing the database failed'))
@@ -57,6 +60,21 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
       http1.closeIdleConnections();
     }));
   return { port, stop, db, log };
+}
+
+/** How often embedded PGlite refreshes its planner statistics. */
+const ANALYZE_EVERY_MS = 5 * 60_000;
+
+/**
+ * PGlite has no autovacuum, so without this the planner never learns how big `entities` has
+ * grown and plans pulls and lookups as if it were empty. (Postgres does this by itself.)
+ */
+function keepStatisticsFresh(db: Database, log: Logger): () => void {
+  const analyze = () => db.exec('ANALYZE').catch((err: unknown) => log.warn({ err }, 'ANALYZE failed'));
+  void analyze();
+  const timer = setInterval(() => void analyze(), ANALYZE_EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

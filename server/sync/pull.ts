@@ -26,7 +26,9 @@ export async function pull(db: Database, actor: Actor, query: PullQuery): Promis
   const select = `SELECT kind, id, version, CASE WHEN visible_to IS NULL OR visible_to = $3 THEN doc END AS doc
                     FROM entities
                    WHERE team_id = $1 AND version > $2 AND (visible_to IS NULL OR visible_to = $3 OR ever_public)`;
-  let rows = await db.query<EntityRow>(`${select} ORDER BY version, kind, id LIMIT $4`, [actor.teamId, query.cursor, actor.memberId, query.limit + 1]);
+  // Ordered by version alone, so the (team_id, version) index serves the scan and the limit
+  // without a sort; the order within one version does not matter, pages never split it.
+  let rows = await db.query<EntityRow>(`${select} ORDER BY version LIMIT $4`, [actor.teamId, query.cursor, actor.memberId, query.limit + 1]);
   const more = rows.length > query.limit;
   if (more) {
     const lastVersion = Number(rows[query.limit - 1]!.version);
@@ -34,7 +36,7 @@ export async function pull(db: Database, actor: Actor, query: PullQuery): Promis
     rows = rows.slice(0, query.limit);
     if (splitsVersion) {
       const whole = rows.filter((r) => Number(r.version) < lastVersion);
-      rows = whole.length > 0 ? whole : await db.query<EntityRow>(`${select} AND version = $4 ORDER BY kind, id`, [actor.teamId, query.cursor, actor.memberId, lastVersion]);
+      rows = whole.length > 0 ? whole : await db.query<EntityRow>(`${select} AND version = $4`, [actor.teamId, query.cursor, actor.memberId, lastVersion]);
     }
   }
   const cursor = rows.length > 0 ? Number(rows[rows.length - 1]!.version) : query.cursor;
