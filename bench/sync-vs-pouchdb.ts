@@ -21,7 +21,7 @@ import path from 'node:path';
 import { ulid } from 'ulidx';
 import { TandemDB } from '@/lib/db/database';
 import { activityLog, mutate, noteAdd, prospectUpsert } from '@/lib/mutations';
-import { pullAll, pushAll } from '@/lib/sync/engine';
+import { PULL_LIMIT, PUSH_BATCH, pullAll, pushAll } from '@/lib/sync/engine';
 import { makeRecords } from './pouchdb/records';
 import { type Plan, planFromRecords } from './support/bench-records';
 import { ROOT, countRows, createTeamWithMembers, load1, makeDevice, median, onCleanup, out, round, runBench, startServerProcess, tempDir } from './support/harness';
@@ -166,7 +166,7 @@ runBench(async () => {
     runs: RUNS,
     samples: ours.map((o) => ({ pushMs: round(o.times.pushMs), pullMs: round(o.times.pullMs), totalMs: round(o.times.totalMs) })),
     server: 'server/main.ts in its own process, PGlite in a temp dir, HTTP on 127.0.0.1',
-    client: 'TandemDB (Dexie) on fake-indexeddb, pushAll then a fresh device pullAll (PUSH_BATCH 500, PULL_LIMIT 1000)',
+    client: `TandemDB (Dexie) on fake-indexeddb, pushAll then a fresh device pullAll (PUSH_BATCH ${PUSH_BATCH}, PULL_LIMIT ${PULL_LIMIT})`,
     clientB: first.rows,
     payload: {
       how: 'each record → note.add (body = the record’s body) or activity.log (kind mapped from the record’s); activities have no free text, so the bytes they lack are added to note bodies, making Σ row JSON ≈ Σ record JSON; plus one prospect.upsert per person (500), pushed and pulled in the timed part',

@@ -60,10 +60,12 @@ export function ProspectPanel({ identity }: { identity: ProspectIdentity }) {
             inputRef={noteInput}
           />
           <ActivityFeed activities={view.activities} members={view.members} meId={view.me?.memberId} now={now} />
-          <section aria-labelledby="review-heading">
-            <h2 id="review-heading">Review</h2>
-            <AddToReview identity={identity} prospectId={view.prospect?.id ?? null} />
-          </section>
+          {view.me?.role !== 'hiring_manager' && (
+            <section aria-labelledby="review-heading">
+              <h2 id="review-heading">Review</h2>
+              <AddToReview identity={identity} prospectId={view.prospect?.id ?? null} />
+            </section>
+          )}
           <BatchTray />
           <FollowUpControl identity={identity} prospectId={view.prospect?.id ?? null} />
           <DoNotContact identity={identity} prospect={view.prospect} me={view.me} />

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage, errorText } from '@/components/ui/error-message';
-import type { ProspectIdentity } from '@/lib/model';
+import { canRequestReview, type ProspectIdentity } from '@/lib/model';
 import { ensureProspect } from '@/lib/prospects/record-visit';
 import { addToTray, setTrayRequisition } from '@/lib/review/batch-tray';
 import { useTray } from './use-tray';
@@ -12,7 +12,8 @@ export function AddToReview({ identity, prospectId }: { identity: ProspectIdenti
   const db = useDb();
   const view = useTray();
   const [error, setError] = useState<string | null>(null);
-  if (!view) return null;
+  // Hiring managers review batches; they do not gather them.
+  if (!view || (view.me && !canRequestReview(view.me.role))) return null;
   const { tray, openRequisitions } = view;
   const requisitionId = tray.requisitionId ?? openRequisitions[0]?.id ?? null;
   const inTray = prospectId !== null && tray.prospectIds.includes(prospectId);
