@@ -18,10 +18,11 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  log.info({ port, host: config.host, database: db.kind, dataDir: db.kind === 'pglite' ? config.dataDir : undefined }, 'listening');
-  // The admin CLI must not open a PGlite folder that this process holds: tell it where we are.
+  // The admin CLI must not open a PGlite folder that this process holds: tell it where we are
+  // before saying we are ready.
   const unannounce = db.kind === 'pglite' ? announceServer(config.dataDir, { pid: process.pid, port }) : () => undefined;
   const stopAnalyzing = db.kind === 'pglite' ? keepStatisticsFresh(db, log) : () => undefined;
+  log.info({ port, host: config.host, database: db.kind, dataDir: db.kind === 'pglite' ? config.dataDir : undefined }, 'listening');
 
   let stopping: Promise<void> | undefined;
   // Once stopping, every response closes its connection: a client that keeps connections alive
