@@ -107,11 +107,10 @@ interface Run {
   stderr: string;
 }
 
+/** The child's environment: nothing inherited that could point it elsewhere, then `extra`. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: '', ...extra };
-  delete env.TANDEM_ADMIN_SECRET;
-  delete env.PORT;
-  return env;
+  const { TANDEM_ADMIN_SECRET: _secret, PORT: _port, ...inherited } = process.env;
+  return { ...inherited, LOG_LEVEL: 'silent', DATABASE_URL: '', ...extra };
 }
 
 function cli(args: string[], env: Record<string, string>): Promise<Run> {
@@ -174,7 +173,8 @@ describe('admin CLI', () => {
   });
 
   it('with a server running on the folder, goes through the server', { timeout: 180_000 }, async () => {
-    const child = spawn(TSX, ['server/main.ts'], { env: childEnv({ ...env, PORT: '0', LOG_LEVEL: 'info' }), stdio: ['ignore', 'pipe', 'pipe'] });
+    // One process (node with tsx's loader, not the tsx wrapper), so killing it leaves no orphan.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: childEnv({ ...env, PORT: '0', LOG_LEVEL: 'info' }), stdio: ['ignore', 'pipe', 'pipe'] });
     server = child;
     const logs: Record<string, unknown>[] = [];
     let stderr = '';
