@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { useDb } from '@/components/ui/db-context';
-import { ErrorMessage, errorText } from '@/components/ui/error-message';
+import { ErrorMessage } from '@/components/ui/error-message';
+import { useAction } from '@/components/ui/use-action';
 import type { ProspectIdentity } from '@/lib/model';
 import { activityLog, mutate } from '@/lib/mutations';
 import type { LoggableActivity } from '@/lib/model';
@@ -17,21 +17,10 @@ const ACTIONS: { label: string; entry: LoggableActivity }[] = [
 /** One click records outreach or a reply, so the next recruiter knows. */
 export function QuickLog({ identity }: { identity: ProspectIdentity }) {
   const db = useDb();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, error, busy } = useAction();
 
-  const log = async (entry: LoggableActivity) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const prospectId = await ensureProspect(db, identity);
-      await mutate(db, activityLog, { prospectId, ...entry });
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const log = (entry: LoggableActivity) =>
+    run(async () => mutate(db, activityLog, { prospectId: await ensureProspect(db, identity), ...entry }));
 
   return (
     <section aria-labelledby="log-heading">

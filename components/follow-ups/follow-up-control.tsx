@@ -2,7 +2,8 @@ import { addDays, format, setHours, startOfHour } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useDb } from '@/components/ui/db-context';
-import { ErrorMessage, errorText } from '@/components/ui/error-message';
+import { ErrorMessage } from '@/components/ui/error-message';
+import { useAction } from '@/components/ui/use-action';
 import { readMe } from '@/lib/db/local-state';
 import { pendingFollowUps } from '@/lib/db/review-queries';
 import type { ProspectIdentity } from '@/lib/model';
@@ -20,21 +21,12 @@ export function followUpDueAt(days: number, now = Date.now()): number {
 export function FollowUpControl({ identity, prospectId }: { identity: ProspectIdentity; prospectId: string | null }) {
   const db = useDb();
   const [days, setDays] = useState(7);
-  const [error, setError] = useState<string | null>(null);
+  const { run, error } = useAction();
   const pending = useLiveQuery(async () => {
     const me = await readMe(db);
     if (!me || !prospectId) return [];
     return (await pendingFollowUps(db, me.memberId)).filter((f) => f.prospectId === prospectId);
   }, [db, prospectId]);
-
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
 
   return (
     <section aria-labelledby="followup-heading" className="follow-up">

@@ -1,6 +1,7 @@
 import { forwardRef, useState } from 'react';
 import { useDb } from '@/components/ui/db-context';
-import { ErrorMessage, errorText } from '@/components/ui/error-message';
+import { ErrorMessage } from '@/components/ui/error-message';
+import { useAction } from '@/components/ui/use-action';
 import { NOTE_MAX_LENGTH, type NoteVisibility, type ProspectIdentity } from '@/lib/model';
 import { mutate, noteAdd } from '@/lib/mutations';
 import { ensureProspect } from '@/lib/prospects/record-visit';
@@ -13,22 +14,11 @@ export const NoteComposer = forwardRef<HTMLTextAreaElement, { identity: Prospect
   const db = useDb();
   const [body, setBody] = useState('');
   const [visibility, setVisibility] = useState<NoteVisibility>('team');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { run, error, busy: saving } = useAction();
 
   const save = async () => {
     if (saving) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const prospectId = await ensureProspect(db, identity);
-      await mutate(db, noteAdd, { prospectId, body, visibility });
-      setBody('');
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setSaving(false);
-    }
+    if (await run(async () => mutate(db, noteAdd, { prospectId: await ensureProspect(db, identity), body, visibility }))) setBody('');
   };
 
   return (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useDb } from '@/components/ui/db-context';
-import { ErrorMessage, errorText } from '@/components/ui/error-message';
+import { ErrorMessage } from '@/components/ui/error-message';
+import { useAction } from '@/components/ui/use-action';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { NOTE_MAX_LENGTH, type Note } from '@/lib/model';
 import { mutate, noteDelete, noteEdit, noteRestore } from '@/lib/mutations';
@@ -18,18 +19,7 @@ export function NoteItem({ note, author, mine, now }: Props) {
   const db = useDb();
   const showUndo = useUndo((s) => s.show);
   const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
-      return true;
-    } catch (e) {
-      setError(errorText(e));
-      return false;
-    }
-  };
+  const { run, error } = useAction();
 
   const save = async () => {
     if (draft !== null && (await run(() => mutate(db, noteEdit, { id: note.id, body: draft })))) setDraft(null);

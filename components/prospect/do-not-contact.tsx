@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useDb } from '@/components/ui/db-context';
-import { ErrorMessage, errorText } from '@/components/ui/error-message';
+import { ErrorMessage } from '@/components/ui/error-message';
+import { useAction } from '@/components/ui/use-action';
 import { type Me, type Prospect, type ProspectIdentity, canSetDoNotContact } from '@/lib/model';
 import { mutate, prospectSetDoNotContact } from '@/lib/mutations';
 import { ensureProspect } from '@/lib/prospects/record-visit';
@@ -15,21 +16,15 @@ interface Props {
 export function DoNotContact({ identity, prospect, me }: Props) {
   const db = useDb();
   const [reason, setReason] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { run, error } = useAction();
   if (!me) return null;
   if (!canSetDoNotContact(me.role)) {
     return <p className="muted small">Only recruiters and admins can mark someone do-not-contact.</p>;
   }
 
   const apply = async (next: string | null) => {
-    setError(null);
-    try {
-      const prospectId = prospect?.id ?? (await ensureProspect(db, identity));
-      await mutate(db, prospectSetDoNotContact, { prospectId, reason: next });
-      setReason(null);
-    } catch (e) {
-      setError(errorText(e));
-    }
+    const done = await run(async () => mutate(db, prospectSetDoNotContact, { prospectId: prospect?.id ?? (await ensureProspect(db, identity)), reason: next }));
+    if (done) setReason(null);
   };
 
   if (prospect?.doNotContact) {

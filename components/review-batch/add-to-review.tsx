@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useDb } from '@/components/ui/db-context';
-import { ErrorMessage, errorText } from '@/components/ui/error-message';
+import { ErrorMessage } from '@/components/ui/error-message';
+import { useAction } from '@/components/ui/use-action';
 import { canRequestReview, type ProspectIdentity } from '@/lib/model';
 import { ensureProspect } from '@/lib/prospects/record-visit';
 import { addToTray, setTrayRequisition } from '@/lib/review/batch-tray';
@@ -11,7 +11,7 @@ import { useTray } from './use-tray';
 export function AddToReview({ identity, prospectId }: { identity: ProspectIdentity; prospectId: string | null }) {
   const db = useDb();
   const view = useTray();
-  const [error, setError] = useState<string | null>(null);
+  const { run, error } = useAction();
   // Hiring managers review batches; they do not gather them.
   if (!view || (view.me && !canRequestReview(view.me.role))) return null;
   const { tray, openRequisitions } = view;
@@ -30,15 +30,7 @@ export function AddToReview({ identity, prospectId }: { identity: ProspectIdenti
     );
   }
 
-  const add = async () => {
-    setError(null);
-    try {
-      const id = await ensureProspect(db, identity);
-      await addToTray(db, requisitionId!, id);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
+  const add = () => run(async () => addToTray(db, requisitionId!, await ensureProspect(db, identity)));
 
   return (
     <div className="add-to-review">

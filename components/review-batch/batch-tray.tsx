@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { ulid } from 'ulidx';
 import { useDb } from '@/components/ui/db-context';
-import { ErrorMessage, errorText } from '@/components/ui/error-message';
+import { ErrorMessage } from '@/components/ui/error-message';
+import { useAction } from '@/components/ui/use-action';
 import { plural } from '@/components/ui/plural';
 import { ROLE_LABELS, canRequestReview } from '@/lib/model';
 import { mutate, reviewRequest } from '@/lib/mutations';
@@ -17,7 +18,7 @@ export function BatchTray({ compact = false }: { compact?: boolean }) {
   const view = useTray();
   const [reviewerId, setReviewerId] = useState<string | null>(null);
   const [message, setMessage] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { run, error } = useAction();
   const [sent, setSent] = useState<string | null>(null);
   if (!view) return null;
   const { tray, people, members, openRequisitions, me } = view;
@@ -27,9 +28,8 @@ export function BatchTray({ compact = false }: { compact?: boolean }) {
   const reviewers = [...members.values()].filter((m) => m.deletedAt === null).sort((a, b) => Number(b.role === 'hiring_manager') - Number(a.role === 'hiring_manager') || a.name.localeCompare(b.name));
   const mayRequest = me ? canRequestReview(me.role) : false;
 
-  const send = async () => {
-    setError(null);
-    try {
+  const send = () =>
+    run(async () => {
       if (!requisition) throw new Error('choose an open requisition for this batch');
       await mutate(db, reviewRequest, {
         requisitionId: requisition.id,
@@ -41,10 +41,7 @@ export function BatchTray({ compact = false }: { compact?: boolean }) {
       await clearTray(db);
       setMessage('');
       setSent(`Sent ${plural(people.length, 'person', 'people')} to ${members.get(reviewer)?.name ?? 'the reviewer'} for review.`);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
+    });
 
   return (
     <section className="batch-tray" aria-labelledby="tray-heading" data-testid="batch-tray">

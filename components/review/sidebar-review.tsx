@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { ProspectView } from '@/components/prospect/use-prospect-view';
 import { useDb } from '@/components/ui/db-context';
-import { ErrorMessage, errorText } from '@/components/ui/error-message';
+import { ErrorMessage } from '@/components/ui/error-message';
+import { useAction } from '@/components/ui/use-action';
 import { decisionsForRequest, requestsForProspect } from '@/lib/db/review-queries';
 import { dueText } from '@/lib/deadlines';
 import type { ReviewRequest, Verdict } from '@/lib/model';
@@ -33,7 +34,7 @@ function ReviewControls({ request, prospectId, now }: { request: ReviewRequest; 
   const db = useDb();
   const [marks, setMarks] = useState<Record<string, Mark>>({});
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { run, error } = useAction();
   const data = useLiveQuery(async () => {
     const [requisition, decisions] = await Promise.all([db.requisitions.get(request.requisitionId), decisionsForRequest(db, request.id)]);
     return { requisition, decisions };
@@ -42,14 +43,6 @@ function ReviewControls({ request, prospectId, now }: { request: ReviewRequest; 
   const items = scorecardItems(data.requisition?.mustHaves ?? [], data.requisition?.niceToHaves ?? []);
   const mine = data.decisions.find((d) => d.prospectId === prospectId);
 
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
   const decide = (verdict: Verdict) =>
     run(async () => {
       const ticked = Object.entries(marks);

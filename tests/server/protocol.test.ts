@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/server/db/database';
 import type { Note, Prospect, PullResponse } from '@/lib/model';
 import { DATABASE_KINDS, freshDatabase } from './support/databases';
-import { type App, appFor, as, call, identity, teamWith } from './support/server';
+import { type App, appFor, as, docsOf, call, identity, teamWith } from './support/server';
 
-const docsOf = <T>(rows: PullResponse['rows'], kind: string) => rows.filter((r) => r.kind === kind && r.doc !== null).map((r) => r.doc as T);
 
 describe.each(DATABASE_KINDS)('sync protocol on %s', (kind) => {
   let db: Database;

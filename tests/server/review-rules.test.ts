@@ -1,11 +1,10 @@
 import { ulid } from 'ulidx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/server/db/database';
-import type { Activity, FollowUp, PullResponse, ReviewDecision, ReviewRequest } from '@/lib/model';
+import type { Activity, FollowUp, ReviewDecision, ReviewRequest } from '@/lib/model';
 import { DATABASE_KINDS, freshDatabase } from './support/databases';
-import { type App, appFor, as, identity, teamWith } from './support/server';
+import { type App, appFor, as, docsOf, identity, teamWith } from './support/server';
 
-const docsOf = <T>(rows: PullResponse['rows'], kind: string) => rows.filter((r) => r.kind === kind && r.doc !== null).map((r) => r.doc as T);
 const HOUR = 3_600_000;
 
 describe.each(DATABASE_KINDS)('the review loop on %s', (kind) => {

@@ -20,11 +20,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { uniformInt } from 'pure-rand/distribution/uniformInt';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { ulid } from 'ulidx';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { TandemDB, fromProspectRow } from '@/lib/db/database';
+import { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { findProspectByKey } from '@/lib/db/queries';
 import type { Me, NoteVisibility, ProspectIdentity, Role } from '@/lib/model';
@@ -36,6 +34,7 @@ import { createTeam, invite, redeem } from '@/server/auth/team-admin';
 import type { Database } from '@/server/db/database';
 import { readMigrations } from '@/server/db/migrate';
 import { openPostgres } from '@/server/db/postgres';
+import { Rng, canonical, deviceRows, diff, serverRows } from '../support/convergence';
 import { postgresUrlFor } from './support/databases';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -170,22 +169,6 @@ async function freshPostgres(): Promise<{ url: string; direct: Database }> {
   const direct = openPostgres(url, { max: 4 });
   connections.push(direct);
   return { url, direct };
-}
-
-class Rng {
-  private readonly gen;
-  constructor(seed: number) {
-    this.gen = xoroshiro128plus(seed);
-  }
-  int(min: number, max: number) {
-    return uniformInt(this.gen, min, max);
-  }
-  chance(p: number) {
-    return this.int(0, 9999) < p * 10000;
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[this.int(0, xs.length - 1)]!;
-  }
 }
 
 const person = (slug: string): ProspectIdentity => ({
@@ -376,38 +359,6 @@ async function settle(devices: Device[], live: ServerProcess[]) {
 
 // ---------------------------------------------------------------------------------------------
 // Convergence
-
-const canonical = (v: unknown): string =>
-  JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
-
-/** The device's synced rows by kind and id, as the server stores them. */
-async function deviceRows(db: TandemDB): Promise<Map<string, unknown>> {
-  const rows = new Map<string, unknown>();
-  for (const p of await db.prospects.toArray()) rows.set(`prospect:${p.id}`, fromProspectRow(p));
-  for (const [kind, table] of [['activity', db.activities], ['note', db.notes], ['member', db.members], ['alias', db.aliases]] as const) {
-    for (const row of await table.toArray()) rows.set(`${kind}:${row.id}`, row);
-  }
-  for (const table of [db.requisitions, db.reviewRequests, db.reviewDecisions, db.pipeline]) {
-    for (const row of await table.toArray()) rows.set(`${table.name}:${row.id}`, row);
-  }
-  return rows;
-}
-
-/** What the server lets the member see: the team's rows, and the member's own private notes. */
-async function serverRows(direct: Database, teamId: string, memberId: string): Promise<Map<string, unknown>> {
-  const rows = await direct.query<{ kind: string; id: string; doc: unknown }>('SELECT kind, id, doc FROM entities WHERE team_id = $1 AND (visible_to IS NULL OR visible_to = $2)', [teamId, memberId]);
-  return new Map(rows.map((r) => [`${r.kind}:${r.id}`, r.doc]));
-}
-
-function diff(device: Map<string, unknown>, server: Map<string, unknown>): string[] {
-  const problems: string[] = [];
-  for (const [k, v] of device) {
-    if (!server.has(k)) problems.push(`only on device: ${k}`);
-    else if (canonical(v) !== canonical(server.get(k))) problems.push(`differs: ${k}\n  device ${canonical(v)}\n  server ${canonical(server.get(k))}`);
-  }
-  for (const k of server.keys()) if (!device.has(k)) problems.push(`only on server: ${k}`);
-  return problems;
-}
 
 /** Kinds one mutation writes together under one version (upsert with an alias; the rest alone). */
 const KINDS_OF_ONE_WRITE = new Set(['member', 'prospect', 'alias', 'alias,prospect', 'activity', 'note']);

@@ -26,6 +26,10 @@ describe(`sync under faults (${SEEDS} seeds)`, () => {
         duplicates: sum((r) => r.faults.duplicates!),
         restarts: sum((r) => r.faults.restarts!),
         failedSyncs: sum((r) => r.failedSyncs),
+        rowsByKind: reports.reduce<Record<string, number>>((all, r) => {
+          for (const [kind, n] of Object.entries(r.rows)) all[kind] = (all[kind] ?? 0) + n;
+          return all;
+        }, {}),
       }),
     );
   });

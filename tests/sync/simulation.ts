@@ -6,15 +6,32 @@
  * After the faults stop and everyone settles, every device must equal the server, and nothing
  * may be lost or duplicated. Any seed replays exactly: `npm run -s sim -- --seed N`.
  */
-import { uniformInt } from 'pure-rand/distribution/uniformInt';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { ulid } from 'ulidx';
 import { createHash } from 'node:crypto';
-import { TandemDB, fromProspectRow } from '@/lib/db/database';
+import { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { findProspectByKey, notesFor } from '@/lib/db/queries';
 import type { Me, ProspectIdentity, Role } from '@/lib/model';
-import { MutationRefused, activityLog, mutate, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert } from '@/lib/mutations';
+import {
+  MutationRefused,
+  activityLog,
+  followUpDone,
+  followUpSet,
+  mutate,
+  noteAdd,
+  noteDelete,
+  noteEdit,
+  noteRestore,
+  prospectSetDoNotContact,
+  prospectUpsert,
+  requisitionSave,
+  reviewDecide,
+  reviewNudge,
+  reviewReassign,
+  reviewRequest,
+  reviewUndo,
+} from '@/lib/mutations';
+import { decisionsForRequest, openRequestsForReviewer } from '@/lib/db/review-queries';
 import { syncOnce } from '@/lib/sync/engine';
 import { INITIAL_SYNC_STATE, type Session } from '@/lib/sync/session';
 import { type Fetch, httpTransport } from '@/lib/sync/transport';
@@ -22,6 +39,7 @@ import type { Database } from '@/server/db/database';
 import { createTeam, invite, redeem, setRole } from '@/server/auth/team-admin';
 import { createApp } from '@/server/http/app';
 import { createLogger } from '@/server/log';
+import { Rng, canonical, deviceRows, diff, serverRows } from '../support/convergence';
 
 export interface SimOptions {
   seed: number;
@@ -34,27 +52,13 @@ export interface SimReport {
   /** A hash of the final server state with random server-made ids replaced: equal runs, equal hash. */
   fingerprint: string;
   roleChanges: number;
+  /** The team's rows on the server at the end, by kind. */
+  rows: Record<string, number>;
   mutations: number;
   rejections: number;
   faults: Record<string, number>;
   syncs: number;
   failedSyncs: number;
-}
-
-class Rng {
-  private readonly gen;
-  constructor(seed: number) {
-    this.gen = xoroshiro128plus(seed);
-  }
-  int(min: number, max: number) {
-    return uniformInt(this.gen, min, max);
-  }
-  chance(p: number) {
-    return this.int(0, 9999) < p * 10000;
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[this.int(0, xs.length - 1)]!;
-  }
 }
 
 const PEOPLE: ProspectIdentity[] = ['ada', 'grace', 'alan', 'edsger', 'barbara'].map((slug) => ({
@@ -75,35 +79,7 @@ interface Device {
   inFlight: Promise<void> | null;
 }
 
-/** The device's view of the team: every synced row by kind and id, as the server would send it. */
-async function deviceRows(db: TandemDB): Promise<Map<string, unknown>> {
-  const rows = new Map<string, unknown>();
-  for (const p of await db.prospects.toArray()) rows.set(`prospect:${p.id}`, fromProspectRow(p));
-  for (const [kind, table] of [['activity', db.activities], ['note', db.notes], ['member', db.members], ['alias', db.aliases]] as const) {
-    for (const row of await table.toArray()) rows.set(`${kind}:${row.id}`, row);
-  }
-  return rows;
-}
-
-async function serverRows(server: Database, teamId: string, memberId: string): Promise<Map<string, unknown>> {
-  const rows = await server.query<{ kind: string; id: string; doc: unknown }>(
-    'SELECT kind, id, doc FROM entities WHERE team_id = $1 AND (visible_to IS NULL OR visible_to = $2)',
-    [teamId, memberId],
-  );
-  return new Map(rows.map((r) => [`${r.kind}:${r.id}`, r.doc]));
-}
-
-const canonical = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
-
-function diff(a: Map<string, unknown>, b: Map<string, unknown>): string[] {
-  const problems: string[] = [];
-  for (const [k, v] of a) if (!b.has(k)) problems.push(`only on device: ${k}`);
-  else if (canonical(v) !== canonical(b.get(k))) problems.push(`differs: ${k}\n  device ${canonical(v)}\n  server ${canonical(b.get(k))}`);
-  for (const k of b.keys()) if (!a.has(k)) problems.push(`only on server: ${k}`);
-  return problems;
-}
-
-export async function runSimulation(server: Database, { seed, steps = 60, log = () => undefined }: SimOptions): Promise<SimReport> {
+export async function runSimulation(server: Database, { seed, steps = 80, log = () => undefined }: SimOptions): Promise<SimReport> {
   const rng = new Rng(seed);
   // Ids from the seed (a ULID's time part from a counter, its random part from the rng).
   let idClock = 1_800_000_000_000;
@@ -150,6 +126,12 @@ export async function runSimulation(server: Database, { seed, steps = 60, log = 
     const { token, member } = await redeem(server, code, `device ${i}`);
     devices.push(await makeDevice(`d${i}`, { token, memberId: member.id, role, name: member.name }));
   }
+  // A hiring manager, who reviews what the recruiters send.
+  {
+    const { code } = await invite(server, team.id, 'hm@sim.example', 'hiring_manager');
+    const { token, member } = await redeem(server, code, 'device hm');
+    devices.push(await makeDevice('dh', { token, memberId: member.id, role: 'hiring_manager', name: member.name }));
+  }
   // A second device of the first member: private notes must reach it, and only it.
   {
     const { code } = await invite(server, team.id, 'm0@sim.example', 'recruiter');
@@ -176,7 +158,50 @@ export async function runSimulation(server: Database, { seed, steps = 60, log = 
   const ctx = (d: Device) => ({ actor: d.me });
 
   /** One thing a user does on a device; the device itself may refuse it (then nothing is queued). */
+  /** Review-loop work: send batches, decide, undo, nudge, reassign; follow-ups. */
+  async function reviewAction(d: Device, at: number): Promise<{ mutationId: number | null } | null> {
+    const mine = await openRequestsForReviewer(d.db, d.me.memberId);
+    const choice = rng.int(0, 7);
+    if (choice <= 1 && mine.length) {
+      const request = rng.pick(mine);
+      const decided = await decisionsForRequest(d.db, request.id);
+      const own = decided.filter((x) => x.reviewerId === d.me.memberId);
+      if (own.length && rng.chance(0.3)) return mutate(d.db, reviewUndo, { decisionId: rng.pick(own).id, at }, ctx(d));
+      const open = request.prospectIds.filter((p) => !decided.some((x) => x.prospectId === p));
+      if (!open.length) return null;
+      const verdict = rng.pick(['approve', 'reject'] as const);
+      return mutate(d.db, reviewDecide, { id: newId(), requestId: request.id, prospectId: rng.pick(open), verdict, met: verdict === 'approve' ? ['Go'] : [], missing: verdict === 'reject' ? ['SQL'] : [], note: '', activityId: newId(), at }, ctx(d));
+    }
+    const people = (await Promise.all(PEOPLE.map((p) => findProspectByKey(d.db, p.key)))).filter((p) => p !== undefined);
+    if (choice >= 2 && choice <= 4 && people.length) {
+      const batch = [...new Set([rng.pick(people).id, rng.pick(people).id])];
+      const hm = devices.find((x) => x.name === 'dh')!;
+      return mutate(d.db, reviewRequest, { id: newId(), requisitionId, reviewerId: hm.me.memberId, prospectIds: batch, activityIds: batch.map(() => newId()), message: '', at }, ctx(d));
+    }
+    const sent = (await d.db.reviewRequests.toArray()).filter((r) => r.status === 'open' && r.requesterId === d.me.memberId);
+    if (choice === 5 && sent.length) {
+      const request = rng.pick(sent);
+      if (rng.chance(0.5)) return mutate(d.db, reviewNudge, { requestId: request.id, at }, ctx(d));
+      const to = rng.pick(devices.filter((x) => x.me.memberId !== request.reviewerId && x.name !== 'd0b'));
+      return mutate(d.db, reviewReassign, { requestId: request.id, newRequestId: newId(), reviewerId: to.me.memberId, at }, ctx(d));
+    }
+    if (choice === 6 && people.length) return mutate(d.db, followUpSet, { id: newId(), prospectId: rng.pick(people).id, dueAt: at + 86_400_000, note: `call ${d.name}`, at }, ctx(d));
+    const followUps = (await d.db.followUps.toArray()).filter((f) => f.ownerId === d.me.memberId && f.doneAt === null);
+    if (choice === 7 && followUps.length) return mutate(d.db, followUpDone, { id: rng.pick(followUps).id, at }, ctx(d));
+    return null;
+  }
+
   async function userAction(d: Device) {
+    if (d.name === 'dh' || rng.chance(0.35)) {
+      try {
+        const r = await reviewAction(d, 1_800_000_000_000 + rng.int(0, 10_000_000));
+        if (r?.mutationId) queued++;
+      } catch (e) {
+        if (!(e instanceof MutationRefused)) throw e;
+        log(`${d.name}: device refused: ${e.message}`);
+      }
+      return;
+    }
     const person = rng.pick(PEOPLE);
     const known = await findProspectByKey(d.db, person.key);
     const notes = known ? (await notesFor(d.db, known.id, d.me.memberId)).filter((n) => n.authorId === d.me.memberId) : [];
@@ -212,6 +237,18 @@ export async function runSimulation(server: Database, { seed, steps = 60, log = 
       .finally(() => {
         d.inFlight = null;
       });
+  }
+
+  // The role the recruiters send people for: opened by d0 once it knows the team.
+  const requisitionId = newId();
+  {
+    const d0 = devices[0]!;
+    faulty = false;
+    await syncOnce(d0.db, httpTransport({ serverUrl: d0.session.serverUrl, token: d0.session.token, fetch: fetchWithFaults }));
+    faulty = true;
+    const hm = devices.find((d) => d.name === 'dh')!;
+    await mutate(d0.db, requisitionSave, { id: requisitionId, title: 'Platform Engineer', hiringManagerId: hm.me.memberId, mustHaves: ['Go', 'SQL'], stages: ['Sourced'], at: idClock }, ctx(d0));
+    queued++;
   }
 
   for (let step = 0; step < steps; step++) {
@@ -274,6 +311,7 @@ export async function runSimulation(server: Database, { seed, steps = 60, log = 
     [team.id],
   );
   for (const p of people) problems.push(`server: ${p.n} people with key ${p.key}`);
+  const kinds = await server.query<{ kind: string; n: number }>('SELECT kind, count(*)::int AS n FROM entities WHERE team_id = $1 GROUP BY kind ORDER BY kind', [team.id]);
   const rejections = await server.query<{ n: number }>('SELECT count(*)::int AS n FROM rejections r JOIN clients c ON c.id = r.client_id JOIN members m ON m.id = c.member_id WHERE m.team_id = $1', [team.id]);
 
   // Server-made ids (team, members) are random; name them by their role in the run.
@@ -289,5 +327,5 @@ export async function runSimulation(server: Database, { seed, steps = 60, log = 
     await d.db.delete();
   }
   if (problems.length) throw new Error(`seed ${seed}: ${problems.length} problem(s)\n${problems.slice(0, 20).join('\n')}`);
-  return { seed, fingerprint, roleChanges: roleChanges.length, mutations: queued, rejections: Number(rejections[0]?.n ?? 0), faults, syncs, failedSyncs };
+  return { seed, fingerprint, roleChanges: roleChanges.length, rows: Object.fromEntries(kinds.map((k) => [k.kind, Number(k.n)])), mutations: queued, rejections: Number(rejections[0]?.n ?? 0), faults, syncs, failedSyncs };
 }

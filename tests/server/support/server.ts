@@ -91,3 +91,6 @@ export function as(app: App, who: SignedIn) {
     },
   };
 }
+
+/** The documents of one kind among pulled rows (rows the member may no longer see left out). */
+export const docsOf = <T>(rows: PullResponse['rows'], kind: string) => rows.filter((r) => r.kind === kind && r.doc !== null).map((r) => r.doc as T);
