@@ -4,7 +4,7 @@ const OUTREACH = { inmail: 'sent an InMail', email: 'sent an email', call: 'call
 const REPLY = { replied: 'logged a reply', interested: 'logged a reply: interested', not_interested: 'logged a reply: not interested' } as const;
 
 /** The sentence after the actor's name in the feed, e.g. "sent an InMail". Plain text. */
-export function activityText(a: Activity, name: (id: string) => string): string {
+export function activityText(a: Activity, name: (id: string) => string, objectName: (id: string) => string = name): string {
   switch (a.kind) {
     case 'viewed':
       return 'viewed the profile';
@@ -17,7 +17,7 @@ export function activityText(a: Activity, name: (id: string) => string): string 
     case 'dnc_cleared':
       return 'cleared do-not-contact';
     case 'review_requested':
-      return `sent for review to ${name(a.data.reviewerId)}`;
+      return `sent for review to ${objectName(a.data.reviewerId)}`;
     case 'review_decision': {
       const verdict = a.data.verdict === 'approve' ? 'approved' : 'rejected';
       const items = a.data.verdict === 'approve' ? a.data.met : a.data.missing;

@@ -1,6 +1,6 @@
 import { format } from 'date-fns';
 import { type GuardWarning, outreachWarnings } from '@/lib/guard/outreach-guard';
-import { memberName } from '@/components/ui/member-name';
+import { memberName, memberObjectName } from '@/components/ui/member-name';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { ProspectView } from './use-prospect-view';
 
@@ -23,13 +23,14 @@ export function OutreachGuard({ view, now }: { view: ProspectView; now: number }
   const warnings = warningsFor(view, now);
   if (warnings.length === 0) return null;
   const name = (id: string) => memberName(id, view.members, view.me?.memberId);
+  const objectName = (id: string) => memberObjectName(id, view.members, view.me?.memberId);
   return (
     <section data-testid="outreach-warning" className="guard" role="alert" aria-label="Before you reach out">
       <h2>Before you reach out</h2>
       <ul>
         {warnings.map((w, i) => (
           <li key={i} data-warning={w.kind} className={w.kind === 'do_not_contact' ? 'severe' : undefined}>
-            <WarningText warning={w} name={name} now={now} windowDays={view.settings.guardWindowDays} />
+            <WarningText warning={w} name={name} objectName={objectName} now={now} windowDays={view.settings.guardWindowDays} />
           </li>
         ))}
       </ul>
@@ -40,11 +41,14 @@ export function OutreachGuard({ view, now }: { view: ProspectView; now: number }
 function WarningText({
   warning: w,
   name,
+  objectName,
   now,
   windowDays,
 }: {
   warning: GuardWarning;
+  /** As the subject ("Riley sent…"), and after "by"/"with" ("marked by you"). */
   name: (id: string) => string;
+  objectName: (id: string) => string;
   now: number;
   windowDays: number;
 }) {
@@ -52,13 +56,13 @@ function WarningText({
     case 'do_not_contact':
       return (
         <>
-          <strong>Do not contact.</strong> {w.reason} — marked by {name(w.by)} <RelativeTime at={w.at} now={now} />.
+          <strong>Do not contact.</strong> {w.reason} — marked by {objectName(w.by)} <RelativeTime at={w.at} now={now} />.
         </>
       );
     case 'rejected':
       return (
         <>
-          <strong>Rejected</strong> by {name(w.by)} <RelativeTime at={w.at} now={now} />
+          <strong>Rejected</strong> by {objectName(w.by)} <RelativeTime at={w.at} now={now} />
           {w.missing.length > 0 && ` — missing: ${w.missing.join(', ')}`}
           {w.note && ` — “${w.note}”`}.
         </>
@@ -66,7 +70,7 @@ function WarningText({
     case 'not_interested':
       return (
         <>
-          <strong>Not interested</strong> — logged by {name(w.by)} <RelativeTime at={w.at} now={now} />.
+          <strong>Not interested</strong> — logged by {objectName(w.by)} <RelativeTime at={w.at} now={now} />.
         </>
       );
     case 'in_process':
@@ -78,7 +82,7 @@ function WarningText({
     case 'open_review':
       return (
         <>
-          <strong>In review</strong> with {name(w.reviewerId)}, feedback due {format(w.dueAt, 'PP')}.
+          <strong>In review</strong> with {objectName(w.reviewerId)}, feedback due {format(w.dueAt, 'PP')}.
         </>
       );
     case 'recent_outreach':

@@ -5,3 +5,8 @@ export function memberName(id: string, members: Map<string, Member>, meId: strin
   if (id === meId) return 'You';
   return members.get(id)?.name ?? 'A former teammate';
 }
+
+/** The same, where the name is not the subject: "sent for review to you". */
+export function memberObjectName(id: string, members: Map<string, Member>, meId: string | undefined): string {
+  return id === meId ? 'you' : memberName(id, members, meId);
+}

@@ -167,7 +167,7 @@ describe('sidebar on a person', () => {
     await user.type(screen.getByLabelText('Why should nobody contact this person?'), 'Asked us to stop');
     await user.click(screen.getByRole('button', { name: 'Mark do-not-contact' }));
     const guard = await screen.findByTestId('outreach-warning');
-    expect(within(guard).getAllByRole('listitem')[0]).toHaveTextContent('Do not contact. Asked us to stop — marked by You');
+    expect(within(guard).getAllByRole('listitem')[0]).toHaveTextContent('Do not contact. Asked us to stop — marked by you');
     expect(screen.getAllByTestId('activity-item')[0]).toHaveAttribute('data-kind', 'dnc_set');
     await user.click(screen.getByRole('button', { name: 'Clear do-not-contact' }));
     await waitFor(() => expect(screen.queryByTestId('outreach-warning')).toBeNull());

@@ -8,7 +8,7 @@ import { ReviewPage } from './pages/review';
 import { SidebarPage } from './pages/sidebar';
 import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
-import { SHARED_FIXTURES } from './support/paths';
+import { DOCS_DIR, SHARED_FIXTURES } from './support/paths';
 import { startTeamServer } from './support/team-server';
 
 const PEOPLE = [
@@ -97,6 +97,8 @@ describe('a calibration round between a recruiter and a hiring manager', () => {
     const review = new ReviewPage(inbox);
     await expect.poll(() => review.progress.textContent()).toContain('1 of 3');
     expect(await review.personName.textContent()).toBe('Rob Cheung');
+    await inbox.setViewportSize({ width: 1200, height: 820 });
+    await inbox.screenshot({ path: path.join(DOCS_DIR, 'review-page.png') });
     await review.mark('Go', 'Met');
     await review.approve();
     await expect.poll(() => review.personName.textContent()).toBe('Jordan Vale');
@@ -144,6 +146,8 @@ describe('a decision made offline', () => {
     const theirs = await openProfile(manager, person);
     const controls = theirs.frame.getByTestId('sidebar-review');
     await controls.waitFor({ timeout: 15_000 });
+    await controls.scrollIntoViewIfNeeded();
+    await theirs.page.screenshot({ path: path.join(DOCS_DIR, 'review-sidebar.png'), clip: (await theirs.element.boundingBox())! });
     await server.stop();
     await controls.getByTestId('sidebar-approve').click();
     await controls.getByTestId('sidebar-decision').waitFor();
