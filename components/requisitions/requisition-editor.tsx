@@ -7,7 +7,8 @@ import { mutate, requisitionSave } from '@/lib/mutations';
 import { REQUISITION_STATUS_LABELS } from '@/lib/review/summaries';
 import { dateInputToTimestamp, timestampToDateInput } from './date-input';
 import { ItemListEditor, fromListItems, toListItems, type ListItem } from './item-list-editor';
-import { memberWithRole, nameOf, rolesFirst } from './team';
+import { MemberOptions } from './member-options';
+import { nameOf, rolesFirst } from './team';
 
 interface Props {
   /** The requisition to edit, or null for a new one. */
@@ -156,24 +157,7 @@ export function RequisitionEditor({ initial, me, members, onSaved, onCancel }: P
           <select id={field('manager')} value={draft.hiringManagerId} required onChange={(e) => set('hiringManagerId', e.target.value)}>
             {draft.hiringManagerId === '' && <option value="">Choose…</option>}
             {draft.hiringManagerId !== '' && !known.has(draft.hiringManagerId) && <option value={draft.hiringManagerId}>{nameOf(byId, draft.hiringManagerId)}</option>}
-            {managers.preferred.length > 0 && (
-              <optgroup label="Hiring managers">
-                {managers.preferred.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                  </option>
-                ))}
-              </optgroup>
-            )}
-            {managers.others.length > 0 && (
-              <optgroup label="Everyone else">
-                {managers.others.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {memberWithRole(m)}
-                  </option>
-                ))}
-              </optgroup>
-            )}
+            <MemberOptions {...managers} />
           </select>
         </div>
         <fieldset className="checkbox-group">

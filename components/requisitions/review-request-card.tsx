@@ -19,7 +19,8 @@ import {
   type Names,
 } from '@/lib/review/summaries';
 import { CopyButton } from './copy-button';
-import { memberWithRole, nameOf, rolesFirst } from './team';
+import { MemberOptions } from './member-options';
+import { nameOf, rolesFirst } from './team';
 
 /**
  * Which request card should take focus when it next renders: after a withdrawal the card moves
@@ -327,24 +328,7 @@ function ReassignForm({ request, requisition, members, waiting, busy, onCancel, 
           <div className="field">
             <label htmlFor={`${base}-reviewer`}>New reviewer</label>
             <select id={`${base}-reviewer`} autoFocus value={reviewerId} onChange={(e) => setReviewerId(e.target.value)}>
-              {candidates.preferred.length > 0 && (
-                <optgroup label="Hiring managers">
-                  {candidates.preferred.map((m) => (
-                    <option key={m.id} value={m.id}>
-                      {m.name}
-                    </option>
-                  ))}
-                </optgroup>
-              )}
-              {candidates.others.length > 0 && (
-                <optgroup label="Everyone else">
-                  {candidates.others.map((m) => (
-                    <option key={m.id} value={m.id}>
-                      {memberWithRole(m)}
-                    </option>
-                  ))}
-                </optgroup>
-              )}
+              <MemberOptions {...candidates} />
             </select>
           </div>
           <div className="field">
