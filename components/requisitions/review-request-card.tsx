@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ulid } from 'ulidx';
 import { useDb } from '@/components/ui/db-context';
-import { ErrorMessage, errorText } from '@/components/ui/error-message';
+import { ErrorMessage } from '@/components/ui/error-message';
+import { useAction } from '@/components/ui/use-action';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { decisionsForRequest } from '@/lib/db/review-queries';
 import { canNudgeReview, canReassignReview, type Me, type Member, type Requisition, type ReviewDecision, type ReviewRequest } from '@/lib/model';
@@ -71,9 +72,8 @@ export function ReviewRequestCard({ request, requisition, me, members, now, focu
   const withdrawButton = useRef<HTMLButtonElement>(null);
   const reassignButton = useRef<HTMLButtonElement>(null);
   const [mode, setMode] = useState<'idle' | 'reassign' | 'withdraw'>('idle');
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { run: runAction, error, busy, clearError } = useAction();
 
   const ids = request.prospectIds.join(' ');
   const data = useLiveQuery(async () => {
@@ -108,19 +108,9 @@ export function ReviewRequestCard({ request, requisition, me, members, now, focu
   const mayNudge = open && canNudgeReview(request, requisition, me.memberId, me.role);
   const mayReassign = open && canReassignReview(request, me.memberId, me.role);
 
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
+  const run = (action: () => Promise<unknown>) => {
     setNotice('');
-    try {
-      await action();
-      return true;
-    } catch (e) {
-      setError(errorText(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    return runAction(action);
   };
 
   const nudge = async () => {
@@ -145,7 +135,7 @@ export function ReviewRequestCard({ request, requisition, me, members, now, focu
   const closeMode = () => {
     const opener = mode === 'reassign' ? reassignButton : withdrawButton;
     setMode('idle');
-    setError(null);
+    clearError();
     opener.current?.focus();
   };
 
@@ -211,7 +201,7 @@ export function ReviewRequestCard({ request, requisition, me, members, now, focu
             disabled={busy}
             aria-expanded={mode === 'reassign'}
             aria-describedby={headingId}
-            onClick={() => (mode === 'reassign' ? closeMode() : (setError(null), setMode('reassign')))}
+            onClick={() => (mode === 'reassign' ? closeMode() : (clearError(), setMode('reassign')))}
           >
             Reassign…
           </button>
@@ -224,7 +214,7 @@ export function ReviewRequestCard({ request, requisition, me, members, now, focu
             disabled={busy}
             aria-expanded={mode === 'withdraw'}
             aria-describedby={headingId}
-            onClick={() => (mode === 'withdraw' ? closeMode() : (setError(null), setMode('withdraw')))}
+            onClick={() => (mode === 'withdraw' ? closeMode() : (clearError(), setMode('withdraw')))}
           >
             Withdraw
           </button>

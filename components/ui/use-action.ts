@@ -21,5 +21,6 @@ export function useAction() {
       setBusy(false);
     }
   }, []);
-  return { run, error, busy };
+  const clearError = useCallback(() => setError(null), []);
+  return { run, error, busy, clearError };
 }
