@@ -1,5 +1,6 @@
 import type { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS, readMe, readSettings, readValidated } from '@/lib/db/local-state';
+import { SerialRuns } from '@/lib/serial-runs';
 import { pendingFollowUps, openRequestsForReviewer } from '@/lib/db/review-queries';
 import { resolvePolicy } from '@/lib/deadlines';
 import { type Badge, badgeFor, decideReminders, type ReminderNames } from './decide';
@@ -35,30 +36,19 @@ export interface ReminderRunnerDeps {
  * Runs are serialised; asking during a run causes one more run after it.
  */
 export class ReminderRunner {
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly runs = new SerialRuns(async () => {
+    try {
+      await this.runOnce();
+    } catch (e) {
+      (this.deps.onError ?? ((err) => console.warn('Tandem reminders:', err)))(e);
+    }
+  });
 
   constructor(private readonly deps: ReminderRunnerDeps) {}
 
   /** Resolves when the run it causes has finished; never rejects (errors go to onError). */
   run(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        try {
-          await this.runOnce();
-        } catch (e) {
-          (this.deps.onError ?? ((err) => console.warn('Tandem reminders:', err)))(e);
-        }
-      } while (this.again);
-    })().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    return this.runs.run();
   }
 
   private async runOnce(): Promise<void> {

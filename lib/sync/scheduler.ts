@@ -1,4 +1,5 @@
 import type { TandemDB } from '@/lib/db/database';
+import { SerialRuns } from '@/lib/serial-runs';
 import { backoffDelay } from './backoff';
 import { syncOnce } from './engine';
 import { type Session, patchSyncState, readSession, readSyncState } from './session';
@@ -28,8 +29,7 @@ export const PULL_EVERY_MS = 30_000;
  * Everything it must remember is in Dexie, so a service worker that was stopped carries on.
  */
 export class SyncScheduler {
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly runs = new SerialRuns(() => this.syncOnceRecordingStatus());
   private debounce: unknown = null;
   private debounced: (() => void)[] = [];
   private retry: unknown = null;
@@ -76,25 +76,13 @@ export class SyncScheduler {
   }
 
   /** Resolves when no sync is running (a scheduled retry may still come). */
-  async whenIdle(): Promise<void> {
-    while (this.running) await this.running;
+  whenIdle(): Promise<void> {
+    return this.runs.whenIdle();
   }
 
   /** Runs a sync now, or once more after the running one. */
   run(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        await this.syncOnceRecordingStatus();
-      } while (this.again);
-    })().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    return this.runs.run();
   }
 
   private async syncOnceRecordingStatus(): Promise<void> {

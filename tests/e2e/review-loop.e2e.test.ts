@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OptionsPage } from './pages/options';
 import { RequisitionsPage } from './pages/requisitions';
 import { ReviewPage } from './pages/review';
 import { SidebarPage } from './pages/sidebar';
 import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
 import { DOCS_DIR, SHARED_FIXTURES } from './support/paths';
-import { startTeamServer } from './support/team-server';
+import { openProfile as open, signInToTeam } from './support/flows';
+import { type TeamServer, startTeamServer } from './support/team-server';
 
 const PEOPLE = [
   { url: 'https://www.linkedin.com/in/robertkcheung/', file: 'member-2025-04-fresh-load.html', name: 'Rob Cheung' },
@@ -18,24 +18,15 @@ const PEOPLE = [
 ];
 
 let pages: FixtureServer;
-let server: Awaited<ReturnType<typeof startTeamServer>>;
+let server: TeamServer;
 let recruiter: ExtensionBrowser;
 let manager: ExtensionBrowser;
 
 async function signIn(browser: ExtensionBrowser, email: string, role: 'recruiter' | 'hiring_manager') {
-  const page = await browser.context.newPage();
-  await page.goto(browser.extensionUrl('options.html'));
-  await new OptionsPage(page).signIn(server.url, await server.invite(email, role));
-  await page.close();
+  await (await signInToTeam(browser, server, email, role)).page.close();
 }
 
-async function openProfile(browser: ExtensionBrowser, person: (typeof PEOPLE)[number]) {
-  const page = await browser.context.newPage();
-  await page.goto(person.url, { waitUntil: 'domcontentloaded' });
-  const sidebar = new SidebarPage(page);
-  await expect.poll(() => sidebar.name.textContent()).toBe(person.name);
-  return sidebar;
-}
+const openProfile = (browser: ExtensionBrowser, person: (typeof PEOPLE)[number]) => open(browser, person.url, person.name);
 
 async function synced(page: Page | SidebarPage) {
   const status = page instanceof SidebarPage ? page.syncStatus : page.getByTestId('sync-status');

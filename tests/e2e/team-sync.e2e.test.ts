@@ -1,35 +1,21 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OptionsPage } from './pages/options';
-import { SidebarPage } from './pages/sidebar';
 import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
 import { SHARED_FIXTURES } from './support/paths';
-import { startTeamServer } from './support/team-server';
+import { openProfile as open, signInToTeam } from './support/flows';
+import { type TeamServer, startTeamServer } from './support/team-server';
 
 const PROFILE = 'https://www.linkedin.com/in/eduardo-alvarez-nowak/';
 
 let pages: FixtureServer;
-let server: Awaited<ReturnType<typeof startTeamServer>>;
+let server: TeamServer;
 let sourcer: ExtensionBrowser;
 let recruiter: ExtensionBrowser;
 
-async function signIn(browser: ExtensionBrowser, email: string, role: 'sourcer' | 'recruiter') {
-  const page = await browser.context.newPage();
-  await page.goto(browser.extensionUrl('options.html'));
-  const options = new OptionsPage(page);
-  await options.signIn(server.url, await server.invite(email, role));
-  return options;
-}
-
-async function openProfile(browser: ExtensionBrowser) {
-  const page = await browser.context.newPage();
-  await page.goto(PROFILE, { waitUntil: 'domcontentloaded' });
-  const sidebar = new SidebarPage(page);
-  await expect.poll(() => sidebar.name.textContent()).toBe('Eduardo Alvarez Nowak');
-  return sidebar;
-}
+const signIn = (browser: ExtensionBrowser, email: string, role: 'sourcer' | 'recruiter') => signInToTeam(browser, server, email, role);
+const openProfile = (browser: ExtensionBrowser) => open(browser, PROFILE, 'Eduardo Alvarez Nowak');
 
 beforeAll(async () => {
   pages = await startFixtureServer();

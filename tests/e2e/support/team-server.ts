@@ -28,3 +28,5 @@ export async function startTeamServer() {
     },
   };
 }
+
+export type TeamServer = Awaited<ReturnType<typeof startTeamServer>>;

@@ -1,20 +1,7 @@
-import { TZDate } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
 import { isAllowed, isQuiet, isWorkingDay, nextAllowed } from '@/lib/deadlines';
-import type { ReminderPolicy } from '@/lib/model';
+import { NY, STOCKHOLM, at, policy } from './fixtures';
 
-const NY = 'America/New_York';
-const STOCKHOLM = 'Europe/Stockholm';
-
-const policy = (patch: Partial<ReminderPolicy> = {}): ReminderPolicy => ({
-  timeZone: STOCKHOLM,
-  workingDays: [1, 2, 3, 4, 5],
-  quietHours: { start: '19:00', end: '08:00' },
-  ...patch,
-});
-
-/** A local wall-clock time in a zone, as an instant. Month is 1-based here for readability. */
-const at = (zone: string, y: number, mo: number, d: number, h = 0, mi = 0) => new TZDate(y, mo - 1, d, h, mi, zone).getTime();
 
 describe('working days and quiet hours', () => {
   // 2025-06-13 is a Friday.

@@ -2,16 +2,8 @@ import { TZDate } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
 import { isAllowed, localTime, nextReminderAt } from '@/lib/deadlines';
 import type { ReminderPolicy } from '@/lib/model';
+import { NY, STOCKHOLM, at, policy } from './fixtures';
 
-const NY = 'America/New_York';
-const STOCKHOLM = 'Europe/Stockholm';
-const policy = (patch: Partial<ReminderPolicy> = {}): ReminderPolicy => ({
-  timeZone: STOCKHOLM,
-  workingDays: [1, 2, 3, 4, 5],
-  quietHours: { start: '19:00', end: '08:00' },
-  ...patch,
-});
-const at = (zone: string, y: number, mo: number, d: number, h = 0, mi = 0) => new TZDate(y, mo - 1, d, h, mi, zone).getTime();
 const show = (t: number, zone = STOCKHOLM) => new TZDate(t, zone).toString().slice(0, 21);
 
 /** The reminders a worker that wakes every `step` ms would show between `from` and `to`. */
