@@ -14,7 +14,8 @@
 import 'fake-indexeddb/auto';
 import pg from 'pg';
 import { TandemDB } from '@/lib/db/database';
-import { activityLog, mutate, noteAdd, prospectUpsert } from '@/lib/mutations';
+import { activityLog, noteAdd, prospectUpsert } from '@/lib/mutations';
+import { mutate } from '@/lib/db/mutate';
 import { pushAll } from '@/lib/sync/engine';
 import { ulid } from 'ulidx';
 import { startCluster } from '../tests/server/support/postgres-cluster';

@@ -2,7 +2,8 @@ import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { useAction } from '@/components/ui/use-action';
 import type { ProspectIdentity } from '@/lib/model';
-import { activityLog, mutate } from '@/lib/mutations';
+import { activityLog } from '@/lib/mutations';
+import { mutate } from '@/lib/db/mutate';
 import type { LoggableActivity } from '@/lib/model';
 import { ensureProspect } from '@/lib/prospects/record-visit';
 

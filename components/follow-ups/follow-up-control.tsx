@@ -7,7 +7,8 @@ import { useAction } from '@/components/ui/use-action';
 import { readMe } from '@/lib/db/local-state';
 import { pendingFollowUps } from '@/lib/db/review-queries';
 import type { ProspectIdentity } from '@/lib/model';
-import { followUpDone, followUpSet, mutate } from '@/lib/mutations';
+import { followUpDone, followUpSet } from '@/lib/mutations';
+import { mutate } from '@/lib/db/mutate';
 import { ensureProspect } from '@/lib/prospects/record-visit';
 
 const CHOICES = [3, 7, 14, 30];

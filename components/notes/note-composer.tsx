@@ -3,7 +3,8 @@ import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { useAction } from '@/components/ui/use-action';
 import { NOTE_MAX_LENGTH, type NoteVisibility, type ProspectIdentity } from '@/lib/model';
-import { mutate, noteAdd } from '@/lib/mutations';
+import { noteAdd } from '@/lib/mutations';
+import { mutate } from '@/lib/db/mutate';
 import { ensureProspect } from '@/lib/prospects/record-visit';
 
 /** Writes a note; Ctrl/⌘+Enter saves. The draft survives a failed save. */

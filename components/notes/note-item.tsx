@@ -4,7 +4,8 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { useAction } from '@/components/ui/use-action';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { NOTE_MAX_LENGTH, type Note } from '@/lib/model';
-import { mutate, noteDelete, noteEdit, noteRestore } from '@/lib/mutations';
+import { noteDelete, noteEdit, noteRestore } from '@/lib/mutations';
+import { mutate } from '@/lib/db/mutate';
 import { useUndo } from './undo-store';
 
 interface Props {

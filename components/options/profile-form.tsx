@@ -4,7 +4,7 @@ import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage, errorText } from '@/components/ui/error-message';
 import { ensureMe, readMe } from '@/lib/db/local-state';
 import { type Me, ROLE_LABELS, Role } from '@/lib/model';
-import { saveProfile } from '@/lib/mutations';
+import { saveProfile } from '@/lib/db/member-profile';
 import { readSession } from '@/lib/sync/session';
 
 /** Who you are on this device; the feed names you by it. */

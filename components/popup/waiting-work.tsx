@@ -7,7 +7,8 @@ import { readMe } from '@/lib/db/local-state';
 import { membersById } from '@/lib/db/queries';
 import { openRequestsForReviewer, pendingFollowUps } from '@/lib/db/review-queries';
 import { dueText, isOverdue } from '@/lib/deadlines';
-import { followUpDone, followUpSnooze, mutate } from '@/lib/mutations';
+import { followUpDone, followUpSnooze } from '@/lib/mutations';
+import { mutate } from '@/lib/db/mutate';
 
 const open = (path: string) => void browser.tabs.create({ url: browser.runtime.getURL(path as '/review.html') });
 

@@ -3,7 +3,8 @@ import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { useAction } from '@/components/ui/use-action';
 import { type Me, type Prospect, type ProspectIdentity, canSetDoNotContact } from '@/lib/model';
-import { mutate, prospectSetDoNotContact } from '@/lib/mutations';
+import { prospectSetDoNotContact } from '@/lib/mutations';
+import { mutate } from '@/lib/db/mutate';
 import { ensureProspect } from '@/lib/prospects/record-visit';
 
 interface Props {

@@ -7,7 +7,8 @@ import { useAction } from '@/components/ui/use-action';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { decisionsForRequest } from '@/lib/db/review-queries';
 import { canNudgeReview, canReassignReview, type Me, type Member, type Requisition, type ReviewDecision, type ReviewRequest } from '@/lib/model';
-import { mutate, reviewCancel, reviewNudge, reviewReassign } from '@/lib/mutations';
+import { reviewCancel, reviewNudge, reviewReassign } from '@/lib/mutations';
+import { mutate } from '@/lib/db/mutate';
 import {
   eventText,
   formatDateTime,

@@ -5,7 +5,8 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { useAction } from '@/components/ui/use-action';
 import { plural } from '@/components/ui/plural';
 import { ROLE_LABELS, canRequestReview } from '@/lib/model';
-import { mutate, reviewRequest } from '@/lib/mutations';
+import { reviewRequest } from '@/lib/mutations';
+import { mutate } from '@/lib/db/mutate';
 import { clearTray, moveInTray, removeFromTray } from '@/lib/review/batch-tray';
 import { useTray } from './use-tray';
 

@@ -8,7 +8,8 @@ import { useAction } from '@/components/ui/use-action';
 import { decisionsForRequest, requestsForProspect } from '@/lib/db/review-queries';
 import { dueText } from '@/lib/deadlines';
 import type { ReviewRequest, Verdict } from '@/lib/model';
-import { mutate, reviewDecide, reviewUndo } from '@/lib/mutations';
+import { reviewDecide, reviewUndo } from '@/lib/mutations';
+import { mutate } from '@/lib/db/mutate';
 import type { Mark } from './review-store';
 import { Scorecard, scorecardItems } from './scorecard';
 

@@ -1,44 +1,43 @@
 import { z } from 'zod';
-import { type TandemDB, fromProspectRow, toProspectRow } from '@/lib/db/database';
-import { Activity, Member, Note, PipelineEntry, Prospect, Requisition, ReviewDecision, ReviewRequest } from '@/lib/model';
+import { type TandemDB, fromProspectRow, syncedTables, toProspectRow } from '@/lib/db/database';
+import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
+import { ENTITIES, SYNCED_TABLES, type SyncedRows, type SyncedTable } from '@/lib/model';
 
-/** The tables a backup carries: the team's records. Device state (outbox, settings) stays. */
-export const BackupTables = z.object({
-  prospects: z.array(Prospect),
-  activities: z.array(Activity),
-  notes: z.array(Note),
-  members: z.array(Member),
-  requisitions: z.array(Requisition),
-  reviewRequests: z.array(ReviewRequest),
-  reviewDecisions: z.array(ReviewDecision),
-  pipeline: z.array(PipelineEntry),
-});
+/** The tables a backup carries: every synced record of the registry. Device state (outbox, settings) stays. */
+export const BackupTables = z.object(
+  Object.fromEntries(SYNCED_TABLES.map((t) => [t, z.array(ENTITIES[t].schema)])) as { [T in SyncedTable]: z.ZodArray<(typeof ENTITIES)[T]['schema']> },
+);
 export type BackupTables = z.infer<typeof BackupTables>;
 
-export const Backup = z.object({
-  format: z.literal('tandem-backup'),
-  formatVersion: z.literal(1),
-  exportedAt: z.number().int(),
-  tables: BackupTables,
-});
+export const BACKUP_FORMAT_VERSION = 2;
+
+/** Format 1 (before team sync) had no aliases or follow-ups: it reads as format 2 with none. */
+function fromFormat1(file: unknown): unknown {
+  const v1 = file as { formatVersion?: unknown; tables?: unknown } | null;
+  if (v1?.formatVersion !== 1 || typeof v1.tables !== 'object' || v1.tables === null) return file;
+  return { ...v1, formatVersion: 2, tables: { aliases: [], followUps: [], ...v1.tables } };
+}
+
+export const Backup = z.preprocess(
+  fromFormat1,
+  z.object({
+    format: z.literal('tandem-backup'),
+    formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+    exportedAt: z.number().int(),
+    tables: BackupTables,
+  }),
+);
 export type Backup = z.infer<typeof Backup>;
 
+const toStored = (table: SyncedTable, row: unknown) => (table === 'prospects' ? toProspectRow(row as SyncedRows['prospects']) : row);
+const fromStored = (table: SyncedTable, row: unknown) => (table === 'prospects' ? fromProspectRow(row as Parameters<typeof fromProspectRow>[0]) : row);
+
 export async function exportBackup(db: TandemDB, now = Date.now()): Promise<Backup> {
-  return db.transaction('r', [db.prospects, db.activities, db.notes, db.members, db.requisitions, db.reviewRequests, db.reviewDecisions, db.pipeline], async () => ({
-    format: 'tandem-backup' as const,
-    formatVersion: 1 as const,
-    exportedAt: now,
-    tables: {
-      prospects: (await db.prospects.toArray()).map(fromProspectRow),
-      activities: await db.activities.toArray(),
-      notes: await db.notes.toArray(),
-      members: await db.members.toArray(),
-      requisitions: await db.requisitions.toArray(),
-      reviewRequests: await db.reviewRequests.toArray(),
-      reviewDecisions: await db.reviewDecisions.toArray(),
-      pipeline: await db.pipeline.toArray(),
-    },
-  }));
+  return db.transaction('r', syncedTables(db), async () => {
+    const tables: Partial<Record<SyncedTable, unknown[]>> = {};
+    for (const table of SYNCED_TABLES) tables[table] = (await db.table(table).toArray()).map((row) => fromStored(table, row));
+    return { format: 'tandem-backup' as const, formatVersion: BACKUP_FORMAT_VERSION, exportedAt: now, tables: tables as BackupTables };
+  });
 }
 
 export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; error: string };
@@ -65,26 +64,10 @@ export function parseBackup(text: string): ParsedBackup {
 }
 
 /** Writes every row of the backup in one transaction: all of it lands, or none. Same ids are replaced. */
-export async function importBackup(db: TandemDB, backup: Backup): Promise<Record<keyof BackupTables, number>> {
-  const t = backup.tables;
-  await db.transaction('rw', [db.prospects, db.activities, db.notes, db.members, db.requisitions, db.reviewRequests, db.reviewDecisions, db.pipeline], async () => {
-    await db.prospects.bulkPut(t.prospects.map(toProspectRow));
-    await db.activities.bulkPut(t.activities);
-    await db.notes.bulkPut(t.notes);
-    await db.members.bulkPut(t.members);
-    await db.requisitions.bulkPut(t.requisitions);
-    await db.reviewRequests.bulkPut(t.reviewRequests);
-    await db.reviewDecisions.bulkPut(t.reviewDecisions);
-    await db.pipeline.bulkPut(t.pipeline);
+export async function importBackup(db: TandemDB, backup: Backup): Promise<Record<SyncedTable, number>> {
+  await db.transaction('rw', syncedTables(db), async () => {
+    allowSyncedWrites('restore');
+    for (const table of SYNCED_TABLES) await db.table(table).bulkPut(backup.tables[table].map((row) => toStored(table, row)));
   });
-  return {
-    prospects: t.prospects.length,
-    activities: t.activities.length,
-    notes: t.notes.length,
-    members: t.members.length,
-    requisitions: t.requisitions.length,
-    reviewRequests: t.reviewRequests.length,
-    reviewDecisions: t.reviewDecisions.length,
-    pipeline: t.pipeline.length,
-  };
+  return Object.fromEntries(SYNCED_TABLES.map((t) => [t, backup.tables[t].length])) as Record<SyncedTable, number>;
 }

@@ -1,18 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type {
-  Activity,
-  Alias,
-  FollowUp,
-  Member,
-  Note,
-  OutboxEntry,
-  PipelineEntry,
-  Prospect,
-  Requisition,
-  ReviewDecision,
-  ReviewRequest,
-} from '@/lib/model';
+import { type OutboxEntry, type Prospect, SYNCED_TABLES, type SyncedRows, type SyncedTable } from '@/lib/model';
 import { SCHEMA_VERSIONS } from './schema';
+import { guardSyncedWrites } from './synced-write-guard';
 
 /** A prospect as stored: `profileKeys` flattens `profiles[].key` for the multi-entry index. */
 export type ProspectRow = Prospect & { profileKeys: string[] };
@@ -40,17 +29,16 @@ export interface RejectionRow {
 
 export const DB_NAME = 'tandem';
 
-export class TandemDB extends Dexie {
-  prospects!: EntityTable<ProspectRow, 'id'>;
-  activities!: EntityTable<Activity, 'id'>;
-  notes!: EntityTable<Note, 'id'>;
-  members!: EntityTable<Member, 'id'>;
-  requisitions!: EntityTable<Requisition, 'id'>;
-  reviewRequests!: EntityTable<ReviewRequest, 'id'>;
-  reviewDecisions!: EntityTable<ReviewDecision, 'id'>;
-  pipeline!: EntityTable<PipelineEntry, 'id'>;
-  aliases!: EntityTable<Alias, 'id'>;
-  followUps!: EntityTable<FollowUp, 'id'>;
+/** How each synced record is stored: a prospect carries its derived key index. */
+type StoredRows = Omit<SyncedRows, 'prospects'> & { prospects: ProspectRow };
+
+/** One Dexie table per entity of the registry, typed by its record. */
+type SyncedTables = { [T in SyncedTable]: EntityTable<StoredRows[T], 'id'> };
+
+/** Dexie, with the registry's tables declared on it (Dexie creates them from the schema). */
+const DexieWithSyncedTables = Dexie as unknown as new (name: string) => Dexie & SyncedTables;
+
+export class TandemDB extends DexieWithSyncedTables {
   outbox!: EntityTable<OutboxEntry, 'mutationId'>;
   local!: EntityTable<LocalRow, 'key'>;
   shadows!: Table<ShadowRow, [string, string]>;
@@ -62,16 +50,17 @@ export class TandemDB extends Dexie {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }
+    guardSyncedWrites(this);
   }
 }
 
 /** Every table that holds the team's synced records. */
-export function syncedTables(db: TandemDB) {
-  return [db.prospects, db.activities, db.notes, db.members, db.aliases, db.requisitions, db.reviewRequests, db.reviewDecisions, db.pipeline, db.followUps];
+export function syncedTables(db: TandemDB): Table[] {
+  return SYNCED_TABLES.map((t) => db.table(t));
 }
 
 /** The tables a mutation or a sync may write: synced records, their shadows, the outbox and local state. */
-export function writableTables(db: TandemDB) {
+export function writableTables(db: TandemDB): Table[] {
   return [...syncedTables(db), db.shadows, db.outbox, db.local, db.rejections];
 }
 

@@ -2,6 +2,7 @@ import { ulid } from 'ulidx';
 import type { z } from 'zod';
 import { DEFAULT_SETTINGS, LOCAL_TEAM_ID, Me, Settings } from '@/lib/model';
 import type { TandemDB } from './database';
+import { allowSyncedWrites } from './synced-write-guard';
 
 /** Keys of the `local` table. Values are validated on read: the store outlives code versions. */
 export const LOCAL_KEYS = {
@@ -28,6 +29,7 @@ export const DEFAULT_MEMBER_NAME = 'New member';
 /** Who uses this device; made on first use so the sidebar works before the options page is visited. */
 export async function ensureMe(db: TandemDB): Promise<Me> {
   return db.transaction('rw', db.local, db.members, async () => {
+    allowSyncedWrites('account');
     const existing = await readValidated(db, LOCAL_KEYS.me, Me);
     if (existing) return existing;
     const me: Me = { memberId: ulid(), teamId: LOCAL_TEAM_ID, name: DEFAULT_MEMBER_NAME, email: '', role: 'recruiter' };

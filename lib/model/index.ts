@@ -13,4 +13,5 @@ export * from './alias';
 export * from './follow-up';
 export * from './rules';
 export * from './mutation-args';
+export * from './entities';
 export * from './sync';

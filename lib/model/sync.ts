@@ -1,28 +1,7 @@
 import { z } from 'zod';
-import { Activity } from './activity';
-import { Alias } from './alias';
 import { shortText } from './common';
+import { EntityKind } from './entities';
 import { Member, Role, Email } from './member';
-import { Note } from './note';
-import { FollowUp } from './follow-up';
-import { Prospect } from './prospect';
-import { Requisition } from './requisition';
-import { ReviewDecision, ReviewRequest } from './review';
-
-/** The kinds of synced record, each with its schema; the wire name of a row's table. */
-export const ENTITY_SCHEMAS = {
-  prospect: Prospect,
-  activity: Activity,
-  note: Note,
-  member: Member,
-  alias: Alias,
-  requisition: Requisition,
-  review_request: ReviewRequest,
-  review_decision: ReviewDecision,
-  followup: FollowUp,
-} as const;
-export const EntityKind = z.enum(['prospect', 'activity', 'note', 'member', 'alias', 'requisition', 'review_request', 'review_decision', 'followup']);
-export type EntityKind = z.infer<typeof EntityKind>;
 
 export const ClientId = z.string().regex(/^[0-9A-Za-z_-]{8,64}$/, 'must be 8–64 letters, digits, _ or -');
 

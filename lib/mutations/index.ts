@@ -9,9 +9,7 @@ import { reviewCancel, reviewDecide, reviewNudge, reviewReassign, reviewRequest,
 export { activityLog, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert };
 export { requisitionSave, reviewRequest, reviewDecide, reviewUndo, reviewNudge, reviewReassign, reviewCancel };
 export { followUpSet, followUpDone, followUpSnooze };
-export { MutationRefused, NO_CHANGE, type Actor, type MutationContext } from './define';
-export { mutate, onLocalWrite } from './run';
-export { saveProfile } from './profile';
+export { MutationRefused, NO_CHANGE, type Actor, type Mutation, type MutationContext } from './define';
 
 /** Every named mutation, by name: what the outbox replays and the server accepts. */
 export const MUTATIONS: ReadonlyMap<string, Mutation> = new Map(

@@ -1,36 +1,6 @@
-import type { Activity, Alias, EntityKind, FollowUp, Member, Note, PipelineEntry, Prospect, Requisition, ReviewDecision, ReviewRequest } from '@/lib/model';
+import type { Prospect, ReviewDecision, SyncedRows, SyncedTable } from '@/lib/model';
 
-/** Every synced table and the record it holds. */
-export interface SyncedRows {
-  prospects: Prospect;
-  activities: Activity;
-  notes: Note;
-  members: Member;
-  aliases: Alias;
-  requisitions: Requisition;
-  reviewRequests: ReviewRequest;
-  reviewDecisions: ReviewDecision;
-  pipeline: PipelineEntry;
-  followUps: FollowUp;
-}
-export type SyncedTable = keyof SyncedRows;
-
-/** The wire name of each synced table that sync carries (pipeline entries join with the dashboard). */
-export const KIND_OF_TABLE = {
-  prospects: 'prospect',
-  activities: 'activity',
-  notes: 'note',
-  members: 'member',
-  aliases: 'alias',
-  requisitions: 'requisition',
-  reviewRequests: 'review_request',
-  reviewDecisions: 'review_decision',
-  followUps: 'followup',
-} as const satisfies Partial<Record<SyncedTable, EntityKind>>;
-export type SyncedKindTable = keyof typeof KIND_OF_TABLE;
-export const TABLE_OF_KIND = Object.fromEntries(Object.entries(KIND_OF_TABLE).map(([t, k]) => [k, t])) as {
-  [T in SyncedKindTable as (typeof KIND_OF_TABLE)[T]]: T;
-};
+export { KIND_OF_TABLE, TABLE_OF_KIND, type SyncedRows, type SyncedTable } from '@/lib/model';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 

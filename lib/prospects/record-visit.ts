@@ -2,7 +2,8 @@ import type { TandemDB } from '@/lib/db/database';
 import { readSettings } from '@/lib/db/local-state';
 import { findProspectByKey } from '@/lib/db/queries';
 import type { Prospect, ProspectIdentity } from '@/lib/model';
-import { activityLog, mutate, prospectUpsert } from '@/lib/mutations';
+import { activityLog, prospectUpsert } from '@/lib/mutations';
+import { mutate } from '@/lib/db/mutate';
 
 /**
  * The person's id, recording them from the page's identity if the team has never seen them and

@@ -1,6 +1,7 @@
 import { ulid } from 'ulidx';
 import type { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS, readMe } from '@/lib/db/local-state';
+import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
 import { RedeemResponse, type Me } from '@/lib/model';
 import { clearSyncedRows } from './rebase';
 import { INITIAL_SYNC_STATE, type Session, readSession } from './session';
@@ -57,6 +58,7 @@ export async function signIn(db: TandemDB, { serverUrl, code, deviceName, fetch:
   const session: Session = { serverUrl: base, token, clientId: ulid(), memberId: member.id, teamId: team.id, teamName: team.name, deviceName, signedInAt: Date.now() };
   const me: Me = { memberId: member.id, teamId: team.id, name: member.name, email: member.email, role: member.role };
   await db.transaction('rw', db.local, db.members, async () => {
+    allowSyncedWrites('account');
     await db.local.bulkPut([
       { key: LOCAL_KEYS.session, value: session },
       { key: LOCAL_KEYS.me, value: me },
@@ -77,6 +79,7 @@ export async function signOut(db: TandemDB, { wipe, fetch: fetchImpl = fetch }: 
     await fetchImpl(`${session.serverUrl}/v1/auth/signout`, { method: 'POST', headers: { authorization: `Bearer ${session.token}` }, signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
   }
   await db.transaction('rw', db.tables, async () => {
+    allowSyncedWrites('account');
     await db.local.bulkDelete([LOCAL_KEYS.session, LOCAL_KEYS.syncState]);
     if (wipe) {
       for (const table of db.tables) if (table.name !== 'local') await table.clear();

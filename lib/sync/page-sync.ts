@@ -1,5 +1,5 @@
 import { sendMessage } from '@/lib/messaging';
-import { onLocalWrite } from '@/lib/mutations';
+import { onLocalWrite } from '@/lib/db/mutate';
 import type { SyncReason } from './scheduler';
 
 const ask = (reason: SyncReason) => void sendMessage('syncNow', reason).catch(() => undefined);

@@ -1,5 +1,6 @@
 import { type TandemDB, syncedTables, toProspectRow, writableTables } from '@/lib/db/database';
 import { DexieStore } from '@/lib/db/dexie-store';
+import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
 import { ENTITY_SCHEMAS, type PullResponse } from '@/lib/model';
 import { MUTATIONS, MutationRefused, type Actor } from '@/lib/mutations';
 import { TABLE_OF_KIND } from '@/lib/mutations/store';
@@ -66,6 +67,7 @@ export async function replayPending(db: TandemDB, actor: Actor) {
  */
 export async function applyPullPage(db: TandemDB, page: PullResponse, actor: Actor, now = Date.now()): Promise<void> {
   await db.transaction('rw', writableTables(db), async () => {
+    allowSyncedWrites('pull');
     await restoreShadows(db);
     await writeServerRows(db, page.rows);
     const state = await readSyncState(db);
@@ -87,6 +89,7 @@ export async function applyPullPage(db: TandemDB, page: PullResponse, actor: Act
 /** Forgets every synced row (signing in to another team): pending local work stays queued. */
 export async function clearSyncedRows(db: TandemDB) {
   await db.transaction('rw', writableTables(db), async () => {
+    allowSyncedWrites('account');
     for (const table of syncedTables(db)) await table.clear();
     await db.shadows.clear();
   });

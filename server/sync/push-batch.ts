@@ -1,18 +1,11 @@
 import type { Queryable } from '@/server/db/database';
-import { KIND_OF_TABLE, type Draft, type MutationStore, type SyncedRows, type SyncedTable } from '@/lib/mutations/store';
-import type { Prospect, ReviewDecision } from '@/lib/model';
-import { ownerOnly } from './sql-store';
+import type { Draft, MutationStore } from '@/lib/mutations/store';
+import { KIND_OF_TABLE, type Prospect, type ReviewDecision, type SyncedRows, type SyncedTable, readableOnlyBy } from '@/lib/model';
 
-type KindTable = keyof typeof KIND_OF_TABLE;
-const kindOf = (table: SyncedTable): string => {
-  const kind = (KIND_OF_TABLE as Partial<Record<SyncedTable, string>>)[table];
-  if (!kind) throw new Error(`the server does not store ${table} yet`);
-  return kind;
-};
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 interface Write {
-  table: KindTable;
+  table: SyncedTable;
   doc: { id: string } & Record<string, unknown>;
 }
 
@@ -78,10 +71,10 @@ export class PushBatch {
   }
 
   async read(table: SyncedTable, id: string): Promise<unknown> {
-    const key = `${kindOf(table)}:${id}`;
+    const key = `${KIND_OF_TABLE[table]}:${id}`;
     if (this.rows.has(key)) return this.rows.get(key);
     if (this.prefetchedIds.has(id)) return undefined;
-    const [row] = await this.tx.query<{ doc: unknown }>('SELECT doc FROM entities WHERE team_id = $1 AND kind = $2 AND id = $3', [this.teamId, kindOf(table), id]);
+    const [row] = await this.tx.query<{ doc: unknown }>('SELECT doc FROM entities WHERE team_id = $1 AND kind = $2 AND id = $3', [this.teamId, KIND_OF_TABLE[table], id]);
     this.rows.set(key, row?.doc);
     return row?.doc;
   }
@@ -111,7 +104,7 @@ export class PushBatch {
   /** Makes one mutation's writes part of the push, under the next version. */
   commit(scope: MutationScope): void {
     for (const w of scope.writes.values()) {
-      const key = `${kindOf(w.table)}:${w.doc.id}`;
+      const key = `${KIND_OF_TABLE[w.table]}:${w.doc.id}`;
       this.rows.set(key, w.doc);
       this.writes.set(key, w);
       if (w.table === 'prospects') for (const p of (w.doc as unknown as Prospect).profiles) if (!this.keys.get(p.key)) this.keys.set(p.key, w.doc.id);
@@ -136,11 +129,11 @@ export class PushBatch {
              ever_public = entities.ever_public OR excluded.ever_public`,
       [
         this.teamId,
-        writes.map((w) => kindOf(w.table)),
+        writes.map((w) => KIND_OF_TABLE[w.table]),
         writes.map((w) => w.doc.id),
         writes.map((w) => w.doc.version as number),
         writes.map((w) => JSON.stringify(w.doc)),
-        writes.map((w) => ownerOnly(w.table, w.doc as unknown as SyncedRows[typeof w.table])),
+        writes.map((w) => readableOnlyBy(w.table, w.doc as unknown as SyncedRows[typeof w.table])),
       ],
     );
     const keys = writes.flatMap((w) => (w.table === 'prospects' ? (w.doc as unknown as Prospect).profiles.map((p) => [p.key, w.doc.id] as const) : []));
@@ -166,13 +159,13 @@ export class MutationScope implements MutationStore {
   ) {}
 
   async get<T extends SyncedTable>(table: T, id: string): Promise<SyncedRows[T] | undefined> {
-    const own = this.writes.get(`${kindOf(table)}:${id}`);
+    const own = this.writes.get(`${KIND_OF_TABLE[table]}:${id}`);
     return (own?.doc ?? (await this.batch.read(table, id))) as SyncedRows[T] | undefined;
   }
 
   put<T extends SyncedTable>(table: T, draft: Draft<T>): Promise<void> {
     const doc = { ...draft, teamId: this.teamId, version: this.version } as unknown as Write['doc'];
-    this.writes.set(`${kindOf(table)}:${doc.id}`, { table: table as KindTable, doc });
+    this.writes.set(`${KIND_OF_TABLE[table]}:${doc.id}`, { table, doc });
     return Promise.resolve();
   }
 

@@ -1,13 +1,6 @@
 import type { Queryable } from '@/server/db/database';
-import { KIND_OF_TABLE, type Draft, type MutationStore, type SyncedRows, type SyncedTable } from '@/lib/mutations/store';
-import type { Prospect, ReviewDecision } from '@/lib/model';
-
-/** The tables whose rows the server stores; a mutation that writes another is a server bug. */
-function kindOf(table: SyncedTable): string {
-  const kind = (KIND_OF_TABLE as Partial<Record<SyncedTable, string>>)[table];
-  if (!kind) throw new Error(`the server does not store ${table} yet`);
-  return kind;
-}
+import type { Draft, MutationStore } from '@/lib/mutations/store';
+import { KIND_OF_TABLE, type Prospect, type ReviewDecision, type SyncedRows, type SyncedTable, readableOnlyBy } from '@/lib/model';
 
 /**
  * The server's side of a mutation, inside the push transaction: reads and writes the caller's
@@ -23,7 +16,7 @@ export class SqlStore implements MutationStore {
   async get<T extends SyncedTable>(table: T, id: string): Promise<SyncedRows[T] | undefined> {
     const [row] = await this.tx.query<{ doc: SyncedRows[T] }>('SELECT doc FROM entities WHERE team_id = $1 AND kind = $2 AND id = $3', [
       this.teamId,
-      kindOf(table),
+      KIND_OF_TABLE[table],
       id,
     ]);
     return row?.doc;
@@ -58,26 +51,16 @@ export class SqlStore implements MutationStore {
   }
 }
 
-/** Who alone may read a record, or null for the whole team: private notes and follow-ups are their owner's. */
-export function ownerOnly<T extends SyncedTable>(table: T, doc: SyncedRows[T]): string | null {
-  if (table === 'notes') {
-    const note = doc as SyncedRows['notes'];
-    return note.visibility === 'private' ? note.authorId : null;
-  }
-  if (table === 'followUps') return (doc as SyncedRows['followUps']).ownerId;
-  return null;
-}
-
 /** Upserts one synced record, with who may read it. */
 export async function writeEntity<T extends SyncedTable>(tx: Queryable, teamId: string, table: T, doc: SyncedRows[T], version: number) {
-  const visibleTo = ownerOnly(table, doc);
+  const visibleTo = readableOnlyBy(table, doc);
   await tx.query(
     `INSERT INTO entities (team_id, kind, id, version, doc, visible_to, ever_public)
      VALUES ($1, $2, $3, $4, $5::jsonb, $6::text, $6::text IS NULL)
      ON CONFLICT (team_id, kind, id) DO UPDATE
        SET version = excluded.version, doc = excluded.doc, visible_to = excluded.visible_to,
            ever_public = entities.ever_public OR excluded.ever_public`,
-    [teamId, kindOf(table), doc.id, version, JSON.stringify(doc), visibleTo],
+    [teamId, KIND_OF_TABLE[table], doc.id, version, JSON.stringify(doc), visibleTo],
   );
   if (table === 'prospects') {
     for (const profile of (doc as SyncedRows['prospects']).profiles) {

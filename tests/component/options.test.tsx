@@ -5,7 +5,8 @@ import { OptionsApp } from '@/components/options/options-app';
 import { DbProvider } from '@/components/ui/db-context';
 import { exportBackup } from '@/lib/backup/backup';
 import { readMe, readSettings } from '@/lib/db/local-state';
-import { mutate, noteAdd, prospectUpsert } from '@/lib/mutations';
+import { noteAdd, prospectUpsert } from '@/lib/mutations';
+import { mutate } from '@/lib/db/mutate';
 import { freshDb, identity, member } from '../support/db';
 
 function renderOptions() {

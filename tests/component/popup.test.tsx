@@ -5,8 +5,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '@/components/popup/popup-app';
 import type { ActiveTab } from '@/components/popup/use-active-tab';
 import { DbProvider } from '@/components/ui/db-context';
-import { activityLog, followUpSet, mutate, noteAdd, prospectUpsert, requisitionSave, reviewRequest } from '@/lib/mutations';
-import { freshDb, identity, member, signInAs } from '../support/db';
+import { activityLog, followUpSet, noteAdd, prospectUpsert, requisitionSave, reviewRequest } from '@/lib/mutations';
+import { mutate } from '@/lib/db/mutate';
+import { arrived, freshDb, identity, member, signInAs } from '../support/db';
 
 const onProfile: ActiveTab = { phase: 'ready', tabId: 3, state: { status: 'identified', url: 'u', at: 0, identity: identity() } };
 
@@ -55,7 +56,7 @@ describe('popup: what waits for me', () => {
     const recruiter = member('recruiter', 'Riley Recruiter');
     const hm = member('hiring_manager', 'Hannah Manager');
     await signInAs(db, hm);
-    await db.members.put({ id: recruiter.me.memberId, teamId: 'local', version: 1, deletedAt: null, name: 'Riley Recruiter', email: 'r@x.example', role: 'recruiter' });
+    await arrived(db, 'members', { id: recruiter.me.memberId, teamId: 'local', version: 1, deletedAt: null, name: 'Riley Recruiter', email: 'r@x.example', role: 'recruiter' });
     const requisitionId = ulid();
     await mutate(db, requisitionSave, { id: requisitionId, title: 'Staff Platform Engineer', hiringManagerId: hm.me.memberId, stages: ['Sourced'], feedbackSlaHours: 24 }, recruiter);
     const ada = (await mutate(db, prospectUpsert, { identity: identity('ada') }, recruiter)).result!;

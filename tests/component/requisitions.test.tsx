@@ -6,8 +6,9 @@ import { RequisitionsApp } from '@/components/requisitions/requisitions-app';
 import { DbProvider } from '@/components/ui/db-context';
 import type { TandemDB } from '@/lib/db/database';
 import { DEFAULT_STAGES, type Role } from '@/lib/model';
-import { mutate, prospectUpsert, requisitionSave, reviewDecide, reviewRequest } from '@/lib/mutations';
-import { freshDb, identity, member, signInAs } from '../support/db';
+import { prospectUpsert, requisitionSave, reviewDecide, reviewRequest } from '@/lib/mutations';
+import { mutate } from '@/lib/db/mutate';
+import { arrived, freshDb, identity, member, signInAs } from '../support/db';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -17,7 +18,7 @@ type Ctx = ReturnType<typeof member>;
 
 async function addMember(role: Role, name: string): Promise<Ctx> {
   const ctx = member(role, name);
-  await db.members.put({ id: ctx.me.memberId, teamId: 'local', version: 0, deletedAt: null, name, email: `${ctx.me.memberId.toLowerCase()}@example.com`, role });
+  await arrived(db, 'members', { id: ctx.me.memberId, teamId: 'local', version: 0, deletedAt: null, name, email: `${ctx.me.memberId.toLowerCase()}@example.com`, role });
   return ctx;
 }
 
@@ -381,7 +382,7 @@ describe('review requests', () => {
     const select = within(card).getByLabelText('New reviewer');
     await user.selectOptions(select, 'Hugo Manager');
     // Hugo leaves the team (a sync arrives) while the form is open.
-    await db.members.update(hugo.me.memberId, { deletedAt: Date.now() });
+    await arrived(db, 'members', { ...(await db.members.get(hugo.me.memberId))!, deletedAt: Date.now() });
     await waitFor(() => expect(within(select).queryByRole('option', { name: 'Hugo Manager' })).toBeNull());
     await user.click(within(card).getByRole('button', { name: 'Reassign' }));
     expect(await within(card).findByRole('alert')).toHaveTextContent('no such member in the team');

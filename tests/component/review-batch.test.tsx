@@ -7,18 +7,19 @@ import { DbProvider } from '@/components/ui/db-context';
 import type { TandemDB } from '@/lib/db/database';
 import { pendingFollowUps } from '@/lib/db/review-queries';
 import { DEFAULT_STAGES, type ProspectIdentity } from '@/lib/model';
-import { mutate, prospectUpsert, requisitionSave, reviewRequest } from '@/lib/mutations';
+import { prospectUpsert, requisitionSave, reviewRequest } from '@/lib/mutations';
+import { mutate } from '@/lib/db/mutate';
 import { readTray } from '@/lib/review/batch-tray';
-import { freshDb, identity, member, signInAs } from '../support/db';
+import { arrived, freshDb, identity, member, signInAs } from '../support/db';
 
 async function teamDb(role: 'recruiter' | 'sourcer' | 'hiring_manager' = 'recruiter') {
   const db = freshDb();
   const me = member(role, 'Riley Recruiter');
   const hm = member('hiring_manager', 'Hannah Manager');
   await signInAs(db, me);
-  await db.members.put({ id: hm.me.memberId, teamId: 'local', version: 1, deletedAt: null, name: 'Hannah Manager', email: 'hannah@example.com', role: 'hiring_manager' });
+  await arrived(db, 'members', { id: hm.me.memberId, teamId: 'local', version: 1, deletedAt: null, name: 'Hannah Manager', email: 'hannah@example.com', role: 'hiring_manager' });
   const recruiter = member('recruiter', 'Rita');
-  await db.members.put({ id: recruiter.me.memberId, teamId: 'local', version: 1, deletedAt: null, name: 'Rita', email: 'rita@example.com', role: 'recruiter' });
+  await arrived(db, 'members', { id: recruiter.me.memberId, teamId: 'local', version: 1, deletedAt: null, name: 'Rita', email: 'rita@example.com', role: 'recruiter' });
   const requisitionId = ulid();
   await mutate(db, requisitionSave, { id: requisitionId, title: 'Staff Platform Engineer', hiringManagerId: hm.me.memberId, stages: DEFAULT_STAGES }, recruiter);
   return { db, me, hm, requisitionId };
@@ -104,7 +105,7 @@ describe("the hiring manager's review in the sidebar", () => {
     const db = freshDb();
     const recruiter = member('recruiter', 'Riley Recruiter');
     const hm = member('hiring_manager', 'Hannah Manager');
-    for (const m of [recruiter, hm]) await db.members.put({ id: m.me.memberId, teamId: 'local', version: 1, deletedAt: null, name: m.me.name, email: `${m.me.memberId.toLowerCase()}@x.example`, role: m.me.role });
+    for (const m of [recruiter, hm]) await arrived(db, 'members', { id: m.me.memberId, teamId: 'local', version: 1, deletedAt: null, name: m.me.name, email: `${m.me.memberId.toLowerCase()}@x.example`, role: m.me.role });
     const requisitionId = ulid();
     await mutate(db, requisitionSave, { id: requisitionId, title: 'Staff Platform Engineer', hiringManagerId: hm.me.memberId, mustHaves: ['Go', 'Postgres'], stages: DEFAULT_STAGES }, recruiter);
     const ids: string[] = [];

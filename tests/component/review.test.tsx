@@ -7,7 +7,8 @@ import { DbProvider } from '@/components/ui/db-context';
 import type { TandemDB } from '@/lib/db/database';
 import { decisionsForRequest } from '@/lib/db/review-queries';
 import { DEFAULT_STAGES } from '@/lib/model';
-import { mutate, noteAdd, prospectUpsert, requisitionSave, reviewDecide, reviewReassign, reviewRequest } from '@/lib/mutations';
+import { noteAdd, prospectUpsert, requisitionSave, reviewDecide, reviewReassign, reviewRequest } from '@/lib/mutations';
+import { mutate } from '@/lib/db/mutate';
 import { freshDb, identity, member, signInAs } from '../support/db';
 
 const HOUR = 3_600_000;

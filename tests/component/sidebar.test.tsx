@@ -5,9 +5,11 @@ import { SidebarApp, type SidebarConnection } from '@/components/sidebar/sidebar
 import { DbProvider } from '@/components/ui/db-context';
 import { ensureMe, writeSettings } from '@/lib/db/local-state';
 import { activitiesFor, findProspectByKey } from '@/lib/db/queries';
-import { activityLog, mutate, noteAdd, prospectUpsert, saveProfile } from '@/lib/mutations';
+import { activityLog, noteAdd, prospectUpsert } from '@/lib/mutations';
+import { mutate } from '@/lib/db/mutate';
+import { saveProfile } from '@/lib/db/member-profile';
 import { useUndo } from '@/components/notes/undo-store';
-import { freshDb, identity, member, signInAs } from '../support/db';
+import { arrived, freshDb, identity, member, signInAs } from '../support/db';
 import type { TandemDB } from '@/lib/db/database';
 import type { ProspectIdentity } from '@/lib/model';
 
@@ -146,7 +148,7 @@ describe('sidebar on a person', () => {
     const { me } = await renderSidebar(ready());
     await screen.findByTestId('activity-item');
     const colleague = member('sourcer', 'Sam Sourcer');
-    await db.members.put({ id: colleague.me.memberId, teamId: 'local', version: 0, deletedAt: null, name: 'Sam Sourcer', email: 'sam@example.com', role: 'sourcer' });
+    await arrived(db, 'members', { id: colleague.me.memberId, teamId: 'local', version: 0, deletedAt: null, name: 'Sam Sourcer', email: 'sam@example.com', role: 'sourcer' });
     const prospect = await findProspectByKey(db, 'linkedin:ada-lovelace');
     await act(async () => {
       await mutate(db, noteAdd, { prospectId: prospect!.id, body: 'Met at RustConf' }, colleague);
@@ -184,7 +186,7 @@ describe('sidebar on a person', () => {
     await renderSidebar(ready());
     await screen.findByTestId('activity-item');
     const colleague = member('recruiter', 'Cam Closer');
-    await db.members.put({ id: colleague.me.memberId, teamId: 'local', version: 0, deletedAt: null, name: 'Cam Closer', email: 'cam@example.com', role: 'recruiter' });
+    await arrived(db, 'members', { id: colleague.me.memberId, teamId: 'local', version: 0, deletedAt: null, name: 'Cam Closer', email: 'cam@example.com', role: 'recruiter' });
     const prospect = await findProspectByKey(db, 'linkedin:ada-lovelace');
     const tenDaysAgo = Date.now() - 10 * 24 * 3600 * 1000;
     await act(async () => {

@@ -1,7 +1,8 @@
 import { ulid } from 'ulidx';
-import { TandemDB } from '@/lib/db/database';
+import { TandemDB, toProspectRow } from '@/lib/db/database';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
-import type { Me, ProspectIdentity, Role } from '@/lib/model';
+import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
+import type { Me, ProspectIdentity, Role, SyncedRows, SyncedTable } from '@/lib/model';
 import type { MutationContext } from '@/lib/mutations';
 
 /** A fresh, uniquely named database on fake-indexeddb. */
@@ -18,7 +19,7 @@ export function member(role: Role = 'recruiter', name = 'Riley Recruiter'): Muta
 /** Make `ctx` the device's own member, as the options page would. */
 export async function signInAs(db: TandemDB, ctx: { me: Me }) {
   await db.local.put({ key: LOCAL_KEYS.me, value: ctx.me });
-  await db.members.put({
+  await arrived(db, 'members', {
     id: ctx.me.memberId,
     teamId: ctx.me.teamId,
     version: 0,
@@ -26,6 +27,22 @@ export async function signInAs(db: TandemDB, ctx: { me: Me }) {
     name: ctx.me.name,
     email: `${ctx.me.memberId.toLowerCase()}@example.com`,
     role: ctx.me.role,
+  });
+}
+
+/** Empties every table, as signing out with "remove the team's data" does. */
+export async function wipe(db: TandemDB) {
+  await db.transaction('rw', db.tables, async () => {
+    allowSyncedWrites('account');
+    for (const table of db.tables) await table.clear();
+  });
+}
+
+/** Stores rows as a pull would: the server's records, arriving on this device. */
+export async function arrived<T extends SyncedTable>(db: TandemDB, table: T, ...rows: SyncedRows[T][]) {
+  await db.transaction('rw', db.table(table), async () => {
+    allowSyncedWrites('pull');
+    await db.table(table).bulkPut(table === 'prospects' ? rows.map((r) => toProspectRow(r as SyncedRows['prospects'])) : rows);
   });
 }
 

@@ -12,25 +12,8 @@ import { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { findProspectByKey, notesFor } from '@/lib/db/queries';
 import type { Me, ProspectIdentity, Role } from '@/lib/model';
-import {
-  MutationRefused,
-  activityLog,
-  followUpDone,
-  followUpSet,
-  mutate,
-  noteAdd,
-  noteDelete,
-  noteEdit,
-  noteRestore,
-  prospectSetDoNotContact,
-  prospectUpsert,
-  requisitionSave,
-  reviewDecide,
-  reviewNudge,
-  reviewReassign,
-  reviewRequest,
-  reviewUndo,
-} from '@/lib/mutations';
+import { MutationRefused, activityLog, followUpDone, followUpSet, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert, requisitionSave, reviewDecide, reviewNudge, reviewReassign, reviewRequest, reviewUndo } from '@/lib/mutations';
+import { mutate } from '@/lib/db/mutate';
 import { decisionsForRequest, openRequestsForReviewer } from '@/lib/db/review-queries';
 import { syncOnce } from '@/lib/sync/engine';
 import { INITIAL_SYNC_STATE, type Session } from '@/lib/sync/session';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exportBackup, importBackup, parseBackup } from '@/lib/backup/backup';
 import { activitiesFor, findProspectByKey, notesFor } from '@/lib/db/queries';
-import { activityLog, mutate, noteAdd, prospectUpsert } from '@/lib/mutations';
+import { activityLog, noteAdd, prospectUpsert } from '@/lib/mutations';
+import { mutate } from '@/lib/db/mutate';
 import { freshDb, identity, member } from '../../support/db';
 
 async function populated() {
@@ -26,6 +27,18 @@ describe('backup', () => {
     expect((await notesFor(target, prospectId, ctx.me.memberId)).map((n) => n.body)).toEqual(['line one\nline two']);
     expect((await activitiesFor(target, prospectId)).map((a) => a.kind)).toEqual(['outreach']);
     expect(await exportBackup(target, 0)).toEqual({ ...(await exportBackup(db, 0)) });
+  });
+
+  it('reads an export of format 1, which had no aliases or follow-ups', async () => {
+    const { db, prospectId } = await populated();
+    const current = await exportBackup(db);
+    const { aliases: _aliases, followUps: _followUps, ...formerTables } = current.tables;
+    const parsed = parseBackup(JSON.stringify({ ...current, formatVersion: 1, tables: formerTables }));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.backup.tables.followUps).toEqual([]);
+    const target = freshDb();
+    await importBackup(target, parsed.backup);
+    expect((await notesFor(target, prospectId, 'nobody')).map((n) => n.body)).toEqual(['line one\nline two']);
   });
 
   it.each([

@@ -1,21 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { activitiesFor, findProspectByKey, notesFor } from '@/lib/db/queries';
-import {
-  MutationRefused,
-  activityLog,
-  mutate,
-  noteAdd,
-  noteDelete,
-  noteEdit,
-  noteRestore,
-  prospectSetDoNotContact,
-  prospectUpsert,
-} from '@/lib/mutations';
-import { freshDb, identity, member } from '../../support/db';
+import { MutationRefused, activityLog, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert } from '@/lib/mutations';
+import { mutate } from '@/lib/db/mutate';
+import { freshDb, identity, member, wipe } from '../../support/db';
 
 const db = freshDb();
 afterEach(async () => {
-  await Promise.all(db.tables.map((t) => t.clear()));
+  await wipe(db);
 });
 
 async function addProspect(ctx = member()) {

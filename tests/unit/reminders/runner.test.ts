@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS, readValidated, writeSettings } from '@/lib/db/local-state';
 import { type Badge, BADGE_OVERDUE, type NotificationSpec, ReminderMemory, type ReminderPorts, ReminderRunner, clickTarget, notificationId } from '@/lib/reminders';
-import { freshDb } from '../../support/db';
+import { arrived, freshDb } from '../../support/db';
 import { ADA, ME, RILEY, ROLE, ZONE, followUp, june, request } from './fixtures';
 
 let db: TandemDB;
@@ -27,11 +27,13 @@ function runner(ports: ReminderPorts, now: { t: number }) {
 beforeEach(async () => {
   db = freshDb();
   await db.local.put({ key: LOCAL_KEYS.me, value: { memberId: ME, teamId: 'team', name: 'Harper Manager', email: '', role: 'hiring_manager' } });
-  await db.members.bulkPut([
+  await arrived(
+    db,
+    'members',
     { id: ME, teamId: 'team', version: 1, deletedAt: null, name: 'Harper Manager', email: 'harper@acme.example', role: 'hiring_manager' },
     { id: RILEY, teamId: 'team', version: 1, deletedAt: null, name: 'Riley Recruiter', email: 'riley@acme.example', role: 'recruiter' },
-  ]);
-  await db.requisitions.put({
+  );
+  await arrived(db, 'requisitions', {
     id: ROLE,
     teamId: 'team',
     version: 1,
@@ -55,7 +57,7 @@ afterEach(() => db.close());
 describe('ReminderRunner', () => {
   it('notifies, records it, sets the badge, and does not repeat itself', async () => {
     const r = request();
-    await db.reviewRequests.put(r);
+    await arrived(db, 'reviewRequests', r);
     const now = { t: june(10, 15) };
     const { ports, shown, badges } = recorder();
     await runner(ports, now).run();
@@ -76,7 +78,7 @@ describe('ReminderRunner', () => {
   });
 
   it('shows, after a restart, what was decided but not yet shown when the worker stopped', async () => {
-    await db.reviewRequests.put(request());
+    await arrived(db, 'reviewRequests', request());
     const now = { t: june(10, 15) };
     // A worker that stops while showing: show never returns.
     const stopped: ReminderPorts = { ...recorder().ports, show: () => new Promise<void>(() => undefined) };
@@ -92,7 +94,7 @@ describe('ReminderRunner', () => {
   });
 
   it('coalesces runs asked for during a run', async () => {
-    await db.reviewRequests.put(request());
+    await arrived(db, 'reviewRequests', request());
     const { ports, shown } = recorder();
     const r = runner(ports, { t: june(10, 15) });
     await Promise.all([r.run(), r.run(), r.run()]);
@@ -100,7 +102,7 @@ describe('ReminderRunner', () => {
   });
 
   it('follows the reminder settings', async () => {
-    await db.reviewRequests.put(request());
+    await arrived(db, 'reviewRequests', request());
     await writeSettings(db, { reminders: { timeZone: 'America/New_York', workingDays: [1, 2, 3, 4, 5], quietHours: { start: '19:00', end: '08:00' } } });
     const { ports, shown } = recorder();
     // 07:00 in New York: quiet there, although it is 13:00 in Stockholm.
@@ -112,7 +114,7 @@ describe('ReminderRunner', () => {
 
   it('clears the badge and notifies nothing with nobody signed in', async () => {
     await db.local.delete(LOCAL_KEYS.me);
-    await db.reviewRequests.put(request());
+    await arrived(db, 'reviewRequests', request());
     const { ports, shown, badges } = recorder();
     await runner(ports, { t: june(10, 15) }).run();
     expect(shown).toEqual([]);
@@ -121,14 +123,14 @@ describe('ReminderRunner', () => {
 
   it('tells the ports which requests are still open, so stale notifications go', async () => {
     const open = request();
-    await db.reviewRequests.bulkPut([open, request({ status: 'completed' })]);
+    await arrived(db, 'reviewRequests', open, request({ status: 'completed' }));
     const { ports, cleared } = recorder();
     await runner(ports, { t: june(10, 15) }).run();
     expect(cleared).toEqual([[open.id]]);
   });
 
   it('reports a failure to show and carries on', async () => {
-    await db.reviewRequests.put(request());
+    await arrived(db, 'reviewRequests', request());
     const errors: unknown[] = [];
     const { ports, badges } = recorder();
     const failing = new ReminderRunner({ db, now: () => june(10, 15), deviceTimeZone: () => ZONE, onError: (e) => errors.push(e), ports: { ...ports, show: () => Promise.reject(new Error('no permission')) } });
@@ -146,9 +148,9 @@ describe('clicking a notification', () => {
     expect(await clickTarget(db, 'someone-else')).toBeNull();
 
     const f = followUp();
-    await db.followUps.put(f);
+    await arrived(db, 'followUps', f);
     expect(await clickTarget(db, notificationId.followUp(f.id))).toEqual({ page: '/popup.html' });
-    await db.prospects.put({
+    await arrived(db, 'prospects', {
       id: ADA,
       teamId: 'team',
       version: 1,
@@ -158,7 +160,6 @@ describe('clicking a notification', () => {
       company: '',
       location: '',
       profiles: [{ site: 'linkedin', key: 'linkedin:ada-lovelace', url: 'https://www.linkedin.com/in/ada-lovelace/' }],
-      profileKeys: ['linkedin:ada-lovelace'],
       emails: [],
       doNotContact: null,
       createdAt: 1,

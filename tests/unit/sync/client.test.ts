@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { LOCAL_KEYS, readMe } from '@/lib/db/local-state';
 import { notesFor } from '@/lib/db/queries';
 import type { Note, PullResponse } from '@/lib/model';
-import { mutate, noteAdd, noteEdit, prospectUpsert } from '@/lib/mutations';
+import { noteAdd, noteEdit, prospectUpsert } from '@/lib/mutations';
+import { mutate } from '@/lib/db/mutate';
 import { SignInError, normaliseServerUrl, signIn, signOut } from '@/lib/sync/account';
 import { applyPullPage } from '@/lib/sync/rebase';
 import { INITIAL_SYNC_STATE, readSession, readSyncState } from '@/lib/sync/session';
 import { rejectionText, syncDisplay } from '@/lib/sync/status';
 import { OfflineError, ServerError, SignedOutError, httpTransport } from '@/lib/sync/transport';
-import { freshDb, identity, member } from '../../support/db';
+import { arrived, freshDb, identity, member } from '../../support/db';
 
 const page = (patch: Partial<PullResponse>): PullResponse => ({ rows: [], cursor: 1, more: false, lastMutationId: 0, rejections: [], ...patch });
 
@@ -39,7 +40,7 @@ describe('applyPullPage', () => {
     const { result: prospectId } = await mutate(db, prospectUpsert, { identity: identity() }, ctx);
     await mutate(db, noteAdd, { prospectId: prospectId!, body: 'pending' }, ctx);
     const hidden = ulid();
-    await db.notes.put({ id: hidden, teamId: 'local', version: 2, deletedAt: null, prospectId: prospectId!, authorId: ulid(), body: 'was public', visibility: 'team', mentions: [], createdAt: 1, editedAt: null });
+    await arrived(db, 'notes', { id: hidden, teamId: 'local', version: 2, deletedAt: null, prospectId: prospectId!, authorId: ulid(), body: 'was public', visibility: 'team', mentions: [], createdAt: 1, editedAt: null });
     await applyPullPage(db, page({ rows: [{ kind: 'note', id: hidden, version: 9, doc: null }], cursor: 9 }), ctx.actor);
     expect((await notesFor(db, prospectId!, ctx.me.memberId)).map((n) => n.body)).toEqual(['pending']);
     expect(await db.outbox.count()).toBe(2);
@@ -120,7 +121,7 @@ describe('sign-in', () => {
     await db.local.bulkPut([
       { key: LOCAL_KEYS.session, value: { serverUrl: 'https://t.example', token: 't', clientId: 'client-0001', memberId: member0.id, teamId: member0.teamId, teamName: 'T', deviceName: 'd', signedInAt: 0 } },
     ]);
-    await db.members.put(member0);
+    await arrived(db, 'members', member0);
     const calls: string[] = [];
     const fetch = (url: string) => (calls.push(url), Promise.resolve(new Response('{}')));
     await signOut(db, { wipe: false, fetch });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { TandemDB } from '@/lib/db/database';
-import { LOCAL_KEYS, ensureMe } from '@/lib/db/local-state';
 import { Email, Me, Role } from '@/lib/model';
-import { MutationRefused } from './define';
+import { MutationRefused } from '@/lib/mutations';
+import type { TandemDB } from './database';
+import { LOCAL_KEYS, ensureMe } from './local-state';
+import { allowSyncedWrites } from './synced-write-guard';
 
 export const ProfileInput = z.object({
   name: z.string().trim().min(1, 'your name is required').max(120),
@@ -20,6 +21,7 @@ export async function saveProfile(db: TandemDB, input: z.input<typeof ProfileInp
   const current = await ensureMe(db);
   const me = Me.parse({ ...current, ...parsed.data });
   await db.transaction('rw', db.local, db.members, async () => {
+    allowSyncedWrites('account');
     await db.local.put({ key: LOCAL_KEYS.me, value: me });
     const row = await db.members.get(me.memberId);
     await db.members.put({

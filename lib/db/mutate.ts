@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { type TandemDB, writableTables } from '@/lib/db/database';
-import { DexieStore } from '@/lib/db/dexie-store';
-import { ensureClientId, ensureMe, nextMutationId } from '@/lib/db/local-state';
-import { type Mutation, type MutationContext, MutationRefused, NO_CHANGE } from './define';
+import { type Mutation, type MutationContext, MutationRefused, NO_CHANGE } from '@/lib/mutations';
+import { type TandemDB, writableTables } from './database';
+import { DexieStore } from './dexie-store';
+import { ensureClientId, ensureMe, nextMutationId } from './local-state';
+import { allowSyncedWrites } from './synced-write-guard';
 
 export interface MutateResult<Result> {
   result: Result | undefined;
@@ -35,6 +36,7 @@ export async function mutate<Args extends z.ZodType, Result>(
   const context = ctx ?? { actor: await ensureMe(db) };
   const clientId = await ensureClientId(db);
   const outcome = await db.transaction('rw', writableTables(db), async () => {
+    allowSyncedWrites('mutation');
     const result = await mutation.apply(new DexieStore(db, context.actor), args, context);
     if (result === NO_CHANGE) return { result: undefined, mutationId: null };
     const mutationId = await nextMutationId(db);

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { Activity } from './activity';
+import { Alias } from './alias';
+import { FollowUp } from './follow-up';
+import { Member } from './member';
+import { Note } from './note';
+import { PipelineEntry } from './pipeline';
+import { Prospect } from './prospect';
+import { Requisition } from './requisition';
+import { ReviewDecision, ReviewRequest } from './review';
+
+interface EntityDefinition<Kind extends string, Schema extends z.ZodType> {
+  /** The row's name on the wire and in the server's `entities.kind`. */
+  kind: Kind;
+  schema: Schema;
+  /** Who alone may read a row, or null when the whole team may (private notes, own follow-ups). */
+  readableOnlyBy: (row: z.output<Schema>) => string | null;
+  /** What the row is called in counts a person reads ("3 notes"). */
+  plural: string;
+}
+
+const teamWide = () => null;
+
+function entity<Kind extends string, Schema extends z.ZodType>(
+  kind: Kind,
+  schema: Schema,
+  plural: string,
+  readableOnlyBy: (row: z.output<Schema>) => string | null = teamWide,
+): EntityDefinition<Kind, Schema> {
+  return { kind, schema, plural, readableOnlyBy };
+}
+
+/**
+ * Every synced record, by the name of its table on the device. The one list: Dexie's tables,
+ * the wire kinds, the server's kinds and read rules, backups and the convergence checks are
+ * all derived from it. Adding an entity here (and a Dexie schema version) is all it takes.
+ */
+export const ENTITIES = {
+  prospects: entity('prospect', Prospect, 'people'),
+  activities: entity('activity', Activity, 'activities'),
+  notes: entity('note', Note, 'notes', (note) => (note.visibility === 'private' ? note.authorId : null)),
+  members: entity('member', Member, 'members'),
+  aliases: entity('alias', Alias, 'aliases'),
+  requisitions: entity('requisition', Requisition, 'requisitions'),
+  reviewRequests: entity('review_request', ReviewRequest, 'review requests'),
+  reviewDecisions: entity('review_decision', ReviewDecision, 'review decisions'),
+  pipeline: entity('pipeline_entry', PipelineEntry, 'pipeline entries'),
+  followUps: entity('followup', FollowUp, 'follow-ups', (followUp) => followUp.ownerId),
+};
+
+export type SyncedTable = keyof typeof ENTITIES;
+/** Every synced table and the record it holds. */
+export type SyncedRows = { [T in SyncedTable]: z.output<(typeof ENTITIES)[T]['schema']> };
+export type EntityKind = (typeof ENTITIES)[SyncedTable]['kind'];
+
+export const SYNCED_TABLES = Object.keys(ENTITIES) as SyncedTable[];
+
+export const KIND_OF_TABLE = Object.fromEntries(SYNCED_TABLES.map((t) => [t, ENTITIES[t].kind])) as { [T in SyncedTable]: (typeof ENTITIES)[T]['kind'] };
+export const TABLE_OF_KIND = Object.fromEntries(SYNCED_TABLES.map((t) => [ENTITIES[t].kind, t])) as { [T in SyncedTable as (typeof ENTITIES)[T]['kind']]: T };
+
+export const EntityKind = z.enum(SYNCED_TABLES.map((t) => ENTITIES[t].kind) as [EntityKind, ...EntityKind[]]);
+
+/** Each kind's schema, for reading rows that arrive by kind (a pull page). */
+export const ENTITY_SCHEMAS = Object.fromEntries(SYNCED_TABLES.map((t) => [ENTITIES[t].kind, ENTITIES[t].schema])) as {
+  [T in SyncedTable as (typeof ENTITIES)[T]['kind']]: (typeof ENTITIES)[T]['schema'];
+};
+
+/** Who alone may read a row of this table, or null for the whole team. */
+export function readableOnlyBy<T extends SyncedTable>(table: T, row: SyncedRows[T]): string | null {
+  return (ENTITIES[table].readableOnlyBy as (row: SyncedRows[T]) => string | null)(row);
+}
