@@ -33,10 +33,11 @@ const SERVER_ENV: Record<string, string> = {};
 
 /** Roles in a team, in the order members join: 10 make 1 admin, 3 recruiters, 4 sourcers, 2 hiring managers. */
 const ROLES: Role[] = ['admin', 'recruiter', 'sourcer', 'hiring_manager', 'recruiter', 'sourcer', 'sourcer', 'recruiter', 'hiring_manager', 'sourcer'];
+/** Profiles every team meets; the first HOT_PEOPLE (the current search) come up most, so teammates meet the same people. */
 const PEOPLE = 2000;
+const HOT_PEOPLE = 60;
 /** Sampling interval of the event-loop delay histogram, which its figures include. */
 const LAG_RESOLUTION_MS = 10;
-const HOT_PEOPLE = 60;
 
 const { values } = parseArgs({
   options: {
@@ -48,10 +49,14 @@ const { values } = parseArgs({
     'server-env': { type: 'string', multiple: true, default: [] },
   },
 });
+const USAGE = 'usage: npm run -s bench:load -- [--seconds 60] [--clients 200] [--servers 2] [--team-size 10] [--visit-every 10] [--server-env NAME=VALUE …]';
+function usage(problem: string): never {
+  console.error(`${problem}\n${USAGE}`);
+  process.exit(2);
+}
 const positive = (name: keyof typeof values) => {
   const n = Number(values[name]);
-  if (!(n > 0)) throw new Error(`--${name} must be a positive number, not ${String(values[name])}`);
-  return n;
+  return n > 0 ? n : usage(`--${name} must be a positive number, not ${String(values[name])}`);
 };
 const SECONDS = positive('seconds');
 const CLIENTS = Math.round(positive('clients'));
@@ -61,7 +66,7 @@ const VISIT_EVERY_MS = positive('visit-every') * 1000;
 const serverEnv = { ...SERVER_ENV };
 for (const setting of values['server-env']) {
   const eq = setting.indexOf('=');
-  if (eq < 1) throw new Error(`--server-env takes NAME=VALUE, not ${setting}`);
+  if (eq < 1) usage(`--server-env takes NAME=VALUE, not ${setting}`);
   serverEnv[setting.slice(0, eq)] = setting.slice(eq + 1);
 }
 
