@@ -104,6 +104,8 @@ async function runSeeds(from: number, count: number, jobs: number): Promise<Seed
       });
     });
   await Promise.all(Array.from({ length: Math.min(jobs, count) }, startWorker));
+  // Workers that died before taking a seed (PGlite failed to open) leave seeds unrun: those fail too.
+  for (const seed of queue) outcomes.push({ seed, ok: false, error: 'no worker process was left to run this seed' });
   return outcomes.sort((a, b) => a.seed - b.seed);
 }
 
