@@ -12,19 +12,18 @@
 // teams of one client each, on one server process; PUSH_BENCH_SERVERS=2 (or "1,2") runs them on
 // two server processes as well (clients alternate between them).
 import 'fake-indexeddb/auto';
-import pg from 'pg';
 import { TandemDB } from '@/lib/db/database';
 import { activityLog, noteAdd, prospectUpsert } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { pushAll } from '@/lib/sync/engine';
 import { ulid } from 'ulidx';
-import { startCluster } from '../tests/server/support/postgres-cluster';
 import { makeRecords } from './pouchdb/records';
 import { planFromRecords } from './support/bench-records';
 import {
   type Redeemed,
   type ServerProcess,
   cpuMs,
+  createDatabase,
   createTeamWithMembers,
   load1,
   makeDevice,
@@ -33,8 +32,10 @@ import {
   postgresCpuMs,
   round,
   runBench,
+  startPostgres,
   startServerProcess,
   tempDir,
+  withPg,
 } from './support/harness';
 
 const CLIENTS = 20;
@@ -57,21 +58,8 @@ async function fillOutbox(i: number): Promise<TandemDB> {
   return db;
 }
 
-async function withPg<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
 async function variant(clusterUrl: string, port: number, outboxes: TandemDB[], { teams, servers: serverCount }: { teams: 1 | 20; servers: number }) {
-  const name = `bench_${teams}teams_${serverCount}srv_${Date.now()}`;
-  await withPg(clusterUrl, (c) => c.query(`CREATE DATABASE ${name}`));
-  const url = new URL(clusterUrl);
-  url.pathname = `/${name}`;
+  const url = new URL(await createDatabase(clusterUrl, `bench_${teams}teams_${serverCount}srv_${Date.now()}`));
   const servers: ServerProcess[] = [];
   try {
     // The first server runs the migrations; the second starts on a migrated database.
@@ -129,12 +117,7 @@ async function variant(clusterUrl: string, port: number, outboxes: TandemDB[], {
 }
 
 runBench(async () => {
-  const cluster = await startCluster();
-  const stopCluster = onCleanup(
-    () => cluster.stop(),
-    () => cluster.stop(),
-  );
-  const port = Number(new URL(cluster.url).port);
+  const cluster = await startPostgres();
   const t = performance.now();
   const outboxes: TandemDB[] = [];
   onCleanup(async () => {
@@ -146,8 +129,8 @@ runBench(async () => {
   for (let i = 0; i < CLIENTS; i++) outboxes.push(await fillOutbox(i));
   console.error(`queued ${CLIENTS} × ~${PER_CLIENT} mutations locally in ${round((performance.now() - t) / 1000)} s (not timed)`);
   for (const servers of SERVER_COUNTS) {
-    await variant(cluster.url, port, outboxes, { teams: 1, servers });
-    await variant(cluster.url, port, outboxes, { teams: 20, servers });
+    await variant(cluster.url, cluster.port, outboxes, { teams: 1, servers });
+    await variant(cluster.url, cluster.port, outboxes, { teams: 20, servers });
   }
-  await stopCluster();
+  await cluster.stop();
 });

@@ -13,3 +13,5 @@ run('npx', ['tsx', 'bench/push-throughput.ts']);
 run('npx', ['tsx', 'bench/pull-100k.ts']);
 // Review page (issue 4): next person ≤ 50 ms p95 over a 50-person request.
 run('npx', ['tsx', 'bench/review-next.ts']);
+// Load (issue 7): 200 members for 60 s on two server processes on one Postgres; 0 errors, 0 lost writes.
+run('npx', ['tsx', 'bench/load.ts']);

@@ -8,8 +8,10 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { ulid } from 'ulidx';
 import { TandemDB } from '@/lib/db/database';
+import { startCluster } from '../../tests/server/support/postgres-cluster';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { type Me, RedeemResponse, type Role } from '@/lib/model';
 import { INITIAL_SYNC_STATE, type Session } from '@/lib/sync/session';
@@ -23,6 +25,11 @@ export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+/** The p-th percentile (nearest rank) of `xs`; NaN when empty. */
+export const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)]! : NaN;
 };
 /** The 1-minute load average: context for the figures, since other work shares the machine. */
 export const load1 = () => +loadavg()[0]!.toFixed(2);
@@ -126,9 +133,10 @@ function alive(child: ChildProcess) {
 
 /**
  * Starts `server/main.ts` with LOG_LEVEL=silent: on PGlite in `dataDir`, or on Postgres when
- * `databaseUrl` is given. Resolves once /healthz answers 200.
+ * `databaseUrl` is given, with this process's environment plus `env`. Resolves once /healthz
+ * answers 200.
  */
-export async function startServerProcess({ dataDir, databaseUrl }: { dataDir: string; databaseUrl?: string }): Promise<ServerProcess> {
+export async function startServerProcess({ dataDir, databaseUrl, env = {} }: { dataDir: string; databaseUrl?: string; env?: Record<string, string> }): Promise<ServerProcess> {
   const adminSecret = randomBytes(24).toString('base64url');
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -143,6 +151,7 @@ export async function startServerProcess({ dataDir, databaseUrl }: { dataDir: st
         TANDEM_DATA_DIR: dataDir,
         DATABASE_URL: databaseUrl ?? '',
         TANDEM_ADMIN_SECRET: adminSecret,
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -207,6 +216,35 @@ export async function createTeamWithMembers(server: ServerProcess, name: string,
     out.push({ ...redeemed, serverUrl: server.url });
   }
   return out;
+}
+
+/** A throwaway Postgres cluster (as the server tests start one), stopped at clean-up. */
+export async function startPostgres(): Promise<{ url: string; port: number; stop: () => Promise<void> }> {
+  const cluster = await startCluster();
+  const stop = onCleanup(
+    () => cluster.stop(),
+    () => cluster.stop(),
+  );
+  return { url: cluster.url, port: Number(new URL(cluster.url).port), stop };
+}
+
+/** A new database `name` in the cluster at `clusterUrl`; its URL. */
+export async function createDatabase(clusterUrl: string, name: string): Promise<string> {
+  await withPg(clusterUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+  const url = new URL(clusterUrl);
+  url.pathname = `/${name}`;
+  return url.href;
+}
+
+/** A single connection to Postgres for `fn` (set-up and checks outside the servers). */
+export async function withPg<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

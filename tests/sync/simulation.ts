@@ -13,7 +13,7 @@ import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { findProspectByKey, notesFor } from '@/lib/db/queries';
 import type { Me, ProspectIdentity, Role } from '@/lib/model';
 import { MutationRefused, activityLog, followUpDone, followUpSet, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert, requisitionSave, reviewDecide, reviewNudge, reviewReassign, reviewRequest, reviewUndo } from '@/lib/mutations';
-import { mutate } from '@/lib/db/mutate';
+import { mutate as mutateOnDevice } from '@/lib/db/mutate';
 import { decisionsForRequest, openRequestsForReviewer } from '@/lib/db/review-queries';
 import { syncOnce } from '@/lib/sync/engine';
 import { INITIAL_SYNC_STATE, type Session } from '@/lib/sync/session';
@@ -32,6 +32,8 @@ export interface SimOptions {
 
 export interface SimReport {
   seed: number;
+  /** Devices in the run; every one of them converged. */
+  devices: number;
   /** A hash of the final server state with random server-made ids replaced: equal runs, equal hash. */
   fingerprint: string;
   roleChanges: number;
@@ -42,6 +44,55 @@ export interface SimReport {
   faults: Record<string, number>;
   syncs: number;
   failedSyncs: number;
+}
+
+/** What a failed check means: a write the server acknowledged is missing, a record exists twice, or a device differs from the server. */
+export type ProblemKind = 'lost' | 'duplicated' | 'diverged';
+export interface Problem {
+  /** The device it concerns, or null for the server. */
+  device: string | null;
+  kind: ProblemKind;
+  text: string;
+}
+
+/** Thrown by a seed whose end state breaks a check; the problems say which, by kind and device. */
+export class SimulationFailed extends Error {
+  constructor(
+    readonly seed: number,
+    readonly devices: number,
+    readonly problems: Problem[],
+  ) {
+    super(`seed ${seed}: ${problems.length} problem(s)\n${problems.slice(0, 20).map((p) => p.text).join('\n')}`);
+  }
+}
+
+/** The rows a mutation creates under ids its arguments name (any of `kinds`): once acknowledged, they must be on the server. */
+function rowsCreatedBy(name: string, args: Record<string, unknown>): { kinds: string[]; id: string }[] {
+  const one = (kind: string, id: unknown) => ({ kinds: [kind], id: String(id) });
+  switch (name) {
+    case 'prospect.upsert':
+      // A person the team already had under another id keeps this id as an alias.
+      return [{ kinds: ['prospect', 'alias'], id: String(args.id) }];
+    case 'activity.log':
+      return [one('activity', args.id)];
+    case 'note.add':
+      return [one('note', args.id)];
+    case 'requisition.save':
+      return [one('requisition', args.id)];
+    case 'review.request':
+      return [one('review_request', args.id), ...(args.activityIds as string[]).map((id) => one('activity', id))];
+    case 'review.decide':
+      return [one('review_decision', args.id), one('activity', args.activityId)];
+    case 'review.reassign':
+      return [one('review_request', args.newRequestId)];
+    case 'followup.set':
+      return [one('followup', args.id)];
+    case 'prospect.setDoNotContact':
+      // Clearing what someone else already cleared writes nothing.
+      return args.reason === null ? [] : [one('activity', args.activityId)];
+    default:
+      return [];
+  }
 }
 
 const PEOPLE: ProspectIdentity[] = ['ada', 'grace', 'alan', 'edsger', 'barbara'].map((slug) => ({
@@ -134,6 +185,15 @@ export async function runSimulation(server: Database, { seed, steps = 80, log = 
     ]);
     return { name, db, session, me, inFlight: null };
   }
+
+  // Every mutation a device queued, to check at the end that what the server acknowledged is there.
+  const written: { device: Device; mutationId: number; name: string; args: Record<string, unknown> }[] = [];
+  const mutate: typeof mutateOnDevice = async (db, mutation, args, c) => {
+    const r = await mutateOnDevice(db, mutation, args, c);
+    const device = devices.find((x) => x.db === db)!;
+    if (r.mutationId !== null) written.push({ device, mutationId: r.mutationId, name: mutation.name, args: args as Record<string, unknown> });
+    return r;
+  };
 
   let queued = 0;
   let syncs = 0;
@@ -273,19 +333,29 @@ export async function runSimulation(server: Database, { seed, steps = 80, log = 
   }
 
   // Every device equals the server's view for its member; nothing pending, nothing shadowed.
-  const problems: string[] = [];
+  const problems: Problem[] = [];
+  const problem = (device: Device | null, kind: ProblemKind, text: string) => problems.push({ device: device?.name ?? null, kind, text: device ? `${device.name}: ${text}` : `server: ${text}` });
+  const stored = new Set((await server.query<{ kind: string; id: string }>('SELECT kind, id FROM entities WHERE team_id = $1', [team.id])).map((r) => `${r.kind}:${r.id}`));
   for (const d of devices) {
     const pending = await d.db.outbox.count();
-    if (pending) problems.push(`${d.name}: ${pending} mutations still pending`);
-    if (await d.db.shadows.count()) problems.push(`${d.name}: shadows left after settling`);
-    problems.push(...diff(await deviceRows(d.db), await serverRows(server, team.id, d.me.memberId)).map((p) => `${d.name}: ${p}`));
+    if (pending) problem(d, 'lost', `${pending} mutations still pending`);
+    if (await d.db.shadows.count()) problem(d, 'diverged', 'shadows left after settling');
+    for (const p of diff(await deviceRows(d.db), await serverRows(server, team.id, d.me.memberId))) problem(d, 'diverged', p);
     // Every mutation the device queued was handled by the server, and every refusal reached the device.
     const [client] = await server.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM clients WHERE id = $1', [d.session.clientId]);
     const lastLocal = Number((await d.db.local.get(LOCAL_KEYS.lastMutationId))?.value ?? 0);
-    if (Number(client?.last_mutation_id ?? 0) !== lastLocal) problems.push(`${d.name}: server acknowledged ${client?.last_mutation_id} of ${lastLocal}`);
+    if (Number(client?.last_mutation_id ?? 0) !== lastLocal) problem(d, 'lost', `server acknowledged ${client?.last_mutation_id} of ${lastLocal}`);
     const refused = await server.query<{ mutation_id: number }>('SELECT mutation_id FROM rejections WHERE client_id = $1', [d.session.clientId]);
     const shown = new Set((await d.db.rejections.toArray()).map((r) => r.mutationId));
-    for (const r of refused) if (!shown.has(Number(r.mutation_id))) problems.push(`${d.name}: rejection of ${r.mutation_id} never reached the device`);
+    for (const r of refused) if (!shown.has(Number(r.mutation_id))) problem(d, 'diverged', `rejection of ${r.mutation_id} never reached the device`);
+    // What the server accepted is stored: a device that dropped an acknowledged write would agree with a server that lost it.
+    const refusedIds = new Set(refused.map((r) => Number(r.mutation_id)));
+    for (const w of written) {
+      if (w.device !== d || refusedIds.has(w.mutationId)) continue;
+      for (const row of rowsCreatedBy(w.name, w.args)) {
+        if (!row.kinds.some((kind) => stored.has(`${kind}:${row.id}`))) problem(d, 'lost', `${w.name} #${w.mutationId} was accepted but its ${row.kinds.join(' or ')} ${row.id} is not on the server`);
+      }
+    }
   }
   // Nothing duplicated: one live person per profile key, on the server and on every device.
   const people = await server.query<{ key: string; n: number }>(
@@ -293,7 +363,7 @@ export async function runSimulation(server: Database, { seed, steps = 80, log = 
       WHERE e.team_id = $1 AND e.kind = 'prospect' AND e.doc->>'deletedAt' IS NULL GROUP BY 1 HAVING count(*) > 1`,
     [team.id],
   );
-  for (const p of people) problems.push(`server: ${p.n} people with key ${p.key}`);
+  for (const p of people) problem(null, 'duplicated', `${p.n} people with key ${p.key}`);
   const kinds = await server.query<{ kind: string; n: number }>('SELECT kind, count(*)::int AS n FROM entities WHERE team_id = $1 GROUP BY kind ORDER BY kind', [team.id]);
   const rejections = await server.query<{ n: number }>('SELECT count(*)::int AS n FROM rejections r JOIN clients c ON c.id = r.client_id JOIN members m ON m.id = c.member_id WHERE m.team_id = $1', [team.id]);
 
@@ -309,6 +379,6 @@ export async function runSimulation(server: Database, { seed, steps = 80, log = 
     d.db.close();
     await d.db.delete();
   }
-  if (problems.length) throw new Error(`seed ${seed}: ${problems.length} problem(s)\n${problems.slice(0, 20).join('\n')}`);
-  return { seed, fingerprint, roleChanges: roleChanges.length, rows: Object.fromEntries(kinds.map((k) => [k.kind, Number(k.n)])), mutations: queued, rejections: Number(rejections[0]?.n ?? 0), faults, syncs, failedSyncs };
+  if (problems.length) throw new SimulationFailed(seed, devices.length, problems);
+  return { seed, devices: devices.length, fingerprint, roleChanges: roleChanges.length, rows: Object.fromEntries(kinds.map((k) => [k.kind, Number(k.n)])), mutations: queued, rejections: Number(rejections[0]?.n ?? 0), faults, syncs, failedSyncs };
 }
