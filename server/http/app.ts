@@ -9,7 +9,7 @@ import { ClientNotYours, push } from '@/server/sync/push';
 import { pull } from '@/server/sync/pull';
 import { PullQuery, PushRequest, RedeemRequest } from '@/lib/model';
 import { adminRoutes } from './admin-routes';
-import { fail, jsonBody, validate } from './errors';
+import { closeConnectionOnError, fail, jsonBody, validate } from './errors';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -33,6 +33,7 @@ export function createApp({ db, log, adminSecret }: AppOptions) {
     await next();
     log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
+  app.use('*', closeConnectionOnError);
   app.use('/v1/*', cors({ origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null), allowHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }));
   app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => fail(413, `the body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`) }));
 

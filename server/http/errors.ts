@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
@@ -25,3 +25,15 @@ export function validate<T extends z.ZodType>(schema: T, value: unknown, what: s
   if (!parsed.success) fail(400, `invalid ${what}: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
+
+/**
+ * A request with a body answered with an error closes its connection. The body may be unread
+ * (a 413, or a refusal before parsing), and the Node adapter drains an unread body for only
+ * 500 ms before cutting the socket, under the next request a keep-alive client sends on it.
+ */
+export const closeConnectionOnError: MiddlewareHandler = async (c, next) => {
+  await next();
+  const length = c.req.header('content-length');
+  const hasBody = length === undefined ? c.req.header('transfer-encoding') !== undefined : length !== '0';
+  if (c.res.status >= 400 && hasBody) c.res.headers.set('connection', 'close');
+};
