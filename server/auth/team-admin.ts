@@ -24,10 +24,9 @@ export async function createTeam(db: Database, name: string): Promise<TeamRow> {
   if (!trimmed || trimmed.length > 100) throw new AuthError(400, 'a team name is 1 to 100 characters');
   // eslint-disable-next-line no-control-regex -- control characters are what it looks for
   if (/[\u0000-\u001f\u007f]/.test(trimmed)) throw new AuthError(400, 'a team name cannot contain control characters');
-  const [existing] = await db.query<TeamRow>('SELECT id, name FROM teams WHERE name = $1', [trimmed]);
-  if (existing) throw new AuthError(409, `a team named “${trimmed}” already exists`);
-  const team = { id: ulid(), name: trimmed };
-  await db.query('INSERT INTO teams (id, name) VALUES ($1, $2)', [team.id, team.name]);
+  // One statement, so two creates of one name at once get one team and a 409, not a 500.
+  const [team] = await db.query<TeamRow>('INSERT INTO teams (id, name) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING id, name', [ulid(), trimmed]);
+  if (!team) throw new AuthError(409, `a team named “${trimmed}” already exists`);
   return team;
 }
 
@@ -99,18 +98,13 @@ export async function redeem(db: Database, code: string, deviceName: string): Pr
     if (!inv) throw new AuthError(401, 'that invite code is not valid');
     if (inv.revoked_at) throw new AuthError(401, 'that invite code was revoked');
     if (inv.used_at) throw new AuthError(401, 'that invite code was already used; ask your admin for a new one');
-    let [row] = await tx.query<MemberRow>('SELECT * FROM members WHERE team_id = $1 AND email = $2', [inv.team_id, inv.email]);
-    if (!row) {
-      [row] = await tx.query<MemberRow>('INSERT INTO members (id, team_id, email, name, role) VALUES ($1, $2, $3, $4, $5) RETURNING *', [
-        ulid(),
-        inv.team_id,
-        inv.email,
-        nameFromEmail(inv.email),
-        inv.role,
-      ]);
-    } else {
-      [row] = await tx.query<MemberRow>('UPDATE members SET role = $2, revoked_at = NULL WHERE id = $1 RETURNING *', [row.id, inv.role]);
-    }
+    // An upsert: another invite for the same email redeemed at the same moment waits for this
+    // one and then takes the member over, as if it came a moment later (not a 500).
+    const [row] = await tx.query<MemberRow>(
+      `INSERT INTO members (id, team_id, email, name, role) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (team_id, email) DO UPDATE SET role = excluded.role, revoked_at = NULL RETURNING *`,
+      [ulid(), inv.team_id, inv.email, nameFromEmail(inv.email), inv.role],
+    );
     const member = await publishMember(tx, row!);
     await tx.query('UPDATE invites SET used_at = now(), used_by = $2 WHERE code_hash = $1', [hashSecret(normaliseInviteCode(code)), row!.id]);
     const token = newToken();

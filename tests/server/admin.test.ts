@@ -89,6 +89,14 @@ describe.each(DATABASE_KINDS)('admin HTTP routes on %s', (kind) => {
     expectError(await admin('POST', '/teams', { name: ` ${name} ` }), 409, /already exists/);
   });
 
+  it('answers creates of one name at the same moment with one 201 and a 409 for each other', async () => {
+    const name = `Race ${ulid()}`;
+    const results = await Promise.all(Array.from({ length: 6 }, () => admin('POST', '/teams', { name })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    for (const r of results.filter((x) => x.status === 409)) expectError(r, 409, /already exists/);
+    expect(await db.query('SELECT id FROM teams WHERE name = $1', [name])).toHaveLength(1);
+  });
+
   it('has no admin routes when no secret is configured', async () => {
     const bare = createApp({ db, log: createLogger('silent') });
     expectError(await call(bare, 'POST', '/admin/teams', { body: { name: 'x' }, headers: { 'x-tandem-admin-secret': '' } }), 404, /no route/);

@@ -87,6 +87,20 @@ describe.each(DATABASE_KINDS)('teams and auth on %s', (kind) => {
       expect(Number(device!.n)).toBe(1);
     });
 
+    it('takes invites for one email redeemed at the same moment as one member with a device each', async () => {
+      const addresses = Array.from({ length: 8 }, () => email('twice'));
+      const codes: string[] = [];
+      for (const address of addresses) for (const role of ['sourcer', 'recruiter'] as const) codes.push((await invite(db, team.id, address, role)).code);
+      const results = await Promise.all(codes.map((code, i) => redeemCall(code, `device ${i}`)));
+      expect(results.filter((r) => r.status !== 200)).toEqual([]);
+      const rows = await db.query<{ email: string; members: number; devices: number }>(
+        `SELECT m.email, count(DISTINCT m.id)::int AS members, count(d.token_hash)::int AS devices
+           FROM members m JOIN devices d ON d.member_id = m.id WHERE m.team_id = $1 AND m.email = ANY($2) GROUP BY m.email`,
+        [team.id, addresses],
+      );
+      expect(rows.map((r) => [r.email, Number(r.members), Number(r.devices)]).sort()).toEqual(addresses.map((a) => [a, 1, 2]).sort());
+    });
+
     it('refuses a code whose email was revoked before it was redeemed', async () => {
       const address = email('gone');
       const { code } = await invite(db, team.id, address, 'sourcer');
