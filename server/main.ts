@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { announceServer } from './admin/running-server';
 import { adminSecret, readConfig } from './config';
 import { openDatabase } from './db/open';
+import { privateFolder } from './db/private-folder';
 import { createApp } from './http/app';
 import type { Database } from './db/database';
 import { type Logger, createLogger } from './log';
@@ -12,6 +13,8 @@ import { type Logger, createLogger } from './log';
 export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   const log = createLogger(env.LOG_LEVEL);
   const config = readConfig(env);
+  // On Postgres too: the folder holds the admin secret.
+  privateFolder(config.dataDir);
   const db = await openDatabase(config);
   const app = createApp({ db, log, adminSecret: adminSecret(config.dataDir, env, { create: true }) });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
