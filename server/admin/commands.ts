@@ -1,23 +1,28 @@
 import type { Database } from '@/server/db/database';
-import { createTeam, invite, listMembers, revoke, setRole, type MemberListing, type TeamRow } from '@/server/auth/team-admin';
+import { type DeviceRow, listDevices, revokeDevice } from '@/server/auth/devices';
+import { type Invitation, type MemberListing, type TeamRow, createTeam, invite, listMembers, revoke, setRole } from '@/server/auth/team-admin';
 import type { Member, Role } from '@/lib/model';
 
 /** What the admin CLI can do, either through a running server or on the database itself. */
 export interface AdminOps {
   createTeam(name: string): Promise<TeamRow>;
-  invite(team: string, email: string, role: Role): Promise<{ code: string; team: TeamRow }>;
+  invite(team: string, email: string, role: Role, expiresInHours?: number): Promise<Invitation>;
   members(team: string): Promise<MemberListing & { team: TeamRow }>;
+  devices(team: string): Promise<{ team: TeamRow; devices: DeviceRow[] }>;
   setRole(team: string, email: string, role: Role): Promise<Member>;
-  revoke(email: string): Promise<{ members: number; devices: number; invites: number }>;
+  revoke(team: string, email: string): Promise<{ members: number; devices: number; invites: number }>;
+  revokeDevice(idOrPrefix: string): Promise<{ id: string; email: string; name: string }>;
 }
 
 export function directOps(db: Database): AdminOps {
   return {
     createTeam: (name) => createTeam(db, name),
-    invite: (team, email, role) => invite(db, team, email, role),
+    invite: (team, email, role, expiresInHours) => invite(db, team, email, role, { expiresInHours }),
     members: (team) => listMembers(db, team),
+    devices: (team) => listDevices(db, team),
     setRole: (team, email, role) => setRole(db, team, email, role),
-    revoke: (email) => revoke(db, email),
+    revoke: (team, email) => revoke(db, team, email),
+    revokeDevice: (idOrPrefix) => revokeDevice(db, idOrPrefix),
   };
 }
 
@@ -36,9 +41,11 @@ export function httpOps(baseUrl: string, secret: string): AdminOps {
   const team = (t: string) => encodeURIComponent(t);
   return {
     createTeam: (name) => call('POST', '/teams', { name }),
-    invite: (t, email, role) => call('POST', `/teams/${team(t)}/invites`, { email, role }),
+    invite: (t, email, role, expiresInHours) => call('POST', `/teams/${team(t)}/invites`, { email, role, expiresInHours }),
     members: (t) => call('GET', `/teams/${team(t)}/members`),
+    devices: (t) => call('GET', `/teams/${team(t)}/devices`),
     setRole: (t, email, role) => call('POST', `/teams/${team(t)}/roles`, { email, role }),
-    revoke: (email) => call('POST', '/revoke', { email }),
+    revoke: (t, email) => call('POST', `/teams/${team(t)}/revoke`, { email }),
+    revokeDevice: (idOrPrefix) => call('POST', `/devices/${encodeURIComponent(idOrPrefix)}/revoke`),
   };
 }

@@ -3,7 +3,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Database } from '@/server/db/database';
-import { createTeam, invite, listMembers, revoke, setRole } from '@/server/auth/team-admin';
+import { listDevices, revokeDevice } from '@/server/auth/devices';
+import { MAX_INVITE_HOURS, createTeam, invite, listMembers, revoke, setRole } from '@/server/auth/team-admin';
 import { Email, InviteRequest } from '@/lib/model';
 import { fail, jsonBody } from './errors';
 
@@ -34,14 +35,16 @@ export function adminRoutes(db: Database, secret: string) {
   });
   admin.post('/teams', async (c) => c.json(await createTeam(db, (await jsonBody(c, z.object({ name: z.string() }))).name), 201));
   admin.post('/teams/:team/invites', async (c) => {
-    const { email, role } = await jsonBody(c, InviteRequest);
-    return c.json(await invite(db, c.req.param('team'), email, role), 201);
+    const { email, role, expiresInHours } = await jsonBody(c, InviteRequest.extend({ expiresInHours: z.number().int().min(1).max(MAX_INVITE_HOURS).optional() }));
+    return c.json(await invite(db, c.req.param('team'), email, role, { expiresInHours }), 201);
   });
   admin.get('/teams/:team/members', async (c) => c.json(await listMembers(db, c.req.param('team'))));
+  admin.get('/teams/:team/devices', async (c) => c.json(await listDevices(db, c.req.param('team'))));
+  admin.post('/devices/:id/revoke', async (c) => c.json(await revokeDevice(db, c.req.param('id'))));
   admin.post('/teams/:team/roles', async (c) => {
     const { email, role } = await jsonBody(c, InviteRequest);
     return c.json(await setRole(db, c.req.param('team'), email, role));
   });
-  admin.post('/revoke', async (c) => c.json(await revoke(db, (await jsonBody(c, z.object({ email: Email }))).email)));
+  admin.post('/teams/:team/revoke', async (c) => c.json(await revoke(db, c.req.param('team'), (await jsonBody(c, z.object({ email: Email }))).email)));
   return admin;
 }
