@@ -4,7 +4,8 @@ import { adminSecret, readConfig } from '@/server/config';
 import { openDatabase } from '@/server/db/open';
 import { MAX_INVITE_HOURS } from '@/server/auth/team-admin';
 import { Email, Role } from '@/lib/model';
-import { type AdminOps, directOps, httpOps } from './commands';
+import { adminSocketPath } from '@/server/http/admin-socket';
+import { type AdminOps, directOps, socketOps } from './commands';
 import { runningServer } from './running-server';
 
 const USAGE = `usage: npm run -s admin -- <command>
@@ -19,7 +20,8 @@ const USAGE = `usage: npm run -s admin -- <command>
   revoke-device <id>                 sign one device out (its id from devices, or its first characters)
 
 <team> is the team's name or id. With DATABASE_URL the database is used directly; otherwise
-the command goes through the server running on TANDEM_DATA_DIR, or opens that folder itself.`;
+the command goes through the admin socket of the server running on TANDEM_DATA_DIR, or opens
+that folder itself.`;
 
 class UsageError extends Error {}
 
@@ -135,7 +137,7 @@ async function main() {
   if (server) {
     const secret = adminSecret(config.dataDir, process.env, { create: false });
     if (!secret) throw new Error(`a server is running on ${config.dataDir} but its admin secret is missing`);
-    console.log(await command(httpOps(`http://127.0.0.1:${server.port}`, secret)));
+    console.log(await command(socketOps(adminSocketPath(config.dataDir), secret)));
     return 0;
   }
   const db = await openDatabase(config);

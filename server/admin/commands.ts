@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import type { Database } from '@/server/db/database';
 import { type DeviceRow, listDevices, revokeDevice } from '@/server/auth/devices';
 import { type Invitation, type MemberListing, type TeamRow, createTeam, invite, listMembers, revoke, setRole } from '@/server/auth/team-admin';
@@ -26,18 +27,35 @@ export function directOps(db: Database): AdminOps {
   };
 }
 
-/** Through the running server's loopback admin routes (PGlite lets one process open its folder). */
-export function httpOps(baseUrl: string, secret: string): AdminOps {
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${baseUrl}/admin${path}`, {
-      method,
-      headers: { 'x-tandem-admin-secret': secret, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await res.json()) as T & { error?: string };
-    if (!res.ok) throw new Error(json.error ?? `the server answered ${res.status}`);
-    return json;
-  };
+/** One request to the admin socket; its JSON answer, or an Error with the server's reason. */
+function requestOverSocket<T>(socketPath: string, secret: string, method: string, route: string, body?: unknown): Promise<T> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise<T>((resolve, reject) => {
+    const req = request(
+      { socketPath, path: `/admin${route}`, method, headers: { 'x-tandem-admin-secret': secret, ...(payload === undefined ? {} : { 'content-type': 'application/json' }) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => {
+          try {
+            const json = JSON.parse(text) as T & { error?: string };
+            if (res.statusCode === undefined || res.statusCode >= 400) reject(new Error(json.error ?? `the server answered ${res.statusCode}`));
+            else resolve(json);
+          } catch {
+            reject(new Error(`the server answered ${res.statusCode} with something other than JSON`));
+          }
+        });
+      },
+    );
+    req.on('error', (e) => reject(new Error(`cannot reach the server's admin socket ${socketPath}: ${e.message}`)));
+    req.end(payload);
+  });
+}
+
+/** Through the running server's admin socket (PGlite lets one process open its folder). */
+export function socketOps(socketPath: string, secret: string): AdminOps {
+  const call = <T>(method: string, route: string, body?: unknown) => requestOverSocket<T>(socketPath, secret, method, route, body);
   const team = (t: string) => encodeURIComponent(t);
   return {
     createTeam: (name) => call('POST', '/teams', { name }),

@@ -2,6 +2,9 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
+import { AuthError } from '@/server/auth/team-admin';
+import { isUniqueViolation } from '@/server/db/database';
+import type { Logger } from '@/server/log';
 
 /** Every error leaves as `{ error: "…" }` with a 4xx a client can act on. */
 export function fail(status: ContentfulStatusCode, message: string): never {
@@ -37,3 +40,15 @@ export const closeConnectionOnError: MiddlewareHandler = async (c, next) => {
   const hasBody = length === undefined ? c.req.header('transfer-encoding') !== undefined : length !== '0';
   if (c.res.status >= 400 && hasBody) c.res.headers.set('connection', 'close');
 };
+
+/**
+ * The answer to an error a route threw: its own 4xx, a 409 for a write that lost a race to an
+ * equal one, or a logged 500 that shows nothing of the cause.
+ */
+export function answerError(err: Error, c: Context, log: Logger): Response {
+  if (err instanceof HTTPException) return err.getResponse();
+  if (err instanceof AuthError) return c.json({ error: err.message }, err.status);
+  if (isUniqueViolation(err)) return c.json({ error: 'this clashed with the same change made at the same moment; try again' }, 409);
+  log.error({ err, method: c.req.method, path: c.req.path }, 'unhandled error');
+  return c.json({ error: 'the server failed to handle this request' }, 500);
+}

@@ -8,11 +8,11 @@ import { createTeam } from '@/server/auth/team-admin';
 import type { Database } from '@/server/db/database';
 import { openDatabase } from '@/server/db/open';
 import { openPostgres } from '@/server/db/postgres';
-import { createApp } from '@/server/http/app';
+import { createAdminApp } from '@/server/http/admin-routes';
 import { createLogger } from '@/server/log';
 import type { RedeemResponse } from '@/lib/model';
 import { DATABASE_KINDS, freshDatabase, postgresUrlFor } from './support/databases';
-import { ADMIN_SECRET, type App, type Call, appFor, call } from './support/server';
+import { ADMIN_SECRET, type App, type Call, adminAppFor, appFor, call } from './support/server';
 
 const matching = (re: RegExp): unknown => expect.stringMatching(re);
 
@@ -24,14 +24,16 @@ function expectError(res: Call, status: number, about: RegExp) {
 describe.each(DATABASE_KINDS)('admin HTTP routes on %s', (kind) => {
   let db: Database;
   let app: App;
+  let adminApp: ReturnType<typeof adminAppFor>;
   beforeAll(async () => {
     db = await freshDatabase(kind);
     app = appFor(db);
+    adminApp = adminAppFor(db);
   });
   afterAll(() => db.close());
 
   const admin = (method: string, route: string, body?: unknown, secret: string | null = ADMIN_SECRET) =>
-    call(app, method, `/admin${route}`, { body, headers: secret === null ? {} : { 'x-tandem-admin-secret': secret } });
+    call(adminApp, method, `/admin${route}`, { body, headers: secret === null ? {} : { 'x-tandem-admin-secret': secret } });
 
   it.each<[string, string | null]>([
     ['no secret', null],
@@ -115,9 +117,21 @@ describe.each(DATABASE_KINDS)('admin HTTP routes on %s', (kind) => {
     expect(await db.query('SELECT id FROM teams WHERE name = $1', [name])).toHaveLength(1);
   });
 
-  it('has no admin routes when no secret is configured', async () => {
-    const bare = createApp({ db, log: createLogger('silent') });
-    expectError(await call(bare, 'POST', '/admin/teams', { body: { name: 'x' }, headers: { 'x-tandem-admin-secret': '' } }), 404, /no route/);
+  it('a unique violation a route did not foresee is a 409 that says to try again, not a 500', async () => {
+    const clashing: Database = { ...db, query: () => Promise.reject(Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' })) };
+    const res = await call(createAdminApp({ db: clashing, log: createLogger('silent'), secret: ADMIN_SECRET }), 'GET', '/admin/teams/x/members', { headers: { 'x-tandem-admin-secret': ADMIN_SECRET } });
+    expectError(res, 409, /same moment; try again/);
+  });
+
+  it('the public API has no admin routes, whatever the secret (finding 14)', async () => {
+    for (const [method, route] of [
+      ['POST', '/admin/teams'],
+      ['GET', '/admin/teams/x/members'],
+      ['POST', '/admin/teams/x/invites'],
+    ] as const) {
+      expectError(await call(app, method, route, { body: method === 'POST' ? { name: 'Public', email: 'a@b.example', role: 'admin' } : undefined, headers: { 'x-tandem-admin-secret': ADMIN_SECRET } }), 404, /no route/);
+    }
+    expect(await db.query("SELECT id FROM teams WHERE name = 'Public'")).toEqual([]);
   });
 });
 
