@@ -25,7 +25,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
     await db.close();
     throw e;
   });
-  const app = createApp({ db, log });
+  const app = createApp({ db, log, rateLimits: config.rateLimits });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const address = server.address();

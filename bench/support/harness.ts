@@ -147,6 +147,11 @@ export async function startServerProcess({ dataDir, databaseUrl }: { dataDir: st
         TANDEM_DATA_DIR: dataDir,
         DATABASE_URL: databaseUrl ?? '',
         TANDEM_ADMIN_SECRET: adminSecret,
+        // A benchmark measures what the server can do: its rate limits would measure themselves.
+        TANDEM_RATE_PUSH_PER_MIN: '0',
+        TANDEM_RATE_PULL_PER_MIN: '0',
+        TANDEM_RATE_REDEEM_PER_MIN: '0',
+        TANDEM_RATE_BAD_TOKEN_PER_MIN: '0',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -8,6 +8,7 @@ import { ClientNotYours, push } from '@/server/sync/push';
 import { pull } from '@/server/sync/pull';
 import { PullQuery, PushRequest, RedeemRequest } from '@/lib/model';
 import { answerError, closeConnectionOnError, fail, jsonBody, validate } from './errors';
+import { type RateLimitConfig, rateLimits } from './rate-limits';
 import { logRequests } from './request-log';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -15,6 +16,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface AppOptions {
   db: Database;
   log: Logger;
+  /** Undefined: no limits (in-process tests and simulations). */
+  rateLimits?: RateLimitConfig;
 }
 
 type Env = { Variables: { auth: Authenticated } };
@@ -23,12 +26,13 @@ type Env = { Variables: { auth: Authenticated } };
 const EXTENSION_ORIGIN = /^(chrome|moz|safari-web)-extension:\/\/[a-z0-9-]+$/i;
 
 /** The public API. The admin routes are not here: they listen apart (admin-routes.ts). */
-export function createApp({ db, log }: AppOptions) {
+export function createApp({ db, log, rateLimits: limitsConfig }: AppOptions) {
   const app = new Hono<Env>();
+  const limits = rateLimits(limitsConfig);
 
   app.use('*', logRequests(log));
   app.use('*', closeConnectionOnError);
-  app.use('/v1/*', cors({ origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null), allowHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }));
+  app.use('/v1/*', cors({ origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null), allowHeaders: ['Authorization', 'Content-Type'], exposeHeaders: ['Retry-After'], maxAge: 600 }));
   app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => fail(413, `the body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`) }));
 
   app.get('/healthz', async (c) => {
@@ -40,12 +44,14 @@ export function createApp({ db, log }: AppOptions) {
     }
   });
 
+  app.use('/v1/auth/redeem', limits.redeem);
   app.post('/v1/auth/redeem', async (c) => {
     const { code, deviceName } = await jsonBody(c, RedeemRequest);
     return c.json(await redeem(db, code, deviceName));
   });
 
   // Everything below needs a device token.
+  app.use('/v1/*', limits.badTokens);
   app.use('/v1/*', async (c, next) => {
     if (c.req.path === '/v1/auth/redeem') return next();
     const header = c.req.header('authorization') ?? '';
@@ -62,6 +68,8 @@ export function createApp({ db, log }: AppOptions) {
     return c.json({ ok: true });
   });
 
+  app.use('/v1/push', limits.push);
+  app.use('/v1/pull', limits.pull);
   app.post('/v1/push', async (c) => c.json(await push(db, c.get('auth'), await jsonBody(c, PushRequest))));
 
   app.get('/v1/pull', async (c) => c.json(await pull(db, c.get('auth'), validate(PullQuery, c.req.query(), 'query'))));
