@@ -28,8 +28,12 @@ import { type LoadMember, LoadClient } from './support/load-client';
 import { HttpStats, LoadHttp } from './support/load-http';
 import { Ledger, type StoredRow, missingFrom, verifyPull } from './support/load-ledger';
 
-/** Settings every server process of this bench gets, on top of the environment. */
-const SERVER_ENV: Record<string, string> = {};
+/**
+ * Settings every server process of this bench gets, on top of the environment. A real team's
+ * day runs under the production limits on pushes and pulls per member (empty: the default),
+ * so a limit that a real team would hit shows up as 429s and fails the run.
+ */
+const SERVER_ENV: Record<string, string> = { TANDEM_RATE_PUSH_PER_MIN: '', TANDEM_RATE_PULL_PER_MIN: '' };
 
 /** Roles in a team, in the order members join: 10 make 1 admin, 3 recruiters, 4 sourcers, 2 hiring managers. */
 const ROLES: Role[] = ['admin', 'recruiter', 'sourcer', 'hiring_manager', 'recruiter', 'sourcer', 'sourcer', 'recruiter', 'hiring_manager', 'sourcer'];

@@ -1,9 +1,10 @@
 // `npm run seed:demo`: fills the demo team with members, people, notes and activity, through the
 // server's own API (the running server's, or one started here on the same data).
-import { httpOps } from '@/server/admin/commands';
+import { socketOps } from '@/server/admin/commands';
 import { runningServer } from '@/server/admin/running-server';
 import { adminSecret, readConfig } from '@/server/config';
 import { DEMO_MEMBERS, demoMutations } from '@/server/demo/demo-data';
+import { adminSocketPath } from '@/server/http/admin-socket';
 import { startServer } from '@/server/main';
 import { PushResponse, RedeemResponse } from '@/lib/model';
 
@@ -12,7 +13,7 @@ const config = readConfig();
 const existing = config.databaseUrl ? null : runningServer(config.dataDir);
 const own = existing ? null : await startServer({ ...process.env, PORT: '0', LOG_LEVEL: 'warn' });
 const base = `http://127.0.0.1:${existing?.port ?? own!.port}`;
-const ops = httpOps(base, adminSecret(config.dataDir, process.env, { create: false }) ?? '');
+const ops = socketOps(adminSocketPath(config.dataDir), adminSecret(config.dataDir, process.env, { create: false }) ?? '');
 
 try {
   await ops.createTeam(TEAM).catch((e: Error) => {

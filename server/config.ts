@@ -2,6 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { RateLimitConfig } from './http/rate-limits';
+
+/** Requests a minute; unset or empty takes the default, 0 turns the limit off. */
+const perMinute = (fallback: number) => z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).default(fallback));
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -9,6 +13,13 @@ const Env = z.object({
   DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
   TANDEM_DATA_DIR: z.string().default('./.tandem-data'),
   TANDEM_ADMIN_SECRET: z.string().min(16).optional(),
+  // Far above a real team: a worker pushes every few seconds while someone types and pulls every
+  // 30 s and on each sidebar open; a member may have a few devices.
+  TANDEM_RATE_PUSH_PER_MIN: perMinute(600),
+  TANDEM_RATE_PULL_PER_MIN: perMinute(600),
+  TANDEM_RATE_REDEEM_PER_MIN: perMinute(30),
+  TANDEM_RATE_BAD_TOKEN_PER_MIN: perMinute(60),
+  TANDEM_TRUST_PROXY: z.enum(['', '0', '1', 'false', 'true']).default('').transform((v) => v === '1' || v === 'true'),
 });
 
 export interface ServerConfig {
@@ -16,13 +27,26 @@ export interface ServerConfig {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  rateLimits: RateLimitConfig;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parsed = Env.safeParse(env);
   if (!parsed.success) throw new Error(`bad server settings: ${z.prettifyError(parsed.error)}`);
   const e = parsed.data;
-  return { port: e.PORT, host: e.HOST, databaseUrl: e.DATABASE_URL, dataDir: path.resolve(e.TANDEM_DATA_DIR) };
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.TANDEM_DATA_DIR),
+    rateLimits: {
+      pushPerMin: e.TANDEM_RATE_PUSH_PER_MIN,
+      pullPerMin: e.TANDEM_RATE_PULL_PER_MIN,
+      redeemPerMin: e.TANDEM_RATE_REDEEM_PER_MIN,
+      badTokenPerMin: e.TANDEM_RATE_BAD_TOKEN_PER_MIN,
+      trustProxy: e.TANDEM_TRUST_PROXY,
+    },
+  };
 }
 
 /**

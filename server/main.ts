@@ -5,6 +5,9 @@ import { serve } from '@hono/node-server';
 import { announceServer } from './admin/running-server';
 import { adminSecret, readConfig } from './config';
 import { openDatabase } from './db/open';
+import { privateFolder } from './db/private-folder';
+import { createAdminApp } from './http/admin-routes';
+import { serveAdminSocket } from './http/admin-socket';
 import { createApp } from './http/app';
 import type { Database } from './db/database';
 import { type Logger, createLogger } from './log';
@@ -12,8 +15,17 @@ import { type Logger, createLogger } from './log';
 export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   const log = createLogger(env.LOG_LEVEL);
   const config = readConfig(env);
+  // On Postgres too: the folder holds the admin secret.
+  privateFolder(config.dataDir);
   const db = await openDatabase(config);
-  const app = createApp({ db, log, adminSecret: adminSecret(config.dataDir, env, { create: true }) });
+  // The admin routes listen apart from the public port, before it opens: the CLI finds them
+  // once the server is announced.
+  const adminApp = createAdminApp({ db, log, secret: adminSecret(config.dataDir, env, { create: true })! });
+  const admin = await serveAdminSocket(config.dataDir, adminApp, { shared: db.kind === 'postgres' }).catch(async (e: unknown) => {
+    await db.close();
+    throw e;
+  });
+  const app = createApp({ db, log, rateLimits: config.rateLimits });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const address = server.address();
@@ -22,7 +34,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   // before saying we are ready.
   const unannounce = db.kind === 'pglite' ? announceServer(config.dataDir, { pid: process.pid, port }) : () => undefined;
   const stopAnalyzing = db.kind === 'pglite' ? keepStatisticsFresh(db, log) : () => undefined;
-  log.info({ port, host: config.host, database: db.kind, dataDir: db.kind === 'pglite' ? config.dataDir : undefined }, 'listening');
+  log.info({ port, host: config.host, database: db.kind, dataDir: db.kind === 'pglite' ? config.dataDir : undefined, adminSocket: admin?.path ?? 'served by another process on this folder' }, 'listening');
 
   let stopping: Promise<void> | undefined;
   // Once stopping, every response closes its connection: a client that keeps connections alive
@@ -53,7 +65,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
         clearTimeout(deadline);
         unannounce();
         stopAnalyzing();
-        db.close()
+        Promise.resolve(admin?.close())
+          .then(() => db.close())
           .then(() => log.info('stopped'))
           .catch((err: unknown) => log.error({ err }, 'closing the database failed'))
           .finally(resolve);

@@ -10,6 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { ulid } from 'ulidx';
+import { socketOps } from '@/server/admin/commands';
+import { adminSocketPath } from '@/server/http/admin-socket';
 import { TandemDB } from '@/lib/db/database';
 import { startCluster } from '../../tests/server/support/postgres-cluster';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
@@ -123,6 +125,8 @@ export interface ServerProcess {
   url: string;
   pid: number;
   adminSecret: string;
+  /** The admin routes listen on this socket in the data folder, not on the public port. */
+  adminSocket: string;
   /** SIGTERM (graceful shutdown), SIGKILL after 10 s. */
   stop(): Promise<void>;
 }
@@ -151,6 +155,12 @@ export async function startServerProcess({ dataDir, databaseUrl, env = {} }: { d
         TANDEM_DATA_DIR: dataDir,
         DATABASE_URL: databaseUrl ?? '',
         TANDEM_ADMIN_SECRET: adminSecret,
+        // A benchmark of throughput measures what the server can do: its rate limits would
+        // measure themselves. A benchmark of a real team's load turns them back on through `env`.
+        TANDEM_RATE_PUSH_PER_MIN: '0',
+        TANDEM_RATE_PULL_PER_MIN: '0',
+        TANDEM_RATE_REDEEM_PER_MIN: '0',
+        TANDEM_RATE_BAD_TOKEN_PER_MIN: '0',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -181,7 +191,7 @@ export async function startServerProcess({ dataDir, databaseUrl, env = {} }: { d
         if (ok) break;
         await new Promise((r) => setTimeout(r, 50));
       }
-      return { url, pid: child.pid!, adminSecret, stop };
+      return { url, pid: child.pid!, adminSecret, adminSocket: adminSocketPath(dataDir), stop };
     } catch (e) {
       lastError = e;
       await stop();
@@ -207,11 +217,11 @@ export interface Redeemed extends RedeemResponse {
 
 /** A team with one member per email, each signed in once (admin routes, then POST /v1/auth/redeem). */
 export async function createTeamWithMembers(server: ServerProcess, name: string, emails: string[], role: Role = 'recruiter'): Promise<Redeemed[]> {
-  const admin = { 'x-tandem-admin-secret': server.adminSecret };
-  const team = await call<{ id: string }>(`${server.url}/admin/teams`, { method: 'POST', json: { name } }, admin);
+  const admin = socketOps(server.adminSocket, server.adminSecret);
+  const team = await admin.createTeam(name);
   const out: Redeemed[] = [];
   for (const email of emails) {
-    const { code } = await call<{ code: string }>(`${server.url}/admin/teams/${team.id}/invites`, { method: 'POST', json: { email, role } }, admin);
+    const { code } = await admin.invite(team.id, email, role);
     const redeemed = RedeemResponse.parse(await call(`${server.url}/v1/auth/redeem`, { method: 'POST', json: { code, deviceName: `bench ${email}` } }));
     out.push({ ...redeemed, serverUrl: server.url });
   }

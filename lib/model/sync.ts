@@ -15,7 +15,15 @@ export const PushMutation = z.object({
 
 export const PushRequest = z.object({
   clientId: ClientId,
-  mutations: z.array(PushMutation).max(MAX_PUSH_MUTATIONS),
+  // The server skips ids at or below the client's last one as retries, so an id out of order
+  // would be skipped without a word.
+  mutations: z
+    .array(PushMutation)
+    .max(MAX_PUSH_MUTATIONS)
+    .superRefine((mutations, ctx) => {
+      const i = mutations.findIndex((m, j) => j > 0 && m.id <= mutations[j - 1]!.id);
+      if (i > 0) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `mutation ids must strictly increase within a push (${mutations[i]!.id} follows ${mutations[i - 1]!.id})` });
+    }),
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 

@@ -2,20 +2,26 @@
 import { parseArgs } from 'node:util';
 import { adminSecret, readConfig } from '@/server/config';
 import { openDatabase } from '@/server/db/open';
+import { MAX_INVITE_HOURS } from '@/server/auth/team-admin';
 import { Email, Role } from '@/lib/model';
-import { type AdminOps, directOps, httpOps } from './commands';
+import { adminSocketPath } from '@/server/http/admin-socket';
+import { type AdminOps, directOps, socketOps } from './commands';
 import { runningServer } from './running-server';
 
 const USAGE = `usage: npm run -s admin -- <command>
 
   team create <name>                 create a team
   invite <team> <email> --role <r>   print a one-time invite code (r: admin, recruiter, sourcer, hiring_manager)
+         [--expires <n>d|<n>h]       that works for 7 days, or for the days or hours given (at most 365d)
   members <team>                     list the team's members and pending invites
+  devices <team>                     list the team's devices: member, name, created, last seen, revoked
   role <team> <email> <role>         change a member's role
-  revoke <email>                     revoke the person's devices and unused invites
+  revoke <team> <email>              revoke the person's devices and unused invites in that team
+  revoke-device <id>                 sign one device out (its id from devices, or its first characters)
 
 <team> is the team's name or id. With DATABASE_URL the database is used directly; otherwise
-the command goes through the server running on TANDEM_DATA_DIR, or opens that folder itself.`;
+the command goes through the admin socket of the server running on TANDEM_DATA_DIR, or opens
+that folder itself.`;
 
 class UsageError extends Error {}
 
@@ -23,11 +29,23 @@ type Command = (ops: AdminOps) => Promise<string>;
 
 function parseArgv(argv: string[]) {
   try {
-    return parseArgs({ args: argv, allowPositionals: true, options: { role: { type: 'string' } } });
+    return parseArgs({ args: argv, allowPositionals: true, options: { role: { type: 'string' }, expires: { type: 'string' } } });
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message : String(e)); // an unknown option, --role without a value
   }
 }
+
+/** `--expires 3d` or `--expires 12h` in hours; undefined leaves the server's default. */
+function expiresInHours(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const [, n, unit] = /^(\d+)([dh])$/.exec(value.trim()) ?? [];
+  const hours = Number(n) * (unit === 'd' ? 24 : 1);
+  if (!n || hours < 1 || hours > MAX_INVITE_HOURS) throw new UsageError(`--expires takes days or hours, such as 3d or 12h, up to ${MAX_INVITE_HOURS / 24}d`);
+  return hours;
+}
+
+const day = (iso: string | null) => iso?.slice(0, 10) ?? '';
+const minute = (iso: string | null) => (iso === null ? 'never' : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`);
 
 /** The command the arguments ask for, checked before any database is opened. */
 function parse(argv: string[]): Command {
@@ -50,9 +68,10 @@ function parse(argv: string[]): Command {
       if (!role.success) throw new UsageError('--role must be one of admin, recruiter, sourcer, hiring_manager');
       const email = Email.safeParse(rest[1]);
       if (!email.success) throw new UsageError(`not an email address: ${rest[1]}`);
+      const hours = expiresInHours(values.expires);
       return async (ops) => {
-        const { code, team } = await ops.invite(rest[0]!, email.data, role.data);
-        return `invite for ${email.data} (${role.data}) to ${team.name}:\n\n  ${code}\n\nIt works once. In Tandem's options page, sign in with this server's URL and the code.`;
+        const { code, team, expiresAt } = await ops.invite(rest[0]!, email.data, role.data, hours);
+        return `invite for ${email.data} (${role.data}) to ${team.name}:\n\n  ${code}\n\nIt works once, until ${minute(expiresAt)} UTC. In Tandem's options page, sign in with this server's URL and the code.`;
       };
     }
     case 'members': {
@@ -60,8 +79,18 @@ function parse(argv: string[]): Command {
       return async (ops) => {
         const list = await ops.members(rest[0]!);
         const lines = list.members.map((m) => `  ${m.email.padEnd(32)} ${m.name.padEnd(24)} ${m.role.padEnd(15)} ${m.status}${m.devices ? `, ${m.devices} device(s)` : ''}`);
-        const pending = list.pendingInvites.map((i) => `  ${i.email.padEnd(32)} ${''.padEnd(24)} ${i.role.padEnd(15)} invited ${i.createdAt.slice(0, 10)}`);
+        const pending = list.pendingInvites.map((i) => `  ${i.email.padEnd(32)} ${''.padEnd(24)} ${i.role.padEnd(15)} invited ${day(i.createdAt)}, expires ${day(i.expiresAt)}`);
         return [`${list.team.name}: ${list.members.length} member(s), ${list.pendingInvites.length} pending invite(s)`, ...lines, ...pending].join('\n');
+      };
+    }
+    case 'devices': {
+      need(1);
+      return async (ops) => {
+        const { team, devices } = await ops.devices(rest[0]!);
+        const lines = devices.map(
+          (d) => `  ${d.id.slice(0, 8)}  ${d.email.padEnd(32)} ${d.name.slice(0, 24).padEnd(24)} created ${day(d.createdAt)}  last seen ${minute(d.lastSeenAt).padEnd(16)}  ${d.revokedAt ? `revoked ${day(d.revokedAt)}` : 'active'}`,
+        );
+        return [`${team.name}: ${devices.length} device(s) (times in UTC)`, ...lines].join('\n');
       };
     }
     case 'role': {
@@ -76,12 +105,19 @@ function parse(argv: string[]): Command {
       };
     }
     case 'revoke': {
-      need(1);
-      const email = Email.safeParse(rest[0]);
-      if (!email.success) throw new UsageError(`not an email address: ${rest[0]}`);
+      need(2);
+      const email = Email.safeParse(rest[1]);
+      if (!email.success) throw new UsageError(`not an email address: ${rest[1]}`);
       return async (ops) => {
-        const r = await ops.revoke(email.data);
-        return `revoked ${email.data}: ${r.members} membership(s), ${r.devices} device(s), ${r.invites} invite(s)`;
+        const r = await ops.revoke(rest[0]!, email.data);
+        return `revoked ${email.data} in ${rest[0]}: ${r.members} membership(s), ${r.devices} device(s), ${r.invites} invite(s)`;
+      };
+    }
+    case 'revoke-device': {
+      need(1);
+      return async (ops) => {
+        const d = await ops.revokeDevice(rest[0]!);
+        return `revoked device ${d.id} (${d.name}, ${d.email})`;
       };
     }
     default:
@@ -101,7 +137,7 @@ async function main() {
   if (server) {
     const secret = adminSecret(config.dataDir, process.env, { create: false });
     if (!secret) throw new Error(`a server is running on ${config.dataDir} but its admin secret is missing`);
-    console.log(await command(httpOps(`http://127.0.0.1:${server.port}`, secret)));
+    console.log(await command(socketOps(adminSocketPath(config.dataDir), secret)));
     return 0;
   }
   const db = await openDatabase(config);

@@ -1,44 +1,69 @@
+import { request } from 'node:http';
 import type { Database } from '@/server/db/database';
-import { createTeam, invite, listMembers, revoke, setRole, type MemberListing, type TeamRow } from '@/server/auth/team-admin';
+import { type DeviceRow, listDevices, revokeDevice } from '@/server/auth/devices';
+import { type Invitation, type MemberListing, type TeamRow, createTeam, invite, listMembers, revoke, setRole } from '@/server/auth/team-admin';
 import type { Member, Role } from '@/lib/model';
 
 /** What the admin CLI can do, either through a running server or on the database itself. */
 export interface AdminOps {
   createTeam(name: string): Promise<TeamRow>;
-  invite(team: string, email: string, role: Role): Promise<{ code: string; team: TeamRow }>;
+  invite(team: string, email: string, role: Role, expiresInHours?: number): Promise<Invitation>;
   members(team: string): Promise<MemberListing & { team: TeamRow }>;
+  devices(team: string): Promise<{ team: TeamRow; devices: DeviceRow[] }>;
   setRole(team: string, email: string, role: Role): Promise<Member>;
-  revoke(email: string): Promise<{ members: number; devices: number; invites: number }>;
+  revoke(team: string, email: string): Promise<{ members: number; devices: number; invites: number }>;
+  revokeDevice(idOrPrefix: string): Promise<{ id: string; email: string; name: string }>;
 }
 
 export function directOps(db: Database): AdminOps {
   return {
     createTeam: (name) => createTeam(db, name),
-    invite: (team, email, role) => invite(db, team, email, role),
+    invite: (team, email, role, expiresInHours) => invite(db, team, email, role, { expiresInHours }),
     members: (team) => listMembers(db, team),
+    devices: (team) => listDevices(db, team),
     setRole: (team, email, role) => setRole(db, team, email, role),
-    revoke: (email) => revoke(db, email),
+    revoke: (team, email) => revoke(db, team, email),
+    revokeDevice: (idOrPrefix) => revokeDevice(db, idOrPrefix),
   };
 }
 
-/** Through the running server's loopback admin routes (PGlite lets one process open its folder). */
-export function httpOps(baseUrl: string, secret: string): AdminOps {
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${baseUrl}/admin${path}`, {
-      method,
-      headers: { 'x-tandem-admin-secret': secret, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await res.json()) as T & { error?: string };
-    if (!res.ok) throw new Error(json.error ?? `the server answered ${res.status}`);
-    return json;
-  };
+/** One request to the admin socket; its JSON answer, or an Error with the server's reason. */
+function requestOverSocket<T>(socketPath: string, secret: string, method: string, route: string, body?: unknown): Promise<T> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise<T>((resolve, reject) => {
+    const req = request(
+      { socketPath, path: `/admin${route}`, method, headers: { 'x-tandem-admin-secret': secret, ...(payload === undefined ? {} : { 'content-type': 'application/json' }) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => {
+          try {
+            const json = JSON.parse(text) as T & { error?: string };
+            if (res.statusCode === undefined || res.statusCode >= 400) reject(new Error(json.error ?? `the server answered ${res.statusCode}`));
+            else resolve(json);
+          } catch {
+            reject(new Error(`the server answered ${res.statusCode} with something other than JSON`));
+          }
+        });
+      },
+    );
+    req.on('error', (e) => reject(new Error(`cannot reach the server's admin socket ${socketPath}: ${e.message}`)));
+    req.end(payload);
+  });
+}
+
+/** Through the running server's admin socket (PGlite lets one process open its folder). */
+export function socketOps(socketPath: string, secret: string): AdminOps {
+  const call = <T>(method: string, route: string, body?: unknown) => requestOverSocket<T>(socketPath, secret, method, route, body);
   const team = (t: string) => encodeURIComponent(t);
   return {
     createTeam: (name) => call('POST', '/teams', { name }),
-    invite: (t, email, role) => call('POST', `/teams/${team(t)}/invites`, { email, role }),
+    invite: (t, email, role, expiresInHours) => call('POST', `/teams/${team(t)}/invites`, { email, role, expiresInHours }),
     members: (t) => call('GET', `/teams/${team(t)}/members`),
+    devices: (t) => call('GET', `/teams/${team(t)}/devices`),
     setRole: (t, email, role) => call('POST', `/teams/${team(t)}/roles`, { email, role }),
-    revoke: (email) => call('POST', '/revoke', { email }),
+    revoke: (t, email) => call('POST', `/teams/${team(t)}/revoke`, { email }),
+    revokeDevice: (idOrPrefix) => call('POST', `/devices/${encodeURIComponent(idOrPrefix)}/revoke`),
   };
 }

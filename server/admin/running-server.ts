@@ -11,7 +11,7 @@ export interface RunningServer {
 
 export function announceServer(dataDir: string, info: RunningServer): () => void {
   const file = path.join(dataDir, FILE);
-  writeFileSync(file, JSON.stringify(info));
+  writeFileSync(file, JSON.stringify(info), { mode: 0o600 });
   return () => rmSync(file, { force: true });
 }
 

@@ -24,10 +24,9 @@ export async function createTeam(db: Database, name: string): Promise<TeamRow> {
   if (!trimmed || trimmed.length > 100) throw new AuthError(400, 'a team name is 1 to 100 characters');
   // eslint-disable-next-line no-control-regex -- control characters are what it looks for
   if (/[\u0000-\u001f\u007f]/.test(trimmed)) throw new AuthError(400, 'a team name cannot contain control characters');
-  const [existing] = await db.query<TeamRow>('SELECT id, name FROM teams WHERE name = $1', [trimmed]);
-  if (existing) throw new AuthError(409, `a team named “${trimmed}” already exists`);
-  const team = { id: ulid(), name: trimmed };
-  await db.query('INSERT INTO teams (id, name) VALUES ($1, $2)', [team.id, team.name]);
+  // One statement, so two creates of one name at once get one team and a 409, not a 500.
+  const [team] = await db.query<TeamRow>('INSERT INTO teams (id, name) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING id, name', [ulid(), trimmed]);
+  if (!team) throw new AuthError(409, `a team named “${trimmed}” already exists`);
   return team;
 }
 
@@ -40,11 +39,29 @@ export async function findTeam(db: Queryable, idOrName: string): Promise<TeamRow
   return team;
 }
 
-export async function invite(db: Database, teamIdOrName: string, email: string, role: Role): Promise<{ code: string; team: TeamRow }> {
+/** How long an invite code works unless the admin asks for another time, and the longest asked. */
+export const INVITE_HOURS = 7 * 24;
+export const MAX_INVITE_HOURS = 365 * 24;
+
+export interface Invitation {
+  code: string;
+  team: TeamRow;
+  expiresAt: string;
+}
+
+export async function invite(db: Queryable, teamIdOrName: string, email: string, role: Role, { expiresInHours = INVITE_HOURS } = {}): Promise<Invitation> {
   const team = await findTeam(db, teamIdOrName);
   const code = newInviteCode();
-  await db.query('INSERT INTO invites (code_hash, team_id, email, role) VALUES ($1, $2, $3, $4)', [hashSecret(code), team.id, email, role]);
-  return { code, team };
+  const [row] = await db.query<{ expires_at: string }>(
+    'INSERT INTO invites (code_hash, team_id, email, role, expires_at) VALUES ($1, $2, $3, $4, now() + make_interval(hours => $5)) RETURNING expires_at',
+    [hashSecret(code), team.id, email, role, expiresInHours],
+  );
+  return { code, team, expiresAt: isoTime(row!.expires_at) };
+}
+
+/** A timestamp as the database gives it (a Date from pg, a Date or text elsewhere), as ISO text. */
+export function isoTime(t: string | Date): string {
+  return new Date(t).toISOString();
 }
 
 interface MemberRow {
@@ -92,25 +109,21 @@ function nameFromEmail(email: string): string {
  */
 export async function redeem(db: Database, code: string, deviceName: string): Promise<RedeemResponse> {
   return db.transaction(async (tx) => {
-    const [inv] = await tx.query<{ team_id: string; email: string; role: Role; used_at: string | null; revoked_at: string | null }>(
-      'SELECT team_id, email, role, used_at, revoked_at FROM invites WHERE code_hash = $1 FOR UPDATE',
+    const [inv] = await tx.query<{ team_id: string; email: string; role: Role; used_at: string | null; revoked_at: string | null; expires_at: string; expired: boolean }>(
+      'SELECT team_id, email, role, used_at, revoked_at, expires_at, expires_at <= now() AS expired FROM invites WHERE code_hash = $1 FOR UPDATE',
       [hashSecret(normaliseInviteCode(code))],
     );
     if (!inv) throw new AuthError(401, 'that invite code is not valid');
     if (inv.revoked_at) throw new AuthError(401, 'that invite code was revoked');
     if (inv.used_at) throw new AuthError(401, 'that invite code was already used; ask your admin for a new one');
-    let [row] = await tx.query<MemberRow>('SELECT * FROM members WHERE team_id = $1 AND email = $2', [inv.team_id, inv.email]);
-    if (!row) {
-      [row] = await tx.query<MemberRow>('INSERT INTO members (id, team_id, email, name, role) VALUES ($1, $2, $3, $4, $5) RETURNING *', [
-        ulid(),
-        inv.team_id,
-        inv.email,
-        nameFromEmail(inv.email),
-        inv.role,
-      ]);
-    } else {
-      [row] = await tx.query<MemberRow>('UPDATE members SET role = $2, revoked_at = NULL WHERE id = $1 RETURNING *', [row.id, inv.role]);
-    }
+    if (inv.expired) throw new AuthError(401, `that invite code expired on ${isoTime(inv.expires_at).slice(0, 10)}; ask your admin for a new one`);
+    // An upsert: another invite for the same email redeemed at the same moment waits for this
+    // one and then takes the member over, as if it came a moment later (not a 500).
+    const [row] = await tx.query<MemberRow>(
+      `INSERT INTO members (id, team_id, email, name, role) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (team_id, email) DO UPDATE SET role = excluded.role, revoked_at = NULL RETURNING *`,
+      [ulid(), inv.team_id, inv.email, nameFromEmail(inv.email), inv.role],
+    );
     const member = await publishMember(tx, row!);
     await tx.query('UPDATE invites SET used_at = now(), used_by = $2 WHERE code_hash = $1', [hashSecret(normaliseInviteCode(code)), row!.id]);
     const token = newToken();
@@ -127,17 +140,23 @@ export interface Authenticated {
   tokenHash: string;
 }
 
-/** The member a bearer token belongs to, or an AuthError saying why not. */
+/**
+ * The member a bearer token belongs to, or an AuthError saying why not. Records the device's
+ * last use, at most once a minute: a write on every push and pull would be a write too many.
+ */
 export async function authenticate(db: Queryable, token: string): Promise<Authenticated> {
-  const [row] = await db.query<{ member_id: string; team_id: string; role: Role; device_revoked: string | null; member_revoked: string | null }>(
-    `SELECT m.id AS member_id, m.team_id, m.role, d.revoked_at AS device_revoked, m.revoked_at AS member_revoked
+  const tokenHash = hashSecret(token);
+  const [row] = await db.query<{ member_id: string; team_id: string; role: Role; device_revoked: string | null; member_revoked: string | null; seen_long_ago: boolean }>(
+    `SELECT m.id AS member_id, m.team_id, m.role, d.revoked_at AS device_revoked, m.revoked_at AS member_revoked,
+            d.last_seen_at IS NULL OR d.last_seen_at < now() - interval '1 minute' AS seen_long_ago
        FROM devices d JOIN members m ON m.id = d.member_id
       WHERE d.token_hash = $1`,
-    [hashSecret(token)],
+    [tokenHash],
   );
   if (!row) throw new AuthError(401, 'this device is not signed in (unknown token); sign in again with a new invite code');
   if (row.device_revoked || row.member_revoked) throw new AuthError(401, 'access for this device was revoked; ask your admin for a new invite code');
-  return { memberId: row.member_id, teamId: row.team_id, role: row.role, tokenHash: hashSecret(token) };
+  if (row.seen_long_ago) await db.query('UPDATE devices SET last_seen_at = now() WHERE token_hash = $1', [tokenHash]);
+  return { memberId: row.member_id, teamId: row.team_id, role: row.role, tokenHash };
 }
 
 export async function signOutDevice(db: Queryable, tokenHash: string): Promise<void> {
@@ -158,7 +177,7 @@ export async function memberProfile(db: Queryable, memberId: string): Promise<{ 
 
 export interface MemberListing {
   members: { email: string; name: string; role: Role; status: 'active' | 'revoked'; devices: number }[];
-  pendingInvites: { email: string; role: Role; createdAt: string }[];
+  pendingInvites: { email: string; role: Role; createdAt: string; expiresAt: string }[];
 }
 
 export async function listMembers(db: Queryable, teamIdOrName: string): Promise<MemberListing & { team: TeamRow }> {
@@ -169,14 +188,14 @@ export async function listMembers(db: Queryable, teamIdOrName: string): Promise<
        FROM members m WHERE m.team_id = $1 ORDER BY m.email`,
     [team.id],
   );
-  const invites = await db.query<{ email: string; role: Role; created_at: string }>(
-    'SELECT email, role, created_at FROM invites WHERE team_id = $1 AND used_at IS NULL AND revoked_at IS NULL ORDER BY created_at',
+  const invites = await db.query<{ email: string; role: Role; created_at: string; expires_at: string }>(
+    'SELECT email, role, created_at, expires_at FROM invites WHERE team_id = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now() ORDER BY created_at',
     [team.id],
   );
   return {
     team,
     members: members.map((m) => ({ email: m.email, name: m.name, role: m.role, status: m.revoked_at ? 'revoked' : 'active', devices: Number(m.devices) })),
-    pendingInvites: invites.map((i) => ({ email: i.email, role: i.role, createdAt: new Date(i.created_at).toISOString() })),
+    pendingInvites: invites.map((i) => ({ email: i.email, role: i.role, createdAt: isoTime(i.created_at), expiresAt: isoTime(i.expires_at) })),
   };
 }
 
@@ -190,16 +209,20 @@ export async function setRole(db: Database, teamIdOrName: string, email: string,
   });
 }
 
-/** Revokes a person everywhere: their devices' tokens and their unused invites. */
-export async function revoke(db: Database, email: string): Promise<{ members: number; devices: number; invites: number }> {
+/** Revokes a person in one team: their devices' tokens and their unused invites there. */
+export async function revoke(db: Database, teamIdOrName: string, email: string): Promise<{ members: number; devices: number; invites: number }> {
   return db.transaction(async (tx) => {
-    const members = await tx.query<{ id: string }>('UPDATE members SET revoked_at = now() WHERE email = $1 AND revoked_at IS NULL RETURNING id', [email]);
+    const team = await findTeam(tx, teamIdOrName);
+    const members = await tx.query('UPDATE members SET revoked_at = now() WHERE team_id = $1 AND email = $2 AND revoked_at IS NULL RETURNING id', [team.id, email]);
     const devices = await tx.query(
-      'UPDATE devices SET revoked_at = now() WHERE revoked_at IS NULL AND member_id IN (SELECT id FROM members WHERE email = $1) RETURNING token_hash',
-      [email],
+      'UPDATE devices SET revoked_at = now() WHERE revoked_at IS NULL AND member_id IN (SELECT id FROM members WHERE team_id = $1 AND email = $2) RETURNING token_hash',
+      [team.id, email],
     );
-    const invites = await tx.query('UPDATE invites SET revoked_at = now() WHERE email = $1 AND used_at IS NULL AND revoked_at IS NULL RETURNING code_hash', [email]);
-    if (members.length + devices.length + invites.length === 0) throw new AuthError(404, `nobody with the email ${email}`);
+    const invites = await tx.query('UPDATE invites SET revoked_at = now() WHERE team_id = $1 AND email = $2 AND used_at IS NULL AND revoked_at IS NULL RETURNING code_hash', [
+      team.id,
+      email,
+    ]);
+    if (members.length + devices.length + invites.length === 0) throw new AuthError(404, `nobody with the email ${email} in ${team.name}`);
     return { members: members.length, devices: devices.length, invites: invites.length };
   });
 }

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from './database';
 import { migrate } from './migrate';
 import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
+import { makePrivate, privateFolder } from './private-folder';
 
 export interface DatabaseConfig {
   /** Set: real Postgres. Unset: embedded PGlite in `dataDir`. */
@@ -17,8 +17,9 @@ export async function openDatabase({ databaseUrl, dataDir }: DatabaseConfig): Pr
   if (databaseUrl) {
     db = openPostgres(databaseUrl);
   } else {
-    mkdirSync(dataDir, { recursive: true });
+    privateFolder(dataDir);
     db = await openPglite(path.join(dataDir, 'pglite'));
+    makePrivate(dataDir);
   }
   await migrate(db);
   return db;

@@ -1,13 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
-import { getConnInfo } from '@hono/node-server/conninfo';
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Database } from '@/server/db/database';
-import { createTeam, invite, listMembers, revoke, setRole } from '@/server/auth/team-admin';
+import { listDevices, revokeDevice } from '@/server/auth/devices';
+import { MAX_INVITE_HOURS, createTeam, invite, listMembers, revoke, setRole } from '@/server/auth/team-admin';
+import type { Logger } from '@/server/log';
 import { Email, InviteRequest } from '@/lib/model';
-import { fail, jsonBody } from './errors';
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+import { answerError, fail, jsonBody } from './errors';
+import { logRequests } from './request-log';
 
 function sameSecret(given: string, expected: string) {
   const a = Buffer.from(given);
@@ -17,31 +17,33 @@ function sameSecret(given: string, expected: string) {
 
 /**
  * What the admin CLI asks a running server to do (PGlite lets one process open its folder).
- * Only from this machine, and only with the secret the server wrote into its data folder.
+ * Served apart from the public API, on a socket in the private data folder (admin-socket.ts),
+ * so no reverse proxy in front of the public port can reach it; and only with the secret the
+ * server wrote into that folder.
  */
-export function adminRoutes(db: Database, secret: string) {
+export function createAdminApp({ db, log, secret }: { db: Database; log: Logger; secret: string }) {
+  const app = new Hono();
+  app.use('*', logRequests(log));
   const admin = new Hono();
-  admin.use('*', async (c: Context, next) => {
-    let address: string | undefined;
-    try {
-      address = getConnInfo(c).remote.address;
-    } catch {
-      address = undefined; // not a Node socket (tests call app.fetch directly)
-    }
-    if (address !== undefined && !LOOPBACK.has(address)) fail(403, 'admin routes answer only on loopback');
+  admin.use('*', async (c, next) => {
     if (!sameSecret(c.req.header('x-tandem-admin-secret') ?? '', secret)) fail(401, 'wrong or missing admin secret');
     return next();
   });
   admin.post('/teams', async (c) => c.json(await createTeam(db, (await jsonBody(c, z.object({ name: z.string() }))).name), 201));
   admin.post('/teams/:team/invites', async (c) => {
-    const { email, role } = await jsonBody(c, InviteRequest);
-    return c.json(await invite(db, c.req.param('team'), email, role), 201);
+    const { email, role, expiresInHours } = await jsonBody(c, InviteRequest.extend({ expiresInHours: z.number().int().min(1).max(MAX_INVITE_HOURS).optional() }));
+    return c.json(await invite(db, c.req.param('team'), email, role, { expiresInHours }), 201);
   });
   admin.get('/teams/:team/members', async (c) => c.json(await listMembers(db, c.req.param('team'))));
+  admin.get('/teams/:team/devices', async (c) => c.json(await listDevices(db, c.req.param('team'))));
+  admin.post('/devices/:id/revoke', async (c) => c.json(await revokeDevice(db, c.req.param('id'))));
   admin.post('/teams/:team/roles', async (c) => {
     const { email, role } = await jsonBody(c, InviteRequest);
     return c.json(await setRole(db, c.req.param('team'), email, role));
   });
-  admin.post('/revoke', async (c) => c.json(await revoke(db, (await jsonBody(c, z.object({ email: Email }))).email)));
-  return admin;
+  admin.post('/teams/:team/revoke', async (c) => c.json(await revoke(db, c.req.param('team'), (await jsonBody(c, z.object({ email: Email }))).email)));
+  app.route('/admin', admin);
+  app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
+  app.onError((err, c) => answerError(err, c, log));
+  return app;
 }

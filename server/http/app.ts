@@ -1,23 +1,23 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { HTTPException } from 'hono/http-exception';
 import type { Database } from '@/server/db/database';
 import type { Logger } from '@/server/log';
-import { AuthError, authenticate, memberProfile, redeem, signOutDevice, type Authenticated } from '@/server/auth/team-admin';
+import { authenticate, memberProfile, redeem, signOutDevice, type Authenticated } from '@/server/auth/team-admin';
 import { ClientNotYours, push } from '@/server/sync/push';
 import { pull } from '@/server/sync/pull';
 import { PullQuery, PushRequest, RedeemRequest } from '@/lib/model';
-import { adminRoutes } from './admin-routes';
-import { fail, jsonBody, validate } from './errors';
+import { answerError, closeConnectionOnError, fail, jsonBody, validate } from './errors';
+import { type RateLimitConfig, rateLimits } from './rate-limits';
+import { logRequests } from './request-log';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface AppOptions {
   db: Database;
   log: Logger;
-  /** Shared secret of the loopback admin routes; undefined disables them. */
-  adminSecret?: string;
+  /** Undefined: no limits (in-process tests and simulations). */
+  rateLimits?: RateLimitConfig;
 }
 
 type Env = { Variables: { auth: Authenticated } };
@@ -25,15 +25,14 @@ type Env = { Variables: { auth: Authenticated } };
 /** Extension pages (any extension id) may call the API; the bearer token is the credential. */
 const EXTENSION_ORIGIN = /^(chrome|moz|safari-web)-extension:\/\/[a-z0-9-]+$/i;
 
-export function createApp({ db, log, adminSecret }: AppOptions) {
+/** The public API. The admin routes are not here: they listen apart (admin-routes.ts). */
+export function createApp({ db, log, rateLimits: limitsConfig }: AppOptions) {
   const app = new Hono<Env>();
+  const limits = rateLimits(limitsConfig);
 
-  app.use('*', async (c, next) => {
-    const started = performance.now();
-    await next();
-    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
-  });
-  app.use('/v1/*', cors({ origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null), allowHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }));
+  app.use('*', logRequests(log));
+  app.use('*', closeConnectionOnError);
+  app.use('/v1/*', cors({ origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null), allowHeaders: ['Authorization', 'Content-Type'], exposeHeaders: ['Retry-After'], maxAge: 600 }));
   app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => fail(413, `the body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`) }));
 
   app.get('/healthz', async (c) => {
@@ -45,12 +44,14 @@ export function createApp({ db, log, adminSecret }: AppOptions) {
     }
   });
 
+  app.use('/v1/auth/redeem', limits.redeem);
   app.post('/v1/auth/redeem', async (c) => {
     const { code, deviceName } = await jsonBody(c, RedeemRequest);
     return c.json(await redeem(db, code, deviceName));
   });
 
   // Everything below needs a device token.
+  app.use('/v1/*', limits.badTokens);
   app.use('/v1/*', async (c, next) => {
     if (c.req.path === '/v1/auth/redeem') return next();
     const header = c.req.header('authorization') ?? '';
@@ -67,20 +68,17 @@ export function createApp({ db, log, adminSecret }: AppOptions) {
     return c.json({ ok: true });
   });
 
+  app.use('/v1/push', limits.push);
+  app.use('/v1/pull', limits.pull);
   app.post('/v1/push', async (c) => c.json(await push(db, c.get('auth'), await jsonBody(c, PushRequest))));
 
   app.get('/v1/pull', async (c) => c.json(await pull(db, c.get('auth'), validate(PullQuery, c.req.query(), 'query'))));
 
-  if (adminSecret) app.route('/admin', adminRoutes(db, adminSecret));
-
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
 
   app.onError((err, c) => {
-    if (err instanceof HTTPException) return err.getResponse();
-    if (err instanceof AuthError) return c.json({ error: err.message }, err.status);
     if (err instanceof ClientNotYours) return c.json({ error: err.message }, 403);
-    log.error({ err, method: c.req.method, path: c.req.path }, 'unhandled error');
-    return c.json({ error: 'the server failed to handle this request' }, 500);
+    return answerError(err, c, log);
   });
 
   return app;

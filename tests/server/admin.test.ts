@@ -4,14 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { ulid } from 'ulidx';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createTeam } from '@/server/auth/team-admin';
 import type { Database } from '@/server/db/database';
 import { openDatabase } from '@/server/db/open';
 import { openPostgres } from '@/server/db/postgres';
-import { createApp } from '@/server/http/app';
+import { createAdminApp } from '@/server/http/admin-routes';
 import { createLogger } from '@/server/log';
 import type { RedeemResponse } from '@/lib/model';
 import { DATABASE_KINDS, freshDatabase, postgresUrlFor } from './support/databases';
-import { ADMIN_SECRET, type App, type Call, appFor, call } from './support/server';
+import { ADMIN_SECRET, type App, type Call, adminAppFor, appFor, call } from './support/server';
 
 const matching = (re: RegExp): unknown => expect.stringMatching(re);
 
@@ -23,14 +24,16 @@ function expectError(res: Call, status: number, about: RegExp) {
 describe.each(DATABASE_KINDS)('admin HTTP routes on %s', (kind) => {
   let db: Database;
   let app: App;
+  let adminApp: ReturnType<typeof adminAppFor>;
   beforeAll(async () => {
     db = await freshDatabase(kind);
     app = appFor(db);
+    adminApp = adminAppFor(db);
   });
   afterAll(() => db.close());
 
   const admin = (method: string, route: string, body?: unknown, secret: string | null = ADMIN_SECRET) =>
-    call(app, method, `/admin${route}`, { body, headers: secret === null ? {} : { 'x-tandem-admin-secret': secret } });
+    call(adminApp, method, `/admin${route}`, { body, headers: secret === null ? {} : { 'x-tandem-admin-secret': secret } });
 
   it.each<[string, string | null]>([
     ['no secret', null],
@@ -44,7 +47,9 @@ describe.each(DATABASE_KINDS)('admin HTTP routes on %s', (kind) => {
       ['POST', '/teams/x/invites', { email: 'a@b.example', role: 'admin' }],
       ['GET', '/teams/x/members', undefined],
       ['POST', '/teams/x/roles', { email: 'a@b.example', role: 'admin' }],
-      ['POST', '/revoke', { email: 'a@b.example' }],
+      ['POST', '/teams/x/revoke', { email: 'a@b.example' }],
+      ['GET', '/teams/x/devices', undefined],
+      ['POST', '/devices/abcd/revoke', undefined],
     ];
     for (const [method, route, body] of routes) expectError(await admin(method, route, body, secret), 401, /admin secret/);
     expect(await db.query("SELECT name FROM teams WHERE name LIKE 'Refused %'")).toEqual([]);
@@ -65,8 +70,17 @@ describe.each(DATABASE_KINDS)('admin HTTP routes on %s', (kind) => {
     expect(roled).toMatchObject({ status: 200, body: { email: 'sam@acme.example', role: 'admin' } });
     const listed = await admin('GET', `/teams/${team}/members`);
     expect(listed).toMatchObject({ status: 200, body: { members: [{ email: 'sam@acme.example', role: 'admin', status: 'active', devices: 1 }], pendingInvites: [] } });
-    expect(await admin('POST', '/revoke', { email: 'sam@acme.example' })).toEqual({ status: 200, body: { members: 1, devices: 1, invites: 0 } });
+    const devices = await admin('GET', `/teams/${team}/devices`);
+    expect(devices).toMatchObject({ status: 200, body: { devices: [{ email: 'sam@acme.example', name: 'Browser', revokedAt: null }] } });
+    expect(await admin('POST', `/teams/${team}/revoke`, { email: 'sam@acme.example' })).toEqual({ status: 200, body: { members: 1, devices: 1, invites: 0 } });
     expectError(await call(app, 'GET', '/v1/me', { token: (redeemed.body as RedeemResponse).token }), 401, /revoked/);
+    // A short invite, and one device ended by its id.
+    const short = await admin('POST', `/teams/${team}/invites`, { email: 'kim@acme.example', role: 'recruiter', expiresInHours: 2 });
+    expect(Date.parse((short.body as { expiresAt: string }).expiresAt) - Date.now()).toBeLessThanOrEqual(2 * 3600_000);
+    const kim = await call(app, 'POST', '/v1/auth/redeem', { body: { code: (short.body as { code: string }).code } });
+    const [kimsDevice] = ((await admin('GET', `/teams/${team}/devices`)).body as { devices: { id: string; email: string }[] }).devices.filter((d) => d.email === 'kim@acme.example');
+    expect(await admin('POST', `/devices/${kimsDevice!.id.slice(0, 6)}/revoke`)).toEqual({ status: 200, body: { id: kimsDevice!.id, email: 'kim@acme.example', name: 'Browser' } });
+    expectError(await call(app, 'GET', '/v1/me', { token: (kim.body as RedeemResponse).token }), 401, /revoked/);
   });
 
   it.each<[string, string, string, unknown, number, RegExp]>([
@@ -77,9 +91,15 @@ describe.each(DATABASE_KINDS)('admin HTTP routes on %s', (kind) => {
     ['an empty team name', 'POST', '/teams', { name: '   ' }, 400, /1 to 100 characters/],
     ['a team name with a NUL byte', 'POST', '/teams', { name: 'Acme\u0000' }, 400, /control characters/],
     ['a team name that is not a string', 'POST', '/teams', { name: ['Acme'] }, 400, /name/],
-    ['revoking someone unknown', 'POST', '/revoke', { email: 'nobody@nowhere.example' }, 404, /nobody with the email/],
+    ['revoking someone unknown', 'POST', '/teams/Acme%20Admin%204xx/revoke', { email: 'nobody@nowhere.example' }, 404, /nobody with the email nobody@nowhere.example in Acme Admin 4xx/],
+    ['revoking in an unknown team', 'POST', '/teams/Nope/revoke', { email: 'a@b.example' }, 404, /no team “Nope”/],
+    ['an invite that expires in 0 hours', 'POST', '/teams/x/invites', { email: 'a@b.example', role: 'admin', expiresInHours: 0 }, 400, /expiresInHours/],
+    ['an invite that expires in more than a year', 'POST', '/teams/x/invites', { email: 'a@b.example', role: 'admin', expiresInHours: 366 * 24 }, 400, /expiresInHours/],
+    ['a device id too short', 'POST', '/devices/ab/revoke', undefined, 400, /at least 4 characters/],
+    ['an unknown device', 'POST', '/devices/abcdef/revoke', undefined, 404, /no device with an id starting abcdef/],
     ['an unknown admin route', 'DELETE', '/teams', undefined, 404, /no route/],
   ])('answers %s with a 4xx that says why', async (_what, method, route, body, status, about) => {
+    await createTeam(db, 'Acme Admin 4xx').catch(() => undefined);
     expectError(await admin(method, route, body), status, about);
   });
 
@@ -89,9 +109,29 @@ describe.each(DATABASE_KINDS)('admin HTTP routes on %s', (kind) => {
     expectError(await admin('POST', '/teams', { name: ` ${name} ` }), 409, /already exists/);
   });
 
-  it('has no admin routes when no secret is configured', async () => {
-    const bare = createApp({ db, log: createLogger('silent') });
-    expectError(await call(bare, 'POST', '/admin/teams', { body: { name: 'x' }, headers: { 'x-tandem-admin-secret': '' } }), 404, /no route/);
+  it('answers creates of one name at the same moment with one 201 and a 409 for each other', async () => {
+    const name = `Race ${ulid()}`;
+    const results = await Promise.all(Array.from({ length: 6 }, () => admin('POST', '/teams', { name })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    for (const r of results.filter((x) => x.status === 409)) expectError(r, 409, /already exists/);
+    expect(await db.query('SELECT id FROM teams WHERE name = $1', [name])).toHaveLength(1);
+  });
+
+  it('a unique violation a route did not foresee is a 409 that says to try again, not a 500', async () => {
+    const clashing: Database = { ...db, query: () => Promise.reject(Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' })) };
+    const res = await call(createAdminApp({ db: clashing, log: createLogger('silent'), secret: ADMIN_SECRET }), 'GET', '/admin/teams/x/members', { headers: { 'x-tandem-admin-secret': ADMIN_SECRET } });
+    expectError(res, 409, /same moment; try again/);
+  });
+
+  it('the public API has no admin routes, whatever the secret (finding 14)', async () => {
+    for (const [method, route] of [
+      ['POST', '/admin/teams'],
+      ['GET', '/admin/teams/x/members'],
+      ['POST', '/admin/teams/x/invites'],
+    ] as const) {
+      expectError(await call(app, method, route, { body: method === 'POST' ? { name: 'Public', email: 'a@b.example', role: 'admin' } : undefined, headers: { 'x-tandem-admin-secret': ADMIN_SECRET } }), 404, /no route/);
+    }
+    expect(await db.query("SELECT id FROM teams WHERE name = 'Public'")).toEqual([]);
   });
 });
 
@@ -169,7 +209,7 @@ describe('admin CLI', () => {
     expect(members).toMatch(/^Acme: 1 member\(s\), 0 pending invite\(s\)$/m);
     expect(members).toMatch(/sam@acme\.com\s+Sam\s+sourcer\s+active, 1 device\(s\)/);
     expect(await ok(['role', 'Acme', 'SAM@acme.com', 'recruiter'], env)).toMatch(/^sam@acme\.com is now recruiter$/m);
-    expect(await ok(['revoke', 'sam@acme.com'], env)).toMatch(/^revoked sam@acme\.com: 1 membership\(s\), 1 device\(s\), 0 invite\(s\)$/m);
+    expect(await ok(['revoke', 'Acme', 'sam@acme.com'], env)).toMatch(/^revoked sam@acme\.com in Acme: 1 membership\(s\), 1 device\(s\), 0 invite\(s\)$/m);
   });
 
   it('with a server running on the folder, goes through the server', { timeout: 180_000 }, async () => {
@@ -206,7 +246,14 @@ describe('admin CLI', () => {
     expect(members).toMatch(/kim@acme\.com\s+Kim\s+recruiter\s+active, 1 device\(s\)/);
     expect(members).toMatch(/sam@acme\.com\s+Sam\s+recruiter\s+revoked/);
     expect(await ok(['role', 'Acme', 'kim@acme.com', 'admin'], env)).toMatch(/kim@acme\.com is now admin/);
-    expect(await ok(['revoke', 'kim@acme.com'], env)).toMatch(/1 membership\(s\), 1 device\(s\)/);
+    const devices = await ok(['devices', 'Acme'], env);
+    expect(devices).toMatch(/^Acme: 2 device\(s\) \(times in UTC\)$/m);
+    expect(devices).toMatch(/^ {2}[0-9a-f-]{8} {2}kim@acme\.com\s+Browser\s+created \d{4}-\d\d-\d\d {2}last seen never\s+active$/m);
+    expect(devices).toMatch(/^ {2}[0-9a-f-]{8} {2}sam@acme\.com\s+CLI test\s+created \d{4}-\d\d-\d\d {2}last seen never\s+revoked \d{4}-\d\d-\d\d$/m);
+    const kimsDevice = /^ {2}([0-9a-f-]{8}) {2}kim@acme\.com/m.exec(devices)![1]!;
+    expect(await ok(['revoke-device', kimsDevice], env)).toMatch(new RegExp(`^revoked device ${kimsDevice}[0-9a-f-]{28} \\(Browser, kim@acme\\.com\\)$`, 'm'));
+    expect(await ok(['devices', 'Acme'], env)).toMatch(new RegExp(`^ {2}${kimsDevice} {2}kim@acme\\.com.*revoked \\d{4}-`, 'm'));
+    expect(await ok(['revoke', 'Acme', 'kim@acme.com'], env)).toMatch(/1 membership\(s\), 0 device\(s\)/);
     const me = await fetch(`${base}/v1/me`, { headers: { authorization: `Bearer ${kim.token}` } });
     expect(me.status).toBe(401);
 
@@ -219,7 +266,10 @@ describe('admin CLI', () => {
       'POST /admin/teams/Acme/invites 201',
       'GET /admin/teams/Acme/members 200',
       'POST /admin/teams/Acme/roles 200',
-      'POST /admin/revoke 200',
+      'GET /admin/teams/Acme/devices 200',
+      expect.stringMatching(/^POST \/admin\/devices\/[0-9a-f-]{8}\/revoke 200$/),
+      'GET /admin/teams/Acme/devices 200',
+      'POST /admin/teams/Acme/revoke 200',
       'GET /admin/teams/Nope/members 404',
     ]);
 
@@ -232,7 +282,17 @@ describe('admin CLI', () => {
   it('exits 2 with the usage on usage errors, before touching any database', { timeout: 60_000 }, async () => {
     const nowhere = path.join(dir, 'never-created');
     const runs = await Promise.all(
-      [[], ['team'], ['invite', 'Acme', 'sam@acme.com', '--role', 'owner'], ['members', 'Acme', '--bogus'], ['revoke', 'not-an-email'], ['frobnicate']].map(
+      [
+        [],
+        ['team'],
+        ['invite', 'Acme', 'sam@acme.com', '--role', 'owner'],
+        ['members', 'Acme', '--bogus'],
+        ['revoke', 'Acme', 'not-an-email'],
+        ['revoke', 'sam@acme.com'],
+        ['invite', 'Acme', 'sam@acme.com', '--role', 'sourcer', '--expires', '2w'],
+        ['invite', 'Acme', 'sam@acme.com', '--role', 'sourcer', '--expires', '400d'],
+        ['frobnicate'],
+      ].map(
         async (args) => [args, await cli(args, { TANDEM_DATA_DIR: nowhere })] as const,
       ),
     );
@@ -241,7 +301,17 @@ describe('admin CLI', () => {
       expect(`${run.stdout}${run.stderr}`, `admin ${args.join(' ')}`).toMatch(/usage: npm run -s admin -- <command>[\s\S]*team create <name>/);
     }
     const messages = runs.map(([, run]) => run.stderr.split('\n')[0]);
-    expect(messages).toEqual(['', 'team create <name>', '--role must be one of admin, recruiter, sourcer, hiring_manager', expect.stringMatching(/--bogus/), 'not an email address: not-an-email', 'unknown command frobnicate']);
+    expect(messages).toEqual([
+      '',
+      'team create <name>',
+      '--role must be one of admin, recruiter, sourcer, hiring_manager',
+      expect.stringMatching(/--bogus/),
+      'not an email address: not-an-email',
+      'revoke takes 2 arguments',
+      '--expires takes days or hours, such as 3d or 12h, up to 365d',
+      '--expires takes days or hours, such as 3d or 12h, up to 365d',
+      'unknown command frobnicate',
+    ]);
     expect(existsSync(nowhere)).toBe(false);
   });
 
@@ -256,8 +326,13 @@ describe('admin CLI', () => {
     expect(await ok(['team', 'create', 'Globex'], pgEnv)).toMatch(/^created team Globex/);
     const [first, second] = await Promise.all([
       ok(['invite', 'Globex', 'hank@globex.com', '--role', 'hiring_manager'], pgEnv),
-      ok(['invite', 'Globex', 'lee@globex.com', '--role', 'admin'], pgEnv),
+      ok(['invite', 'Globex', 'lee@globex.com', '--role', 'admin', '--expires', '3d'], pgEnv),
     ]);
+    // Until when each code works: 7 days by default, or as asked.
+    const until = (out: string) => Date.parse(`${/works once, until (\d{4}-\d\d-\d\d \d\d:\d\d) UTC/.exec(out)![1]!.replace(' ', 'T')}Z`);
+    const DAY = 86400_000;
+    expect(Math.abs(until(first) - (Date.now() + 7 * DAY))).toBeLessThan(5 * 60_000);
+    expect(Math.abs(until(second) - (Date.now() + 3 * DAY))).toBeLessThan(5 * 60_000);
     const db = openPostgres(url, { max: 2 });
     try {
       expect((await redeemOn(appFor(db), codeIn(first))).member).toMatchObject({ email: 'hank@globex.com', role: 'hiring_manager' });
@@ -266,9 +341,9 @@ describe('admin CLI', () => {
     }
     const members = await ok(['members', 'Globex'], pgEnv);
     expect(members).toMatch(/^Globex: 1 member\(s\), 1 pending invite\(s\)$/m);
-    expect(members).toMatch(/lee@globex\.com\s+admin\s+invited \d{4}-\d\d-\d\d/);
+    expect(members).toMatch(new RegExp(`lee@globex\\.com\\s+admin\\s+invited \\d{4}-\\d\\d-\\d\\d, expires ${new Date(until(second)).toISOString().slice(0, 10)}$`, 'm'));
     expect(codeIn(second)).not.toBe('');
-    expect(await ok(['revoke', 'lee@globex.com'], pgEnv)).toMatch(/0 membership\(s\), 0 device\(s\), 1 invite\(s\)/);
+    expect(await ok(['revoke', 'Globex', 'lee@globex.com'], pgEnv)).toMatch(/0 membership\(s\), 0 device\(s\), 1 invite\(s\)/);
     expect(await cli(['invite', 'Initech', 'a@b.com', '--role', 'admin'], pgEnv)).toEqual({ code: 1, stdout: '', stderr: 'admin: no team “Initech”\n' });
     expect(existsSync(pgEnv.TANDEM_DATA_DIR)).toBe(false);
   });

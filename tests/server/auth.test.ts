@@ -1,6 +1,7 @@
 import { ulid } from 'ulidx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/server/db/database';
+import { listDevices, revokeDevice } from '@/server/auth/devices';
 import { createTeam, invite, listMembers, revoke, setRole, type TeamRow } from '@/server/auth/team-admin';
 import { hashSecret } from '@/server/auth/secrets';
 import type { Member, PullResponse, PushResponse, RedeemResponse } from '@/lib/model';
@@ -87,10 +88,24 @@ describe.each(DATABASE_KINDS)('teams and auth on %s', (kind) => {
       expect(Number(device!.n)).toBe(1);
     });
 
+    it('takes invites for one email redeemed at the same moment as one member with a device each', async () => {
+      const addresses = Array.from({ length: 8 }, () => email('twice'));
+      const codes: string[] = [];
+      for (const address of addresses) for (const role of ['sourcer', 'recruiter'] as const) codes.push((await invite(db, team.id, address, role)).code);
+      const results = await Promise.all(codes.map((code, i) => redeemCall(code, `device ${i}`)));
+      expect(results.filter((r) => r.status !== 200)).toEqual([]);
+      const rows = await db.query<{ email: string; members: number; devices: number }>(
+        `SELECT m.email, count(DISTINCT m.id)::int AS members, count(d.token_hash)::int AS devices
+           FROM members m JOIN devices d ON d.member_id = m.id WHERE m.team_id = $1 AND m.email = ANY($2) GROUP BY m.email`,
+        [team.id, addresses],
+      );
+      expect(rows.map((r) => [r.email, Number(r.members), Number(r.devices)]).sort()).toEqual(addresses.map((a) => [a, 1, 2]).sort());
+    });
+
     it('refuses a code whose email was revoked before it was redeemed', async () => {
       const address = email('gone');
       const { code } = await invite(db, team.id, address, 'sourcer');
-      expect(await revoke(db, address)).toEqual({ members: 0, devices: 0, invites: 1 });
+      expect(await revoke(db, team.id, address)).toEqual({ members: 0, devices: 0, invites: 1 });
       expectError(await redeemCall(code), 401, /revoked/);
     });
 
@@ -104,14 +119,14 @@ describe.each(DATABASE_KINDS)('teams and auth on %s', (kind) => {
       const address = email('leaver');
       const leaver = await signIn(address);
       expect((await call(app, 'GET', '/v1/me', { token: leaver.token })).status).toBe(200);
-      expect(await revoke(db, address)).toEqual({ members: 1, devices: 1, invites: 0 });
+      expect(await revoke(db, team.id, address)).toEqual({ members: 1, devices: 1, invites: 0 });
       await expectSignedOut(leaver.token, /revoked/);
     });
 
     it('takes a revoked member back with a new invite', async () => {
       const address = email('returner');
       const first = await signIn(address);
-      await revoke(db, address);
+      await revoke(db, team.id, address);
       const again = await signIn(address, 'recruiter');
       expect(again.member.id).toBe(first.member.id);
       expect((await call(app, 'GET', '/v1/me', { token: again.token })).body).toMatchObject({ member: { role: 'recruiter' } });
@@ -202,19 +217,124 @@ describe.each(DATABASE_KINDS)('teams and auth on %s', (kind) => {
       await redeemCall((await invite(db, own.id, a, 'admin')).code);
       await redeemCall((await invite(db, own.id, a, 'admin')).code);
       await redeemCall((await invite(db, own.id, b, 'sourcer')).code);
-      await revoke(db, b);
+      await revoke(db, own.id, b);
       await invite(db, own.id, c, 'hiring_manager');
       await invite(db, own.id, d, 'recruiter');
-      await revoke(db, d);
+      await revoke(db, own.id, d);
       const listing = await listMembers(db, own.name);
       expect(listing.team).toEqual(own);
       expect(listing.members).toEqual([
         { email: a, name: 'A', role: 'admin', status: 'active', devices: 2 },
         { email: b, name: 'B', role: 'sourcer', status: 'revoked', devices: 0 },
       ]);
-      expect(listing.pendingInvites).toEqual([{ email: c, role: 'hiring_manager', createdAt: matching(/^\d{4}-\d\d-\d\dT/) }]);
+      expect(listing.pendingInvites).toEqual([{ email: c, role: 'hiring_manager', createdAt: matching(/^\d{4}-\d\d-\d\dT/), expiresAt: matching(/^\d{4}-\d\d-\d\dT/) }]);
       // Another team's people are not listed.
       expect((await listMembers(db, team.id)).members.map((m) => m.email)).not.toContain(a);
+    });
+
+    it("revokes a person in the team named only: the same email in another team keeps access", async () => {
+      const other = await createTeam(db, `Other ${ulid()}`);
+      const address = email('two.teams');
+      const here = await signIn(address);
+      const { code } = await invite(db, other.id, address, 'recruiter');
+      const there = (await redeemCall(code)).body as RedeemResponse;
+      await invite(db, other.id, address, 'admin'); // an unused invite there too
+      expect(await revoke(db, team.name, address)).toEqual({ members: 1, devices: 1, invites: 0 });
+      await expectSignedOut(here.token, /revoked/);
+      expect((await call(app, 'GET', '/v1/me', { token: there.token })).status).toBe(200);
+      expect((await listMembers(db, other.id)).pendingInvites.map((i) => i.email)).toEqual([address]);
+      await expect(revoke(db, team.id, email('nobody'))).rejects.toThrow(/nobody with the email .* in Acme/);
+    });
+  });
+
+  describe('invite expiry (finding 11)', () => {
+    it('a code is good for 7 days by default, or for the hours asked', async () => {
+      const week = await invite(db, team.id, email('week'), 'sourcer');
+      const [row] = await db.query<{ days: number }>('SELECT extract(epoch FROM expires_at - created_at) / 86400 AS days FROM invites WHERE code_hash = $1', [hashSecret(week.code)]);
+      expect(Number(row!.days)).toBeCloseTo(7, 3);
+      const short = await invite(db, team.id, email('short'), 'sourcer', { expiresInHours: 3 });
+      expect(Date.parse(short.expiresAt) - Date.now()).toBeGreaterThan(3 * 3600_000 - 60_000);
+      expect(Date.parse(short.expiresAt) - Date.now()).toBeLessThanOrEqual(3 * 3600_000);
+    });
+
+    it('refuses an expired code with a 401 that says so, and leaves it out of the pending invites', async () => {
+      const address = email('late');
+      const { code } = await invite(db, team.id, address, 'sourcer');
+      await db.query("UPDATE invites SET expires_at = now() - interval '1 second' WHERE code_hash = $1", [hashSecret(code)]);
+      expectError(await redeemCall(code), 401, /expired on \d{4}-\d\d-\d\d; ask your admin for a new one/);
+      expect((await listMembers(db, team.id)).pendingInvites.map((i) => i.email)).not.toContain(address);
+      const [member] = await db.query('SELECT id FROM members WHERE email = $1', [address]);
+      expect(member).toBeUndefined();
+    });
+  });
+
+  describe('devices (finding 11)', () => {
+    const lastSeen = async (token: string) => {
+      const [row] = await db.query<{ last_seen_at: string | null }>('SELECT last_seen_at FROM devices WHERE token_hash = $1', [hashSecret(token)]);
+      return row!.last_seen_at === null ? null : new Date(row!.last_seen_at).getTime();
+    };
+
+    it('records when a device was last used, at most about once a minute', async () => {
+      const sam = await signIn(email('seen'));
+      expect(await lastSeen(sam.token)).toBeNull();
+      expect((await call(app, 'GET', '/v1/me', { token: sam.token })).status).toBe(200);
+      const first = await lastSeen(sam.token);
+      expect(first).not.toBeNull();
+      expect(Math.abs(first! - Date.now())).toBeLessThan(60_000);
+      // Within the minute: no new write.
+      await new Promise((r) => setTimeout(r, 20));
+      expect((await call(app, 'GET', `/v1/pull?clientId=${sam.clientId}`, { token: sam.token })).status).toBe(200);
+      expect(await lastSeen(sam.token)).toBe(first);
+      // Two minutes later: written again.
+      await db.query("UPDATE devices SET last_seen_at = now() - interval '2 minutes' WHERE token_hash = $1", [hashSecret(sam.token)]);
+      const before = await lastSeen(sam.token);
+      expect((await call(app, 'GET', '/v1/me', { token: sam.token })).status).toBe(200);
+      expect((await lastSeen(sam.token))! - before!).toBeGreaterThan(60_000);
+    });
+
+    it("lists a team's devices with member, name, created, last seen and revoked", async () => {
+      const own = await createTeam(db, `Devices ${ulid()}`);
+      const a = email('a');
+      const b = email('b');
+      const { code: c1 } = await invite(db, own.id, a, 'recruiter');
+      const one = (await redeemCall(c1, 'Work laptop')).body as RedeemResponse;
+      const { code: c2 } = await invite(db, own.id, b, 'sourcer');
+      const two = (await redeemCall(c2, 'Home')).body as RedeemResponse;
+      await call(app, 'GET', '/v1/me', { token: one.token });
+      await call(app, 'POST', '/v1/auth/signout', { token: two.token });
+      const listing = await listDevices(db, own.name);
+      expect(listing.team).toEqual(own);
+      expect(listing.devices).toEqual([
+        { id: matching(/^[0-9a-f-]{36}$/), email: a, name: 'Work laptop', createdAt: matching(/^\d{4}-/), lastSeenAt: matching(/^\d{4}-/), revokedAt: null },
+        // Signing out was its last use.
+        { id: matching(/^[0-9a-f-]{36}$/), email: b, name: 'Home', createdAt: matching(/^\d{4}-/), lastSeenAt: matching(/^\d{4}-/), revokedAt: matching(/^\d{4}-/) },
+      ]);
+      // Another team's devices are not listed.
+      expect((await listDevices(db, team.id)).devices.map((d) => d.email)).not.toContain(a);
+    });
+
+    it('revokes one device by its id or a prefix of it; the member and their other devices keep working', async () => {
+      const own = await createTeam(db, `Revoke device ${ulid()}`);
+      const address = email('two.devices');
+      const laptop = (await redeemCall((await invite(db, own.id, address, 'recruiter')).code, 'Laptop')).body as RedeemResponse;
+      const phone = (await redeemCall((await invite(db, own.id, address, 'recruiter')).code, 'Phone')).body as RedeemResponse;
+      const { devices } = await listDevices(db, own.id);
+      const laptopId = devices.find((d) => d.name === 'Laptop')!.id;
+      expect(await revokeDevice(db, laptopId.slice(0, 8).toUpperCase())).toEqual({ id: laptopId, email: address, name: 'Laptop' });
+      expectError(await call(app, 'GET', '/v1/me', { token: laptop.token }), 401, /revoked/);
+      expect((await call(app, 'GET', '/v1/me', { token: phone.token })).status).toBe(200);
+      await expect(revokeDevice(db, 'ffffffff-ffff')).rejects.toThrow(/no device with an id starting ffffffff-ffff/);
+      await expect(revokeDevice(db, '')).rejects.toThrow(/at least 4/);
+    });
+
+    it('asks for more of the id when a prefix names several devices', async () => {
+      const own = await createTeam(db, `Ambiguous ${ulid()}`);
+      for (const who of ['x', 'y']) await redeemCall((await invite(db, own.id, email(who), 'recruiter')).code);
+      const { devices } = await listDevices(db, own.id);
+      // Two ids made to share a prefix, as a long-lived server eventually has.
+      await db.query("UPDATE devices SET id = 'abcd' || substr(id, 5) WHERE id = ANY($1)", [devices.map((d) => d.id)]);
+      await expect(revokeDevice(db, 'abcd')).rejects.toThrow(/2 devices have an id starting abcd; give more of it/);
+      expect((await listDevices(db, own.id)).devices.map((d) => d.revokedAt)).toEqual([null, null]);
     });
   });
 });

@@ -10,7 +10,7 @@ import { MAX_BODY_BYTES } from '@/server/http/app';
 import { MUTATIONS } from '@/lib/mutations';
 import type { Note, PushResponse } from '@/lib/model';
 import { type DatabaseKind, freshDatabase } from './support/databases';
-import { ADMIN_SECRET, type App, type SignedIn, appFor, as, identity, teamWith } from './support/server';
+import { ADMIN_SECRET, type App, type SignedIn, adminAppFor, appFor, as, identity, teamWith } from './support/server';
 
 const RUNS: Record<DatabaseKind, number> = { pglite: 5000, postgres: 1500 };
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
@@ -97,18 +97,23 @@ const clientId = fc.oneof(
   { weight: 1, arbitrary: fc.oneof(text, junk) },
 );
 
-const pushBody = (w: World) =>
-  fc.record(
+/** Positive whole ids made strictly increasing, as clients send them (others left where they fall). */
+function ascending<M extends { id: unknown }>(mutations: M[]): M[] {
+  let last = 0;
+  return mutations.map((m) => (typeof m.id === 'number' && Number.isSafeInteger(m.id) && m.id > 0 ? { ...m, id: (last = Math.max(last + 1, m.id)) } : m));
+}
+
+const pushBody = (w: World) => {
+  const mutations = fc.array(fc.record({ id: fc.oneof({ weight: 20, arbitrary: fc.integer({ min: 1, max: 50 }) }, { weight: 1, arbitrary: number }, { weight: 1, arbitrary: junk }), name: mutationName, args: fc.oneof({ weight: 6, arbitrary: plausibleArgs(w) }, { weight: 1, arbitrary: junk }) }), { maxLength: 10 });
+  return fc.record(
     {
       clientId,
-      mutations: fc.oneof(
-        { weight: 12, arbitrary: fc.array(fc.record({ id: fc.oneof({ weight: 20, arbitrary: fc.integer({ min: 1, max: 50 }) }, { weight: 1, arbitrary: number }, { weight: 1, arbitrary: junk }), name: mutationName, args: fc.oneof({ weight: 6, arbitrary: plausibleArgs(w) }, { weight: 1, arbitrary: junk }) }), { maxLength: 10 }) },
-        { weight: 1, arbitrary: junk },
-      ),
+      mutations: fc.oneof({ weight: 12, arbitrary: mutations.map(ascending) }, { weight: 1, arbitrary: mutations }, { weight: 1, arbitrary: junk }),
       extra: junk,
     },
     { requiredKeys: ['clientId', 'mutations'] },
   );
+};
 
 const deepPush = fc.tuple(clientId, fc.constantFrom(...MUTATIONS.keys()), deepJson).map(
   ([c, name, deep]) => `{"clientId":${JSON.stringify(c) ?? 'null'},"mutations":[{"id":1,"name":"${name}","args":${deep}}]}`,
@@ -170,10 +175,10 @@ const pullQuery = (validClientIds: string[]) =>
     .map(([c, pairs]) => [...(c === null ? [] : [`clientId=${c}`]), ...pairs.map(([k, v]) => `${k}=${v}`)].join('&'));
 
 const segment = fc.oneof(
-  fc.constantFrom('v1', 'admin', 'push', 'pull', 'me', 'auth', 'redeem', 'signout', 'teams', 'invites', 'members', 'roles', 'revoke', 'healthz', 'Acme', '..', '.', '', '%00', '%2F', '%E0%A4%A', '%', '%zz', '😀', 'a b'),
+  fc.constantFrom('v1', 'admin', 'push', 'pull', 'me', 'auth', 'redeem', 'signout', 'teams', 'invites', 'members', 'roles', 'revoke', 'devices', 'healthz', 'Acme', '..', '.', '', '%00', '%2F', '%E0%A4%A', '%', '%zz', '😀', 'a b'),
   fc.string({ maxLength: 12 }).map(encodeURIComponentSafe),
 );
-const KNOWN_PATHS = ['/v1/push', '/v1/pull', '/v1/me', '/v1/auth/redeem', '/v1/auth/signout', '/healthz', '/admin/teams', '/admin/revoke', '/admin/teams/Acme/invites', '/admin/teams/Acme/members', '/admin/teams/Acme/roles'];
+const KNOWN_PATHS = ['/v1/push', '/v1/pull', '/v1/me', '/v1/auth/redeem', '/v1/auth/signout', '/healthz', '/admin/teams', '/admin/teams/Acme/revoke', '/admin/teams/Acme/invites', '/admin/teams/Acme/members', '/admin/teams/Acme/devices', '/admin/teams/Acme/roles', '/admin/devices/abcd/revoke'];
 const anyPath = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...KNOWN_PATHS) },
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom('/v1', '/admin', ''), fc.array(segment, { maxLength: 4 })).map(([p, s]) => [p, ...s].join('/') || '/') },
@@ -203,6 +208,8 @@ interface FuzzRequest {
   contentType: string | null;
   headers: Record<string, string>;
   body: string | null;
+  /** Sent to the admin socket's app rather than the public one. */
+  admin?: boolean;
 }
 
 const requests = (w: World, clientIds: string[]): fc.Arbitrary<FuzzRequest> =>
@@ -217,7 +224,7 @@ const requests = (w: World, clientIds: string[]): fc.Arbitrary<FuzzRequest> =>
       weight: 2,
       arbitrary: fc
         .record({ method: fc.constantFrom('GET', 'POST'), path: fc.oneof(fc.constantFrom(...KNOWN_PATHS.filter((p) => p.startsWith('/admin'))), fc.array(segment, { maxLength: 3 }).map((s) => `/admin/teams/${s.join('/')}`)), secret: adminSecret, contentType, headers: extraHeaders, body: bodyFor(adminBody(w).map(stringify), w) })
-        .map(({ secret, ...r }) => ({ ...r, token: 'none' as const, headers: secret === null ? r.headers : { ...r.headers, 'x-tandem-admin-secret': secret } })),
+        .map(({ secret, ...r }) => ({ ...r, admin: true, token: 'none' as const, headers: secret === null ? r.headers : { ...r.headers, 'x-tandem-admin-secret': secret } })),
     },
     // Anything at all.
     { weight: 5, arbitrary: fc.record({ method: anyMethod, path: fc.tuple(anyPath, fc.option(pullQuery(clientIds))).map(([p, q]) => (q === null ? p : `${p}?${q}`)), token: tokenRef, contentType, headers: extraHeaders, body: fc.option(anyBody(w)) }) },
@@ -228,12 +235,14 @@ const requests = (w: World, clientIds: string[]): fc.Arbitrary<FuzzRequest> =>
 describe.each(Object.keys(RUNS) as DatabaseKind[])('fuzzing the server on %s', (kind) => {
   let db: Database;
   let app: App;
+  let adminApp: ReturnType<typeof adminAppFor>;
   let pool: SignedIn[];
   let bystander: SignedIn;
   let world: World;
   beforeAll(async () => {
     db = await freshDatabase(kind);
     app = appFor(db);
+    adminApp = adminAppFor(db);
     // A team called Acme, so the admin routes find it; its members' emails are in the generators.
     const { team, members } = await teamWith(db, ['recruiter', 'sourcer', 'admin'], 'Acme');
     pool = members.slice(0, 2);
@@ -292,7 +301,7 @@ describe.each(Object.keys(RUNS) as DatabaseKind[])('fuzzing the server on %s', (
           return;
         }
         // Not in the try: a throw from the app is a crash and fails the run with this request.
-        const res = await app.fetch(req);
+        const res = await (r.admin ? adminApp : app).fetch(req);
         const body = await res.text();
         sent++;
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;

@@ -139,6 +139,21 @@ describe.each(DATABASE_KINDS)('HTTP robustness on %s', (kind) => {
       expect(JSON.stringify(res.body).length).toBeLessThan(2000);
     });
 
+    it.each([
+      ['going down', [2, 1]],
+      ['repeated', [1, 1]],
+      ['going down after going up', [1, 3, 2]],
+    ])('refuses mutation ids %s with 400, and applies none of the push', async (_how, offsets) => {
+      const base = nextId;
+      nextId += 10;
+      const ids = offsets.map((o) => base + o);
+      const prospects = ids.map(() => ulid());
+      const res = await push({ clientId: me.clientId, mutations: ids.map((id, i) => ({ id, name: 'prospect.upsert', args: { id: prospects[i], identity: identity(`order-${prospects[i]}`), at: 1 } })) });
+      expectError(res, 400, /mutation ids must strictly increase within a push/);
+      const pulled = await as(app, me).pullAll();
+      expect(pulled.filter((r) => prospects.includes(r.id))).toEqual([]);
+    });
+
     it('records an unknown mutation name as a rejection and answers 200', async () => {
       const id = nextId++;
       const res = await push({ clientId: me.clientId, mutations: [{ id, name: 'prospect.launchRocket', args: { to: 'mars' } }] });

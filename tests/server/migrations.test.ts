@@ -48,6 +48,18 @@ const CHECKS: Record<number, (db: Database) => Promise<void>> = {
     expect(indexes).toHaveLength(1);
     expect(indexes[0]!.indexdef).toMatch(/\(doc ->> 'requestId'::text\)\).*WHERE \(kind = 'review_decision'::text\)/);
   },
+  3: async (db) => {
+    expect(await columns(db, 'invites')).toEqual(['code_hash', 'team_id', 'email', 'role', 'created_at', 'used_at', 'used_by', 'revoked_at', 'expires_at']);
+    expect(await columns(db, 'devices')).toEqual(['token_hash', 'member_id', 'name', 'created_at', 'last_seen_at', 'revoked_at', 'id']);
+    await db.query("INSERT INTO teams (id, name) VALUES ('t1', 'One')");
+    await db.query("INSERT INTO members (id, team_id, email, name, role) VALUES ('m1', 't1', 'a@b.c', 'A', 'admin')");
+    // An invite must say when it ends; a new device gets an id of its own.
+    await expect(db.query("INSERT INTO invites (code_hash, team_id, email, role) VALUES ('h1', 't1', 'a@b.c', 'admin')")).rejects.toThrow(/not-null|null value/i);
+    await db.query("INSERT INTO devices (token_hash, member_id, name) VALUES ('d1', 'm1', 'x'), ('d2', 'm1', 'y')");
+    const ids = await db.query<{ id: string }>('SELECT id FROM devices ORDER BY token_hash');
+    expect(ids.map((r) => r.id)).toEqual([expect.stringMatching(/^[0-9a-f-]{36}$/), expect.stringMatching(/^[0-9a-f-]{36}$/)]);
+    await expect(db.query("UPDATE devices SET id = $1 WHERE token_hash = 'd2'", [ids[0]!.id])).rejects.toThrow(/unique|duplicate/i);
+  },
 };
 
 describe('the migration files', () => {
@@ -77,6 +89,23 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
     expect(await migrate(db, MIGRATIONS, m.version)).toEqual([m.version]);
     expect((await recorded(db)).at(-1)).toEqual({ version: m.version, name: m.name });
     await CHECKS[m.version]!(db);
+  });
+
+  it('003 gives invites made before it a week from when they were made, and every device its own id', async () => {
+    const db = await fresh();
+    await migrate(db, MIGRATIONS, 2);
+    await db.query("INSERT INTO teams (id, name) VALUES ('t1', 'One')");
+    await db.query("INSERT INTO members (id, team_id, email, name, role) VALUES ('m1', 't1', 'a@b.c', 'A', 'admin')");
+    await db.query("INSERT INTO invites (code_hash, team_id, email, role, created_at) VALUES ('old', 't1', 'a@b.c', 'admin', '2026-01-01T00:00:00Z'), ('new', 't1', 'a@b.c', 'admin', now())");
+    await db.query("INSERT INTO devices (token_hash, member_id, name) VALUES ('d1', 'm1', 'x'), ('d2', 'm1', 'y'), ('d3', 'm1', 'z')");
+    expect(await migrate(db, MIGRATIONS, 3)).toEqual([3]);
+    const invites = await db.query<{ code_hash: string; days: number }>('SELECT code_hash, extract(epoch FROM expires_at - created_at) / 86400 AS days FROM invites ORDER BY code_hash');
+    expect(invites.map((r) => [r.code_hash, Number(r.days)])).toEqual([
+      ['new', 7],
+      ['old', 7],
+    ]);
+    const ids = await db.query<{ id: string }>('SELECT id FROM devices');
+    expect(new Set(ids.map((r) => r.id)).size).toBe(3);
   });
 
   it('applies nothing the second time, and records each migration once', async () => {

@@ -1,6 +1,7 @@
 import { ulid } from 'ulidx';
 import type { Database } from '@/server/db/database';
 import { createTeam, invite, redeem } from '@/server/auth/team-admin';
+import { createAdminApp } from '@/server/http/admin-routes';
 import { createApp } from '@/server/http/app';
 import { createLogger } from '@/server/log';
 import type { Member, ProspectIdentity, PullResponse, PushResponse, Role } from '@/lib/model';
@@ -10,7 +11,12 @@ export const ADMIN_SECRET = 'test-admin-secret-0123456789';
 export type App = ReturnType<typeof createApp>;
 
 export function appFor(db: Database): App {
-  return createApp({ db, log: createLogger('silent'), adminSecret: ADMIN_SECRET });
+  return createApp({ db, log: createLogger('silent') });
+}
+
+/** The admin routes, as the admin socket serves them. */
+export function adminAppFor(db: Database) {
+  return createAdminApp({ db, log: createLogger('silent'), secret: ADMIN_SECRET });
 }
 
 export interface Call {
@@ -19,7 +25,7 @@ export interface Call {
 }
 
 /** One HTTP call to the app, in process. */
-export async function call(app: App, method: string, path: string, { token, body, headers = {} }: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Call> {
+export async function call(app: Pick<App, 'request'>, method: string, path: string, { token, body, headers = {} }: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Call> {
   const res = await app.request(path, {
     method,
     headers: {

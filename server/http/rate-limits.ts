@@ -1,0 +1,87 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Authenticated } from '@/server/auth/team-admin';
+
+/**
+ * Requests allowed a minute: per member for push and pull, per client address for redeeming
+ * invite codes and for wrong device tokens. 0 turns a limit off. Counted in this process's
+ * memory, so N server processes behind a load balancer allow up to N times as much.
+ */
+export interface RateLimitConfig {
+  pushPerMin: number;
+  pullPerMin: number;
+  redeemPerMin: number;
+  badTokenPerMin: number;
+  /** Behind a reverse proxy: the client's address is the last one in X-Forwarded-For. */
+  trustProxy: boolean;
+}
+
+type MemberEnv = { Variables: { auth: Authenticated } };
+
+const passThrough: MiddlewareHandler = (_c, next) => next();
+
+/** 429 with `Retry-After` in whole seconds, the contract the extension's sync worker honours. */
+function tooMany(res: RateLimiterRes, why: string): never {
+  const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+  throw new HTTPException(429, {
+    res: Response.json({ error: `${why}; try again in ${seconds} s` }, { status: 429, headers: { 'Retry-After': String(seconds) } }),
+  });
+}
+
+async function consume(limiter: RateLimiterMemory, key: string, why: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (e) {
+    if (e instanceof RateLimiterRes) tooMany(e, why);
+    throw e;
+  }
+}
+
+function clientAddress(c: Context, trustProxy: boolean): string {
+  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined;
+  if (forwarded) return forwarded;
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // not a Node socket (tests call app.request directly)
+  }
+}
+
+/** The middleware for each limit; all pass through when `config` is undefined (tests, simulations). */
+export function rateLimits(config: RateLimitConfig | undefined) {
+  const perMinute = (points: number | undefined) => (points ? new RateLimiterMemory({ points, duration: 60 }) : null);
+  const address = (c: Context) => clientAddress(c, config?.trustProxy ?? false);
+
+  const perMember = (points: number | undefined, what: string): MiddlewareHandler<MemberEnv> => {
+    const limiter = perMinute(points);
+    if (!limiter) return passThrough;
+    return async (c, next) => {
+      await consume(limiter, c.get('auth').memberId, `too many ${what} from your account (at most ${points} a minute)`);
+      return next();
+    };
+  };
+
+  const redeemLimiter = perMinute(config?.redeemPerMin);
+  const redeem: MiddlewareHandler = redeemLimiter
+    ? async (c, next) => {
+        await consume(redeemLimiter, address(c), `too many sign-in attempts from your address (at most ${config?.redeemPerMin} a minute)`);
+        return next();
+      }
+    : passThrough;
+
+  // Only failures count: a member's own requests never use up the allowance of guesses.
+  const badTokenLimiter = perMinute(config?.badTokenPerMin);
+  const badTokens: MiddlewareHandler = badTokenLimiter
+    ? async (c, next) => {
+        const key = address(c);
+        const seen = await badTokenLimiter.get(key);
+        if (seen && seen.consumedPoints >= badTokenLimiter.points) tooMany(seen, `too many requests with an unknown or revoked device token from your address (at most ${badTokenLimiter.points} a minute)`);
+        await next();
+        if (c.res.status === 401) await badTokenLimiter.penalty(key);
+      }
+    : passThrough;
+
+  return { push: perMember(config?.pushPerMin, 'pushes'), pull: perMember(config?.pullPerMin, 'pulls'), redeem, badTokens };
+}
