@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Role } from '@/lib/model';
-import type { MutationStore } from './store';
+import type { MutationStore, SyncedTable } from './store';
 
 /** Who runs a mutation: on the device the signed-in member, on the server the token's owner. */
 export interface Actor {
@@ -44,4 +44,28 @@ export async function resolveProspect(store: MutationStore, id: string) {
   const alias = await store.get('aliases', id);
   const prospect = await store.get('prospects', alias?.prospectId ?? id);
   return prospect && prospect.deletedAt === null ? prospect : undefined;
+}
+
+const ROW_NOUN: Record<SyncedTable, string> = {
+  prospects: 'person',
+  activities: 'activity',
+  notes: 'note',
+  members: 'member',
+  aliases: 'person',
+  requisitions: 'requisition',
+  reviewRequests: 'review request',
+  reviewDecisions: 'review decision',
+  pipeline: 'pipeline entry',
+  followUps: 'follow-up',
+};
+
+/**
+ * Refuses a client-given id for a new row when a row of `table` already has it. Ids are made
+ * on devices, so a member can name one they have seen: never reusing them is what keeps one
+ * member from overwriting another's row. A retried push never gets here (the server skips it by
+ * mutation id); a device replaying a pending change whose rows a pull already brought is refused
+ * quietly (replays leave judging to the server) and keeps the server's rows.
+ */
+export async function requireUnusedId(store: MutationStore, mutation: string, table: SyncedTable, id: string): Promise<void> {
+  if (await store.get(table, id)) throw new MutationRefused(mutation, `its id is already used by another ${ROW_NOUN[table]}`);
 }

@@ -1,5 +1,5 @@
 import { FollowUpDoneArgs, FollowUpSetArgs, FollowUpSnoozeArgs } from '@/lib/model';
-import { MutationRefused, NO_CHANGE, defineMutation, resolveProspect } from './define';
+import { MutationRefused, NO_CHANGE, defineMutation, requireUnusedId, resolveProspect } from './define';
 import type { MutationStore } from './store';
 
 async function ownFollowUp(store: MutationStore, mutation: string, id: string, memberId: string) {
@@ -14,7 +14,7 @@ export const followUpSet = defineMutation({
   name: 'followup.set',
   args: FollowUpSetArgs,
   async apply(store, { id, prospectId, dueAt, note, at }, { actor }) {
-    if (await store.get('followUps', id)) return NO_CHANGE;
+    await requireUnusedId(store, 'followup.set', 'followUps', id);
     const prospect = await resolveProspect(store, prospectId);
     if (!prospect) throw new MutationRefused('followup.set', 'no such person');
     await store.put('followUps', { id, deletedAt: null, prospectId: prospect.id, ownerId: actor.memberId, dueAt, note, createdAt: at, doneAt: null });

@@ -1,5 +1,5 @@
 import { NoteAddArgs, NoteDeleteArgs, NoteEditArgs, NoteRestoreArgs, canChangeNote } from '@/lib/model';
-import { MutationRefused, NO_CHANGE, defineMutation, resolveProspect } from './define';
+import { MutationRefused, NO_CHANGE, defineMutation, requireUnusedId, resolveProspect } from './define';
 import type { MutationStore } from './store';
 
 export const noteAdd = defineMutation({
@@ -8,11 +8,7 @@ export const noteAdd = defineMutation({
   async apply(store, { id, prospectId, body, visibility, at }, { actor }) {
     const prospect = await resolveProspect(store, prospectId);
     if (!prospect) throw new MutationRefused('note.add', 'no such person');
-    const existing = await store.get('notes', id);
-    if (existing) {
-      if (existing.authorId !== actor.memberId) throw new MutationRefused('note.add', 'that id belongs to another note');
-      return NO_CHANGE;
-    }
+    await requireUnusedId(store, 'note.add', 'notes', id);
     await store.put('notes', {
       id,
       deletedAt: null,

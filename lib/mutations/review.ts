@@ -11,7 +11,7 @@ import {
   type ReviewEvent,
   type ReviewRequest,
 } from '@/lib/model';
-import { MutationRefused, NO_CHANGE, defineMutation, resolveProspect } from './define';
+import { MutationRefused, NO_CHANGE, defineMutation, requireUnusedId, resolveProspect } from './define';
 import { requireMember } from './requisition';
 import type { MutationStore } from './store';
 
@@ -48,7 +48,8 @@ export const reviewRequest = defineMutation({
   args: ReviewRequestArgs,
   async apply(store, { id, requisitionId, reviewerId, prospectIds, activityIds, message, at }, { actor }) {
     if (!canRequestReview(actor.role)) throw new MutationRefused('review.request', 'hiring managers review; they do not send reviews');
-    if (await store.get('reviewRequests', id)) return NO_CHANGE;
+    await requireUnusedId(store, 'review.request', 'reviewRequests', id);
+    for (const activityId of activityIds) await requireUnusedId(store, 'review.request', 'activities', activityId);
     const requisition = await store.get('requisitions', requisitionId);
     if (!requisition || requisition.deletedAt !== null) throw new MutationRefused('review.request', 'no such requisition');
     if (requisition.status !== 'open') throw new MutationRefused('review.request', `the requisition is ${requisition.status === 'on_hold' ? 'on hold' : 'closed'}`);
@@ -95,7 +96,8 @@ export const reviewDecide = defineMutation({
   name: 'review.decide',
   args: ReviewDecideArgs,
   async apply(store, { id, requestId, prospectId, verdict, met, missing, note, activityId, at }, { actor }) {
-    if (await store.get('reviewDecisions', id)) return NO_CHANGE;
+    await requireUnusedId(store, 'review.decide', 'reviewDecisions', id);
+    await requireUnusedId(store, 'review.decide', 'activities', activityId);
     const request = await requireRequest(store, 'review.decide', requestId);
     const closed = closedReason(request);
     if (closed) throw new MutationRefused('review.decide', closed);
@@ -132,8 +134,11 @@ export const reviewUndo = defineMutation({
     const request = await requireRequest(store, 'review.undo', decision.requestId);
     if (request.status !== 'open' && request.status !== 'completed') throw new MutationRefused('review.undo', closedReason(request)!);
     await store.put('reviewDecisions', { ...decision, deletedAt: at });
+    // Only the decision's own feed entry: a decision stored before ids were checked may name another member's activity.
     const activity = await store.get('activities', decision.activityId);
-    if (activity) await store.put('activities', { ...activity, deletedAt: at });
+    if (activity?.kind === 'review_decision' && activity.data.decisionId === decision.id && activity.actorId === decision.reviewerId) {
+      await store.put('activities', { ...activity, deletedAt: at });
+    }
     if (request.status === 'completed') await store.put('reviewRequests', { ...request, status: 'open' });
     return decisionId;
   },
@@ -169,7 +174,7 @@ export const reviewReassign = defineMutation({
   name: 'review.reassign',
   args: ReviewReassignArgs,
   async apply(store, { requestId, newRequestId, reviewerId, message, at }, { actor }) {
-    if (await store.get('reviewRequests', newRequestId)) return NO_CHANGE;
+    await requireUnusedId(store, 'review.reassign', 'reviewRequests', newRequestId);
     const request = await requireRequest(store, 'review.reassign', requestId);
     if (!canReassignReview(request, actor.memberId, actor.role)) throw new MutationRefused('review.reassign', 'only the requester or an admin can reassign a review');
     const closed = closedReason(request);

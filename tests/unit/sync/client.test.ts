@@ -1,9 +1,10 @@
 import { ulid } from 'ulidx';
 import { describe, expect, it } from 'vitest';
+import { fromProspectRow } from '@/lib/db/database';
 import { LOCAL_KEYS, readMe } from '@/lib/db/local-state';
 import { notesFor } from '@/lib/db/queries';
 import type { Note, PullResponse } from '@/lib/model';
-import { mutate, noteAdd, noteEdit, prospectUpsert } from '@/lib/mutations';
+import { activityLog, mutate, noteAdd, noteEdit, prospectUpsert } from '@/lib/mutations';
 import { SignInError, normaliseServerUrl, signIn, signOut } from '@/lib/sync/account';
 import { applyPullPage } from '@/lib/sync/rebase';
 import { INITIAL_SYNC_STATE, readSession, readSyncState } from '@/lib/sync/session';
@@ -44,6 +45,27 @@ describe('applyPullPage', () => {
     expect((await notesFor(db, prospectId!, ctx.me.memberId)).map((n) => n.body)).toEqual(['pending']);
     expect(await db.outbox.count()).toBe(2);
     expect(await db.notes.get(hidden)).toBeUndefined();
+  });
+
+  it('keeps a pending change whose own rows arrive before the page that acknowledges it, and records no refusal', async () => {
+    const db = freshDb();
+    const ctx = member();
+    const { result: prospectId } = await mutate(db, prospectUpsert, { identity: identity() }, ctx);
+    const { mutationId } = await mutate(db, activityLog, { prospectId: prospectId!, kind: 'outreach', data: { channel: 'inmail' }, at: 5 }, ctx);
+    const local = await db.activities.toArray();
+    const prospect = fromProspectRow((await db.prospects.get(prospectId!))!);
+    const server = (version: number, row: object) => ({ ...row, teamId: 'local', version });
+    const rows = [
+      { kind: 'prospect' as const, id: prospectId!, version: 1, doc: server(1, prospect) },
+      { kind: 'activity' as const, id: local[0]!.id, version: 2, doc: server(2, local[0]!) },
+    ];
+    // The rows come first (their replay now meets them), the acknowledgement on the last page.
+    await applyPullPage(db, page({ rows, cursor: 2, more: true, lastMutationId: mutationId! }), ctx.actor);
+    expect(await db.activities.toArray()).toEqual([expect.objectContaining({ id: local[0]!.id, version: 2, kind: 'outreach' })]);
+    await applyPullPage(db, page({ cursor: 2, lastMutationId: mutationId! }), ctx.actor);
+    expect(await db.activities.toArray()).toEqual([expect.objectContaining({ id: local[0]!.id, version: 2 })]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.rejections.count()).toBe(0);
   });
 
   it('ignores a row it cannot read instead of storing it', async () => {
