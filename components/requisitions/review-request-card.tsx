@@ -6,7 +6,7 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { useAction } from '@/components/ui/use-action';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { decisionsForRequest } from '@/lib/db/review-queries';
-import { canNudgeReview, canReassignReview, type Me, type Member, type Requisition, type ReviewDecision, type ReviewRequest } from '@/lib/model';
+import { canNudgeReview, canReassignReview, canReviewFor, type Me, type Member, type Requisition, type ReviewDecision, type ReviewRequest } from '@/lib/model';
 import { mutate, reviewCancel, reviewNudge, reviewReassign } from '@/lib/mutations';
 import {
   eventText,
@@ -294,7 +294,7 @@ interface ReassignProps {
 function ReassignForm({ request, requisition, members, waiting, busy, onCancel, onSubmit }: ReassignProps) {
   const base = useId();
   const candidates = rolesFirst(
-    [...members.values()].filter((m) => m.id !== request.reviewerId),
+    [...members.values()].filter((m) => m.id !== request.reviewerId && canReviewFor(request, m.id)),
     ['hiring_manager'],
   );
   const all = [...candidates.preferred, ...candidates.others];

@@ -3,6 +3,7 @@ import { MutationRefused, NO_CHANGE, defineMutation, requireUnusedId, resolvePro
 
 export const activityLog = defineMutation({
   name: 'activity.log',
+  title: 'A logged activity',
   args: ActivityLogArgs,
   async apply(store, args, { actor }) {
     const prospect = await resolveProspect(store, args.prospectId);

@@ -16,6 +16,8 @@ export interface MutationContext {
 /** A named write, applied optimistically on the device, replayed after pulls, and applied by the server. */
 export interface Mutation<Args extends z.ZodType = z.ZodType, Result = unknown> {
   name: string;
+  /** The action in words, as a member reads it when it is refused: "A review decision". */
+  title: string;
   args: Args;
   /** Throws MutationRefused to refuse; returns NO_CHANGE when there is nothing to write. */
   apply(store: MutationStore, args: z.output<Args>, ctx: MutationContext): Promise<Result | typeof NO_CHANGE>;

@@ -12,6 +12,7 @@ async function ownFollowUp(store: MutationStore, mutation: string, id: string, m
 /** "Follow up with this person on …": the member's own reminder. */
 export const followUpSet = defineMutation({
   name: 'followup.set',
+  title: 'A new follow-up',
   args: FollowUpSetArgs,
   async apply(store, { id, prospectId, dueAt, note, at }, { actor }) {
     await requireUnusedId(store, 'followup.set', 'followUps', id);
@@ -24,6 +25,7 @@ export const followUpSet = defineMutation({
 
 export const followUpDone = defineMutation({
   name: 'followup.done',
+  title: 'Marking a follow-up done',
   args: FollowUpDoneArgs,
   async apply(store, { id, at }, { actor }) {
     const followUp = await ownFollowUp(store, 'followup.done', id, actor.memberId);
@@ -36,6 +38,7 @@ export const followUpDone = defineMutation({
 /** Moves the reminder later; it leaves the popup's list until then. */
 export const followUpSnooze = defineMutation({
   name: 'followup.snooze',
+  title: 'Snoozing a follow-up',
   args: FollowUpSnoozeArgs,
   async apply(store, { id, until }, { actor }) {
     const followUp = await ownFollowUp(store, 'followup.snooze', id, actor.memberId);

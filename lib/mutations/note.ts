@@ -4,6 +4,7 @@ import type { MutationStore } from './store';
 
 export const noteAdd = defineMutation({
   name: 'note.add',
+  title: 'A new note',
   args: NoteAddArgs,
   async apply(store, { id, prospectId, body, visibility, at }, { actor }) {
     const prospect = await resolveProspect(store, prospectId);
@@ -34,6 +35,7 @@ async function ownNote(store: MutationStore, mutation: string, id: string, membe
 
 export const noteEdit = defineMutation({
   name: 'note.edit',
+  title: 'A note edit',
   args: NoteEditArgs,
   async apply(store, { id, body, visibility, at }, { actor }) {
     const note = await ownNote(store, 'note.edit', id, actor.memberId);
@@ -47,6 +49,7 @@ export const noteEdit = defineMutation({
 
 export const noteDelete = defineMutation({
   name: 'note.delete',
+  title: 'A note deletion',
   args: NoteDeleteArgs,
   async apply(store, { id, at }, { actor }) {
     const note = await ownNote(store, 'note.delete', id, actor.memberId);
@@ -59,6 +62,7 @@ export const noteDelete = defineMutation({
 /** Undo of a delete: the tombstone is lifted, the note comes back as it was. */
 export const noteRestore = defineMutation({
   name: 'note.restore',
+  title: 'A restored note',
   args: NoteRestoreArgs,
   async apply(store, { id }, { actor }) {
     const note = await ownNote(store, 'note.restore', id, actor.memberId);

@@ -9,6 +9,7 @@ import { MutationRefused, NO_CHANGE, defineMutation, requireUnusedId, resolvePro
  */
 export const prospectUpsert = defineMutation({
   name: 'prospect.upsert',
+  title: 'A new or updated person',
   args: ProspectUpsertArgs,
   async apply(store, { id, identity, at }) {
     const existing = await store.findProspectByKey(identity.key);
@@ -54,6 +55,7 @@ export const prospectUpsert = defineMutation({
 
 export const prospectSetDoNotContact = defineMutation({
   name: 'prospect.setDoNotContact',
+  title: 'A do-not-contact change',
   args: SetDoNotContactArgs,
   async apply(store, { prospectId, reason, activityId, at }, { actor }) {
     if (!canSetDoNotContact(actor.role)) {

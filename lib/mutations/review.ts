@@ -8,6 +8,7 @@ import {
   canNudgeReview,
   canReassignReview,
   canRequestReview,
+  canReviewFor,
   type ReviewEvent,
   type ReviewRequest,
 } from '@/lib/model';
@@ -45,6 +46,7 @@ async function liveDecisions(store: MutationStore, requestId: string) {
 /** Sends a batch of people to a reviewer, due after the requisition's feedback deadline. */
 export const reviewRequest = defineMutation({
   name: 'review.request',
+  title: 'A review request',
   args: ReviewRequestArgs,
   async apply(store, { id, requisitionId, reviewerId, prospectIds, activityIds, message, at }, { actor }) {
     if (!canRequestReview(actor.role)) throw new MutationRefused('review.request', 'hiring managers review; they do not send reviews');
@@ -54,6 +56,7 @@ export const reviewRequest = defineMutation({
     if (!requisition || requisition.deletedAt !== null) throw new MutationRefused('review.request', 'no such requisition');
     if (requisition.status !== 'open') throw new MutationRefused('review.request', `the requisition is ${requisition.status === 'on_hold' ? 'on hold' : 'closed'}`);
     await requireMember(store, 'review.request', reviewerId);
+    if (!canReviewFor({ requesterId: actor.memberId }, reviewerId)) throw new MutationRefused('review.request', 'a review goes to someone other than the member who asks for it');
     const people: string[] = [];
     for (const prospectId of prospectIds) {
       const prospect = await resolveProspect(store, prospectId);
@@ -94,6 +97,7 @@ export const reviewRequest = defineMutation({
 /** The addressed reviewer approves or rejects one person; the request completes with its last decision. */
 export const reviewDecide = defineMutation({
   name: 'review.decide',
+  title: 'A review decision',
   args: ReviewDecideArgs,
   async apply(store, { id, requestId, prospectId, verdict, met, missing, note, activityId, at }, { actor }) {
     await requireUnusedId(store, 'review.decide', 'reviewDecisions', id);
@@ -102,6 +106,8 @@ export const reviewDecide = defineMutation({
     const closed = closedReason(request);
     if (closed) throw new MutationRefused('review.decide', closed);
     if (request.reviewerId !== actor.memberId) throw new MutationRefused('review.decide', 'only the reviewer it was sent to can decide');
+    // A request addressed to its own requester (stored before that was refused) takes no decisions.
+    if (!canReviewFor(request, actor.memberId)) throw new MutationRefused('review.decide', 'nobody decides on a review they asked for');
     const prospect = await resolveProspect(store, prospectId);
     if (!prospect || !request.prospectIds.includes(prospect.id)) throw new MutationRefused('review.decide', 'that person is not in this review');
     const decided = await liveDecisions(store, requestId);
@@ -125,6 +131,7 @@ export const reviewDecide = defineMutation({
 /** Takes a decision back (the review page's U): gone from the feed, the request open again. */
 export const reviewUndo = defineMutation({
   name: 'review.undo',
+  title: 'Taking back a review decision',
   args: ReviewUndoArgs,
   async apply(store, { decisionId, at }, { actor }) {
     const decision = await store.get('reviewDecisions', decisionId);
@@ -152,6 +159,7 @@ function withEvent(request: ReviewRequest, event: ReviewEvent): ReviewEvent[] {
 /** Chases a late reviewer: logged on the request; the reviewer's devices remind them at once. */
 export const reviewNudge = defineMutation({
   name: 'review.nudge',
+  title: 'A nudge to a late reviewer',
   args: ReviewNudgeArgs,
   async apply(store, { requestId, at }, { actor }) {
     const request = await requireRequest(store, 'review.nudge', requestId);
@@ -172,6 +180,7 @@ export const reviewNudge = defineMutation({
  */
 export const reviewReassign = defineMutation({
   name: 'review.reassign',
+  title: 'Handing a review to another reviewer',
   args: ReviewReassignArgs,
   async apply(store, { requestId, newRequestId, reviewerId, message, at }, { actor }) {
     await requireUnusedId(store, 'review.reassign', 'reviewRequests', newRequestId);
@@ -180,6 +189,7 @@ export const reviewReassign = defineMutation({
     const closed = closedReason(request);
     if (closed) throw new MutationRefused('review.reassign', closed);
     if (reviewerId === request.reviewerId) throw new MutationRefused('review.reassign', 'it is already with that reviewer');
+    if (!canReviewFor(request, reviewerId)) throw new MutationRefused('review.reassign', 'a review goes to someone other than the member who asks for it');
     await requireMember(store, 'review.reassign', reviewerId);
     const decided = new Set((await liveDecisions(store, requestId)).map((d) => d.prospectId));
     const remaining = request.prospectIds.filter((p) => !decided.has(p));
@@ -212,6 +222,7 @@ export const reviewReassign = defineMutation({
 /** Withdraws a request that is no longer wanted. */
 export const reviewCancel = defineMutation({
   name: 'review.cancel',
+  title: 'Withdrawing a review request',
   args: ReviewCancelArgs,
   async apply(store, { requestId, at }, { actor }) {
     const request = await requireRequest(store, 'review.cancel', requestId);

@@ -4,7 +4,7 @@ import { fromProspectRow } from '@/lib/db/database';
 import { LOCAL_KEYS, readMe } from '@/lib/db/local-state';
 import { notesFor } from '@/lib/db/queries';
 import type { Note, PullResponse } from '@/lib/model';
-import { activityLog, mutate, noteAdd, noteEdit, prospectUpsert } from '@/lib/mutations';
+import { MUTATIONS, activityLog, mutate, noteAdd, noteEdit, prospectUpsert } from '@/lib/mutations';
 import { SignInError, normaliseServerUrl, signIn, signOut } from '@/lib/sync/account';
 import { applyPullPage } from '@/lib/sync/rebase';
 import { INITIAL_SYNC_STATE, readSession, readSyncState } from '@/lib/sync/session';
@@ -168,5 +168,12 @@ describe('status line', () => {
 
   it('names a refused change in words', () => {
     expect(rejectionText('note.edit', 'only the author can change a note')).toBe('A note edit was refused and undone: only the author can change a note');
+    expect(rejectionText('review.decide', 'this review was reassigned to another reviewer')).toBe('A review decision was refused and undone: this review was reassigned to another reviewer');
+  });
+
+  it.each([...MUTATIONS.keys()])('names a refused %s in words, not by its code name', (name) => {
+    const text = rejectionText(name, 'the reason');
+    expect(text).toMatch(/^[A-Z][a-z -]+ was refused and undone: the reason$/);
+    expect(text).not.toContain(name);
   });
 });
