@@ -8,6 +8,7 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { decisionsForRequest } from '@/lib/db/review-queries';
 import { canNudgeReview, canReassignReview, canReviewFor, type Me, type Member, type Requisition, type ReviewDecision, type ReviewRequest } from '@/lib/model';
 import { mutate, reviewCancel, reviewNudge, reviewReassign } from '@/lib/mutations';
+import { profileLink } from '@/lib/sites/profile-link';
 import {
   eventText,
   formatDateTime,
@@ -62,7 +63,6 @@ const STATUS_LABELS: Record<ReviewRequest['status'], string> = { open: 'Open', c
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Only links the web can open; a synced row could hold anything. */
-const safeUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
 /** One review request: who, when, how late, how far along, the result, its history and what the recruiter can do. */
 export function ReviewRequestCard({ request, requisition, me, members, now, focusTarget }: Props) {
@@ -183,7 +183,7 @@ export function ReviewRequestCard({ request, requisition, me, members, now, focu
         <summary>{`People (${request.prospectIds.length})`}</summary>
         <ul>
           {request.prospectIds.map((id) => (
-            <PersonOutcome key={id} name={names.person(id)} url={safeUrl(data?.people.get(id)?.profiles[0]?.url)} decision={tally.decisions.find((d) => d.prospectId === id)} />
+            <PersonOutcome key={id} name={names.person(id)} url={profileLink(data?.people.get(id)?.profiles[0])} decision={tally.decisions.find((d) => d.prospectId === id)} />
           ))}
         </ul>
       </details>

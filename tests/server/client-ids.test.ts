@@ -1,10 +1,10 @@
 import { ulid } from 'ulidx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/server/db/database';
+import { describe, expect, it } from 'vitest';
 import type { Activity, FollowUp, Note, Prospect, PullResponse, ReviewDecision, ReviewRequest } from '@/lib/model';
-import { DATABASE_KINDS, freshDatabase } from './support/databases';
+import { DATABASE_KINDS } from './support/databases';
 import { writeLegacyRow } from './support/legacy-rows';
-import { type App, appFor, as, docsOf, identity, teamWith } from './support/server';
+import { as, docsOf, identity, teamWith } from './support/server';
+import { serverFor } from './support/suite';
 
 const ALREADY_USED = /already (used|taken)/;
 
@@ -13,18 +13,12 @@ const ALREADY_USED = /already (used|taken)/;
  * creates a row under a client-given id must never overwrite (or delete) someone else's row.
  */
 describe.each(DATABASE_KINDS)('client-given ids on %s', (kind) => {
-  let db: Database;
-  let app: App;
-  beforeAll(async () => {
-    db = await freshDatabase(kind);
-    app = appFor(db);
-  });
-  afterAll(() => db.close());
+  const server = serverFor(kind);
 
   /** A team with a requisition, two people, an InMail by the recruiter and a do-not-contact by the admin. */
   async function team() {
-    const { team, members } = await teamWith(db, ['admin', 'recruiter', 'sourcer', 'hiring_manager']);
-    const [admin, recruiter, sourcer, hm] = members.map((m) => ({ ...m, api: as(app, m) }));
+    const { team, members } = await teamWith(server.db, ['admin', 'recruiter', 'sourcer', 'hiring_manager']);
+    const [admin, recruiter, sourcer, hm] = members.map((m) => ({ ...m, api: as(server.app, m) }));
     const people = [ulid(), ulid()];
     const requisitionId = ulid();
     const inMail = ulid();
@@ -69,7 +63,7 @@ describe.each(DATABASE_KINDS)('client-given ids on %s', (kind) => {
     await recruiter.api.push([{ name: 'review.request', args: { id: requestId, requisitionId, reviewerId: hm.member.id, prospectIds: [people[1]], activityIds: [ulid()], at: 5 } }]);
     // The attack as it was stored: the hiring manager's decision points at the admin's entry.
     const decisionId = ulid();
-    await writeLegacyRow(db, teamId, 'reviewDecisions', { id: decisionId, deletedAt: null, requestId, prospectId: people[1]!, reviewerId: hm.member.id, verdict: 'reject', met: [], missing: [], note: '', decidedAt: 6, activityId: dnc });
+    await writeLegacyRow(server.db, teamId, 'reviewDecisions', { id: decisionId, deletedAt: null, requestId, prospectId: people[1]!, reviewerId: hm.member.id, verdict: 'reject', met: [], missing: [], note: '', decidedAt: 6, activityId: dnc });
     const res = await hm.api.push([{ name: 'review.undo', args: { decisionId, at: 7 } }]);
     expect(res.rejected).toEqual([]);
     const rows = await admin.api.pullAll();
