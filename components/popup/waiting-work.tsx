@@ -9,6 +9,7 @@ import { openRequestsForReviewer, pendingFollowUps } from '@/lib/db/review-queri
 import { dueText, isOverdue } from '@/lib/deadlines';
 import { followUpDone, followUpSnooze } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
+import { openProfile, profileLink } from '@/lib/sites/profile-link';
 
 const open = (path: string) => void browser.tabs.create({ url: browser.runtime.getURL(path as '/review.html') });
 
@@ -28,7 +29,7 @@ export function WaitingWork({ now }: { now: number }) {
     const people = await db.prospects.bulkGet(due.map((f) => f.prospectId));
     return {
       requests: requests.map((r) => ({ ...r, from: members.get(r.requesterId)?.name ?? 'A teammate', role: requisitions.find((q) => q.id === r.requisitionId)?.title ?? 'a role' })),
-      followUps: due.map((f, i) => ({ ...f, name: people[i]?.name ?? 'Someone', url: people[i]?.profiles[0]?.url })),
+      followUps: due.map((f, i) => ({ ...f, name: people[i]?.name ?? 'Someone', profile: people[i]?.profiles[0] })),
     };
   }, [db, now]);
   if (!work) return null;
@@ -58,8 +59,8 @@ export function WaitingWork({ now }: { now: number }) {
           <ul className="popup-list">
             {work.followUps.map((f) => (
               <li key={f.id}>
-                {f.url ? (
-                  <button type="button" className="link" onClick={() => void browser.tabs.create({ url: f.url })}>
+                {profileLink(f.profile) ? (
+                  <button type="button" className="link" onClick={() => void openProfile(f.profile)}>
                     {f.name}
                   </button>
                 ) : (

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { ulid } from 'ulidx';
 import { useDb } from '@/components/ui/db-context';
 import { errorText } from '@/components/ui/error-message';
-import { DEFAULT_STAGES, ROLE_LABELS, type Member, type Me, type Requisition } from '@/lib/model';
+import { DEFAULT_STAGES, ROLE_LABELS, canManageHiring, canRecruitFor, canStaffRequisition, type Member, type Me, type Requisition } from '@/lib/model';
 import { requisitionSave } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { REQUISITION_STATUS_LABELS } from '@/lib/review/summaries';
@@ -79,12 +79,16 @@ export function RequisitionEditor({ initial, me, members, onSaved, onCancel }: P
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
-  const managers = rolesFirst(members, ['hiring_manager']);
-  const recruiters = rolesFirst(members, ['recruiter', 'admin']);
-  const known = new Set(members.filter((m) => m.deletedAt === null).map((m) => m.id));
+  // Only members the rules accept are offered (requisition.save refuses anyone else).
+  const managers = rolesFirst(members.filter((m) => canManageHiring(m.role)), ['hiring_manager']);
+  const recruiters = rolesFirst(members.filter((m) => canRecruitFor(m.role)), ['recruiter']);
+  const eligibleRecruiters = new Set([...recruiters.preferred, ...recruiters.others].map((m) => m.id));
+  const eligibleManagers = new Set([...managers.preferred, ...managers.others].map((m) => m.id));
   const byId = new Map(members.map((m) => [m.id, m]));
-  // Someone who left the team stays visible (and removable) rather than silently dropped.
-  const formerRecruiters = draft.recruiterIds.filter((r) => !known.has(r));
+  // Someone who left the team, or no longer recruits, stays visible (and removable) rather than silently dropped.
+  const formerRecruiters = draft.recruiterIds.filter((r) => !eligibleRecruiters.has(r));
+  // A hiring manager edits the intake; who works on the role is the recruiting team's to change.
+  const mayStaff = canStaffRequisition(me.role);
 
   const save = async () => {
     if (saving) return;
@@ -151,13 +155,18 @@ export function RequisitionEditor({ initial, me, members, onSaved, onCancel }: P
         </div>
       </fieldset>
 
-      <fieldset>
+      <fieldset disabled={!mayStaff} aria-describedby={mayStaff ? undefined : field('people-hint')}>
         <legend>People</legend>
+        {!mayStaff && (
+          <p className="muted small" id={field('people-hint')}>
+            Recruiters and admins choose who works on this role.
+          </p>
+        )}
         <div className="field">
           <label htmlFor={field('manager')}>Hiring manager</label>
           <select id={field('manager')} value={draft.hiringManagerId} required onChange={(e) => set('hiringManagerId', e.target.value)}>
             {draft.hiringManagerId === '' && <option value="">Choose…</option>}
-            {draft.hiringManagerId !== '' && !known.has(draft.hiringManagerId) && <option value={draft.hiringManagerId}>{nameOf(byId, draft.hiringManagerId)}</option>}
+            {draft.hiringManagerId !== '' && !eligibleManagers.has(draft.hiringManagerId) && <option value={draft.hiringManagerId}>{nameOf(byId, draft.hiringManagerId)}</option>}
             <MemberOptions {...managers} />
           </select>
         </div>

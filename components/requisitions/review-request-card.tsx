@@ -6,9 +6,10 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { useAction } from '@/components/ui/use-action';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { decisionsForRequest } from '@/lib/db/review-queries';
-import { canNudgeReview, canReassignReview, type Me, type Member, type Requisition, type ReviewDecision, type ReviewRequest } from '@/lib/model';
+import { canNudgeReview, canReassignReview, canReviewFor, type Me, type Member, type Requisition, type ReviewDecision, type ReviewRequest } from '@/lib/model';
 import { reviewCancel, reviewNudge, reviewReassign } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
+import { profileLink } from '@/lib/sites/profile-link';
 import {
   eventText,
   formatDateTime,
@@ -63,7 +64,6 @@ const STATUS_LABELS: Record<ReviewRequest['status'], string> = { open: 'Open', c
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Only links the web can open; a synced row could hold anything. */
-const safeUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
 /** One review request: who, when, how late, how far along, the result, its history and what the recruiter can do. */
 export function ReviewRequestCard({ request, requisition, me, members, now, focusTarget }: Props) {
@@ -184,7 +184,7 @@ export function ReviewRequestCard({ request, requisition, me, members, now, focu
         <summary>{`People (${request.prospectIds.length})`}</summary>
         <ul>
           {request.prospectIds.map((id) => (
-            <PersonOutcome key={id} name={names.person(id)} url={safeUrl(data?.people.get(id)?.profiles[0]?.url)} decision={tally.decisions.find((d) => d.prospectId === id)} />
+            <PersonOutcome key={id} name={names.person(id)} url={profileLink(data?.people.get(id)?.profiles[0])} decision={tally.decisions.find((d) => d.prospectId === id)} />
           ))}
         </ul>
       </details>
@@ -295,7 +295,7 @@ interface ReassignProps {
 function ReassignForm({ request, requisition, members, waiting, busy, onCancel, onSubmit }: ReassignProps) {
   const base = useId();
   const candidates = rolesFirst(
-    [...members.values()].filter((m) => m.id !== request.reviewerId),
+    [...members.values()].filter((m) => m.id !== request.reviewerId && canReviewFor(request, m.id)),
     ['hiring_manager'],
   );
   const all = [...candidates.preferred, ...candidates.others];

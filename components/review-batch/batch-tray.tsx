@@ -4,7 +4,7 @@ import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { useAction } from '@/components/ui/use-action';
 import { plural } from '@/components/ui/plural';
-import { ROLE_LABELS, canRequestReview } from '@/lib/model';
+import { ROLE_LABELS, canRequestReview, canReviewFor } from '@/lib/model';
 import { reviewRequest } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { clearTray, moveInTray, removeFromTray } from '@/lib/review/batch-tray';
@@ -25,8 +25,9 @@ export function BatchTray({ compact = false }: { compact?: boolean }) {
   const { tray, people, members, openRequisitions, me } = view;
   if (people.length === 0) return sent ? <p className="saved" role="status">{sent}</p> : null;
   const requisition = openRequisitions.find((r) => r.id === tray.requisitionId);
-  const reviewer = reviewerId ?? requisition?.hiringManagerId ?? '';
-  const reviewers = [...members.values()].filter((m) => m.deletedAt === null).sort((a, b) => Number(b.role === 'hiring_manager') - Number(a.role === 'hiring_manager') || a.name.localeCompare(b.name));
+  // Never the sender: a review is someone else's look.
+  const reviewers = [...members.values()].filter((m) => m.deletedAt === null && (!me || canReviewFor({ requesterId: me.memberId }, m.id))).sort((a, b) => Number(b.role === 'hiring_manager') - Number(a.role === 'hiring_manager') || a.name.localeCompare(b.name));
+  const reviewer = reviewerId ?? reviewers.find((m) => m.id === requisition?.hiringManagerId)?.id ?? '';
   const mayRequest = me ? canRequestReview(me.role) : false;
 
   const send = () =>

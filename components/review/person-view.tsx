@@ -3,6 +3,7 @@ import { activityText } from '@/components/activity/activity-text';
 import { memberName } from '@/components/ui/member-name';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { Member, Note, Prospect, ProfileRef, Requisition } from '@/lib/model';
+import { profileLink } from '@/lib/sites/profile-link';
 import type { DecisionActivity } from './use-review-data';
 
 const SITE_LABELS: Record<ProfileRef['site'], string> = {
@@ -13,16 +14,6 @@ const SITE_LABELS: Record<ProfileRef['site'], string> = {
   ashby: 'Ashby',
   workable: 'Workable',
 };
-
-/** Only web addresses become links: a synced profile URL is data, never a script. */
-function isWebUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
 
 interface Props {
   prospect: Prospect | null;
@@ -51,7 +42,10 @@ export const PersonView = memo(function PersonView({ prospect, notes, earlierDec
   }
   const name = (id: string) => memberName(id, members, meId);
   const place = [prospect.company, prospect.location].filter(Boolean).join(' · ');
-  const links = prospect.profiles.filter((p) => isWebUrl(p.url));
+  const links = prospect.profiles.flatMap((p) => {
+    const href = profileLink(p);
+    return href ? [{ ...p, href }] : [];
+  });
   return (
     <article className="review-person" aria-labelledby="review-person-name">
       <header>
@@ -64,7 +58,7 @@ export const PersonView = memo(function PersonView({ prospect, notes, earlierDec
           <ul className="profile-links">
             {links.map((p) => (
               <li key={p.key}>
-                <a href={p.url} target="_blank" rel="noopener noreferrer">
+                <a href={p.href} target="_blank" rel="noopener noreferrer">
                   Open {SITE_LABELS[p.site]} profile <span aria-hidden="true">↗</span>
                   <span className="visually-hidden"> (opens in a new tab)</span>
                 </a>

@@ -15,8 +15,8 @@ interface EntityDefinition<Kind extends string, Schema extends z.ZodType> {
   schema: Schema;
   /** Who alone may read a row, or null when the whole team may (private notes, own follow-ups). */
   readableOnlyBy: (row: z.output<Schema>) => string | null;
-  /** What the row is called in counts a person reads ("3 notes"). */
-  plural: string;
+  /** What one row is called in a sentence a person reads ("another review request"). */
+  noun: string;
 }
 
 const teamWide = () => null;
@@ -24,10 +24,10 @@ const teamWide = () => null;
 function entity<Kind extends string, Schema extends z.ZodType>(
   kind: Kind,
   schema: Schema,
-  plural: string,
+  noun: string,
   readableOnlyBy: (row: z.output<Schema>) => string | null = teamWide,
 ): EntityDefinition<Kind, Schema> {
-  return { kind, schema, plural, readableOnlyBy };
+  return { kind, schema, noun, readableOnlyBy };
 }
 
 /**
@@ -36,16 +36,16 @@ function entity<Kind extends string, Schema extends z.ZodType>(
  * all derived from it. Adding an entity here (and a Dexie schema version) is all it takes.
  */
 export const ENTITIES = {
-  prospects: entity('prospect', Prospect, 'people'),
-  activities: entity('activity', Activity, 'activities'),
-  notes: entity('note', Note, 'notes', (note) => (note.visibility === 'private' ? note.authorId : null)),
-  members: entity('member', Member, 'members'),
-  aliases: entity('alias', Alias, 'aliases'),
-  requisitions: entity('requisition', Requisition, 'requisitions'),
-  reviewRequests: entity('review_request', ReviewRequest, 'review requests'),
-  reviewDecisions: entity('review_decision', ReviewDecision, 'review decisions'),
-  pipeline: entity('pipeline_entry', PipelineEntry, 'pipeline entries'),
-  followUps: entity('followup', FollowUp, 'follow-ups', (followUp) => followUp.ownerId),
+  prospects: entity('prospect', Prospect, 'person'),
+  activities: entity('activity', Activity, 'activity'),
+  notes: entity('note', Note, 'note', (note) => (note.visibility === 'private' ? note.authorId : null)),
+  members: entity('member', Member, 'member'),
+  aliases: entity('alias', Alias, 'person'),
+  requisitions: entity('requisition', Requisition, 'requisition'),
+  reviewRequests: entity('review_request', ReviewRequest, 'review request'),
+  reviewDecisions: entity('review_decision', ReviewDecision, 'review decision'),
+  pipeline: entity('pipeline_entry', PipelineEntry, 'pipeline entry'),
+  followUps: entity('followup', FollowUp, 'follow-up', (followUp) => followUp.ownerId),
 };
 
 export type SyncedTable = keyof typeof ENTITIES;

@@ -72,6 +72,7 @@ export const ReviewRequestArgs = z
     at: Now,
   })
   .refine((a) => a.activityIds.length === a.prospectIds.length, 'one activity id per person')
+  .refine((a) => new Set(a.activityIds).size === a.activityIds.length, 'an activity id repeats in the batch')
   .refine((a) => new Set(a.prospectIds).size === a.prospectIds.length, 'a person appears twice in the batch');
 
 export const ReviewDecideArgs = z.object({

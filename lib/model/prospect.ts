@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, SyncedFields, Timestamp, shortText } from './common';
-import { ProfileRef } from './identity';
+import { StoredProfileRef } from './identity';
 import { Email } from './member';
 
 export const DoNotContact = z.object({
@@ -16,7 +16,7 @@ export const Prospect = z.object({
   headline: shortText(500).nullable(),
   company: shortText(200).nullable(),
   location: shortText(200).nullable(),
-  profiles: z.array(ProfileRef).max(50),
+  profiles: z.array(StoredProfileRef).max(50),
   emails: z.array(Email).max(50),
   doNotContact: DoNotContact.nullable(),
   createdAt: Timestamp,

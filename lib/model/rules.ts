@@ -2,7 +2,8 @@ import type { Role } from './member';
 
 /**
  * Who may do what. Shared mutators check these on the device (so the UI refuses at once) and
- * on the server (which is the authority).
+ * on the server (which is the authority). docs/authorization.md lists the outcome of every
+ * mutation for every role, generated from the server by tests/server/authorization.test.ts.
  */
 export const canSetDoNotContact = (role: Role) => role === 'recruiter' || role === 'admin';
 
@@ -18,12 +19,30 @@ export const canCreateRequisition = (role: Role) => role === 'recruiter' || role
 export const canEditRequisition = (req: { hiringManagerId: string }, memberId: string, role: Role) =>
   canCreateRequisition(role) || req.hiringManagerId === memberId;
 
+/**
+ * Who works on a role is the recruiting team's choice: only recruiters and admins change a
+ * requisition's hiring manager or recruiters (its hiring manager edits the rest of the intake).
+ */
+export const canStaffRequisition = canCreateRequisition;
+
+/** A requisition's recruiters are recruiters or admins (being one is what lets them chase reviews). */
+export const canRecruitFor = (role: Role) => role === 'recruiter' || role === 'admin';
+
+/** The hiring manager owns the hiring decision: a hiring manager, or an admin (a founder hiring). */
+export const canManageHiring = (role: Role) => role === 'hiring_manager' || role === 'admin';
+
 /** Anyone who finds people may ask for a review; hiring managers review. */
 export const canRequestReview = (role: Role) => role !== 'hiring_manager';
+
+/** A review is a second pair of eyes: it never goes to the member who asked for it. */
+export const canReviewFor = (req: { requesterId: string }, reviewerId: string) => req.requesterId !== reviewerId;
 
 /** Only the person who sent a request, or an admin, hands it to someone else or withdraws it. */
 export const canReassignReview = (req: { requesterId: string }, memberId: string, role: Role) => role === 'admin' || req.requesterId === memberId;
 
-/** The requester, the role's recruiters and admins chase a late reviewer. */
+/**
+ * The requester, the role's recruiters and admins chase a late reviewer. Being listed among a
+ * role's recruiters counts only while the member is a recruiter, whatever the list says.
+ */
 export const canNudgeReview = (req: { requesterId: string }, requisition: { recruiterIds: string[] } | undefined, memberId: string, role: Role) =>
-  role === 'admin' || req.requesterId === memberId || (requisition?.recruiterIds.includes(memberId) ?? false);
+  role === 'admin' || req.requesterId === memberId || (canRecruitFor(role) && (requisition?.recruiterIds.includes(memberId) ?? false));

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { Role } from '@/lib/model';
-import type { MutationStore } from './store';
+import { ENTITIES, type Role } from '@/lib/model';
+import type { MutationStore, SyncedTable } from './store';
 
 /** Who runs a mutation: on the device the signed-in member, on the server the token's owner. */
 export interface Actor {
@@ -16,6 +16,8 @@ export interface MutationContext {
 /** A named write, applied optimistically on the device, replayed after pulls, and applied by the server. */
 export interface Mutation<Args extends z.ZodType = z.ZodType, Result = unknown> {
   name: string;
+  /** The action in words, as a member reads it when it is refused: "A review decision". */
+  title: string;
   args: Args;
   /** Throws MutationRefused to refuse; returns NO_CHANGE when there is nothing to write. */
   apply(store: MutationStore, args: z.output<Args>, ctx: MutationContext): Promise<Result | typeof NO_CHANGE>;
@@ -44,4 +46,15 @@ export async function resolveProspect(store: MutationStore, id: string) {
   const alias = await store.get('aliases', id);
   const prospect = await store.get('prospects', alias?.prospectId ?? id);
   return prospect && prospect.deletedAt === null ? prospect : undefined;
+}
+
+/**
+ * Refuses a client-given id for a new row when a row of `table` already has it. Ids are made
+ * on devices, so a member can name one they have seen: never reusing them is what keeps one
+ * member from overwriting another's row. A retried push never gets here (the server skips it by
+ * mutation id); a device replaying a pending change whose rows a pull already brought is refused
+ * quietly (replays leave judging to the server) and keeps the server's rows.
+ */
+export async function requireUnusedId(store: MutationStore, mutation: string, table: SyncedTable, id: string): Promise<void> {
+  if (await store.get(table, id)) throw new MutationRefused(mutation, `its id is already used by another ${ENTITIES[table].noun}`);
 }

@@ -1,5 +1,5 @@
 import { FollowUpDoneArgs, FollowUpSetArgs, FollowUpSnoozeArgs } from '@/lib/model';
-import { MutationRefused, NO_CHANGE, defineMutation, resolveProspect } from './define';
+import { MutationRefused, NO_CHANGE, defineMutation, requireUnusedId, resolveProspect } from './define';
 import type { MutationStore } from './store';
 
 async function ownFollowUp(store: MutationStore, mutation: string, id: string, memberId: string) {
@@ -12,9 +12,10 @@ async function ownFollowUp(store: MutationStore, mutation: string, id: string, m
 /** "Follow up with this person on …": the member's own reminder. */
 export const followUpSet = defineMutation({
   name: 'followup.set',
+  title: 'A new follow-up',
   args: FollowUpSetArgs,
   async apply(store, { id, prospectId, dueAt, note, at }, { actor }) {
-    if (await store.get('followUps', id)) return NO_CHANGE;
+    await requireUnusedId(store, 'followup.set', 'followUps', id);
     const prospect = await resolveProspect(store, prospectId);
     if (!prospect) throw new MutationRefused('followup.set', 'no such person');
     await store.put('followUps', { id, deletedAt: null, prospectId: prospect.id, ownerId: actor.memberId, dueAt, note, createdAt: at, doneAt: null });
@@ -24,6 +25,7 @@ export const followUpSet = defineMutation({
 
 export const followUpDone = defineMutation({
   name: 'followup.done',
+  title: 'Marking a follow-up done',
   args: FollowUpDoneArgs,
   async apply(store, { id, at }, { actor }) {
     const followUp = await ownFollowUp(store, 'followup.done', id, actor.memberId);
@@ -36,6 +38,7 @@ export const followUpDone = defineMutation({
 /** Moves the reminder later; it leaves the popup's list until then. */
 export const followUpSnooze = defineMutation({
   name: 'followup.snooze',
+  title: 'Snoozing a follow-up',
   args: FollowUpSnoozeArgs,
   async apply(store, { id, until }, { actor }) {
     const followUp = await ownFollowUp(store, 'followup.snooze', id, actor.memberId);

@@ -1,18 +1,15 @@
 import { NoteAddArgs, NoteDeleteArgs, NoteEditArgs, NoteRestoreArgs, canChangeNote } from '@/lib/model';
-import { MutationRefused, NO_CHANGE, defineMutation, resolveProspect } from './define';
+import { MutationRefused, NO_CHANGE, defineMutation, requireUnusedId, resolveProspect } from './define';
 import type { MutationStore } from './store';
 
 export const noteAdd = defineMutation({
   name: 'note.add',
+  title: 'A new note',
   args: NoteAddArgs,
   async apply(store, { id, prospectId, body, visibility, at }, { actor }) {
     const prospect = await resolveProspect(store, prospectId);
     if (!prospect) throw new MutationRefused('note.add', 'no such person');
-    const existing = await store.get('notes', id);
-    if (existing) {
-      if (existing.authorId !== actor.memberId) throw new MutationRefused('note.add', 'that id belongs to another note');
-      return NO_CHANGE;
-    }
+    await requireUnusedId(store, 'note.add', 'notes', id);
     await store.put('notes', {
       id,
       deletedAt: null,
@@ -38,6 +35,7 @@ async function ownNote(store: MutationStore, mutation: string, id: string, membe
 
 export const noteEdit = defineMutation({
   name: 'note.edit',
+  title: 'A note edit',
   args: NoteEditArgs,
   async apply(store, { id, body, visibility, at }, { actor }) {
     const note = await ownNote(store, 'note.edit', id, actor.memberId);
@@ -51,6 +49,7 @@ export const noteEdit = defineMutation({
 
 export const noteDelete = defineMutation({
   name: 'note.delete',
+  title: 'A note deletion',
   args: NoteDeleteArgs,
   async apply(store, { id, at }, { actor }) {
     const note = await ownNote(store, 'note.delete', id, actor.memberId);
@@ -63,6 +62,7 @@ export const noteDelete = defineMutation({
 /** Undo of a delete: the tombstone is lifted, the note comes back as it was. */
 export const noteRestore = defineMutation({
   name: 'note.restore',
+  title: 'A restored note',
   args: NoteRestoreArgs,
   async apply(store, { id }, { actor }) {
     const note = await ownNote(store, 'note.restore', id, actor.memberId);

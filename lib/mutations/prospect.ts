@@ -1,5 +1,5 @@
 import { ProspectUpsertArgs, SetDoNotContactArgs, canSetDoNotContact, type Prospect } from '@/lib/model';
-import { MutationRefused, NO_CHANGE, defineMutation, resolveProspect } from './define';
+import { MutationRefused, NO_CHANGE, defineMutation, requireUnusedId, resolveProspect } from './define';
 
 /**
  * Records the person a page shows: creates them the first time, refreshes their details and
@@ -9,12 +9,15 @@ import { MutationRefused, NO_CHANGE, defineMutation, resolveProspect } from './d
  */
 export const prospectUpsert = defineMutation({
   name: 'prospect.upsert',
+  title: 'A new or updated person',
   args: ProspectUpsertArgs,
   async apply(store, { id, identity, at }) {
     const existing = await store.findProspectByKey(identity.key);
     const ref = { site: identity.site, key: identity.key, url: identity.url };
     if (!existing) {
-      if (await store.get('prospects', id)) throw new MutationRefused('prospect.upsert', 'that id belongs to another person');
+      // An alias id too: the new person would be found as the one the alias names.
+      await requireUnusedId(store, 'prospect.upsert', 'prospects', id);
+      await requireUnusedId(store, 'prospect.upsert', 'aliases', id);
       await store.put('prospects', {
         id,
         deletedAt: null,
@@ -52,6 +55,7 @@ export const prospectUpsert = defineMutation({
 
 export const prospectSetDoNotContact = defineMutation({
   name: 'prospect.setDoNotContact',
+  title: 'A do-not-contact change',
   args: SetDoNotContactArgs,
   async apply(store, { prospectId, reason, activityId, at }, { actor }) {
     if (!canSetDoNotContact(actor.role)) {
@@ -60,7 +64,7 @@ export const prospectSetDoNotContact = defineMutation({
     const prospect = await resolveProspect(store, prospectId);
     if (!prospect) throw new MutationRefused('prospect.setDoNotContact', 'no such person');
     if (reason === null && prospect.doNotContact === null) return NO_CHANGE;
-    if (await store.get('activities', activityId)) return NO_CHANGE;
+    await requireUnusedId(store, 'prospect.setDoNotContact', 'activities', activityId);
     const doNotContact = reason === null ? null : { reason, by: actor.memberId, at };
     await store.put('prospects', { ...prospect, doNotContact, updatedAt: Math.max(at, prospect.updatedAt) });
     const base = { id: activityId, deletedAt: null, prospectId: prospect.id, actorId: actor.memberId, at, requisitionId: null };

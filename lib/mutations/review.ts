@@ -8,10 +8,11 @@ import {
   canNudgeReview,
   canReassignReview,
   canRequestReview,
+  canReviewFor,
   type ReviewEvent,
   type ReviewRequest,
 } from '@/lib/model';
-import { MutationRefused, NO_CHANGE, defineMutation, resolveProspect } from './define';
+import { MutationRefused, NO_CHANGE, defineMutation, requireUnusedId, resolveProspect } from './define';
 import { requireMember } from './requisition';
 import type { MutationStore } from './store';
 
@@ -45,14 +46,17 @@ async function liveDecisions(store: MutationStore, requestId: string) {
 /** Sends a batch of people to a reviewer, due after the requisition's feedback deadline. */
 export const reviewRequest = defineMutation({
   name: 'review.request',
+  title: 'A review request',
   args: ReviewRequestArgs,
   async apply(store, { id, requisitionId, reviewerId, prospectIds, activityIds, message, at }, { actor }) {
     if (!canRequestReview(actor.role)) throw new MutationRefused('review.request', 'hiring managers review; they do not send reviews');
-    if (await store.get('reviewRequests', id)) return NO_CHANGE;
+    await requireUnusedId(store, 'review.request', 'reviewRequests', id);
+    for (const activityId of activityIds) await requireUnusedId(store, 'review.request', 'activities', activityId);
     const requisition = await store.get('requisitions', requisitionId);
     if (!requisition || requisition.deletedAt !== null) throw new MutationRefused('review.request', 'no such requisition');
     if (requisition.status !== 'open') throw new MutationRefused('review.request', `the requisition is ${requisition.status === 'on_hold' ? 'on hold' : 'closed'}`);
     await requireMember(store, 'review.request', reviewerId);
+    if (!canReviewFor({ requesterId: actor.memberId }, reviewerId)) throw new MutationRefused('review.request', 'a review goes to someone other than the member who asks for it');
     const people: string[] = [];
     for (const prospectId of prospectIds) {
       const prospect = await resolveProspect(store, prospectId);
@@ -93,13 +97,17 @@ export const reviewRequest = defineMutation({
 /** The addressed reviewer approves or rejects one person; the request completes with its last decision. */
 export const reviewDecide = defineMutation({
   name: 'review.decide',
+  title: 'A review decision',
   args: ReviewDecideArgs,
   async apply(store, { id, requestId, prospectId, verdict, met, missing, note, activityId, at }, { actor }) {
-    if (await store.get('reviewDecisions', id)) return NO_CHANGE;
+    await requireUnusedId(store, 'review.decide', 'reviewDecisions', id);
+    await requireUnusedId(store, 'review.decide', 'activities', activityId);
     const request = await requireRequest(store, 'review.decide', requestId);
     const closed = closedReason(request);
     if (closed) throw new MutationRefused('review.decide', closed);
     if (request.reviewerId !== actor.memberId) throw new MutationRefused('review.decide', 'only the reviewer it was sent to can decide');
+    // A request addressed to its own requester (stored before that was refused) takes no decisions.
+    if (!canReviewFor(request, actor.memberId)) throw new MutationRefused('review.decide', 'nobody decides on a review they asked for');
     const prospect = await resolveProspect(store, prospectId);
     if (!prospect || !request.prospectIds.includes(prospect.id)) throw new MutationRefused('review.decide', 'that person is not in this review');
     const decided = await liveDecisions(store, requestId);
@@ -123,6 +131,7 @@ export const reviewDecide = defineMutation({
 /** Takes a decision back (the review page's U): gone from the feed, the request open again. */
 export const reviewUndo = defineMutation({
   name: 'review.undo',
+  title: 'Taking back a review decision',
   args: ReviewUndoArgs,
   async apply(store, { decisionId, at }, { actor }) {
     const decision = await store.get('reviewDecisions', decisionId);
@@ -132,8 +141,11 @@ export const reviewUndo = defineMutation({
     const request = await requireRequest(store, 'review.undo', decision.requestId);
     if (request.status !== 'open' && request.status !== 'completed') throw new MutationRefused('review.undo', closedReason(request)!);
     await store.put('reviewDecisions', { ...decision, deletedAt: at });
+    // Only the decision's own feed entry: a decision stored before ids were checked may name another member's activity.
     const activity = await store.get('activities', decision.activityId);
-    if (activity) await store.put('activities', { ...activity, deletedAt: at });
+    if (activity?.kind === 'review_decision' && activity.data.decisionId === decision.id && activity.actorId === decision.reviewerId) {
+      await store.put('activities', { ...activity, deletedAt: at });
+    }
     if (request.status === 'completed') await store.put('reviewRequests', { ...request, status: 'open' });
     return decisionId;
   },
@@ -147,6 +159,7 @@ function withEvent(request: ReviewRequest, event: ReviewEvent): ReviewEvent[] {
 /** Chases a late reviewer: logged on the request; the reviewer's devices remind them at once. */
 export const reviewNudge = defineMutation({
   name: 'review.nudge',
+  title: 'A nudge to a late reviewer',
   args: ReviewNudgeArgs,
   async apply(store, { requestId, at }, { actor }) {
     const request = await requireRequest(store, 'review.nudge', requestId);
@@ -167,14 +180,16 @@ export const reviewNudge = defineMutation({
  */
 export const reviewReassign = defineMutation({
   name: 'review.reassign',
+  title: 'Handing a review to another reviewer',
   args: ReviewReassignArgs,
   async apply(store, { requestId, newRequestId, reviewerId, message, at }, { actor }) {
-    if (await store.get('reviewRequests', newRequestId)) return NO_CHANGE;
+    await requireUnusedId(store, 'review.reassign', 'reviewRequests', newRequestId);
     const request = await requireRequest(store, 'review.reassign', requestId);
     if (!canReassignReview(request, actor.memberId, actor.role)) throw new MutationRefused('review.reassign', 'only the requester or an admin can reassign a review');
     const closed = closedReason(request);
     if (closed) throw new MutationRefused('review.reassign', closed);
     if (reviewerId === request.reviewerId) throw new MutationRefused('review.reassign', 'it is already with that reviewer');
+    if (!canReviewFor(request, reviewerId)) throw new MutationRefused('review.reassign', 'a review goes to someone other than the member who asks for it');
     await requireMember(store, 'review.reassign', reviewerId);
     const decided = new Set((await liveDecisions(store, requestId)).map((d) => d.prospectId));
     const remaining = request.prospectIds.filter((p) => !decided.has(p));
@@ -207,6 +222,7 @@ export const reviewReassign = defineMutation({
 /** Withdraws a request that is no longer wanted. */
 export const reviewCancel = defineMutation({
   name: 'review.cancel',
+  title: 'Withdrawing a review request',
   args: ReviewCancelArgs,
   async apply(store, { requestId, at }, { actor }) {
     const request = await requireRequest(store, 'review.cancel', requestId);

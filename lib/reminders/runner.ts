@@ -3,6 +3,7 @@ import { LOCAL_KEYS, readMe, readSettings, readValidated } from '@/lib/db/local-
 import { SerialRuns } from '@/lib/serial-runs';
 import { pendingFollowUps, openRequestsForReviewer } from '@/lib/db/review-queries';
 import { resolvePolicy } from '@/lib/deadlines';
+import { profileLink } from '@/lib/sites/profile-link';
 import { type Badge, badgeFor, decideReminders, type ReminderNames } from './decide';
 import { emptyMemory, type NotificationSpec, ReminderMemory } from './memory';
 import { pageFor, parseNotificationId } from './notification-ids';
@@ -135,8 +136,8 @@ export async function clickTarget(db: TandemDB, notificationId: string): Promise
   if (target.kind === 'followUp') {
     const followUp = await db.followUps.get(target.followUpId);
     const prospect = followUp && (await db.prospects.get(followUp.prospectId));
-    const url = prospect?.deletedAt === null ? prospect.profiles[0]?.url : undefined;
-    if (url && /^https:\/\//.test(url)) return { url };
+    const url = prospect?.deletedAt === null ? profileLink(prospect.profiles[0]) : undefined;
+    if (url) return { url };
   }
   return { page: pageFor(target) };
 }

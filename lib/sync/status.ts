@@ -1,3 +1,4 @@
+import { MUTATIONS } from '@/lib/mutations';
 import type { Session, SyncState } from './session';
 
 export type SyncDisplay =
@@ -26,17 +27,8 @@ export function syncDisplay(session: Session | undefined, state: SyncState, pend
   }
 }
 
-const MUTATION_WORDS: Record<string, string> = {
-  'note.add': 'A new note',
-  'note.edit': 'A note edit',
-  'note.delete': 'A note deletion',
-  'note.restore': 'A restored note',
-  'activity.log': 'A logged activity',
-  'prospect.upsert': 'A new or updated person',
-  'prospect.setDoNotContact': 'A do-not-contact change',
-};
-
-/** "A note edit was refused: only the author can change a note". */
+/** "A note edit was refused and undone: only the author can change a note". */
 export function rejectionText(name: string, reason: string): string {
-  return `${MUTATION_WORDS[name] ?? `A change (${name})`} was refused and undone: ${reason}`;
+  // Each mutation names its action where it is defined; a name this version does not know stays visible.
+  return `${MUTATIONS.get(name)?.title ?? `A change (${name})`} was refused and undone: ${reason}`;
 }

@@ -2,6 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ulid } from 'ulidx';
 import { describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { PopupApp } from '@/components/popup/popup-app';
 import type { ActiveTab } from '@/components/popup/use-active-tab';
 import { DbProvider } from '@/components/ui/db-context';
@@ -82,3 +83,38 @@ describe('popup: what waits for me', () => {
     await waitFor(() => expect(screen.queryByTestId('popup-follow-ups')).toBeNull());
   });
 });
+
+describe('popup: opening a follow-up’s profile', () => {
+  /** A follow-up due now for a person whose first profile link is `url` (stored as it came, unchecked). */
+  async function dueFollowUp(url: string) {
+    const db = freshDb();
+    const me = member('recruiter', 'Riley Recruiter');
+    await signInAs(db, me);
+    const prospectId = (await mutate(db, prospectUpsert, { identity: identity('ada') }, me)).result!;
+    const stored = (await db.prospects.get(prospectId))!;
+    await arrived(db, 'prospects', { ...stored, profiles: [{ ...stored.profiles[0]!, url }] });
+    await mutate(db, followUpSet, { prospectId, dueAt: Date.now() - 1000, note: '' }, me);
+    const create = vi.spyOn(browser.tabs, 'create').mockResolvedValue(undefined);
+    render(
+      <DbProvider db={db}>
+        <PopupApp active={{ phase: 'ready', tabId: 1, state: null }} />
+      </DbProvider>,
+    );
+    return { create, followUps: await screen.findByTestId('popup-follow-ups') };
+  }
+
+  it('opens the person’s own profile page', async () => {
+    const { create, followUps } = await dueFollowUp('https://www.linkedin.com/in/ada/');
+    await userEvent.click(within(followUps).getByRole('button', { name: 'Ada Lovelace' }));
+    expect(create).toHaveBeenCalledWith({ url: 'https://www.linkedin.com/in/ada/' });
+  });
+
+  it.each(['data:text/html,<h1>Sign in to LinkedIn</h1>', 'javascript:alert(1)', 'https://linkedin.com.evil.example/in/ada/'])('does not open %s', async (url) => {
+    const { create, followUps } = await dueFollowUp(url);
+    expect(within(followUps).getByText('Ada Lovelace')).toBeInTheDocument();
+    expect(within(followUps).queryByRole('button', { name: 'Ada Lovelace' })).toBeNull();
+    expect(within(followUps).queryByRole('link')).toBeNull();
+    expect(create).not.toHaveBeenCalled();
+  });
+});
+

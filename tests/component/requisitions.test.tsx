@@ -101,12 +101,13 @@ describe('creating a requisition', () => {
     expect(screen.getByLabelText('Feedback deadline (hours)')).toHaveValue(48);
     expect(screen.getByLabelText('Target hires')).toHaveValue(1);
     expect(screen.getByLabelText('Status')).toHaveValue('open');
-    // Hiring managers come first; with two, nobody is picked for you.
+    // Hiring managers come first, then admins (nobody else may be one); with two, nobody is picked for you.
     const manager = screen.getByLabelText('Hiring manager');
     expect(manager).toHaveValue('');
-    expect(within(manager).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choose…', 'Hana Manager', 'Hugo Manager', 'Ada Admin (Admin)', 'Riley Recruiter (Recruiter)', 'Rob Recruiter (Recruiter)', 'Sam Sourcer (Sourcer)']);
+    expect(within(manager).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choose…', 'Hana Manager', 'Hugo Manager', 'Ada Admin (Admin)']);
     const recruiters = screen.getByRole('group', { name: 'Recruiters' });
     expect(within(recruiters).getByRole('checkbox', { name: /Riley Recruiter/ })).toBeChecked();
+    expect(within(recruiters).getAllByRole('checkbox').map((c) => c.closest('label')?.textContent)).toEqual(['Riley RecruiterRecruiter', 'Rob RecruiterRecruiter', 'Ada AdminAdmin']);
     const stages = screen.getByTestId('stages');
     expect(within(stages).getAllByRole('textbox').slice(0, -1).map((i) => (i as HTMLInputElement).value)).toEqual(DEFAULT_STAGES);
 
@@ -213,6 +214,18 @@ describe('editing the intake', () => {
     expect(await screen.findByText('Changes saved.')).toBeInTheDocument();
     expect(within(screen.getByTestId('scorecard-must')).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Postgres', 'On-call experience', 'Go']);
     expect((await db.requisitions.get(id))?.mustHaves).toEqual(['Postgres', 'On-call experience', 'Go']);
+  });
+
+  it('leaves who works on the role to recruiters and admins when the hiring manager edits', async () => {
+    const { riley, hana } = await team();
+    const id = await seedRequisition(riley, hana.me.memberId);
+    await signInAs(db, hana);
+    renderPage(`#${id}/edit`);
+    const people = await screen.findByRole('group', { name: 'People' });
+    expect(people).toBeDisabled();
+    expect(people).toHaveAccessibleDescription('Recruiters and admins choose who works on this role.');
+    expect(screen.getByLabelText('Hiring manager')).toBeDisabled();
+    expect(screen.getByLabelText('Title')).toBeEnabled();
   });
 
   it('shows a sourcer, and a hiring manager of another role, the intake read-only', async () => {
@@ -322,6 +335,8 @@ describe('review requests', () => {
     await user.click(within(card).getByRole('button', { name: 'Reassign…' }));
     const reviewer = within(card).getByLabelText('New reviewer');
     expect(reviewer).toHaveFocus();
+    // Neither the current reviewer nor the requester (Riley) is offered.
+    expect(within(reviewer).getAllByRole('option').map((o) => o.textContent)).toEqual(['Hugo Manager', 'Ada Admin (Admin)', 'Rob Recruiter (Recruiter)', 'Sam Sourcer (Sourcer)']);
     await user.keyboard('{Escape}');
     expect(within(card).queryByLabelText('New reviewer')).toBeNull();
     expect(within(card).getByRole('button', { name: 'Reassign…' })).toHaveFocus();

@@ -52,6 +52,8 @@ describe('review batch in the sidebar', () => {
     await user.click(within(tray).getByRole('button', { name: 'Remove Ada Lovelace from the batch' }));
     await waitFor(() => expect(within(tray).getAllByTestId('tray-item').map((li) => li.querySelector('.tray-name')?.textContent)).toEqual(['Alan Turing', 'Grace Hopper']));
     expect(within(tray).getByLabelText('Reviewer')).toHaveValue(hm.me.memberId);
+    // Never the sender: requesting a review of one's own batch is refused.
+    expect(within(within(tray).getByLabelText('Reviewer')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choose a reviewer', 'Hannah Manager (Hiring manager)', 'Rita (Recruiter)']);
     await user.type(within(tray).getByLabelText('Message'), 'Calibration: two strong platform profiles');
     await user.click(within(tray).getByTestId('send-for-review'));
     expect(await screen.findByText('Sent 2 people to Hannah Manager for review.')).toBeInTheDocument();

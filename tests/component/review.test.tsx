@@ -9,7 +9,7 @@ import { decisionsForRequest } from '@/lib/db/review-queries';
 import { DEFAULT_STAGES } from '@/lib/model';
 import { noteAdd, prospectUpsert, requisitionSave, reviewDecide, reviewReassign, reviewRequest } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
-import { freshDb, identity, member, signInAs } from '../support/db';
+import { arrived, freshDb, identity, member, signInAs } from '../support/db';
 
 const HOUR = 3_600_000;
 let db: TandemDB;
@@ -63,6 +63,15 @@ const progress = () => screen.getByTestId('review-progress');
 const markButton = (item: string, mark: 'Met' | 'Missing') => within(screen.getByRole('group', { name: item })).getByRole('button', { name: mark });
 
 describe('review page, one person at a time', () => {
+  it.each(['https://linkedin.com.evil.example/in/person-0/', 'http://www.linkedin.com/in/person-0/', 'data:text/html,<h1>Sign in</h1>'])('links no profile stored as %s', async (url) => {
+    const { requestId, people } = await seed();
+    const stored = (await db.prospects.get(people[0]!))!;
+    await arrived(db, 'prospects', { ...stored, profiles: [{ ...stored.profiles[0]!, url }] });
+    renderPage(requestId);
+    expect(await screen.findByTestId('review-person-name')).toHaveTextContent('Ada Lovelace');
+    expect(screen.queryByRole('link', { name: /Open LinkedIn profile/ })).toBeNull();
+  });
+
   it('shows the person, the request and the team’s notes, and moves with J and K', async () => {
     const { requestId } = await seed();
     const user = renderPage(requestId);

@@ -1,8 +1,9 @@
 import { ulid } from 'ulidx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/server/db/database';
-import type { Activity, FollowUp, ReviewDecision, ReviewRequest } from '@/lib/model';
+import type { Activity, FollowUp, Requisition, ReviewDecision, ReviewRequest } from '@/lib/model';
 import { DATABASE_KINDS, freshDatabase } from './support/databases';
+import { writeLegacyRow } from './support/legacy-rows';
 import { type App, appFor, as, docsOf, identity, teamWith } from './support/server';
 
 const HOUR = 3_600_000;
@@ -18,7 +19,7 @@ describe.each(DATABASE_KINDS)('the review loop on %s', (kind) => {
 
   /** A team (recruiter, hiring manager, second hiring manager, sourcer, admin), a requisition and three people. */
   async function calibration() {
-    const { members } = await teamWith(db, ['recruiter', 'hiring_manager', 'hiring_manager', 'sourcer', 'admin']);
+    const { team, members } = await teamWith(db, ['recruiter', 'hiring_manager', 'hiring_manager', 'sourcer', 'admin']);
     const [recruiter, hm, hm2, sourcer, admin] = members.map((m) => ({ ...m, api: as(app, m) }));
     const requisitionId = ulid();
     const people = [ulid(), ulid(), ulid()];
@@ -34,7 +35,7 @@ describe.each(DATABASE_KINDS)('the review loop on %s', (kind) => {
       { name: 'review.request', args: { id: requestId, requisitionId, reviewerId: hm!.member.id, prospectIds: people, activityIds: people.map(() => ulid()), message: 'Calibration batch', at: 1000 } },
     ]);
     expect(sent.rejected).toEqual([]);
-    return { recruiter: recruiter!, hm: hm!, hm2: hm2!, sourcer: sourcer!, admin: admin!, requisitionId, requestId, people };
+    return { teamId: team.id, recruiter: recruiter!, hm: hm!, hm2: hm2!, sourcer: sourcer!, admin: admin!, requisitionId, requestId, people };
   }
 
   const decide = (requestId: string, prospectId: string, verdict: 'approve' | 'reject', extra: object = {}) => ({
@@ -119,5 +120,75 @@ describe.each(DATABASE_KINDS)('the review loop on %s', (kind) => {
     expect(docsOf<FollowUp>(await recruiter.api.pullAll(), 'followup').map((f) => f.note)).toEqual(['After their vesting cliff']);
     expect((await sourcer.api.pullAll()).some((r) => r.id === id)).toBe(false);
     expect((await sourcer.api.push([{ name: 'followup.done', args: { id, at: 2 } }])).rejected.map((r) => r.reason)).toEqual(['no such follow-up']);
+  });
+
+  describe('self-review and role creep', () => {
+    it('never addresses a review to the member who asks for it', async () => {
+      const { sourcer, recruiter, requisitionId, people } = await calibration();
+      const res = await sourcer.api.push([{ name: 'review.request', args: { id: ulid(), requisitionId, reviewerId: sourcer.member.id, prospectIds: [people[0]], activityIds: [ulid()], at: 1 } }]);
+      expect(res.rejected.map((r) => r.reason)).toEqual(['a review goes to someone other than the member who asks for it']);
+      expect(docsOf<ReviewRequest>(await recruiter.api.pullAll(), 'review_request')).toHaveLength(1);
+    });
+
+    it('never hands a request back to its requester, whoever reassigns it', async () => {
+      const { recruiter, admin, requestId } = await calibration();
+      for (const by of [recruiter, admin]) {
+        const res = await by.api.push([{ name: 'review.reassign', args: { requestId, newRequestId: ulid(), reviewerId: recruiter.member.id, at: 5000 } }]);
+        expect(res.rejected.map((r) => r.reason)).toEqual(['a review goes to someone other than the member who asks for it']);
+      }
+      expect(docsOf<ReviewRequest>(await recruiter.api.pullAll(), 'review_request').map((r) => r.status)).toEqual(['open']);
+    });
+
+    it('refuses a decision on a request its requester addressed to themself before the rule', async () => {
+      const { teamId, sourcer, recruiter, requisitionId, people } = await calibration();
+      const requestId = ulid();
+      await writeLegacyRow(db, teamId, 'reviewRequests', { id: requestId, deletedAt: null, requisitionId, requesterId: sourcer.member.id, reviewerId: sourcer.member.id, prospectIds: [people[0]!], message: '', createdAt: 1, dueAt: 2, status: 'open', reassignedFrom: null, history: [] });
+      const res = await sourcer.api.push([decide(requestId, people[0]!, 'reject')]);
+      expect(res.rejected.map((r) => r.reason)).toEqual(['nobody decides on a review they asked for']);
+      expect(docsOf<ReviewDecision>(await recruiter.api.pullAll(), 'review_decision')).toEqual([]);
+    });
+
+    it("keeps a requisition's hiring manager off its recruiters and out of who works on it", async () => {
+      const { hm, hm2, recruiter, requisitionId } = await calibration();
+      const requisition = docsOf<Requisition>(await recruiter.api.pullAll(), 'requisition')[0]!;
+      const save = (patch: Partial<Requisition>) => ({ name: 'requisition.save', args: { ...requisition, ...patch, at: 2 } });
+      const byHm = await hm.api.push([save({ recruiterIds: [recruiter.member.id, hm.member.id] }), save({ hiringManagerId: hm2.member.id })]);
+      expect(byHm.rejected.map((r) => r.reason)).toEqual([
+        'a hiring manager edits the intake; recruiters and admins choose who works on the role',
+        'a hiring manager edits the intake; recruiters and admins choose who works on the role',
+      ]);
+      // Editing the intake itself stays the hiring manager's to do.
+      expect((await hm.api.push([save({ mustHaves: ['Go', 'Postgres', 'On-call'] })])).rejected).toEqual([]);
+      const saved = docsOf<Requisition>(await recruiter.api.pullAll(), 'requisition').find((r) => r.id === requisitionId);
+      expect(saved).toMatchObject({ hiringManagerId: hm.member.id, recruiterIds: [recruiter.member.id], mustHaves: ['Go', 'Postgres', 'On-call'] });
+    });
+
+    it('names only recruiters and admins as recruiters, and hiring managers or admins as the hiring manager', async () => {
+      const { hm, sourcer, admin, recruiter } = await calibration();
+      const open = (hiringManagerId: string, recruiterIds: string[]) => ({ name: 'requisition.save', args: { id: ulid(), title: 'Analyst', hiringManagerId, recruiterIds, stages: ['Sourced'], at: 3 } });
+      const res = await recruiter.api.push([
+        open(hm.member.id, [sourcer.member.id]),
+        open(hm.member.id, [hm.member.id]),
+        open(sourcer.member.id, [recruiter.member.id]),
+        open(recruiter.member.id, [recruiter.member.id]),
+        open(admin.member.id, [recruiter.member.id, admin.member.id]),
+        open(hm.member.id, [recruiter.member.id]),
+      ]);
+      expect(res.rejected.map((r) => [r.mutationId - res.rejected[0]!.mutationId, r.reason])).toEqual([
+        [0, 'recruiters on a requisition are members with the role recruiter or admin'],
+        [1, 'recruiters on a requisition are members with the role recruiter or admin'],
+        [2, 'the hiring manager is a member with the role hiring manager or admin'],
+        [3, 'the hiring manager is a member with the role hiring manager or admin'],
+      ]);
+    });
+
+    it('gives no nudge rights to a hiring manager listed among the recruiters before the rule', async () => {
+      const { teamId, hm2, recruiter, requisitionId, requestId } = await calibration();
+      const requisition = docsOf<Requisition>(await recruiter.api.pullAll(), 'requisition').find((r) => r.id === requisitionId)!;
+      const { teamId: _team, version: _version, ...draft } = requisition;
+      await writeLegacyRow(db, teamId, 'requisitions', { ...draft, recruiterIds: [recruiter.member.id, hm2.member.id] });
+      const res = await hm2.api.push([{ name: 'review.nudge', args: { requestId, at: 9000 } }]);
+      expect(res.rejected.map((r) => r.reason)).toEqual(['only the requester, the role’s recruiters and admins can nudge']);
+    });
   });
 });

@@ -175,6 +175,7 @@ describe('atomicity', () => {
     const prospectId = await addProspect(ctx);
     const failing = {
       name: 'test.failing',
+      title: 'A failing test write',
       args: noteAdd.args,
       async apply(...params: Parameters<typeof noteAdd.apply>): Promise<never> {
         await noteAdd.apply(...params);

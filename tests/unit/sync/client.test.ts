@@ -1,9 +1,10 @@
 import { ulid } from 'ulidx';
 import { describe, expect, it } from 'vitest';
+import { fromProspectRow } from '@/lib/db/database';
 import { LOCAL_KEYS, readMe } from '@/lib/db/local-state';
 import { notesFor } from '@/lib/db/queries';
 import type { Note, PullResponse } from '@/lib/model';
-import { noteAdd, noteEdit, prospectUpsert } from '@/lib/mutations';
+import { MUTATIONS, activityLog, noteAdd, noteEdit, prospectUpsert } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { SignInError, normaliseServerUrl, signIn, signOut } from '@/lib/sync/account';
 import { applyPullPage } from '@/lib/sync/rebase';
@@ -45,6 +46,27 @@ describe('applyPullPage', () => {
     expect((await notesFor(db, prospectId!, ctx.me.memberId)).map((n) => n.body)).toEqual(['pending']);
     expect(await db.outbox.count()).toBe(2);
     expect(await db.notes.get(hidden)).toBeUndefined();
+  });
+
+  it('keeps a pending change whose own rows arrive before the page that acknowledges it, and records no refusal', async () => {
+    const db = freshDb();
+    const ctx = member();
+    const { result: prospectId } = await mutate(db, prospectUpsert, { identity: identity() }, ctx);
+    const { mutationId } = await mutate(db, activityLog, { prospectId: prospectId!, kind: 'outreach', data: { channel: 'inmail' }, at: 5 }, ctx);
+    const local = await db.activities.toArray();
+    const prospect = fromProspectRow((await db.prospects.get(prospectId!))!);
+    const server = (version: number, row: object) => ({ ...row, teamId: 'local', version });
+    const rows = [
+      { kind: 'prospect' as const, id: prospectId!, version: 1, doc: server(1, prospect) },
+      { kind: 'activity' as const, id: local[0]!.id, version: 2, doc: server(2, local[0]!) },
+    ];
+    // The rows come first (their replay now meets them), the acknowledgement on the last page.
+    await applyPullPage(db, page({ rows, cursor: 2, more: true, lastMutationId: mutationId! }), ctx.actor);
+    expect(await db.activities.toArray()).toEqual([expect.objectContaining({ id: local[0]!.id, version: 2, kind: 'outreach' })]);
+    await applyPullPage(db, page({ cursor: 2, lastMutationId: mutationId! }), ctx.actor);
+    expect(await db.activities.toArray()).toEqual([expect.objectContaining({ id: local[0]!.id, version: 2 })]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.rejections.count()).toBe(0);
   });
 
   it('ignores a row it cannot read instead of storing it', async () => {
@@ -147,5 +169,12 @@ describe('status line', () => {
 
   it('names a refused change in words', () => {
     expect(rejectionText('note.edit', 'only the author can change a note')).toBe('A note edit was refused and undone: only the author can change a note');
+    expect(rejectionText('review.decide', 'this review was reassigned to another reviewer')).toBe('A review decision was refused and undone: this review was reassigned to another reviewer');
+  });
+
+  it.each([...MUTATIONS.keys()])('names a refused %s in words, not by its code name', (name) => {
+    const text = rejectionText(name, 'the reason');
+    expect(text).toMatch(/^[A-Z][a-z -]+ was refused and undone: the reason$/);
+    expect(text).not.toContain(name);
   });
 });

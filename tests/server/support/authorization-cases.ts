@@ -1,0 +1,272 @@
+import { ulid } from 'ulidx';
+import type { Member, PushResponse, Role } from '@/lib/model';
+import { canManageHiring, canRecruitFor, canRequestReview } from '@/lib/model';
+import { type as, identity } from './server';
+
+/** A signed-in member and their push/pull client. */
+export interface Player {
+  member: Member;
+  api: ReturnType<typeof as>;
+}
+
+/**
+ * The team a case runs in: `actor` has the role under test; `mates` are the other members who
+ * made what the mutation acts on, each through their own mutations (so the data is what a real
+ * team would have, and a refusal is the rule's, not missing data).
+ */
+export interface World {
+  actor: Player;
+  mates: { admin: Player; recruiter: Player; sourcer: Player; hm: Player; hm2: Player };
+}
+
+/** Why a situation cannot arise for a role (nobody with it can have made the data). */
+export interface NotApplicable {
+  notApplicable: string;
+}
+
+export interface AuthzCase {
+  mutation: string;
+  situation: string;
+  /** Makes the data in the actor's team and returns the mutation's arguments. */
+  setUp(w: World): Promise<object | NotApplicable>;
+}
+
+async function must(res: Promise<PushResponse>): Promise<void> {
+  const { rejected } = await res;
+  if (rejected.length) throw new Error(`fixture refused: ${rejected.map((r) => `${r.name}: ${r.reason}`).join('; ')}`);
+}
+
+const na = (notApplicable: string): NotApplicable => ({ notApplicable });
+const NOT_A_REQUESTER = na('hiring managers do not send reviews');
+
+async function person(w: World): Promise<string> {
+  const id = ulid();
+  await must(w.mates.sourcer.api.push([{ name: 'prospect.upsert', args: { id, identity: identity(`p-${id.toLowerCase()}`, 'Ada Lovelace'), at: 1 } }]));
+  return id;
+}
+
+/** A requisition opened by a recruiter; `patch` names its hiring manager or recruiters. */
+async function requisition(w: World, patch: { hiringManagerId?: string; recruiterIds?: string[] } = {}): Promise<Record<string, unknown>> {
+  const args = { id: ulid(), title: 'Staff Platform Engineer', hiringManagerId: w.mates.hm.member.id, recruiterIds: [w.mates.recruiter.member.id], mustHaves: ['Go'], stages: ['Sourced', 'Screen'], at: 1, ...patch };
+  await must(w.mates.recruiter.api.push([{ name: 'requisition.save', args }]));
+  return args;
+}
+
+/** A review of one person, sent by `by` to `to` for a requisition (a fresh one unless given). */
+async function request(w: World, by: Player, to: Player, requisitionId?: string) {
+  const requestId = ulid();
+  const prospectId = await person(w);
+  const forRole = requisitionId ?? ((await requisition(w)).id as string);
+  await must(by.api.push([{ name: 'review.request', args: { id: requestId, requisitionId: forRole, reviewerId: to.member.id, prospectIds: [prospectId], activityIds: [ulid()], at: 2 } }]));
+  return { requestId, prospectId };
+}
+
+async function decision(w: World, by: Player, reviewer: Player) {
+  const { requestId, prospectId } = await request(w, by, reviewer);
+  const id = ulid();
+  await must(reviewer.api.push([{ name: 'review.decide', args: { id, requestId, prospectId, verdict: 'approve', activityId: ulid(), at: 3 } }]));
+  return id;
+}
+
+async function note(w: World, author: Player, deleted = false) {
+  const id = ulid();
+  const prospectId = await person(w);
+  await must(author.api.push([{ name: 'note.add', args: { id, prospectId, body: 'Strong on Postgres', at: 2 } }]));
+  if (deleted) await must(author.api.push([{ name: 'note.delete', args: { id, at: 3 } }]));
+  return id;
+}
+
+async function followUp(w: World, owner: Player) {
+  const id = ulid();
+  await must(owner.api.push([{ name: 'followup.set', args: { id, prospectId: await person(w), dueAt: 10_000, at: 2 } }]));
+  return id;
+}
+
+/** A review the actor sent to a hiring manager, and the arguments that name it; roles that never send one cannot be here. */
+async function theirRequest(w: World, args: (requestId: string) => object): Promise<object | NotApplicable> {
+  if (!canRequestReview(w.actor.member.role)) return NOT_A_REQUESTER;
+  return args((await request(w, w.actor, w.mates.hm)).requestId);
+}
+
+/** Every mutation, in the situations that decide who may run it. */
+export const AUTHZ_CASES: AuthzCase[] = [
+  {
+    mutation: 'prospect.upsert',
+    situation: 'records a new person',
+    setUp: () => Promise.resolve({ id: ulid(), identity: identity(`new-${ulid().toLowerCase()}`, 'Grace Hopper'), at: 5 }),
+  },
+  {
+    mutation: 'prospect.upsert',
+    situation: 'refreshes a person the team has',
+    setUp: async (w) => {
+      const id = await person(w);
+      return { id, identity: identity(`p-${id.toLowerCase()}`, 'Ada Lovelace, Countess'), at: 5 };
+    },
+  },
+  {
+    mutation: 'prospect.setDoNotContact',
+    situation: 'marks a person do-not-contact',
+    setUp: async (w) => ({ prospectId: await person(w), reason: 'Asked us to stop', activityId: ulid(), at: 5 }),
+  },
+  {
+    mutation: 'prospect.setDoNotContact',
+    situation: 'clears a do-not-contact mark',
+    setUp: async (w) => {
+      const prospectId = await person(w);
+      await must(w.mates.admin.api.push([{ name: 'prospect.setDoNotContact', args: { prospectId, reason: 'Asked us to stop', activityId: ulid(), at: 3 } }]));
+      return { prospectId, reason: null, activityId: ulid(), at: 5 };
+    },
+  },
+  {
+    mutation: 'activity.log',
+    situation: 'logs outreach to a person',
+    setUp: async (w) => ({ id: ulid(), prospectId: await person(w), kind: 'outreach', data: { channel: 'inmail' }, at: 5 }),
+  },
+  {
+    mutation: 'activity.log',
+    situation: "reuses a teammate's activity id",
+    setUp: async (w) => {
+      const prospectId = await person(w);
+      const id = ulid();
+      await must(w.mates.recruiter.api.push([{ name: 'activity.log', args: { id, prospectId, kind: 'outreach', data: { channel: 'inmail' }, at: 3 } }]));
+      return { id, prospectId, kind: 'reply', data: { interest: 'interested' }, at: 5 };
+    },
+  },
+  {
+    mutation: 'note.add',
+    situation: 'adds a team note to a person',
+    setUp: async (w) => ({ id: ulid(), prospectId: await person(w), body: 'Worth a call', visibility: 'team', at: 5 }),
+  },
+  { mutation: 'note.edit', situation: 'edits their own note', setUp: async (w) => ({ id: await note(w, w.actor), body: 'Edited', at: 5 }) },
+  { mutation: 'note.edit', situation: "edits a teammate's note", setUp: async (w) => ({ id: await note(w, w.mates.recruiter), body: 'Edited', at: 5 }) },
+  { mutation: 'note.delete', situation: 'deletes their own note', setUp: async (w) => ({ id: await note(w, w.actor), at: 5 }) },
+  { mutation: 'note.delete', situation: "deletes a teammate's note", setUp: async (w) => ({ id: await note(w, w.mates.recruiter), at: 5 }) },
+  { mutation: 'note.restore', situation: 'restores their own deleted note', setUp: async (w) => ({ id: await note(w, w.actor, true) }) },
+  { mutation: 'note.restore', situation: "restores a teammate's deleted note", setUp: async (w) => ({ id: await note(w, w.mates.recruiter, true) }) },
+  {
+    mutation: 'requisition.save',
+    situation: 'opens a requisition',
+    setUp: (w) => Promise.resolve({ id: ulid(), title: 'Data Engineer', hiringManagerId: w.mates.hm.member.id, recruiterIds: [w.mates.recruiter.member.id], stages: ['Sourced'], at: 5 }),
+  },
+  {
+    mutation: 'requisition.save',
+    situation: "edits the scorecard of a requisition they are not hiring manager of",
+    setUp: async (w) => ({ ...(await requisition(w)), mustHaves: ['Go', 'Postgres'], at: 5 }),
+  },
+  {
+    mutation: 'requisition.save',
+    situation: 'edits the scorecard as its hiring manager',
+    setUp: async (w) => {
+      if (!canManageHiring(w.actor.member.role)) return na('only hiring managers and admins are a requisition’s hiring manager');
+      return { ...(await requisition(w, { hiringManagerId: w.actor.member.id })), mustHaves: ['Go', 'Postgres'], at: 5 };
+    },
+  },
+  {
+    mutation: 'requisition.save',
+    situation: 'adds themself to the recruiters, as its hiring manager',
+    setUp: async (w) => {
+      if (!canManageHiring(w.actor.member.role)) return na('only hiring managers and admins are a requisition’s hiring manager');
+      const req = await requisition(w, { hiringManagerId: w.actor.member.id });
+      return { ...req, recruiterIds: [w.mates.recruiter.member.id, w.actor.member.id], at: 5 };
+    },
+  },
+  {
+    mutation: 'requisition.save',
+    situation: "adds themself to a requisition's recruiters",
+    setUp: async (w) => {
+      const req = await requisition(w);
+      return { ...req, recruiterIds: [w.mates.recruiter.member.id, w.actor.member.id], at: 5 };
+    },
+  },
+  {
+    mutation: 'requisition.save',
+    situation: 'names a sourcer among the recruiters',
+    setUp: async (w) => ({ ...(await requisition(w)), recruiterIds: [w.mates.recruiter.member.id, w.mates.sourcer.member.id], at: 5 }),
+  },
+  {
+    mutation: 'requisition.save',
+    situation: 'names a sourcer as the hiring manager',
+    setUp: async (w) => ({ ...(await requisition(w)), hiringManagerId: w.mates.sourcer.member.id, at: 5 }),
+  },
+  {
+    mutation: 'review.request',
+    situation: 'sends a person to a hiring manager',
+    setUp: async (w) => ({ id: ulid(), requisitionId: (await requisition(w)).id, reviewerId: w.mates.hm.member.id, prospectIds: [await person(w)], activityIds: [ulid()], at: 5 }),
+  },
+  {
+    mutation: 'review.request',
+    situation: 'sends a person to themself',
+    setUp: async (w) => ({ id: ulid(), requisitionId: (await requisition(w)).id, reviewerId: w.actor.member.id, prospectIds: [await person(w)], activityIds: [ulid()], at: 5 }),
+  },
+  {
+    mutation: 'review.decide',
+    situation: 'decides on a review sent to them',
+    setUp: async (w) => {
+      const { requestId, prospectId } = await request(w, w.mates.recruiter, w.actor);
+      return { id: ulid(), requestId, prospectId, verdict: 'reject', missing: ['Go'], activityId: ulid(), at: 5 };
+    },
+  },
+  {
+    mutation: 'review.decide',
+    situation: 'decides on a review sent to someone else',
+    setUp: async (w) => {
+      const { requestId, prospectId } = await request(w, w.mates.recruiter, w.mates.hm);
+      return { id: ulid(), requestId, prospectId, verdict: 'reject', activityId: ulid(), at: 5 };
+    },
+  },
+  { mutation: 'review.undo', situation: 'takes back their own decision', setUp: async (w) => ({ decisionId: await decision(w, w.mates.recruiter, w.actor), at: 5 }) },
+  { mutation: 'review.undo', situation: "takes back someone else's decision", setUp: async (w) => ({ decisionId: await decision(w, w.mates.recruiter, w.mates.hm), at: 5 }) },
+  {
+    mutation: 'review.nudge',
+    situation: 'chases a review they sent',
+    setUp: (w) => theirRequest(w, (requestId) => ({ requestId, at: 5 })),
+  },
+  {
+    mutation: 'review.nudge',
+    situation: 'chases a review for a role they recruit for',
+    setUp: async (w) => {
+      if (!canRecruitFor(w.actor.member.role)) return na('only recruiters and admins are a requisition’s recruiters');
+      const req = await requisition(w, { recruiterIds: [w.mates.recruiter.member.id, w.actor.member.id] });
+      return { requestId: (await request(w, w.mates.sourcer, w.mates.hm, req.id as string)).requestId, at: 5 };
+    },
+  },
+  {
+    mutation: 'review.nudge',
+    situation: "chases someone else's review for a role they do not recruit for",
+    setUp: async (w) => ({ requestId: (await request(w, w.mates.recruiter, w.mates.hm)).requestId, at: 5 }),
+  },
+  {
+    mutation: 'review.reassign',
+    situation: 'hands a review they sent to another hiring manager',
+    setUp: (w) => theirRequest(w, (requestId) => ({ requestId, newRequestId: ulid(), reviewerId: w.mates.hm2.member.id, at: 5 })),
+  },
+  {
+    mutation: 'review.reassign',
+    situation: 'hands a review they sent back to themself',
+    setUp: (w) => theirRequest(w, (requestId) => ({ requestId, newRequestId: ulid(), reviewerId: w.actor.member.id, at: 5 })),
+  },
+  {
+    mutation: 'review.reassign',
+    situation: "hands someone else's review to another hiring manager",
+    setUp: async (w) => ({ requestId: (await request(w, w.mates.recruiter, w.mates.hm)).requestId, newRequestId: ulid(), reviewerId: w.mates.hm2.member.id, at: 5 }),
+  },
+  {
+    mutation: 'review.cancel',
+    situation: 'withdraws a review they sent',
+    setUp: (w) => theirRequest(w, (requestId) => ({ requestId, at: 5 })),
+  },
+  {
+    mutation: 'review.cancel',
+    situation: "withdraws someone else's review",
+    setUp: async (w) => ({ requestId: (await request(w, w.mates.recruiter, w.mates.hm)).requestId, at: 5 }),
+  },
+  { mutation: 'followup.set', situation: 'sets a follow-up on a person', setUp: async (w) => ({ id: ulid(), prospectId: await person(w), dueAt: 20_000, note: 'After the offsite', at: 5 }) },
+  { mutation: 'followup.done', situation: 'marks their own follow-up done', setUp: async (w) => ({ id: await followUp(w, w.actor), at: 5 }) },
+  { mutation: 'followup.done', situation: "marks a teammate's follow-up done", setUp: async (w) => ({ id: await followUp(w, w.mates.recruiter), at: 5 }) },
+  { mutation: 'followup.snooze', situation: 'snoozes their own follow-up', setUp: async (w) => ({ id: await followUp(w, w.actor), until: 30_000 }) },
+  { mutation: 'followup.snooze', situation: "snoozes a teammate's follow-up", setUp: async (w) => ({ id: await followUp(w, w.mates.recruiter), until: 30_000 }) },
+];
+
+export const ROLES: Role[] = ['admin', 'recruiter', 'sourcer', 'hiring_manager'];
+
+export const isNa = (x: unknown): x is NotApplicable => typeof x === 'object' && x !== null && 'notApplicable' in x;
