@@ -7,12 +7,13 @@ import { useNow } from '@/components/ui/use-now';
 import type { ReviewDecision, Verdict } from '@/lib/model';
 import { mutate, reviewDecide, reviewUndo } from '@/lib/mutations';
 import { DecisionPanel } from './decision-panel';
-import { HelpOverlay } from './help-overlay';
+import { HelpOverlay, ShortcutHint } from './help-overlay';
 import { PersonView } from './person-view';
 import { ReviewHeader, StatusBanner } from './review-header';
 import { EMPTY_DRAFT, createReviewStore, type Draft } from './review-store';
 import { PeopleResults, ReviewSummary } from './review-summary';
-import { SHORTCUT_ITEMS, scorecardItems } from './scorecard';
+import { scorecardItems } from './scorecard';
+import { type ReviewAction, SHORTCUT_ITEMS, ariaKeys, isPlainKey, isTyping, shortcutFor } from './shortcuts';
 import { type ReviewData, type ReviewPerson, useReviewData } from './use-review-data';
 
 /** One request: loading, unknown, someone else's (read-only), or mine to decide. */
@@ -103,6 +104,13 @@ function ReviewerView({ data, now }: { data: ReviewData; now: number }) {
   const person = people[position];
   const decided = person ? verdictOf(person) !== null : false;
   const draft = useStore(store, (s) => (person ? s.drafts[person.key] : undefined)) ?? EMPTY_DRAFT;
+
+  // The last decision made elsewhere (the sidebar, another device) completes the review here too.
+  const wasAllDecided = useRef(allDecided);
+  useEffect(() => {
+    if (allDecided && !wasAllDecided.current) actions.goTo(count);
+    wasAllDecided.current = allDecided;
+  }, [allDecided, actions, count]);
 
   const requisition = data.requisition;
   const items = useMemo(() => scorecardItems(requisition?.mustHaves ?? [], requisition?.niceToHaves ?? []), [requisition]);
@@ -203,41 +211,45 @@ function ReviewerView({ data, now }: { data: ReviewData; now: number }) {
 
   const tick = (n: number) => {
     const item = items[n - 1];
-    if (person && !decided && item) actions.cycleMark(person.key, item.text);
+    if (person && !decided && item && n <= SHORTCUT_ITEMS) actions.cycleMark(person.key, item.text);
+  };
+
+  const focusNote = () => {
+    if (noteRef.current) noteRef.current.focus();
+    else if (person) actions.setNotice('Already decided: undo the decision to change it.');
+  };
+
+  /** What each shortcut of the table does on this page. */
+  const handlers: Record<ReviewAction, (key: string) => void> = {
+    next: () => move(1),
+    previous: () => move(-1),
+    approve: () => void decide('approve'),
+    reject: () => void decide('reject'),
+    tick: (key) => tick(Number(key)),
+    note: focusNote,
+    leave: () => undefined,
+    undo: () => void undoLast(),
+    help: actions.toggleHelp,
   };
 
   const onKey = useEffectEvent((e: KeyboardEvent) => {
-    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
-    const target = e.target instanceof HTMLElement ? e.target : null;
-    const typing = target?.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') != null;
-    if (e.key === 'Escape') {
+    if (!isPlainKey(e)) return;
+    const shortcut = shortcutFor(e.key);
+    if (!shortcut) return;
+    const typing = isTyping(e.target);
+    if (shortcut.action === 'leave') {
       if (store.getState().helpOpen) actions.closeHelp();
-      else if (typing && target) target.blur();
+      else if (typing && e.target instanceof HTMLElement) e.target.blur();
       else return;
       e.preventDefault();
       return;
     }
     if (typing) return;
-    if (e.key === '?') {
-      actions.toggleHelp();
-      e.preventDefault();
-      return;
-    }
-    if (store.getState().helpOpen) return;
-    const key = e.key.toLowerCase();
+    // With the help open, only ? (and Esc) act: it closes the help.
+    if (store.getState().helpOpen && shortcut.action !== 'help') return;
     // Holding a key may move through people, never decide several.
-    if (e.repeat && key !== 'j' && key !== 'k') return;
-    if (key === 'j') move(1);
-    else if (key === 'k') move(-1);
-    else if (key === 'a') void decide('approve');
-    else if (key === 'r') void decide('reject');
-    else if (key === 'u') void undoLast();
-    else if (key === 'n') {
-      if (noteRef.current) noteRef.current.focus();
-      else if (person) actions.setNotice('Already decided: undo the decision to change it.');
-    }
-    else if (/^[1-9]$/.test(key) && Number(key) <= SHORTCUT_ITEMS) tick(Number(key));
-    else return;
+    if (e.repeat && !shortcut.repeats) return;
+    handlers[shortcut.action](e.key);
     e.preventDefault();
   });
 
@@ -265,7 +277,7 @@ function ReviewerView({ data, now }: { data: ReviewData; now: number }) {
         <span className="review-notice" role="status">
           {notice}
         </span>
-        <button type="button" className="link help-link" onClick={actions.toggleHelp} aria-keyshortcuts="?">
+        <button type="button" className="link help-link" onClick={actions.toggleHelp} aria-keyshortcuts={ariaKeys('help')}>
           Shortcuts <kbd aria-hidden="true">?</kbd>
         </button>
       </nav>
@@ -306,10 +318,7 @@ function ReviewerView({ data, now }: { data: ReviewData; now: number }) {
           )}
         </>
       )}
-      <p className="muted small review-hint">
-        <kbd>J</kbd>/<kbd>K</kbd> next/previous · <kbd>A</kbd> approve · <kbd>R</kbd> reject · <kbd>N</kbd> note · <kbd>U</kbd> undo ·{' '}
-        <kbd>?</kbd> all shortcuts
-      </p>
+      <ShortcutHint />
       {helpOpen && <HelpOverlay onClose={actions.closeHelp} />}
     </div>
   );

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { ulid } from 'ulidx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReviewApp } from '@/components/review/review-app';
+import { REVIEW_SHORTCUTS, keyLabels } from '@/components/review/shortcuts';
 import { DbProvider } from '@/components/ui/db-context';
 import type { TandemDB } from '@/lib/db/database';
 import { decisionsForRequest } from '@/lib/db/review-queries';
@@ -188,6 +189,17 @@ describe('review page, one person at a time', () => {
     expect(screen.queryByTestId('review-help')).toBeNull();
   });
 
+  it('lists every shortcut of the table in the help, and the hinted ones under the page', async () => {
+    const { requestId } = await seed();
+    const user = renderPage(requestId);
+    await screen.findByTestId('review-person-name');
+    const hint = screen.getByTestId('review-hint');
+    for (const s of REVIEW_SHORTCUTS.filter((x) => x.hint)) expect(hint).toHaveTextContent(`${keyLabels(s).join('')} ${s.hint}`);
+    await user.keyboard('?');
+    const help = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(within(help).getAllByRole('definition').map((d) => d.textContent)).toEqual(REVIEW_SHORTCUTS.map((s) => s.description));
+  });
+
   it('says the review is complete with the result once everyone has a decision', async () => {
     const { requestId } = await seed();
     const user = renderPage(requestId);
@@ -205,6 +217,20 @@ describe('review page, one person at a time', () => {
     await user.keyboard('u');
     await waitFor(() => expect(name()).toHaveTextContent('Edsger Dijkstra'));
     await waitFor(async () => expect((await db.reviewRequests.get(requestId))?.status).toBe('open'));
+  });
+
+  it('completes live when the last decision is made elsewhere', async () => {
+    const { requestId, people, hm } = await seed();
+    const user = renderPage(requestId);
+    await screen.findByTestId('review-person-name');
+    await user.keyboard('a');
+    await waitFor(() => expect(progress()).toHaveTextContent('2 of 3'));
+    await user.keyboard('a');
+    await waitFor(() => expect(name()).toHaveTextContent('Edsger Dijkstra'));
+    // The hiring manager decides the last person in the sidebar (same database, another page).
+    await mutate(db, reviewDecide, { requestId, prospectId: people[2]!, verdict: 'reject' }, hm);
+    expect(await screen.findByTestId('review-complete')).toHaveTextContent('Review complete');
+    expect(screen.getByTestId('review-result')).toHaveTextContent('2 approved, 1 rejected');
   });
 
   it('opens a completed review on its summary', async () => {
