@@ -5,7 +5,7 @@ import { useAction } from '@/components/ui/use-action';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { NOTE_MAX_LENGTH, type Note } from '@/lib/model';
 import { mutate, noteDelete, noteEdit, noteRestore } from '@/lib/mutations';
-import { useUndo } from './undo-store';
+import { useUndo } from '@/components/ui/undo-store';
 
 interface Props {
   note: Note;

@@ -1,4 +1,4 @@
-import { UndoToast } from '@/components/notes/undo-toast';
+import { UndoToast } from '@/components/ui/undo-toast';
 import { ProspectPanel } from '@/components/prospect/prospect-panel';
 import { SyncStatus } from '@/components/sync/sync-status';
 import { ProfileHint } from './profile-hint';

@@ -62,6 +62,26 @@ describe('review batch in the sidebar', () => {
     expect((await db.activities.where('[prospectId+at]').between([alan.id, 0], [alan.id, Infinity]).toArray()).map((a) => a.kind)).toContain('review_requested');
   });
 
+  it('takes back a batch sent or cleared by mistake: the request is withdrawn and the batch comes back', async () => {
+    const { db } = await teamDb();
+    const user = userEvent.setup();
+    sidebar(db, identity('ada'));
+    await user.click(await screen.findByTestId('add-to-review'));
+    const tray = await screen.findByTestId('batch-tray');
+    await user.click(within(tray).getByTestId('send-for-review'));
+    expect(await screen.findByText('Sent 1 person to Hannah Manager for review.')).toBeInTheDocument();
+    const [request] = await db.reviewRequests.toArray();
+    await user.click(screen.getByTestId('batch-undo'));
+    await waitFor(async () => expect((await db.reviewRequests.get(request!.id))?.status).toBe('cancelled'));
+    expect(within(await screen.findByTestId('batch-tray')).getAllByTestId('tray-item')).toHaveLength(1);
+    expect((await readTray(db)).prospectIds).toEqual(request!.prospectIds);
+
+    await user.click(within(screen.getByTestId('batch-tray')).getByRole('button', { name: 'Clear' }));
+    expect(await screen.findByText('Batch cleared.')).toBeInTheDocument();
+    await user.click(screen.getByTestId('batch-undo'));
+    expect(within(await screen.findByTestId('batch-tray')).getAllByTestId('tray-item')).toHaveLength(1);
+  });
+
   it('names the requisition picker for what it chooses', async () => {
     const { db } = await teamDb();
     sidebar(db, identity('ada'));
