@@ -15,14 +15,14 @@ interface Props {
 export function SidebarApp({ connection, onClose }: Props) {
   return (
     <div className="sidebar">
-      <div className="topbar">
+      <header className="topbar">
         <span className="brand">Tandem</span>
         {onClose && (
           <button type="button" className="icon" aria-label="Hide sidebar (Alt+Shift+T)" title="Hide sidebar (Alt+Shift+T)" onClick={onClose}>
             ×
           </button>
         )}
-      </div>
+      </header>
       <main className="content">
         <Body connection={connection} />
       </main>
