@@ -63,7 +63,7 @@ export function createSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
   let toggle: HTMLButtonElement | undefined;
 
   let guard: ElementGuard | undefined;
-  /** The frame loads its page once per (re)pointing; any other load is the page navigating it. */
+  /** The frame was just (re)pointed at the sidebar: its next load of a cross-origin document is it. */
   let expectLoad = false;
 
   const render = () => (guard ? guard.update(apply) : apply());
@@ -89,12 +89,16 @@ export function createSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
     setImportant(frame, FRAME_STYLE);
     const mounted = frame;
     mounted.addEventListener('load', () => {
-      if (expectLoad) expectLoad = false;
-      else {
-        // Navigated by someone else (the page can set a child frame's location): point it back.
-        expectLoad = true;
-        mounted.src = src;
+      // The sidebar is cross-origin to the page, so a document this script can open is not it
+      // (whatever navigation it replaced); any other load is ours only if we started one.
+      const notSidebar = mounted.contentDocument !== null;
+      if (expectLoad && !notSidebar) {
+        expectLoad = false;
+        return;
       }
+      // Navigated by someone else (the page can set a child frame's location): a new frame
+      // loads the sidebar afresh, as at first.
+      if (mounted === frame) ctx.setTimeout(remount, 0);
     });
 
     host = document.createElement('tandem-sidebar-toggle');
@@ -131,6 +135,11 @@ export function createSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
     frame?.remove();
     host?.remove();
     frame = toggle = host = undefined;
+  };
+
+  const remount = () => {
+    unmount();
+    mount();
   };
 
   const setOpen = (next: boolean | 'toggle') => {
