@@ -13,6 +13,8 @@ export default defineConfig({
           environment: 'happy-dom',
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/component/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/setup.ts'],
+          // Above testing-library's 5 s waits (tests/setup.ts), so a slow wait fails as itself.
+          testTimeout: 20_000,
         },
       },
       {

@@ -6,7 +6,7 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { NOTE_MAX_LENGTH, type Note } from '@/lib/model';
 import { noteDelete, noteEdit, noteRestore } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
-import { useUndo } from './undo-store';
+import { useUndo } from '@/components/ui/undo-store';
 
 interface Props {
   note: Note;

@@ -20,22 +20,28 @@ export function PopupApp({ active, onShowSidebar }: Props) {
   const page = (path: '/review.html' | '/requisitions.html') => void browser.tabs.create({ url: browser.runtime.getURL(path) });
   return (
     <div className="popup">
-      <p className="brand">Tandem</p>
-      <Current active={active} onShowSidebar={onShowSidebar} />
-      <WaitingWork now={now} />
-      <BatchTray compact />
-      <SyncStatus />
-      <p className="row popup-links">
-        <button type="button" className="link" onClick={() => page('/review.html')}>
-          Reviews
-        </button>
-        <button type="button" className="link" onClick={() => page('/requisitions.html')}>
-          Requisitions
-        </button>
-        <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          Options
-        </button>
-      </p>
+      <header>
+        <h1 className="brand">Tandem</h1>
+      </header>
+      <main>
+        <Current active={active} onShowSidebar={onShowSidebar} />
+        <WaitingWork now={now} />
+        <BatchTray compact />
+      </main>
+      <footer>
+        <SyncStatus />
+        <nav className="row popup-links" aria-label="Tandem pages">
+          <button type="button" className="link" onClick={() => page('/review.html')}>
+            Reviews
+          </button>
+          <button type="button" className="link" onClick={() => page('/requisitions.html')}>
+            Requisitions
+          </button>
+          <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            Options
+          </button>
+        </nav>
+      </footer>
     </div>
   );
 }
@@ -57,7 +63,9 @@ function PersonSummary({ identity, onShow }: { identity: ProspectIdentity; onSho
   const warnings = view ? warningsFor(view, now) : [];
   return (
     <section aria-label="Current tab">
-      <h1 data-testid="popup-name">{identity.name}</h1>
+      <h2 className="person-name" data-testid="popup-name">
+        {identity.name}
+      </h2>
       {identity.headline && <p className="muted">{identity.headline}</p>}
       {view && (
         <ul className="counts" data-testid="popup-counts">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage } from '@/components/ui/error-message';
+import { useUndo } from '@/components/ui/undo-store';
 import { useAction } from '@/components/ui/use-action';
 import { type Me, type Prospect, type ProspectIdentity, canSetDoNotContact } from '@/lib/model';
 import { prospectSetDoNotContact } from '@/lib/mutations';
@@ -18,14 +19,28 @@ export function DoNotContact({ identity, prospect, me }: Props) {
   const db = useDb();
   const [reason, setReason] = useState<string | null>(null);
   const { run, error } = useAction();
+  const showUndo = useUndo((s) => s.show);
   if (!me) return null;
   if (!canSetDoNotContact(me.role)) {
     return <p className="muted small">Only recruiters and admins can mark someone do-not-contact.</p>;
   }
 
+  /** Sets or clears it, and offers to put back what was there: one click here is never final. */
   const apply = async (next: string | null) => {
-    const done = await run(async () => mutate(db, prospectSetDoNotContact, { prospectId: prospect?.id ?? (await ensureProspect(db, identity)), reason: next }));
-    if (done) setReason(null);
+    const before = prospect?.doNotContact?.reason ?? null;
+    let prospectId = prospect?.id;
+    const done = await run(async () => {
+      prospectId ??= await ensureProspect(db, identity);
+      await mutate(db, prospectSetDoNotContact, { prospectId, reason: next });
+    });
+    if (!done || !prospectId) return;
+    setReason(null);
+    const id = prospectId;
+    showUndo({
+      id: `dnc-${id}-${Date.now()}`,
+      message: next === null ? 'Do-not-contact cleared.' : 'Marked do-not-contact.',
+      undo: async () => void (await mutate(db, prospectSetDoNotContact, { prospectId: id, reason: before })),
+    });
   };
 
   if (prospect?.doNotContact) {

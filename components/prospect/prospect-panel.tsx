@@ -3,7 +3,8 @@ import { ActivityFeed } from '@/components/activity/activity-feed';
 import { QuickLog } from '@/components/activity/quick-log';
 import { FollowUpControl } from '@/components/follow-ups/follow-up-control';
 import { NoteSection } from '@/components/notes/note-section';
-import { SidebarReview } from '@/components/review/sidebar-review';
+import { isPlainKey, isTyping } from '@/components/review/shortcuts';
+import { type ReviewKeyHandler, SidebarReview } from '@/components/review/sidebar-review';
 import { AddToReview } from '@/components/review-batch/add-to-review';
 import { BatchTray } from '@/components/review-batch/batch-tray';
 import { useDb } from '@/components/ui/db-context';
@@ -21,6 +22,7 @@ export function ProspectPanel({ identity }: { identity: ProspectIdentity }) {
   const view = useProspectView(identity.key);
   const now = useNow();
   const noteInput = useRef<HTMLTextAreaElement>(null);
+  const reviewKeys = useRef<ReviewKeyHandler | null>(null);
 
   useEffect(() => {
     recordVisit(db, identity).catch((e: unknown) => console.warn('Tandem: could not record the visit', e));
@@ -28,9 +30,10 @@ export function ProspectPanel({ identity }: { identity: ProspectIdentity }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      const typing = target?.closest('input, textarea, select, [contenteditable]');
-      if (!typing && e.key.toLowerCase() === 'n' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      if (!isPlainKey(e) || isTyping(e.target)) return;
+      // A review open in the sidebar takes its keys first: there N is the decision's note.
+      if (reviewKeys.current?.(e)) e.preventDefault();
+      else if (e.key.toLowerCase() === 'n') {
         e.preventDefault();
         noteInput.current?.focus();
       }
@@ -49,7 +52,7 @@ export function ProspectPanel({ identity }: { identity: ProspectIdentity }) {
       ) : (
         <>
           <OutreachGuard view={view} now={now} />
-          <SidebarReview view={view} now={now} />
+          <SidebarReview view={view} now={now} keysRef={reviewKeys} />
           <QuickLog identity={identity} />
           <NoteSection
             identity={identity}

@@ -34,10 +34,8 @@ export function AddToReview({ identity, prospectId }: { identity: ProspectIdenti
 
   return (
     <div className="add-to-review">
-      <label className="inline" htmlFor="review-requisition">
-        For
-      </label>{' '}
-      <select id="review-requisition" value={requisitionId ?? ''} onChange={(e) => void setTrayRequisition(db, e.target.value)}>
+      <span aria-hidden="true">For</span>{' '}
+      <select id="review-requisition" aria-label="Requisition for this review" value={requisitionId ?? ''} onChange={(e) => void setTrayRequisition(db, e.target.value)}>
         {openRequisitions.map((r) => (
           <option key={r.id} value={r.id}>
             {r.title}

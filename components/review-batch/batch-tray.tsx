@@ -5,9 +5,9 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { useAction } from '@/components/ui/use-action';
 import { plural } from '@/components/ui/plural';
 import { ROLE_LABELS, canRequestReview, canReviewFor } from '@/lib/model';
-import { reviewRequest } from '@/lib/mutations';
+import { reviewCancel, reviewRequest } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
-import { clearTray, moveInTray, removeFromTray } from '@/lib/review/batch-tray';
+import { clearTray, moveInTray, removeFromTray, restoreTray } from '@/lib/review/batch-tray';
 import { useTray } from './use-tray';
 
 /**
@@ -20,10 +20,30 @@ export function BatchTray({ compact = false }: { compact?: boolean }) {
   const [reviewerId, setReviewerId] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const { run, error } = useAction();
-  const [sent, setSent] = useState<string | null>(null);
+  /** What emptied the batch (sent, or cleared), with how to take it back: one click here is never final. */
+  const [emptied, setEmptied] = useState<{ text: string; from: string[]; undo: () => Promise<void> } | null>(null);
   if (!view) return null;
   const { tray, people, members, openRequisitions, me } = view;
-  if (people.length === 0) return sent ? <p className="saved" role="status">{sent}</p> : null;
+  if (people.length === 0) {
+    if (!emptied) return null;
+    const undo = () =>
+      run(async () => {
+        await emptied.undo();
+        setEmptied(null);
+      });
+    return (
+      <div className="saved" role="status">
+        <span>{emptied.text}</span>{' '}
+        <button type="button" className="link" data-testid="batch-undo" onClick={() => void undo()}>
+          Undo
+        </button>
+        <ErrorMessage error={error} />
+      </div>
+    );
+  }
+  // Gathering a new batch retires the offer to bring back the last one. (The tray as it was
+  // before emptying can still show for a moment, while the live query catches up.)
+  if (emptied && tray.prospectIds.join() !== emptied.from.join()) setEmptied(null);
   const requisition = openRequisitions.find((r) => r.id === tray.requisitionId);
   // Never the sender: a review is someone else's look.
   const reviewers = [...members.values()].filter((m) => m.deletedAt === null && (!me || canReviewFor({ requesterId: me.memberId }, m.id))).sort((a, b) => Number(b.role === 'hiring_manager') - Number(a.role === 'hiring_manager') || a.name.localeCompare(b.name));
@@ -33,7 +53,7 @@ export function BatchTray({ compact = false }: { compact?: boolean }) {
   const send = () =>
     run(async () => {
       if (!requisition) throw new Error('choose an open requisition for this batch');
-      await mutate(db, reviewRequest, {
+      const { result: requestId } = await mutate(db, reviewRequest, {
         requisitionId: requisition.id,
         reviewerId: reviewer,
         prospectIds: tray.prospectIds,
@@ -42,7 +62,21 @@ export function BatchTray({ compact = false }: { compact?: boolean }) {
       });
       await clearTray(db);
       setMessage('');
-      setSent(`Sent ${plural(people.length, 'person', 'people')} to ${members.get(reviewer)?.name ?? 'the reviewer'} for review.`);
+      setEmptied({
+        from: tray.prospectIds,
+        text: `Sent ${plural(people.length, 'person', 'people')} to ${members.get(reviewer)?.name ?? 'the reviewer'} for review.`,
+        // Withdraws the request and puts the batch back, to change and send again.
+        undo: async () => {
+          if (requestId) await mutate(db, reviewCancel, { requestId });
+          await restoreTray(db, tray);
+        },
+      });
+    });
+
+  const clear = () =>
+    run(async () => {
+      await clearTray(db);
+      setEmptied({ text: 'Batch cleared.', from: tray.prospectIds, undo: async () => void (await restoreTray(db, tray)) });
     });
 
   return (
@@ -93,7 +127,7 @@ export function BatchTray({ compact = false }: { compact?: boolean }) {
             </>
           )}
           <div className="row">
-            <button type="button" onClick={() => void clearTray(db)}>
+            <button type="button" onClick={() => void clear()}>
               Clear
             </button>
             <button type="submit" data-testid="send-for-review" disabled={!reviewer || !requisition}>

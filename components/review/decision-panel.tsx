@@ -4,6 +4,7 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import type { ReviewDecision, Verdict } from '@/lib/model';
 import type { Draft, Mark } from './review-store';
 import { Scorecard, type ScorecardItem } from './scorecard';
+import { ariaKeys, keyLabel } from './shortcuts';
 
 interface Props {
   items: ScorecardItem[];
@@ -59,20 +60,20 @@ export function DecisionPanel({ items, draft, decided, decision, closed, busy, e
           className="approve"
           data-testid="review-approve"
           aria-disabled={unavailable || busy}
-          aria-keyshortcuts="A"
+          aria-keyshortcuts={ariaKeys('approve')}
           onClick={() => onDecide('approve')}
         >
-          Approve <kbd aria-hidden="true">A</kbd>
+          Approve <kbd aria-hidden="true">{keyLabel('approve')}</kbd>
         </button>
         <button
           type="button"
           className="reject"
           data-testid="review-reject"
           aria-disabled={unavailable || busy}
-          aria-keyshortcuts="R"
+          aria-keyshortcuts={ariaKeys('reject')}
           onClick={() => onDecide('reject')}
         >
-          Reject <kbd aria-hidden="true">R</kbd>
+          Reject <kbd aria-hidden="true">{keyLabel('reject')}</kbd>
         </button>
       </div>
       <ErrorMessage error={error} />

@@ -1,16 +1,5 @@
-import { useEffect, useRef } from 'react';
-
-export const SHORTCUTS: [keys: string[], what: string][] = [
-  [['J'], 'Next person'],
-  [['K'], 'Previous person'],
-  [['A'], 'Approve'],
-  [['R'], 'Reject'],
-  [['1', '…', '9'], 'Tick a scorecard item: met, missing, unset'],
-  [['N'], 'Write a note'],
-  [['Esc'], 'Leave the note (or close this help)'],
-  [['U'], 'Undo your last decision'],
-  [['?'], 'Show or hide these shortcuts'],
-];
+import { Fragment, useEffect, useRef } from 'react';
+import { REVIEW_SHORTCUTS, type ReviewAction, keyLabels } from './shortcuts';
 
 /** The shortcut list, shown over the page with ?; Escape or ? closes it. */
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
@@ -42,12 +31,12 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
       >
         <h2 id="review-help-heading">Keyboard shortcuts</h2>
         <dl>
-          {SHORTCUTS.map(([keys, what]) => (
-            <div key={what} className="shortcut">
+          {REVIEW_SHORTCUTS.map((s) => (
+            <div key={s.action} className="shortcut">
               <dt>
-                {keys.map((k) => (k === '…' ? <span key={k}> … </span> : <kbd key={k}>{k}</kbd>))}
+                <Keys labels={keyLabels(s)} />
               </dt>
-              <dd>{what}</dd>
+              <dd>{s.description}</dd>
             </div>
           ))}
         </dl>
@@ -57,5 +46,24 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
         </button>
       </div>
     </div>
+  );
+}
+
+function Keys({ labels }: { labels: string[] }) {
+  return labels.map((k) => (k === '…' ? <span key={k}> … </span> : <kbd key={k}>{k}</kbd>));
+}
+
+/** A line of shortcut hints from the same table as the help: those with a hint, or the ones `only` names. */
+export function ShortcutHint({ only, className = 'review-hint' }: { only?: readonly ReviewAction[]; className?: string }) {
+  const shown = REVIEW_SHORTCUTS.filter((s) => s.hint && (!only || only.includes(s.action)));
+  return (
+    <p className={`muted small ${className}`} data-testid="review-hint">
+      {shown.map((s, i) => (
+        <Fragment key={s.action}>
+          {i > 0 && ' · '}
+          <Keys labels={keyLabels(s)} /> {s.hint}
+        </Fragment>
+      ))}
+    </p>
   );
 }

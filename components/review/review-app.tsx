@@ -6,11 +6,11 @@ import { ReviewSession } from './review-session';
 export function ReviewApp({ requestId }: { requestId: string | null }) {
   return (
     <div className="review-shell">
-      <div className="topbar">
+      <header className="topbar">
         <a className="brand" href="review.html">
           Tandem reviews
         </a>
-      </div>
+      </header>
       <main>{requestId ? <ReviewSession key={requestId} requestId={requestId} /> : <ReviewInbox />}</main>
       <footer className="footer">
         <SyncStatus />

@@ -8,12 +8,13 @@ import type { ReviewDecision, Verdict } from '@/lib/model';
 import { reviewDecide, reviewUndo } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { DecisionPanel } from './decision-panel';
-import { HelpOverlay } from './help-overlay';
+import { HelpOverlay, ShortcutHint } from './help-overlay';
 import { PersonView } from './person-view';
 import { ReviewHeader, StatusBanner } from './review-header';
 import { EMPTY_DRAFT, createReviewStore, type Draft } from './review-store';
 import { PeopleResults, ReviewSummary } from './review-summary';
-import { SHORTCUT_ITEMS, scorecardItems } from './scorecard';
+import { scorecardItems } from './scorecard';
+import { type ReviewAction, SHORTCUT_ITEMS, ariaKeys, isPlainKey, isTyping, shortcutFor } from './shortcuts';
 import { type ReviewData, type ReviewPerson, useReviewData } from './use-review-data';
 
 /** One request: loading, unknown, someone else's (read-only), or mine to decide. */
@@ -83,16 +84,19 @@ function ReviewerView({ data, now }: { data: ReviewData; now: number }) {
   const error = useStore(store, (s) => s.error);
   const notice = useStore(store, (s) => s.notice);
   const madeCount = useStore(store, (s) => s.made.length);
-  const overlay = useStore(store, (s) => (s.overlay?.basis === people ? s.overlay.verdicts : null));
+  // Verdicts written here but not yet read back hold until the decisions are read again.
+  const overlay = useStore(store, (s) => (s.overlay?.basis === data.decisions ? s.overlay.verdicts : null));
   // Handlers finish after awaiting the database, when newer data may be on screen: they read it here.
   const latestPeople = useRef(people);
+  const latestDecisions = useRef(data.decisions);
   useLayoutEffect(() => {
     latestPeople.current = people;
-  }, [people]);
+    latestDecisions.current = data.decisions;
+  }, [people, data.decisions]);
   /** Where a person stands now, including writes the data does not show yet. */
   const verdictNow = (p: ReviewPerson) => {
     const { overlay: o } = store.getState();
-    return verdictIn(o?.basis === latestPeople.current ? o.verdicts : null, p);
+    return verdictIn(o?.basis === latestDecisions.current ? o.verdicts : null, p);
   };
 
   const verdictOf = useMemo(() => (p: ReviewPerson) => verdictIn(overlay, p), [overlay]);
@@ -104,6 +108,13 @@ function ReviewerView({ data, now }: { data: ReviewData; now: number }) {
   const person = people[position];
   const decided = person ? verdictOf(person) !== null : false;
   const draft = useStore(store, (s) => (person ? s.drafts[person.key] : undefined)) ?? EMPTY_DRAFT;
+
+  // The last decision made elsewhere (the sidebar, another device) completes the review here too.
+  const wasAllDecided = useRef(allDecided);
+  useEffect(() => {
+    if (allDecided && !wasAllDecided.current) actions.goTo(count);
+    wasAllDecided.current = allDecided;
+  }, [allDecided, actions, count]);
 
   const requisition = data.requisition;
   const items = useMemo(() => scorecardItems(requisition?.mustHaves ?? [], requisition?.niceToHaves ?? []), [requisition]);
@@ -139,7 +150,7 @@ function ReviewerView({ data, now }: { data: ReviewData; now: number }) {
         note: taken.note,
       });
       if (result) actions.pushMade({ decisionId: result, personKey: current.key, draft: taken });
-      actions.expect(latestPeople.current, current.key, verdict);
+      actions.expect(latestDecisions.current, current.key, verdict);
       actions.clearDraft(current.key);
       // The next person without a decision, after this one and round to the start.
       const everyone = latestPeople.current;
@@ -164,7 +175,7 @@ function ReviewerView({ data, now }: { data: ReviewData; now: number }) {
   const takeBack = async (decisionId: string, key: string, restore: Draft) => {
     const { result } = await mutate(db, reviewUndo, { decisionId });
     if (result === undefined) return false; // already undone (elsewhere, or by its button)
-    actions.expect(latestPeople.current, key, null);
+    actions.expect(latestDecisions.current, key, null);
     actions.setDraft(key, restore);
     const at = latestPeople.current.findIndex((p) => p.key === key);
     if (at >= 0) actions.goTo(at);
@@ -204,41 +215,45 @@ function ReviewerView({ data, now }: { data: ReviewData; now: number }) {
 
   const tick = (n: number) => {
     const item = items[n - 1];
-    if (person && !decided && item) actions.cycleMark(person.key, item.text);
+    if (person && !decided && item && n <= SHORTCUT_ITEMS) actions.cycleMark(person.key, item.text);
+  };
+
+  const focusNote = () => {
+    if (noteRef.current) noteRef.current.focus();
+    else if (person) actions.setNotice('Already decided: undo the decision to change it.');
+  };
+
+  /** What each shortcut of the table does on this page. */
+  const handlers: Record<ReviewAction, (key: string) => void> = {
+    next: () => move(1),
+    previous: () => move(-1),
+    approve: () => void decide('approve'),
+    reject: () => void decide('reject'),
+    tick: (key) => tick(Number(key)),
+    note: focusNote,
+    leave: () => undefined,
+    undo: () => void undoLast(),
+    help: actions.toggleHelp,
   };
 
   const onKey = useEffectEvent((e: KeyboardEvent) => {
-    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
-    const target = e.target instanceof HTMLElement ? e.target : null;
-    const typing = target?.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') != null;
-    if (e.key === 'Escape') {
+    if (!isPlainKey(e)) return;
+    const shortcut = shortcutFor(e.key);
+    if (!shortcut) return;
+    const typing = isTyping(e.target);
+    if (shortcut.action === 'leave') {
       if (store.getState().helpOpen) actions.closeHelp();
-      else if (typing && target) target.blur();
+      else if (typing && e.target instanceof HTMLElement) e.target.blur();
       else return;
       e.preventDefault();
       return;
     }
     if (typing) return;
-    if (e.key === '?') {
-      actions.toggleHelp();
-      e.preventDefault();
-      return;
-    }
-    if (store.getState().helpOpen) return;
-    const key = e.key.toLowerCase();
+    // With the help open, only ? (and Esc) act: it closes the help.
+    if (store.getState().helpOpen && shortcut.action !== 'help') return;
     // Holding a key may move through people, never decide several.
-    if (e.repeat && key !== 'j' && key !== 'k') return;
-    if (key === 'j') move(1);
-    else if (key === 'k') move(-1);
-    else if (key === 'a') void decide('approve');
-    else if (key === 'r') void decide('reject');
-    else if (key === 'u') void undoLast();
-    else if (key === 'n') {
-      if (noteRef.current) noteRef.current.focus();
-      else if (person) actions.setNotice('Already decided: undo the decision to change it.');
-    }
-    else if (/^[1-9]$/.test(key) && Number(key) <= SHORTCUT_ITEMS) tick(Number(key));
-    else return;
+    if (e.repeat && !shortcut.repeats) return;
+    handlers[shortcut.action](e.key);
     e.preventDefault();
   });
 
@@ -266,7 +281,7 @@ function ReviewerView({ data, now }: { data: ReviewData; now: number }) {
         <span className="review-notice" role="status">
           {notice}
         </span>
-        <button type="button" className="link help-link" onClick={actions.toggleHelp} aria-keyshortcuts="?">
+        <button type="button" className="link help-link" onClick={actions.toggleHelp} aria-keyshortcuts={ariaKeys('help')}>
           Shortcuts <kbd aria-hidden="true">?</kbd>
         </button>
       </nav>
@@ -307,10 +322,7 @@ function ReviewerView({ data, now }: { data: ReviewData; now: number }) {
           )}
         </>
       )}
-      <p className="muted small review-hint">
-        <kbd>J</kbd>/<kbd>K</kbd> next/previous · <kbd>A</kbd> approve · <kbd>R</kbd> reject · <kbd>N</kbd> note · <kbd>U</kbd> undo ·{' '}
-        <kbd>?</kbd> all shortcuts
-      </p>
+      <ShortcutHint />
       {helpOpen && <HelpOverlay onClose={actions.closeHelp} />}
     </div>
   );

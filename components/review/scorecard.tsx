@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { Mark } from './review-store';
+import { SHORTCUT_ITEMS } from './shortcuts';
 
 export interface ScorecardItem {
   text: string;
@@ -19,9 +20,6 @@ export function scorecardItems(mustHaves: string[], niceToHaves: string[]): Scor
   }
   return items;
 }
-
-/** Number keys tick the first nine items. */
-export const SHORTCUT_ITEMS = 9;
 
 interface Props {
   items: ScorecardItem[];

@@ -36,6 +36,11 @@ export interface ReviewHead {
 export interface ReviewData extends ReviewHead {
   request: ReviewRequest;
   people: ReviewPerson[];
+  /**
+   * The request's decisions as last read: a new array only when they changed. `people` also
+   * changes with notes and feeds, which can arrive before the decision that wrote them.
+   */
+  decisions: ReviewDecision[];
 }
 
 type PersonContext = Omit<ReviewPerson, 'key' | 'decision'>;
@@ -91,5 +96,5 @@ export function useReviewData(requestId: string): ReviewData | null | undefined 
   if (head === undefined) return undefined;
   if (head.request === null) return null;
   if (people === undefined) return undefined;
-  return { ...head, request: head.request, people };
+  return { ...head, request: head.request, people, decisions: decisions! };
 }

@@ -1,4 +1,4 @@
-import { UndoToast } from '@/components/notes/undo-toast';
+import { UndoToast } from '@/components/ui/undo-toast';
 import { ProspectPanel } from '@/components/prospect/prospect-panel';
 import { SyncStatus } from '@/components/sync/sync-status';
 import { ProfileHint } from './profile-hint';
@@ -15,14 +15,14 @@ interface Props {
 export function SidebarApp({ connection, onClose }: Props) {
   return (
     <div className="sidebar">
-      <div className="topbar">
+      <header className="topbar">
         <span className="brand">Tandem</span>
         {onClose && (
           <button type="button" className="icon" aria-label="Hide sidebar (Alt+Shift+T)" title="Hide sidebar (Alt+Shift+T)" onClick={onClose}>
             ×
           </button>
         )}
-      </div>
+      </header>
       <main className="content">
         <Body connection={connection} />
       </main>

@@ -60,3 +60,8 @@ export function setTrayRequisition(db: TandemDB, requisitionId: string | null) {
 export function clearTray(db: TandemDB) {
   return update(db, () => EMPTY_TRAY);
 }
+
+/** Puts a batch back as it was (after its review request is withdrawn, or a clear undone). */
+export function restoreTray(db: TandemDB, tray: BatchTray) {
+  return update(db, () => tray);
+}

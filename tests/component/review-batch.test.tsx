@@ -65,10 +65,37 @@ describe('review batch in the sidebar', () => {
     expect((await db.activities.where('[prospectId+at]').between([alan.id, 0], [alan.id, Infinity]).toArray()).map((a) => a.kind)).toContain('review_requested');
   });
 
+  it('takes back a batch sent or cleared by mistake: the request is withdrawn and the batch comes back', async () => {
+    const { db } = await teamDb();
+    const user = userEvent.setup();
+    sidebar(db, identity('ada'));
+    await user.click(await screen.findByTestId('add-to-review'));
+    const tray = await screen.findByTestId('batch-tray');
+    await user.click(within(tray).getByTestId('send-for-review'));
+    expect(await screen.findByText('Sent 1 person to Hannah Manager for review.')).toBeInTheDocument();
+    const [request] = await db.reviewRequests.toArray();
+    await user.click(screen.getByTestId('batch-undo'));
+    await waitFor(async () => expect((await db.reviewRequests.get(request!.id))?.status).toBe('cancelled'));
+    expect(within(await screen.findByTestId('batch-tray')).getAllByTestId('tray-item')).toHaveLength(1);
+    expect((await readTray(db)).prospectIds).toEqual(request!.prospectIds);
+
+    await user.click(within(screen.getByTestId('batch-tray')).getByRole('button', { name: 'Clear' }));
+    expect(await screen.findByText('Batch cleared.')).toBeInTheDocument();
+    await user.click(screen.getByTestId('batch-undo'));
+    expect(within(await screen.findByTestId('batch-tray')).getAllByTestId('tray-item')).toHaveLength(1);
+  });
+
+  it('names the requisition picker for what it chooses', async () => {
+    const { db } = await teamDb();
+    sidebar(db, identity('ada'));
+    await screen.findByTestId('add-to-review');
+    expect(screen.getByRole('combobox', { name: 'Requisition for this review' })).toHaveDisplayValue('Staff Platform Engineer');
+  });
+
   it('does not offer batches to a hiring manager', async () => {
     const { db } = await teamDb('hiring_manager');
     sidebar(db, identity('ada'));
-    await screen.findByTestId('activity-item');
+    await screen.findAllByTestId('activity-item');
     expect(screen.queryByTestId('add-to-review')).toBeNull();
     expect(screen.queryByTestId('batch-tray')).toBeNull();
   });
@@ -154,11 +181,38 @@ describe("the hiring manager's review in the sidebar", () => {
     expect(grace.id).toBeTruthy();
   });
 
+  it('takes the review page’s keys: N is the decision’s note, A and R decide, U undoes', async () => {
+    const { db, hm } = await sentForReview();
+    await signInAs(db, hm);
+    const user = userEvent.setup();
+    sidebar(db, identity('ada'));
+    const section = await screen.findByTestId('sidebar-review');
+    await screen.findAllByTestId('activity-item');
+    await user.keyboard('n');
+    const decisionNote = within(section).getByLabelText(/Note/);
+    expect(decisionNote).toHaveFocus();
+    expect(screen.getByTestId('note-input')).not.toHaveFocus();
+    await user.keyboard('Ready for onsite{Escape}');
+    decisionNote.blur();
+    await user.keyboard('a');
+    expect(await within(section).findByTestId('sidebar-decision')).toHaveTextContent('You approved this person.');
+    expect((await db.reviewDecisions.toArray())[0]).toMatchObject({ verdict: 'approve', note: 'Ready for onsite' });
+    // Decided: N is the team note again, and U takes the decision back.
+    await user.keyboard('n');
+    expect(screen.getByTestId('note-input')).toHaveFocus();
+    screen.getByTestId('note-input').blur();
+    await user.keyboard('u');
+    await waitFor(() => expect(within(section).queryByTestId('sidebar-decision')).toBeNull());
+    await user.keyboard('r');
+    expect(await within(section).findByTestId('sidebar-decision')).toHaveTextContent('You rejected this person.');
+    expect((await db.reviewDecisions.filter((d) => d.deletedAt === null).toArray()).map((d) => d.verdict)).toEqual(['reject']);
+  });
+
   it('is not offered to anyone else', async () => {
     const { db, recruiter } = await sentForReview();
     await signInAs(db, recruiter);
     sidebar(db, identity('ada'));
-    await screen.findByTestId('activity-item');
+    await screen.findAllByTestId('activity-item');
     expect(screen.queryByTestId('sidebar-review')).toBeNull();
     expect(await screen.findByTestId('outreach-warning')).toHaveTextContent('In review with Hannah Manager');
   });

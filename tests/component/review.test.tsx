@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { ulid } from 'ulidx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReviewApp } from '@/components/review/review-app';
+import { REVIEW_SHORTCUTS, keyLabels } from '@/components/review/shortcuts';
 import { DbProvider } from '@/components/ui/db-context';
 import type { TandemDB } from '@/lib/db/database';
 import { decisionsForRequest } from '@/lib/db/review-queries';
@@ -77,7 +78,7 @@ describe('review page, one person at a time', () => {
     const user = renderPage(requestId);
     expect(await screen.findByTestId('review-person-name')).toHaveTextContent('Ada Lovelace');
     expect(progress()).toHaveTextContent('1 of 3');
-    expect(screen.getByTestId('review-decided')).toHaveTextContent('0 decided');
+    await waitFor(() => expect(screen.getByTestId('review-decided')).toHaveTextContent('0 decided'));
     expect(screen.getByText('Engineer number 0')).toBeInTheDocument();
     expect(screen.getByTestId('review-message')).toHaveTextContent('First calibration batch');
     expect(screen.getByText(/Due in/)).toBeInTheDocument();
@@ -126,7 +127,7 @@ describe('review page, one person at a time', () => {
     await user.keyboard('a');
     await waitFor(() => expect(name()).toHaveTextContent('Grace Hopper'));
     expect(progress()).toHaveTextContent('2 of 3');
-    expect(screen.getByTestId('review-decided')).toHaveTextContent('1 decided');
+    await waitFor(() => expect(screen.getByTestId('review-decided')).toHaveTextContent('1 decided'));
     expect(screen.getByTestId('review-note')).toHaveValue('');
     const [decision] = await decisionsForRequest(db, requestId);
     expect(decision).toMatchObject({ prospectId: people[0], verdict: 'approve', met: ['Go'], missing: ['Postgres'], note: 'Strong; ask about JK and AR? u' });
@@ -169,9 +170,9 @@ describe('review page, one person at a time', () => {
     await user.keyboard('u');
     await waitFor(() => expect(name()).toHaveTextContent('Ada Lovelace'));
     await waitFor(() => expect(screen.getByTestId('review-approve')).toHaveAttribute('aria-disabled', 'false'));
-    expect(screen.queryByTestId('review-decision')).toBeNull();
+    await waitFor(() => expect(screen.queryByTestId('review-decision')).toBeNull());
     expect(markButton('Go', 'Met')).toHaveAttribute('aria-pressed', 'true');
-    expect(screen.getByTestId('review-decided')).toHaveTextContent('0 decided');
+    await waitFor(() => expect(screen.getByTestId('review-decided')).toHaveTextContent('0 decided'));
     expect(await decisionsForRequest(db, requestId)).toEqual([]);
     expect((await db.activities.toArray()).filter((a) => a.kind === 'review_decision' && a.deletedAt === null)).toEqual([]);
     // Nothing left to undo from this page.
@@ -198,6 +199,17 @@ describe('review page, one person at a time', () => {
     expect(screen.queryByTestId('review-help')).toBeNull();
   });
 
+  it('lists every shortcut of the table in the help, and the hinted ones under the page', async () => {
+    const { requestId } = await seed();
+    const user = renderPage(requestId);
+    await screen.findByTestId('review-person-name');
+    const hint = screen.getByTestId('review-hint');
+    for (const s of REVIEW_SHORTCUTS.filter((x) => x.hint)) expect(hint).toHaveTextContent(`${keyLabels(s).join('')} ${s.hint}`);
+    await user.keyboard('?');
+    const help = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(within(help).getAllByRole('definition').map((d) => d.textContent)).toEqual(REVIEW_SHORTCUTS.map((s) => s.description));
+  });
+
   it('says the review is complete with the result once everyone has a decision', async () => {
     const { requestId } = await seed();
     const user = renderPage(requestId);
@@ -208,13 +220,27 @@ describe('review page, one person at a time', () => {
     await waitFor(() => expect(progress()).toHaveTextContent('3 of 3'));
     await user.keyboard('a');
     expect(await screen.findByTestId('review-complete')).toHaveTextContent('Review complete');
-    expect(screen.getByTestId('review-result')).toHaveTextContent('2 approved, 1 rejected');
+    await waitFor(() => expect(screen.getByTestId('review-result')).toHaveTextContent('2 approved, 1 rejected'));
     expect(screen.getByRole('link', { name: 'Back to your reviews' })).toHaveAttribute('href', 'review.html');
     await waitFor(async () => expect((await db.reviewRequests.get(requestId))?.status).toBe('completed'));
     // U on the summary brings the last person back, undecided; the request is open again.
     await user.keyboard('u');
     await waitFor(() => expect(name()).toHaveTextContent('Edsger Dijkstra'));
     await waitFor(async () => expect((await db.reviewRequests.get(requestId))?.status).toBe('open'));
+  });
+
+  it('completes live when the last decision is made elsewhere', async () => {
+    const { requestId, people, hm } = await seed();
+    const user = renderPage(requestId);
+    await screen.findByTestId('review-person-name');
+    await user.keyboard('a');
+    await waitFor(() => expect(progress()).toHaveTextContent('2 of 3'));
+    await user.keyboard('a');
+    await waitFor(() => expect(name()).toHaveTextContent('Edsger Dijkstra'));
+    // The hiring manager decides the last person in the sidebar (same database, another page).
+    await mutate(db, reviewDecide, { requestId, prospectId: people[2]!, verdict: 'reject' }, hm);
+    expect(await screen.findByTestId('review-complete')).toHaveTextContent('Review complete');
+    expect(screen.getByTestId('review-result')).toHaveTextContent('2 approved, 1 rejected');
   });
 
   it('opens a completed review on its summary', async () => {

@@ -8,7 +8,7 @@ import { activitiesFor, findProspectByKey } from '@/lib/db/queries';
 import { activityLog, noteAdd, prospectUpsert } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { saveProfile } from '@/lib/db/member-profile';
-import { useUndo } from '@/components/notes/undo-store';
+import { useUndo } from '@/components/ui/undo-store';
 import { arrived, freshDb, identity, member, signInAs } from '../support/db';
 import type { TandemDB } from '@/lib/db/database';
 import type { ProspectIdentity } from '@/lib/model';
@@ -173,6 +173,27 @@ describe('sidebar on a person', () => {
     expect(screen.getAllByTestId('activity-item')[0]).toHaveAttribute('data-kind', 'dnc_set');
     await user.click(screen.getByRole('button', { name: 'Clear do-not-contact' }));
     await waitFor(() => expect(screen.queryByTestId('outreach-warning')).toBeNull());
+  });
+
+  it('offers to undo marking and clearing do-not-contact, so no single click is final', async () => {
+    const { user } = await renderSidebar(ready());
+    await screen.findByTestId('activity-item');
+    await user.click(screen.getByRole('button', { name: 'Mark do-not-contact…' }));
+    await user.type(screen.getByLabelText('Why should nobody contact this person?'), 'Asked us to stop');
+    await user.click(screen.getByRole('button', { name: 'Mark do-not-contact' }));
+    expect(await screen.findByText('Marked do-not-contact.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Mark do-not-contact…' })).toBeInTheDocument());
+    const prospect = await findProspectByKey(db, 'linkedin:ada-lovelace');
+    expect(prospect?.doNotContact).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Mark do-not-contact…' }));
+    await user.type(screen.getByLabelText('Why should nobody contact this person?'), 'Works for a client');
+    await user.click(screen.getByRole('button', { name: 'Mark do-not-contact' }));
+    await user.click(await screen.findByRole('button', { name: 'Clear do-not-contact' }));
+    expect(await screen.findByText('Do-not-contact cleared.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByTestId('outreach-warning')).toHaveTextContent('Do not contact. Works for a client');
   });
 
   it('does not offer do-not-contact to a sourcer', async () => {

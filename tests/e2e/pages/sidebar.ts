@@ -32,6 +32,28 @@ export class SidebarPage {
     return this.frame.getByTestId('unidentified');
   }
 
+  /** How the page sees the frame: where it is, where it points, and whether it shows. */
+  async frameState() {
+    return this.page.evaluate(() => {
+      const frames = document.querySelectorAll<HTMLIFrameElement>('iframe[data-tandem-sidebar]');
+      const frame = frames[0];
+      if (!frame) return null;
+      const style = getComputedStyle(frame);
+      const box = frame.getBoundingClientRect();
+      return {
+        count: frames.length,
+        parent: frame.parentElement?.tagName ?? null,
+        path: new URL(frame.src).pathname,
+        hidden: frame.hidden,
+        display: style.display,
+        visibility: style.visibility,
+        opacity: style.opacity,
+        width: Math.round(box.width),
+        right: Math.round(window.innerWidth - box.right),
+      };
+    });
+  }
+
   async addNote(text: string) {
     await this.frame.getByTestId('note-input').fill(text);
     await this.frame.getByTestId('note-submit').click();

@@ -1,21 +1,25 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createTeam, invite, setRole } from '@/server/auth/team-admin';
+import { createTeam, invite, redeem, setRole } from '@/server/auth/team-admin';
 import { startServer } from '@/server/main';
 import type { Role } from '@/lib/model';
 
 /** A real Tandem server on PGlite in a temp folder, which can be stopped and started again on the same port. */
-export async function startTeamServer() {
+export async function startTeamServer({ teamName = 'E2E team' }: { teamName?: string } = {}) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-e2e-server-'));
   const env = (port: number) => ({ ...process.env, PORT: String(port), HOST: '127.0.0.1', TANDEM_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' });
   let running = await startServer(env(0));
   const port = running.port;
-  const team = await createTeam(running.db, 'E2E team');
+  const team = await createTeam(running.db, teamName);
   return {
     url: `http://127.0.0.1:${port}`,
     async invite(email: string, role: Role) {
       return (await invite(running.db, team.id, email, role)).code;
+    },
+    /** A device of the member with this email (joining them to the team): its token, to write as them over HTTP. */
+    async join(email: string, role: Role) {
+      return redeem(running.db, (await invite(running.db, team.id, email, role)).code, 'e2e writer');
     },
     setRole: (email: string, role: Role) => setRole(running.db, team.id, email, role),
     stop: () => running.stop(),

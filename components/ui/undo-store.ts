@@ -12,7 +12,7 @@ interface UndoState {
   dismiss: () => void;
 }
 
-/** The one pending "undo" the sidebar offers (a deleted note), shown until used or replaced. */
+/** The one pending "undo" the sidebar offers (a deleted note, a do-not-contact change), shown until used or replaced. */
 export const useUndo = create<UndoState>((set) => ({
   offer: null,
   show: (offer) => set({ offer }),
