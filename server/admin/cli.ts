@@ -4,6 +4,7 @@ import { adminSecret, readConfig } from '@/server/config';
 import { openDatabase } from '@/server/db/open';
 import { Email, Role } from '@/lib/model';
 import { type AdminOps, directOps, httpOps } from './commands';
+import { rotateEpochCommand } from './rotate-epoch';
 import { runningServer } from './running-server';
 
 const USAGE = `usage: npm run -s admin -- <command>
@@ -13,6 +14,7 @@ const USAGE = `usage: npm run -s admin -- <command>
   members <team>                     list the team's members and pending invites
   role <team> <email> <role>         change a member's role
   revoke <email>                     revoke the person's devices and unused invites
+  rotate-epoch                       after restoring the database from a backup: devices pull everything again
 
 <team> is the team's name or id. With DATABASE_URL the database is used directly; otherwise
 the command goes through the server running on TANDEM_DATA_DIR, or opens that folder itself.`;
@@ -94,6 +96,10 @@ async function main() {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
     console.log(USAGE);
     return argv.length === 0 ? 2 : 0;
+  }
+  if (argv[0] === 'rotate-epoch') {
+    console.log(await rotateEpochCommand(readConfig()));
+    return 0;
   }
   const command = parse(argv);
   const config = readConfig();

@@ -7,11 +7,12 @@ import type { Logger } from '@/server/log';
 import { AuthError, authenticate, memberProfile, redeem, signOutDevice, type Authenticated } from '@/server/auth/team-admin';
 import { ClientNotYours, push } from '@/server/sync/push';
 import { pull } from '@/server/sync/pull';
-import { PullQuery, PushRequest, RedeemRequest } from '@/lib/model';
+import { MAX_BODY_BYTES, PullQuery, PushRequest, RedeemRequest } from '@/lib/model';
 import { adminRoutes } from './admin-routes';
 import { fail, jsonBody, validate } from './errors';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** In the wire schemas, so devices size their push batches under it. */
+export { MAX_BODY_BYTES };
 
 export interface AppOptions {
   db: Database;

@@ -2,6 +2,8 @@ import type { Queryable } from '@/server/db/database';
 import { KIND_OF_TABLE, type Draft, type MutationStore, type SyncedRows, type SyncedTable } from '@/lib/mutations/store';
 import type { Prospect, ReviewDecision } from '@/lib/model';
 import { ownerOnly } from './sql-store';
+import { unreadableReason } from './readable';
+import { MutationRefused } from '@/lib/mutations/define';
 
 type KindTable = keyof typeof KIND_OF_TABLE;
 const kindOf = (table: SyncedTable): string => {
@@ -119,8 +121,8 @@ export class PushBatch {
     if (scope.writes.size > 0) this.version++;
   }
 
-  scope(): MutationScope {
-    return new MutationScope(this, this.teamId, this.version + 1);
+  scope(mutation: string): MutationScope {
+    return new MutationScope(this, this.teamId, this.version + 1, mutation);
   }
 
   /** Writes everything the push changed: a statement for the rows, one for new profile keys. */
@@ -163,6 +165,7 @@ export class MutationScope implements MutationStore {
     private readonly batch: PushBatch,
     private readonly teamId: string,
     private readonly version: number,
+    private readonly mutation: string,
   ) {}
 
   async get<T extends SyncedTable>(table: T, id: string): Promise<SyncedRows[T] | undefined> {
@@ -172,6 +175,8 @@ export class MutationScope implements MutationStore {
 
   put<T extends SyncedTable>(table: T, draft: Draft<T>): Promise<void> {
     const doc = { ...draft, teamId: this.teamId, version: this.version } as unknown as Write['doc'];
+    const unreadable = unreadableReason(table, doc);
+    if (unreadable) return Promise.reject(new MutationRefused(this.mutation, unreadable));
     this.writes.set(`${kindOf(table)}:${doc.id}`, { table: table as KindTable, doc });
     return Promise.resolve();
   }

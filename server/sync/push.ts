@@ -111,7 +111,7 @@ async function pushBatched(tx: Queryable, actor: Actor, request: PushRequest): P
     if (m.id <= last) continue;
     let reason = 'reason' in c ? c.reason : null;
     if (reason === null) {
-      const scope = batch.scope();
+      const scope = batch.scope(m.name);
       try {
         const result = await MUTATIONS.get(m.name)!.apply(scope, (c as { args: unknown }).args, { actor });
         if (result !== NO_CHANGE) batch.commit(scope);
@@ -179,7 +179,7 @@ async function applyOne(tx: Queryable, actor: Actor, name: string, args: unknown
   await tx.query('SAVEPOINT mutation');
   try {
     const version = await nextVersion(tx, actor.teamId);
-    const result = await mutation.apply(new SqlStore(tx, actor.teamId, version), args, { actor });
+    const result = await mutation.apply(new SqlStore(tx, actor.teamId, version, name), args, { actor });
     // Nothing written: give the version back so it is not a gap (only cosmetic).
     if (result === NO_CHANGE) await tx.query('ROLLBACK TO SAVEPOINT mutation');
     await tx.query('RELEASE SAVEPOINT mutation');

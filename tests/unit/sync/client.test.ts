@@ -11,7 +11,7 @@ import { rejectionText, syncDisplay } from '@/lib/sync/status';
 import { OfflineError, ServerError, SignedOutError, httpTransport } from '@/lib/sync/transport';
 import { freshDb, identity, member } from '../../support/db';
 
-const page = (patch: Partial<PullResponse>): PullResponse => ({ rows: [], cursor: 1, more: false, lastMutationId: 0, rejections: [], ...patch });
+const page = (patch: Partial<PullResponse>): PullResponse => ({ rows: [], cursor: 1, more: false, lastMutationId: 0, rejections: [], epoch: 'epoch-1', reset: false, ...patch });
 
 describe('applyPullPage', () => {
   it("rolls back a refused edit of a server row and keeps the server's version", async () => {

@@ -10,7 +10,7 @@ import { freshDb, identity, member } from '../../support/db';
 
 const ctx = member();
 const session: Session = { serverUrl: 'https://t.example', token: 't', clientId: 'client-0001', memberId: ctx.me.memberId, teamId: 'local', teamName: 'T', deviceName: 'd', signedInAt: 0 };
-const emptyPull = (lastMutationId: number): PullResponse => ({ rows: [], cursor: 0, more: false, lastMutationId, rejections: [] });
+const emptyPull = (lastMutationId: number): PullResponse => ({ rows: [], cursor: 0, more: false, lastMutationId, rejections: [], epoch: 'epoch-1', reset: false });
 
 function fakeTransport() {
   const calls: string[] = [];
