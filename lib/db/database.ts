@@ -12,6 +12,7 @@ import type {
   ReviewDecision,
   ReviewRequest,
 } from '@/lib/model';
+import { outboxTeam } from './outbox-team';
 import { SCHEMA_VERSIONS } from './schema';
 
 /** A prospect as stored: `profileKeys` flattens `profiles[].key` for the multi-entry index. */
@@ -62,6 +63,7 @@ export class TandemDB extends Dexie {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }
+    this.use(outboxTeam);
   }
 }
 
