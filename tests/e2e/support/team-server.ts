@@ -6,18 +6,22 @@ import { startServer } from '@/server/main';
 import type { Role } from '@/lib/model';
 
 /** A real Tandem server on PGlite in a temp folder, which can be stopped and started again on the same port. */
-export async function startTeamServer() {
+export async function startTeamServer(teamName = 'E2E team') {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-e2e-server-'));
   const env = (port: number) => ({ ...process.env, PORT: String(port), HOST: '127.0.0.1', TANDEM_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' });
   let running = await startServer(env(0));
   const port = running.port;
-  const team = await createTeam(running.db, 'E2E team');
+  const team = await createTeam(running.db, teamName);
   return {
     url: `http://127.0.0.1:${port}`,
     async invite(email: string, role: Role) {
       return (await invite(running.db, team.id, email, role)).code;
     },
     setRole: (email: string, role: Role) => setRole(running.db, team.id, email, role),
+    /** What the server stores for its team, by kind, for checking what arrived. */
+    async stored(kind: string): Promise<unknown[]> {
+      return (await running.db.query<{ doc: unknown }>('SELECT doc FROM entities WHERE team_id = $1 AND kind = $2 ORDER BY version', [team.id, kind])).map((r) => r.doc);
+    },
     stop: () => running.stop(),
     async restart() {
       running = await startServer(env(port));
