@@ -30,7 +30,7 @@ const toPush = (e: OutboxEntry): PushMutation => ({ id: e.mutationId, name: e.na
  * The longest run of `entries` whose push body stays within `maxBytes` (as UTF-8 JSON, what
  * the server's body limit counts), and always the first entry.
  */
-export function fitInBody(clientId: string, entries: OutboxEntry[], maxBytes: number): OutboxEntry[] {
+function fitInBody(clientId: string, entries: OutboxEntry[], maxBytes: number): OutboxEntry[] {
   let bytes = utf8Length(JSON.stringify({ clientId, mutations: [] }));
   let fits = 0;
   for (const entry of entries) {

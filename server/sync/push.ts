@@ -77,7 +77,8 @@ class RetryOneByOne extends Error {}
  * client's last id is a retry and is skipped; one that fails validation or a rule is recorded
  * with its reason and still advances the client's last id, so it never blocks the ones after
  * it. Each applied mutation gets the next version of the team; the team row stays locked until
- * commit, so versions become visible in commit order.
+ * commit, so versions become visible in commit order. A mutation that would write a row no
+ * device could read (server/sync/readable.ts) is refused like one that breaks a rule.
  *
  * The mutations run against an in-memory view of the team (one prefetch, writes kept until the
  * end and written in a few statements): a push costs a dozen queries, not several per mutation.
