@@ -143,6 +143,16 @@ describe('the outbox and teams', () => {
     expect(await discardChanges(db, 'team-a')).toBe(2);
     expect(await db.outbox.count()).toBe(0);
   });
+
+  it('tags a change with the team its mutation ran for, even if the device switched teams meanwhile', async () => {
+    const db = freshDb();
+    const inA = member();
+    inA.me.teamId = 'team-a';
+    // The device is in team B by the time a change prepared as a member of A is written.
+    await db.local.put({ key: LOCAL_KEYS.me, value: { ...inA.me, teamId: 'team-b' } });
+    await mutate(db, prospectUpsert, { identity: identity() }, inA);
+    expect((await db.outbox.toArray()).map((e) => e.teamId)).toEqual(['team-a']);
+  });
 });
 
 describe('httpTransport', () => {
