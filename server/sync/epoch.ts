@@ -7,8 +7,8 @@ const identityCheckedAt = new WeakMap<Database, number>();
 /**
  * The Postgres cluster's system identifier and timeline: a dump restored into another cluster
  * has another identifier; a promoted standby or a point-in-time recovery starts a new timeline
- * (seen here after its first checkpoint). Null where the functions may not be called (a
- * managed Postgres without the pg_monitor role) or do not answer.
+ * (seen here after its first checkpoint). Null where the functions fail (stock Postgres lets
+ * any role call them; a managed service may hide them).
  */
 async function clusterIdentity(db: Queryable): Promise<{ systemIdentifier: string; timelineId: number } | null> {
   try {
