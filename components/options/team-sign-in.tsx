@@ -5,12 +5,55 @@ import { useDb } from '@/components/ui/db-context';
 import { readMe } from '@/lib/db/local-state';
 import { ROLE_LABELS } from '@/lib/model';
 import { SignInError, signIn, signOut } from '@/lib/sync/account';
-import { readSession } from '@/lib/sync/session';
+import { type OtherTeamChanges, changesForOtherTeams, discardChanges } from '@/lib/sync/outbox';
+import { type Session, readSession } from '@/lib/sync/session';
 
 function defaultDeviceName(): string {
   const data = (navigator as Navigator & { userAgentData?: { brands?: { brand: string }[]; platform?: string } }).userAgentData;
   const brand = data?.brands?.map((b) => b.brand).find((b) => !/not.?a.?brand|chromium/i.test(b)) ?? (navigator.userAgent.includes('Firefox') ? 'Firefox' : 'Chromium');
   return `${brand} on ${data?.platform || navigator.platform || 'this computer'}`;
+}
+
+const changes = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`;
+
+/**
+ * Unsent changes written for another team than the one signed in to (made there, then signed
+ * out and in here). They are never sent here; the member keeps them for that team or discards
+ * them.
+ */
+function OtherTeamChangesQuestion({ session }: { session: Session }) {
+  const db = useDb();
+  const others = useLiveQuery(() => changesForOtherTeams(db, session.teamId), [db, session.teamId]);
+  const [kept, setKept] = useState<ReadonlySet<string>>(new Set());
+  if (!others?.length) return null;
+  const one = (o: OtherTeamChanges) => {
+    const team = o.teamName ?? 'another team';
+    const discard = (
+      <button type="button" data-testid="discard-other-team-changes" onClick={() => void discardChanges(db, o.teamId)}>
+        Discard {changes(o.count)}
+      </button>
+    );
+    if (kept.has(o.teamId)) {
+      return (
+        <p key={o.teamId} data-testid="other-team-changes" data-team={o.teamId}>
+          {changes(o.count)} made in {team} wait until you sign back in to {team}. {discard}
+        </p>
+      );
+    }
+    return (
+      <div key={o.teamId} role="group" aria-labelledby={`other-team-${o.teamId}`} data-testid="other-team-changes" data-team={o.teamId}>
+        <p id={`other-team-${o.teamId}`}>
+          {changes(o.count)} made in {team} {o.count === 1 ? 'was' : 'were'} not sent before you switched teams. {o.count === 1 ? 'It is' : 'They are'} never sent
+          to {session.teamName}. Keep {o.count === 1 ? 'it' : 'them'} until you sign back in to {team}, or discard {o.count === 1 ? 'it' : 'them'}?
+        </p>
+        <button type="button" data-testid="keep-other-team-changes" onClick={() => setKept(new Set([...kept, o.teamId]))}>
+          Keep until I sign back in to {team}
+        </button>{' '}
+        {discard}
+      </div>
+    );
+  };
+  return <div className="other-team-changes">{others.map(one)}</div>;
 }
 
 interface Props {
@@ -53,6 +96,7 @@ export function TeamSignIn({ onSignedIn }: Props) {
           Signed in as <strong>{me?.name}</strong> ({me ? ROLE_LABELS[me.role] : '…'}) to <strong>{session.teamName}</strong> at {session.serverUrl}.
         </p>
         <SyncStatus />
+        <OtherTeamChangesQuestion session={session} />
         <div className="field checkbox">
           <label>
             <input type="checkbox" checked={wipe} onChange={(e) => setWipe(e.target.checked)} />

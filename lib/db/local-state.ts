@@ -15,6 +15,8 @@ export const LOCAL_KEYS = {
   batchTray: 'batchTray',
   /** What this device already notified about (lib/reminders/memory.ts). */
   reminders: 'reminders',
+  /** Names of the teams this device signed in to, by id, to name a team's unsent changes (lib/sync/outbox.ts). */
+  teamNames: 'teamNames',
 } as const;
 
 export async function readValidated<T extends z.ZodType>(db: TandemDB, key: string, schema: T): Promise<z.infer<T> | undefined> {

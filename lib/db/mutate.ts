@@ -40,7 +40,7 @@ export async function mutate<Args extends z.ZodType, Result>(
     const result = await mutation.apply(new DexieStore(db, context.actor), args, context);
     if (result === NO_CHANGE) return { result: undefined, mutationId: null };
     const mutationId = await nextMutationId(db);
-    await db.outbox.add({ mutationId, clientId, name: mutation.name, args, createdAt: Date.now() });
+    await db.outbox.add({ mutationId, clientId, teamId: context.actor.teamId, name: mutation.name, args, createdAt: Date.now() });
     return { result, mutationId };
   });
   if (outcome.mutationId !== null) for (const listener of localWriteListeners) listener();

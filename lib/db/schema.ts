@@ -1,4 +1,5 @@
 import type { Transaction } from 'dexie';
+import { LOCAL_TEAM_ID } from '@/lib/model';
 
 /**
  * Every version the database has had, oldest first. Never edit a shipped version: add one.
@@ -79,6 +80,26 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       await tx.table('reviewRequests').toCollection().modify((r: { reassignedFrom?: unknown; history?: unknown }) => {
         r.reassignedFrom ??= null;
         r.history ??= [];
+      });
+    },
+  },
+  {
+    // v5: a pending change carries the team it was written for, so it is never sent to another
+    // team; indexed with its id to send and acknowledge one team's changes in order. Changes
+    // queued before v5 were written for the team the device is in now (`me`, or the session).
+    version: 5,
+    stores: {
+      outbox: 'mutationId, [teamId+mutationId]',
+    },
+    async upgrade(tx) {
+      // The keys as they were when v5 shipped (lib/db/local-state.ts LOCAL_KEYS).
+      const teamOf = async (key: string) => {
+        const row = (await tx.table('local').get(key)) as { value?: { teamId?: unknown } } | undefined;
+        return typeof row?.value?.teamId === 'string' ? row.value.teamId : null;
+      };
+      const teamId = (await teamOf('me')) ?? (await teamOf('session')) ?? LOCAL_TEAM_ID;
+      await tx.table('outbox').toCollection().modify((entry: { teamId?: unknown }) => {
+        if (typeof entry.teamId !== 'string') entry.teamId = teamId;
       });
     },
   },

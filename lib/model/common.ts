@@ -12,15 +12,73 @@ export type Timestamp = z.infer<typeof Timestamp>;
 export const LOCAL_TEAM_ID = 'local';
 export const TeamId = z.string().min(1).max(64);
 
-/** Text typed by people: trimmed, no NUL, bounded so one row cannot exhaust storage. */
-export const shortText = (max: number) =>
+/**
+ * Bytes `text` takes as UTF-8, what storage and the wire pay for (a Latin letter 1, an accented
+ * one 2, Chinese or Japanese 3, an emoji 4), counted without making an encoded copy.
+ */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (isHighSurrogate(unit) && isLowSurrogate(text.charCodeAt(i + 1))) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** The longest start of `text` that fits in `maxBytes` of UTF-8, never splitting a character. */
+export function truncateUtf8(text: string, maxBytes: number): string {
+  if (text.length <= maxBytes / 3 || utf8Length(text) <= maxBytes) return text;
+  let bytes = 0;
+  let end = 0;
+  while (end < text.length) {
+    const unit = text.charCodeAt(end);
+    const pair = isHighSurrogate(unit) && isLowSurrogate(text.charCodeAt(end + 1));
+    const size = unit < 0x80 ? 1 : unit < 0x800 ? 2 : pair ? 4 : 3;
+    if (bytes + size > maxBytes) break;
+    bytes += size;
+    end += pair ? 2 : 1;
+  }
+  return text.slice(0, end);
+}
+
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
+
+/** Control characters (Unicode Cc: NUL, escape, backspace, C1…) other than tab and line feed. */
+const FORBIDDEN_CONTROL = /(?![\t\n])\p{Cc}/u;
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Text typed by people, the same check on the device and on the server: line breaks as `\n`
+ * (a pasted CRLF or lone CR becomes LF: textareas already give LF, and one convention keeps
+ * sizes and comparisons stable), trimmed, valid Unicode, no control characters but tab and line
+ * feed (invisible, and JSON escapes each into six bytes), and at most `maxBytes` of UTF-8, so
+ * one row's size is bounded whatever the script.
+ */
+export const shortText = (maxBytes: number) =>
   z
     .string()
+    .overwrite((s) => s.replace(/\r\n?/g, '\n'))
     .trim()
-    .max(max, `must be at most ${max} characters`)
-    .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters')
     // Postgres cannot store lone surrogates; refuse them on the device, not only at the server.
-    .refine((s) => s.isWellFormed(), 'must be valid Unicode text');
+    .refine((s) => s.isWellFormed(), 'must be valid Unicode text')
+    .refine((s) => !FORBIDDEN_CONTROL.test(s), {
+      error: (issue) => {
+        const code = FORBIDDEN_CONTROL.exec(String(issue.input))?.[0].codePointAt(0) ?? 0;
+        return `contains an invisible control character (U+${code.toString(16).toUpperCase().padStart(4, '0')}); only tabs and line breaks are allowed`;
+      },
+    })
+    .refine((s) => utf8Length(s) <= maxBytes, {
+      error: (issue) =>
+        `is too long: ${count(utf8Length(String(issue.input)))} bytes, at most ${count(maxBytes)} ` +
+        `(about ${count(maxBytes)} letters of English, or ${count(Math.floor(maxBytes / 3))} Chinese, Japanese or Korean characters)`,
+    });
 
 /** Fields every synced row carries. `version` is the server's; 0 until acknowledged. */
 export const SyncedFields = {

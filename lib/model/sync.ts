@@ -7,6 +7,14 @@ export const ClientId = z.string().regex(/^[0-9A-Za-z_-]{8,64}$/, 'must be 8–6
 
 export const MAX_PUSH_MUTATIONS = 1000;
 
+/** The largest request body the server reads (413 above it). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * The size a device fills a push body up to: half the server's limit, leaving room for a proxy
+ * in front with a smaller one (a 413 halves the batch anyway).
+ */
+export const PUSH_BATCH_BYTES = MAX_BODY_BYTES / 2;
+
 export const PushMutation = z.object({
   id: z.number().int().positive(),
   name: z.string().min(1).max(64),
@@ -43,6 +51,11 @@ export const PushResponse = z.object({
 export type PushResponse = z.infer<typeof PushResponse>;
 
 export const MAX_PULL_LIMIT = 5000;
+/**
+ * About the most document bytes one pull page carries; a page holds whole versions only, so a
+ * single version bigger than this goes alone (one mutation's writes, bounded by the schemas).
+ */
+export const PULL_PAGE_BYTES = 2 * 1024 * 1024;
 
 export const PullQuery = z.object({
   clientId: ClientId,
@@ -69,6 +82,17 @@ export const PullResponse = z.object({
   more: z.boolean(),
   lastMutationId: z.number().int().nonnegative(),
   rejections: z.array(Rejection),
+  /**
+   * The server's sync epoch. It changes when the database is restored from a backup (or moved
+   * to another cluster): a cursor taken in another epoch means nothing, so the client forgets
+   * its copy of the team's rows and pulls from zero, keeping its pending changes.
+   */
+  epoch: z.string().min(1).max(100),
+  /**
+   * The cursor is ahead of the team's version (the database was restored from a backup): as for
+   * a new epoch, forget the team's rows and pull from zero. Nothing else in this page counts.
+   */
+  reset: z.boolean(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

@@ -1,6 +1,7 @@
 /** Pure helpers that turn page content into the plain, bounded text a `ProspectIdentity` holds. */
+import { truncateUtf8 } from '@/lib/model/common';
 
-/** The schema's maxima (lib/model/identity.ts), so a capped field always validates. */
+/** The schema's maxima in UTF-8 bytes (lib/model/identity.ts), so a capped field always validates. */
 export const FIELD_MAX = { name: 200, headline: 500, company: 200, location: 200 } as const;
 
 /**
@@ -55,8 +56,8 @@ const CONTROL = /\p{Cc}/gu;
 
 /**
  * Plain text fit for the schema: invisible and control characters removed, whitespace collapsed,
- * trimmed, NFC-normalised and cut to `max` UTF-16 units without splitting a surrogate pair.
- * Empty results are null.
+ * trimmed, NFC-normalised and cut to `max` bytes of UTF-8 (what the schema counts) without
+ * splitting a character. Empty results are null.
  */
 export function cleanText(raw: string | null | undefined, max: number): string | null {
   if (raw === null || raw === undefined) return null;
@@ -68,17 +69,8 @@ export function cleanText(raw: string | null | undefined, max: number): string |
     .replace(/\s+/g, ' ')
     .trim()
     .normalize('NFC');
-  const capped = capLength(text, max).trim();
+  const capped = truncateUtf8(text, max).trim();
   return capped === '' ? null : capped;
-}
-
-/** Cut to `max` UTF-16 units (the schema counts those), backing off a split surrogate pair. */
-function capLength(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const last = cut.charCodeAt(cut.length - 1);
-  const splitPair = last >= 0xd800 && last <= 0xdbff;
-  return splitPair ? cut.slice(0, -1) : cut;
 }
 
 /** `elementText` then `cleanText`; null when there is no element. */

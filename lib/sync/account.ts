@@ -3,6 +3,7 @@ import type { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS, readMe } from '@/lib/db/local-state';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
 import { RedeemResponse, type Me } from '@/lib/model';
+import { adoptLocalChanges, rememberTeamName } from './outbox';
 import { clearSyncedRows } from './rebase';
 import { INITIAL_SYNC_STATE, type Session, readSession } from './session';
 import type { Fetch } from './transport';
@@ -28,8 +29,10 @@ export function normaliseServerUrl(input: string): string {
 }
 
 /**
- * Trades an invite code for a device token and becomes that member. Pending local work stays
- * queued and is sent as the signed-in member; rows of another team are forgotten.
+ * Trades an invite code for a device token and becomes that member. Changes made before the
+ * device joined any team become this team's and are sent as the signed-in member; changes
+ * written for another team stay queued for that team only (the options page asks whether to
+ * keep or discard them); rows of another team are forgotten.
  */
 export async function signIn(db: TandemDB, { serverUrl, code, deviceName, fetch: fetchImpl = fetch }: { serverUrl: string; code: string; deviceName: string; fetch?: Fetch }): Promise<Session> {
   const base = normaliseServerUrl(serverUrl);
@@ -57,7 +60,7 @@ export async function signIn(db: TandemDB, { serverUrl, code, deviceName, fetch:
   if (hadOtherTeam || (previous && previous.teamId !== team.id)) await clearSyncedRows(db);
   const session: Session = { serverUrl: base, token, clientId: ulid(), memberId: member.id, teamId: team.id, teamName: team.name, deviceName, signedInAt: Date.now() };
   const me: Me = { memberId: member.id, teamId: team.id, name: member.name, email: member.email, role: member.role };
-  await db.transaction('rw', db.local, db.members, async () => {
+  await db.transaction('rw', db.local, db.members, db.outbox, async () => {
     allowSyncedWrites('account');
     await db.local.bulkPut([
       { key: LOCAL_KEYS.session, value: session },
@@ -65,6 +68,8 @@ export async function signIn(db: TandemDB, { serverUrl, code, deviceName, fetch:
       { key: LOCAL_KEYS.syncState, value: INITIAL_SYNC_STATE },
     ]);
     await db.members.put(member);
+    await adoptLocalChanges(db, team.id);
+    await rememberTeamName(db, team.id, team.name);
   });
   return session;
 }

@@ -1,10 +1,11 @@
 import type { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
-import { MAX_PUSH_MUTATIONS, type Me, type Rejection } from '@/lib/model';
+import { MAX_PUSH_MUTATIONS, PUSH_BATCH_BYTES, type Me, type OutboxEntry, type PushRequest, type Rejection, utf8Length } from '@/lib/model';
 import { refreshMe } from './account';
-import { applyPullPage } from './rebase';
+import { teamOutbox } from './outbox';
+import { applyPullPage, restartFromZero } from './rebase';
 import { type Session, patchSyncState, readSession, readSyncState } from './session';
-import type { SyncTransport } from './transport';
+import { RateLimitedError, ServerError, type SyncTransport } from './transport';
 
 export const PUSH_BATCH = Math.min(500, MAX_PUSH_MUTATIONS);
 /** The server's maximum page: fewer round trips on a first pull of a big team. */
@@ -22,25 +23,83 @@ async function currentRole(db: TandemDB, session: Session): Promise<Me['role']> 
   return me?.role ?? 'sourcer';
 }
 
-/** Sends the outbox in order, a batch at a time; returns the rejections the server reported. */
+type PushMutation = PushRequest['mutations'][number];
+const toPush = (e: OutboxEntry): PushMutation => ({ id: e.mutationId, name: e.name, args: e.args });
+
+/**
+ * The longest run of `entries` whose push body stays within `maxBytes` (as UTF-8 JSON, what
+ * the server's body limit counts), and always the first entry.
+ */
+function fitInBody(clientId: string, entries: OutboxEntry[], maxBytes: number): OutboxEntry[] {
+  let bytes = utf8Length(JSON.stringify({ clientId, mutations: [] }));
+  let fits = 0;
+  for (const entry of entries) {
+    bytes += utf8Length(JSON.stringify(toPush(entry))) + (fits > 0 ? 1 : 0);
+    if (fits > 0 && bytes > maxBytes) break;
+    fits++;
+  }
+  return entries.slice(0, fits);
+}
+
+const isTooLarge = (e: unknown) => e instanceof ServerError && e.status === 413;
+
+/**
+ * Sends the team's outbox in order, in batches capped in count and in bytes; returns the
+ * rejections the server reported. A 413 (a proxy with a smaller limit than ours) halves the
+ * batch for the rest of the round; a change too large to send alone is refused here, with a
+ * reason, rather than blocking every change after it.
+ */
 export async function pushAll(db: TandemDB, transport: SyncTransport, session: Session): Promise<Rejection[]> {
   const rejected: Rejection[] = [];
   let after = 0;
+  let maxCount = PUSH_BATCH;
+  let maxBytes = PUSH_BATCH_BYTES;
   for (;;) {
-    const batch = await db.outbox.where('mutationId').above(after).limit(PUSH_BATCH).toArray();
+    const batch = fitInBody(session.clientId, await teamOutbox(db, session.teamId, after).limit(maxCount).toArray(), maxBytes);
     if (batch.length === 0) return rejected;
-    const res = await transport.push({ clientId: session.clientId, mutations: batch.map((e) => ({ id: e.mutationId, name: e.name, args: e.args })) });
+    const body = { clientId: session.clientId, mutations: batch.map(toPush) };
+    let res;
+    try {
+      res = await transport.push(body);
+    } catch (e) {
+      if (!isTooLarge(e)) throw e;
+      if (batch.length > 1) {
+        maxCount = Math.ceil(batch.length / 2);
+        maxBytes = Math.ceil(utf8Length(JSON.stringify(body)) / 2);
+        continue;
+      }
+      const [entry] = batch;
+      const reason = `it is too large to send (${utf8Length(JSON.stringify(body)).toLocaleString('en-US')} bytes; the server refused it as too large)`;
+      await db.transaction('rw', db.outbox, db.rejections, async () => {
+        await db.outbox.delete(entry!.mutationId);
+        await db.rejections.put({ mutationId: entry!.mutationId, name: entry!.name, reason, at: Date.now() });
+      });
+      rejected.push({ mutationId: entry!.mutationId, name: entry!.name, reason });
+      after = entry!.mutationId;
+      continue;
+    }
     rejected.push(...res.rejected);
     if (res.rejected.length) await db.rejections.bulkPut(res.rejected.map((r) => ({ ...r, at: Date.now() })));
     after = batch[batch.length - 1]!.mutationId;
   }
 }
 
-/** Pulls every page since the cursor, rebasing pending changes on each. */
+/**
+ * Pulls every page since the cursor, rebasing pending changes on each. A page from another
+ * epoch than the cursor's, or one that says `reset` (the server's database was restored), makes
+ * the device forget the team's rows and pull again from zero, once per round.
+ */
 export async function pullAll(db: TandemDB, transport: SyncTransport, session: Session): Promise<void> {
+  let restarted = false;
   for (;;) {
     const state = await readSyncState(db);
     const page = await transport.pull({ clientId: session.clientId, cursor: state.cursor, limit: PULL_LIMIT, since: state.rejectionsSince });
+    if (page.reset || (state.epoch !== null && page.epoch !== state.epoch)) {
+      if (restarted) throw new ServerError(200, 'the server changed its sync epoch twice in one pull; trying again later');
+      restarted = true;
+      await restartFromZero(db, page.epoch);
+      continue;
+    }
     // The member's role can change on the server; pending changes replay with the new one.
     const role = page.rows.find((r) => r.kind === 'member' && r.id === session.memberId)?.doc as { role?: Me['role'] } | null | undefined;
     await applyPullPage(db, page, actorOf(session, role?.role ?? (await currentRole(db, session))));
@@ -48,11 +107,25 @@ export async function pullAll(db: TandemDB, transport: SyncTransport, session: S
   }
 }
 
-/** One full round: push everything pending, then pull until up to date. Throws transport errors. */
+/**
+ * One full round: push everything pending, then pull until up to date. A failed push never
+ * stops the pull (a change the server will not take must not cut the member off from the
+ * team's); its error is thrown after the pull, so the round still counts as failed and retries.
+ * A 429 stops the round at once: the server asked for quiet. Throws transport errors.
+ */
 export async function syncOnce(db: TandemDB, transport: SyncTransport, { push = true } = {}): Promise<void> {
   const session = await readSession(db);
   if (!session) return;
-  if (push) await pushAll(db, transport, session);
+  let pushError: Error | null = null;
+  if (push) {
+    try {
+      await pushAll(db, transport, session);
+    } catch (e) {
+      if (e instanceof RateLimitedError) throw e;
+      pushError = e instanceof Error ? e : new Error(String(e));
+    }
+  }
   await pullAll(db, transport, session);
+  if (pushError !== null) throw pushError;
   await patchSyncState(db, { lastSyncedAt: Date.now() });
 }

@@ -4,7 +4,8 @@ import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
 import { ENTITY_SCHEMAS, type PullResponse } from '@/lib/model';
 import { MUTATIONS, MutationRefused, type Actor } from '@/lib/mutations';
 import { TABLE_OF_KIND } from '@/lib/mutations/store';
-import { patchSyncState, readSyncState } from './session';
+import { dropAcknowledged, teamOutbox } from './outbox';
+import { MAX_UNREADABLE_KEPT, type UnreadableRow, patchSyncState, readSyncState } from './session';
 
 /** Puts back what pending changes overwrote: the local tables become the server's state again. */
 async function restoreShadows(db: TandemDB) {
@@ -16,10 +17,15 @@ async function restoreShadows(db: TandemDB) {
   await db.shadows.clear();
 }
 
-/** Writes the server's rows, a table at a time; a row without content is one the member may no longer see. */
-async function writeServerRows(db: TandemDB, rows: PullResponse['rows']) {
+/**
+ * Writes the server's rows, a table at a time; a row without content is one the member may no
+ * longer see. Returns the rows this version cannot read: they are left out rather than stored
+ * half-understood, and the status line says so.
+ */
+async function writeServerRows(db: TandemDB, rows: PullResponse['rows']): Promise<UnreadableRow[]> {
   const puts = new Map<string, unknown[]>();
   const deletes = new Map<string, string[]>();
+  const unreadable: UnreadableRow[] = [];
   const add = <T>(map: Map<string, T[]>, table: string, value: T) => {
     const list = map.get(table);
     if (list) list.push(value);
@@ -32,13 +38,23 @@ async function writeServerRows(db: TandemDB, rows: PullResponse['rows']) {
       continue;
     }
     const parsed = ENTITY_SCHEMAS[row.kind].safeParse(row.doc);
-    // A row this version cannot read is left out rather than stored half-understood.
-    if (!parsed.success || parsed.data.id !== row.id) continue;
+    if (!parsed.success || parsed.data.id !== row.id) {
+      const reason = parsed.success ? 'its id does not match' : parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
+      unreadable.push({ kind: row.kind, id: row.id, version: row.version, reason: reason.slice(0, 300) });
+      continue;
+    }
     add(puts, table, row.kind === 'prospect' ? toProspectRow(parsed.data as Parameters<typeof toProspectRow>[0]) : parsed.data);
   }
   // A page is in version order and a row appears in it once, so puts and deletes do not interleave.
   for (const [table, ids] of deletes) await db.table(table).bulkDelete(ids);
   for (const [table, values] of puts) await db.table(table).bulkPut(values);
+  return unreadable;
+}
+
+/** The remembered unreadable rows after a page: a row that arrived again (readable or not) is replaced. */
+function mergeUnreadable(kept: UnreadableRow[], page: PullResponse['rows'], skipped: UnreadableRow[]): UnreadableRow[] {
+  const arrived = new Set(page.map((r) => `${r.kind}:${r.id}`));
+  return [...skipped.reverse(), ...kept.filter((u) => !arrived.has(`${u.kind}:${u.id}`))].slice(0, MAX_UNREADABLE_KEPT);
 }
 
 /**
@@ -47,7 +63,8 @@ async function writeServerRows(db: TandemDB, rows: PullResponse['rows']) {
  */
 export async function replayPending(db: TandemDB, actor: Actor) {
   const store = new DexieStore(db, actor);
-  for (const entry of await db.outbox.orderBy('mutationId').toArray()) {
+  // Only the changes written for this team: another team's wait until the member is back there.
+  for (const entry of await teamOutbox(db, actor.teamId).toArray()) {
     const mutation = MUTATIONS.get(entry.name);
     const args = mutation?.args.safeParse(entry.args);
     if (!mutation || !args?.success) continue;
@@ -69,18 +86,21 @@ export async function applyPullPage(db: TandemDB, page: PullResponse, actor: Act
   await db.transaction('rw', writableTables(db), async () => {
     allowSyncedWrites('pull');
     await restoreShadows(db);
-    await writeServerRows(db, page.rows);
+    const skipped = await writeServerRows(db, page.rows);
     const state = await readSyncState(db);
+    const unreadable = mergeUnreadable(state.unreadable, page.rows, skipped);
     if (!page.more) {
-      await db.outbox.where('mutationId').belowOrEqual(page.lastMutationId).delete();
+      await dropAcknowledged(db, actor.teamId, page.lastMutationId);
       await db.rejections.bulkPut(page.rejections.map((r) => ({ ...r, at: now })));
       await patchSyncState(db, {
         cursor: page.cursor,
+        epoch: page.epoch,
+        unreadable,
         ackedMutationId: Math.max(state.ackedMutationId, page.lastMutationId),
         rejectionsSince: Math.max(state.rejectionsSince, page.lastMutationId),
       });
     } else {
-      await patchSyncState(db, { cursor: page.cursor });
+      await patchSyncState(db, { cursor: page.cursor, epoch: page.epoch, unreadable });
     }
     await replayPending(db, actor);
   });
@@ -92,5 +112,17 @@ export async function clearSyncedRows(db: TandemDB) {
     allowSyncedWrites('account');
     for (const table of syncedTables(db)) await table.clear();
     await db.shadows.clear();
+  });
+}
+
+/**
+ * The server's database is not the one the cursor was taken from (restored from a backup, or
+ * another epoch): forget the team's rows and pull from zero. Pending changes stay queued and
+ * are replayed on the rows as they arrive.
+ */
+export async function restartFromZero(db: TandemDB, epoch: string) {
+  await db.transaction('rw', writableTables(db), async () => {
+    await clearSyncedRows(db);
+    await patchSyncState(db, { cursor: 0, epoch, unreadable: [] });
   });
 }

@@ -2,8 +2,9 @@ import type { TandemDB } from '@/lib/db/database';
 import { SerialRuns } from '@/lib/serial-runs';
 import { backoffDelay } from './backoff';
 import { syncOnce } from './engine';
+import { pendingCount } from './outbox';
 import { type Session, patchSyncState, readSession, readSyncState } from './session';
-import { OfflineError, ServerError, SignedOutError, type SyncTransport } from './transport';
+import { OfflineError, RateLimitedError, ServerError, SignedOutError, type SyncTransport } from './transport';
 
 /** Why a sync was asked for. */
 export type SyncReason = 'local_write' | 'page_open' | 'tick' | 'online' | 'signed_in' | 'retry';
@@ -25,7 +26,8 @@ export const PULL_EVERY_MS = 30_000;
 /**
  * Decides when the device syncs: soon after local writes (debounced), at once when a sidebar
  * opens or the network returns, on the alarm tick, and after failures with exponential backoff
- * and jitter. One sync runs at a time; a request during a run causes one more run after it.
+ * and jitter. A 429 holds every request, whatever its reason, until the server's Retry-After
+ * has passed. One sync runs at a time; a request during a run causes one more run after it.
  * Everything it must remember is in Dexie, so a service worker that was stopped carries on.
  */
 export class SyncScheduler {
@@ -66,12 +68,13 @@ export class SyncScheduler {
   /** On a tick: something to push, a retry that is due, or no pull for a while. */
   private async due(): Promise<boolean> {
     const { db } = this.deps;
-    if (!(await readSession(db))) return false;
+    const session = await readSession(db);
+    if (!session) return false;
     const state = await readSyncState(db);
     const now = this.now();
     if (state.status === 'signed_out') return false;
     if (state.nextRetryAt !== null) return state.nextRetryAt <= now;
-    if ((await db.outbox.count()) > 0) return true;
+    if ((await pendingCount(db, session.teamId)) > 0) return true;
     return state.lastSyncedAt === null || now - state.lastSyncedAt >= PULL_EVERY_MS - 1_000;
   }
 
@@ -89,6 +92,13 @@ export class SyncScheduler {
     const { db } = this.deps;
     const session = await readSession(db);
     if (!session) return;
+    // The server asked for quiet until then: every request waits for the retry (a restarted
+    // worker has no timer, so it sets one).
+    const { status, nextRetryAt } = await readSyncState(db);
+    if (status === 'rate_limited' && nextRetryAt !== null && nextRetryAt > this.now()) {
+      if (this.retry === null) this.scheduleRetry(nextRetryAt - this.now());
+      return;
+    }
     if (this.retry !== null) {
       this.clearTimer(this.retry);
       this.retry = null;
@@ -110,10 +120,22 @@ export class SyncScheduler {
       return;
     }
     const failures = (await readSyncState(db)).failures + 1;
-    const delay = backoffDelay(failures, this.random);
+    const backoff = backoffDelay(failures, this.random);
+    if (e instanceof RateLimitedError) {
+      // At least as long as the server asked; longer if it keeps asking (the backoff grows).
+      const delay = Math.max(e.retryAfterMs ?? 0, backoff);
+      const error = `the server asked this device to wait ${Math.ceil(delay / 1000)} s before syncing again (${message})`;
+      await patchSyncState(db, { status: 'rate_limited', error, failures, nextRetryAt: this.now() + delay });
+      this.scheduleRetry(delay);
+      return;
+    }
     const status = e instanceof OfflineError ? 'offline' : 'error';
     const error = e instanceof ServerError || e instanceof OfflineError ? message : `unexpected: ${message}`;
-    await patchSyncState(db, { status, error, failures, nextRetryAt: this.now() + delay });
+    await patchSyncState(db, { status, error, failures, nextRetryAt: this.now() + backoff });
+    this.scheduleRetry(backoff);
+  }
+
+  private scheduleRetry(delay: number): void {
     this.retry = this.setTimer(() => {
       this.retry = null;
       void this.run();

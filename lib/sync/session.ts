@@ -20,6 +20,12 @@ export function readSession(db: TandemDB): Promise<Session | undefined> {
   return readValidated(db, LOCAL_KEYS.session, Session);
 }
 
+/** A pulled row this version of the extension could not read, and so did not store. */
+export const UnreadableRow = z.object({ kind: z.string(), id: z.string(), version: z.number().int(), reason: z.string() });
+export type UnreadableRow = z.infer<typeof UnreadableRow>;
+/** How many unreadable rows are remembered (the status line counts them). */
+export const MAX_UNREADABLE_KEPT = 20;
+
 /** Where this device stands with the server; survives service-worker restarts. */
 export const SyncState = z.object({
   /** Pull from this version next. */
@@ -28,13 +34,18 @@ export const SyncState = z.object({
   ackedMutationId: z.number().int().nonnegative(),
   /** Rejections above this id have not been fetched yet. */
   rejectionsSince: z.number().int().nonnegative(),
-  status: z.enum(['idle', 'syncing', 'offline', 'error', 'signed_out']),
+  /** The server's epoch the cursor belongs to; null until the first pull. */
+  epoch: z.string().nullable().default(null),
+  /** `rate_limited`: the server asked this device to wait until `nextRetryAt`; nothing is sent before. */
+  status: z.enum(['idle', 'syncing', 'offline', 'error', 'signed_out', 'rate_limited']),
   /** What went wrong last, in words for the user. */
   error: z.string().nullable(),
   /** Consecutive failures, for the backoff. */
   failures: z.number().int().nonnegative(),
   nextRetryAt: z.number().int().nullable(),
   lastSyncedAt: z.number().int().nullable(),
+  /** Rows skipped since they arrived, the latest first; they go when a readable version arrives. */
+  unreadable: z.array(UnreadableRow).max(MAX_UNREADABLE_KEPT).default([]),
 });
 export type SyncState = z.infer<typeof SyncState>;
 
@@ -42,11 +53,13 @@ export const INITIAL_SYNC_STATE: SyncState = {
   cursor: 0,
   ackedMutationId: 0,
   rejectionsSince: 0,
+  epoch: null,
   status: 'idle',
   error: null,
   failures: 0,
   nextRetryAt: null,
   lastSyncedAt: null,
+  unreadable: [],
 };
 
 export async function readSyncState(db: TandemDB): Promise<SyncState> {

@@ -1,9 +1,9 @@
 import { MUTATIONS } from '@/lib/mutations';
-import type { Session, SyncState } from './session';
+import { MAX_UNREADABLE_KEPT, type Session, type SyncState, type UnreadableRow } from './session';
 
 export type SyncDisplay =
   | { state: 'local'; text: string }
-  | { state: 'synced' | 'pending' | 'syncing' | 'offline' | 'error' | 'signed_out'; text: string };
+  | { state: 'synced' | 'pending' | 'syncing' | 'offline' | 'error' | 'signed_out' | 'rate_limited'; text: string };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -20,11 +20,25 @@ export function syncDisplay(session: Session | undefined, state: SyncState, pend
       return { state: 'offline', text: pending ? `Offline · ${changes} pending, will send when back` : 'Offline · up to date when last connected' };
     case 'error':
       return { state: 'error', text: `Sync error: ${state.error ?? 'unknown'}${pending ? ` · ${changes} pending` : ''}` };
+    case 'rate_limited':
+      return { state: 'rate_limited', text: `Waiting: ${state.error ?? 'the server asked this device to slow down'}${pending ? ` · ${changes} pending` : ''}` };
     case 'syncing':
       return { state: 'syncing', text: pending ? `Syncing ${changes}…` : 'Syncing…' };
     case 'idle':
       return pending ? { state: 'pending', text: `${changes} pending` } : { state: 'synced', text: 'Synced with your team' };
   }
+}
+
+/**
+ * "2 changes from your team could not be read…": pulled rows this version skipped, which the
+ * member would otherwise never know are missing.
+ */
+export function unreadableText(rows: UnreadableRow[]): string | null {
+  if (rows.length === 0) return null;
+  const kinds = [...new Set(rows.map((r) => r.kind.replaceAll('_', ' ')))].join(', ');
+  const count = rows.length >= MAX_UNREADABLE_KEPT ? `At least ${rows.length} changes` : plural(rows.length, 'change', 'changes');
+  const were = rows.length === 1 ? 'was' : 'were';
+  return `${count} from your team could not be read by this version of Tandem and ${were} skipped (${kinds}). Update the extension; if it is up to date, tell your team’s admin.`;
 }
 
 /** "A note edit was refused and undone: only the author can change a note". */

@@ -16,6 +16,28 @@ export class ServerError extends Error {
   }
 }
 
+/** The server asked this device to slow down (429): nothing is sent before `retryAfterMs` has passed. */
+export class RateLimitedError extends Error {
+  constructor(
+    /** From the `Retry-After` header; null when the server did not say. */
+    readonly retryAfterMs: number | null,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The longest wait a `Retry-After` may impose, so a misconfigured server cannot park devices for days. */
+export const MAX_RETRY_AFTER_MS = 60 * 60_000;
+
+/** `Retry-After` as milliseconds from `now`: delay-seconds or an HTTP date (RFC 9110 §10.2.3); null when absent or unreadable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | null {
+  if (header === null) return null;
+  const value = header.trim();
+  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
+  return Number.isFinite(ms) ? Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms)) : null;
+}
+
 export interface SyncTransport {
   push(body: PushRequest): Promise<PushResponse>;
   pull(query: PullQuery): Promise<PullResponse>;
@@ -48,7 +70,8 @@ export function httpTransport({ serverUrl, token, fetch: fetchImpl = fetch, time
       throw new OfflineError(`cannot reach the server (${e instanceof Error ? e.message : 'network error'})`);
     }
     if (res.status === 401) throw new SignedOutError(await errorMessage(res));
-    if (res.status >= 500 || res.status === 408 || res.status === 429) throw new OfflineError(`the server is having trouble: ${await errorMessage(res)}`);
+    if (res.status === 429) throw new RateLimitedError(retryAfterMs(res.headers.get('retry-after')), await errorMessage(res));
+    if (res.status >= 500 || res.status === 408) throw new OfflineError(`the server is having trouble: ${await errorMessage(res)}`);
     if (!res.ok) throw new ServerError(res.status, await errorMessage(res));
     return (await res.json()) as unknown;
   };

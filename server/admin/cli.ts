@@ -6,6 +6,7 @@ import { MAX_INVITE_HOURS } from '@/server/auth/team-admin';
 import { Email, Role } from '@/lib/model';
 import { adminSocketPath } from '@/server/http/admin-socket';
 import { type AdminOps, directOps, socketOps } from './commands';
+import { rotateEpochCommand } from './rotate-epoch';
 import { runningServer } from './running-server';
 
 const USAGE = `usage: npm run -s admin -- <command>
@@ -18,6 +19,7 @@ const USAGE = `usage: npm run -s admin -- <command>
   role <team> <email> <role>         change a member's role
   revoke <team> <email>              revoke the person's devices and unused invites in that team
   revoke-device <id>                 sign one device out (its id from devices, or its first characters)
+  rotate-epoch                       after restoring the database from a backup: devices pull everything again
 
 <team> is the team's name or id. With DATABASE_URL the database is used directly; otherwise
 the command goes through the admin socket of the server running on TANDEM_DATA_DIR, or opens
@@ -130,6 +132,10 @@ async function main() {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
     console.log(USAGE);
     return argv.length === 0 ? 2 : 0;
+  }
+  if (argv[0] === 'rotate-epoch') {
+    console.log(await rotateEpochCommand(readConfig()));
+    return 0;
   }
   const command = parse(argv);
   const config = readConfig();

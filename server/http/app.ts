@@ -6,12 +6,13 @@ import type { Logger } from '@/server/log';
 import { authenticate, memberProfile, redeem, signOutDevice, type Authenticated } from '@/server/auth/team-admin';
 import { ClientNotYours, push } from '@/server/sync/push';
 import { pull } from '@/server/sync/pull';
-import { PullQuery, PushRequest, RedeemRequest } from '@/lib/model';
+import { MAX_BODY_BYTES, PullQuery, PushRequest, RedeemRequest } from '@/lib/model';
 import { answerError, closeConnectionOnError, fail, jsonBody, validate } from './errors';
 import { type RateLimitConfig, rateLimits } from './rate-limits';
 import { logRequests } from './request-log';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** In the wire schemas, so devices size their push batches under it. */
+export { MAX_BODY_BYTES };
 
 export interface AppOptions {
   db: Database;

@@ -1,44 +1,96 @@
 import type { Database } from '@/server/db/database';
 import type { Actor } from '@/lib/mutations';
-import type { PullQuery, PullResponse, PullRow } from '@/lib/model';
+import { PULL_PAGE_BYTES, type PullQuery, type PullResponse, type PullRow } from '@/lib/model';
+import { currentEpoch } from './epoch';
 import { claimClient, toRejection } from './push';
 
-interface EntityRow {
+/** What a row adds to a page besides its document: kind, id, version and the JSON around them. */
+const ROW_OVERHEAD_BYTES = 100;
+
+interface PageRow {
   kind: PullRow['kind'];
   id: string;
   version: number;
+  /** Bytes of the page up to the end of this row's version. */
+  upto: number;
+  /** The document; also null when it lies past the byte budget (never sent, see `pageOf`). */
   doc: unknown;
 }
 
 /**
- * The caller's team's rows changed since `cursor`, in version order, a page at a time. A page
- * never splits the rows of one version (one mutation's writes arrive together). Rows the
+ * The caller's team's rows since `cursor`, at most `limit + 1` of them, each with the page's
+ * running size up to the end of its version. Documents past `budget` stay in the database (the
+ * first version's always come: it goes alone if it is bigger than the budget). Sizes come from
+ * the stored `bytes` column, so finding the end of a page reads no document it does not send.
+ */
+const PAGE = `
+  SELECT kind, id, version, upto, CASE WHEN upto <= $5 OR version = first THEN doc END AS doc
+    FROM (SELECT kind, id, version, doc,
+                 sum(size) OVER (ORDER BY version) AS upto,
+                 first_value(version) OVER (ORDER BY version) AS first
+            FROM (SELECT kind, id, version,
+                         CASE WHEN visible_to IS NULL OR visible_to = $3 THEN doc END AS doc,
+                         CASE WHEN visible_to IS NULL OR visible_to = $3 THEN bytes ELSE 0 END + ${ROW_OVERHEAD_BYTES} AS size
+                    FROM entities
+                   WHERE team_id = $1 AND version > $2 AND (visible_to IS NULL OR visible_to = $3 OR ever_public)
+                   ORDER BY version
+                   LIMIT $4) AS candidates) AS sized
+   ORDER BY version`;
+
+/** Every row of one version, whatever its size (a version bigger than a page goes alone). */
+const ONE_VERSION = `
+  SELECT kind, id, version, 0 AS upto, CASE WHEN visible_to IS NULL OR visible_to = $3 THEN doc END AS doc
+    FROM entities
+   WHERE team_id = $1 AND version = $2 AND (visible_to IS NULL OR visible_to = $3 OR ever_public)`;
+
+/**
+ * Where the page ends: whole versions only (one mutation's writes arrive together, and the
+ * cursor is a version), as many as fit in `limit` rows and `budget` bytes. The first version
+ * always goes, alone if it alone is over either cap (read again whole if it fills all the rows
+ * read). The last version read may continue past the `limit + 1` rows, so it goes only when the
+ * read ended before the limit.
+ */
+function pageOf(rows: PageRow[], limit: number, budget: number): { take: number; wholeFirstVersion: boolean } {
+  const complete = rows.length <= limit;
+  let take = 0;
+  while (take < rows.length) {
+    const version = rows[take]!.version;
+    let end = take;
+    while (end < rows.length && rows[end]!.version === version) end++;
+    const lastFetched = end === rows.length && !complete;
+    if (take === 0) {
+      if (lastFetched) return { take: 0, wholeFirstVersion: true };
+    } else if (lastFetched || Number(rows[end - 1]!.upto) > budget) {
+      break;
+    }
+    take = end;
+  }
+  return { take, wholeFirstVersion: false };
+}
+
+/**
+ * The caller's team's rows changed since `cursor`, in version order, a page at a time: at most
+ * `limit` rows and about PULL_PAGE_BYTES of documents, and never part of a version. Rows the
  * caller may not read are left out, or sent without content when they were once visible to the
  * team (a note made private), so the caller drops its copy. The client's last mutation id is
  * read before the rows, so every write it acknowledges is among the rows up to the last page.
+ *
+ * Every page carries the server's epoch. A cursor beyond the team's version can only come from
+ * before a restore of the database: the answer is `reset`, and the client pulls from zero.
  */
 export async function pull(db: Database, actor: Actor, query: PullQuery): Promise<PullResponse> {
+  const epoch = await currentEpoch(db);
   const lastMutationId = await db.transaction((tx) => claimClient(tx, query.clientId, actor.memberId, { lock: false }));
+  const [team] = await db.query<{ version: number }>('SELECT version FROM teams WHERE id = $1', [actor.teamId]);
+  if (query.cursor > Number(team?.version ?? 0)) return { rows: [], cursor: 0, more: true, lastMutationId, rejections: [], epoch, reset: true };
   const rejections = await db.query<{ mutation_id: number; name: string; reason: string }>(
     'SELECT mutation_id, name, reason FROM rejections WHERE client_id = $1 AND mutation_id > $2 AND mutation_id <= $3 ORDER BY mutation_id',
     [query.clientId, query.since, lastMutationId],
   );
-  const select = `SELECT kind, id, version, CASE WHEN visible_to IS NULL OR visible_to = $3 THEN doc END AS doc
-                    FROM entities
-                   WHERE team_id = $1 AND version > $2 AND (visible_to IS NULL OR visible_to = $3 OR ever_public)`;
-  // Ordered by version alone, so the (team_id, version) index serves the scan and the limit
-  // without a sort; the order within one version does not matter, pages never split it.
-  let rows = await db.query<EntityRow>(`${select} ORDER BY version LIMIT $4`, [actor.teamId, query.cursor, actor.memberId, query.limit + 1]);
-  const more = rows.length > query.limit;
-  if (more) {
-    const lastVersion = Number(rows[query.limit - 1]!.version);
-    const splitsVersion = Number(rows[query.limit]!.version) === lastVersion;
-    rows = rows.slice(0, query.limit);
-    if (splitsVersion) {
-      const whole = rows.filter((r) => Number(r.version) < lastVersion);
-      rows = whole.length > 0 ? whole : await db.query<EntityRow>(`${select} AND version = $4`, [actor.teamId, query.cursor, actor.memberId, lastVersion]);
-    }
-  }
+  const fetched = await db.query<PageRow>(PAGE, [actor.teamId, query.cursor, actor.memberId, query.limit + 1, PULL_PAGE_BYTES]);
+  const { take, wholeFirstVersion } = pageOf(fetched, query.limit, PULL_PAGE_BYTES);
+  const rows = wholeFirstVersion ? await db.query<PageRow>(ONE_VERSION, [actor.teamId, fetched[0]!.version, actor.memberId]) : fetched.slice(0, take);
+  const more = wholeFirstVersion || take < fetched.length;
   const cursor = rows.length > 0 ? Number(rows[rows.length - 1]!.version) : query.cursor;
   return {
     rows: rows.map((r) => ({ kind: r.kind, id: r.id, version: Number(r.version), doc: r.doc ?? null })),
@@ -46,5 +98,7 @@ export async function pull(db: Database, actor: Actor, query: PullQuery): Promis
     more,
     lastMutationId,
     rejections: rejections.map(toRejection),
+    epoch,
+    reset: false,
   };
 }

@@ -1,6 +1,8 @@
 import type { Queryable } from '@/server/db/database';
 import type { Draft, MutationStore } from '@/lib/mutations/store';
 import { KIND_OF_TABLE, type Prospect, type ReviewDecision, type SyncedRows, type SyncedTable, readableOnlyBy } from '@/lib/model';
+import { MutationRefused } from '@/lib/mutations/define';
+import { unreadableReason } from './readable';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -112,8 +114,8 @@ export class PushBatch {
     if (scope.writes.size > 0) this.version++;
   }
 
-  scope(): MutationScope {
-    return new MutationScope(this, this.teamId, this.version + 1);
+  scope(mutation: string): MutationScope {
+    return new MutationScope(this, this.teamId, this.version + 1, mutation);
   }
 
   /** Writes everything the push changed: a statement for the rows, one for new profile keys. */
@@ -156,6 +158,7 @@ export class MutationScope implements MutationStore {
     private readonly batch: PushBatch,
     private readonly teamId: string,
     private readonly version: number,
+    private readonly mutation: string,
   ) {}
 
   async get<T extends SyncedTable>(table: T, id: string): Promise<SyncedRows[T] | undefined> {
@@ -165,6 +168,8 @@ export class MutationScope implements MutationStore {
 
   put<T extends SyncedTable>(table: T, draft: Draft<T>): Promise<void> {
     const doc = { ...draft, teamId: this.teamId, version: this.version } as unknown as Write['doc'];
+    const unreadable = unreadableReason(table, doc);
+    if (unreadable) return Promise.reject(new MutationRefused(this.mutation, unreadable));
     this.writes.set(`${KIND_OF_TABLE[table]}:${doc.id}`, { table, doc });
     return Promise.resolve();
   }

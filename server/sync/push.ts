@@ -77,7 +77,8 @@ class RetryOneByOne extends Error {}
  * client's last id is a retry and is skipped; one that fails validation or a rule is recorded
  * with its reason and still advances the client's last id, so it never blocks the ones after
  * it. Each applied mutation gets the next version of the team; the team row stays locked until
- * commit, so versions become visible in commit order.
+ * commit, so versions become visible in commit order. A mutation that would write a row no
+ * device could read (server/sync/readable.ts) is refused like one that breaks a rule.
  *
  * The mutations run against an in-memory view of the team (one prefetch, writes kept until the
  * end and written in a few statements): a push costs a dozen queries, not several per mutation.
@@ -111,7 +112,7 @@ async function pushBatched(tx: Queryable, actor: Actor, request: PushRequest): P
     if (m.id <= last) continue;
     let reason = 'reason' in c ? c.reason : null;
     if (reason === null) {
-      const scope = batch.scope();
+      const scope = batch.scope(m.name);
       try {
         const result = await MUTATIONS.get(m.name)!.apply(scope, (c as { args: unknown }).args, { actor });
         if (result !== NO_CHANGE) batch.commit(scope);
@@ -179,7 +180,7 @@ async function applyOne(tx: Queryable, actor: Actor, name: string, args: unknown
   await tx.query('SAVEPOINT mutation');
   try {
     const version = await nextVersion(tx, actor.teamId);
-    const result = await mutation.apply(new SqlStore(tx, actor.teamId, version), args, { actor });
+    const result = await mutation.apply(new SqlStore(tx, actor.teamId, version, name), args, { actor });
     // Nothing written: give the version back so it is not a gap (only cosmetic).
     if (result === NO_CHANGE) await tx.query('ROLLBACK TO SAVEPOINT mutation');
     await tx.query('RELEASE SAVEPOINT mutation');

@@ -1,16 +1,20 @@
 import type { Queryable } from '@/server/db/database';
 import type { Draft, MutationStore } from '@/lib/mutations/store';
 import { KIND_OF_TABLE, type Prospect, type ReviewDecision, type SyncedRows, type SyncedTable, readableOnlyBy } from '@/lib/model';
+import { MutationRefused } from '@/lib/mutations/define';
+import { unreadableReason } from './readable';
 
 /**
  * The server's side of a mutation, inside the push transaction: reads and writes the caller's
- * team only, and stamps every write with this mutation's version.
+ * team only, stamps every write with this mutation's version, and refuses a row no device
+ * could read.
  */
 export class SqlStore implements MutationStore {
   constructor(
     private readonly tx: Queryable,
     private readonly teamId: string,
     private readonly version: number,
+    private readonly mutation: string,
   ) {}
 
   async get<T extends SyncedTable>(table: T, id: string): Promise<SyncedRows[T] | undefined> {
@@ -24,6 +28,8 @@ export class SqlStore implements MutationStore {
 
   async put<T extends SyncedTable>(table: T, draft: Draft<T>): Promise<void> {
     const doc = { ...draft, teamId: this.teamId, version: this.version } as unknown as SyncedRows[T];
+    const unreadable = unreadableReason(table, doc);
+    if (unreadable) throw new MutationRefused(this.mutation, unreadable);
     await writeEntity(this.tx, this.teamId, table, doc, this.version);
   }
 

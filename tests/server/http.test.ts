@@ -241,10 +241,11 @@ describe.each(DATABASE_KINDS)('HTTP robustness on %s', (kind) => {
       expect((res.body as { error: string }).error).toMatch(/^invalid query: /);
     });
 
-    it('takes the largest limit and a cursor far ahead', async () => {
+    it('takes the largest limit, and answers a cursor far ahead of the team with a reset to zero', async () => {
       const res = await pull(`clientId=${me.clientId}&limit=${MAX_PULL_LIMIT}&cursor=${Number.MAX_SAFE_INTEGER}`);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ rows: [], cursor: Number.MAX_SAFE_INTEGER, more: false });
+      // Only a database restored from a backup leaves a device ahead of its team (issue 7, finding 15).
+      expect(res.body).toMatchObject({ rows: [], cursor: 0, reset: true });
     });
   });
 

@@ -60,6 +60,15 @@ const CHECKS: Record<number, (db: Database) => Promise<void>> = {
     expect(ids.map((r) => r.id)).toEqual([expect.stringMatching(/^[0-9a-f-]{36}$/), expect.stringMatching(/^[0-9a-f-]{36}$/)]);
     await expect(db.query("UPDATE devices SET id = $1 WHERE token_hash = 'd2'", [ids[0]!.id])).rejects.toThrow(/unique|duplicate/i);
   },
+  4: async (db) => {
+    const [row] = await db.query<{ epoch: string }>('SELECT epoch FROM sync_epoch');
+    expect(row!.epoch).toMatch(/^[0-9a-f-]{36}$/);
+    await expect(db.query("INSERT INTO sync_epoch (epoch) VALUES ('second')")).rejects.toThrow(/duplicate|unique/i);
+    await db.query("INSERT INTO teams (id, name) VALUES ('t3', 'Three') ON CONFLICT DO NOTHING");
+    await db.query(`INSERT INTO entities (team_id, kind, id, version, doc) VALUES ('t3', 'note', 'n', 1, '{"body": "日本"}')`);
+    const [sized] = await db.query<{ bytes: number }>("SELECT bytes FROM entities WHERE team_id = 't3' AND id = 'n'");
+    expect(sized!.bytes).toBe(Buffer.byteLength('{"body": "日本"}'));
+  },
 };
 
 describe('the migration files', () => {

@@ -19,6 +19,21 @@ export class OptionsPage {
     await this.page.getByTestId('signed-in-as').waitFor();
   }
 
+  /** Signs out, keeping the team's data and unsent changes on this browser. */
+  async signOut() {
+    await this.page.getByTestId('signout-submit').click();
+    await this.page.getByTestId('signin-submit').waitFor();
+  }
+
+  get syncStatus() {
+    return this.page.getByTestId('sync-status');
+  }
+
+  /** The question about unsent changes of another team, asked after signing in to this one. */
+  get otherTeamChanges() {
+    return this.page.getByTestId('other-team-changes');
+  }
+
   async setGuardWindow(days: number) {
     await this.page.getByTestId('guard-window').fill(String(days));
     await this.page.getByTestId('guard-window').press('Enter');

@@ -22,6 +22,10 @@ export async function startTeamServer({ teamName = 'E2E team' }: { teamName?: st
       return redeem(running.db, (await invite(running.db, team.id, email, role)).code, 'e2e writer');
     },
     setRole: (email: string, role: Role) => setRole(running.db, team.id, email, role),
+    /** What the server stores for its team, by kind, for checking what arrived. */
+    async stored(kind: string): Promise<unknown[]> {
+      return (await running.db.query<{ doc: unknown }>('SELECT doc FROM entities WHERE team_id = $1 AND kind = $2 ORDER BY version', [team.id, kind])).map((r) => r.doc);
+    },
     stop: () => running.stop(),
     async restart() {
       running = await startServer(env(port));

@@ -1,14 +1,15 @@
 import type { Database } from '@/server/db/database';
-import type { Draft, SyncedTable } from '@/lib/mutations/store';
-import { SqlStore, nextVersion } from '@/server/sync/sql-store';
+import type { Draft, SyncedRows, SyncedTable } from '@/lib/mutations/store';
+import { nextVersion, writeEntity } from '@/server/sync/sql-store';
 
 /**
  * Writes a row straight into a team's store, as data written before a rule existed would be
- * (the mutations refuse to write it today): for tests of what the rules do with such rows.
+ * (the mutations refuse to write it today, and the server's readability check too): for tests
+ * of what the rules do with such rows.
  */
 export async function writeLegacyRow<T extends SyncedTable>(db: Database, teamId: string, table: T, draft: Draft<T>): Promise<void> {
   await db.transaction(async (tx) => {
     const version = await nextVersion(tx, teamId);
-    await new SqlStore(tx, teamId, version).put(table, draft);
+    await writeEntity(tx, teamId, table, { ...draft, teamId, version } as SyncedRows[T], version);
   });
 }

@@ -75,6 +75,25 @@ describe('database migrations', () => {
     db.close();
   });
 
+  it.each([
+    ['the member’s team', [{ key: 'me', value: { teamId: 'team-me' } }, { key: 'session', value: { teamId: 'team-session' } }], 'team-me'],
+    ['the session’s team when no member is set', [{ key: 'session', value: { teamId: 'team-session' } }], 'team-session'],
+    ['the local team before any sign-in', [], 'local'],
+  ])('v5 tags the changes already queued with %s', async (_what, local, teamId) => {
+    const name = `migrate-${ulid()}`;
+    const v4 = openAt(name, 4);
+    await v4.table('outbox').bulkAdd([1, 2].map((mutationId) => ({ mutationId, clientId: 'c', name: 'note.add', args: {}, createdAt: 5 })));
+    await v4.table('local').bulkAdd(local);
+    v4.close();
+    const db = new TandemDB(name);
+    expect((await db.outbox.toArray()).map((e) => [e.mutationId, e.teamId])).toEqual([
+      [1, teamId],
+      [2, teamId],
+    ]);
+    expect(await db.outbox.where('[teamId+mutationId]').between([teamId, 0], [teamId, 9]).count()).toBe(2);
+    db.close();
+  });
+
   it('numbers versions upwards without gaps', () => {
     expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(SCHEMA_VERSIONS.map((_, i) => i + 1));
   });

@@ -276,6 +276,12 @@ describe('cleanText', () => {
     expect(capped).toBe('a'.repeat(199));
   });
 
+  it('caps in UTF-8 bytes, as the schema counts, so a long name in Japanese still validates', () => {
+    const capped = cleanText('山'.repeat(100), 200)!;
+    expect(capped).toBe('山'.repeat(66));
+    expect(ProspectIdentity.shape.name.safeParse(capped).success).toBe(true);
+  });
+
   it('returns null for null input', () => {
     expect(cleanText(null, 10)).toBeNull();
   });

@@ -7,13 +7,15 @@ import type { Note, PullResponse } from '@/lib/model';
 import { MUTATIONS, activityLog, noteAdd, noteEdit, prospectUpsert } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { SignInError, normaliseServerUrl, signIn, signOut } from '@/lib/sync/account';
+import { pullAll, pushAll } from '@/lib/sync/engine';
+import { changesForOtherTeams, discardChanges } from '@/lib/sync/outbox';
 import { applyPullPage } from '@/lib/sync/rebase';
 import { INITIAL_SYNC_STATE, readSession, readSyncState } from '@/lib/sync/session';
-import { rejectionText, syncDisplay } from '@/lib/sync/status';
-import { OfflineError, ServerError, SignedOutError, httpTransport } from '@/lib/sync/transport';
+import { rejectionText, syncDisplay, unreadableText } from '@/lib/sync/status';
+import { MAX_RETRY_AFTER_MS, OfflineError, RateLimitedError, ServerError, SignedOutError, type SyncTransport, httpTransport, retryAfterMs } from '@/lib/sync/transport';
 import { arrived, freshDb, identity, member } from '../../support/db';
 
-const page = (patch: Partial<PullResponse>): PullResponse => ({ rows: [], cursor: 1, more: false, lastMutationId: 0, rejections: [], ...patch });
+const page = (patch: Partial<PullResponse>): PullResponse => ({ rows: [], cursor: 1, more: false, lastMutationId: 0, rejections: [], epoch: 'epoch-1', reset: false, ...patch });
 
 describe('applyPullPage', () => {
   it("rolls back a refused edit of a server row and keeps the server's version", async () => {
@@ -69,11 +71,110 @@ describe('applyPullPage', () => {
     expect(await db.rejections.count()).toBe(0);
   });
 
-  it('ignores a row it cannot read instead of storing it', async () => {
+  it('ignores a row it cannot read instead of storing it, and says so until a readable version arrives', async () => {
     const db = freshDb();
     const ctx = member();
-    await applyPullPage(db, page({ rows: [{ kind: 'note', id: 'x', version: 1, doc: { id: 'x', body: 42 } }] }), ctx.actor);
+    const id = ulid();
+    const note: Note = { id, teamId: 'local', version: 2, deletedAt: null, prospectId: ulid(), authorId: ulid(), body: 'readable', visibility: 'team', mentions: [], createdAt: 1, editedAt: null };
+    await applyPullPage(db, page({ rows: [{ kind: 'note', id, version: 1, doc: { ...note, body: 42 } }] }), ctx.actor);
     expect(await db.notes.count()).toBe(0);
+    const { unreadable } = await readSyncState(db);
+    expect(unreadable).toEqual([{ kind: 'note', id, version: 1, reason: expect.stringMatching(/^body: /) as unknown }]);
+    expect(unreadableText(unreadable)).toBe(
+      '1 change from your team could not be read by this version of Tandem and was skipped (note). Update the extension; if it is up to date, tell your team’s admin.',
+    );
+    await applyPullPage(db, page({ rows: [{ kind: 'note', id, version: 2, doc: note }], cursor: 2 }), ctx.actor);
+    expect(await db.notes.get(id)).toEqual(note);
+    expect((await readSyncState(db)).unreadable).toEqual([]);
+  });
+});
+
+describe('the server epoch', () => {
+  /** A transport that answers pulls from a script, recording the cursors asked for. */
+  function scripted(pages: PullResponse[]) {
+    const cursors: number[] = [];
+    const transport: SyncTransport = {
+      push: () => Promise.reject(new Error('not in this test')),
+      pull: (q) => (cursors.push(q.cursor), Promise.resolve(pages.shift()!)),
+    };
+    return { transport, cursors };
+  }
+  const session = { serverUrl: 'https://t.example', token: 't', clientId: 'client-0001', memberId: ulid(), teamId: 'local', teamName: 'T', deviceName: 'd', signedInAt: 0 };
+  const prospect = (id: string, version: number, name: string) => ({ kind: 'prospect' as const, id, version, doc: { id, teamId: 'local', version, deletedAt: null, name, headline: null, company: null, location: null, profiles: [], emails: [], doNotContact: null, createdAt: 1, updatedAt: 1 } });
+
+  it.each([
+    ['another epoch', { epoch: 'epoch-2', reset: false }],
+    ['a reset (the cursor is ahead of the team)', { epoch: 'epoch-1', reset: true, cursor: 0, more: true }],
+  ])('on %s, forgets the team’s rows and pulls from zero, keeping pending changes', async (_what, answer) => {
+    const db = freshDb();
+    const ctx = member();
+    await db.local.put({ key: LOCAL_KEYS.session, value: session });
+    const [kept, gone] = [ulid(), ulid()];
+    await applyPullPage(db, page({ rows: [prospect(kept, 3, 'Kept'), prospect(gone, 9, 'Written after the backup')], cursor: 9 }), ctx.actor);
+    expect(await readSyncState(db)).toMatchObject({ cursor: 9, epoch: 'epoch-1' });
+    await mutate(db, noteAdd, { prospectId: kept, body: 'pending' }, ctx);
+
+    const net = scripted([page({ cursor: 9, ...answer }), page({ rows: [prospect(kept, 3, 'Kept')], cursor: 3, epoch: answer.epoch })]);
+    await pullAll(db, net.transport, { ...session, memberId: ctx.me.memberId });
+    expect(net.cursors).toEqual([9, 0]);
+    expect((await db.prospects.toArray()).map((p) => p.name)).toEqual(['Kept']);
+    expect((await db.notes.toArray()).map((n) => n.body)).toEqual(['pending']);
+    expect(await db.outbox.count()).toBe(1);
+    expect(await readSyncState(db)).toMatchObject({ cursor: 3, epoch: answer.epoch });
+  });
+
+  it('takes the first epoch it sees without starting over', async () => {
+    const db = freshDb();
+    const ctx = member();
+    await db.local.put({ key: LOCAL_KEYS.syncState, value: { ...INITIAL_SYNC_STATE, cursor: 5 } });
+    const net = scripted([page({ cursor: 6, epoch: 'epoch-1' })]);
+    await pullAll(db, net.transport, { ...session, memberId: ctx.me.memberId });
+    expect(net.cursors).toEqual([5]);
+    expect(await readSyncState(db)).toMatchObject({ cursor: 6, epoch: 'epoch-1' });
+  });
+});
+
+describe('the outbox and teams', () => {
+  const sessionIn = (teamId: string, memberId: string) => ({ serverUrl: 'https://t.example', token: 't', clientId: 'client-0001', memberId, teamId, teamName: teamId, deviceName: 'd', signedInAt: 0 });
+
+  it('tags each queued change with the team of the member who made it, and pushes and replays only the session team’s', async () => {
+    const db = freshDb();
+    const inA = member();
+    inA.me.teamId = 'team-a';
+    await db.local.put({ key: LOCAL_KEYS.me, value: inA.me });
+    const { result: prospectId } = await mutate(db, prospectUpsert, { identity: identity() });
+    await mutate(db, noteAdd, { prospectId: prospectId!, body: 'for A', visibility: 'private' });
+    expect((await db.outbox.toArray()).map((e) => e.teamId)).toEqual(['team-a', 'team-a']);
+    // Now the device is in team B.
+    await db.local.put({ key: LOCAL_KEYS.me, value: { ...inA.me, teamId: 'team-b' } });
+    await mutate(db, prospectUpsert, { identity: identity('someone-in-b') });
+    const pushed: number[][] = [];
+    const transport: SyncTransport = {
+      push: (body) => (pushed.push(body.mutations.map((m) => m.id)), Promise.resolve({ lastMutationId: 3, rejected: [] })),
+      pull: () => Promise.resolve(page({ lastMutationId: 3 })),
+    };
+    await pushAll(db, transport, sessionIn('team-b', inA.me.memberId));
+    expect(pushed).toEqual([[3]]);
+    await applyPullPage(db, page({ lastMutationId: 3 }), { ...inA.actor, teamId: 'team-b' });
+    // A's changes stay queued (the server acknowledged B's up to 3), and were not replayed here.
+    expect((await db.outbox.toArray()).map((e) => [e.mutationId, e.teamId])).toEqual([
+      [1, 'team-a'],
+      [2, 'team-a'],
+    ]);
+    expect(await db.notes.count()).toBe(0);
+    expect(await changesForOtherTeams(db, 'team-b')).toEqual([{ teamId: 'team-a', teamName: null, count: 2 }]);
+    expect(await discardChanges(db, 'team-a')).toBe(2);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('tags a change with the team its mutation ran for, even if the device switched teams meanwhile', async () => {
+    const db = freshDb();
+    const inA = member();
+    inA.me.teamId = 'team-a';
+    // The device is in team B by the time a change prepared as a member of A is written.
+    await db.local.put({ key: LOCAL_KEYS.me, value: { ...inA.me, teamId: 'team-b' } });
+    await mutate(db, prospectUpsert, { identity: identity() }, inA);
+    expect((await db.outbox.toArray()).map((e) => e.teamId)).toEqual(['team-a']);
   });
 });
 
@@ -86,11 +187,22 @@ describe('httpTransport', () => {
     ['a 401', respond(401, { error: 'access for this device was revoked' }), SignedOutError, /revoked/],
     ['a 403', respond(403, { error: 'this client id belongs to another member' }), ServerError, /another member/],
     ['an invalid body', respond(200, { rows: 'nope' }), ServerError, /invalid pull response/],
+    ['a 429', () => Promise.resolve(new Response(JSON.stringify({ error: 'slow down' }), { status: 429, headers: { 'retry-after': '30' } })), RateLimitedError, /slow down/],
   ])('classifies %s', async (_what, fetch, kind, message) => {
     const transport = httpTransport({ serverUrl: 'https://t.example/', token: 't', fetch });
     const error = await transport.pull(query).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(kind);
     expect((error as Error).message).toMatch(message);
+  });
+
+  it('reads Retry-After as seconds or a date, within an hour', () => {
+    const now = Date.parse('2025-01-01T12:00:00Z');
+    expect(retryAfterMs('30', now)).toBe(30_000);
+    expect(retryAfterMs('Wed, 01 Jan 2025 12:02:00 GMT', now)).toBe(120_000);
+    expect(retryAfterMs('Wed, 01 Jan 2025 11:00:00 GMT', now)).toBe(0);
+    expect(retryAfterMs('999999', now)).toBe(MAX_RETRY_AFTER_MS);
+    expect(retryAfterMs('soon', now)).toBeNull();
+    expect(retryAfterMs(null, now)).toBeNull();
   });
 
   it('sends the bearer token and the query', async () => {

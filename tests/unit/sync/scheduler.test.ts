@@ -5,13 +5,14 @@ import { mutate } from '@/lib/db/mutate';
 import { BACKOFF_CAP_MS, backoffDelay } from '@/lib/sync/backoff';
 import { PUSH_DEBOUNCE_MS, SyncScheduler } from '@/lib/sync/scheduler';
 import { INITIAL_SYNC_STATE, type Session, readSyncState } from '@/lib/sync/session';
-import { OfflineError, SignedOutError, type SyncTransport } from '@/lib/sync/transport';
+import { OfflineError, RateLimitedError, SignedOutError, type SyncTransport } from '@/lib/sync/transport';
+import { syncDisplay } from '@/lib/sync/status';
 import type { PullResponse } from '@/lib/model';
 import { freshDb, identity, member } from '../../support/db';
 
 const ctx = member();
 const session: Session = { serverUrl: 'https://t.example', token: 't', clientId: 'client-0001', memberId: ctx.me.memberId, teamId: 'local', teamName: 'T', deviceName: 'd', signedInAt: 0 };
-const emptyPull = (lastMutationId: number): PullResponse => ({ rows: [], cursor: 0, more: false, lastMutationId, rejections: [] });
+const emptyPull = (lastMutationId: number): PullResponse => ({ rows: [], cursor: 0, more: false, lastMutationId, rejections: [], epoch: 'epoch-1', reset: false });
 
 function fakeTransport() {
   const calls: string[] = [];
@@ -95,6 +96,46 @@ describe('SyncScheduler', () => {
     expect(await readSyncState(db)).toMatchObject({ status: 'signed_out', error: 'access for this device was revoked' });
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     await scheduler.request('tick');
+    expect(net.calls).toEqual(['pull']);
+  });
+
+  it('waits at least as long as a 429 says, whatever asks for a sync meanwhile, and says so', async () => {
+    const db = await signedInDb();
+    const net = fakeTransport();
+    const scheduler = new SyncScheduler({ db, transport: () => net.transport, random: () => 0 });
+    await mutate(db, prospectUpsert, { identity: identity() }, ctx);
+    net.fail(new RateLimitedError(30_000, 'too many requests from this member; try again in 30 s'));
+    await scheduler.request('page_open');
+    expect(net.calls).toEqual(['push:1']);
+    const state = await readSyncState(db);
+    expect(state).toMatchObject({ status: 'rate_limited', nextRetryAt: Date.now() + 30_000 });
+    expect(syncDisplay(session, state, 1)).toEqual({
+      state: 'rate_limited',
+      text: 'Waiting: the server asked this device to wait 30 s before syncing again (too many requests from this member; try again in 30 s) · 1 change pending',
+    });
+    net.fail(null);
+    // Nothing goes out before the time is up: not for a page, a write, the network or the alarm.
+    await vi.advanceTimersByTimeAsync(10_000);
+    await Promise.all([scheduler.request('page_open'), scheduler.request('online'), scheduler.request('tick')]);
+    const written = scheduler.request('local_write');
+    await vi.advanceTimersByTimeAsync(19_000);
+    expect(net.calls).toEqual(['push:1']);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await written;
+    await scheduler.whenIdle();
+    expect(net.calls).toEqual(['push:1', 'push:1', 'pull']);
+    expect(await readSyncState(db)).toMatchObject({ status: 'idle', nextRetryAt: null, failures: 0 });
+  });
+
+  it('after a restart of the worker, still waits out a 429 recorded before it', async () => {
+    const db = await signedInDb();
+    await db.local.put({ key: LOCAL_KEYS.syncState, value: { ...INITIAL_SYNC_STATE, status: 'rate_limited', failures: 1, nextRetryAt: Date.now() + 5_000, error: 'wait' } });
+    const net = fakeTransport();
+    const scheduler = new SyncScheduler({ db, transport: () => net.transport });
+    await scheduler.request('page_open');
+    expect(net.calls).toEqual([]);
+    await vi.advanceTimersByTimeAsync(5_000);
+    await scheduler.whenIdle();
     expect(net.calls).toEqual(['pull']);
   });
 

@@ -1,0 +1,157 @@
+/**
+ * The device's sync engine (lib/sync, on fake-indexeddb) against the real server app, in
+ * process: issue 7, findings 2 (push batches capped in bytes, halved on a 413, and a failed push
+ * never stops the pull) and 5 (pending changes never leave the team they were written for).
+ */
+import { ulid } from 'ulidx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TandemDB } from '@/lib/db/database';
+import type { Note, Prospect } from '@/lib/model';
+import { noteAdd, prospectUpsert } from '@/lib/mutations';
+import { mutate } from '@/lib/db/mutate';
+import { signIn, signOut } from '@/lib/sync/account';
+import { syncOnce } from '@/lib/sync/engine';
+import { changesForOtherTeams } from '@/lib/sync/outbox';
+import { readSession } from '@/lib/sync/session';
+import { type Fetch, OfflineError, httpTransport } from '@/lib/sync/transport';
+import { createTeam, invite } from '@/server/auth/team-admin';
+import type { Database } from '@/server/db/database';
+import { freshDatabase } from './support/databases';
+import { type App, appFor, as, docsOf, identity, teamWith } from './support/server';
+
+const SERVER = 'http://localhost:8787';
+
+/** Requests to the app in process; `proxy` may answer instead, as something in front of the server would. */
+function fetchFrom(app: App, proxy?: (url: string, init: RequestInit) => Response | null): Fetch {
+  return async (url, init = {}) => proxy?.(url, init) ?? (await app.request(url, init));
+}
+
+async function device(app: App, db: Database, teamId: string, email: string, fetch = fetchFrom(app)) {
+  const local = new TandemDB(`device-${ulid()}`);
+  const { code } = await invite(db, teamId, email, 'recruiter');
+  await signIn(local, { serverUrl: SERVER, code, deviceName: 'test', fetch });
+  return local;
+}
+
+async function sync(local: TandemDB, fetch: Fetch) {
+  const session = (await readSession(local))!;
+  await syncOnce(local, httpTransport({ serverUrl: session.serverUrl, token: session.token, fetch }));
+}
+
+/** ~10,000 bytes of Japanese: a note as large as the schema allows. */
+const bigNote = (i: number) => `${'語'.repeat(3330)}${String(i).padStart(3, '0')}`;
+
+describe('the device’s sync engine against the server', () => {
+  let db: Database;
+  let app: App;
+  beforeAll(async () => {
+    db = await freshDatabase('pglite');
+    app = appFor(db);
+  });
+  afterAll(() => db.close());
+
+  async function teamWithDevice(fetch = fetchFrom(app)) {
+    const { team, members } = await teamWith(db, ['sourcer']);
+    const colleague = as(app, members[0]!);
+    const local = await device(app, db, team.id, `riley.${ulid().toLowerCase()}@acme.example`, fetch);
+    const { result: prospectId } = await mutate(local, prospectUpsert, { identity: identity('kenji') });
+    // A colleague writes about someone meanwhile.
+    const theirs = ulid();
+    await colleague.push([
+      { name: 'prospect.upsert', args: { id: theirs, identity: identity('someone-else'), at: 1 } },
+      { name: 'note.add', args: { id: ulid(), prospectId: theirs, body: 'from a colleague', at: 2 } },
+    ]);
+    return { team, colleague, local, prospectId: prospectId! };
+  }
+
+  it('sends an outbox larger than the body limit in byte-capped batches, and receives the team’s changes', async () => {
+    const requests: number[] = [];
+    const fetch = fetchFrom(app, (_url, init) => (requests.push(typeof init.body === 'string' ? Buffer.byteLength(init.body) : 0), null));
+    const { colleague, local, prospectId } = await teamWithDevice(fetch);
+    // 120 notes of ~10 KB: 1.2 MB, over the server's 1 MB body limit in one count-capped batch.
+    for (let i = 0; i < 120; i++) await mutate(local, noteAdd, { prospectId, body: bigNote(i) });
+    await sync(local, fetch);
+    expect(await local.outbox.count()).toBe(0);
+    expect(Math.max(...requests)).toBeLessThanOrEqual(512 * 1024);
+    const bodies = docsOf<Note>(await colleague.pullAll(), 'note').map((n) => n.body);
+    expect(bodies.filter((b) => b.startsWith('語'))).toHaveLength(120);
+    expect((await local.notes.toArray()).map((n) => n.body)).toContain('from a colleague');
+  });
+
+  it('halves the batch when something in front of the server has a smaller limit', async () => {
+    let refused = 0;
+    const proxy = (_url: string, init: RequestInit) => {
+      if (typeof init.body !== 'string' || Buffer.byteLength(init.body) <= 100_000) return null;
+      refused++;
+      return Response.json({ error: 'request entity too large' }, { status: 413 });
+    };
+    const { colleague, local, prospectId } = await teamWithDevice(fetchFrom(app, proxy));
+    for (let i = 0; i < 30; i++) await mutate(local, noteAdd, { prospectId, body: bigNote(i) });
+    await sync(local, fetchFrom(app, proxy));
+    expect(refused).toBeGreaterThan(0);
+    expect(await local.outbox.count()).toBe(0);
+    expect(await local.rejections.count()).toBe(0);
+    expect(docsOf<Note>(await colleague.pullAll(), 'note').filter((n) => n.body.startsWith('語'))).toHaveLength(30);
+  });
+
+  it('refuses, with a reason, a change too large to send alone, and sends the ones after it', async () => {
+    const proxy = (_url: string, init: RequestInit) =>
+      typeof init.body === 'string' && Buffer.byteLength(init.body) > 5_000 ? Response.json({ error: 'request entity too large' }, { status: 413 }) : null;
+    const { colleague, local, prospectId } = await teamWithDevice(fetchFrom(app, proxy));
+    const { mutationId } = await mutate(local, noteAdd, { prospectId, body: bigNote(1) });
+    await mutate(local, noteAdd, { prospectId, body: 'a short one' });
+    await sync(local, fetchFrom(app, proxy));
+    expect(await local.outbox.count()).toBe(0);
+    expect(await local.rejections.toArray()).toEqual([expect.objectContaining({ mutationId, name: 'note.add', reason: expect.stringMatching(/too large to send/) as unknown })]);
+    expect(docsOf<Note>(await colleague.pullAll(), 'note').map((n) => n.body).sort()).toEqual(['a short one', 'from a colleague']);
+    expect((await local.notes.toArray()).map((n) => n.body).sort()).toEqual(['a short one', 'from a colleague']);
+  });
+
+  it('still pulls when the push fails, and reports the failure', async () => {
+    const failingPush = (url: string) => (url.endsWith('/v1/push') ? Response.json({ error: 'the database does not answer' }, { status: 503 }) : null);
+    const { local, prospectId } = await teamWithDevice(fetchFrom(app, failingPush));
+    await mutate(local, noteAdd, { prospectId, body: 'mine, not sent yet' });
+    await expect(sync(local, fetchFrom(app, failingPush))).rejects.toThrow(OfflineError);
+    expect((await local.notes.toArray()).map((n) => n.body).sort()).toEqual(['from a colleague', 'mine, not sent yet']);
+    expect((await local.outbox.toArray()).map((e) => e.name)).toEqual(['prospect.upsert', 'note.add']);
+  });
+
+  describe('switching teams with changes not yet sent', () => {
+    it('never sends one team’s pending changes to another, and sends them when the member is back', async () => {
+      const fetch = fetchFrom(app);
+      const [teamA, teamB] = [await createTeam(db, `Acme ${ulid()}`), await createTeam(db, `Beta ${ulid()}`)];
+      const email = 'sam@both.example';
+      const local = await device(app, db, teamA.id, email);
+      // Written in team A while its server was out of reach: a new person, a team note, a private note.
+      const { result: prospectId } = await mutate(local, prospectUpsert, { identity: identity('only-in-acme', 'Acme Person') });
+      await mutate(local, noteAdd, { prospectId: prospectId!, body: 'Acme team note' });
+      await mutate(local, noteAdd, { prospectId: prospectId!, body: 'Acme private note', visibility: 'private' });
+      await signOut(local, { wipe: false, fetch });
+
+      const { code } = await invite(db, teamB.id, email, 'recruiter');
+      await signIn(local, { serverUrl: SERVER, code, deviceName: 'test', fetch });
+      await mutate(local, prospectUpsert, { identity: identity('beta-person', 'Beta Person') });
+      await sync(local, fetch);
+
+      const inB = await db.query<{ kind: string; doc: Prospect | Note }>('SELECT kind, doc FROM entities WHERE team_id = $1 AND kind IN ($2, $3)', [teamB.id, 'prospect', 'note']);
+      expect(inB.map((r) => (r.kind === 'prospect' ? (r.doc as Prospect).name : (r.doc as Note).body))).toEqual(['Beta Person']);
+      expect(await changesForOtherTeams(local, teamB.id)).toEqual([{ teamId: teamA.id, teamName: teamA.name, count: 3 }]);
+      expect((await local.prospects.toArray()).map((p) => p.name)).toEqual(['Beta Person']);
+      expect(await local.notes.count()).toBe(0);
+
+      await signOut(local, { wipe: false, fetch });
+      const again = await invite(db, teamA.id, email, 'recruiter');
+      await signIn(local, { serverUrl: SERVER, code: again.code, deviceName: 'test', fetch });
+      await sync(local, fetch);
+      const inA = await db.query<{ kind: string; doc: Prospect | Note; visible_to: string | null }>('SELECT kind, doc, visible_to FROM entities WHERE team_id = $1 AND kind IN ($2, $3) ORDER BY version', [teamA.id, 'prospect', 'note']);
+      expect(inA.map((r) => [r.kind === 'prospect' ? (r.doc as Prospect).name : (r.doc as Note).body, r.visible_to !== null])).toEqual([
+        ['Acme Person', false],
+        ['Acme team note', false],
+        ['Acme private note', true],
+      ]);
+      expect(await local.outbox.count()).toBe(0);
+      expect(await changesForOtherTeams(local, teamA.id)).toEqual([]);
+      expect((await local.notes.toArray()).map((n) => n.body).sort()).toEqual(['Acme private note', 'Acme team note']);
+    });
+  });
+});
