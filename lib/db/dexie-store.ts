@@ -1,5 +1,6 @@
 import type { Actor } from '@/lib/mutations/define';
-import type { Draft, MutationStore, SyncedRows, SyncedTable } from '@/lib/mutations/store';
+import type { SyncedRows, SyncedTable } from '@/lib/model';
+import type { Draft, MutationStore } from '@/lib/mutations/store';
 import { type TandemDB, fromProspectRow, toProspectRow } from './database';
 import { findProspectByKey, hasViewedOnDay } from './queries';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { ENTITIES, type Role } from '@/lib/model';
-import type { MutationStore, SyncedTable } from './store';
+import { ENTITIES, type Role, type SyncedTable } from '@/lib/model';
+import type { MutationStore } from './store';
 
 /** Who runs a mutation: on the device the signed-in member, on the server the token's owner. */
 export interface Actor {

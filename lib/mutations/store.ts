@@ -1,7 +1,5 @@
 import type { Prospect, ReviewDecision, SyncedRows, SyncedTable } from '@/lib/model';
 
-export { KIND_OF_TABLE, TABLE_OF_KIND, type SyncedRows, type SyncedTable } from '@/lib/model';
-
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** A row as a mutation writes it; the store stamps the team and the version. */

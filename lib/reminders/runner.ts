@@ -1,6 +1,6 @@
 import type { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS, readMe, readSettings, readValidated } from '@/lib/db/local-state';
-import { SerialRuns } from '@/lib/serial-runs';
+import { RetryLoop } from '@/lib/retry-loop';
 import { pendingFollowUps, openRequestsForReviewer } from '@/lib/db/review-queries';
 import { resolvePolicy } from '@/lib/deadlines';
 import { profileLink } from '@/lib/sites/profile-link';
@@ -34,22 +34,26 @@ export interface ReminderRunnerDeps {
  * badge. A worker stopped between the commit and the showing shows them on its next run (same
  * ids: a repeat replaces, never duplicates); one stopped before the commit decides again.
  *
- * Runs are serialised; asking during a run causes one more run after it.
+ * Runs are serialised; asking during a run causes one more run after it; a failed run is retried
+ * with backoff (lib/retry-loop.ts).
  */
 export class ReminderRunner {
-  private readonly runs = new SerialRuns(async () => {
-    try {
-      await this.runOnce();
-    } catch (e) {
-      (this.deps.onError ?? ((err) => console.warn('Tandem reminders:', err)))(e);
-    }
-  });
+  private readonly loop: RetryLoop;
+  private readonly onError: (error: unknown) => void;
 
-  constructor(private readonly deps: ReminderRunnerDeps) {}
+  constructor(private readonly deps: ReminderRunnerDeps) {
+    this.onError = deps.onError ?? ((err) => console.warn('Tandem reminders:', err));
+    this.loop = new RetryLoop(() => this.runOnce(), { onError: this.onError });
+  }
 
-  /** Resolves when the run it causes has finished; never rejects (errors go to onError). */
+  /** Resolves when the run it causes has finished; never rejects (errors go to onError, and it is retried with backoff). */
   run(): Promise<void> {
-    return this.runs.run();
+    return this.loop.run();
+  }
+
+  /** Resolves when no run is going on (a retry may still be waiting). */
+  whenIdle(): Promise<void> {
+    return this.loop.whenIdle();
   }
 
   private async runOnce(): Promise<void> {
@@ -85,7 +89,7 @@ export class ReminderRunner {
         await ports.show(notification);
       } catch (e) {
         // Dropped rather than retried every tick: a browser that refuses now will refuse again.
-        this.deps.onError?.(e);
+        this.onError(e);
       }
       shown.push(notification);
     }

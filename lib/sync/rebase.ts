@@ -1,9 +1,8 @@
 import { type TandemDB, syncedTables, toProspectRow, writableTables } from '@/lib/db/database';
 import { DexieStore } from '@/lib/db/dexie-store';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
-import { ENTITY_SCHEMAS, type PullResponse } from '@/lib/model';
+import { ENTITY_SCHEMAS, type PullResponse, TABLE_OF_KIND } from '@/lib/model';
 import { MUTATIONS, MutationRefused, type Actor } from '@/lib/mutations';
-import { TABLE_OF_KIND } from '@/lib/mutations/store';
 import { dropAcknowledged, teamOutbox } from './outbox';
 import { MAX_UNREADABLE_KEPT, type UnreadableRow, patchSyncState, readSyncState } from './session';
 

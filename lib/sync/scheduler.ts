@@ -1,6 +1,5 @@
 import type { TandemDB } from '@/lib/db/database';
-import { SerialRuns } from '@/lib/serial-runs';
-import { backoffDelay } from './backoff';
+import { RetryLoop, type RunOutcome, backoffDelay } from '@/lib/retry-loop';
 import { syncOnce } from './engine';
 import { pendingCount } from './outbox';
 import { type Session, patchSyncState, readSession, readSyncState } from './session';
@@ -31,10 +30,9 @@ export const PULL_EVERY_MS = 30_000;
  * Everything it must remember is in Dexie, so a service worker that was stopped carries on.
  */
 export class SyncScheduler {
-  private readonly runs = new SerialRuns(() => this.syncOnceRecordingStatus());
+  private readonly loop: RetryLoop;
   private debounce: unknown = null;
   private debounced: (() => void)[] = [];
-  private retry: unknown = null;
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
@@ -45,6 +43,9 @@ export class SyncScheduler {
     this.random = deps.random ?? Math.random;
     this.setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+    // Its failures are counted in Dexie (a restarted worker keeps backing off), so each run
+    // returns the delay it wants rather than throwing.
+    this.loop = new RetryLoop(() => this.syncOnceRecordingStatus(), { setTimer: this.setTimer, clearTimer: this.clearTimer });
   }
 
   /** Asks for a sync; resolves when the sync it causes (if any) has finished. */
@@ -80,39 +81,33 @@ export class SyncScheduler {
 
   /** Resolves when no sync is running (a scheduled retry may still come). */
   whenIdle(): Promise<void> {
-    return this.runs.whenIdle();
+    return this.loop.whenIdle();
   }
 
   /** Runs a sync now, or once more after the running one. */
   run(): Promise<void> {
-    return this.runs.run();
+    return this.loop.run();
   }
 
-  private async syncOnceRecordingStatus(): Promise<void> {
+  private async syncOnceRecordingStatus(): Promise<RunOutcome> {
     const { db } = this.deps;
     const session = await readSession(db);
     if (!session) return;
     // The server asked for quiet until then: every request waits for the retry (a restarted
-    // worker has no timer, so it sets one).
+    // worker has no timer: this sets it).
     const { status, nextRetryAt } = await readSyncState(db);
-    if (status === 'rate_limited' && nextRetryAt !== null && nextRetryAt > this.now()) {
-      if (this.retry === null) this.scheduleRetry(nextRetryAt - this.now());
-      return;
-    }
-    if (this.retry !== null) {
-      this.clearTimer(this.retry);
-      this.retry = null;
-    }
+    if (status === 'rate_limited' && nextRetryAt !== null && nextRetryAt > this.now()) return { retryInMs: nextRetryAt - this.now() };
     await patchSyncState(db, { status: 'syncing' });
     try {
       await syncOnce(db, this.deps.transport(session));
       await patchSyncState(db, { status: 'idle', error: null, failures: 0, nextRetryAt: null, lastSyncedAt: this.now() });
     } catch (e) {
-      await this.recordFailure(e);
+      return this.recordFailure(e);
     }
   }
 
-  private async recordFailure(e: unknown): Promise<void> {
+  /** Records why the sync failed and when it is tried again. */
+  private async recordFailure(e: unknown): Promise<RunOutcome> {
     const { db } = this.deps;
     const message = e instanceof Error ? e.message : String(e);
     if (e instanceof SignedOutError) {
@@ -126,19 +121,11 @@ export class SyncScheduler {
       const delay = Math.max(e.retryAfterMs ?? 0, backoff);
       const error = `the server asked this device to wait ${Math.ceil(delay / 1000)} s before syncing again (${message})`;
       await patchSyncState(db, { status: 'rate_limited', error, failures, nextRetryAt: this.now() + delay });
-      this.scheduleRetry(delay);
-      return;
+      return { retryInMs: delay };
     }
     const status = e instanceof OfflineError ? 'offline' : 'error';
     const error = e instanceof ServerError || e instanceof OfflineError ? message : `unexpected: ${message}`;
     await patchSyncState(db, { status, error, failures, nextRetryAt: this.now() + backoff });
-    this.scheduleRetry(backoff);
-  }
-
-  private scheduleRetry(delay: number): void {
-    this.retry = this.setTimer(() => {
-      this.retry = null;
-      void this.run();
-    }, delay);
+    return { retryInMs: backoff };
   }
 }

@@ -1,7 +1,7 @@
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { type TandemDB, fromProspectRow } from '@/lib/db/database';
-import { KIND_OF_TABLE } from '@/lib/mutations/store';
+import { KIND_OF_TABLE } from '@/lib/model';
 import type { Queryable } from '@/server/db/database';
 
 /** A seeded random source: the same seed, the same run. */

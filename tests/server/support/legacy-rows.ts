@@ -1,5 +1,6 @@
 import type { Database } from '@/server/db/database';
-import type { Draft, SyncedRows, SyncedTable } from '@/lib/mutations/store';
+import type { SyncedRows, SyncedTable } from '@/lib/model';
+import type { Draft } from '@/lib/mutations/store';
 import { nextVersion, writeEntity } from '@/server/sync/sql-store';
 
 /**

@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS, readValidated, writeSettings } from '@/lib/db/local-state';
 import { type Badge, BADGE_OVERDUE, type NotificationSpec, ReminderMemory, type ReminderPorts, ReminderRunner, clickTarget, notificationId } from '@/lib/reminders';
+import { backoffDelay } from '@/lib/retry-loop';
 import { arrived, freshDb } from '../../support/db';
 import { ADA, ME, RILEY, ROLE, ZONE, followUp, june, request } from './fixtures';
 
@@ -138,6 +139,35 @@ describe('ReminderRunner', () => {
     expect(errors).toHaveLength(1);
     expect(badges).toHaveLength(1);
     expect((await readValidated(db, LOCAL_KEYS.reminders, ReminderMemory))?.pending).toEqual([]);
+  });
+});
+
+describe('a run that fails', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('is retried with backoff, and the badge is set once the browser takes it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    await arrived(db, 'reviewRequests', request());
+    const errors: unknown[] = [];
+    const { ports, badges } = recorder();
+    let refusals = 2;
+    const flaky = { ...ports, setBadge: (badge: Badge) => (refusals-- > 0 ? Promise.reject(new Error('badge refused')) : ports.setBadge(badge)) };
+    const runner = new ReminderRunner({ db, now: () => june(10, 15), deviceTimeZone: () => ZONE, onError: (e) => errors.push(e), ports: flaky });
+    await runner.run();
+    expect([badges.length, errors.length]).toEqual([0, 1]);
+    // Not before the first backoff (at least 1 s), then at most 2 s after.
+    await vi.advanceTimersByTimeAsync(backoffDelay(1, () => 0) - 1);
+    await runner.whenIdle();
+    expect(errors).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(backoffDelay(1, () => 1));
+    await runner.whenIdle();
+    expect([badges.length, errors.length]).toEqual([0, 2]);
+    await vi.advanceTimersByTimeAsync(backoffDelay(2, () => 1));
+    await runner.whenIdle();
+    expect(badges).toHaveLength(1);
+    expect(errors.map((e) => (e as Error).message)).toEqual(['badge refused', 'badge refused']);
   });
 });
 

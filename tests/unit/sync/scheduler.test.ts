@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { noteAdd, prospectUpsert } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
-import { BACKOFF_CAP_MS, backoffDelay } from '@/lib/sync/backoff';
+import { BACKOFF_CAP_MS, backoffDelay } from '@/lib/retry-loop';
 import { PUSH_DEBOUNCE_MS, SyncScheduler } from '@/lib/sync/scheduler';
 import { INITIAL_SYNC_STATE, type Session, readSyncState } from '@/lib/sync/session';
 import { OfflineError, RateLimitedError, SignedOutError, type SyncTransport } from '@/lib/sync/transport';
