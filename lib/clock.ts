@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { clockOffset } from './storage-items';
 
 /**
  * The background's clock: `Date.now()` plus an offset, for testing and debugging only.
@@ -12,8 +12,6 @@ import { browser } from 'wxt/browser';
  * Only the reminder engine reads this clock; sync, the feed and every other timestamp use the
  * real time. Web pages cannot reach `storage.local`.
  */
-export const CLOCK_OFFSET_KEY = 'tandem:clockOffsetMs';
-
 let offsetMs = 0;
 
 /** Now, as the reminder engine sees it. */
@@ -28,17 +26,14 @@ export function parseClockOffset(value: unknown): number {
 
 /** Re-reads the offset (the worker may have restarted, or someone changed it). */
 export async function loadClockOffset(): Promise<number> {
-  offsetMs = parseClockOffset((await browser.storage.local.get(CLOCK_OFFSET_KEY))[CLOCK_OFFSET_KEY]);
+  offsetMs = parseClockOffset(await clockOffset.getValue());
   return offsetMs;
 }
 
 /** Calls `onChange` after the offset changes in `storage.local`; returns the unsubscribe. */
 export function watchClockOffset(onChange: (offsetMs: number) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(CLOCK_OFFSET_KEY in changes)) return;
-    offsetMs = parseClockOffset(changes[CLOCK_OFFSET_KEY]?.newValue);
+  return clockOffset.watch((value) => {
+    offsetMs = parseClockOffset(value);
     onChange(offsetMs);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  });
 }

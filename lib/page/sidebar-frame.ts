@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sidebarCollapsed } from '@/lib/storage-items';
 import { type ElementGuard, guardElements } from './frame-guard';
 
 const WIDTH_PX = 380;
-const COLLAPSED_KEY = 'local:sidebarCollapsed';
 
 export interface SidebarFrame {
   /** Mount on a page that shows a person; unmount elsewhere. */
@@ -145,11 +145,11 @@ export function createSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
   const setOpen = (next: boolean | 'toggle') => {
     open = next === 'toggle' ? !open : next;
     render();
-    void browser.storage.local.set({ [COLLAPSED_KEY]: !open });
+    void sidebarCollapsed.setValue(!open);
   };
 
-  void browser.storage.local.get(COLLAPSED_KEY).then((items) => {
-    if (items[COLLAPSED_KEY] === true && open) {
+  void sidebarCollapsed.getValue().then((collapsed) => {
+    if (collapsed && open) {
       open = false;
       render();
     }

@@ -1,5 +1,5 @@
 /** Pure helpers that turn page content into the plain, bounded text a `ProspectIdentity` holds. */
-import { truncateUtf8 } from '@/lib/model/common';
+import { truncateUtf8 } from '@/lib/model/utf8';
 
 /** The schema's maxima in UTF-8 bytes (lib/model/identity.ts), so a capped field always validates. */
 export const FIELD_MAX = { name: 200, headline: 500, company: 200, location: 200 } as const;

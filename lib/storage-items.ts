@@ -1,0 +1,23 @@
+import { storage } from 'wxt/utils/storage';
+
+/**
+ * Everything Tandem keeps in `browser.storage`, one typed item each (the team's data is in
+ * Dexie, never here). Keys name their area: `session:` lasts until the browser closes and is
+ * out of content scripts' reach; `local:` persists. Values a stale or hostile writer could have
+ * left are checked where they are read.
+ */
+
+/** Whether the member collapsed the sidebar (for every profile; the content script reads it). */
+export const sidebarCollapsed = storage.defineItem<boolean>('local:sidebarCollapsed', { fallback: false });
+
+/**
+ * The reminder clock's offset in ms (lib/clock.ts), for testing and debugging. From the
+ * service worker's console: `chrome.storage.local.set({ 'tandem:clockOffsetMs': 86_400_000 })`.
+ */
+export const clockOffset = storage.defineItem<unknown>('local:tandem:clockOffsetMs');
+
+/**
+ * What a tab shows, as its content script reported it (lib/tabs/tab-state.ts), kept across
+ * service-worker restarts. Unparsed here: the sidebar's first paint reads it before zod loads.
+ */
+export const tabState = (tabId: number) => storage.defineItem<unknown>(`session:tab:${tabId}`);
