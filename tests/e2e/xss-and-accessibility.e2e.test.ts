@@ -29,7 +29,7 @@ beforeAll(async () => {
   seeded = await seedTeam(server, { reviewerEmail: REVIEWER, texts: PAYLOADS });
   browser = await launchWithExtension({ hostResolverRules: pages.hostResolverRules });
   await browser.context.addInitScript(TRIPWIRE);
-  await (await signInToTeam(browser, server, REVIEWER, 'recruiter')).page.close();
+  await (await signInToTeam(browser, server, REVIEWER, 'admin')).page.close();
 });
 
 afterAll(async () => {

@@ -54,9 +54,11 @@ export class SidebarPage {
     });
   }
 
+  /** Adds a note and waits until it is saved on this device (it shows in the list). */
   async addNote(text: string) {
     await this.frame.getByTestId('note-input').fill(text);
     await this.frame.getByTestId('note-submit').click();
+    await this.frame.getByTestId('note-item').filter({ hasText: text }).first().waitFor();
   }
 
   async log(label: 'InMail sent' | 'Email sent' | 'Call' | 'Replied' | 'Not interested') {

@@ -21,7 +21,7 @@ export interface SeededTeam {
  * pulls it like any other change.
  */
 export async function seedTeam(server: TeamServer, { reviewerEmail, texts }: { reviewerEmail: string; texts: readonly string[] }): Promise<SeededTeam> {
-  const [writer, reviewer] = [await server.join('rita.seeder@acme.example', 'recruiter'), await server.join(reviewerEmail, 'recruiter')];
+  const [writer, reviewer] = [await server.join('rita.seeder@acme.example', 'recruiter'), await server.join(reviewerEmail, 'admin')];
   const reviewerId = reviewer.member.id;
   const text = (i: number) => texts[i % texts.length]!;
   const people = texts.map(() => ulid());
