@@ -267,7 +267,12 @@ export interface Device {
   transport: SyncTransport;
 }
 
-/** A signed-in device, as `signIn` leaves it, with a fresh client id. */
+/**
+ * A signed-in device, as `signIn` leaves it, with a fresh client id. A database passed in keeps
+ * its outbox, which the benches send again to each run's new team: its changes are made that
+ * team's (as `signIn` adopts changes made before joining a team), or the device would keep them
+ * for the team they were first queued for.
+ */
 export async function makeDevice(signIn: Redeemed, db = new TandemDB(`bench-${ulid()}`)): Promise<Device> {
   const { member, team, token, serverUrl } = signIn;
   const session: Session = { serverUrl, token, clientId: ulid(), memberId: member.id, teamId: team.id, teamName: team.name, deviceName: 'bench', signedInAt: Date.now() };
@@ -277,6 +282,7 @@ export async function makeDevice(signIn: Redeemed, db = new TandemDB(`bench-${ul
     { key: LOCAL_KEYS.me, value: me },
     { key: LOCAL_KEYS.syncState, value: INITIAL_SYNC_STATE },
   ]);
+  await db.outbox.toCollection().modify({ teamId: team.id });
   return { db, session, me, transport: httpTransport({ serverUrl, token, timeoutMs: 300_000 }) };
 }
 
