@@ -16,7 +16,7 @@ export default defineConfig({
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+T' },
-        description: 'Show or hide the Tandem sidebar',
+        description: 'Move into the Tandem sidebar (showing it), and back to the page',
       },
     },
     web_accessible_resources: [

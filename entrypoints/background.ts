@@ -9,17 +9,24 @@ import { watchReminderInputs } from '@/lib/reminders/watch';
 import { adapterFor } from '@/lib/sites';
 import { SyncScheduler } from '@/lib/sync/scheduler';
 import { httpTransport } from '@/lib/sync/transport';
-import { tabStateFromReport } from '@/lib/tabs/tab-state';
+import { WarningsReport } from '@/lib/tabs/tab-badge';
+import { createTabBadges } from '@/lib/tabs/tab-badges';
+import { readTabState, tabStateFromReport } from '@/lib/tabs/tab-state';
 import { forgetTab, writeTabState } from '@/lib/tabs/tab-storage';
 
 const SYNC_ALARM = 'tandem-sync';
 
 export default defineBackground(() => {
+  const reminderPorts = browserReminderPorts();
+  const badges = createTabBadges((badge, tabId) => reminderPorts.setBadge(badge, tabId));
+
   // Only a content script in a tab's top frame speaks for that tab.
   onMessage('reportPage', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || sender.frameId !== 0 || sender.id !== browser.runtime.id) return;
-    await writeTabState(tabId, tabStateFromReport(data, Date.now()));
+    const state = tabStateFromReport(data, Date.now());
+    await writeTabState(tabId, state);
+    if (state.status !== 'pending') await badges.personShown(tabId, state.status === 'identified' ? state.identity.key : null);
   });
 
   onMessage('sidebarHello', ({ sender }) => {
@@ -30,20 +37,34 @@ export default defineBackground(() => {
   onMessage('setSidebarOpen', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || !isSidebarFrame(sender)) return;
-    await sendMessage('showSidebar', data === true, { tabId, frameId: 0 }).catch(() => undefined);
+    await sendMessage('showSidebar', data === 'reveal' ? 'reveal' : data === true, { tabId, frameId: 0 }).catch(() => undefined);
   });
 
+  onMessage('sidebarWarnings', async ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    const report = WarningsReport.safeParse(data);
+    if (tabId === undefined || !isSidebarFrame(sender) || !report.success) return;
+    const shown = await readTabState(tabId);
+    await badges.setWarnings(tabId, report.data, shown?.status === 'identified' ? shown.identity.key : null);
+  });
+
+  // Into the sidebar and back (the content script knows where focus is).
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== 'toggle-sidebar' || tab?.id === undefined) return;
-    void sendMessage('showSidebar', 'toggle', { tabId: tab.id, frameId: 0 }).catch(() => undefined);
+    void sendMessage('sidebarShortcut', undefined, { tabId: tab.id, frameId: 0 }).catch(() => undefined);
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(tabId);
+    void badges.forget(tabId);
+  });
   // A tab that left the supported sites shows nobody. (Without host permission for the new
   // page the browser hides its URL, which also means it is not a supported site.)
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status !== 'loading' && change.url === undefined) return;
-    if (!tab.url || !adapterFor(safeUrl(tab.url))) void forgetTab(tabId);
+    if (tab.url && adapterFor(safeUrl(tab.url))) return;
+    void forgetTab(tabId);
+    void badges.personShown(tabId, null);
   });
 
   // Team sync: all of its state is in Dexie, so a worker woken by any of these carries on.
@@ -67,7 +88,13 @@ export default defineBackground(() => {
   //   where hooking each sync or mutation would miss some (retries, other extension pages);
   // - on the 30 s alarm tick, since time alone makes a request overdue;
   // - when the debug clock offset changes, so a test need not wait for the tick.
-  const reminders = new ReminderRunner({ db: getDb(), ports: browserReminderPorts(), now: reminderClock, beforeRun: loadClockOffset });
+  // The reminders' badge goes through the tab badges, which keep the tabs with warnings on top of it.
+  const reminders = new ReminderRunner({
+    db: getDb(),
+    ports: { ...reminderPorts, setBadge: (badge) => badges.setReviews(badge) },
+    now: reminderClock,
+    beforeRun: loadClockOffset,
+  });
   browser.notifications.onClicked.addListener((id) => void openNotification(getDb(), id).catch((e: unknown) => console.warn('Tandem reminders:', e)));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void reminders.run();

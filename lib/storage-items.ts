@@ -2,13 +2,21 @@ import { storage } from 'wxt/utils/storage';
 
 /**
  * Everything Tandem keeps in `browser.storage`, one typed item each (the team's data is in
- * Dexie, never here). Keys name their area: `session:` lasts until the browser closes and is
+ * Dexie, never here; the one exception is which kinds of warning a tab's person has, for the
+ * toolbar badge, in session storage). Keys name their area: `session:` lasts until the browser closes and is
  * out of content scripts' reach; `local:` persists. Values a stale or hostile writer could have
  * left are checked where they are read.
  */
 
 /** Whether the member collapsed the sidebar (for every profile; the content script reads it). */
 export const sidebarCollapsed = storage.defineItem<boolean>('local:sidebarCollapsed', { fallback: false });
+
+/**
+ * The sidebar's width and whether it pushes the page (Options, and the sidebar's width button;
+ * the content script reads it, so it holds nothing of the team's). Unparsed: read with
+ * `readLayout` (lib/page/sidebar-layout.ts).
+ */
+export const sidebarLayout = storage.defineItem<unknown>('local:sidebarLayout');
 
 /**
  * The reminder clock's offset in ms (lib/clock.ts), for testing and debugging. From the
@@ -21,3 +29,10 @@ export const clockOffset = storage.defineItem<unknown>('local:tandem:clockOffset
  * service-worker restarts. Unparsed here: the sidebar's first paint reads it before zod loads.
  */
 export const tabState = (tabId: number) => storage.defineItem<unknown>(`session:tab:${tabId}`);
+
+/**
+ * The toolbar badge of each tab whose person had a warning (lib/tabs/tab-badges.ts): warning
+ * kinds only, in session storage (memory, out of content scripts' reach), so the badges stay
+ * right across service-worker restarts. Checked where read.
+ */
+export const tabBadges = storage.defineItem<unknown>('session:tabBadges');

@@ -11,7 +11,7 @@ export function OptionsApp({ onSignedIn }: { onSignedIn?: () => void }) {
       <ProfileForm />
       <SettingsForm />
       <DataTransfer />
-      <p className="muted small">Shortcut: Alt+Shift+T shows or hides the sidebar (change it at chrome://extensions/shortcuts).</p>
+      <p className="muted small">Shortcut: Alt+Shift+T moves into the sidebar, showing it, and pressed again back to the page (change it at chrome://extensions/shortcuts).</p>
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { readSettings, writeSettings } from '@/lib/db/local-state';
 import { ClockTime, type ReminderSettings, type Settings } from '@/lib/model';
+import { SidebarLayoutFields } from './sidebar-layout-fields';
 
 /** Sidebar behaviour and reminders on this device; each change is saved at once. */
 export function SettingsForm() {
@@ -58,6 +59,7 @@ export function SettingsForm() {
             Log “viewed” when I open a profile (once a day per person)
           </label>
         </div>
+        <SidebarLayoutFields />
         <ErrorMessage error={error} />
       </fieldset>
       <ReminderSettingsFields reminders={settings.reminders} />

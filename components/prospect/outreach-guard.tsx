@@ -18,14 +18,18 @@ export function warningsFor(view: ProspectView, now: number): GuardWarning[] {
   });
 }
 
-/** Stops a recruiter before a second, unwanted or forbidden message. */
+/**
+ * Stops a recruiter before a second, unwanted or forbidden message. A named region, not an
+ * alert: a screen reader would otherwise shout it on every profile; the keyboard lands on it
+ * first when it enters the sidebar (components/sidebar/sidebar-focus.ts).
+ */
 export function OutreachGuard({ view, now }: { view: ProspectView; now: number }) {
   const warnings = warningsFor(view, now);
   if (warnings.length === 0) return null;
   const name = (id: string) => memberName(id, view.members, view.me?.memberId);
   const objectName = (id: string) => memberObjectName(id, view.members, view.me?.memberId);
   return (
-    <section data-testid="outreach-warning" className="guard" role="alert" aria-label="Before you reach out">
+    <section data-testid="outreach-warning" className="guard" aria-label="Before you reach out">
       <h2>Before you reach out</h2>
       <ul>
         {warnings.map((w, i) => (

@@ -32,12 +32,16 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: 
 
 /**
  * The sidebar's first paint, before React and the database have loaded: the person's name and
- * headline from the tab state, as text, in the same layout the app then takes over.
+ * headline from the tab state, as text, in the same layout the app then takes over; and the
+ * collapsed tab's face, for a frame that is collapsed (theme.css shows one or the other).
  */
 export function paintFirst(container: HTMLElement, tabState: unknown): void {
   const identity = paintable(tabState);
+  const painted = el('div');
+  painted.id = FIRST_PAINT_ID;
+  const tab = el('div', { className: 'collapsed-tab' });
+  tab.append(el('span', { className: 'tab-name', text: 'Tandem' }));
   const shell = el('div', { className: 'sidebar' });
-  shell.id = FIRST_PAINT_ID;
   const topbar = el('div', { className: 'topbar' });
   topbar.append(el('span', { className: 'brand', text: 'Tandem' }));
   const content = el('main', { className: 'content' });
@@ -53,7 +57,8 @@ export function paintFirst(container: HTMLElement, tabState: unknown): void {
     content.append(el('p', { className: 'state muted', text: 'Reading the page…' }));
   }
   shell.append(topbar, content);
-  container.append(shell);
+  painted.append(tab, shell);
+  container.append(painted);
 }
 
 export function removeFirstPaint(): void {

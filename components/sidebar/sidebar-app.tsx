@@ -1,36 +1,62 @@
+import { useEffect, useRef } from 'react';
 import { UndoToast } from '@/components/ui/undo-toast';
 import { ProspectPanel } from '@/components/prospect/prospect-panel';
 import { SyncStatus } from '@/components/sync/sync-status';
-import { ProfileHint } from './profile-hint';
 import type { TabState } from '@/lib/tabs/tab-state';
+import type { WarningsReport } from '@/lib/tabs/tab-badge';
+import { CollapsedTab } from './collapsed-tab';
+import { ProfileHint } from './profile-hint';
+import { keepFocusInside } from './sidebar-focus';
+import { useCollapsed, useFocusAcrossCollapse } from './use-collapsed';
+import { WidthButton } from './width-button';
 
 export type SidebarConnection = { phase: 'connecting' } | { phase: 'no_tab' } | { phase: 'ready'; state: TabState | null };
 
+/** What the sidebar can ask of the frame it is in (through the background: the page hears none of it). */
+export interface FrameControls {
+  /** The member opens or collapses it (remembered for every profile). */
+  setOpen(open: boolean): void;
+  /** Open it for this person only (a do-not-contact person). */
+  reveal(): void;
+  /** The person's warnings, for the toolbar badge. */
+  reportWarnings(report: WarningsReport): void;
+}
+
 interface Props {
   connection: SidebarConnection;
-  onClose?: () => void;
+  /** The frame in a page; absent, the sidebar has no collapsed tab, close or width buttons. */
+  frame?: FrameControls;
 }
 
 /** The sidebar for whatever its tab shows: a person, a page still loading, or nobody. */
-export function SidebarApp({ connection, onClose }: Props) {
+export function SidebarApp({ connection, frame }: Props) {
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => keepFocusInside(root.current!), []);
+  useFocusAcrossCollapse(useCollapsed());
   return (
-    <div className="sidebar">
-      <header className="topbar">
-        <span className="brand">Tandem</span>
-        {onClose && (
-          <button type="button" className="icon" aria-label="Hide sidebar (Alt+Shift+T)" title="Hide sidebar (Alt+Shift+T)" onClick={onClose}>
-            ×
-          </button>
-        )}
-      </header>
-      <main className="content">
-        <Body connection={connection} />
-      </main>
-      <footer className="footer">
-        <UndoToast />
-        <ProfileHint />
-        <SyncStatus />
-      </footer>
+    <div ref={root}>
+      {frame && <CollapsedTab connection={connection} frame={frame} />}
+      <div className="sidebar">
+        <header className="topbar">
+          <span className="brand">Tandem</span>
+          {frame && (
+            <span>
+              <WidthButton />
+              <button type="button" className="icon" aria-label="Hide sidebar (Alt+Shift+T)" title="Hide sidebar (Alt+Shift+T)" onClick={() => frame.setOpen(false)}>
+                ×
+              </button>
+            </span>
+          )}
+        </header>
+        <main className="content">
+          <Body connection={connection} />
+        </main>
+        <footer className="footer">
+          <UndoToast />
+          <ProfileHint />
+          <SyncStatus />
+        </footer>
+      </div>
     </div>
   );
 }

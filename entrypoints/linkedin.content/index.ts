@@ -5,6 +5,7 @@ import { pageSettled } from '@/lib/page/page-settled';
 import { createSidebarFrame } from '@/lib/page/sidebar-frame';
 import { LINKEDIN_PATTERNS } from '@/lib/sites/hosts';
 import { linkedinAdapter } from '@/lib/sites/linkedin';
+import type { ProspectIdentity } from '@/lib/model/identity';
 
 export default defineContentScript({
   matches: LINKEDIN_PATTERNS,
@@ -14,9 +15,11 @@ export default defineContentScript({
   main(ctx) {
     const frame = createSidebarFrame(ctx);
     const settled = pageSettled(ctx);
-    ctx.onInvalidated(onMessage('showSidebar', ({ data }) => frame.setOpen(data)));
+    ctx.onInvalidated(onMessage('showSidebar', ({ data }) => (data === 'reveal' ? frame.reveal() : frame.setOpen(data))));
+    ctx.onInvalidated(onMessage('sidebarShortcut', () => frame.shortcut()));
     watchPageIdentity(ctx, linkedinAdapter, (report) => {
       void sendMessage('reportPage', report).catch(() => undefined);
+      if (report.status !== 'pending') frame.showPerson(report.status === 'identified' ? (report.identity as ProspectIdentity).key : null);
       const present = report.status !== 'not_profile';
       void settled.then(() => frame.setPresent(present));
     });

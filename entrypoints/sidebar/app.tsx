@@ -1,12 +1,22 @@
 import { StrictMode, useLayoutEffect } from 'react';
 import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
 import { removeFirstPaint } from '@/components/sidebar/first-paint';
-import { SidebarApp } from '@/components/sidebar/sidebar-app';
+import { type FrameControls, SidebarApp } from '@/components/sidebar/sidebar-app';
+import { focusStart } from '@/components/sidebar/sidebar-focus';
 import { useSidebarConnection } from '@/components/sidebar/use-sidebar-connection';
 import { getDb } from '@/lib/db/database';
 import { ensureMe } from '@/lib/db/local-state';
-import { sendMessage } from '@/lib/messaging';
+import { onMessage, sendMessage } from '@/lib/messaging';
 import { connectPageToSync } from '@/lib/sync/page-sync';
+
+const quietly = (sent: Promise<unknown>) => void sent.catch(() => undefined);
+
+const frame: FrameControls = {
+  setOpen: (open) => quietly(sendMessage('setSidebarOpen', open)),
+  reveal: () => quietly(sendMessage('setSidebarOpen', 'reveal')),
+  reportWarnings: (report) => quietly(sendMessage('sidebarWarnings', report)),
+};
 
 function Sidebar({ tabId }: { tabId: number | null }) {
   const connection = useSidebarConnection(tabId);
@@ -15,12 +25,16 @@ function Sidebar({ tabId }: { tabId: number | null }) {
     if (connection.phase !== 'connecting') removeFirstPaint();
   }, [connection.phase]);
   if (connection.phase === 'connecting') return null;
-  return <SidebarApp connection={connection} onClose={() => void sendMessage('setSidebarOpen', false)} />;
+  return <SidebarApp connection={connection} frame={frame} />;
 }
 
 export function mountSidebar(root: HTMLElement, tabId: number | null) {
   void ensureMe(getDb());
   connectPageToSync({ pullNow: true });
+  // The content script of this frame's tab moved focus into the frame (the shortcut, the skip link).
+  onMessage('focusSidebar', ({ sender }) => {
+    if (sender.id === browser.runtime.id && sender.tab?.id === tabId && sender.frameId === 0) focusStart(document);
+  });
   const container = document.createElement('div');
   root.append(container);
   createRoot(container).render(

@@ -1,37 +1,48 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { sidebarCollapsed } from '@/lib/storage-items';
+import { sendMessage } from '@/lib/messaging';
+import { sidebarCollapsed, sidebarLayout } from '@/lib/storage-items';
 import { type ElementGuard, guardElements } from './frame-guard';
-
-const WIDTH_PX = 380;
+import { createPageMargin } from './page-margin';
+import { DEFAULT_LAYOUT, frameGeometry, readLayout, reservedPx } from './sidebar-layout';
+import { createSkipLink } from './skip-link';
 
 export interface SidebarFrame {
   /** Mount on a page that shows a person; unmount elsewhere. */
   setPresent(present: boolean): void;
-  setOpen(open: boolean | 'toggle'): void;
+  /** The member opens or collapses it: remembered for every profile. */
+  setOpen(open: boolean): void;
+  /**
+   * Opens it for the person on the page only (the sidebar asks, for a do-not-contact person);
+   * what the member chose is unchanged and comes back with the next person.
+   */
+  reveal(): void;
+  /** The page now shows this person (by key; null: nobody). */
+  showPerson(key: string | null): void;
+  /** The keyboard shortcut: into the sidebar, opening it; pressed again, back to where focus was. */
+  shortcut(): void;
 }
 
 /**
  * Inline and `!important`, so that page style sheets cannot hide, shrink or move the frame
  * (an inline important declaration wins over any author rule); the properties a page would
- * use to make it invisible or let clicks through are pinned too.
+ * use to make it invisible or let clicks through are pinned too. Its size and place, open or
+ * collapsed, are in `frameGeometry`.
  */
 const FRAME_STYLE: Record<string, string> = {
+  display: 'block',
   position: 'fixed',
-  top: '0',
   right: '0',
   left: 'auto',
   bottom: 'auto',
-  width: `${WIDTH_PX}px`,
   'min-width': '0',
   'max-width': 'none',
-  height: '100vh',
+  'min-height': '0',
   'max-height': 'none',
+  'box-sizing': 'content-box',
   margin: '0',
   padding: '0',
-  border: '0',
-  'border-left': '1px solid rgba(0,0,0,.15)',
-  'box-shadow': '-4px 0 16px rgba(0,0,0,.08)',
+  'border-right': '0',
   'z-index': '2147483646',
   background: '#fff',
   'color-scheme': 'normal',
@@ -43,24 +54,36 @@ const FRAME_STYLE: Record<string, string> = {
   'pointer-events': 'auto',
 };
 
-const TOGGLE_HOST_STYLE: Record<string, string> = { display: 'contents', visibility: 'visible', opacity: '1', filter: 'none', transform: 'none' };
+const SKIP_HOST_STYLE: Record<string, string> = { display: 'contents', visibility: 'visible', opacity: '1', filter: 'none', transform: 'none' };
 
 function setImportant(element: HTMLElement, style: Record<string, string>) {
   for (const [name, value] of Object.entries(style)) element.style.setProperty(name, value, 'important');
 }
 
 /**
- * The sidebar is an extension page in an iframe: the page can see that it exists but cannot
- * read it. The toggle button lives in a closed shadow root so page CSS neither hides nor
- * restyles it; neither holds any of the team's data. The page can still try to restyle, hide,
- * re-point or remove the frame: a guard puts it back (its attributes, place and document), and
- * what a click in it does can be undone, so a page that overlays it gains nothing.
+ * The sidebar is an extension page in an iframe: the page can see that it exists, and its size,
+ * but cannot read it. Collapsed, the same frame shrinks to a tab at the right edge (the sidebar
+ * page draws the tab, with any warning, in the extension's origin), always the same size. The
+ * page's only other element is a skip link (closed shadow root, fixed words) first in the tab
+ * order. The page can still try to restyle, hide, re-point or remove them: a guard puts them back
+ * (their attributes, place and document), and what a click in the frame does can be undone, so a
+ * page that overlays it gains nothing.
  */
 export function createSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
+  /** What the member chose; `open` differs from it while the sidebar is revealed for one person. */
+  let chosenOpen = true;
   let open = true;
-  let host: HTMLElement | undefined;
+  let layout = DEFAULT_LAYOUT;
+  let person: string | null = null;
+  /** Whom the sidebar was revealed for; undefined while it is not. */
+  let revealedFor: string | null | undefined;
   let frame: HTMLIFrameElement | undefined;
-  let toggle: HTMLButtonElement | undefined;
+  let skipLink: HTMLElement | undefined;
+  /** The page's element that had focus last: the shortcut goes back to it from the sidebar. */
+  let pageFocus: HTMLElement | SVGElement | undefined;
+  /** Whether it was open before the keyboard went into it: going back collapses it again if not. */
+  let openBeforeEntering = true;
+  const margin = createPageMargin(ctx);
 
   let guard: ElementGuard | undefined;
   /** The frame was just (re)pointed at the sidebar: its next load of a cross-origin document is it. */
@@ -68,22 +91,16 @@ export function createSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
 
   const render = () => (guard ? guard.update(apply) : apply());
   const apply = () => {
-    if (frame) frame.style.setProperty('display', open ? 'block' : 'none', 'important');
-    if (toggle) {
-      toggle.setAttribute('aria-expanded', String(open));
-      toggle.setAttribute('aria-label', open ? 'Hide Tandem sidebar (Alt+Shift+T)' : 'Show Tandem sidebar (Alt+Shift+T)');
-      toggle.title = toggle.getAttribute('aria-label') ?? '';
-      toggle.textContent = open ? '›' : '‹ Tandem';
-      toggle.style.right = open ? `${WIDTH_PX}px` : '0';
-    }
+    if (frame) setImportant(frame, frameGeometry(open, layout));
+    margin.set(frame ? reservedPx(open, layout) : 0);
   };
 
   const mount = () => {
-    if (host) return;
+    if (frame) return;
     frame = document.createElement('iframe');
     const src = browser.runtime.getURL('/sidebar.html');
     frame.setAttribute('data-tandem-sidebar', '');
-    frame.title = 'Tandem';
+    frame.title = 'Tandem sidebar';
     frame.src = src;
     expectLoad = true;
     setImportant(frame, FRAME_STYLE);
@@ -101,28 +118,11 @@ export function createSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
       if (mounted === frame) ctx.setTimeout(remount, 0);
     });
 
-    host = document.createElement('tandem-sidebar-toggle');
-    const shadow = host.attachShadow({ mode: 'closed' });
-    toggle = document.createElement('button');
-    toggle.type = 'button';
-    Object.assign(toggle.style, {
-      position: 'fixed',
-      top: '96px',
-      zIndex: '2147483647',
-      font: '600 13px/1 system-ui, sans-serif',
-      padding: '8px 10px',
-      border: '1px solid rgba(0,0,0,.2)',
-      borderRight: '0',
-      borderRadius: '8px 0 0 8px',
-      background: '#0b5cad',
-      color: '#fff',
-      cursor: 'pointer',
-    });
-    toggle.addEventListener('click', () => setOpen('toggle'));
-    shadow.append(toggle);
-    setImportant(host, TOGGLE_HOST_STYLE);
-    document.documentElement.append(frame, host);
-    guard = guardElements(ctx, document.documentElement, [frame, host], (element, changes) => {
+    skipLink = createSkipLink(enter);
+    setImportant(skipLink, SKIP_HOST_STYLE);
+    document.documentElement.prepend(skipLink);
+    document.documentElement.append(frame);
+    guard = guardElements(ctx, document.documentElement, [frame, skipLink], (element, changes) => {
       // A frame put back in place, or re-pointed, loads its page again.
       if (element === mounted && changes.some((c) => c === 'place' || c === 'attribute:src')) expectLoad = true;
     });
@@ -133,8 +133,9 @@ export function createSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
     guard?.stop();
     guard = undefined;
     frame?.remove();
-    host?.remove();
-    frame = toggle = host = undefined;
+    skipLink?.remove();
+    frame = skipLink = undefined;
+    margin.set(0);
   };
 
   const remount = () => {
@@ -142,22 +143,64 @@ export function createSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
     mount();
   };
 
-  const setOpen = (next: boolean | 'toggle') => {
-    open = next === 'toggle' ? !open : next;
+  const setOpen = (next: boolean) => {
+    chosenOpen = open = next;
+    revealedFor = undefined;
     render();
-    void sidebarCollapsed.setValue(!open);
+    void sidebarCollapsed.setValue(!next);
   };
 
+  /** Focus into the sidebar, opening it; the sidebar then focuses its first useful element. */
+  function enter() {
+    if (!frame) return;
+    openBeforeEntering = open;
+    if (!open) setOpen(true);
+    frame.focus();
+    void sendMessage('focusSidebar', undefined).catch(() => undefined);
+  }
+
+  const leave = () => {
+    if (!frame) return;
+    if (!openBeforeEntering) setOpen(false);
+    openBeforeEntering = true;
+    if (pageFocus?.isConnected) pageFocus.focus();
+    else frame.blur();
+  };
+
+  ctx.addEventListener(document, 'focusin', ({ target }) => {
+    if ((target instanceof HTMLElement || target instanceof SVGElement) && target !== frame) pageFocus = target;
+  });
   void sidebarCollapsed.getValue().then((collapsed) => {
-    if (collapsed && open) {
-      open = false;
+    chosenOpen = !collapsed;
+    if (revealedFor === undefined && open !== chosenOpen) {
+      open = chosenOpen;
       render();
     }
   });
+  const readLayoutFrom = (value: unknown) => {
+    layout = readLayout(value);
+    render();
+  };
+  void sidebarLayout.getValue().then(readLayoutFrom);
+  ctx.onInvalidated(sidebarLayout.watch(readLayoutFrom));
   ctx.onInvalidated(unmount);
 
   return {
     setPresent: (present) => (present ? mount() : unmount()),
     setOpen,
+    reveal() {
+      if (open) return;
+      open = true;
+      revealedFor = person;
+      render();
+    },
+    showPerson(key) {
+      person = key;
+      if (revealedFor === undefined || revealedFor === key) return;
+      revealedFor = undefined;
+      open = chosenOpen;
+      render();
+    },
+    shortcut: () => (frame && document.activeElement === frame ? leave() : enter()),
   };
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { TandemDB } from '@/lib/db/database';
 import { parseNotificationId } from './notification-ids';
+import type { Badge } from './decide';
 import { type ReminderPorts, clickTarget } from './runner';
 
 /** An extension page by path (review.html may be built by an entrypoint the generated PublicPath list does not know yet). */
@@ -8,16 +9,19 @@ function extensionUrl(path: string): string {
   return new URL(path, browser.runtime.getURL('/popup.html')).href;
 }
 
-/** The reminder runner's effects in the browser: notifications and the toolbar badge. */
-export function browserReminderPorts(): ReminderPorts {
+/**
+ * The reminder runner's effects in the browser: notifications and the toolbar badge. The badge
+ * can also be set for one tab (lib/tabs/tab-badges.ts puts a person's warnings there).
+ */
+export function browserReminderPorts(): ReminderPorts & { setBadge(badge: Badge, tabId?: number): Promise<void> } {
   return {
     async show({ id, title, message }) {
       await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message, priority: 1 });
     },
-    async setBadge({ text, color, title }) {
-      await browser.action.setBadgeBackgroundColor({ color });
-      await browser.action.setBadgeText({ text });
-      await browser.action.setTitle({ title });
+    async setBadge({ text, color, title }, tabId?: number) {
+      await browser.action.setBadgeBackgroundColor({ color, tabId });
+      await browser.action.setBadgeText({ text, tabId });
+      await browser.action.setTitle({ title, tabId });
     },
     async clearStale(openRequestIds) {
       const shown = Object.keys(await browser.notifications.getAll());

@@ -6,6 +6,7 @@ import { OptionsPage } from './pages/options';
 import { SidebarPage } from './pages/sidebar';
 import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
 import { type FixtureServer, startFixtureServer, STRICT_CSP } from './support/fixture-server';
+import { navigateInApp } from './support/navigate';
 import { DOCS_DIR, SHARED_FIXTURES } from './support/paths';
 
 interface Expected {
@@ -98,16 +99,7 @@ describe('the sidebar on LinkedIn pages', () => {
     const sidebar = await open(expected['member-2025-04-fresh-load.html']!.url);
     await expect.poll(() => sidebar.name.textContent()).toBe('Rob Cheung');
     const next = shared('member-2025-04-spa-navigation.html').toString('utf8');
-    // LinkedIn's router changes the URL first and swaps the top card a moment later.
-    await sidebar.page.evaluate(async (html) => {
-      history.pushState({}, '', '/in/jordanvale/');
-      await new Promise((r) => setTimeout(r, 50));
-      // The saved page enforces Trusted Types; 'dompurify' is one of the policy names it allows.
-      const tt = (window as unknown as { trustedTypes: { createPolicy(n: string, p: object): { createHTML(s: string): string } } }).trustedTypes;
-      const policy = tt.createPolicy('dompurify', { createHTML: (s: string) => s });
-      const doc = new DOMParser().parseFromString(policy.createHTML(html), 'text/html');
-      document.body.replaceWith(document.adoptNode(doc.body));
-    }, next);
+    await navigateInApp(sidebar.page, '/in/jordanvale/', next);
     await expect.poll(() => sidebar.name.textContent()).toBe('Jordan Vale');
     expect(await sidebar.headline.textContent()).toBe('Founder & CPO @ MavenAGI | Ex-Google, Ex-Stripe, Ex-BCG');
     await sidebar.page.close();
@@ -156,26 +148,28 @@ describe('the sidebar on LinkedIn pages', () => {
     await page.close();
   });
 
-  it('collapses and reopens with the toggle', async () => {
+  it('collapses to a tab at the edge and reopens from it', async () => {
     const sidebar = await open(expected['member-2025-04-fresh-load.html']!.url);
     await expect.poll(() => sidebar.name.textContent()).toBe('Rob Cheung');
-    await sidebar.frame.getByRole('button', { name: /Hide sidebar/ }).click();
-    await expect.poll(() => sidebar.element.isVisible()).toBe(false);
-    // The page toggle sits in a closed shadow root, out of reach of selectors: click it as a user would.
+    await sidebar.hide();
+    // Collapsed, the frame itself is the tab (its page draws it, in the extension's origin).
+    await expect.poll(() => sidebar.width()).toBeLessThan(60);
+    expect(await sidebar.element.isVisible()).toBe(true);
+    // Click it as a user would, where it shows, once it shows.
     const width = sidebar.page.viewportSize()!.width;
+    await sidebar.collapsedTab.waitFor({ state: 'visible' });
     await nextFrames(sidebar.page);
     await sidebar.page.mouse.click(width - 10, 110);
-    await expect.poll(() => sidebar.element.isVisible()).toBe(true);
-    await nextFrames(sidebar.page);
-    const box = (await sidebar.element.boundingBox())!;
-    await sidebar.page.mouse.click(box.x - 10, 110);
-    await expect.poll(() => sidebar.element.isVisible()).toBe(false);
+    await expect.poll(() => sidebar.width()).toBe(381);
+    await sidebar.hide();
+    await expect.poll(() => sidebar.width()).toBeLessThan(60);
     // Collapsed is remembered for the next page; leave it open for the tests after this one.
     const later = await open(sidebar.page.url());
-    await expect.poll(() => later.element.isVisible()).toBe(false);
+    await expect.poll(() => later.width()).toBeLessThan(60);
+    await later.collapsedTab.waitFor({ state: 'visible' });
     await nextFrames(later.page);
     await later.page.mouse.click(width - 10, 110);
-    await expect.poll(() => later.element.isVisible()).toBe(true);
+    await expect.poll(() => later.width()).toBe(381);
     await later.page.close();
     await sidebar.page.close();
   });

@@ -31,6 +31,34 @@ export class SidebarPage {
   get unidentified() {
     return this.frame.getByTestId('unidentified');
   }
+  /** The collapsed sidebar: a narrow tab of the frame itself, showing warnings. */
+  get collapsedTab() {
+    return this.frame.getByTestId('collapsed-tab');
+  }
+
+  async hide() {
+    await this.frame.getByRole('button', { name: /^Hide sidebar/ }).click();
+  }
+
+  /** The frame's width as the page lays it out (0 when absent). */
+  async width() {
+    return (await this.frameState())?.width ?? 0;
+  }
+
+  /**
+   * Where keyboard focus is: the page's focused element (its tag), and inside the sidebar its
+   * test id, else its accessible label, else its tag.
+   */
+  async focus() {
+    const page = await this.page.evaluate(() => document.activeElement?.tagName ?? null);
+    const frame = this.page.frames().find((f) => f.url().includes('/sidebar.html'));
+    const inside = await frame?.evaluate(() => {
+      const e = document.activeElement;
+      if (!e) return null;
+      return e.getAttribute('data-testid') ?? e.getAttribute('aria-label') ?? e.tagName;
+    });
+    return { page, inside: inside ?? null };
+  }
 
   /** How the page sees the frame: where it is, where it points, and whether it shows. */
   async frameState() {

@@ -54,10 +54,10 @@ describe('background', () => {
     expect(await readTabState(6)).toBeNull();
   });
 
-  it('toggles the sidebar of the active tab on the keyboard command', () => {
+  it("hands the keyboard command to the active tab's top frame, which moves focus into the sidebar or back", () => {
     commandListeners.forEach((fn) => fn('toggle-sidebar', { id: 9 }));
     commandListeners.forEach((fn) => fn('something-else', { id: 9 }));
-    expect(sent).toEqual([['showSidebar', 'toggle', { tabId: 9, frameId: 0 }]]);
+    expect(sent).toEqual([['sidebarShortcut', undefined, { tabId: 9, frameId: 0 }]]);
   });
 
   it('tells the sidebar frame its tab, and nobody else', async () => {
@@ -69,5 +69,44 @@ describe('background', () => {
     await handlers.get('setSidebarOpen')!({ data: false, sender: fromSidebar(11) });
     await handlers.get('setSidebarOpen')!({ data: false, sender: { ...fromSidebar(12), url: 'https://www.linkedin.com/in/x/' } });
     expect(sent).toEqual([['showSidebar', false, { tabId: 11, frameId: 0 }]]);
+  });
+
+  it('passes on a request to open the sidebar for this person only', async () => {
+    await handlers.get('setSidebarOpen')!({ data: 'reveal', sender: fromSidebar(11) });
+    await handlers.get('setSidebarOpen')!({ data: 'anything else', sender: fromSidebar(11) });
+    expect(sent).toEqual([
+      ['showSidebar', 'reveal', { tabId: 11, frameId: 0 }],
+      ['showSidebar', false, { tabId: 11, frameId: 0 }],
+    ]);
+  });
+});
+
+describe('the toolbar badge of a tab', () => {
+  const ada = { url: 'https://www.linkedin.com/in/ada-lovelace/', status: 'identified', identity: identity() };
+  const grace = { url: 'https://www.linkedin.com/in/grace-hopper/', status: 'identified', identity: identity('grace-hopper') };
+  const badge = async (tabId: number) => ({ text: await fakeBrowser.action.getBadgeText({ tabId }), title: await fakeBrowser.action.getTitle({ tabId }) });
+
+  it("marks a warning on the person's tab, from the sidebar of that tab only", async () => {
+    await handlers.get('reportPage')!({ data: ada, sender: fromPage(4) });
+    await handlers.get('sidebarWarnings')!({ data: { profileKey: 'linkedin:ada-lovelace', kinds: ['do_not_contact'] }, sender: fromPage(4) });
+    expect((await badge(4)).text).toBe('');
+    await handlers.get('sidebarWarnings')!({ data: { profileKey: 'linkedin:ada-lovelace', kinds: ['do_not_contact'] }, sender: fromSidebar(4) });
+    expect(await badge(4)).toEqual({ text: '!', title: 'Tandem — this profile: Do not contact' });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('drops the mark when the tab moves on to another person, and takes no report about the last one', async () => {
+    await handlers.get('reportPage')!({ data: ada, sender: fromPage(4) });
+    await handlers.get('sidebarWarnings')!({ data: { profileKey: 'linkedin:ada-lovelace', kinds: ['recent_outreach'] }, sender: fromSidebar(4) });
+    await handlers.get('reportPage')!({ data: grace, sender: fromPage(4) });
+    expect((await badge(4)).text).toBe('');
+    await handlers.get('sidebarWarnings')!({ data: { profileKey: 'linkedin:ada-lovelace', kinds: ['recent_outreach'] }, sender: fromSidebar(4) });
+    expect((await badge(4)).text).toBe('');
+  });
+
+  it('refuses a report that is not a warnings report', async () => {
+    await handlers.get('reportPage')!({ data: ada, sender: fromPage(4) });
+    await handlers.get('sidebarWarnings')!({ data: { profileKey: 'linkedin:ada-lovelace', kinds: ['made_up'] }, sender: fromSidebar(4) });
+    expect((await badge(4)).text).toBe('');
   });
 });

@@ -93,6 +93,22 @@ describe('guarding mounted elements', () => {
     expect(frame.hasAttribute('class')).toBe(false);
   });
 
+  it('keeps an element mounted first (the skip link) first, and one mounted last where the page leaves it', async () => {
+    const ctx = fakeCtx();
+    const skip = document.createElement('tandem-skip');
+    document.documentElement.prepend(skip);
+    const frame = mountFrame();
+    guardElements(ctx, document.documentElement, [frame, skip]);
+    document.documentElement.prepend(document.createElement('page-banner'));
+    document.documentElement.append(document.createElement('page-footer'));
+    await settle();
+    expect(document.documentElement.firstElementChild).toBe(skip);
+    expect(document.documentElement.lastElementChild?.tagName).toBe('PAGE-FOOTER');
+    expect(frame.parentNode).toBe(document.documentElement);
+    ctx.invalidate();
+    document.querySelectorAll('tandem-skip, page-banner, page-footer').forEach((e) => e.remove());
+  });
+
   it('does not fight a page that changes the frame back in a loop: it waits and tries again', async () => {
     const ctx = fakeCtx();
     const frame = mountFrame();

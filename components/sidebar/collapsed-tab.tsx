@@ -1,0 +1,62 @@
+import { useEffect, useRef } from 'react';
+import { warningsFor } from '@/components/prospect/outreach-guard';
+import { useProspectView } from '@/components/prospect/use-prospect-view';
+import { plural } from '@/components/ui/plural';
+import { useNow } from '@/components/ui/use-now';
+import { WARNING_LABELS, type WarningKind, isSevere, kindsOf } from '@/lib/guard/warning-kinds';
+import type { ProspectIdentity } from '@/lib/model';
+import type { FrameControls, SidebarConnection } from './sidebar-app';
+
+const OPEN_LABEL = 'Show Tandem sidebar (Alt+Shift+T)';
+
+/**
+ * The collapsed sidebar: the frame shrunk to a tab at the page's edge, drawn here in the
+ * extension's origin, so it can say what the team knows without the page reading it. It reports
+ * the person's warnings for the toolbar badge, and opens the sidebar for a severe one.
+ */
+export function CollapsedTab({ connection, frame }: { connection: SidebarConnection; frame: FrameControls }) {
+  const state = connection.phase === 'ready' ? connection.state : null;
+  if (state?.status !== 'identified') return <TabButton kinds={[]} onOpen={() => frame.setOpen(true)} />;
+  return <PersonTab key={state.identity.key} identity={state.identity} frame={frame} />;
+}
+
+function PersonTab({ identity, frame }: { identity: ProspectIdentity; frame: FrameControls }) {
+  const view = useProspectView(identity.key);
+  const now = useNow();
+  // One string, so the effect runs when the warnings change, not on every render.
+  const signature = view === undefined ? null : kindsOf(warningsFor(view, now)).join(' ');
+  const revealed = useRef(false);
+
+  useEffect(() => {
+    if (signature === null) return;
+    const kinds = parseKinds(signature);
+    frame.reportWarnings({ profileKey: identity.key, kinds });
+    // Once per person shown: a member who collapses it again has seen the warning.
+    if (!revealed.current && kinds.some(isSevere)) {
+      revealed.current = true;
+      frame.reveal();
+    }
+  }, [signature, identity.key, frame]);
+
+  return <TabButton kinds={parseKinds(signature ?? '')} onOpen={() => frame.setOpen(true)} />;
+}
+
+const parseKinds = (signature: string) => (signature === '' ? [] : (signature.split(' ') as WarningKind[]));
+
+function TabButton({ kinds, onOpen }: { kinds: WarningKind[]; onOpen: () => void }) {
+  const label = kinds.length === 0 ? OPEN_LABEL : `${OPEN_LABEL}. ${plural(kinds.length, 'warning', 'warnings')}: ${kinds.map((k) => WARNING_LABELS[k]).join(', ')}`;
+  const level = kinds.some(isSevere) ? 'severe' : kinds.length > 0 ? 'warning' : undefined;
+  return (
+    <button type="button" className="collapsed-tab" data-testid="collapsed-tab" data-level={level} aria-label={label} title={label} onClick={onOpen}>
+      <span aria-hidden="true">‹</span>
+      <span className="tab-name" aria-hidden="true">
+        Tandem
+      </span>
+      {kinds.length > 0 && (
+        <span className="tab-warning" aria-hidden="true">
+          ⚠{kinds.length}
+        </span>
+      )}
+    </button>
+  );
+}
