@@ -7,8 +7,6 @@ import { WARNING_LABELS, type WarningKind, isSevere, kindsOf } from '@/lib/guard
 import type { ProspectIdentity } from '@/lib/model';
 import type { FrameControls, SidebarConnection } from './sidebar-app';
 
-const OPEN_LABEL = 'Show Tandem sidebar (Alt+Shift+T)';
-
 /**
  * The collapsed sidebar: the frame shrunk to a tab at the page's edge, drawn here in the
  * extension's origin, so it can say what the team knows without the page reading it. It reports
@@ -43,20 +41,30 @@ function PersonTab({ identity, frame }: { identity: ProspectIdentity; frame: Fra
 
 const parseKinds = (signature: string) => (signature === '' ? [] : (signature.split(' ') as WarningKind[]));
 
+/** Its name starts with what it shows ("Tandem", then the count), so speech input finds it by what is seen. */
+function tabLabel(kinds: WarningKind[]): string {
+  if (kinds.length === 0) return 'Show Tandem sidebar (Alt+Shift+T)';
+  return `Show Tandem: ${plural(kinds.length, 'warning', 'warnings')}: ${kinds.map((k) => WARNING_LABELS[k]).join(', ')} (Alt+Shift+T)`;
+}
+
+/** The frame's whole document while collapsed: one control, in a landmark with a heading like any page. */
 function TabButton({ kinds, onOpen }: { kinds: WarningKind[]; onOpen: () => void }) {
-  const label = kinds.length === 0 ? OPEN_LABEL : `${OPEN_LABEL}. ${plural(kinds.length, 'warning', 'warnings')}: ${kinds.map((k) => WARNING_LABELS[k]).join(', ')}`;
+  const label = tabLabel(kinds);
   const level = kinds.some(isSevere) ? 'severe' : kinds.length > 0 ? 'warning' : undefined;
   return (
-    <button type="button" className="collapsed-tab" data-testid="collapsed-tab" data-level={level} aria-label={label} title={label} onClick={onOpen}>
-      <span aria-hidden="true">‹</span>
-      <span className="tab-name" aria-hidden="true">
-        Tandem
-      </span>
-      {kinds.length > 0 && (
-        <span className="tab-warning" aria-hidden="true">
-          ⚠{kinds.length}
+    <main className="collapsed-view">
+      <h1 className="visually-hidden">Tandem</h1>
+      <button type="button" className="collapsed-tab" data-testid="collapsed-tab" data-level={level} aria-label={label} title={label} onClick={onOpen}>
+        <span aria-hidden="true">‹</span>
+        <span className="tab-name" aria-hidden="true">
+          Tandem
         </span>
-      )}
-    </button>
+        {kinds.length > 0 && (
+          <span className="tab-warning" aria-hidden="true">
+            ⚠{kinds.length}
+          </span>
+        )}
+      </button>
+    </main>
   );
 }

@@ -41,6 +41,8 @@ export function paintFirst(container: HTMLElement, tabState: unknown): void {
   painted.id = FIRST_PAINT_ID;
   const tab = el('div', { className: 'collapsed-tab' });
   tab.append(el('span', { className: 'tab-name', text: 'Tandem' }));
+  const collapsed = el('div', { className: 'collapsed-view' });
+  collapsed.append(tab);
   const shell = el('div', { className: 'sidebar' });
   const topbar = el('div', { className: 'topbar' });
   topbar.append(el('span', { className: 'brand', text: 'Tandem' }));
@@ -57,7 +59,7 @@ export function paintFirst(container: HTMLElement, tabState: unknown): void {
     content.append(el('p', { className: 'state muted', text: 'Reading the page…' }));
   }
   shell.append(topbar, content);
-  painted.append(tab, shell);
+  painted.append(collapsed, shell);
   container.append(painted);
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OptionsPage } from './pages/options';
+import { axeViolations } from './support/axe';
 import { SidebarPage } from './pages/sidebar';
 import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
@@ -76,10 +77,11 @@ describe('a collapsed sidebar', () => {
     await eduardo.hide();
     await expect.poll(() => eduardo.width()).toBeLessThan(COLLAPSED_MAX);
     expect(await eduardo.collapsedTab.isVisible()).toBe(true);
-    await expect.poll(() => eduardo.collapsedTab.getAttribute('aria-label')).toBe('Show Tandem sidebar (Alt+Shift+T). 1 warning: Already contacted');
+    await expect.poll(() => eduardo.collapsedTab.getAttribute('aria-label')).toBe('Show Tandem: 1 warning: Already contacted (Alt+Shift+T)');
     await expect.poll(() => badgeOf(browser, EDUARDO.url)).toEqual({ text: '!', color: AMBER, title: 'Tandem — this profile: Already contacted' });
     // The warning is in the frame (the extension's origin) and the browser's toolbar, never the page.
     expect(await pageCanRead(eduardo, 'Already contacted')).toBe(false);
+    expect(await axeViolations((await eduardo.contentFrame())!)).toEqual([]);
 
     // Collapsed is the member's choice for every profile; a person with no warning shows a plain tab.
     const rob = await open(ROB);

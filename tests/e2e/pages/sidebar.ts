@@ -40,6 +40,11 @@ export class SidebarPage {
     await this.frame.getByRole('button', { name: /^Hide sidebar/ }).click();
   }
 
+  /** The sidebar's document, for what a locator cannot do (axe, evaluate). */
+  async contentFrame() {
+    return (await this.element.elementHandle()).contentFrame();
+  }
+
   /** The frame's width as the page lays it out (0 when absent). */
   async width() {
     return (await this.frameState())?.width ?? 0;
@@ -51,8 +56,7 @@ export class SidebarPage {
    */
   async focus() {
     const page = await this.page.evaluate(() => document.activeElement?.tagName ?? null);
-    const frame = this.page.frames().find((f) => f.url().includes('/sidebar.html'));
-    const inside = await frame?.evaluate(() => {
+    const inside = await (await this.contentFrame())?.evaluate(() => {
       const e = document.activeElement;
       if (!e) return null;
       return e.getAttribute('data-testid') ?? e.getAttribute('aria-label') ?? e.tagName;
