@@ -10,23 +10,24 @@ export interface PageMargin {
  * "Push the page": a right margin on the root element, so the page lays itself out beside the
  * open sidebar instead of under it. Inline and `!important` (through the CSSOM, which the page's
  * CSP does not govern), so style sheets cannot undo it; if the page rewrites the root's `style`
- * attribute, the margin is put back (with the frame guard's budget). Only what this sets is
- * ever removed. What it cannot change: elements the page fixes to the window (LinkedIn's top bar
+ * attribute, the margin is put back (with the frame guard's budget). The page's own margin
+ * there, if it had one, comes back when the room is given back. What it cannot change: elements the page fixes to the window (LinkedIn's top bar
  * and messaging drawer) still span the whole window, and layouts with a minimum width wider than
  * what is left scroll sideways.
  */
 export function createPageMargin(ctx: Pick<ContentScriptContext, 'setTimeout' | 'onInvalidated'>): PageMargin {
   const root = document.documentElement;
   let px = 0;
-  let applied = false;
+  /** The page's own right margin on the root, while ours replaces it. */
+  let pages: { value: string; priority: string } | undefined;
 
   const apply = () => {
     if (px > 0) {
+      pages ??= { value: root.style.getPropertyValue('margin-right'), priority: root.style.getPropertyPriority('margin-right') };
       root.style.setProperty('margin-right', `${px}px`, 'important');
-      applied = true;
-    } else if (applied) {
-      root.style.removeProperty('margin-right');
-      applied = false;
+    } else if (pages) {
+      root.style.setProperty('margin-right', pages.value, pages.priority);
+      pages = undefined;
     }
   };
   const intact = () => px === 0 || (root.style.getPropertyValue('margin-right') === `${px}px` && root.style.getPropertyPriority('margin-right') === 'important');

@@ -147,6 +147,8 @@ describe('the keyboard', () => {
   it('moves into the sidebar with the shortcut, opening it, and back to where focus was with the next press', async () => {
     const eduardo = await open(EDUARDO);
     await expect.poll(() => eduardo.width()).toBeLessThan(COLLAPSED_MAX);
+    // Once the sidebar knows the team's history (before that, focus lands on the name, just above).
+    await eduardo.warning.waitFor({ state: 'attached' });
     await eduardo.page.evaluate(() => {
       const link = document.querySelector<HTMLElement>('main a[href]')!;
       link.setAttribute('data-e2e-focused', '');
@@ -208,6 +210,9 @@ describe('the width', () => {
       }));
     await expect.poll(layout).toEqual({ margin: '300px', mainRight: expect.any(Number) as unknown });
     expect((await layout()).mainRight).toBeLessThanOrEqual(1024 - 300);
+    // A page that rewrites its root's style gets the room back, like the frame it is for.
+    await page.evaluate(() => document.documentElement.setAttribute('style', 'overflow: hidden'));
+    await expect.poll(layout).toMatchObject({ margin: '300px' });
 
     // Collapsed, the page has its whole width back.
     await jordan.hide();
