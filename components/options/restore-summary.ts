@@ -15,7 +15,7 @@ export function describePlan(plan: RestorePlan): string[] {
   const { target } = plan;
   const lines: string[] = [];
   if (target.kind === 'signed-out') lines.push(`You are signed out${target.teamName ? ` of ${target.teamName}` : ''}: sign in again to import records (nothing is recorded while signed out).`);
-  else if (target.kind === 'not-synced') lines.push(`Tandem has not yet fetched ${target.teamName}’s records since you signed in, so it cannot tell what this device lacks: import once the status says “Synced”.`);
+  else if (target.kind === 'not-synced') lines.push(`Tandem has not yet fetched ${target.teamName}’s records since you signed in, so it cannot tell what this device lacks: import again once they have arrived.`);
   else {
     lines.push(plan.restore.length ? `${records(plan.restore.length)} this device lacks will be restored${whereTo(target)}.` : 'No record in the file is missing from this device.');
     if (plan.present) lines.push(`${records(plan.present)} this device already has ${plan.present === 1 ? 'is' : 'are'} left as ${plan.present === 1 ? 'it is' : 'they are'}: an import never overwrites a record.`);
