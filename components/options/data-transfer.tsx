@@ -46,7 +46,11 @@ export function DataTransfer() {
     const parsed = parseBackup(await file.text());
     if (!parsed.ok) return setOutcome({ kind: 'error', text: `Nothing was imported. ${parsed.error}` });
     setWithSettings(false);
-    setPending({ fileName: file.name, exportedAt: parsed.backup.exportedAt, plan: await planRestore(db, parsed.backup) });
+    try {
+      setPending({ fileName: file.name, exportedAt: parsed.backup.exportedAt, plan: await planRestore(db, parsed.backup) });
+    } catch (e) {
+      setOutcome({ kind: 'error', text: `Nothing was imported: ${e instanceof Error ? e.message : 'the file could not be compared with this device'}.` });
+    }
   };
 
   const confirm = async ({ plan }: Pending) => {
@@ -111,11 +115,11 @@ export function DataTransfer() {
             </div>
           )}
           {actionable && (
-            <button type="button" data-testid="import-confirm" disabled={busy} onClick={() => void confirm(pending)}>
+            <button type="button" data-testid="import-confirm" autoFocus disabled={busy} onClick={() => void confirm(pending)}>
               Import
             </button>
           )}{' '}
-          <button type="button" data-testid="import-cancel" onClick={() => setPending(null)}>
+          <button type="button" data-testid="import-cancel" autoFocus={!actionable} onClick={() => setPending(null)}>
             {actionable ? 'Cancel' : 'Close'}
           </button>
         </div>

@@ -127,7 +127,7 @@ function SignOut() {
           Removing the team’s data deletes {them}. Export {them} first to a file: imported after signing in again, {them === 'it' ? 'it is' : 'they are'} sent as the
           member who made {them}.{exported && ` Saved as ${exported}.`}
         </p>
-        <button type="button" data-testid="export-unsent" onClick={() => void save()}>
+        <button type="button" data-testid="export-unsent" autoFocus onClick={() => void save()}>
           Export {them} first
         </button>{' '}
         <button type="button" data-testid="wipe-confirm" onClick={() => void leave(true)}>

@@ -9,7 +9,8 @@ import { LOCAL_KEYS, readMe, readSettings, writeSettings } from '@/lib/db/local-
 import type { Me, Note, Prospect } from '@/lib/model';
 import { noteAdd, prospectUpsert } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
-import { rememberTeamName } from '@/lib/sync/outbox';
+import { signIn, signOut } from '@/lib/sync/account';
+import { countUnsent, rememberTeamName } from '@/lib/sync/outbox';
 import { INITIAL_SYNC_STATE, readSession } from '@/lib/sync/session';
 import { arrived, freshDb, identity, member } from '../support/db';
 
@@ -234,5 +235,35 @@ describe('options: data that must not be lost or reverted', () => {
     await screen.findByTestId('signin-submit');
     expect(await db.outbox.count()).toBe(0);
     expect(await db.notes.count()).toBe(0);
+  });
+
+  it('keeps another member’s unsent changes apart at sign-in, and offers to export them for that member or discard them', async () => {
+    const team = { id: ulid(), name: 'Acme' };
+    const sam = { id: ulid(), teamId: team.id, version: 1, deletedAt: null, name: 'Sam Sourcer', email: 'sam@acme.example', role: 'sourcer' as const };
+    const riley = { ...sam, id: ulid(), name: 'Riley Recruiter', email: 'riley@acme.example', role: 'recruiter' as const };
+    const db = freshDb();
+    await signIn(db, { serverUrl: 'https://tandem.acme.example', code: 'c', deviceName: 'd', fetch: () => Promise.resolve(Response.json({ token: 't1', member: sam, team })) });
+    const { result: prospectId } = await mutate(db, prospectUpsert, { identity: identity() });
+    await mutate(db, noteAdd, { prospectId: prospectId!, body: 'Sam’s note, never sent' });
+    await signOut(db, { wipe: false, fetch: () => Promise.reject(new TypeError('offline')) });
+
+    vi.stubGlobal('fetch', () => Promise.resolve(Response.json({ token: 't2', member: riley, team })));
+    const downloads = captureDownloads();
+    const { user } = renderOptions(db);
+    await user.type(await screen.findByTestId('signin-server'), 'https://tandem.acme.example');
+    await user.type(screen.getByTestId('signin-code'), 'ABCD-EFGH');
+    await user.click(screen.getByTestId('signin-submit'));
+    const question = await screen.findByRole('group', { name: /2 changes made on this browser by Sam Sourcer were not sent/ });
+    expect(question).toHaveTextContent('They are never sent in your name: export them for Sam Sourcer to import, signed in as themselves, or discard them.');
+    expect(await db.outbox.count()).toBe(0);
+    expect(screen.getByTestId('sync-status')).toHaveAttribute('data-pending', '0');
+
+    await user.click(screen.getByRole('button', { name: 'Export for Sam Sourcer' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    const file = JSON.parse(await downloads[0]!.text()) as Backup;
+    expect(file.unsent.map((u) => [u.memberId, u.changes.map((c) => c.name)])).toEqual([[sam.id, ['prospect.upsert', 'note.add']]]);
+    await user.click(screen.getByRole('button', { name: 'Discard 2 changes' }));
+    await waitFor(() => expect(screen.queryByTestId('held-changes')).toBeNull());
+    expect(await countUnsent(db)).toBe(0);
   });
 });
