@@ -4,7 +4,7 @@ import { SyncStatus } from '@/components/sync/sync-status';
 import { useDb } from '@/components/ui/db-context';
 import { exportBackup } from '@/lib/backup/backup';
 import { readMe } from '@/lib/db/local-state';
-import { ROLE_LABELS, type UnsentChanges } from '@/lib/model';
+import { LOCAL_TEAM_ID, ROLE_LABELS, type UnsentChanges } from '@/lib/model';
 import { SignInError, UnsentChangesError, signIn, signOut } from '@/lib/sync/account';
 import { type OtherTeamChanges, changesForOtherTeams, discardChanges, dropHeldChanges, readHeldChanges } from '@/lib/sync/outbox';
 import { type Session, readSession } from '@/lib/sync/session';
@@ -65,7 +65,7 @@ function OtherTeamChangesQuestion({ session }: { session: Session }) {
  */
 function HeldChangesQuestion({ session }: { session: Session }) {
   const db = useDb();
-  const held = useLiveQuery(async () => (await readHeldChanges(db)).filter((h) => h.teamId === session.teamId), [db, session.teamId]);
+  const held = useLiveQuery(async () => (await readHeldChanges(db)).filter((h) => h.teamId === session.teamId || h.teamId === LOCAL_TEAM_ID), [db, session.teamId]);
   const [exported, setExported] = useState<ReadonlySet<string>>(new Set());
   if (!held?.length) return null;
   const one = (h: UnsentChanges) => {

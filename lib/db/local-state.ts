@@ -96,6 +96,15 @@ export function readSignedOut(db: TandemDB): Promise<SignedOut | undefined> {
   return readValidated(db, LOCAL_KEYS.signedOut, SignedOut);
 }
 
+/** Whether this device was ever signed in to a team: the teams it remembers survive removing a team's data. */
+export async function wasInATeam(db: TandemDB): Promise<boolean> {
+  for (const key of [LOCAL_KEYS.teamNames, LOCAL_KEYS.teamMembers]) {
+    const value = (await db.local.get(key))?.value;
+    if (typeof value === 'object' && value !== null && Object.keys(value).length > 0) return true;
+  }
+  return false;
+}
+
 /**
  * Why this device must not queue changes now, or null when it may. Signed out after having been
  * in a team, nothing is queued: a queued change carries no author, so it would be sent as
@@ -106,7 +115,8 @@ export async function whyChangesAreRefused(db: TandemDB): Promise<string | null>
   if (await db.local.get(LOCAL_KEYS.session)) return null;
   const signedOut = await readSignedOut(db);
   const me = await readMe(db);
-  if (!signedOut && (!me || me.teamId === LOCAL_TEAM_ID)) return null;
+  // Older versions kept no `signedOut`: the teams it remembers say it was in one.
+  if (!signedOut && !(await wasInATeam(db)) && (!me || me.teamId === LOCAL_TEAM_ID)) return null;
   const team = signedOut?.teamName ? `to ${signedOut.teamName} ` : '';
   return `you are signed out: sign in ${team}again to record changes (nothing is recorded while signed out, so nothing can be sent later in someone else’s name)`;
 }

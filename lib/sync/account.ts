@@ -1,6 +1,6 @@
 import { ulid } from 'ulidx';
 import { type TandemDB, writableTables } from '@/lib/db/database';
-import { LOCAL_KEYS, type SignedOut, readMe, readSignedOut } from '@/lib/db/local-state';
+import { LOCAL_KEYS, type SignedOut, readMe, readSignedOut, wasInATeam } from '@/lib/db/local-state';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
 import { LOCAL_TEAM_ID, RedeemResponse, type Me } from '@/lib/model';
 import { adoptLocalChanges, countUnsent, holdChanges, readTeamMembers, releaseHeldChanges, rememberTeamName } from './outbox';
@@ -18,7 +18,6 @@ export class UnsentChangesError extends Error {
     this.name = 'UnsentChangesError';
   }
 }
-
 
 /** The server's origin from what the user typed ("tandem.acme.com" → https://tandem.acme.com). */
 export function normaliseServerUrl(input: string): string {
@@ -71,6 +70,7 @@ export async function signIn(db: TandemDB, { serverUrl, code, deviceName, fetch:
   const owners = await readTeamMembers(db);
   const ownerId = owners[team.id] ?? (meBefore?.teamId === team.id ? meBefore.memberId : undefined);
   const otherOwner = ownerId && ownerId !== member.id ? { id: ownerId, name: (await db.members.get(ownerId))?.name ?? null } : null;
+  const firstTeam = !(await wasInATeam(db));
   const hadOtherTeam = (await db.members.filter((m) => m.version > 0 && m.teamId !== team.id).count()) > 0;
   if (hadOtherTeam || (previous && previous.teamId !== team.id)) await clearSyncedRows(db);
   const session: Session = { serverUrl: base, token, clientId: ulid(), memberId: member.id, teamId: team.id, teamName: team.name, deviceName, signedInAt: Date.now() };
@@ -91,7 +91,11 @@ export async function signIn(db: TandemDB, { serverUrl, code, deviceName, fetch:
     }
     await releaseHeldChanges(db, team.id, member.id);
     await db.members.put(member);
-    await adoptLocalChanges(db, team.id);
+    if (firstTeam) await adoptLocalChanges(db, team.id);
+    else if (meBefore?.teamId === LOCAL_TEAM_ID) {
+      // Queued signed out by an older version (after removing a team's data): whoever browsed, not this member.
+      await holdChanges(db, { teamId: LOCAL_TEAM_ID, teamName: null, memberId: meBefore.memberId, memberName: null });
+    }
     await rememberTeamName(db, team.id, team.name);
   });
   return session;

@@ -30,7 +30,9 @@ export async function rememberTeamName(db: TandemDB, teamId: string, name: strin
 
 /**
  * Changes made before the device joined any team become the joined team's: they are the
- * member's own work, made to be shared with the team they sign in to.
+ * member's own work, made to be shared with the team they sign in to. (Only before the first
+ * team: after one, nothing is queued while signed out, and what an older version queued then is
+ * kept apart instead, `holdChanges`, since nobody knows whose it is.)
  */
 export function adoptLocalChanges(db: TandemDB, teamId: string) {
   return teamOutbox(db, LOCAL_TEAM_ID).modify((entry: OutboxEntry) => {

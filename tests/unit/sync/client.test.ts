@@ -1,7 +1,7 @@
 import { ulid } from 'ulidx';
 import { describe, expect, it } from 'vitest';
 import { type TandemDB, fromProspectRow } from '@/lib/db/database';
-import { LOCAL_KEYS, readMe } from '@/lib/db/local-state';
+import { LOCAL_KEYS, ensureMe, readMe } from '@/lib/db/local-state';
 import { notesFor } from '@/lib/db/queries';
 import type { Me, Member, Note, PullResponse } from '@/lib/model';
 import { MUTATIONS, activityLog, noteAdd, noteEdit, prospectUpsert } from '@/lib/mutations';
@@ -9,7 +9,7 @@ import { mutate } from '@/lib/db/mutate';
 import { recordVisit } from '@/lib/prospects/record-visit';
 import { SignInError, UnsentChangesError, normaliseServerUrl, signIn, signOut } from '@/lib/sync/account';
 import { pullAll, pushAll } from '@/lib/sync/engine';
-import { changesForOtherTeams, discardChanges, readHeldChanges } from '@/lib/sync/outbox';
+import { changesForOtherTeams, discardChanges, readHeldChanges, rememberTeamName } from '@/lib/sync/outbox';
 import { applyPullPage } from '@/lib/sync/rebase';
 import { INITIAL_SYNC_STATE, readSession, readSyncState } from '@/lib/sync/session';
 import { rejectionText, syncDisplay, unreadableText } from '@/lib/sync/status';
@@ -315,6 +315,16 @@ describe('signed out of a team', () => {
     await signOut(db, { wipe: false, fetch: offline });
     await recordVisit(db, identity());
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('keeps apart, at the next sign-in, what an older version queued while signed out of a team', async () => {
+    const db = freshDb();
+    await rememberTeamName(db, team.id, team.name);
+    const browsed = await ensureMe(db);
+    await db.outbox.add({ mutationId: 1, clientId: 'client-0001', teamId: 'local', name: 'activity.log', args: { kind: 'viewed' }, createdAt: 1 });
+    await signIn(db, { serverUrl: 'https://t.example', code: 'c', deviceName: 'd', fetch: as(riley) });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await readHeldChanges(db)).toEqual([expect.objectContaining({ teamId: 'local', memberId: browsed.memberId, changes: [expect.objectContaining({ name: 'activity.log' })] })]);
   });
 
   it('keeps a member’s unsent changes apart when someone else signs in to the team on this browser', async () => {
