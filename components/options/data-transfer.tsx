@@ -1,43 +1,79 @@
 import { useState } from 'react';
 import { useDb } from '@/components/ui/db-context';
 import { plural } from '@/components/ui/plural';
-import { exportBackup, importBackup, parseBackup } from '@/lib/backup/backup';
+import { exportBackup, parseBackup } from '@/lib/backup/backup';
+import { applyRestore } from '@/lib/backup/restore';
+import { type RestorePlan, planRestore } from '@/lib/backup/restore-plan';
+import { SYNCED_TABLES } from '@/lib/model';
+import { downloadBackup } from './download-backup';
+import { describeOutcome, describePlan, planRestores } from './restore-summary';
 
 type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string } | null;
 
-/** Export everything as JSON and import it back; a bad file changes nothing and says why. */
+/** A file read and planned, waiting for the member to agree. */
+interface Pending {
+  fileName: string;
+  exportedAt: number;
+  plan: RestorePlan;
+}
+
+const day = (at: number) => new Date(at).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+
+/**
+ * Export as JSON and import it back. An import first says what it will do and asks; it only
+ * re-creates what this device lacks, never overwrites, and when signed in sends what it restores
+ * to the team. A bad file changes nothing and says why.
+ */
 export function DataTransfer() {
   const db = useDb();
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [withSettings, setWithSettings] = useState(false);
+  const [busy, setBusy] = useState(false);
 
   const download = async () => {
     const backup = await exportBackup(db);
-    const blob = new Blob([JSON.stringify(backup, null, 2)], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `tandem-export-${new Date(backup.exportedAt).toISOString().slice(0, 10)}.json`;
-    a.click();
-    URL.revokeObjectURL(url);
-    setOutcome({ kind: 'ok', text: `Exported ${plural(backup.tables.prospects.length, 'person', 'people')}.` });
+    downloadBackup(backup);
+    const count = SYNCED_TABLES.reduce((n, t) => n + backup.tables[t].length, 0);
+    const unsentCount = backup.unsent.reduce((n, u) => n + u.changes.length, 0);
+    const unsent = unsentCount ? ` and ${plural(unsentCount, 'change', 'changes')} not yet sent` : '';
+    setOutcome({ kind: 'ok', text: `Exported ${plural(count, 'record', 'records')}, this device’s settings${unsent}.` });
   };
 
-  const upload = async (file: File) => {
+  const read = async (file: File) => {
     setOutcome(null);
+    setPending(null);
     const parsed = parseBackup(await file.text());
     if (!parsed.ok) return setOutcome({ kind: 'error', text: `Nothing was imported. ${parsed.error}` });
+    setWithSettings(false);
     try {
-      const counts = await importBackup(db, parsed.backup);
-      setOutcome({ kind: 'ok', text: `Imported ${plural(counts.prospects, 'person', 'people')}, ${plural(counts.activities, 'activity', 'activities')} and ${plural(counts.notes, 'note', 'notes')}.` });
+      setPending({ fileName: file.name, exportedAt: parsed.backup.exportedAt, plan: await planRestore(db, parsed.backup) });
     } catch (e) {
-      setOutcome({ kind: 'error', text: `Nothing was imported: ${e instanceof Error ? e.message : 'the import failed'}.` });
+      setOutcome({ kind: 'error', text: `Nothing was imported: ${e instanceof Error ? e.message : 'the file could not be compared with this device'}.` });
     }
   };
 
+  const confirm = async ({ plan }: Pending) => {
+    setBusy(true);
+    try {
+      const done = await applyRestore(db, plan, { settings: withSettings });
+      setOutcome({ kind: 'ok', text: describeOutcome(plan, done) });
+    } catch (e) {
+      setOutcome({ kind: 'error', text: `Nothing was imported: ${e instanceof Error ? e.message : 'the import failed'}.` });
+    } finally {
+      setBusy(false);
+      setPending(null);
+    }
+  };
+
+  const actionable = pending && (planRestores(pending.plan) || pending.plan.settings !== null);
   return (
     <fieldset>
       <legend>Your data</legend>
-      <p className="muted">Everything Tandem keeps on this device, as one JSON file.</p>
+      <p className="muted">
+        The records this device holds (people, notes, activity, follow-ups, requisitions and reviews), its settings and your changes not yet sent, as one JSON
+        file. Importing one restores only what this device lacks, after saying what it will do: it never overwrites a record.
+      </p>
       <div className="row" style={{ justifyContent: 'flex-start' }}>
         <button type="button" data-testid="export" onClick={() => void download()}>
           Export as JSON
@@ -53,11 +89,41 @@ export function DataTransfer() {
           style={{ width: 'auto' }}
           onChange={(e) => {
             const file = e.target.files?.[0];
-            if (file) void upload(file);
+            if (file) void read(file);
             e.target.value = '';
           }}
         />
       </div>
+      {pending && (
+        <div role="group" aria-labelledby="import-plan-title" data-testid="import-plan" className="import-plan">
+          <p id="import-plan-title">
+            <strong>
+              Import “{pending.fileName}” (exported {day(pending.exportedAt)})?
+            </strong>
+          </p>
+          <ul>
+            {describePlan(pending.plan).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          {pending.plan.settings && (
+            <div className="field checkbox">
+              <label>
+                <input type="checkbox" data-testid="import-settings" checked={withSettings} onChange={(e) => setWithSettings(e.target.checked)} />
+                Also replace this device’s settings (warning window, auto-logging, reminders) with the file’s
+              </label>
+            </div>
+          )}
+          {actionable && (
+            <button type="button" data-testid="import-confirm" autoFocus disabled={busy} onClick={() => void confirm(pending)}>
+              Import
+            </button>
+          )}{' '}
+          <button type="button" data-testid="import-cancel" autoFocus={!actionable} onClick={() => setPending(null)}>
+            {actionable ? 'Cancel' : 'Close'}
+          </button>
+        </div>
+      )}
       {outcome && (
         <p role={outcome.kind === 'error' ? 'alert' : 'status'} data-testid="import-outcome" className={outcome.kind === 'error' ? 'error' : 'saved'}>
           {outcome.text}

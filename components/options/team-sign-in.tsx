@@ -2,11 +2,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { SyncStatus } from '@/components/sync/sync-status';
 import { useDb } from '@/components/ui/db-context';
+import { exportBackup } from '@/lib/backup/backup';
 import { readMe } from '@/lib/db/local-state';
-import { ROLE_LABELS } from '@/lib/model';
-import { SignInError, signIn, signOut } from '@/lib/sync/account';
-import { type OtherTeamChanges, changesForOtherTeams, discardChanges } from '@/lib/sync/outbox';
+import { LOCAL_TEAM_ID, ROLE_LABELS, type UnsentChanges } from '@/lib/model';
+import { SignInError, UnsentChangesError, signIn, signOut } from '@/lib/sync/account';
+import { type OtherTeamChanges, changesForOtherTeams, discardChanges, dropHeldChanges, readHeldChanges } from '@/lib/sync/outbox';
 import { type Session, readSession } from '@/lib/sync/session';
+import { downloadBackup } from './download-backup';
 
 function defaultDeviceName(): string {
   const data = (navigator as Navigator & { userAgentData?: { brands?: { brand: string }[]; platform?: string } }).userAgentData;
@@ -56,6 +58,102 @@ function OtherTeamChangesQuestion({ session }: { session: Session }) {
   return <div className="other-team-changes">{others.map(one)}</div>;
 }
 
+/**
+ * Unsent changes made in this team by another member who was signed in on this browser. They
+ * are never sent as the member signed in now: exported, that member can import them signed in
+ * as themselves; or they are discarded.
+ */
+function HeldChangesQuestion({ session }: { session: Session }) {
+  const db = useDb();
+  const held = useLiveQuery(async () => (await readHeldChanges(db)).filter((h) => h.teamId === session.teamId || h.teamId === LOCAL_TEAM_ID), [db, session.teamId]);
+  const [exported, setExported] = useState<ReadonlySet<string>>(new Set());
+  if (!held?.length) return null;
+  const one = (h: UnsentChanges) => {
+    const who = h.memberName ?? 'another member';
+    const n = h.changes.length;
+    const save = async () => {
+      downloadBackup(await exportBackup(db, Date.now(), [h]), 'unsent-changes');
+      setExported(new Set([...exported, h.memberId]));
+    };
+    return (
+      <div key={h.memberId} role="group" aria-labelledby={`held-${h.memberId}`} data-testid="held-changes">
+        <p id={`held-${h.memberId}`}>
+          {changes(n)} made on this browser by {who} {n === 1 ? 'was' : 'were'} not sent before they signed out. {n === 1 ? 'It is' : 'They are'} never sent in your
+          name: export {n === 1 ? 'it' : 'them'} for {who} to import, signed in as themselves, or discard {n === 1 ? 'it' : 'them'}.
+          {exported.has(h.memberId) && ' Exported.'}
+        </p>
+        <button type="button" data-testid="export-held-changes" onClick={() => void save()}>
+          Export for {who}
+        </button>{' '}
+        <button type="button" data-testid="discard-held-changes" onClick={() => void dropHeldChanges(db, h.teamId, h.memberId)}>
+          Discard {changes(n)}
+        </button>
+      </div>
+    );
+  };
+  return <div className="held-changes">{held.map(one)}</div>;
+}
+
+/**
+ * Signing out. Removing the team's data would also delete changes that never reached the
+ * server: then it says how many, offers to export them first, and wipes only when told to.
+ */
+function SignOut() {
+  const db = useDb();
+  const [wipe, setWipe] = useState(false);
+  const [unsent, setUnsent] = useState<number | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
+
+  const leave = async (discardUnsent = false) => {
+    try {
+      await signOut(db, { wipe, discardUnsent });
+    } catch (e) {
+      if (!(e instanceof UnsentChangesError)) throw e;
+      setUnsent(e.count);
+    }
+  };
+  const save = async () => setExported(downloadBackup(await exportBackup(db), 'unsent-changes'));
+
+  if (unsent !== null) {
+    const them = unsent === 1 ? 'it' : 'them';
+    return (
+      <div role="alertdialog" aria-labelledby="unsent-title" aria-describedby="unsent-text" data-testid="unsent-warning" className="unsent-warning">
+        <p id="unsent-title">
+          <strong>
+            {changes(unsent)} on this browser {unsent === 1 ? 'has' : 'have'} not been sent yet.
+          </strong>
+        </p>
+        <p id="unsent-text">
+          Removing the team’s data deletes {them}. Export {them} first to a file: imported after signing in again, {them === 'it' ? 'it is' : 'they are'} sent as the
+          member who made {them}.{exported && ` Saved as ${exported}.`}
+        </p>
+        <button type="button" data-testid="export-unsent" autoFocus onClick={() => void save()}>
+          Export {them} first
+        </button>{' '}
+        <button type="button" data-testid="wipe-confirm" onClick={() => void leave(true)}>
+          Delete {changes(unsent)} and sign out
+        </button>{' '}
+        <button type="button" data-testid="wipe-cancel" onClick={() => setUnsent(null)}>
+          Cancel
+        </button>
+      </div>
+    );
+  }
+  return (
+    <>
+      <div className="field checkbox">
+        <label>
+          <input type="checkbox" checked={wipe} onChange={(e) => setWipe(e.target.checked)} />
+          Also remove the team’s data and any unsent changes from this browser
+        </label>
+      </div>
+      <button type="button" data-testid="signout-submit" onClick={() => void leave()}>
+        Sign out
+      </button>
+    </>
+  );
+}
+
 interface Props {
   /** Called after sign-in, so the page can ask the worker to sync at once. */
   onSignedIn?: () => void;
@@ -68,7 +166,6 @@ export function TeamSignIn({ onSignedIn }: Props) {
   const me = useLiveQuery(() => readMe(db), [db]);
   const [serverUrl, setServerUrl] = useState('');
   const [code, setCode] = useState('');
-  const [wipe, setWipe] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -97,15 +194,8 @@ export function TeamSignIn({ onSignedIn }: Props) {
         </p>
         <SyncStatus />
         <OtherTeamChangesQuestion session={session} />
-        <div className="field checkbox">
-          <label>
-            <input type="checkbox" checked={wipe} onChange={(e) => setWipe(e.target.checked)} />
-            Also remove the team’s data and any unsent changes from this browser
-          </label>
-        </div>
-        <button type="button" data-testid="signout-submit" onClick={() => void signOut(db, { wipe })}>
-          Sign out
-        </button>
+        <HeldChangesQuestion session={session} />
+        <SignOut />
       </fieldset>
     );
   }

@@ -1,6 +1,6 @@
 import { ulid } from 'ulidx';
-import type { z } from 'zod';
-import { DEFAULT_SETTINGS, LOCAL_TEAM_ID, Me, Settings } from '@/lib/model';
+import { z } from 'zod';
+import { DEFAULT_SETTINGS, Id, LOCAL_TEAM_ID, Me, Settings, TeamId } from '@/lib/model';
 import type { TandemDB } from './database';
 import { allowSyncedWrites } from './synced-write-guard';
 
@@ -17,6 +17,12 @@ export const LOCAL_KEYS = {
   reminders: 'reminders',
   /** Names of the teams this device signed in to, by id, to name a team's unsent changes (lib/sync/outbox.ts). */
   teamNames: 'teamNames',
+  /** The team this device last signed out of (lib/sync/account.ts); kept through "remove the team's data". */
+  signedOut: 'signedOut',
+  /** Who was last signed in to each team on this device, by team id: whose unsent changes a team's are. */
+  teamMembers: 'teamMembers',
+  /** Unsent changes of a member other than the one signed in, kept apart (lib/sync/outbox.ts). */
+  heldChanges: 'heldChanges',
 } as const;
 
 export async function readValidated<T extends z.ZodType>(db: TandemDB, key: string, schema: T): Promise<z.infer<T> | undefined> {
@@ -80,4 +86,37 @@ export async function nextMutationId(db: TandemDB): Promise<number> {
   const next = (typeof row?.value === 'number' ? row.value : 0) + 1;
   await db.local.put({ key: LOCAL_KEYS.lastMutationId, value: next });
   return next;
+}
+
+/** The team and member this device signed out of; cleared by the next sign-in. */
+export const SignedOut = z.object({ teamId: TeamId, teamName: z.string(), memberId: Id, at: z.number().int() });
+export type SignedOut = z.infer<typeof SignedOut>;
+
+export function readSignedOut(db: TandemDB): Promise<SignedOut | undefined> {
+  return readValidated(db, LOCAL_KEYS.signedOut, SignedOut);
+}
+
+/** Whether this device was ever signed in to a team: the teams it remembers survive removing a team's data. */
+export async function wasInATeam(db: TandemDB): Promise<boolean> {
+  for (const key of [LOCAL_KEYS.teamNames, LOCAL_KEYS.teamMembers]) {
+    const value = (await db.local.get(key))?.value;
+    if (typeof value === 'object' && value !== null && Object.keys(value).length > 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Why this device must not queue changes now, or null when it may. Signed out after having been
+ * in a team, nothing is queued: a queued change carries no author, so it would be sent as
+ * whoever signs in next. (Before a device ever joins a team, its changes are its one member's
+ * and become theirs at the first sign-in.)
+ */
+export async function whyChangesAreRefused(db: TandemDB): Promise<string | null> {
+  if (await db.local.get(LOCAL_KEYS.session)) return null;
+  const signedOut = await readSignedOut(db);
+  const me = await readMe(db);
+  // Older versions kept no `signedOut`: the teams it remembers say it was in one.
+  if (!signedOut && !(await wasInATeam(db)) && (!me || me.teamId === LOCAL_TEAM_ID)) return null;
+  const team = signedOut?.teamName ? `to ${signedOut.teamName} ` : '';
+  return `you are signed out: sign in ${team}again to record changes (nothing is recorded while signed out, so nothing can be sent later in someone else’s name)`;
 }

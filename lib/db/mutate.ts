@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Mutation, type MutationContext, MutationRefused, NO_CHANGE } from '@/lib/mutations';
 import { type TandemDB, writableTables } from './database';
 import { DexieStore } from './dexie-store';
-import { ensureClientId, ensureMe, nextMutationId } from './local-state';
+import { ensureClientId, ensureMe, nextMutationId, whyChangesAreRefused } from './local-state';
 import { allowSyncedWrites } from './synced-write-guard';
 
 export interface MutateResult<Result> {
@@ -30,19 +30,46 @@ export async function mutate<Args extends z.ZodType, Result>(
   input: z.input<Args>,
   ctx?: MutationContext,
 ): Promise<MutateResult<Result>> {
-  const parsed = mutation.args.safeParse(input);
-  if (!parsed.success) throw new MutationRefused(mutation.name, z.prettifyError(parsed.error));
-  const args = parsed.data;
+  const [outcome] = await mutateAll(db, mutation, [input], ctx);
+  return outcome!;
+}
+
+/**
+ * Runs one mutation once per input, in order, in one transaction: each applied input queues its
+ * own outbox row, and a refusal or failure of any leaves nothing of them all behind. While the
+ * device is signed out of a team nothing is queued (`whyChangesAreRefused`).
+ */
+export async function mutateAll<Args extends z.ZodType, Result>(
+  db: TandemDB,
+  mutation: Mutation<Args, Result>,
+  inputs: z.input<Args>[],
+  ctx?: MutationContext,
+): Promise<MutateResult<Result>[]> {
+  const argsList = inputs.map((input) => {
+    const parsed = mutation.args.safeParse(input);
+    if (!parsed.success) throw new MutationRefused(mutation.name, z.prettifyError(parsed.error));
+    return parsed.data;
+  });
+  const refused = await whyChangesAreRefused(db);
+  if (refused) throw new MutationRefused(mutation.name, refused);
   const context = ctx ?? { actor: await ensureMe(db) };
   const clientId = await ensureClientId(db);
-  const outcome = await db.transaction('rw', writableTables(db), async () => {
+  const outcomes = await db.transaction('rw', writableTables(db), async () => {
     allowSyncedWrites('mutation');
-    const result = await mutation.apply(new DexieStore(db, context.actor), args, context);
-    if (result === NO_CHANGE) return { result: undefined, mutationId: null };
-    const mutationId = await nextMutationId(db);
-    await db.outbox.add({ mutationId, clientId, teamId: context.actor.teamId, name: mutation.name, args, createdAt: Date.now() });
-    return { result, mutationId };
+    const store = new DexieStore(db, context.actor);
+    const results: MutateResult<Result>[] = [];
+    for (const args of argsList) {
+      const result = await mutation.apply(store, args, context);
+      if (result === NO_CHANGE) {
+        results.push({ result: undefined, mutationId: null });
+        continue;
+      }
+      const mutationId = await nextMutationId(db);
+      await db.outbox.add({ mutationId, clientId, teamId: context.actor.teamId, name: mutation.name, args, createdAt: Date.now() });
+      results.push({ result, mutationId });
+    }
+    return results;
   });
-  if (outcome.mutationId !== null) for (const listener of localWriteListeners) listener();
-  return outcome;
+  if (outcomes.some((o) => o.mutationId !== null)) for (const listener of localWriteListeners) listener();
+  return outcomes;
 }

@@ -9,17 +9,18 @@ import { SYNCED_TABLES } from '@/lib/model';
  * - `mutation`: `mutate()`, a named mutation and its outbox row in one transaction;
  * - `pull`: the server's rows, and the replay of pending mutations over them;
  * - `account`: who this device's member is (the local profile before sign-in, the member row
- *   the server returns at sign-in) and forgetting a team's rows at sign-out;
- * - `restore`: importing a backup file.
+ *   the server returns at sign-in) and forgetting a team's rows at sign-out.
+ * Importing a backup is not one of them: it re-creates records through the `backup.restore`
+ * mutation, so they reach the team and the server stays the authority.
  */
-export type SyncedWriter = 'mutation' | 'pull' | 'account' | 'restore';
+export type SyncedWriter = 'mutation' | 'pull' | 'account';
 
 const writers = new WeakMap<DBCoreTransaction, SyncedWriter>();
 const SYNCED = new Set<string>(SYNCED_TABLES);
 
 export class SyncedWriteRefused extends Error {
   constructor(table: string) {
-    super(`Tandem: a write to the synced table "${table}" outside a mutation, a pull, the account or a restore (see lib/db/synced-write-guard.ts)`);
+    super(`Tandem: a write to the synced table "${table}" outside a mutation, a pull or the account (see lib/db/synced-write-guard.ts)`);
     this.name = 'SyncedWriteRefused';
   }
 }

@@ -1,9 +1,12 @@
 import { ulid } from 'ulidx';
 import { z } from 'zod';
-import { OutreachChannel, ReplyInterest } from './activity';
+import { Activity, OutreachChannel, ReplyInterest } from './activity';
 import { Id, Timestamp, shortText } from './common';
+import { FollowUp } from './follow-up';
 import { ProspectIdentity } from './identity';
-import { NoteBody, NoteVisibility } from './note';
+import type { SyncedTable } from './entities';
+import { Note, NoteBody, NoteVisibility } from './note';
+import { Prospect } from './prospect';
 
 /**
  * Arguments of every named mutation: the whole input, ids and times included, so the client's
@@ -95,3 +98,20 @@ export const ReviewCancelArgs = z.object({ requestId: Id, at: Now });
 export const FollowUpSetArgs = z.object({ id: NewId, prospectId: Id, dueAt: Timestamp, note: shortText(500).default(''), at: Now });
 export const FollowUpDoneArgs = z.object({ id: Id, at: Now });
 export const FollowUpSnoozeArgs = z.object({ id: Id, until: Timestamp });
+
+/**
+ * The tables a member restores from a backup file: what they could have written themselves
+ * (people, their own notes, logged activities and follow-ups). Members, aliases, requisitions
+ * and reviews are the team server's, and come back by syncing.
+ */
+export const RESTORABLE_TABLES = ['prospects', 'activities', 'notes', 'followUps'] as const satisfies readonly SyncedTable[];
+export type RestorableTable = (typeof RESTORABLE_TABLES)[number];
+
+/** One record of a backup file, as the file holds it, to re-create where it is missing. */
+export const BackupRestoreArgs = z.discriminatedUnion('table', [
+  z.object({ table: z.literal('prospects'), row: Prospect }),
+  z.object({ table: z.literal('activities'), row: Activity }),
+  z.object({ table: z.literal('notes'), row: Note }),
+  z.object({ table: z.literal('followUps'), row: FollowUp }),
+]);
+export type BackupRestoreArgs = z.infer<typeof BackupRestoreArgs>;

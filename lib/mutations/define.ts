@@ -41,6 +41,9 @@ export class MutationRefused extends Error {
   }
 }
 
+/** A client-given id for a new row is taken: the row exists already (refused by `requireUnusedId`). */
+export class IdInUse extends MutationRefused {}
+
 /** The person an id names, following an alias to the record the server kept. */
 export async function resolveProspect(store: MutationStore, id: string) {
   const alias = await store.get('aliases', id);
@@ -56,5 +59,5 @@ export async function resolveProspect(store: MutationStore, id: string) {
  * quietly (replays leave judging to the server) and keeps the server's rows.
  */
 export async function requireUnusedId(store: MutationStore, mutation: string, table: SyncedTable, id: string): Promise<void> {
-  if (await store.get(table, id)) throw new MutationRefused(mutation, `its id is already used by another ${ENTITIES[table].noun}`);
+  if (await store.get(table, id)) throw new IdInUse(mutation, `its id is already used by another ${ENTITIES[table].noun}`);
 }

@@ -1,4 +1,5 @@
 import { activityLog } from './activity';
+import { backupRestore } from './backup-restore';
 import type { Mutation } from './define';
 import { noteAdd, noteDelete, noteEdit, noteRestore } from './note';
 import { followUpDone, followUpSet, followUpSnooze } from './follow-up';
@@ -9,7 +10,9 @@ import { reviewCancel, reviewDecide, reviewNudge, reviewReassign, reviewRequest,
 export { activityLog, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert };
 export { requisitionSave, reviewRequest, reviewDecide, reviewUndo, reviewNudge, reviewReassign, reviewCancel };
 export { followUpSet, followUpDone, followUpSnooze };
-export { MutationRefused, NO_CHANGE, type Actor, type Mutation, type MutationContext } from './define';
+export { backupRestore };
+export { whyNotRestorable } from './backup-restore';
+export { IdInUse, MutationRefused, NO_CHANGE, type Actor, type Mutation, type MutationContext } from './define';
 
 /** Every named mutation, by name: what the outbox replays and the server accepts. */
 export const MUTATIONS: ReadonlyMap<string, Mutation> = new Map(
@@ -31,5 +34,6 @@ export const MUTATIONS: ReadonlyMap<string, Mutation> = new Map(
     followUpSet,
     followUpDone,
     followUpSnooze,
+    backupRestore,
   ].map((m) => [m.name, m as Mutation]),
 );

@@ -1,5 +1,5 @@
 import type { TandemDB } from '@/lib/db/database';
-import { readSettings } from '@/lib/db/local-state';
+import { readSettings, whyChangesAreRefused } from '@/lib/db/local-state';
 import { findProspectByKey } from '@/lib/db/queries';
 import type { Prospect, ProspectIdentity } from '@/lib/model';
 import { activityLog, prospectUpsert } from '@/lib/mutations';
@@ -22,8 +22,10 @@ export async function ensureProspect(db: TandemDB, identity: ProspectIdentity, k
  * What opening a profile does: refreshes a known person's details from the page and, with
  * auto-logging on, records the person and a `viewed` (once per member per person per day).
  * With auto-logging off an unknown person is left unrecorded until someone acts on them.
+ * Signed out of a team, merely looking records nothing (it would be sent as whoever signs in next).
  */
 export async function recordVisit(db: TandemDB, identity: ProspectIdentity, at = Date.now()): Promise<void> {
+  if (await whyChangesAreRefused(db)) return;
   const { autoLogViewed } = await readSettings(db);
   const known = await findProspectByKey(db, identity.key);
   if (!known && !autoLogViewed) return;

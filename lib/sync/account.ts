@@ -1,15 +1,23 @@
 import { ulid } from 'ulidx';
-import type { TandemDB } from '@/lib/db/database';
-import { LOCAL_KEYS, readMe } from '@/lib/db/local-state';
+import { type TandemDB, writableTables } from '@/lib/db/database';
+import { LOCAL_KEYS, type SignedOut, readMe, readSignedOut, wasInATeam } from '@/lib/db/local-state';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
-import { RedeemResponse, type Me } from '@/lib/model';
-import { adoptLocalChanges, rememberTeamName } from './outbox';
-import { clearSyncedRows } from './rebase';
+import { LOCAL_TEAM_ID, RedeemResponse, type Me } from '@/lib/model';
+import { adoptLocalChanges, countUnsent, holdChanges, readTeamMembers, releaseHeldChanges, rememberTeamName } from './outbox';
+import { clearSyncedRows, restoreShadows } from './rebase';
 import { INITIAL_SYNC_STATE, type Session, readSession } from './session';
 import type { Fetch } from './transport';
 
 /** Sign-in could not happen; the message says why in words for the user. */
 export class SignInError extends Error {}
+
+/** Removing the team's data would delete changes that never reached the server; the caller asks first. */
+export class UnsentChangesError extends Error {
+  constructor(readonly count: number) {
+    super(`${count} unsent ${count === 1 ? 'change' : 'changes'} would be deleted`);
+    this.name = 'UnsentChangesError';
+  }
+}
 
 /** The server's origin from what the user typed ("tandem.acme.com" → https://tandem.acme.com). */
 export function normaliseServerUrl(input: string): string {
@@ -32,7 +40,9 @@ export function normaliseServerUrl(input: string): string {
  * Trades an invite code for a device token and becomes that member. Changes made before the
  * device joined any team become this team's and are sent as the signed-in member; changes
  * written for another team stay queued for that team only (the options page asks whether to
- * keep or discard them); rows of another team are forgotten.
+ * keep or discard them); this team's changes made by another member who was signed in here
+ * are kept apart, never sent as this one (the options page offers to export or discard them),
+ * and this member's own kept-apart changes are queued again; rows of another team are forgotten.
  */
 export async function signIn(db: TandemDB, { serverUrl, code, deviceName, fetch: fetchImpl = fetch }: { serverUrl: string; code: string; deviceName: string; fetch?: Fetch }): Promise<Session> {
   const base = normaliseServerUrl(serverUrl);
@@ -56,19 +66,36 @@ export async function signIn(db: TandemDB, { serverUrl, code, deviceName, fetch:
   if (!parsed.success) throw new SignInError(`${base} does not look like a Tandem server`);
   const { token, member, team } = parsed.data;
   const previous = await readSession(db);
+  const meBefore = await readMe(db);
+  const owners = await readTeamMembers(db);
+  const ownerId = owners[team.id] ?? (meBefore?.teamId === team.id ? meBefore.memberId : undefined);
+  const otherOwner = ownerId && ownerId !== member.id ? { id: ownerId, name: (await db.members.get(ownerId))?.name ?? null } : null;
+  const firstTeam = !(await wasInATeam(db));
   const hadOtherTeam = (await db.members.filter((m) => m.version > 0 && m.teamId !== team.id).count()) > 0;
   if (hadOtherTeam || (previous && previous.teamId !== team.id)) await clearSyncedRows(db);
   const session: Session = { serverUrl: base, token, clientId: ulid(), memberId: member.id, teamId: team.id, teamName: team.name, deviceName, signedInAt: Date.now() };
   const me: Me = { memberId: member.id, teamId: team.id, name: member.name, email: member.email, role: member.role };
-  await db.transaction('rw', db.local, db.members, db.outbox, async () => {
+  await db.transaction('rw', writableTables(db), async () => {
     allowSyncedWrites('account');
     await db.local.bulkPut([
       { key: LOCAL_KEYS.session, value: session },
       { key: LOCAL_KEYS.me, value: me },
       { key: LOCAL_KEYS.syncState, value: INITIAL_SYNC_STATE },
     ]);
+    await db.local.delete(LOCAL_KEYS.signedOut);
+    await db.local.put({ key: LOCAL_KEYS.teamMembers, value: { ...owners, [team.id]: member.id } });
+    if (otherOwner) {
+      const held = await holdChanges(db, { teamId: team.id, teamName: team.name, memberId: otherOwner.id, memberName: otherOwner.name });
+      // Their optimistic rows go too: this member sees the team's state, not someone else's drafts.
+      if (held > 0) await restoreShadows(db);
+    }
+    await releaseHeldChanges(db, team.id, member.id);
     await db.members.put(member);
-    await adoptLocalChanges(db, team.id);
+    if (firstTeam) await adoptLocalChanges(db, team.id);
+    else if (meBefore?.teamId === LOCAL_TEAM_ID) {
+      // Queued signed out by an older version (after removing a team's data): whoever browsed, not this member.
+      await holdChanges(db, { teamId: LOCAL_TEAM_ID, teamName: null, memberId: meBefore.memberId, memberName: null });
+    }
     await rememberTeamName(db, team.id, team.name);
   });
   return session;
@@ -76,21 +103,34 @@ export async function signIn(db: TandemDB, { serverUrl, code, deviceName, fetch:
 
 /**
  * Signs this device out (the server forgets its token when it can be reached). The team's data
- * stays on the device unless `wipe`; unsent changes are kept for the next sign-in unless wiped.
+ * stays on the device unless `wipe`; unsent changes stay for the next sign-in of the same
+ * member. Wiping unsent changes is refused (`UnsentChangesError`, with their count) unless
+ * `discardUnsent` says the member chose to. Until the next sign-in nothing is queued
+ * (`whyChangesAreRefused`), so nothing is later sent as whoever signs in next.
  */
-export async function signOut(db: TandemDB, { wipe, fetch: fetchImpl = fetch }: { wipe: boolean; fetch?: Fetch }): Promise<void> {
+export async function signOut(db: TandemDB, { wipe, discardUnsent = false, fetch: fetchImpl = fetch }: { wipe: boolean; discardUnsent?: boolean; fetch?: Fetch }): Promise<void> {
   const session = await readSession(db);
+  const me = await readMe(db);
+  const earlier = await readSignedOut(db);
+  await db.transaction('rw', db.tables, async () => {
+    allowSyncedWrites('account');
+    const unsent = await countUnsent(db);
+    if (wipe && unsent > 0 && !discardUnsent) throw new UnsentChangesError(unsent);
+    await db.local.bulkDelete([LOCAL_KEYS.session, LOCAL_KEYS.syncState]);
+    const teamId = session?.teamId ?? me?.teamId;
+    const memberId = session?.memberId ?? me?.memberId;
+    if (teamId && memberId && teamId !== LOCAL_TEAM_ID) {
+      const signedOut: SignedOut = { teamId, teamName: session?.teamName ?? earlier?.teamName ?? '', memberId, at: Date.now() };
+      await db.local.put({ key: LOCAL_KEYS.signedOut, value: signedOut });
+    }
+    if (wipe) {
+      for (const table of db.tables) if (table.name !== 'local') await table.clear();
+      await db.local.bulkDelete([LOCAL_KEYS.me, LOCAL_KEYS.lastMutationId, LOCAL_KEYS.heldChanges]);
+    }
+  });
   if (session) {
     await fetchImpl(`${session.serverUrl}/v1/auth/signout`, { method: 'POST', headers: { authorization: `Bearer ${session.token}` }, signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
   }
-  await db.transaction('rw', db.tables, async () => {
-    allowSyncedWrites('account');
-    await db.local.bulkDelete([LOCAL_KEYS.session, LOCAL_KEYS.syncState]);
-    if (wipe) {
-      for (const table of db.tables) if (table.name !== 'local') await table.clear();
-      await db.local.bulkDelete([LOCAL_KEYS.me, LOCAL_KEYS.lastMutationId]);
-    }
-  });
 }
 
 /** Keeps `me` in step with the member row the server sends (role or name changed by an admin). */

@@ -7,7 +7,7 @@ import { dropAcknowledged, teamOutbox } from './outbox';
 import { MAX_UNREADABLE_KEPT, type UnreadableRow, patchSyncState, readSyncState } from './session';
 
 /** Puts back what pending changes overwrote: the local tables become the server's state again. */
-async function restoreShadows(db: TandemDB) {
+export async function restoreShadows(db: TandemDB) {
   for (const shadow of await db.shadows.toArray()) {
     const table = db.table(shadow.table);
     if (shadow.original === null) await table.delete(shadow.id);

@@ -4,13 +4,15 @@ import { ulid } from 'ulidx';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '@/components/options/options-app';
 import { DbProvider } from '@/components/ui/db-context';
-import { exportBackup } from '@/lib/backup/backup';
-import { LOCAL_KEYS, readMe, readSettings } from '@/lib/db/local-state';
+import { type Backup, exportBackup } from '@/lib/backup/backup';
+import { LOCAL_KEYS, readMe, readSettings, writeSettings } from '@/lib/db/local-state';
+import type { Me, Note, Prospect } from '@/lib/model';
 import { noteAdd, prospectUpsert } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
-import { rememberTeamName } from '@/lib/sync/outbox';
-import { INITIAL_SYNC_STATE } from '@/lib/sync/session';
-import { freshDb, identity, member } from '../support/db';
+import { signIn, signOut } from '@/lib/sync/account';
+import { countUnsent, rememberTeamName } from '@/lib/sync/outbox';
+import { INITIAL_SYNC_STATE, readSession } from '@/lib/sync/session';
+import { arrived, freshDb, identity, member } from '../support/db';
 
 function renderOptions(db = freshDb()) {
   render(
@@ -59,7 +61,7 @@ describe('options', () => {
     expect((await readSettings(db)).guardWindowDays).toBe(30);
   });
 
-  it('imports an export and reports what it brought', async () => {
+  it('imports an export after saying what it will do, and reports what it brought', async () => {
     const source = freshDb();
     const ctx = member();
     const { result } = await mutate(source, prospectUpsert, { identity: identity() }, ctx);
@@ -67,8 +69,13 @@ describe('options', () => {
     const file = new File([JSON.stringify(await exportBackup(source))], 'tandem.json', { type: 'application/json' });
     const { db, user } = renderOptions();
     await user.upload(screen.getByLabelText('Import a Tandem export'), file);
-    expect(await screen.findByTestId('import-outcome')).toHaveTextContent('Imported 1 person, 0 activities and 1 note.');
-    expect(await db.notes.count()).toBe(1);
+    const plan = await screen.findByRole('group', { name: /Import “tandem.json”/ });
+    expect(plan).toHaveTextContent('2 records this device lacks will be restored on this device.');
+    expect(await db.notes.count()).toBe(0);
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    expect(await screen.findByTestId('import-outcome')).toHaveTextContent('Restored 2 records on this device.');
+    const me = await readMe(db);
+    expect((await db.notes.toArray()).map((n) => [n.body, n.authorId])).toEqual([['hello', me!.memberId]]);
   });
 
   it('changes nothing and says why when the file is bad', async () => {
@@ -85,10 +92,16 @@ describe('options', () => {
     const db = freshDb();
     const inAcme = member();
     inAcme.me.teamId = 'team-acme';
-    await db.local.put({ key: LOCAL_KEYS.me, value: inAcme.me });
+    const acmeSession = { serverUrl: 'https://tandem.acme.example', token: 't', clientId: 'client-0001', memberId: inAcme.me.memberId, teamId: 'team-acme', teamName: 'Acme', deviceName: 'd', signedInAt: 0 };
+    await db.local.bulkPut([
+      { key: LOCAL_KEYS.me, value: inAcme.me },
+      { key: LOCAL_KEYS.session, value: acmeSession },
+    ]);
     await rememberTeamName(db, 'team-acme', 'Acme');
     const { result: prospectId } = await mutate(db, prospectUpsert, { identity: identity() });
     await mutate(db, noteAdd, { prospectId: prospectId!, body: 'for Acme only' });
+    // Signed out of Acme, keeping its data and the two unsent changes.
+    await db.local.delete(LOCAL_KEYS.session);
     const beta = { id: ulid(), teamId: 'team-beta', version: 1, deletedAt: null, name: 'Sam Sourcer', email: 'sam@beta.example', role: 'sourcer' as const };
     vi.stubGlobal('fetch', () => Promise.resolve(Response.json({ token: 'tok', member: beta, team: { id: 'team-beta', name: 'Beta' } })));
     const { user } = renderOptions(db);
@@ -117,5 +130,140 @@ describe('options', () => {
     ]);
     renderOptions(db);
     expect(await screen.findByTestId('sync-unreadable')).toHaveTextContent('1 change from your team could not be read by this version of Tandem and was skipped (review request).');
+  });
+});
+
+describe('options: data that must not be lost or reverted', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  const TEAM = 'team-acme';
+  /** A device signed in to Acme as `me` that has pulled the team's rows at least once. */
+  async function signedInDevice(me: Me) {
+    const db = freshDb();
+    await db.local.bulkPut([
+      { key: LOCAL_KEYS.me, value: me },
+      { key: LOCAL_KEYS.session, value: { serverUrl: 'https://tandem.acme.example', token: 't', clientId: 'client-0001', memberId: me.memberId, teamId: TEAM, teamName: 'Acme', deviceName: 'd', signedInAt: 0 } },
+      { key: LOCAL_KEYS.syncState, value: { ...INITIAL_SYNC_STATE, cursor: 9, lastSyncedAt: 1 } },
+    ]);
+    return db;
+  }
+  const personRow = (id: string): Prospect => ({
+    id, teamId: TEAM, version: 1, deletedAt: null, name: 'Ada Lovelace', headline: null, company: null, location: null,
+    profiles: [{ site: 'linkedin', key: 'linkedin:ada-lovelace', url: 'https://www.linkedin.com/in/ada-lovelace/' }], emails: [], doNotContact: null, createdAt: 1, updatedAt: 1,
+  });
+  const noteRow = (id: string, prospectId: string, authorId: string, body: string, version: number): Note => ({
+    id, teamId: TEAM, version, deletedAt: null, prospectId, authorId, body, visibility: 'team', mentions: [], createdAt: 1, editedAt: version > 2 ? 5 : null,
+  });
+
+  /** Captures what the page downloads, as text. */
+  function captureDownloads() {
+    const files: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => (files.push(blob as Blob), 'blob:tandem'));
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    return files;
+  }
+
+  it('never reverts a newer note with an older export: it asks first and restores only what the device lacks, as mutations', async () => {
+    const me: Me = { memberId: ulid(), teamId: TEAM, name: 'Sam Sourcer', email: 'sam@acme.example', role: 'sourcer' };
+    const [personId, editedId, lostId] = [ulid(), ulid(), ulid()];
+    // The export: the note as it was, and another note of Sam's.
+    const before = await signedInDevice(me);
+    await arrived(before, 'prospects', personRow(personId));
+    await arrived(before, 'notes', noteRow(editedId, personId, me.memberId, 'old text', 2), noteRow(lostId, personId, me.memberId, 'only in the file', 2));
+    const file = new File([JSON.stringify(await exportBackup(before))], 'tandem-export.json', { type: 'application/json' });
+
+    // Later, on a device that has the edit (synced) but not the other note.
+    const db = await signedInDevice(me);
+    await arrived(db, 'prospects', personRow(personId));
+    await arrived(db, 'notes', noteRow(editedId, personId, me.memberId, 'new text', 3));
+    const { user } = renderOptions(db);
+    await user.upload(screen.getByLabelText('Import a Tandem export'), file);
+    const plan = await screen.findByRole('group', { name: /Import “tandem-export.json”/ });
+    expect(plan).toHaveTextContent('1 record this device lacks will be restored, and sent to Acme as yours.');
+    expect(plan).toHaveTextContent('2 records this device already has are left as they are: an import never overwrites a record.');
+    // Nothing happens before the member agrees.
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.notes.count()).toBe(1);
+
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    expect(await screen.findByTestId('import-outcome')).toHaveTextContent('Restored 1 record, and sent to Acme as yours. 2 records already here were left as they were.');
+    expect((await db.notes.get(editedId))?.body).toBe('new text');
+    expect((await db.notes.get(lostId))?.body).toBe('only in the file');
+    // Queued for the server, which is the authority: nothing is written behind the outbox's back.
+    expect((await db.outbox.toArray()).map((e) => [e.name, e.teamId, (e.args as { row: { id: string } }).row.id])).toEqual([['backup.restore', TEAM, lostId]]);
+  });
+
+  it('exports the device’s settings and restores them on import when asked', async () => {
+    const source = freshDb();
+    await writeSettings(source, { guardWindowDays: 30, autoLogViewed: false, reminders: { timeZone: 'Europe/Stockholm', workingDays: [1, 2, 3, 4], quietHours: { start: '18:00', end: '09:00' } } });
+    const backup = await exportBackup(source);
+    expect(backup.settings).toEqual(await readSettings(source));
+    const { db, user } = renderOptions();
+    await user.upload(screen.getByLabelText('Import a Tandem export'), new File([JSON.stringify(backup)], 'settings.json', { type: 'application/json' }));
+    await screen.findByRole('group', { name: /Import “settings.json”/ });
+    await user.click(screen.getByLabelText(/Also replace this device’s settings/));
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    expect(await screen.findByTestId('import-outcome')).toHaveTextContent('This device’s settings were replaced with the file’s.');
+    expect(await readSettings(db)).toEqual(await readSettings(source));
+  });
+
+  it('warns with the count before removing unsent changes, offers to export them, and wipes only when told', async () => {
+    const me: Me = { memberId: ulid(), teamId: TEAM, name: 'Sam Sourcer', email: 'sam@acme.example', role: 'sourcer' };
+    const db = await signedInDevice(me);
+    await arrived(db, 'members', { id: me.memberId, teamId: TEAM, version: 1, deletedAt: null, name: me.name, email: me.email, role: me.role });
+    const { result: prospectId } = await mutate(db, prospectUpsert, { identity: identity() });
+    await mutate(db, noteAdd, { prospectId: prospectId!, body: 'written while the server was down' });
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('offline')));
+    const downloads = captureDownloads();
+    const { user } = renderOptions(db);
+
+    await user.click(await screen.findByLabelText(/Also remove the team’s data/));
+    await user.click(screen.getByTestId('signout-submit'));
+    const warning = await screen.findByRole('alertdialog', { name: '2 changes on this browser have not been sent yet.' });
+    expect(warning).toHaveTextContent('Removing the team’s data deletes them.');
+    expect(await db.outbox.count()).toBe(2);
+    expect(await readSession(db)).toBeDefined();
+
+    await user.click(screen.getByRole('button', { name: 'Export them first' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    const file = JSON.parse(await downloads[0]!.text()) as Backup;
+    expect(file.unsent).toEqual([expect.objectContaining({ teamId: TEAM, memberId: me.memberId, memberName: 'Sam Sourcer' })]);
+    expect(file.unsent[0]!.changes.map((c) => c.name)).toEqual(['prospect.upsert', 'note.add']);
+
+    await user.click(screen.getByRole('button', { name: 'Delete 2 changes and sign out' }));
+    await screen.findByTestId('signin-submit');
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.notes.count()).toBe(0);
+  });
+
+  it('keeps another member’s unsent changes apart at sign-in, and offers to export them for that member or discard them', async () => {
+    const team = { id: ulid(), name: 'Acme' };
+    const sam = { id: ulid(), teamId: team.id, version: 1, deletedAt: null, name: 'Sam Sourcer', email: 'sam@acme.example', role: 'sourcer' as const };
+    const riley = { ...sam, id: ulid(), name: 'Riley Recruiter', email: 'riley@acme.example', role: 'recruiter' as const };
+    const db = freshDb();
+    await signIn(db, { serverUrl: 'https://tandem.acme.example', code: 'c', deviceName: 'd', fetch: () => Promise.resolve(Response.json({ token: 't1', member: sam, team })) });
+    const { result: prospectId } = await mutate(db, prospectUpsert, { identity: identity() });
+    await mutate(db, noteAdd, { prospectId: prospectId!, body: 'Sam’s note, never sent' });
+    await signOut(db, { wipe: false, fetch: () => Promise.reject(new TypeError('offline')) });
+
+    vi.stubGlobal('fetch', () => Promise.resolve(Response.json({ token: 't2', member: riley, team })));
+    const downloads = captureDownloads();
+    const { user } = renderOptions(db);
+    await user.type(await screen.findByTestId('signin-server'), 'https://tandem.acme.example');
+    await user.type(screen.getByTestId('signin-code'), 'ABCD-EFGH');
+    await user.click(screen.getByTestId('signin-submit'));
+    const question = await screen.findByRole('group', { name: /2 changes made on this browser by Sam Sourcer were not sent/ });
+    expect(question).toHaveTextContent('They are never sent in your name: export them for Sam Sourcer to import, signed in as themselves, or discard them.');
+    expect(await db.outbox.count()).toBe(0);
+    expect(screen.getByTestId('sync-status')).toHaveAttribute('data-pending', '0');
+
+    await user.click(screen.getByRole('button', { name: 'Export for Sam Sourcer' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    const file = JSON.parse(await downloads[0]!.text()) as Backup;
+    expect(file.unsent.map((u) => [u.memberId, u.changes.map((c) => c.name)])).toEqual([[sam.id, ['prospect.upsert', 'note.add']]]);
+    await user.click(screen.getByRole('button', { name: 'Discard 2 changes' }));
+    await waitFor(() => expect(screen.queryByTestId('held-changes')).toBeNull());
+    expect(await countUnsent(db)).toBe(0);
   });
 });

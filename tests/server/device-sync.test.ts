@@ -7,8 +7,11 @@ import { ulid } from 'ulidx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TandemDB } from '@/lib/db/database';
 import type { Note, Prospect } from '@/lib/model';
-import { noteAdd, prospectUpsert } from '@/lib/mutations';
+import { noteAdd, noteEdit, prospectUpsert } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
+import { type Backup, exportBackup } from '@/lib/backup/backup';
+import { applyRestore } from '@/lib/backup/restore';
+import { planRestore } from '@/lib/backup/restore-plan';
 import { signIn, signOut } from '@/lib/sync/account';
 import { syncOnce } from '@/lib/sync/engine';
 import { changesForOtherTeams } from '@/lib/sync/outbox';
@@ -53,7 +56,8 @@ describe('the device’s sync engine against the server', () => {
   async function teamWithDevice(fetch = fetchFrom(app)) {
     const { team, members } = await teamWith(db, ['sourcer']);
     const colleague = as(app, members[0]!);
-    const local = await device(app, db, team.id, `riley.${ulid().toLowerCase()}@acme.example`, fetch);
+    const email = `riley.${ulid().toLowerCase()}@acme.example`;
+    const local = await device(app, db, team.id, email, fetch);
     const { result: prospectId } = await mutate(local, prospectUpsert, { identity: identity('kenji') });
     // A colleague writes about someone meanwhile.
     const theirs = ulid();
@@ -61,7 +65,7 @@ describe('the device’s sync engine against the server', () => {
       { name: 'prospect.upsert', args: { id: theirs, identity: identity('someone-else'), at: 1 } },
       { name: 'note.add', args: { id: ulid(), prospectId: theirs, body: 'from a colleague', at: 2 } },
     ]);
-    return { team, colleague, local, prospectId: prospectId! };
+    return { team, colleague, local, email, prospectId: prospectId! };
   }
 
   it('sends an outbox larger than the body limit in byte-capped batches, and receives the team’s changes', async () => {
@@ -114,6 +118,62 @@ describe('the device’s sync engine against the server', () => {
     await expect(sync(local, fetchFrom(app, failingPush))).rejects.toThrow(OfflineError);
     expect((await local.notes.toArray()).map((n) => n.body).sort()).toEqual(['from a colleague', 'mine, not sent yet']);
     expect((await local.outbox.toArray()).map((e) => e.name)).toEqual(['prospect.upsert', 'note.add']);
+  });
+
+  describe('restoring an export', () => {
+    const notesOnServer = async (teamId: string) =>
+      new Map((await db.query<{ id: string; doc: Note }>("SELECT id, doc FROM entities WHERE team_id = $1 AND kind = 'note'", [teamId])).map((r) => [r.id, r.doc.body]));
+    const restore = async (local: TandemDB, backup: Backup) => applyRestore(local, await planRestore(local, backup), { settings: false });
+
+    it('keeps the team’s newer note and sends only what the server lacks', async () => {
+      const fetch = fetchFrom(app);
+      const email = `sam.${ulid().toLowerCase()}@acme.example`;
+      const team = await createTeam(db, `Acme ${ulid()}`);
+      const first = await device(app, db, team.id, email);
+      const { result: prospectId } = await mutate(first, prospectUpsert, { identity: identity('kenji') });
+      const { result: editedId } = await mutate(first, noteAdd, { prospectId: prospectId!, body: 'old text' });
+      const { result: lostId } = await mutate(first, noteAdd, { prospectId: prospectId!, body: 'the server will lose this' });
+      await sync(first, fetch);
+      const file = await exportBackup(first);
+      // The server loses a note (its database restored from an older backup)…
+      await db.query('DELETE FROM entities WHERE team_id = $1 AND id = $2', [team.id, lostId]);
+      // …and the member edits the other one on another device.
+      const second = await device(app, db, team.id, email);
+      await sync(second, fetch);
+      await mutate(second, noteEdit, { id: editedId!, body: 'new text' });
+      await sync(second, fetch);
+
+      const third = await device(app, db, team.id, email);
+      await sync(third, fetch);
+      const plan = await planRestore(third, file);
+      expect(plan.restore.map((r) => r.row.id)).toEqual([lostId]);
+      await applyRestore(third, plan, { settings: false });
+      await sync(third, fetch);
+      expect(await notesOnServer(team.id)).toEqual(new Map([[editedId, 'new text'], [lostId, 'the server will lose this']]));
+      expect((await third.notes.get(editedId!))?.body).toBe('new text');
+      expect(await third.outbox.count()).toBe(0);
+      expect(await third.rejections.count()).toBe(0);
+    });
+
+    it('sends changes exported before removing the team’s data, as their member, once signed in again', async () => {
+      const pushDown = (url: string) => (url.endsWith('/v1/push') ? Response.json({ error: 'the database does not answer' }, { status: 503 }) : null);
+      const { team, local, email, prospectId } = await teamWithDevice(fetchFrom(app, pushDown));
+      await mutate(local, noteAdd, { prospectId, body: 'written while the server was down' });
+      await expect(sync(local, fetchFrom(app, pushDown))).rejects.toThrow(OfflineError);
+      const me = (await readSession(local))!;
+      const file = await exportBackup(local);
+      expect(file.unsent.map((u) => [u.memberId, u.changes.length])).toEqual([[me.memberId, 2]]);
+      await signOut(local, { wipe: true, discardUnsent: true, fetch: fetchFrom(app) });
+
+      const { code } = await invite(db, team.id, email, 'recruiter');
+      await signIn(local, { serverUrl: SERVER, code, deviceName: 'test', fetch: fetchFrom(app) });
+      await sync(local, fetchFrom(app));
+      expect((await restore(local, file)).resent).toEqual({ sent: 2, skipped: [] });
+      await sync(local, fetchFrom(app));
+      const notes = await db.query<{ doc: Note }>("SELECT doc FROM entities WHERE team_id = $1 AND kind = 'note' AND doc->>'body' = $2", [team.id, 'written while the server was down']);
+      expect(notes.map((n) => n.doc.authorId)).toEqual([me.memberId]);
+      expect(await local.rejections.count()).toBe(0);
+    });
   });
 
   describe('switching teams with changes not yet sent', () => {

@@ -25,6 +25,63 @@ export class OptionsPage {
     await this.page.getByTestId('signin-submit').waitFor();
   }
 
+  /**
+   * Signs out removing the team's data. With unsent changes it first answers the warning:
+   * `export` saves them to a file (its path is returned), then they are deleted.
+   */
+  async signOutRemovingData({ expectUnsent }: { expectUnsent: RegExp }): Promise<string> {
+    await this.page.getByLabel(/Also remove the team’s data/).check();
+    await this.page.getByTestId('signout-submit').click();
+    await this.page.getByRole('alertdialog', { name: expectUnsent }).waitFor();
+    const file = await this.download(() => this.page.getByTestId('export-unsent').click());
+    await this.page.getByTestId('wipe-confirm').click();
+    await this.page.getByTestId('signin-submit').waitFor();
+    return file;
+  }
+
+  /** Exports the data as JSON; returns where the file was saved. */
+  exportData(): Promise<string> {
+    return this.download(() => this.page.getByTestId('export').click());
+  }
+
+  private async download(click: () => Promise<void>): Promise<string> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), click()]);
+    const file = await download.path();
+    if (!file) throw new Error(`the download failed: ${await download.failure()}`);
+    return file;
+  }
+
+  /** Chooses a file to import: the page then says what it would do (`importPlan`) and waits. */
+  async chooseImport(file: string) {
+    await this.page.getByTestId('import').setInputFiles(file);
+    await this.importPlan.waitFor();
+  }
+
+  get importPlan() {
+    return this.page.getByTestId('import-plan');
+  }
+
+  async confirmImport(): Promise<string> {
+    await this.page.getByTestId('import-confirm').click();
+    return (await this.page.getByTestId('import-outcome').textContent()) ?? '';
+  }
+
+  /** Changes queued on this browser, read straight from its database (what would be sent). */
+  queuedChanges(): Promise<number> {
+    return this.page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('tandem');
+          open.onerror = () => reject(new Error(`cannot open the database: ${open.error?.message}`));
+          open.onsuccess = () => {
+            const count = open.result.transaction('outbox').objectStore('outbox').count();
+            count.onsuccess = () => (resolve(count.result), open.result.close());
+            count.onerror = () => reject(new Error(`cannot count the outbox: ${count.error?.message}`));
+          };
+        }),
+    );
+  }
+
   get syncStatus() {
     return this.page.getByTestId('sync-status');
   }

@@ -93,6 +93,15 @@ export class SidebarPage {
     await this.frame.getByTestId('note-item').filter({ hasText: text }).first().waitFor();
   }
 
+  /** Edits one of the member's notes and waits until the new text shows. */
+  async editNote(from: string, to: string) {
+    await this.frame.getByTestId('note-item').filter({ hasText: from }).getByRole('button', { name: 'Edit note' }).click();
+    const editor = this.frame.getByRole('textbox', { name: 'Edit note' });
+    await editor.fill(to);
+    await this.frame.locator('form', { has: editor }).getByRole('button', { name: 'Save' }).click();
+    await this.frame.getByTestId('note-item').filter({ hasText: to }).first().waitFor();
+  }
+
   async log(label: 'InMail sent' | 'Email sent' | 'Call' | 'Replied' | 'Not interested') {
     await this.frame.getByRole('button', { name: label, exact: true }).click();
   }

@@ -82,6 +82,12 @@ async function followUp(w: World, owner: Player) {
   return id;
 }
 
+/** A note as a backup file holds it: of the actor's team, by `author`, on a person the team has. */
+async function backedUpNote(w: World, author: Player, id = ulid()) {
+  const row = { id, teamId: w.actor.member.teamId, version: 2, deletedAt: null, prospectId: await person(w), authorId: author.member.id, body: 'From the backup', visibility: 'team', mentions: [], createdAt: 1, editedAt: null };
+  return { table: 'notes', row };
+}
+
 /** A review the actor sent to a hiring manager, and the arguments that name it; roles that never send one cannot be here. */
 async function theirRequest(w: World, args: (requestId: string) => object): Promise<object | NotApplicable> {
   if (!canRequestReview(w.actor.member.role)) return NOT_A_REQUESTER;
@@ -265,6 +271,29 @@ export const AUTHZ_CASES: AuthzCase[] = [
   { mutation: 'followup.done', situation: "marks a teammate's follow-up done", setUp: async (w) => ({ id: await followUp(w, w.mates.recruiter), at: 5 }) },
   { mutation: 'followup.snooze', situation: 'snoozes their own follow-up', setUp: async (w) => ({ id: await followUp(w, w.actor), until: 30_000 }) },
   { mutation: 'followup.snooze', situation: "snoozes a teammate's follow-up", setUp: async (w) => ({ id: await followUp(w, w.mates.recruiter), until: 30_000 }) },
+  { mutation: 'backup.restore', situation: 'restores their own note the team lacks', setUp: (w) => backedUpNote(w, w.actor) },
+  { mutation: 'backup.restore', situation: "restores a teammate's note the team lacks", setUp: (w) => backedUpNote(w, w.mates.recruiter) },
+  {
+    mutation: 'backup.restore',
+    situation: 'restores an older copy of their own note the team has (the team’s stays as it is)',
+    setUp: async (w) => {
+      const restore = await backedUpNote(w, w.actor);
+      await must(w.actor.api.push([{ name: 'note.add', args: { id: restore.row.id, prospectId: restore.row.prospectId, body: 'Newer text', at: 4 } }]));
+      return restore;
+    },
+  },
+  {
+    mutation: 'backup.restore',
+    situation: 'restores a person the team lacks',
+    setUp: (w) =>
+      Promise.resolve({
+        table: 'prospects',
+        row: {
+          id: ulid(), teamId: w.actor.member.teamId, version: 1, deletedAt: null, name: 'Grace Hopper', headline: null, company: null, location: null,
+          profiles: [identity(`restored-${ulid().toLowerCase()}`, 'Grace Hopper')].map(({ site, key, url }) => ({ site, key, url })), emails: [], doNotContact: null, createdAt: 1, updatedAt: 1,
+        },
+      }),
+  },
 ];
 
 export const ROLES: Role[] = ['admin', 'recruiter', 'sourcer', 'hiring_manager'];

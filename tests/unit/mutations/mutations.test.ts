@@ -1,8 +1,9 @@
+import { ulid } from 'ulidx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { activitiesFor, findProspectByKey, notesFor } from '@/lib/db/queries';
-import { MutationRefused, activityLog, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert } from '@/lib/mutations';
+import { MutationRefused, activityLog, backupRestore, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
-import { freshDb, identity, member, wipe } from '../../support/db';
+import { arrived, freshDb, identity, member, wipe } from '../../support/db';
 
 const db = freshDb();
 afterEach(async () => {
@@ -185,5 +186,74 @@ describe('atomicity', () => {
     await expect(mutate(db, failing, { prospectId, body: 'half' }, ctx)).rejects.toThrow('disk on fire');
     expect(await db.notes.count()).toBe(0);
     expect(await db.outbox.count()).toBe(1);
+  });
+});
+
+describe('backup.restore', () => {
+  const TEAM = 'team-acme';
+  const inAcme = (role: 'recruiter' | 'sourcer' = 'recruiter') => {
+    const ctx = member(role);
+    ctx.me.teamId = ctx.actor.teamId = TEAM;
+    return ctx;
+  };
+  const person = (id: string, key = 'linkedin:ada-lovelace', teamId = TEAM) => ({
+    id, teamId, version: 1, deletedAt: null, name: 'Ada Lovelace', headline: null, company: null, location: null,
+    profiles: [{ site: 'linkedin' as const, key, url: `https://www.linkedin.com/in/${key.slice(9)}/` }], emails: [], doNotContact: null, createdAt: 1, updatedAt: 1,
+  });
+  const note = (prospectId: string, authorId: string, body: string, teamId = TEAM) => ({
+    id: ulid(), teamId, version: 2, deletedAt: null, prospectId, authorId, body, visibility: 'team' as const, mentions: [], createdAt: 1, editedAt: null,
+  });
+
+  it('leaves a row the team has as it is, whatever the file says', async () => {
+    const ctx = inAcme();
+    const p = person(ulid());
+    const current = note(p.id, ctx.me.memberId, 'newer text');
+    await arrived(db, 'prospects', p);
+    await arrived(db, 'notes', current);
+    const { mutationId } = await mutate(db, backupRestore, { table: 'notes', row: { ...current, body: 'older text' } }, ctx);
+    expect(mutationId).toBeNull();
+    expect(await db.notes.get(current.id)).toEqual(current);
+  });
+
+  it('folds a person the team knows under another id into an alias, and their notes follow', async () => {
+    const ctx = inAcme();
+    const known = person(ulid());
+    await arrived(db, 'prospects', known);
+    const fromFile = person(ulid());
+    expect((await mutate(db, backupRestore, { table: 'prospects', row: fromFile }, ctx)).result).toBe(known.id);
+    await mutate(db, backupRestore, { table: 'notes', row: note(fromFile.id, ctx.me.memberId, 'about Ada') }, ctx);
+    expect((await notesFor(db, known.id, ctx.me.memberId)).map((n) => n.body)).toEqual(['about Ada']);
+    expect(await db.prospects.count()).toBe(1);
+  });
+
+  it.each([
+    ['another member’s note', (_ctx: ReturnType<typeof inAcme>, p: string) => ({ table: 'notes', row: note(p, ulid(), 'theirs') }), 'written by another member'],
+    ['a row of another team', (ctx: ReturnType<typeof inAcme>, p: string) => ({ table: 'notes', row: note(p, ctx.me.memberId, 'elsewhere', 'team-beta') }), 'of another team'],
+    [
+      'an activity that belongs to a review',
+      (ctx: ReturnType<typeof inAcme>, p: string) => ({ table: 'activities', row: { id: ulid(), teamId: TEAM, version: 1, deletedAt: null, prospectId: p, actorId: ctx.me.memberId, at: 1, requisitionId: null, kind: 'dnc_cleared', data: {} } }),
+      'part of a review or a do-not-contact change',
+    ],
+  ])('refuses %s', async (_what, args, reason) => {
+    const ctx = inAcme();
+    const p = person(ulid());
+    await arrived(db, 'prospects', p);
+    await expect(mutate(db, backupRestore, args(ctx, p.id) as never, ctx)).rejects.toThrow(reason);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('makes a record from before the device joined a team the member’s own, with a do-not-contact mark only a recruiter may set', async () => {
+    const recruiter = inAcme('recruiter');
+    const local = { ...person(ulid(), 'linkedin:ada-lovelace', 'local'), doNotContact: { reason: 'asked us', by: ulid(), at: 1 } };
+    await mutate(db, backupRestore, { table: 'prospects', row: local }, recruiter);
+    expect((await db.prospects.get(local.id))?.doNotContact).toEqual({ reason: 'asked us', by: recruiter.me.memberId, at: 1 });
+    const row = note(local.id, ulid(), 'before the team', 'local');
+    await mutate(db, backupRestore, { table: 'notes', row }, recruiter);
+    expect(await db.notes.get(row.id)).toMatchObject({ authorId: recruiter.me.memberId, teamId: TEAM, body: 'before the team' });
+
+    const sourcer = inAcme('sourcer');
+    const another = { ...person(ulid(), 'linkedin:grace', 'local'), doNotContact: { reason: 'asked us', by: ulid(), at: 1 } };
+    await mutate(db, backupRestore, { table: 'prospects', row: another }, sourcer);
+    expect((await db.prospects.get(another.id))?.doNotContact).toBeNull();
   });
 });

@@ -1,14 +1,15 @@
 import { ulid } from 'ulidx';
 import { describe, expect, it } from 'vitest';
-import { fromProspectRow } from '@/lib/db/database';
-import { LOCAL_KEYS, readMe } from '@/lib/db/local-state';
+import { type TandemDB, fromProspectRow } from '@/lib/db/database';
+import { LOCAL_KEYS, ensureMe, readMe } from '@/lib/db/local-state';
 import { notesFor } from '@/lib/db/queries';
-import type { Note, PullResponse } from '@/lib/model';
+import type { Me, Member, Note, PullResponse } from '@/lib/model';
 import { MUTATIONS, activityLog, noteAdd, noteEdit, prospectUpsert } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
-import { SignInError, normaliseServerUrl, signIn, signOut } from '@/lib/sync/account';
+import { recordVisit } from '@/lib/prospects/record-visit';
+import { SignInError, UnsentChangesError, normaliseServerUrl, signIn, signOut } from '@/lib/sync/account';
 import { pullAll, pushAll } from '@/lib/sync/engine';
-import { changesForOtherTeams, discardChanges } from '@/lib/sync/outbox';
+import { changesForOtherTeams, discardChanges, readHeldChanges, rememberTeamName } from '@/lib/sync/outbox';
 import { applyPullPage } from '@/lib/sync/rebase';
 import { INITIAL_SYNC_STATE, readSession, readSyncState } from '@/lib/sync/session';
 import { rejectionText, syncDisplay, unreadableText } from '@/lib/sync/status';
@@ -136,17 +137,23 @@ describe('the server epoch', () => {
 
 describe('the outbox and teams', () => {
   const sessionIn = (teamId: string, memberId: string) => ({ serverUrl: 'https://t.example', token: 't', clientId: 'client-0001', memberId, teamId, teamName: teamId, deviceName: 'd', signedInAt: 0 });
+  /** The device signed in to `teamId` as this member (signed out, nothing is queued). */
+  const signedInTo = (db: TandemDB, me: Me, teamId: string) =>
+    db.local.bulkPut([
+      { key: LOCAL_KEYS.me, value: { ...me, teamId } },
+      { key: LOCAL_KEYS.session, value: sessionIn(teamId, me.memberId) },
+    ]);
 
   it('tags each queued change with the team of the member who made it, and pushes and replays only the session team’s', async () => {
     const db = freshDb();
     const inA = member();
     inA.me.teamId = 'team-a';
-    await db.local.put({ key: LOCAL_KEYS.me, value: inA.me });
+    await signedInTo(db, inA.me, 'team-a');
     const { result: prospectId } = await mutate(db, prospectUpsert, { identity: identity() });
     await mutate(db, noteAdd, { prospectId: prospectId!, body: 'for A', visibility: 'private' });
     expect((await db.outbox.toArray()).map((e) => e.teamId)).toEqual(['team-a', 'team-a']);
     // Now the device is in team B.
-    await db.local.put({ key: LOCAL_KEYS.me, value: { ...inA.me, teamId: 'team-b' } });
+    await signedInTo(db, inA.me, 'team-b');
     await mutate(db, prospectUpsert, { identity: identity('someone-in-b') });
     const pushed: number[][] = [];
     const transport: SyncTransport = {
@@ -172,7 +179,7 @@ describe('the outbox and teams', () => {
     const inA = member();
     inA.me.teamId = 'team-a';
     // The device is in team B by the time a change prepared as a member of A is written.
-    await db.local.put({ key: LOCAL_KEYS.me, value: { ...inA.me, teamId: 'team-b' } });
+    await signedInTo(db, inA.me, 'team-b');
     await mutate(db, prospectUpsert, { identity: identity() }, inA);
     expect((await db.outbox.toArray()).map((e) => e.teamId)).toEqual(['team-a']);
   });
@@ -264,6 +271,83 @@ describe('sign-in', () => {
     expect(calls).toEqual(['https://t.example/v1/auth/signout']);
     await signOut(db, { wipe: true, fetch });
     expect(await db.members.count()).toBe(0);
+  });
+});
+
+describe('signed out of a team', () => {
+  const team = { id: ulid(), name: 'Acme' };
+  const sam: Member = { id: ulid(), teamId: team.id, version: 1, deletedAt: null, name: 'Sam Sourcer', email: 'sam@acme.example', role: 'sourcer' };
+  const riley: Member = { ...sam, id: ulid(), name: 'Riley Recruiter', email: 'riley@acme.example', role: 'recruiter' };
+  const as = (m: Member) => () => Promise.resolve(Response.json({ token: `tok-${m.id}`, member: m, team }));
+  const offline = () => Promise.reject(new TypeError('fetch failed'));
+
+  it('refuses to remove the team’s data while changes are unsent, saying how many, unless told to', async () => {
+    const db = freshDb();
+    await signIn(db, { serverUrl: 'https://t.example', code: 'c', deviceName: 'd', fetch: as(sam) });
+    const { result } = await mutate(db, prospectUpsert, { identity: identity() });
+    await mutate(db, noteAdd, { prospectId: result!, body: 'not sent yet' });
+    const refused = await signOut(db, { wipe: true, fetch: offline }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(UnsentChangesError);
+    expect((refused as UnsentChangesError).count).toBe(2);
+    expect(await readSession(db)).toBeDefined();
+    expect(await db.outbox.count()).toBe(2);
+    await signOut(db, { wipe: true, discardUnsent: true, fetch: offline });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('queues nothing after removing the team’s data: viewing a profile is not sent later as whoever signs in next', async () => {
+    const db = freshDb();
+    await signIn(db, { serverUrl: 'https://t.example', code: 'c', deviceName: 'd', fetch: as(sam) });
+    await signOut(db, { wipe: true, fetch: offline });
+    await recordVisit(db, identity());
+    await expect(mutate(db, noteAdd, { prospectId: ulid(), body: 'while signed out' })).rejects.toThrow(/you are signed out: sign in to Acme again to record changes/);
+    expect(await db.outbox.count()).toBe(0);
+    await signIn(db, { serverUrl: 'https://t.example', code: 'c', deviceName: 'd', fetch: as(riley) });
+    expect(await db.outbox.count()).toBe(0);
+    // Signed in again, the member's visits are recorded as theirs.
+    await recordVisit(db, identity());
+    expect((await db.outbox.toArray()).map((e) => e.name)).toEqual(['prospect.upsert', 'activity.log']);
+  });
+
+  it('queues nothing after signing out and keeping the data either', async () => {
+    const db = freshDb();
+    await signIn(db, { serverUrl: 'https://t.example', code: 'c', deviceName: 'd', fetch: as(sam) });
+    await signOut(db, { wipe: false, fetch: offline });
+    await recordVisit(db, identity());
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('keeps apart, at the next sign-in, what an older version queued while signed out of a team', async () => {
+    const db = freshDb();
+    await rememberTeamName(db, team.id, team.name);
+    const browsed = await ensureMe(db);
+    await db.outbox.add({ mutationId: 1, clientId: 'client-0001', teamId: 'local', name: 'activity.log', args: { kind: 'viewed' }, createdAt: 1 });
+    await signIn(db, { serverUrl: 'https://t.example', code: 'c', deviceName: 'd', fetch: as(riley) });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await readHeldChanges(db)).toEqual([expect.objectContaining({ teamId: 'local', memberId: browsed.memberId, changes: [expect.objectContaining({ name: 'activity.log' })] })]);
+  });
+
+  it('keeps a member’s unsent changes apart when someone else signs in to the team on this browser', async () => {
+    const db = freshDb();
+    await signIn(db, { serverUrl: 'https://t.example', code: 'c', deviceName: 'd', fetch: as(sam) });
+    const { result } = await mutate(db, prospectUpsert, { identity: identity() });
+    await mutate(db, noteAdd, { prospectId: result!, body: 'Sam’s note' });
+    await signOut(db, { wipe: false, fetch: offline });
+    await signIn(db, { serverUrl: 'https://t.example', code: 'c', deviceName: 'd', fetch: as(riley) });
+    // Nothing of Sam's is queued for Riley, nor shown as if it existed.
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.notes.count()).toBe(0);
+    const held = await readHeldChanges(db);
+    expect(held).toEqual([expect.objectContaining({ teamId: team.id, memberId: sam.id, memberName: 'Sam Sourcer' })]);
+    expect(held[0]!.changes.map((c) => c.name)).toEqual(['prospect.upsert', 'note.add']);
+    // Sam signing back in gets his own changes queued again, in order.
+    await signOut(db, { wipe: false, fetch: offline });
+    await signIn(db, { serverUrl: 'https://t.example', code: 'c', deviceName: 'd', fetch: as(sam) });
+    expect((await db.outbox.toArray()).map((e) => [e.name, e.teamId])).toEqual([
+      ['prospect.upsert', team.id],
+      ['note.add', team.id],
+    ]);
+    expect(await readHeldChanges(db)).toEqual([]);
   });
 });
 
