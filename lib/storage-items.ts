@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import type { PokeConnectionState } from '@/lib/sync/poke-client';
 
 /**
  * Everything Tandem keeps in `browser.storage`, one typed item each (the team's data is in
@@ -21,3 +22,9 @@ export const clockOffset = storage.defineItem<unknown>('local:tandem:clockOffset
  * service-worker restarts. Unparsed here: the sidebar's first paint reads it before zod loads.
  */
 export const tabState = (tabId: number) => storage.defineItem<unknown>(`session:tab:${tabId}`);
+
+/**
+ * The background worker's live connection to the team server (lib/sync/poke-client.ts), for the
+ * status line. In `session:`, so a browser restart does not show a connection of the last one.
+ */
+export const pokeConnection = storage.defineItem<PokeConnectionState>('session:pokeConnection', { fallback: { state: 'off' } });
