@@ -113,7 +113,12 @@ export class PokeHub {
     const now = performance.now();
     const conn: Connection = { ws, address, openedAt: now, lastHeardAt: now, auth: null, saidHello: false };
     this.connections.add(conn);
-    ws.on('message', (data, isBinary) => void this.onMessage(conn, data, isBinary));
+    ws.on('message', (data, isBinary) =>
+      void this.onMessage(conn, data, isBinary).catch((err: unknown) => {
+        this.options.log.warn({ err }, 'poke: handling a message failed');
+        this.end(conn, POKE_CLOSE.serverError, 'the server could not answer; connect again later');
+      }),
+    );
     ws.on('error', (err) => this.options.log.debug({ err }, 'poke: connection error'));
     ws.once('close', (code) => {
       this.remove(conn);
