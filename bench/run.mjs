@@ -15,3 +15,5 @@ run('npx', ['tsx', 'bench/pull-100k.ts']);
 run('npx', ['tsx', 'bench/review-next.ts']);
 // Load (issue 7): 200 members for 60 s on two server processes on one Postgres; 0 errors, 0 lost writes.
 run('npx', ['tsx', 'bench/load.ts']);
+// Live updates (issue 8): a note reaches 200 connected teammates (and a real sidebar) ≤ 2 s p95.
+run('npx', ['tsx', 'bench/poke-latency.ts']);

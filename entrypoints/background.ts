@@ -7,6 +7,7 @@ import { ReminderRunner } from '@/lib/reminders';
 import { browserReminderPorts, openNotification } from '@/lib/reminders/browser-ports';
 import { watchReminderInputs } from '@/lib/reminders/watch';
 import { adapterFor } from '@/lib/sites';
+import { startLiveUpdates } from '@/lib/sync/live-updates';
 import { SyncScheduler } from '@/lib/sync/scheduler';
 import { httpTransport } from '@/lib/sync/transport';
 import { WarningsReport } from '@/lib/tabs/tab-badge';
@@ -73,6 +74,9 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id || sender.url?.startsWith('http')) return;
     void scheduler.request(data);
   });
+  // Live updates: the server pokes when the team changes and the worker pulls at once; the
+  // alarm below stays as the fallback. While connected, the heartbeat keeps this worker alive.
+  startLiveUpdates(getDb(), scheduler);
   void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 0.5 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void scheduler.request('tick');

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import type { PokeConnectionState } from '@/lib/sync/poke-client';
 
 /**
  * Everything Tandem keeps in `browser.storage`, one typed item each (the team's data is in
@@ -36,3 +37,9 @@ export const tabState = (tabId: number) => storage.defineItem<unknown>(`session:
  * right across service-worker restarts. Checked where read.
  */
 export const tabBadges = storage.defineItem<unknown>('session:tabBadges');
+
+/**
+ * The background worker's live connection to the team server (lib/sync/poke-client.ts), for the
+ * status line. In `session:`, so a browser restart does not show a connection of the last one.
+ */
+export const pokeConnection = storage.defineItem<PokeConnectionState>('session:pokeConnection', { fallback: { state: 'off' } });

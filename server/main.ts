@@ -1,6 +1,7 @@
 // `npm run server`: the Tandem team server. PORT (8787), HOST (127.0.0.1), DATABASE_URL (unset:
 // embedded PGlite in TANDEM_DATA_DIR, default ./.tandem-data).
-import type { Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { serve } from '@hono/node-server';
 import { announceServer } from './admin/running-server';
 import { adminSecret, readConfig } from './config';
@@ -9,6 +10,8 @@ import { privateFolder } from './db/private-folder';
 import { createAdminApp } from './http/admin-routes';
 import { serveAdminSocket } from './http/admin-socket';
 import { createApp } from './http/app';
+import { rateLimits } from './http/rate-limits';
+import { PokeHub } from './poke/poke-hub';
 import type { Database } from './db/database';
 import { type Logger, createLogger } from './log';
 
@@ -25,8 +28,16 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
     await db.close();
     throw e;
   });
-  const app = createApp({ db, log, rateLimits: config.rateLimits });
+  const limits = rateLimits(config.rateLimits);
+  const app = createApp({ db, log, limits });
+  const pokes = new PokeHub({ db, log, badTokens: limits.badTokenGuard, trustProxy: config.rateLimits.trustProxy });
+  await pokes.start().catch(async (e: unknown) => {
+    await Promise.resolve(admin?.close());
+    await db.close();
+    throw e;
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => pokes.handleUpgrade(req, socket, head));
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -50,12 +61,15 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
     });
   });
   /**
-   * Stops accepting connections, lets in-flight requests finish (for up to `graceMs`, then
-   * closes their connections), then closes the database.
+   * Stops accepting connections, closes the poke connections (devices reconnect elsewhere or
+   * later), lets in-flight requests finish (for up to `graceMs`, then closes their
+   * connections), then closes the database.
    */
   const stop = ({ graceMs = 10_000 }: { graceMs?: number } = {}) =>
     (stopping ??= new Promise<void>((resolve) => {
-      log.info({ inFlight: unfinished.size }, 'shutting down');
+      log.info({ inFlight: unfinished.size, pokeConnections: pokes.size }, 'shutting down');
+      // Upgraded sockets hold the HTTP server open until they end.
+      const pokesClosed = pokes.close({ graceMs: Math.min(graceMs, 1_000) });
       for (const res of unfinished) if (!res.headersSent) res.setHeader('connection', 'close');
       const deadline = setTimeout(() => {
         log.warn({ graceMs, inFlight: unfinished.size }, 'requests still in flight at the deadline; closing their connections');
@@ -65,7 +79,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
         clearTimeout(deadline);
         unannounce();
         stopAnalyzing();
-        Promise.resolve(admin?.close())
+        Promise.all([pokesClosed, admin?.close()])
           .then(() => db.close())
           .then(() => log.info('stopped'))
           .catch((err: unknown) => log.error({ err }, 'closing the database failed'))
@@ -73,7 +87,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
       });
       http1.closeIdleConnections();
     }));
-  return { port, stop, db, log };
+  return { port, stop, db, log, pokes };
 }
 
 /** How often embedded PGlite refreshes its planner statistics. */

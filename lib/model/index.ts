@@ -15,3 +15,4 @@ export * from './rules';
 export * from './mutation-args';
 export * from './entities';
 export * from './sync';
+export * from './poke';

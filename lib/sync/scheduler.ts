@@ -5,8 +5,11 @@ import { pendingCount } from './outbox';
 import { type Session, patchSyncState, readSession, readSyncState } from './session';
 import { OfflineError, RateLimitedError, ServerError, SignedOutError, type SyncTransport } from './transport';
 
-/** Why a sync was asked for. */
-export type SyncReason = 'local_write' | 'page_open' | 'tick' | 'online' | 'signed_in' | 'retry';
+/**
+ * Why a sync was asked for. `poke`: the server said the team has a new version (lib/sync/poke-client.ts);
+ * `manual`: the member pressed "Sync now".
+ */
+export type SyncReason = 'local_write' | 'page_open' | 'tick' | 'online' | 'signed_in' | 'retry' | 'poke' | 'manual';
 
 export interface SchedulerDeps {
   db: TandemDB;
@@ -24,7 +27,8 @@ export const PULL_EVERY_MS = 30_000;
 
 /**
  * Decides when the device syncs: soon after local writes (debounced), at once when a sidebar
- * opens or the network returns, on the alarm tick, and after failures with exponential backoff
+ * opens, the network returns, the server pokes or the member asks, on the alarm tick (the
+ * fallback when no poke comes), and after failures with exponential backoff
  * and jitter. A 429 holds every request, whatever its reason, until the server's Retry-After
  * has passed. One sync runs at a time; a request during a run causes one more run after it.
  * Everything it must remember is in Dexie, so a service worker that was stopped carries on.
@@ -64,6 +68,12 @@ export class SyncScheduler {
     }
     if (reason === 'tick' && !(await this.due())) return;
     return this.run();
+  }
+
+  /** The server says the team has reached `version`: a sync at once, unless this device already pulled that far. */
+  async poked(version: number): Promise<void> {
+    if (version <= (await readSyncState(this.deps.db)).cursor) return;
+    return this.request('poke');
   }
 
   /** On a tick: something to push, a retry that is due, or no pull for a while. */

@@ -1,4 +1,6 @@
 import { MUTATIONS } from '@/lib/mutations';
+import type { PokeConnectionState } from './poke-client';
+import { PULL_EVERY_MS } from './scheduler';
 import { MAX_UNREADABLE_KEPT, type Session, type SyncState, type UnreadableRow } from './session';
 
 export type SyncDisplay =
@@ -26,6 +28,25 @@ export function syncDisplay(session: Session | undefined, state: SyncState, pend
       return { state: 'syncing', text: pending ? `Syncing ${changes}…` : 'Syncing…' };
     case 'idle':
       return pending ? { state: 'pending', text: `${changes} pending` } : { state: 'synced', text: 'Synced with your team' };
+  }
+}
+
+/**
+ * Whether the team's changes arrive as they happen (the poke connection is up) or only at the
+ * next check; null where it says nothing useful (not signed in, or the sign-in was refused,
+ * which the status line says already).
+ */
+export function liveText(connection: PokeConnectionState): string | null {
+  switch (connection.state) {
+    case 'live':
+      return 'Live: your team’s changes show as they happen';
+    case 'connecting':
+      return 'Connecting for live updates…';
+    case 'retrying':
+      return `No live updates (${connection.error}); checking every ${PULL_EVERY_MS / 1000} s`;
+    case 'off':
+    case 'refused':
+      return null;
   }
 }
 

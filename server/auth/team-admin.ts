@@ -138,6 +138,8 @@ export interface Authenticated {
   teamId: string;
   role: Role;
   tokenHash: string;
+  /** The device's id (the one admins see), which names it when its access ends. */
+  deviceId: string;
 }
 
 /**
@@ -146,8 +148,8 @@ export interface Authenticated {
  */
 export async function authenticate(db: Queryable, token: string): Promise<Authenticated> {
   const tokenHash = hashSecret(token);
-  const [row] = await db.query<{ member_id: string; team_id: string; role: Role; device_revoked: string | null; member_revoked: string | null; seen_long_ago: boolean }>(
-    `SELECT m.id AS member_id, m.team_id, m.role, d.revoked_at AS device_revoked, m.revoked_at AS member_revoked,
+  const [row] = await db.query<{ member_id: string; team_id: string; role: Role; device_id: string; device_revoked: string | null; member_revoked: string | null; seen_long_ago: boolean }>(
+    `SELECT m.id AS member_id, m.team_id, m.role, d.id AS device_id, d.revoked_at AS device_revoked, m.revoked_at AS member_revoked,
             d.last_seen_at IS NULL OR d.last_seen_at < now() - interval '1 minute' AS seen_long_ago
        FROM devices d JOIN members m ON m.id = d.member_id
       WHERE d.token_hash = $1`,
@@ -156,7 +158,7 @@ export async function authenticate(db: Queryable, token: string): Promise<Authen
   if (!row) throw new AuthError(401, 'this device is not signed in (unknown token); sign in again with a new invite code');
   if (row.device_revoked || row.member_revoked) throw new AuthError(401, 'access for this device was revoked; ask your admin for a new invite code');
   if (row.seen_long_ago) await db.query('UPDATE devices SET last_seen_at = now() WHERE token_hash = $1', [tokenHash]);
-  return { memberId: row.member_id, teamId: row.team_id, role: row.role, tokenHash };
+  return { memberId: row.member_id, teamId: row.team_id, role: row.role, tokenHash, deviceId: row.device_id };
 }
 
 export async function signOutDevice(db: Queryable, tokenHash: string): Promise<void> {

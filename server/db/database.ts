@@ -5,10 +5,23 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+export interface ListenHandlers {
+  onNotify: (channel: string, payload: string) => void;
+  onGap?: () => void;
+  onError?: (error: unknown) => void;
+}
+
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` for every NOTIFY on `channels` (listening once this resolves). On Postgres
+   * the listening connection is made again, with backoff, when it is lost (`onError` hears why
+   * each attempt failed); `onGap` is called once it is back, since notifications sent meanwhile
+   * are gone. Resolves to the function that stops listening.
+   */
+  listen(channels: string[], handlers: ListenHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

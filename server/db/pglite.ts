@@ -19,6 +19,14 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     kind: 'pglite',
     ...wrap(pg),
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    // In-process: nothing to lose, so never a gap.
+    async listen(channels, { onNotify }) {
+      const stops = await Promise.all(channels.map((channel) => pg.listen(channel, (payload) => onNotify(channel, payload))));
+      return async () => {
+        if (pg.closed) return;
+        for (const stop of stops) await stop();
+      };
+    },
     close: () => pg.close(),
   };
 }

@@ -6,9 +6,9 @@ import type { Logger } from '@/server/log';
 import { authenticate, memberProfile, redeem, signOutDevice, type Authenticated } from '@/server/auth/team-admin';
 import { ClientNotYours, push } from '@/server/sync/push';
 import { pull } from '@/server/sync/pull';
-import { MAX_BODY_BYTES, PullQuery, PushRequest, RedeemRequest } from '@/lib/model';
+import { MAX_BODY_BYTES, POKE_PATH, PullQuery, PushRequest, RedeemRequest } from '@/lib/model';
 import { answerError, closeConnectionOnError, fail, jsonBody, validate } from './errors';
-import { type RateLimitConfig, rateLimits } from './rate-limits';
+import { type RateLimitConfig, type RateLimits, rateLimits } from './rate-limits';
 import { logRequests } from './request-log';
 
 /** In the wire schemas, so devices size their push batches under it. */
@@ -19,17 +19,18 @@ export interface AppOptions {
   log: Logger;
   /** Undefined: no limits (in-process tests and simulations). */
   rateLimits?: RateLimitConfig;
+  /** Limits already made from the config, to share their counts with the poke channel. */
+  limits?: RateLimits;
 }
 
 type Env = { Variables: { auth: Authenticated } };
 
 /** Extension pages (any extension id) may call the API; the bearer token is the credential. */
-const EXTENSION_ORIGIN = /^(chrome|moz|safari-web)-extension:\/\/[a-z0-9-]+$/i;
+export const EXTENSION_ORIGIN = /^(chrome|moz|safari-web)-extension:\/\/[a-z0-9-]+$/i;
 
 /** The public API. The admin routes are not here: they listen apart (admin-routes.ts). */
-export function createApp({ db, log, rateLimits: limitsConfig }: AppOptions) {
+export function createApp({ db, log, rateLimits: limitsConfig, limits = rateLimits(limitsConfig) }: AppOptions) {
   const app = new Hono<Env>();
-  const limits = rateLimits(limitsConfig);
 
   app.use('*', logRequests(log));
   app.use('*', closeConnectionOnError);
@@ -50,6 +51,9 @@ export function createApp({ db, log, rateLimits: limitsConfig }: AppOptions) {
     const { code, deviceName } = await jsonBody(c, RedeemRequest);
     return c.json(await redeem(db, code, deviceName));
   });
+
+  // The poke channel is upgraded to a WebSocket before it reaches this app (server/poke).
+  app.get(POKE_PATH, (c) => c.json({ error: 'the poke channel is a WebSocket: connect with "Upgrade: websocket", then send {"type":"hello","token":"<device token>"}' }, 426));
 
   // Everything below needs a device token.
   app.use('/v1/*', limits.badTokens);

@@ -77,11 +77,16 @@ describe('team sync between two browsers', () => {
   it('shows a change the server refused, with its reason, and undoes it', async () => {
     const theirs = await openProfile(recruiter);
     await expect.poll(() => theirs.syncStatus.getAttribute('data-state')).toBe('synced');
-    // An admin makes the recruiter a sourcer; this device has not heard yet and still offers do-not-contact.
-    await server.setRole('riley.recruiter@acme.example', 'sourcer');
+    // While the server is down, the recruiter marks do-not-contact and an admin makes them a
+    // sourcer: the device has not heard (a role change reaching a connected device at once is
+    // what live updates are for), and sends the change when the server is back.
+    await server.stop();
     await theirs.frame.getByRole('button', { name: 'Mark do-not-contact…' }).click();
     await theirs.frame.getByLabel('Why should nobody contact this person?').fill('Asked us to stop');
     await theirs.frame.getByRole('button', { name: 'Mark do-not-contact', exact: true }).click();
+    await expect.poll(() => theirs.syncStatus.textContent(), { timeout: 15_000 }).toMatch(/^Offline · 1 change pending/);
+    await server.setRole('riley.recruiter@acme.example', 'sourcer');
+    await server.restart();
     // Optimistic at first, then refused by the server, rolled back and explained.
     const refusal = theirs.frame.getByTestId('sync-rejection');
     await expect.poll(() => refusal.textContent(), { timeout: 15_000 }).toContain(

@@ -69,6 +69,29 @@ const CHECKS: Record<number, (db: Database) => Promise<void>> = {
     const [sized] = await db.query<{ bytes: number }>("SELECT bytes FROM entities WHERE team_id = 't3' AND id = 'n'");
     expect(sized!.bytes).toBe(Buffer.byteLength('{"body": "日本"}'));
   },
+  5: async (db) => {
+    const heard: string[] = [];
+    const stop = await db.listen(['tandem_team_version', 'tandem_access_revoked'], { onNotify: (channel, payload) => heard.push(`${channel} ${payload}`) });
+    try {
+      await db.query("INSERT INTO teams (id, name) VALUES ('t5', 'Five') ON CONFLICT DO NOTHING");
+      await db.query("INSERT INTO members (id, team_id, email, name, role) VALUES ('m5', 't5', 'a@b.c', 'A', 'admin'), ('n5', 't5', 'b@b.c', 'B', 'admin')");
+      await db.query("INSERT INTO devices (token_hash, member_id, name, id) VALUES ('h5', 'm5', 'x', 'dev-5')");
+      await db.query("UPDATE teams SET version = version + 1 WHERE id = 't5'");
+      await db.query("UPDATE teams SET name = 'Five!' WHERE id = 't5'"); // the version did not move: nothing
+      await db.transaction(async (tx) => {
+        await tx.query("UPDATE teams SET version = version + 1 WHERE id = 't5'");
+        throw new Error('rolled back');
+      }).catch(() => undefined);
+      await db.query("UPDATE devices SET revoked_at = now() WHERE id = 'dev-5'");
+      await db.query("UPDATE devices SET revoked_at = now() WHERE id = 'dev-5'"); // already revoked: nothing
+      await db.query("UPDATE members SET revoked_at = now() WHERE id = 'n5'");
+      await expect.poll(() => heard.length).toBe(3);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(heard).toEqual(['tandem_team_version t5:1', 'tandem_access_revoked device:dev-5', 'tandem_access_revoked member:n5']);
+    } finally {
+      await stop();
+    }
+  },
 };
 
 describe('the migration files', () => {

@@ -4,10 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { ulid } from 'ulidx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTeam, invite } from '@/server/auth/team-admin';
+import { createTeam, invite, redeem } from '@/server/auth/team-admin';
 import type { Database } from '@/server/db/database';
 import { startServer } from '@/server/main';
-import type { PushResponse, RedeemResponse } from '@/lib/model';
+import { POKE_CLOSE, type PushResponse, type RedeemResponse } from '@/lib/model';
+import { PokeSocket } from './support/poke-socket';
 
 /** Whether a new TCP connection to the port is refused (nothing listens any more). */
 function refused(port: number): Promise<boolean> {
@@ -124,5 +125,20 @@ describe('graceful shutdown (PGlite in a folder)', () => {
     expect(took).toBeLessThan(2000);
     await socketClosed;
     expect(existsSync(path.join(dir, 'server.json'))).toBe(false);
+  });
+
+  it('tells connected devices on the poke channel to come back later, and does not wait on them', async () => {
+    const running = await start();
+    const team = await createTeam(running.db, 'Shutdown pokes');
+    const { token } = await redeem(running.db, (await invite(running.db, team.id, 'kim@shutdown.example', 'recruiter')).code, 'kim');
+    const devices = await Promise.all([1, 2, 3].map(() => PokeSocket.signedIn(`http://127.0.0.1:${running.port}`, token)));
+    // One device's three sockets: the newest holds the channel, the others were replaced.
+    const live = devices[2]!;
+    expect(running.pokes.size).toBe(1);
+    const started = performance.now();
+    await running.stop();
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(await live.closed).toEqual({ code: POKE_CLOSE.goingAway, reason: 'the server is restarting; connect again in a moment' });
+    expect(await refused(running.port)).toBe(true);
   });
 });

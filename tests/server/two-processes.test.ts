@@ -25,18 +25,19 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { findProspectByKey } from '@/lib/db/queries';
-import type { Me, NoteVisibility, ProspectIdentity, Role } from '@/lib/model';
+import { type Me, type NoteVisibility, POKE_CLOSE, type ProspectIdentity, type Role } from '@/lib/model';
 import { activityLog, noteAdd, noteDelete, noteEdit, prospectUpsert } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { syncOnce } from '@/lib/sync/engine';
 import { INITIAL_SYNC_STATE, type Session, readSession } from '@/lib/sync/session';
 import { type Fetch, OfflineError, httpTransport } from '@/lib/sync/transport';
-import { createTeam, invite, redeem } from '@/server/auth/team-admin';
+import { createTeam, invite, redeem, revoke } from '@/server/auth/team-admin';
 import type { Database } from '@/server/db/database';
 import { readMigrations } from '@/server/db/migrate';
 import { openPostgres } from '@/server/db/postgres';
 import { Rng, canonical, deviceRows, diff, serverRows } from '../support/convergence';
 import { postgresUrlFor } from './support/databases';
+import { PokeSocket } from './support/poke-socket';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const SEED = Number(process.env.TWO_PROCESSES_SEED ?? 7);
@@ -477,6 +478,36 @@ describe('two server processes on one Postgres', () => {
     expect([...logProblems(a), ...logProblems(b)]).toEqual([]);
     // Both said goodbye. (Not checked in order: pino's asynchronous stdout can swap the last two lines at exit.)
     for (const p of [a, b]) expect(p.logs.map((l) => l.msg).slice(-2).sort(), describeOutput(p)).toEqual(['shutting down', 'stopped']);
+  });
+
+  it('a write through one process pokes the devices connected to the other; access ended anywhere closes their channels', async () => {
+    const { url, direct } = await freshPostgres();
+    const [a, b] = await Promise.all([startServerProcess('A', url), startServerProcess('B', url)]);
+    const { team, devices } = await teamOfThree(direct, [a.url, b.url, a.url], SEED + 2);
+    const [d0, d1, d2] = devices as [Device, Device, Device];
+    const tokenOf = async (d: Device) => (await readSession(d.db))!.token;
+    // d1 and d2 listen on A, d0 on B; d0 writes through B.
+    const [onA1, onA2, onB0] = await Promise.all([PokeSocket.signedIn(a.url, await tokenOf(d1)), PokeSocket.signedIn(a.url, await tokenOf(d2)), PokeSocket.signedIn(b.url, await tokenOf(d0))]);
+    await mutate(d0.db, prospectUpsert, { identity: FIRST_WAVE[0]!, at: d0.clock++ }, { actor: d0.me });
+    await syncDevice(d0, [b]);
+    const version = (await direct.query<{ version: number }>('SELECT version FROM teams WHERE id = $1', [team.id]))[0]!.version;
+    expect(await onA1.next('poke', { count: 1 })).toEqual({ type: 'poke', version: Number(version) });
+    expect(await onA2.next('poke', { count: 1 })).toEqual({ type: 'poke', version: Number(version) });
+    expect((await onB0.next('poke', { count: 1 })).version).toBe(Number(version));
+
+    // d1 signs out through B: its channel on A closes. An admin (this process, on the database
+    // directly, as the CLI does with DATABASE_URL) revokes d2's member: its channel on A closes.
+    expect((await fetch(`${b.url}/v1/auth/signout`, { method: 'POST', headers: { authorization: `Bearer ${await tokenOf(d1)}` } })).status).toBe(200);
+    expect((await onA1.closed).code).toBe(POKE_CLOSE.signedOut);
+    await revoke(direct, team.id, d2.me.email);
+    expect((await onA2.closed).code).toBe(POKE_CLOSE.signedOut);
+    expect(onB0.ws.readyState).toBe(onB0.ws.OPEN);
+
+    // Stopping a process tells its devices to come back (to another process, through the balancer).
+    expect(await stopServerProcess(b, 'SIGTERM')).toEqual({ code: 0, signal: null });
+    expect((await onB0.closed).code).toBe(POKE_CLOSE.goingAway);
+    expect(await stopServerProcess(a, 'SIGTERM')).toEqual({ code: 0, signal: null });
+    expect([...logProblems(a), ...logProblems(b)]).toEqual([]);
   });
 
   it('a device whose server is killed keeps its work and converges through the other one', async () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTeam, invite, redeem, setRole } from '@/server/auth/team-admin';
+import { openDatabase } from '@/server/db/open';
 import { startServer } from '@/server/main';
 import type { Role } from '@/lib/model';
 
@@ -10,6 +11,7 @@ export async function startTeamServer({ teamName = 'E2E team' }: { teamName?: st
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-e2e-server-'));
   const env = (port: number) => ({ ...process.env, PORT: String(port), HOST: '127.0.0.1', TANDEM_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' });
   let running = await startServer(env(0));
+  let stopped = false;
   const port = running.port;
   const team = await createTeam(running.db, teamName);
   return {
@@ -21,14 +23,27 @@ export async function startTeamServer({ teamName = 'E2E team' }: { teamName?: st
     async join(email: string, role: Role) {
       return redeem(running.db, (await invite(running.db, team.id, email, role)).code, 'e2e writer');
     },
-    setRole: (email: string, role: Role) => setRole(running.db, team.id, email, role),
+    /** Changes a member's role; while the server is stopped, in its data folder directly (as the admin CLI does). */
+    async setRole(email: string, role: Role) {
+      if (!stopped) return setRole(running.db, team.id, email, role);
+      const db = await openDatabase({ dataDir });
+      try {
+        return await setRole(db, team.id, email, role);
+      } finally {
+        await db.close();
+      }
+    },
     /** What the server stores for its team, by kind, for checking what arrived. */
     async stored(kind: string): Promise<unknown[]> {
       return (await running.db.query<{ doc: unknown }>('SELECT doc FROM entities WHERE team_id = $1 AND kind = $2 ORDER BY version', [team.id, kind])).map((r) => r.doc);
     },
-    stop: () => running.stop(),
+    async stop() {
+      await running.stop();
+      stopped = true;
+    },
     async restart() {
       running = await startServer(env(port));
+      stopped = false;
     },
     async close() {
       await running.stop();

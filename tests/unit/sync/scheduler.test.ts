@@ -153,6 +153,24 @@ describe('SyncScheduler', () => {
     expect(net.calls).toEqual(['pull', 'pull']);
   });
 
+  it('pulls at once when the server pokes with a version past its cursor, or the member asks', async () => {
+    const db = await signedInDb();
+    await db.local.put({ key: LOCAL_KEYS.syncState, value: { ...INITIAL_SYNC_STATE, cursor: 12, lastSyncedAt: Date.now() } });
+    const net = fakeTransport();
+    const scheduler = new SyncScheduler({ db, transport: () => net.transport });
+    // Pulled a moment ago: a tick would wait, a poke does not.
+    await scheduler.request('tick');
+    expect(net.calls).toEqual([]);
+    await scheduler.poked(13);
+    expect(net.calls).toEqual(['pull']);
+    // Already that far (its own push, a poke that came late): nothing to fetch.
+    await db.local.put({ key: LOCAL_KEYS.syncState, value: { ...(await readSyncState(db)), cursor: 20 } });
+    await scheduler.poked(20);
+    expect(net.calls).toEqual(['pull']);
+    await scheduler.request('manual');
+    expect(net.calls).toEqual(['pull', 'pull']);
+  });
+
   it('does nothing before sign-in', async () => {
     const db = freshDb();
     const net = fakeTransport();
