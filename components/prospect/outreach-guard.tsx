@@ -15,6 +15,7 @@ export function warningsFor(view: ProspectView, now: number): GuardWarning[] {
     pipeline: view.pipeline,
     now,
     windowDays: view.settings.guardWindowDays,
+    viewerId: view.me?.memberId,
   });
 }
 

@@ -1,7 +1,10 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage } from '@/components/ui/error-message';
+import { memberObjectName } from '@/components/ui/member-name';
 import { useAction } from '@/components/ui/use-action';
+import { openRequestsForProspect } from '@/lib/db/review-queries';
 import { canRequestReview, type ProspectIdentity } from '@/lib/model';
 import { ensureProspect } from '@/lib/prospects/record-visit';
 import { addToTray, setTrayRequisition } from '@/lib/review/batch-tray';
@@ -11,10 +14,11 @@ import { useTray } from './use-tray';
 export function AddToReview({ identity, prospectId }: { identity: ProspectIdentity; prospectId: string | null }) {
   const db = useDb();
   const view = useTray();
+  const openReviews = useLiveQuery(async () => (prospectId ? openRequestsForProspect(db, prospectId) : []), [db, prospectId]);
   const { run, error } = useAction();
   // Hiring managers review batches; they do not gather them.
   if (!view || (view.me && !canRequestReview(view.me.role))) return null;
-  const { tray, openRequisitions } = view;
+  const { tray, openRequisitions, members, me } = view;
   const requisitionId = tray.requisitionId ?? openRequisitions[0]?.id ?? null;
   const inTray = prospectId !== null && tray.prospectIds.includes(prospectId);
 
@@ -31,6 +35,8 @@ export function AddToReview({ identity, prospectId }: { identity: ProspectIdenti
   }
 
   const add = () => run(async () => addToTray(db, requisitionId!, await ensureProspect(db, identity)));
+  const requisition = openRequisitions.find((r) => r.id === requisitionId);
+  const reviewers = [...new Set((openReviews ?? []).filter((r) => r.requisitionId === requisitionId).map((r) => r.reviewerId))];
 
   return (
     <div className="add-to-review">
@@ -45,6 +51,18 @@ export function AddToReview({ identity, prospectId }: { identity: ProspectIdenti
       <button type="button" data-testid="add-to-review" disabled={inTray} onClick={() => void add()}>
         {inTray ? 'In the review batch' : 'Add to review'}
       </button>
+      {reviewers.length > 0 && requisition && (
+        <p className="small" data-testid="already-in-review">
+          Already in review with{' '}
+          {reviewers.map((id, i) => (
+            <span key={id}>
+              {i > 0 && (i === reviewers.length - 1 ? ' and ' : ', ')}
+              <span dir="auto">{memberObjectName(id, members, me?.memberId)}</span>
+            </span>
+          ))}{' '}
+          for <span dir="auto">{requisition.title}</span>.
+        </p>
+      )}
       <ErrorMessage error={error} />
     </div>
   );

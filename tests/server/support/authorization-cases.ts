@@ -58,7 +58,7 @@ async function request(w: World, by: Player, to: Player, requisitionId?: string)
   const prospectId = await person(w);
   const forRole = requisitionId ?? ((await requisition(w)).id as string);
   await must(by.api.push([{ name: 'review.request', args: { id: requestId, requisitionId: forRole, reviewerId: to.member.id, prospectIds: [prospectId], activityIds: [ulid()], at: 2 } }]));
-  return { requestId, prospectId };
+  return { requestId, prospectId, requisitionId: forRole };
 }
 
 async function decision(w: World, by: Player, reviewer: Player) {
@@ -192,6 +192,14 @@ export const AUTHZ_CASES: AuthzCase[] = [
     mutation: 'review.request',
     situation: 'sends a person to a hiring manager',
     setUp: async (w) => ({ id: ulid(), requisitionId: (await requisition(w)).id, reviewerId: w.mates.hm.member.id, prospectIds: [await person(w)], activityIds: [ulid()], at: 5 }),
+  },
+  {
+    mutation: 'review.request',
+    situation: 'sends a person again to the hiring manager who has them in an open review for the requisition',
+    setUp: async (w) => {
+      const { prospectId, requisitionId } = await request(w, w.mates.recruiter, w.mates.hm);
+      return { id: ulid(), requisitionId, reviewerId: w.mates.hm.member.id, prospectIds: [prospectId], activityIds: [ulid()], at: 5 };
+    },
   },
   {
     mutation: 'review.request',
