@@ -53,7 +53,7 @@ export function ProspectPanel({ identity }: { identity: ProspectIdentity }) {
         <>
           <OutreachGuard view={view} now={now} />
           <SidebarReview view={view} now={now} keysRef={reviewKeys} />
-          <QuickLog identity={identity} />
+          <QuickLog identity={identity} prospect={view.prospect} />
           <NoteSection
             identity={identity}
             notes={view.notes}

@@ -44,7 +44,10 @@ export type ActivityPayload = z.infer<typeof ActivityPayload>;
 export type ActivityKind = ActivityPayload['kind'];
 export const ACTIVITY_KINDS = ActivityPayload.options.map((o) => o.shape.kind.value);
 
-/** Append-only: an activity is never edited; `deletedAt` is set only by erasure. */
+/**
+ * Append-only: an activity is never edited. `deletedAt` is set by erasure, and by its member
+ * taking back a view, outreach or reply logged by mistake (`activity.undo`).
+ */
 export const Activity = z.intersection(
   z.object({
     ...SyncedFields,

@@ -30,11 +30,14 @@ export const LoggableActivity = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reply'), data: z.object({ interest: ReplyInterest }).strict() }),
 ]);
 export type LoggableActivity = z.infer<typeof LoggableActivity>;
+export const LOGGABLE_KINDS: readonly string[] = LoggableActivity.options.map((o) => o.shape.kind.value);
 
 export const ActivityLogArgs = z.intersection(
   z.object({ id: NewId, prospectId: Id, at: Now, requisitionId: Id.nullable().default(null) }),
   LoggableActivity,
 );
+
+export const ActivityUndoArgs = z.object({ id: Id, at: Now });
 
 export const NoteAddArgs = z.object({ id: NewId, prospectId: Id, body: NoteBody, visibility: NoteVisibility.default('team'), at: Now });
 export const NoteEditArgs = z.object({ id: Id, body: NoteBody, visibility: NoteVisibility.optional(), at: Now });

@@ -1,4 +1,4 @@
-import { activityLog } from './activity';
+import { activityLog, activityUndo } from './activity';
 import type { Mutation } from './define';
 import { noteAdd, noteDelete, noteEdit, noteRestore } from './note';
 import { followUpDone, followUpSet, followUpSnooze } from './follow-up';
@@ -6,7 +6,7 @@ import { prospectSetDoNotContact, prospectUpsert } from './prospect';
 import { requisitionSave } from './requisition';
 import { reviewCancel, reviewDecide, reviewNudge, reviewReassign, reviewRequest, reviewUndo } from './review';
 
-export { activityLog, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert };
+export { activityLog, activityUndo, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert };
 export { requisitionSave, reviewRequest, reviewDecide, reviewUndo, reviewNudge, reviewReassign, reviewCancel };
 export { followUpSet, followUpDone, followUpSnooze };
 export { MutationRefused, NO_CHANGE, type Actor, type Mutation, type MutationContext } from './define';
@@ -17,6 +17,7 @@ export const MUTATIONS: ReadonlyMap<string, Mutation> = new Map(
     prospectUpsert,
     prospectSetDoNotContact,
     activityLog,
+    activityUndo,
     noteAdd,
     noteEdit,
     noteDelete,

@@ -5,7 +5,7 @@ import { SidebarApp, type SidebarConnection } from '@/components/sidebar/sidebar
 import { DbProvider } from '@/components/ui/db-context';
 import { ensureMe, writeSettings } from '@/lib/db/local-state';
 import { activitiesFor, findProspectByKey } from '@/lib/db/queries';
-import { activityLog, noteAdd, prospectUpsert } from '@/lib/mutations';
+import { activityLog, noteAdd, prospectSetDoNotContact, prospectUpsert } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { saveProfile } from '@/lib/db/member-profile';
 import { useUndo } from '@/components/ui/undo-store';
@@ -101,6 +101,39 @@ describe('sidebar on a person', () => {
     await waitFor(() => expect(screen.getAllByTestId('activity-item')[0]).toHaveAttribute('data-kind', 'outreach'));
     expect(screen.getAllByTestId('activity-item')[0]).toHaveTextContent('You sent an InMail');
     expect(screen.getByTestId('outreach-warning')).toHaveTextContent('Already contacted: You sent an InMail just now');
+  });
+
+  it('takes back a logged outreach with undo: gone from the feed and the guard', async () => {
+    const { user } = await renderSidebar(ready());
+    await screen.findByTestId('activity-item');
+    await user.click(screen.getByRole('button', { name: 'Call' }));
+    expect(await screen.findByText('Logged “Call”.')).toBeInTheDocument();
+    expect(await screen.findByTestId('outreach-warning')).toHaveTextContent('You called');
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(screen.queryByTestId('outreach-warning')).toBeNull());
+    expect(screen.getAllByTestId('activity-item').map((li) => li.dataset.kind)).toEqual(['viewed']);
+    expect((await db.outbox.toArray()).map((e) => e.name)).toContain('activity.undo');
+  });
+
+  it('asks before logging outreach on a do-not-contact person, showing the reason', async () => {
+    const { user, me } = await renderSidebar(ready());
+    await screen.findByTestId('activity-item');
+    const prospect = await findProspectByKey(db, 'linkedin:ada-lovelace');
+    await act(async () => void (await mutate(db, prospectSetDoNotContact, { prospectId: prospect!.id, reason: 'Asked us to stop' }, me)));
+    await screen.findByTestId('outreach-warning');
+    await user.click(screen.getByRole('button', { name: 'Call' }));
+    const ask = await screen.findByRole('alertdialog', { name: 'Log outreach to a do-not-contact person?' });
+    expect(ask).toHaveTextContent('Ada Lovelace is marked do-not-contact: Asked us to stop');
+    await user.click(within(ask).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect((await activitiesFor(db, prospect!.id)).map((a) => a.kind)).not.toContain('outreach');
+    await user.click(screen.getByRole('button', { name: 'Call' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Log the call anyway' }));
+    await waitFor(async () => expect((await activitiesFor(db, prospect!.id)).map((a) => a.kind)).toContain('outreach'));
+    // A reply is not outreach: logged without asking.
+    await user.click(screen.getByRole('button', { name: 'Replied' }));
+    await waitFor(async () => expect((await activitiesFor(db, prospect!.id)).map((a) => a.kind)).toContain('reply'));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
   it('adds a note as plain text, even when it looks like markup', async () => {

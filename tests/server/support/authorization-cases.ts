@@ -68,6 +68,13 @@ async function decision(w: World, by: Player, reviewer: Player) {
   return id;
 }
 
+/** Outreach `by` logged on a person. */
+async function logged(w: World, by: Player) {
+  const id = ulid();
+  await must(by.api.push([{ name: 'activity.log', args: { id, prospectId: await person(w), kind: 'outreach', data: { channel: 'call' }, at: 2 } }]));
+  return id;
+}
+
 async function note(w: World, author: Player, deleted = false) {
   const id = ulid();
   const prospectId = await person(w);
@@ -130,6 +137,18 @@ export const AUTHZ_CASES: AuthzCase[] = [
       const id = ulid();
       await must(w.mates.recruiter.api.push([{ name: 'activity.log', args: { id, prospectId, kind: 'outreach', data: { channel: 'inmail' }, at: 3 } }]));
       return { id, prospectId, kind: 'reply', data: { interest: 'interested' }, at: 5 };
+    },
+  },
+  { mutation: 'activity.undo', situation: 'takes back outreach they logged', setUp: async (w) => ({ id: await logged(w, w.actor), at: 5 }) },
+  { mutation: 'activity.undo', situation: "takes back a teammate's logged outreach", setUp: async (w) => ({ id: await logged(w, w.mates.recruiter), at: 5 }) },
+  {
+    mutation: 'activity.undo',
+    situation: 'takes back the feed entry of a review they sent',
+    setUp: async (w) => {
+      if (!canRequestReview(w.actor.member.role)) return NOT_A_REQUESTER;
+      const activityId = ulid();
+      await must(w.actor.api.push([{ name: 'review.request', args: { id: ulid(), requisitionId: (await requisition(w)).id, reviewerId: w.mates.hm.member.id, prospectIds: [await person(w)], activityIds: [activityId], at: 2 } }]));
+      return { id: activityId, at: 5 };
     },
   },
   {

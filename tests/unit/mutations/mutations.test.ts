@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { activitiesFor, findProspectByKey, notesFor } from '@/lib/db/queries';
-import { MutationRefused, activityLog, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert } from '@/lib/mutations';
+import { MutationRefused, activityLog, activityUndo, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { freshDb, identity, member, wipe } from '../../support/db';
 
@@ -101,6 +101,31 @@ describe('activity.log', () => {
     ).rejects.toThrow(/no such person/);
     expect(await db.activities.count()).toBe(0);
     expect(await db.outbox.count()).toBe(1);
+  });
+});
+
+describe('activity.undo', () => {
+  it('takes back the member’s own logged outreach: a tombstone, gone from the feed, queued', async () => {
+    const ctx = member();
+    const prospectId = await addProspect(ctx);
+    const { result: id } = await mutate(db, activityLog, { prospectId, kind: 'outreach', data: { channel: 'call' } }, ctx);
+    await mutate(db, activityUndo, { id: id!, at: 123 }, ctx);
+    expect((await db.activities.get(id!))?.deletedAt).toBe(123);
+    expect(await activitiesFor(db, prospectId)).toEqual([]);
+    expect((await mutate(db, activityUndo, { id: id! }, ctx)).mutationId).toBeNull();
+    expect((await db.outbox.toArray()).map((e) => e.name)).toEqual(['prospect.upsert', 'activity.log', 'activity.undo']);
+  });
+
+  it("refuses a teammate's activity and the feed entries other records own", async () => {
+    const ctx = member();
+    const prospectId = await addProspect(ctx);
+    const { result: reply } = await mutate(db, activityLog, { prospectId, kind: 'reply', data: { interest: 'not_interested' } }, ctx);
+    await expect(mutate(db, activityUndo, { id: reply! }, member('recruiter', 'Cam'))).rejects.toThrow('only the member who logged it can take it back');
+    await mutate(db, prospectSetDoNotContact, { prospectId, reason: 'Asked us to stop' }, ctx);
+    const dnc = (await activitiesFor(db, prospectId)).find((a) => a.kind === 'dnc_set')!;
+    await expect(mutate(db, activityUndo, { id: dnc.id }, ctx)).rejects.toThrow('only views, outreach and replies logged by hand can be taken back; this entry belongs to its own record');
+    await expect(mutate(db, activityUndo, { id: '01J00000000000000000000000' }, ctx)).rejects.toThrow('no such activity');
+    expect((await activitiesFor(db, prospectId)).map((a) => a.deletedAt)).toEqual([null, null]);
   });
 });
 
