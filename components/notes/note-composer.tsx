@@ -1,6 +1,7 @@
 import { forwardRef, useState } from 'react';
 import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage } from '@/components/ui/error-message';
+import { TextLimit, isTooLong, limitProps, measureText } from '@/components/ui/text-limit';
 import { useAction } from '@/components/ui/use-action';
 import { NOTE_MAX_LENGTH, type NoteVisibility, type ProspectIdentity } from '@/lib/model';
 import { noteAdd } from '@/lib/mutations';
@@ -16,9 +17,10 @@ export const NoteComposer = forwardRef<HTMLTextAreaElement, { identity: Prospect
   const [body, setBody] = useState('');
   const [visibility, setVisibility] = useState<NoteVisibility>('team');
   const { run, error, busy: saving } = useAction();
+  const size = measureText(body, NOTE_MAX_LENGTH);
 
   const save = async () => {
-    if (saving) return;
+    if (saving || isTooLong(size)) return;
     if (await run(async () => mutate(db, noteAdd, { prospectId: await ensureProspect(db, identity), body, visibility }))) setBody('');
   };
 
@@ -36,7 +38,8 @@ export const NoteComposer = forwardRef<HTMLTextAreaElement, { identity: Prospect
         ref={ref}
         data-testid="note-input"
         value={body}
-        maxLength={NOTE_MAX_LENGTH}
+        {...limitProps('note-input', size)}
+        dir="auto"
         rows={3}
         placeholder="What should the team know? (N to focus, Ctrl+Enter to save)"
         onChange={(e) => setBody(e.target.value)}
@@ -47,6 +50,7 @@ export const NoteComposer = forwardRef<HTMLTextAreaElement, { identity: Prospect
           }
         }}
       />
+      <TextLimit id="note-input" size={size} />
       <div className="row">
         <label className="inline">
           <span className="visually-hidden">Who can see it</span>
@@ -55,7 +59,7 @@ export const NoteComposer = forwardRef<HTMLTextAreaElement, { identity: Prospect
             <option value="private">Only me</option>
           </select>
         </label>
-        <button type="submit" data-testid="note-submit" disabled={saving || body.trim() === ''}>
+        <button type="submit" data-testid="note-submit" disabled={saving || body.trim() === '' || isTooLong(size)}>
           Save note
         </button>
       </div>

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { useAction } from '@/components/ui/use-action';
+import { LongText } from '@/components/ui/long-text';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { TextLimit, isTooLong, limitProps, measureText } from '@/components/ui/text-limit';
 import { NOTE_MAX_LENGTH, type Note } from '@/lib/model';
 import { noteDelete, noteEdit, noteRestore } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
@@ -21,9 +23,11 @@ export function NoteItem({ note, author, mine, now }: Props) {
   const showUndo = useUndo((s) => s.show);
   const [draft, setDraft] = useState<string | null>(null);
   const { run, error } = useAction();
+  const size = measureText(draft ?? '', NOTE_MAX_LENGTH);
+  const editId = `edit-${note.id}`;
 
   const save = async () => {
-    if (draft !== null && (await run(() => mutate(db, noteEdit, { id: note.id, body: draft })))) setDraft(null);
+    if (draft !== null && !isTooLong(size) && (await run(() => mutate(db, noteEdit, { id: note.id, body: draft })))) setDraft(null);
   };
 
   const remove = async () => {
@@ -35,12 +39,14 @@ export function NoteItem({ note, author, mine, now }: Props) {
   return (
     <li data-testid="note-item" className="note">
       <div className="meta">
-        <span className="who">{author}</span> <RelativeTime at={note.createdAt} now={now} />
+        <span className="who" dir="auto">
+          {author}
+        </span> <RelativeTime at={note.createdAt} now={now} />
         {note.editedAt !== null && <span className="muted"> (edited)</span>}
         {note.visibility === 'private' && <span className="badge">Only you</span>}
       </div>
       {draft === null ? (
-        <p className="body">{note.body}</p>
+        <LongText className="body" text={note.body} />
       ) : (
         <form
           onSubmit={(e) => {
@@ -48,14 +54,15 @@ export function NoteItem({ note, author, mine, now }: Props) {
             void save();
           }}
         >
-          <label className="visually-hidden" htmlFor={`edit-${note.id}`}>
+          <label className="visually-hidden" htmlFor={editId}>
             Edit note
           </label>
           <textarea
-            id={`edit-${note.id}`}
+            id={editId}
             autoFocus
             value={draft}
-            maxLength={NOTE_MAX_LENGTH}
+            {...limitProps(editId, size)}
+            dir="auto"
             rows={3}
             onChange={(e) => setDraft(e.target.value)}
             onKeyDown={(e) => {
@@ -66,8 +73,11 @@ export function NoteItem({ note, author, mine, now }: Props) {
               }
             }}
           />
+          <TextLimit id={editId} size={size} />
           <div className="row">
-            <button type="submit">Save</button>
+            <button type="submit" disabled={isTooLong(size)}>
+              Save
+            </button>
             <button type="button" onClick={() => setDraft(null)}>
               Cancel
             </button>

@@ -3,10 +3,11 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ulid } from 'ulidx';
 import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage } from '@/components/ui/error-message';
+import { TextLimit, isTooLong, limitProps, measureText } from '@/components/ui/text-limit';
 import { useAction } from '@/components/ui/use-action';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { decisionsForRequest } from '@/lib/db/review-queries';
-import { canNudgeReview, canReassignReview, canReviewFor, type Me, type Member, type Requisition, type ReviewDecision, type ReviewRequest } from '@/lib/model';
+import { MESSAGE_MAX_BYTES, canNudgeReview, canReassignReview, canReviewFor, type Me, type Member, type Requisition, type ReviewDecision, type ReviewRequest } from '@/lib/model';
 import { reviewCancel, reviewNudge, reviewReassign } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { profileLink } from '@/lib/sites/profile-link';
@@ -301,6 +302,7 @@ function ReassignForm({ request, requisition, members, waiting, busy, onCancel, 
   const all = [...candidates.preferred, ...candidates.others];
   const [reviewerId, setReviewerId] = useState(() => (all.some((m) => m.id === requisition.hiringManagerId) ? requisition.hiringManagerId : (all[0]?.id ?? '')));
   const [message, setMessage] = useState('');
+  const size = measureText(message, MESSAGE_MAX_BYTES);
 
   return (
     <form
@@ -324,7 +326,8 @@ function ReassignForm({ request, requisition, members, waiting, busy, onCancel, 
           </div>
           <div className="field">
             <label htmlFor={`${base}-message`}>Message to the new reviewer (optional)</label>
-            <textarea id={`${base}-message`} rows={2} maxLength={5000} value={message} onChange={(e) => setMessage(e.target.value)} />
+            <textarea id={`${base}-message`} rows={2} dir="auto" {...limitProps(`${base}-message`, size)} value={message} onChange={(e) => setMessage(e.target.value)} />
+            <TextLimit id={`${base}-message`} size={size} />
           </div>
           <p className="small muted">
             {`The ${waiting} not yet decided move to a new review, due ${requisition.feedbackSlaHours} hours after you reassign it. Decisions already made stay with this one.`}
@@ -332,7 +335,7 @@ function ReassignForm({ request, requisition, members, waiting, busy, onCancel, 
         </>
       )}
       <div className="button-row">
-        <button type="submit" disabled={busy || !reviewerId}>
+        <button type="submit" disabled={busy || !reviewerId || isTooLong(size)}>
           Reassign
         </button>
         <button type="button" onClick={onCancel}>

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { ulid } from 'ulidx';
 import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage } from '@/components/ui/error-message';
+import { TextLimit, isTooLong, limitProps, measureText } from '@/components/ui/text-limit';
 import { useAction } from '@/components/ui/use-action';
 import { plural } from '@/components/ui/plural';
-import { ROLE_LABELS, canRequestReview, canReviewFor } from '@/lib/model';
+import { MESSAGE_MAX_BYTES, ROLE_LABELS, canRequestReview, canReviewFor } from '@/lib/model';
 import { reviewCancel, reviewRequest } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { clearTray, moveInTray, removeFromTray, restoreTray } from '@/lib/review/batch-tray';
@@ -53,6 +54,7 @@ export function BatchTray({ compact = false }: { compact?: boolean }) {
   // The server refuses a second open review of one person by one reviewer for one role.
   const alreadyWith = new Set(people.filter((p) => p.openReviews.some((r) => r.reviewerId === reviewer && r.requisitionId === requisition?.id)).map((p) => p.id));
   const blocked = people.filter((p) => alreadyWith.has(p.id));
+  const messageSize = measureText(message, MESSAGE_MAX_BYTES);
 
   const send = () =>
     run(async () => {
@@ -135,7 +137,16 @@ export function BatchTray({ compact = false }: { compact?: boolean }) {
           {!compact && (
             <>
               <label htmlFor="tray-message">Message</label>
-              <textarea id="tray-message" rows={2} value={message} maxLength={5000} placeholder="What should they look for?" onChange={(e) => setMessage(e.target.value)} />
+              <textarea
+                id="tray-message"
+                rows={2}
+                dir="auto"
+                {...limitProps('tray-message', messageSize)}
+                value={message}
+                placeholder="What should they look for?"
+                onChange={(e) => setMessage(e.target.value)}
+              />
+              <TextLimit id="tray-message" size={messageSize} />
             </>
           )}
           {blocked.length > 0 && (
@@ -148,7 +159,7 @@ export function BatchTray({ compact = false }: { compact?: boolean }) {
             <button type="button" onClick={() => void clear()}>
               Clear
             </button>
-            <button type="submit" data-testid="send-for-review" disabled={!reviewer || !requisition || blocked.length > 0} aria-describedby={blocked.length > 0 ? 'tray-blocked' : undefined}>
+            <button type="submit" data-testid="send-for-review" disabled={!reviewer || !requisition || blocked.length > 0 || isTooLong(messageSize)} aria-describedby={blocked.length > 0 ? 'tray-blocked' : undefined}>
               Send for review
             </button>
           </div>

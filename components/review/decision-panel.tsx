@@ -1,7 +1,8 @@
 import type { RefObject } from 'react';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { RelativeTime } from '@/components/ui/relative-time';
-import type { ReviewDecision, Verdict } from '@/lib/model';
+import { TextLimit, limitProps, measureText } from '@/components/ui/text-limit';
+import { MESSAGE_MAX_BYTES, type ReviewDecision, type Verdict } from '@/lib/model';
 import type { Draft, Mark } from './review-store';
 import { Scorecard, type ScorecardItem } from './scorecard';
 import { ariaKeys, keyLabel } from './shortcuts';
@@ -47,11 +48,13 @@ export function DecisionPanel({ items, draft, decided, decision, closed, busy, e
             ref={noteRef}
             data-testid="review-note"
             rows={3}
-            maxLength={5000}
+            dir="auto"
+            {...limitProps('review-note', measureText(draft.note, MESSAGE_MAX_BYTES))}
             value={draft.note}
             placeholder="Why, for the recruiter and the team"
             onChange={(e) => onNote(e.target.value)}
           />
+          <TextLimit id="review-note" size={measureText(draft.note, MESSAGE_MAX_BYTES)} />
         </>
       )}
       <div className="verdict-buttons">

@@ -62,9 +62,10 @@ describe('popup: what waits for me', () => {
     await mutate(db, requisitionSave, { id: requisitionId, title: 'Staff Platform Engineer', hiringManagerId: hm.me.memberId, stages: ['Sourced'], feedbackSlaHours: 24 }, recruiter);
     const ada = (await mutate(db, prospectUpsert, { identity: identity('ada') }, recruiter)).result!;
     const grace = (await mutate(db, prospectUpsert, { identity: identity('grace') }, recruiter)).result!;
+    const alan = (await mutate(db, prospectUpsert, { identity: identity('alan') }, recruiter)).result!;
     const HOUR = 3_600_000;
     await mutate(db, reviewRequest, { requisitionId, reviewerId: hm.me.memberId, prospectIds: [ada], activityIds: [ulid()], at: Date.now() - 2 * HOUR }, recruiter);
-    await mutate(db, reviewRequest, { requisitionId, reviewerId: hm.me.memberId, prospectIds: [ada, grace], activityIds: [ulid(), ulid()], at: Date.now() - 72 * HOUR }, recruiter);
+    await mutate(db, reviewRequest, { requisitionId, reviewerId: hm.me.memberId, prospectIds: [grace, alan], activityIds: [ulid(), ulid()], at: Date.now() - 72 * HOUR }, recruiter);
     await mutate(db, followUpSet, { prospectId: grace, dueAt: Date.now() - HOUR, note: '' }, hm);
     await mutate(db, followUpSet, { prospectId: ada, dueAt: Date.now() + 48 * HOUR, note: '' }, hm);
     render(

@@ -281,12 +281,7 @@ describe('review requests', () => {
     const t = await team();
     const requisitionId = await seedRequisition(t.riley, t.hana.me.memberId, { recruiterIds: [t.riley.me.memberId, t.rob.me.memberId] });
     const people = await seedPeople(t.riley, ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra']);
-    const requestId = await seedOverdueRequest(t.riley, requisitionId, t.hana, people);
-    const at = Date.now() - 2 * DAY;
-    await mutate(db, reviewDecide, { requestId, prospectId: people[0]!, verdict: 'reject', missing: ['Postgres'], note: 'No database work', at }, t.hana);
-    await mutate(db, reviewDecide, { requestId, prospectId: people[1]!, verdict: 'reject', missing: ['Go', 'Postgres'], at }, t.hana);
-    await mutate(db, reviewDecide, { requestId, prospectId: people[2]!, verdict: 'approve', met: ['Postgres', 'Go'], note: 'Strong', at }, t.hana);
-    // An earlier round, finished.
+    // An earlier round, finished (before the next one, which has the same person in it again).
     const earlier = await mutate(
       db,
       reviewRequest,
@@ -294,6 +289,11 @@ describe('review requests', () => {
       t.riley,
     );
     await mutate(db, reviewDecide, { requestId: earlier.result!, prospectId: people[3]!, verdict: 'approve', at: Date.now() - 9 * DAY }, t.hana);
+    const requestId = await seedOverdueRequest(t.riley, requisitionId, t.hana, people);
+    const at = Date.now() - 2 * DAY;
+    await mutate(db, reviewDecide, { requestId, prospectId: people[0]!, verdict: 'reject', missing: ['Postgres'], note: 'No database work', at }, t.hana);
+    await mutate(db, reviewDecide, { requestId, prospectId: people[1]!, verdict: 'reject', missing: ['Go', 'Postgres'], at }, t.hana);
+    await mutate(db, reviewDecide, { requestId, prospectId: people[2]!, verdict: 'approve', met: ['Postgres', 'Go'], note: 'Strong', at }, t.hana);
     return { ...t, requisitionId, requestId, people };
   }
 
@@ -367,6 +367,20 @@ describe('review requests', () => {
     await waitFor(() => expect(withdrawnHeading).toHaveFocus());
     expect(within(withdrawnHeading.closest('li')!).getByText(/Withdrawn by Riley Recruiter/)).toBeInTheDocument();
     expect(within(screen.getByTestId('open-reviews')).queryAllByTestId('review-request')).toHaveLength(0);
+  });
+
+  it('keeps a long reassignment message whole and says it is too long', async () => {
+    const { riley, requisitionId } = await calibration();
+    await signInAs(db, riley);
+    const user = renderPage(`#${requisitionId}`);
+    const card = await within(await screen.findByTestId('open-reviews')).findByTestId('review-request');
+    await user.click(within(card).getByRole('button', { name: 'Reassign…' }));
+    const message = within(card).getByLabelText('Message to the new reviewer (optional)');
+    await user.click(message);
+    await user.paste('x'.repeat(5_001));
+    expect(message).toHaveValue('x'.repeat(5_001));
+    expect(message).toHaveAccessibleDescription(expect.stringContaining('Too long to save: 5,001 bytes, at most 5,000 (1 over)'));
+    expect(within(card).getByRole('button', { name: 'Reassign' })).toBeDisabled();
   });
 
   it('shows each member only the actions rules.ts allows', async () => {

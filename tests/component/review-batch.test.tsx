@@ -103,6 +103,19 @@ describe('review batch in the sidebar', () => {
     expect(within(tray).queryByTestId('tray-blocked')).toBeNull();
   });
 
+  it('keeps a pasted message whole and says it is too long', async () => {
+    const { db } = await teamDb();
+    const user = userEvent.setup();
+    sidebar(db, identity('ada'));
+    await user.click(await screen.findByTestId('add-to-review'));
+    const tray = await screen.findByTestId('batch-tray');
+    await user.click(within(tray).getByLabelText('Message'));
+    await user.paste('é'.repeat(2_600));
+    expect(within(tray).getByLabelText('Message')).toHaveValue('é'.repeat(2_600));
+    expect(within(tray).getByTestId('tray-message-limit')).toHaveTextContent('Too long to save: 5,200 bytes, at most 5,000 (200 over)');
+    expect(within(tray).getByTestId('send-for-review')).toBeDisabled();
+  });
+
   it('names the requisition picker for what it chooses', async () => {
     const { db } = await teamDb();
     sidebar(db, identity('ada'));
