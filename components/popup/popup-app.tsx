@@ -63,10 +63,14 @@ function PersonSummary({ identity, onShow }: { identity: ProspectIdentity; onSho
   const warnings = view ? warningsFor(view, now) : [];
   return (
     <section aria-label="Current tab">
-      <h2 className="person-name" data-testid="popup-name">
+      <h2 className="person-name" data-testid="popup-name" dir="auto">
         {identity.name}
       </h2>
-      {identity.headline && <p className="muted">{identity.headline}</p>}
+      {identity.headline && (
+        <p className="muted" dir="auto">
+          {identity.headline}
+        </p>
+      )}
       {view && (
         <ul className="counts" data-testid="popup-counts">
           <li>{plural(view.activities.length, 'activity', 'activities')}</li>

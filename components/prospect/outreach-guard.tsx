@@ -2,6 +2,8 @@ import { format } from 'date-fns';
 import { type GuardWarning, outreachWarnings } from '@/lib/guard/outreach-guard';
 import { memberName, memberObjectName } from '@/components/ui/member-name';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { Parts } from '@/components/ui/user-text';
+import { joined } from '@/lib/text-parts';
 import type { ProspectView } from './use-prospect-view';
 
 const CHANNEL_VERB = { inmail: 'sent an InMail', email: 'sent an email', call: 'called' } as const;
@@ -57,39 +59,45 @@ function WarningText({
     case 'do_not_contact':
       return (
         <>
-          <strong>Do not contact.</strong> {w.reason} — marked by {objectName(w.by)} <RelativeTime at={w.at} now={now} />.
+          <strong>Do not contact.</strong> <span dir="auto">{w.reason}</span> — marked by <span dir="auto">{objectName(w.by)}</span> <RelativeTime at={w.at} now={now} />.
         </>
       );
     case 'rejected':
       return (
         <>
-          <strong>Rejected</strong> by {objectName(w.by)} <RelativeTime at={w.at} now={now} />
-          {w.missing.length > 0 && ` — missing: ${w.missing.join(', ')}`}
-          {w.note && ` — “${w.note}”`}.
+          <strong>Rejected</strong> by <span dir="auto">{objectName(w.by)}</span> <RelativeTime at={w.at} now={now} />
+          {w.missing.length > 0 && <Parts parts={[' — missing: ', ...joined(w.missing)]} />}
+          {w.note && (
+            <>
+              {' — “'}
+              <span dir="auto">{w.note}</span>”
+            </>
+          )}
+          .
         </>
       );
     case 'not_interested':
       return (
         <>
-          <strong>Not interested</strong> — logged by {objectName(w.by)} <RelativeTime at={w.at} now={now} />.
+          <strong>Not interested</strong> — logged by <span dir="auto">{objectName(w.by)}</span> <RelativeTime at={w.at} now={now} />.
         </>
       );
     case 'in_process':
       return (
         <>
-          <strong>In process</strong> at stage “{w.stage}”.
+          <strong>In process</strong> at stage “<span dir="auto">{w.stage}</span>”.
         </>
       );
     case 'open_review':
       return (
         <>
-          <strong>In review</strong> with {objectName(w.reviewerId)}, feedback due {format(w.dueAt, 'PP')}.
+          <strong>In review</strong> with <span dir="auto">{objectName(w.reviewerId)}</span>, feedback due {format(w.dueAt, 'PP')}.
         </>
       );
     case 'recent_outreach':
       return (
         <>
-          <strong>Already contacted:</strong> {name(w.by)} {CHANNEL_VERB[w.channel]} <RelativeTime at={w.at} now={now} />
+          <strong>Already contacted:</strong> <span dir="auto">{name(w.by)}</span> {CHANNEL_VERB[w.channel]} <RelativeTime at={w.at} now={now} />
           {w.count > 1 && ` (${w.count} times in the last ${windowDays} days)`}.
         </>
       );

@@ -41,10 +41,14 @@ export function RequisitionList({ requisitions, requests, members, selectedId, n
                 onSelect(r.id);
               }}
             >
-              <span className="requisition-list-title">{r.title}</span>
+              <span className="requisition-list-title" dir="auto">
+                {r.title}
+              </span>
               <span className="requisition-list-meta">
                 {r.status !== 'open' && <span className={`status-pill status-${r.status}`}>{REQUISITION_STATUS_LABELS[r.status]}</span>}
-                {` ${nameOf(members, r.hiringManagerId)} · `}
+                {' '}
+                <span dir="auto">{nameOf(members, r.hiringManagerId)}</span>
+                {' · '}
                 <span className={overdue > 0 ? 'overdue-text' : undefined}>{waiting}</span>
               </span>
             </a>

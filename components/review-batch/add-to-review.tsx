@@ -43,7 +43,7 @@ export function AddToReview({ identity, prospectId }: { identity: ProspectIdenti
       <span aria-hidden="true">For</span>{' '}
       <select id="review-requisition" aria-label="Requisition for this review" value={requisitionId ?? ''} onChange={(e) => void setTrayRequisition(db, e.target.value)}>
         {openRequisitions.map((r) => (
-          <option key={r.id} value={r.id}>
+          <option key={r.id} value={r.id} dir="auto">
             {r.title}
           </option>
         ))}

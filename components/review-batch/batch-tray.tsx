@@ -5,6 +5,7 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { TextLimit, isTooLong, limitProps, measureText } from '@/components/ui/text-limit';
 import { useAction } from '@/components/ui/use-action';
 import { plural } from '@/components/ui/plural';
+import { isolate } from '@/components/ui/user-text';
 import { MESSAGE_MAX_BYTES, ROLE_LABELS, canRequestReview, canReviewFor } from '@/lib/model';
 import { reviewCancel, reviewRequest } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
@@ -88,7 +89,14 @@ export function BatchTray({ compact = false }: { compact?: boolean }) {
   return (
     <section className="batch-tray" aria-labelledby="tray-heading" data-testid="batch-tray">
       <h2 id="tray-heading">
-        Review batch{requisition ? ` · ${requisition.title}` : ''} ({people.length})
+        Review batch
+        {requisition && (
+          <>
+            {' · '}
+            <span dir="auto">{requisition.title}</span>
+          </>
+        )}{' '}
+        ({people.length})
       </h2>
       <ol className="tray-list">
         {people.map((p, i) => (
@@ -130,7 +138,7 @@ export function BatchTray({ compact = false }: { compact?: boolean }) {
             </option>
             {reviewers.map((m) => (
               <option key={m.id} value={m.id}>
-                {m.name} ({ROLE_LABELS[m.role]})
+                {`${isolate(m.name)} (${ROLE_LABELS[m.role]})`}
               </option>
             ))}
           </select>

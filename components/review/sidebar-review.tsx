@@ -94,7 +94,15 @@ function ReviewControls({ request, prospectId, now, keysRef }: { request: Review
 
   return (
     <section className="sidebar-review" aria-labelledby="sidebar-review-heading" data-testid="sidebar-review">
-      <h2 id="sidebar-review-heading">Your review{data.requisition ? ` · ${data.requisition.title}` : ''}</h2>
+      <h2 id="sidebar-review-heading">
+        Your review
+        {data.requisition && (
+          <>
+            {' · '}
+            <span dir="auto">{data.requisition.title}</span>
+          </>
+        )}
+      </h2>
       <p className="small">
         {data.decisions.length} of {request.prospectIds.length} decided · {dueText(request.dueAt, now)} ·{' '}
         <button type="button" className="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(`/review.html?request=${request.id}`) })}>

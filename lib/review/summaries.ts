@@ -1,5 +1,6 @@
 import { formatDistanceStrict } from 'date-fns';
 import type { Requisition, ReviewDecision, ReviewEvent, ReviewRequest } from '@/lib/model';
+import { type TextPart, user } from '@/lib/text-parts';
 
 /**
  * What the requisitions page says about an intake and its review requests, as plain text: the
@@ -93,15 +94,15 @@ export function resultText(tally: Pick<RequestTally, 'decided' | 'approved' | 'r
 }
 
 /** One line of a request's history, without its time: "Reassigned to Sam by Riley". */
-export function eventText(event: ReviewEvent, names: Pick<Names, 'member'>): string {
-  const by = names.member(event.by);
+export function eventText(event: ReviewEvent, names: Pick<Names, 'member'>): TextPart[] {
+  const by = user(names.member(event.by));
   switch (event.kind) {
     case 'nudged':
-      return `Nudged by ${by}`;
+      return ['Nudged by ', by];
     case 'reassigned':
-      return event.to === null ? `Reassigned by ${by}` : `Reassigned to ${names.member(event.to)} by ${by}`;
+      return event.to === null ? ['Reassigned by ', by] : ['Reassigned to ', user(names.member(event.to)), ' by ', by];
     case 'cancelled':
-      return `Withdrawn by ${by}`;
+      return ['Withdrawn by ', by];
   }
 }
 
