@@ -4,7 +4,7 @@ import type { Activity } from '@/lib/model';
 const OUTREACH = { inmail: 'sent an InMail', email: 'sent an email', call: 'called' } as const;
 const REPLY = { replied: 'logged a reply', interested: 'logged a reply: interested', not_interested: 'logged a reply: not interested' } as const;
 
-/** The sentence after the actor's name in the feed, e.g. "sent an InMail"; names, reasons and notes as user parts. */
+/** The sentence after the actor's name in the feed, e.g. "sent an InMail", "asked Hana to review them"; names, reasons and notes as user parts. */
 export function activityText(a: Activity, name: (id: string) => string, objectName: (id: string) => string = name): TextPart[] {
   switch (a.kind) {
     case 'viewed':
@@ -18,7 +18,7 @@ export function activityText(a: Activity, name: (id: string) => string, objectNa
     case 'dnc_cleared':
       return ['cleared do-not-contact'];
     case 'review_requested':
-      return ['sent for review to ', user(objectName(a.data.reviewerId))];
+      return ['asked ', user(objectName(a.data.reviewerId)), ' to review them'];
     case 'review_decision': {
       const verdict = a.data.verdict === 'approve' ? 'approved' : 'rejected';
       const items = a.data.verdict === 'approve' ? a.data.met : a.data.missing;

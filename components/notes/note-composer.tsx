@@ -7,6 +7,7 @@ import { NOTE_MAX_LENGTH, type NoteVisibility, type ProspectIdentity } from '@/l
 import { noteAdd } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { ensureProspect } from '@/lib/prospects/record-visit';
+import { VisibilitySelect } from './visibility-select';
 
 /** Writes a note; Ctrl/⌘+Enter saves. The draft survives a failed save. */
 export const NoteComposer = forwardRef<HTMLTextAreaElement, { identity: ProspectIdentity }>(function NoteComposer(
@@ -21,7 +22,11 @@ export const NoteComposer = forwardRef<HTMLTextAreaElement, { identity: Prospect
 
   const save = async () => {
     if (saving || isTooLong(size)) return;
-    if (await run(async () => mutate(db, noteAdd, { prospectId: await ensureProspect(db, identity), body, visibility }))) setBody('');
+    if (await run(async () => mutate(db, noteAdd, { prospectId: await ensureProspect(db, identity), body, visibility }))) {
+      setBody('');
+      // Each note starts as the team's: a private one is a choice made for that note only.
+      setVisibility('team');
+    }
   };
 
   return (
@@ -52,13 +57,7 @@ export const NoteComposer = forwardRef<HTMLTextAreaElement, { identity: Prospect
       />
       <TextLimit id="note-input" size={size} />
       <div className="row">
-        <label className="inline">
-          <span className="visually-hidden">Who can see it</span>
-          <select value={visibility} onChange={(e) => setVisibility(e.target.value as NoteVisibility)}>
-            <option value="team">Team</option>
-            <option value="private">Only me</option>
-          </select>
-        </label>
+        <VisibilitySelect value={visibility} onChange={setVisibility} />
         <button type="submit" data-testid="note-submit" disabled={saving || body.trim() === '' || isTooLong(size)}>
           Save note
         </button>

@@ -4,7 +4,7 @@ import { SyncStatus } from '@/components/sync/sync-status';
 import { useDb } from '@/components/ui/db-context';
 import { readMe } from '@/lib/db/local-state';
 import { ROLE_LABELS } from '@/lib/model';
-import { SignInError, signIn, signOut } from '@/lib/sync/account';
+import { SignInError, lastServerUrl, signIn, signOut } from '@/lib/sync/account';
 import { type OtherTeamChanges, changesForOtherTeams, discardChanges } from '@/lib/sync/outbox';
 import { type Session, readSession } from '@/lib/sync/session';
 
@@ -66,7 +66,9 @@ export function TeamSignIn({ onSignedIn }: Props) {
   const db = useDb();
   const session = useLiveQuery(async () => (await readSession(db)) ?? null, [db]);
   const me = useLiveQuery(() => readMe(db), [db]);
-  const [serverUrl, setServerUrl] = useState('');
+  const remembered = useLiveQuery(() => lastServerUrl(db), [db]);
+  const [typedServerUrl, setServerUrl] = useState<string | null>(null);
+  const serverUrl = typedServerUrl ?? remembered ?? '';
   const [code, setCode] = useState('');
   const [wipe, setWipe] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -112,6 +114,8 @@ export function TeamSignIn({ onSignedIn }: Props) {
 
   return (
     <form
+      // The address is checked here, with words (a bare host such as tandem.acme.com is fine), not by the browser's tooltip.
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
@@ -125,10 +129,11 @@ export function TeamSignIn({ onSignedIn }: Props) {
           <input
             id="signin-server"
             data-testid="signin-server"
-            type="url"
+            type="text"
             inputMode="url"
-            placeholder="https://tandem.example.com"
-            required
+            autoComplete="url"
+            placeholder="tandem.example.com"
+            aria-describedby={error ? 'signin-error' : undefined}
             value={serverUrl}
             onChange={(e) => setServerUrl(e.target.value)}
           />
@@ -141,7 +146,7 @@ export function TeamSignIn({ onSignedIn }: Props) {
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
         {error && (
-          <p className="error" role="alert" data-testid="signin-error">
+          <p className="error" role="alert" data-testid="signin-error" id="signin-error">
             {error}
           </p>
         )}

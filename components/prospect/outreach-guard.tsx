@@ -1,4 +1,5 @@
 import { format } from 'date-fns';
+import type { ComponentProps } from 'react';
 import { type GuardWarning, outreachWarnings } from '@/lib/guard/outreach-guard';
 import { memberName, memberObjectName } from '@/components/ui/member-name';
 import { RelativeTime } from '@/components/ui/relative-time';
@@ -25,19 +26,26 @@ export function warningsFor(view: ProspectView, now: number): GuardWarning[] {
 export function OutreachGuard({ view, now }: { view: ProspectView; now: number }) {
   const warnings = warningsFor(view, now);
   if (warnings.length === 0) return null;
-  const name = (id: string) => memberName(id, view.members, view.me?.memberId);
-  const objectName = (id: string) => memberObjectName(id, view.members, view.me?.memberId);
   return (
     <section data-testid="outreach-warning" className="guard" role="alert" aria-label="Before you reach out">
       <h2>Before you reach out</h2>
-      <ul>
-        {warnings.map((w, i) => (
-          <li key={i} data-warning={w.kind} className={w.kind === 'do_not_contact' ? 'severe' : undefined}>
-            <WarningText warning={w} name={name} objectName={objectName} now={now} windowDays={view.settings.guardWindowDays} />
-          </li>
-        ))}
-      </ul>
+      <WarningList warnings={warnings} view={view} now={now} />
     </section>
+  );
+}
+
+/** Each warning as a sentence, most serious first (the sidebar's guard, the popup). */
+export function WarningList({ warnings, view, now, ...rest }: { warnings: GuardWarning[]; view: ProspectView; now: number } & ComponentProps<'ul'>) {
+  const name = (id: string) => memberName(id, view.members, view.me?.memberId);
+  const objectName = (id: string) => memberObjectName(id, view.members, view.me?.memberId);
+  return (
+    <ul {...rest}>
+      {warnings.map((w, i) => (
+        <li key={i} data-warning={w.kind} className={w.kind === 'do_not_contact' ? 'severe' : undefined}>
+          <WarningText warning={w} name={name} objectName={objectName} now={now} windowDays={view.settings.guardWindowDays} />
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -73,7 +81,8 @@ function WarningText({
               <span dir="auto">{w.note}</span>”
             </>
           )}
-          .
+          {/* A quoted note that ends its own sentence ends this one too: no full stop after “… junior.” */}
+          {!/[.!?…]$/.test(w.note) && '.'}
         </>
       );
     case 'not_interested':

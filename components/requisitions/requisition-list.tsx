@@ -1,7 +1,8 @@
 import type { MouseEvent } from 'react';
 import { plural } from '@/components/ui/plural';
 import type { Member, Requisition, ReviewRequest } from '@/lib/model';
-import { REQUISITION_STATUS_LABELS, isOverdue } from '@/lib/review/summaries';
+import { isOverdue } from '@/lib/deadlines';
+import { REQUISITION_STATUS_LABELS } from '@/lib/review/summaries';
 import { nameOf } from './team';
 
 const STATUS_ORDER: Record<Requisition['status'], number> = { open: 0, on_hold: 1, closed: 2 };

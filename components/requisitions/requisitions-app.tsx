@@ -11,6 +11,9 @@ import { RequisitionList, sortRequisitions } from './requisition-list';
 import { RequisitionView } from './requisition-view';
 import { type Route, useHashRoute } from './use-hash-route';
 
+/** How long a saved message stays. */
+const NOTICE_MS = 5_000;
+
 /**
  * The requisitions page (`requisitions.html`): the intakes on the left, the chosen one on the
  * right — its scorecard and review requests, or the editor. `#<id>` opens one.
@@ -27,6 +30,12 @@ export function RequisitionsApp() {
   // Focus follows the member's own moves (choosing, saving, cancelling), not the first load.
   const [moved, setMoved] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  // "Requisition created." says the save worked, then goes: it is not news a minute later.
+  useEffect(() => {
+    if (notice === null) return;
+    const id = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(id);
+  }, [notice]);
 
   const go = (next: Route, message: string | null = null) => {
     setMoved(true);

@@ -1,3 +1,4 @@
+import { formatDistanceStrict } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ulid } from 'ulidx';
@@ -14,10 +15,10 @@ import { MESSAGE_MAX_BYTES, canNudgeReview, canReassignReview, canReviewFor, typ
 import { reviewCancel, reviewNudge, reviewReassign } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { profileLink } from '@/lib/sites/profile-link';
+import { isOverdue } from '@/lib/deadlines';
 import {
   eventText,
   formatDateTime,
-  isOverdue,
   latenessText,
   progressText,
   requestResultText,
@@ -67,7 +68,19 @@ const STATUS_LABELS: Record<ReviewRequest['status'], string> = { open: 'Open', c
 
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** Only links the web can open; a synced row could hold anything. */
+/**
+ * The deadline as it stands: "due 30 Jun, 14:05" while open; for a completed review, when and
+ * how it finished against the deadline ("completed 29 Jun, 10:00, 1 day before the deadline");
+ * for a withdrawn or reassigned one, just the deadline it had.
+ */
+function deadlineText(request: ReviewRequest, decisions: readonly ReviewDecision[]): string {
+  const due = formatDateTime(request.dueAt);
+  if (request.status === 'open') return `due ${due}`;
+  if (request.status !== 'completed' || decisions.length === 0) return `deadline ${due}`;
+  const finishedAt = Math.max(...decisions.map((d) => d.decidedAt));
+  const side = finishedAt <= request.dueAt ? 'before' : 'after';
+  return `completed ${formatDateTime(finishedAt)}, ${formatDistanceStrict(finishedAt, request.dueAt)} ${side} the deadline`;
+}
 
 /** One review request: who, when, how late, how far along, the result, its history and what the recruiter can do. */
 export function ReviewRequestCard({ request, requisition, me, members, now, focusTarget }: Props) {
@@ -155,7 +168,7 @@ export function ReviewRequestCard({ request, requisition, me, members, now, focu
       <p className="small muted review-dates">
         Sent by <span dir="auto">{names.member(request.requesterId)}</span>{' '}
         <RelativeTime at={request.createdAt} now={now} />
-        {` (${formatDateTime(request.createdAt)}) · ${open ? 'due' : 'was due'} ${formatDateTime(request.dueAt)}`}
+        {` (${formatDateTime(request.createdAt)}) · ${deadlineText(request, tally.decisions)}`}
       </p>
       {lateness && (
         <p className="lateness" data-testid="request-lateness">

@@ -5,7 +5,7 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { memberObjectName } from '@/components/ui/member-name';
 import { useAction } from '@/components/ui/use-action';
 import { openRequestsForProspect } from '@/lib/db/review-queries';
-import { canRequestReview, type ProspectIdentity } from '@/lib/model';
+import { canCreateRequisition, canRequestReview, type ProspectIdentity } from '@/lib/model';
 import { ensureProspect } from '@/lib/prospects/record-visit';
 import { addToTray, setTrayRequisition } from '@/lib/review/batch-tray';
 import { useTray } from './use-tray';
@@ -23,6 +23,9 @@ export function AddToReview({ identity, prospectId }: { identity: ProspectIdenti
   const inTray = prospectId !== null && tray.prospectIds.includes(prospectId);
 
   if (openRequisitions.length === 0) {
+    if (me && !canCreateRequisition(me.role)) {
+      return <p className="muted small">No open requisition yet. Recruiters and admins open them; then you can send people for review.</p>;
+    }
     return (
       <p className="muted small">
         No open requisition yet.{' '}

@@ -17,6 +17,8 @@ export const LOCAL_KEYS = {
   reminders: 'reminders',
   /** Names of the teams this device signed in to, by id, to name a team's unsent changes (lib/sync/outbox.ts). */
   teamNames: 'teamNames',
+  /** The team server last signed in to, kept after signing out so the form offers it again. */
+  lastServerUrl: 'lastServerUrl',
 } as const;
 
 export async function readValidated<T extends z.ZodType>(db: TandemDB, key: string, schema: T): Promise<z.infer<T> | undefined> {

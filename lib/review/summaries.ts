@@ -1,4 +1,4 @@
-import { formatDistanceStrict } from 'date-fns';
+import { dueText, isOverdue } from '@/lib/deadlines';
 import type { Requisition, ReviewDecision, ReviewEvent, ReviewRequest } from '@/lib/model';
 import { type TextPart, user } from '@/lib/text-parts';
 
@@ -16,14 +16,9 @@ export interface Names {
   person(id: string): string;
 }
 
-/** An open request is overdue once its due time has passed. */
-export function isOverdue(request: Pick<ReviewRequest, 'status' | 'dueAt'>, now: number): boolean {
-  return request.status === 'open' && now > request.dueAt;
-}
-
 /** "overdue by 2 days", or null when the request is not overdue. */
 export function latenessText(request: Pick<ReviewRequest, 'status' | 'dueAt'>, now: number): string | null {
-  return isOverdue(request, now) ? `overdue by ${formatDistanceStrict(request.dueAt, now)}` : null;
+  return isOverdue(request, now) ? dueText(request.dueAt, now) : null;
 }
 
 export interface RequestTally {
@@ -110,7 +105,7 @@ export function eventText(event: ReviewEvent, names: Pick<Names, 'member'>): Tex
 export function requestStatusText(request: Pick<ReviewRequest, 'status' | 'dueAt' | 'history'>, now: number, names: Pick<Names, 'member'>): string {
   switch (request.status) {
     case 'open':
-      return latenessText(request, now) ?? `open, due ${formatDistanceStrict(request.dueAt, now, { addSuffix: true })}`;
+      return latenessText(request, now) ?? `open, ${dueText(request.dueAt, now)}`;
     case 'completed':
       return 'complete';
     case 'cancelled':

@@ -241,7 +241,7 @@ export async function runSimulation(server: Database, { seed, steps = 80, log = 
         if (r?.mutationId) queued++;
       } catch (e) {
         if (!(e instanceof MutationRefused)) throw e;
-        log(`${d.name}: device refused: ${e.message}`);
+        log(`${d.name}: device refused ${e.mutation}: ${e.reason}`);
       }
       return;
     }

@@ -194,6 +194,18 @@ describe('prospect.setDoNotContact', () => {
   });
 });
 
+describe('refusals', () => {
+  it('read as their reason wherever their message is shown, without the internal action name', async () => {
+    const ctx = member();
+    const prospectId = await addProspect(ctx);
+    const { result: id } = await mutate(db, noteAdd, { prospectId, body: 'mine' }, ctx);
+    const refusal = await mutate(db, noteEdit, { id: id!, body: 'theirs' }, member('recruiter', 'Cam')).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(MutationRefused);
+    expect((refusal as MutationRefused).message).toBe('only the author can change a note');
+    expect((refusal as MutationRefused).mutation).toBe('note.edit');
+  });
+});
+
 describe('atomicity', () => {
   it('leaves nothing behind when apply fails after writing', async () => {
     const ctx = member();

@@ -1,12 +1,12 @@
 import { ulid } from 'ulidx';
 import { plainText } from '@/lib/text-parts';
+import { isOverdue } from '@/lib/deadlines';
 import { describe, expect, it } from 'vitest';
 import type { Requisition, ReviewDecision, ReviewRequest } from '@/lib/model';
 import {
   eventText,
   formatDay,
   intakeSummaryText,
-  isOverdue,
   latenessText,
   progressText,
   requestResultText,
