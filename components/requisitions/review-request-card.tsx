@@ -194,7 +194,7 @@ export function ReviewRequestCard({ request, requisition, me, members, now, focu
       </p>
       {request.message && (
         <div className="review-message">
-          <span className="muted">Message:</span>
+          <span className="muted">Message: </span>
           <LongText className="review-message-text" text={request.message} />
         </div>
       )}
