@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { SyncStatus } from '@/components/sync/sync-status';
 import { useDb } from '@/components/ui/db-context';
+import { useFleeting } from '@/components/ui/use-fleeting';
 import { useNow } from '@/components/ui/use-now';
 import { ensureMe, readMe } from '@/lib/db/local-state';
 import { requisitions as requisitionsQuery } from '@/lib/db/review-queries';
@@ -10,9 +11,6 @@ import { RequisitionEditor } from './requisition-editor';
 import { RequisitionList, sortRequisitions } from './requisition-list';
 import { RequisitionView } from './requisition-view';
 import { type Route, useHashRoute } from './use-hash-route';
-
-/** How long a saved message stays. */
-const NOTICE_MS = 5_000;
 
 /**
  * The requisitions page (`requisitions.html`): the intakes on the left, the chosen one on the
@@ -30,12 +28,7 @@ export function RequisitionsApp() {
   // Focus follows the member's own moves (choosing, saving, cancelling), not the first load.
   const [moved, setMoved] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  // "Requisition created." says the save worked, then goes: it is not news a minute later.
-  useEffect(() => {
-    if (notice === null) return;
-    const id = setTimeout(() => setNotice(null), NOTICE_MS);
-    return () => clearTimeout(id);
-  }, [notice]);
+  useFleeting(notice, useCallback(() => setNotice(null), []));
 
   const go = (next: Route, message: string | null = null) => {
     setMoved(true);

@@ -1,11 +1,12 @@
 import { formatDistanceStrict } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ulid } from 'ulidx';
 import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { TextLimit, isTooLong, limitProps, measureText } from '@/components/ui/text-limit';
 import { useAction } from '@/components/ui/use-action';
+import { useFleeting } from '@/components/ui/use-fleeting';
 import { LongText } from '@/components/ui/long-text';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { Parts } from '@/components/ui/user-text';
@@ -91,6 +92,7 @@ export function ReviewRequestCard({ request, requisition, me, members, now, focu
   const reassignButton = useRef<HTMLButtonElement>(null);
   const [mode, setMode] = useState<'idle' | 'reassign' | 'withdraw'>('idle');
   const [notice, setNotice] = useState<TextPart[]>([]);
+  useFleeting(notice, useCallback(() => setNotice([]), []));
   const { run: runAction, error, busy, clearError } = useAction();
 
   const ids = request.prospectIds.join(' ');

@@ -192,6 +192,19 @@ describe('the requisitions page', () => {
     await screen.findByText('Requisition created.');
     await waitFor(() => expect(screen.queryByText('Requisition created.')).toBeNull(), { timeout: 8_000 });
   });
+
+  it('lets the nudge notice go after a while', async () => {
+    const { recruiter, hm, requisitionId, adaId } = await team();
+    await mutate(db, reviewRequest, { requisitionId, reviewerId: hm.me.memberId, prospectIds: [adaId], activityIds: [ulid()], at: Date.now() - 72 * HOUR }, recruiter);
+    window.history.replaceState(null, '', `/requisitions.html#${requisitionId}`);
+    const user = userEvent.setup();
+    page(<RequisitionsApp />);
+    const card = await within(await screen.findByTestId('open-reviews')).findByTestId('review-request');
+    await user.click(within(card).getByRole('button', { name: 'Nudge' }));
+    const said = (text: string) => within(card).queryByText((_, el) => el?.getAttribute('role') === 'status' && el.textContent === text);
+    await waitFor(() => expect(said('Nudged Hana Manager: they get a reminder now.')).not.toBeNull());
+    await waitFor(() => expect(said('Nudged Hana Manager: they get a reminder now.')).toBeNull(), { timeout: 8_000 });
+  });
 });
 
 describe('the popup', () => {
