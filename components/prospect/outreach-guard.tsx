@@ -1,5 +1,5 @@
-import { format } from 'date-fns';
 import type { ComponentProps } from 'react';
+import { dueText } from '@/lib/deadlines';
 import { type GuardWarning, outreachWarnings } from '@/lib/guard/outreach-guard';
 import { memberName, memberObjectName } from '@/components/ui/member-name';
 import { RelativeTime } from '@/components/ui/relative-time';
@@ -100,7 +100,7 @@ function WarningText({
     case 'open_review':
       return (
         <>
-          <strong>In review</strong> with <span dir="auto">{objectName(w.reviewerId)}</span>, feedback due {format(w.dueAt, 'PP')}.
+          <strong>In review</strong> with <span dir="auto">{objectName(w.reviewerId)}</span>, feedback {dueText(w.dueAt, now)}.
         </>
       );
     case 'recent_outreach':

@@ -4,21 +4,21 @@ import { useId, useState } from 'react';
 const LONG_CHARS = 600;
 const LONG_LINES = 8;
 
-export const isLongText = (text: string) => text.length > LONG_CHARS || text.split('\n').length > LONG_LINES;
+const isLongText = (text: string) => text.length > LONG_CHARS || text.split('\n').length > LONG_LINES;
 
 /**
  * User text as a paragraph, in its own direction (`dir="auto"`: an Arabic or Hebrew note reads
  * right to left), collapsed to a few lines when long, with a button to show it all. The whole
  * text is always in the page (found by search, read by screen readers); only its height is cut.
  */
-export function LongText({ text, className, testId }: { text: string; className: string; testId?: string }) {
+export function LongText({ text, className }: { text: string; className: string }) {
   const id = useId();
   const long = isLongText(text);
   const [expanded, setExpanded] = useState(false);
   const collapsed = long && !expanded;
   return (
     <>
-      <p id={id} className={`${className} long-text`} data-testid={testId} dir="auto" data-collapsed={long ? String(collapsed) : undefined}>
+      <p id={id} className={`${className} long-text`} dir="auto" data-collapsed={long ? String(collapsed) : undefined}>
         {text}
       </p>
       {long && (

@@ -58,6 +58,12 @@ describe('one way to say when a review is due', () => {
     const side = sidebar();
     expect(await screen.findByTestId('sidebar-review')).toHaveTextContent('due in 2 days');
     side.unmount();
+    // The recruiter's guard too.
+    await signInAs(db, recruiter);
+    const guard = sidebar();
+    expect(await screen.findByTestId('outreach-warning')).toHaveTextContent('In review with Hana Manager, feedback due in 2 days.');
+    guard.unmount();
+    await signInAs(db, { me: { memberId: hm.id, teamId: 'local', name: hm.name, email: '', role: 'hiring_manager' } });
     page(<ReviewApp requestId={requestId!} />);
     await screen.findByTestId('review-person-name');
     expect(screen.getByText('Due in 2 days', { exact: false })).toBeInTheDocument();
