@@ -1,5 +1,6 @@
 import { memberName, memberObjectName } from '@/components/ui/member-name';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { Parts } from '@/components/ui/user-text';
 import type { Activity, Member } from '@/lib/model';
 import { activityText } from './activity-text';
 
@@ -20,7 +21,10 @@ export function ActivityFeed({ activities, members, meId, now }: Props) {
       <ol data-testid="activity-feed" className="feed">
         {activities.map((a) => (
           <li key={a.id} data-testid="activity-item" data-kind={a.kind}>
-            <span className="who">{name(a.actorId)}</span> {activityText(a, name, (id) => memberObjectName(id, members, meId))}{' '}
+            <span className="who" dir="auto">
+              {name(a.actorId)}
+            </span>{' '}
+            <Parts parts={activityText(a, name, (id) => memberObjectName(id, members, meId))} />{' '}
             <span className="when">
               <RelativeTime at={a.at} now={now} />
             </span>

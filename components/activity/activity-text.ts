@@ -1,31 +1,32 @@
+import { type TextPart, joined, user } from '@/lib/text-parts';
 import type { Activity } from '@/lib/model';
 
 const OUTREACH = { inmail: 'sent an InMail', email: 'sent an email', call: 'called' } as const;
 const REPLY = { replied: 'logged a reply', interested: 'logged a reply: interested', not_interested: 'logged a reply: not interested' } as const;
 
-/** The sentence after the actor's name in the feed, e.g. "sent an InMail". Plain text. */
-export function activityText(a: Activity, name: (id: string) => string, objectName: (id: string) => string = name): string {
+/** The sentence after the actor's name in the feed, e.g. "sent an InMail", "asked Hana to review them"; names, reasons and notes as user parts. */
+export function activityText(a: Activity, name: (id: string) => string, objectName: (id: string) => string = name): TextPart[] {
   switch (a.kind) {
     case 'viewed':
-      return 'viewed the profile';
+      return ['viewed the profile'];
     case 'outreach':
-      return OUTREACH[a.data.channel];
+      return [OUTREACH[a.data.channel]];
     case 'reply':
-      return REPLY[a.data.interest];
+      return [REPLY[a.data.interest]];
     case 'dnc_set':
-      return `marked do-not-contact: ${a.data.reason}`;
+      return ['marked do-not-contact: ', user(a.data.reason)];
     case 'dnc_cleared':
-      return 'cleared do-not-contact';
+      return ['cleared do-not-contact'];
     case 'review_requested':
-      return `sent for review to ${objectName(a.data.reviewerId)}`;
+      return ['asked ', user(objectName(a.data.reviewerId)), ' to review them'];
     case 'review_decision': {
       const verdict = a.data.verdict === 'approve' ? 'approved' : 'rejected';
       const items = a.data.verdict === 'approve' ? a.data.met : a.data.missing;
-      const reasons = items.length ? ` (${a.data.verdict === 'approve' ? 'meets' : 'missing'}: ${items.join(', ')})` : '';
-      const note = a.data.note ? ` — “${a.data.note}”` : '';
-      return `${verdict}${reasons}${note}`;
+      const reasons: TextPart[] = items.length ? [` (${a.data.verdict === 'approve' ? 'meets' : 'missing'}: `, ...joined(items), ')'] : [];
+      const note: TextPart[] = a.data.note ? [' — “', user(a.data.note), '”'] : [];
+      return [verdict, ...reasons, ...note];
     }
     case 'stage_changed':
-      return a.data.from ? `moved from ${a.data.from} to ${a.data.to}` : `added at stage ${a.data.to}`;
+      return a.data.from ? ['moved from ', user(a.data.from), ' to ', user(a.data.to)] : ['added at stage ', user(a.data.to)];
   }
 }

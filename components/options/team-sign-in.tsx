@@ -5,7 +5,7 @@ import { useDb } from '@/components/ui/db-context';
 import { exportBackup } from '@/lib/backup/backup';
 import { readMe } from '@/lib/db/local-state';
 import { LOCAL_TEAM_ID, ROLE_LABELS, type UnsentChanges } from '@/lib/model';
-import { SignInError, UnsentChangesError, signIn, signOut } from '@/lib/sync/account';
+import { SignInError, UnsentChangesError, lastServerUrl, signIn, signOut } from '@/lib/sync/account';
 import { type OtherTeamChanges, changesForOtherTeams, discardChanges, dropHeldChanges, readHeldChanges } from '@/lib/sync/outbox';
 import { type Session, readSession } from '@/lib/sync/session';
 import { downloadBackup } from './download-backup';
@@ -164,7 +164,9 @@ export function TeamSignIn({ onSignedIn }: Props) {
   const db = useDb();
   const session = useLiveQuery(async () => (await readSession(db)) ?? null, [db]);
   const me = useLiveQuery(() => readMe(db), [db]);
-  const [serverUrl, setServerUrl] = useState('');
+  const remembered = useLiveQuery(() => lastServerUrl(db), [db]);
+  const [typedServerUrl, setServerUrl] = useState<string | null>(null);
+  const serverUrl = typedServerUrl ?? remembered ?? '';
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -202,6 +204,8 @@ export function TeamSignIn({ onSignedIn }: Props) {
 
   return (
     <form
+      // The address is checked here, with words (a bare host such as tandem.acme.com is fine), not by the browser's tooltip.
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
@@ -215,10 +219,11 @@ export function TeamSignIn({ onSignedIn }: Props) {
           <input
             id="signin-server"
             data-testid="signin-server"
-            type="url"
+            type="text"
             inputMode="url"
-            placeholder="https://tandem.example.com"
-            required
+            autoComplete="url"
+            placeholder="tandem.example.com"
+            aria-describedby={error ? 'signin-error' : undefined}
             value={serverUrl}
             onChange={(e) => setServerUrl(e.target.value)}
           />
@@ -231,7 +236,7 @@ export function TeamSignIn({ onSignedIn }: Props) {
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
         {error && (
-          <p className="error" role="alert" data-testid="signin-error">
+          <p className="error" role="alert" data-testid="signin-error" id="signin-error">
             {error}
           </p>
         )}

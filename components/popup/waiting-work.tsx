@@ -42,11 +42,11 @@ export function WaitingWork({ now }: { now: number }) {
             {work.requests.map((r) => (
               <li key={r.id} className={isOverdue(r, now) ? 'overdue' : undefined}>
                 <button type="button" className="link" onClick={() => open(`/review.html?request=${r.id}`)}>
-                  {plural(r.prospectIds.length, 'person', 'people')} for {r.role}
+                  {plural(r.prospectIds.length, 'person', 'people')} for <span dir="auto">{r.role}</span>
                 </button>
                 <span className="muted small">
                   {' '}
-                  from {r.from} · {dueText(r.dueAt, now)}
+                  from <span dir="auto">{r.from}</span> · {dueText(r.dueAt, now)}
                 </span>
               </li>
             ))}
@@ -60,11 +60,11 @@ export function WaitingWork({ now }: { now: number }) {
             {work.followUps.map((f) => (
               <li key={f.id}>
                 {profileLink(f.profile) ? (
-                  <button type="button" className="link" onClick={() => void openProfile(f.profile)}>
+                  <button type="button" className="link" dir="auto" onClick={() => void openProfile(f.profile)}>
                     {f.name}
                   </button>
                 ) : (
-                  f.name
+                  <span dir="auto">{f.name}</span>
                 )}
                 <span className="muted small"> due {format(f.dueAt, 'EEE d MMM')}</span>{' '}
                 <button type="button" className="link" onClick={() => void mutate(db, followUpDone, { id: f.id })}>

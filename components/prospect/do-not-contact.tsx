@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { useUndo } from '@/components/ui/undo-store';
+import { TextLimit, isTooLong, limitProps, measureText } from '@/components/ui/text-limit';
 import { useAction } from '@/components/ui/use-action';
-import { type Me, type Prospect, type ProspectIdentity, canSetDoNotContact } from '@/lib/model';
+import { type Me, type Prospect, type ProspectIdentity, REASON_MAX_BYTES, canSetDoNotContact } from '@/lib/model';
 import { prospectSetDoNotContact } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { ensureProspect } from '@/lib/prospects/record-visit';
@@ -62,6 +63,7 @@ export function DoNotContact({ identity, prospect, me }: Props) {
       </div>
     );
   }
+  const size = measureText(reason, REASON_MAX_BYTES);
   return (
     <form
       className="dnc"
@@ -75,12 +77,14 @@ export function DoNotContact({ identity, prospect, me }: Props) {
         id="dnc-reason"
         autoFocus
         value={reason}
-        maxLength={500}
+        {...limitProps('dnc-reason', size)}
+        dir="auto"
         onChange={(e) => setReason(e.target.value)}
         onKeyDown={(e) => e.key === 'Escape' && setReason(null)}
       />
+      <TextLimit id="dnc-reason" size={size} />
       <div className="row">
-        <button type="submit" className="danger" disabled={reason.trim() === ''}>
+        <button type="submit" className="danger" disabled={reason.trim() === '' || isTooLong(size)}>
           Mark do-not-contact
         </button>
         <button type="button" onClick={() => setReason(null)}>

@@ -1,7 +1,10 @@
-import { format } from 'date-fns';
+import type { ComponentProps } from 'react';
+import { dueText } from '@/lib/deadlines';
 import { type GuardWarning, outreachWarnings } from '@/lib/guard/outreach-guard';
 import { memberName, memberObjectName } from '@/components/ui/member-name';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { Parts } from '@/components/ui/user-text';
+import { joined } from '@/lib/text-parts';
 import type { ProspectView } from './use-prospect-view';
 
 const CHANNEL_VERB = { inmail: 'sent an InMail', email: 'sent an email', call: 'called' } as const;
@@ -15,6 +18,7 @@ export function warningsFor(view: ProspectView, now: number): GuardWarning[] {
     pipeline: view.pipeline,
     now,
     windowDays: view.settings.guardWindowDays,
+    viewerId: view.me?.memberId,
   });
 }
 
@@ -26,19 +30,26 @@ export function warningsFor(view: ProspectView, now: number): GuardWarning[] {
 export function OutreachGuard({ view, now }: { view: ProspectView; now: number }) {
   const warnings = warningsFor(view, now);
   if (warnings.length === 0) return null;
-  const name = (id: string) => memberName(id, view.members, view.me?.memberId);
-  const objectName = (id: string) => memberObjectName(id, view.members, view.me?.memberId);
   return (
     <section data-testid="outreach-warning" className="guard" aria-label="Before you reach out">
       <h2>Before you reach out</h2>
-      <ul>
-        {warnings.map((w, i) => (
-          <li key={i} data-warning={w.kind} className={w.kind === 'do_not_contact' ? 'severe' : undefined}>
-            <WarningText warning={w} name={name} objectName={objectName} now={now} windowDays={view.settings.guardWindowDays} />
-          </li>
-        ))}
-      </ul>
+      <WarningList warnings={warnings} view={view} now={now} />
     </section>
+  );
+}
+
+/** Each warning as a sentence, most serious first (the sidebar's guard, the popup). */
+export function WarningList({ warnings, view, now, ...rest }: { warnings: GuardWarning[]; view: ProspectView; now: number } & ComponentProps<'ul'>) {
+  const name = (id: string) => memberName(id, view.members, view.me?.memberId);
+  const objectName = (id: string) => memberObjectName(id, view.members, view.me?.memberId);
+  return (
+    <ul {...rest}>
+      {warnings.map((w, i) => (
+        <li key={i} data-warning={w.kind} className={w.kind === 'do_not_contact' ? 'severe' : undefined}>
+          <WarningText warning={w} name={name} objectName={objectName} now={now} windowDays={view.settings.guardWindowDays} />
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -60,39 +71,46 @@ function WarningText({
     case 'do_not_contact':
       return (
         <>
-          <strong>Do not contact.</strong> {w.reason} — marked by {objectName(w.by)} <RelativeTime at={w.at} now={now} />.
+          <strong>Do not contact.</strong> <span dir="auto">{w.reason}</span> — marked by <span dir="auto">{objectName(w.by)}</span> <RelativeTime at={w.at} now={now} />.
         </>
       );
     case 'rejected':
       return (
         <>
-          <strong>Rejected</strong> by {objectName(w.by)} <RelativeTime at={w.at} now={now} />
-          {w.missing.length > 0 && ` — missing: ${w.missing.join(', ')}`}
-          {w.note && ` — “${w.note}”`}.
+          <strong>Rejected</strong> by <span dir="auto">{objectName(w.by)}</span> <RelativeTime at={w.at} now={now} />
+          {w.missing.length > 0 && <Parts parts={[' — missing: ', ...joined(w.missing)]} />}
+          {w.note && (
+            <>
+              {' — “'}
+              <span dir="auto">{w.note}</span>”
+            </>
+          )}
+          {/* A quoted note that ends its own sentence ends this one too: no full stop after “… junior.” */}
+          {!/[.!?…]$/.test(w.note) && '.'}
         </>
       );
     case 'not_interested':
       return (
         <>
-          <strong>Not interested</strong> — logged by {objectName(w.by)} <RelativeTime at={w.at} now={now} />.
+          <strong>Not interested</strong> — logged by <span dir="auto">{objectName(w.by)}</span> <RelativeTime at={w.at} now={now} />.
         </>
       );
     case 'in_process':
       return (
         <>
-          <strong>In process</strong> at stage “{w.stage}”.
+          <strong>In process</strong> at stage “<span dir="auto">{w.stage}</span>”.
         </>
       );
     case 'open_review':
       return (
         <>
-          <strong>In review</strong> with {objectName(w.reviewerId)}, feedback due {format(w.dueAt, 'PP')}.
+          <strong>In review</strong> with <span dir="auto">{objectName(w.reviewerId)}</span>, feedback {dueText(w.dueAt, now)}.
         </>
       );
     case 'recent_outreach':
       return (
         <>
-          <strong>Already contacted:</strong> {name(w.by)} {CHANNEL_VERB[w.channel]} <RelativeTime at={w.at} now={now} />
+          <strong>Already contacted:</strong> <span dir="auto">{name(w.by)}</span> {CHANNEL_VERB[w.channel]} <RelativeTime at={w.at} now={now} />
           {w.count > 1 && ` (${w.count} times in the last ${windowDays} days)`}.
         </>
       );

@@ -1,3 +1,4 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef } from 'react';
 import { ActivityFeed } from '@/components/activity/activity-feed';
 import { QuickLog } from '@/components/activity/quick-log';
@@ -10,7 +11,7 @@ import { BatchTray } from '@/components/review-batch/batch-tray';
 import { useDb } from '@/components/ui/db-context';
 import { useNow } from '@/components/ui/use-now';
 import type { ProspectIdentity } from '@/lib/model';
-import { recordVisit } from '@/lib/prospects/record-visit';
+import { knowsTeamState, recordVisit } from '@/lib/prospects/record-visit';
 import { DoNotContact } from './do-not-contact';
 import { OutreachGuard } from './outreach-guard';
 import { ProspectHeader } from './prospect-header';
@@ -24,9 +25,12 @@ export function ProspectPanel({ identity }: { identity: ProspectIdentity }) {
   const noteInput = useRef<HTMLTextAreaElement>(null);
   const reviewKeys = useRef<ReviewKeyHandler | null>(null);
 
+  // After signing in, the visit waits for the first sync: recorded before, it could be today's second view.
+  const teamKnown = useLiveQuery(() => knowsTeamState(db), [db]);
   useEffect(() => {
+    if (!teamKnown) return;
     recordVisit(db, identity).catch((e: unknown) => console.warn('Tandem: could not record the visit', e));
-  }, [db, identity]);
+  }, [db, identity, teamKnown]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -53,7 +57,7 @@ export function ProspectPanel({ identity }: { identity: ProspectIdentity }) {
         <>
           <OutreachGuard view={view} now={now} />
           <SidebarReview view={view} now={now} keysRef={reviewKeys} />
-          <QuickLog identity={identity} />
+          <QuickLog identity={identity} prospect={view.prospect} />
           <NoteSection
             identity={identity}
             notes={view.notes}

@@ -125,6 +125,7 @@ export function ItemListEditor({ legend, itemLabel, items, onChange, maxItems, m
                 id={`${baseId}-${item.key}`}
                 ref={ref(item.key, 'input')}
                 value={item.text}
+                dir="auto"
                 maxLength={maxLength}
                 aria-describedby={hint ? hintId : undefined}
                 onChange={(e) => onChange(items.map((x) => (x.key === item.key ? { ...x, text: e.target.value } : x)))}
@@ -156,6 +157,7 @@ export function ItemListEditor({ legend, itemLabel, items, onChange, maxItems, m
             id={`${baseId}-add`}
             ref={addInput}
             value={draft}
+            dir="auto"
             maxLength={maxLength}
             disabled={full}
             aria-invalid={problem !== null}

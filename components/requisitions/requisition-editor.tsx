@@ -141,7 +141,7 @@ export function RequisitionEditor({ initial, me, members, onSaved, onCancel }: P
         <legend>The role</legend>
         <div className="field">
           <label htmlFor={field('title')}>Title</label>
-          <input id={field('title')} autoFocus value={draft.title} maxLength={200} required onChange={(e) => set('title', e.target.value)} />
+          <input id={field('title')} autoFocus dir="auto" value={draft.title} maxLength={200} required onChange={(e) => set('title', e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor={field('status')}>Status</label>

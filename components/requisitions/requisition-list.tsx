@@ -1,7 +1,8 @@
 import type { MouseEvent } from 'react';
 import { plural } from '@/components/ui/plural';
 import type { Member, Requisition, ReviewRequest } from '@/lib/model';
-import { REQUISITION_STATUS_LABELS, isOverdue } from '@/lib/review/summaries';
+import { isOverdue } from '@/lib/deadlines';
+import { REQUISITION_STATUS_LABELS } from '@/lib/review/summaries';
 import { nameOf } from './team';
 
 const STATUS_ORDER: Record<Requisition['status'], number> = { open: 0, on_hold: 1, closed: 2 };
@@ -41,10 +42,14 @@ export function RequisitionList({ requisitions, requests, members, selectedId, n
                 onSelect(r.id);
               }}
             >
-              <span className="requisition-list-title">{r.title}</span>
+              <span className="requisition-list-title" dir="auto">
+                {r.title}
+              </span>
               <span className="requisition-list-meta">
                 {r.status !== 'open' && <span className={`status-pill status-${r.status}`}>{REQUISITION_STATUS_LABELS[r.status]}</span>}
-                {` ${nameOf(members, r.hiringManagerId)} · `}
+                {' '}
+                <span dir="auto">{nameOf(members, r.hiringManagerId)}</span>
+                {' · '}
                 <span className={overdue > 0 ? 'overdue-text' : undefined}>{waiting}</span>
               </span>
             </a>

@@ -2,6 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef } from 'react';
 import { useDb } from '@/components/ui/db-context';
 import { plural } from '@/components/ui/plural';
+import { Parts } from '@/components/ui/user-text';
+import { joined } from '@/lib/text-parts';
 import { requestsForRequisition } from '@/lib/db/review-queries';
 import { canEditRequisition, type Me, type Member, type Requisition } from '@/lib/model';
 import { REQUISITION_STATUS_LABELS, formatDay, intakeSummaryText } from '@/lib/review/summaries';
@@ -42,7 +44,7 @@ export function RequisitionView({ requisition, me, members, now, onEdit, focusHe
     <article className="requisition-view" aria-labelledby="requisition-title" data-testid="requisition-view">
       <header className="requisition-header">
         <div>
-          <h2 id="requisition-title" ref={heading} tabIndex={-1}>
+          <h2 id="requisition-title" ref={heading} tabIndex={-1} dir="auto">
             {requisition.title}
           </h2>
           <p className="muted">
@@ -68,11 +70,13 @@ export function RequisitionView({ requisition, me, members, now, onEdit, focusHe
         <dl className="intake-facts">
           <div>
             <dt>Hiring manager</dt>
-            <dd data-testid="intake-manager">{name(requisition.hiringManagerId)}</dd>
+            <dd data-testid="intake-manager" dir="auto">
+              {name(requisition.hiringManagerId)}
+            </dd>
           </div>
           <div>
             <dt>Recruiters</dt>
-            <dd>{recruiters.length === 0 ? 'None yet' : recruiters.join(', ')}</dd>
+            <dd>{recruiters.length === 0 ? 'None yet' : <Parts parts={joined(recruiters)} />}</dd>
           </div>
           <div>
             <dt>Feedback deadline</dt>
@@ -97,7 +101,9 @@ export function RequisitionView({ requisition, me, members, now, onEdit, focusHe
         <h3 id="stages-heading">Stages</h3>
         <ol className="stage-chain" data-testid="stages-view">
           {requisition.stages.map((s, i) => (
-            <li key={`${i}-${s}`}>{s}</li>
+            <li key={`${i}-${s}`} dir="auto">
+              {s}
+            </li>
           ))}
         </ol>
       </section>
@@ -136,7 +142,9 @@ function ScorecardList({ title, items, testId, canEdit }: { title: string; items
       ) : (
         <ol data-testid={testId}>
           {items.map((item, i) => (
-            <li key={`${i}-${item}`}>{item}</li>
+            <li key={`${i}-${item}`} dir="auto">
+              {item}
+            </li>
           ))}
         </ol>
       )}

@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { SyncStatus } from '@/components/sync/sync-status';
 import { useDb } from '@/components/ui/db-context';
+import { useFleeting } from '@/components/ui/use-fleeting';
 import { useNow } from '@/components/ui/use-now';
 import { ensureMe, readMe } from '@/lib/db/local-state';
 import { requisitions as requisitionsQuery } from '@/lib/db/review-queries';
@@ -27,6 +28,7 @@ export function RequisitionsApp() {
   // Focus follows the member's own moves (choosing, saving, cancelling), not the first load.
   const [moved, setMoved] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  useFleeting(notice, useCallback(() => setNotice(null), []));
 
   const go = (next: Route, message: string | null = null) => {
     setMoved(true);

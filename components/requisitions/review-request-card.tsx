@@ -1,19 +1,25 @@
+import { formatDistanceStrict } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ulid } from 'ulidx';
 import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage } from '@/components/ui/error-message';
+import { TextLimit, isTooLong, limitProps, measureText } from '@/components/ui/text-limit';
 import { useAction } from '@/components/ui/use-action';
+import { useFleeting } from '@/components/ui/use-fleeting';
+import { LongText } from '@/components/ui/long-text';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { Parts } from '@/components/ui/user-text';
+import { type TextPart, joined, user } from '@/lib/text-parts';
 import { decisionsForRequest } from '@/lib/db/review-queries';
-import { canNudgeReview, canReassignReview, canReviewFor, type Me, type Member, type Requisition, type ReviewDecision, type ReviewRequest } from '@/lib/model';
+import { MESSAGE_MAX_BYTES, canNudgeReview, canReassignReview, canReviewFor, type Me, type Member, type Requisition, type ReviewDecision, type ReviewRequest } from '@/lib/model';
 import { reviewCancel, reviewNudge, reviewReassign } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { profileLink } from '@/lib/sites/profile-link';
+import { isOverdue } from '@/lib/deadlines';
 import {
   eventText,
   formatDateTime,
-  isOverdue,
   latenessText,
   progressText,
   requestResultText,
@@ -63,7 +69,19 @@ const STATUS_LABELS: Record<ReviewRequest['status'], string> = { open: 'Open', c
 
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** Only links the web can open; a synced row could hold anything. */
+/**
+ * The deadline as it stands: "due 30 Jun, 14:05" while open; for a completed review, when and
+ * how it finished against the deadline ("completed 29 Jun, 10:00, 1 day before the deadline");
+ * for a withdrawn or reassigned one, just the deadline it had.
+ */
+function deadlineText(request: ReviewRequest, decisions: readonly ReviewDecision[]): string {
+  const due = formatDateTime(request.dueAt);
+  if (request.status === 'open') return `due ${due}`;
+  if (request.status !== 'completed' || decisions.length === 0) return `deadline ${due}`;
+  const finishedAt = Math.max(...decisions.map((d) => d.decidedAt));
+  const side = finishedAt <= request.dueAt ? 'before' : 'after';
+  return `completed ${formatDateTime(finishedAt)}, ${formatDistanceStrict(finishedAt, request.dueAt)} ${side} the deadline`;
+}
 
 /** One review request: who, when, how late, how far along, the result, its history and what the recruiter can do. */
 export function ReviewRequestCard({ request, requisition, me, members, now, focusTarget }: Props) {
@@ -73,7 +91,8 @@ export function ReviewRequestCard({ request, requisition, me, members, now, focu
   const withdrawButton = useRef<HTMLButtonElement>(null);
   const reassignButton = useRef<HTMLButtonElement>(null);
   const [mode, setMode] = useState<'idle' | 'reassign' | 'withdraw'>('idle');
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState<TextPart[]>([]);
+  useFleeting(notice, useCallback(() => setNotice([]), []));
   const { run: runAction, error, busy, clearError } = useAction();
 
   const ids = request.prospectIds.join(' ');
@@ -110,12 +129,12 @@ export function ReviewRequestCard({ request, requisition, me, members, now, focu
   const mayReassign = open && canReassignReview(request, me.memberId, me.role);
 
   const run = (action: () => Promise<unknown>) => {
-    setNotice('');
+    setNotice([]);
     return runAction(action);
   };
 
   const nudge = async () => {
-    if (await run(() => mutate(db, reviewNudge, { requestId: request.id }))) setNotice(`Nudged ${reviewer}: they get a reminder now.`);
+    if (await run(() => mutate(db, reviewNudge, { requestId: request.id }))) setNotice(['Nudged ', user(reviewer), ': they get a reminder now.']);
   };
 
   // The card moves to "Past reviews" (and a reassignment adds a new one): say where focus goes
@@ -143,38 +162,49 @@ export function ReviewRequestCard({ request, requisition, me, members, now, focu
   return (
     <li className={`review-card${overdue ? ' overdue' : ''}`} data-testid="review-request" data-status={overdue ? 'overdue' : request.status} aria-labelledby={headingId}>
       <div className="review-card-head">
-        <h4 id={headingId} ref={heading} tabIndex={-1}>{`Review by ${reviewer}`}</h4>
+        <h4 id={headingId} ref={heading} tabIndex={-1}>
+          Review by <span dir="auto">{reviewer}</span>
+        </h4>
         <span className={`status-pill request-${overdue ? 'overdue' : request.status}`}>{overdue ? 'Overdue' : STATUS_LABELS[request.status]}</span>
       </div>
       <p className="small muted review-dates">
-        {`Sent by ${names.member(request.requesterId)} `}
+        Sent by <span dir="auto">{names.member(request.requesterId)}</span>{' '}
         <RelativeTime at={request.createdAt} now={now} />
-        {` (${formatDateTime(request.createdAt)}) · ${open ? 'due' : 'was due'} ${formatDateTime(request.dueAt)}`}
+        {` (${formatDateTime(request.createdAt)}) · ${deadlineText(request, tally.decisions)}`}
       </p>
       {lateness && (
         <p className="lateness" data-testid="request-lateness">
           {sentence(lateness)}
         </p>
       )}
-      {data?.previousReviewer && <p className="small muted">{`Took over the people ${names.member(data.previousReviewer)} had not decided.`}</p>}
+      {data?.previousReviewer && (
+        <p className="small muted">
+          Took over the people <span dir="auto">{names.member(data.previousReviewer)}</span> had not decided.
+        </p>
+      )}
       <div className="review-progress">
         <progress max={tally.total} value={tally.decided} aria-hidden="true" />
         <span data-testid="request-progress">{progressText(tally)}</span>
       </div>
       <p className="review-result" data-testid="request-result">
-        {resultText(tally)}
+        {resultText({ ...tally, topReason: null })}
+        {tally.topReason !== null && (
+          <>
+            ; most given reason: <span dir="auto">{tally.topReason}</span>
+          </>
+        )}
       </p>
       {request.message && (
-        <p className="review-message">
+        <div className="review-message">
           <span className="muted">Message: </span>
-          {request.message}
-        </p>
+          <LongText className="review-message-text" text={request.message} />
+        </div>
       )}
       {request.history.length > 0 && (
         <ul className="review-history" aria-label="History" data-testid="request-history">
           {request.history.map((e) => (
             <li key={`${e.kind}-${e.by}-${e.at}`}>
-              {`${eventText(e, names)} `}
+              <Parts parts={eventText(e, names)} />{' '}
               <RelativeTime at={e.at} now={now} />
             </li>
           ))}
@@ -241,9 +271,13 @@ export function ReviewRequestCard({ request, requisition, me, members, now, focu
       {mode === 'withdraw' && (
         <div className="confirm" role="group" aria-labelledby={`${headingId}-confirm`} onKeyDown={(e) => e.key === 'Escape' && closeMode()}>
           <p id={`${headingId}-confirm`}>
-            {tally.waiting.length > 0
-              ? `Withdraw this review? ${reviewer} will no longer be asked about the ${tally.waiting.length} waiting. Decisions already made stay.`
-              : `Withdraw this review? Decisions already made stay.`}
+            Withdraw this review?{' '}
+            {tally.waiting.length > 0 && (
+              <>
+                <span dir="auto">{reviewer}</span> will no longer be asked about the {tally.waiting.length} waiting.{' '}
+              </>
+            )}
+            Decisions already made stay.
           </p>
           <div className="button-row">
             <button type="button" className="danger" disabled={busy} onClick={() => void withdraw()}>
@@ -256,7 +290,7 @@ export function ReviewRequestCard({ request, requisition, me, members, now, focu
         </div>
       )}
       <p className="small muted" role="status">
-        {notice}
+        <Parts parts={notice} />
       </p>
       <ErrorMessage error={error} />
     </li>
@@ -268,16 +302,25 @@ function PersonOutcome({ name, url, decision }: { name: string; url: string | un
   return (
     <li>
       {url ? (
-        <a href={url} target="_blank" rel="noreferrer">
+        <a href={url} target="_blank" rel="noreferrer" dir="auto">
           {name}
         </a>
       ) : (
-        <span>{name}</span>
+        <span dir="auto">{name}</span>
       )}
       {': '}
       <span className={decision ? `verdict verdict-${decision.verdict}` : 'verdict muted'}>{decision ? (decision.verdict === 'approve' ? 'Approved' : 'Rejected') : 'Waiting'}</span>
-      {items.length > 0 && <span className="muted">{` · ${decision!.verdict === 'approve' ? 'met' : 'missing'}: ${items.join(', ')}`}</span>}
-      {decision?.note && <span className="person-note">{` “${decision.note}”`}</span>}
+      {items.length > 0 && (
+        <span className="muted">
+          <Parts parts={[` · ${decision!.verdict === 'approve' ? 'met' : 'missing'}: `, ...joined(items)]} />
+        </span>
+      )}
+      {decision?.note && (
+        <span className="person-note">
+          {' “'}
+          <span dir="auto">{decision.note}</span>”
+        </span>
+      )}
     </li>
   );
 }
@@ -301,6 +344,7 @@ function ReassignForm({ request, requisition, members, waiting, busy, onCancel, 
   const all = [...candidates.preferred, ...candidates.others];
   const [reviewerId, setReviewerId] = useState(() => (all.some((m) => m.id === requisition.hiringManagerId) ? requisition.hiringManagerId : (all[0]?.id ?? '')));
   const [message, setMessage] = useState('');
+  const size = measureText(message, MESSAGE_MAX_BYTES);
 
   return (
     <form
@@ -324,7 +368,8 @@ function ReassignForm({ request, requisition, members, waiting, busy, onCancel, 
           </div>
           <div className="field">
             <label htmlFor={`${base}-message`}>Message to the new reviewer (optional)</label>
-            <textarea id={`${base}-message`} rows={2} maxLength={5000} value={message} onChange={(e) => setMessage(e.target.value)} />
+            <textarea id={`${base}-message`} rows={2} dir="auto" {...limitProps(`${base}-message`, size)} value={message} onChange={(e) => setMessage(e.target.value)} />
+            <TextLimit id={`${base}-message`} size={size} />
           </div>
           <p className="small muted">
             {`The ${waiting} not yet decided move to a new review, due ${requisition.feedbackSlaHours} hours after you reassign it. Decisions already made stay with this one.`}
@@ -332,7 +377,7 @@ function ReassignForm({ request, requisition, members, waiting, busy, onCancel, 
         </>
       )}
       <div className="button-row">
-        <button type="submit" disabled={busy || !reviewerId}>
+        <button type="submit" disabled={busy || !reviewerId || isTooLong(size)}>
           Reassign
         </button>
         <button type="button" onClick={onCancel}>

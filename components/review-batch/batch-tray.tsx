@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { ulid } from 'ulidx';
 import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage } from '@/components/ui/error-message';
+import { TextLimit, isTooLong, limitProps, measureText } from '@/components/ui/text-limit';
 import { useAction } from '@/components/ui/use-action';
 import { plural } from '@/components/ui/plural';
-import { ROLE_LABELS, canRequestReview, canReviewFor } from '@/lib/model';
+import { isolate } from '@/components/ui/user-text';
+import { MESSAGE_MAX_BYTES, ROLE_LABELS, canRequestReview, canReviewFor } from '@/lib/model';
 import { reviewCancel, reviewRequest } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { clearTray, moveInTray, removeFromTray, restoreTray } from '@/lib/review/batch-tray';
@@ -49,6 +51,11 @@ export function BatchTray({ compact = false }: { compact?: boolean }) {
   const reviewers = [...members.values()].filter((m) => m.deletedAt === null && (!me || canReviewFor({ requesterId: me.memberId }, m.id))).sort((a, b) => Number(b.role === 'hiring_manager') - Number(a.role === 'hiring_manager') || a.name.localeCompare(b.name));
   const reviewer = reviewerId ?? reviewers.find((m) => m.id === requisition?.hiringManagerId)?.id ?? '';
   const mayRequest = me ? canRequestReview(me.role) : false;
+  const reviewerName = members.get(reviewer)?.name ?? 'the reviewer';
+  // The server refuses a second open review of one person by one reviewer for one role.
+  const alreadyWith = new Set(people.filter((p) => p.openReviews.some((r) => r.reviewerId === reviewer && r.requisitionId === requisition?.id)).map((p) => p.id));
+  const blocked = people.filter((p) => alreadyWith.has(p.id));
+  const messageSize = measureText(message, MESSAGE_MAX_BYTES);
 
   const send = () =>
     run(async () => {
@@ -64,7 +71,7 @@ export function BatchTray({ compact = false }: { compact?: boolean }) {
       setMessage('');
       setEmptied({
         from: tray.prospectIds,
-        text: `Sent ${plural(people.length, 'person', 'people')} to ${members.get(reviewer)?.name ?? 'the reviewer'} for review.`,
+        text: `Sent ${plural(people.length, 'person', 'people')} to ${reviewerName} for review.`,
         // Withdraws the request and puts the batch back, to change and send again.
         undo: async () => {
           if (requestId) await mutate(db, reviewCancel, { requestId });
@@ -82,12 +89,27 @@ export function BatchTray({ compact = false }: { compact?: boolean }) {
   return (
     <section className="batch-tray" aria-labelledby="tray-heading" data-testid="batch-tray">
       <h2 id="tray-heading">
-        Review batch{requisition ? ` · ${requisition.title}` : ''} ({people.length})
+        Review batch
+        {requisition && (
+          <>
+            {' · '}
+            <span dir="auto">{requisition.title}</span>
+          </>
+        )}{' '}
+        ({people.length})
       </h2>
       <ol className="tray-list">
         {people.map((p, i) => (
           <li key={p.id} data-testid="tray-item">
-            <span className="tray-name">{p.name}</span>
+            <span className="tray-name" dir="auto">
+              {p.name}
+            </span>
+            {alreadyWith.has(p.id) && (
+              <span className="muted small">
+                {' '}
+                · already in review with <span dir="auto">{reviewerName}</span>
+              </span>
+            )}
             <span className="tray-actions">
               <button type="button" className="icon small" aria-label={`Move ${p.name} up`} disabled={i === 0} onClick={() => void moveInTray(db, p.id, -1)}>
                 ↑
@@ -116,21 +138,36 @@ export function BatchTray({ compact = false }: { compact?: boolean }) {
             </option>
             {reviewers.map((m) => (
               <option key={m.id} value={m.id}>
-                {m.name} ({ROLE_LABELS[m.role]})
+                {`${isolate(m.name)} (${ROLE_LABELS[m.role]})`}
               </option>
             ))}
           </select>
           {!compact && (
             <>
               <label htmlFor="tray-message">Message</label>
-              <textarea id="tray-message" rows={2} value={message} maxLength={5000} placeholder="What should they look for?" onChange={(e) => setMessage(e.target.value)} />
+              <textarea
+                id="tray-message"
+                rows={2}
+                dir="auto"
+                {...limitProps('tray-message', messageSize)}
+                value={message}
+                placeholder="What should they look for?"
+                onChange={(e) => setMessage(e.target.value)}
+              />
+              <TextLimit id="tray-message" size={messageSize} />
             </>
+          )}
+          {blocked.length > 0 && (
+            <p className="error small" data-testid="tray-blocked" id="tray-blocked">
+              <span dir="auto">{blocked.map((p) => p.name).join(', ')}</span> {blocked.length === 1 ? 'is' : 'are'} already in review with{' '}
+              <span dir="auto">{reviewerName}</span> for this requisition: remove them from the batch or choose another reviewer.
+            </p>
           )}
           <div className="row">
             <button type="button" onClick={() => void clear()}>
               Clear
             </button>
-            <button type="submit" data-testid="send-for-review" disabled={!reviewer || !requisition}>
+            <button type="submit" data-testid="send-for-review" disabled={!reviewer || !requisition || blocked.length > 0 || isTooLong(messageSize)} aria-describedby={blocked.length > 0 ? 'tray-blocked' : undefined}>
               Send for review
             </button>
           </div>

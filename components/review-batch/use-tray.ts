@@ -1,22 +1,22 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '@/components/ui/db-context';
 import { membersById } from '@/lib/db/queries';
-import { requisitions } from '@/lib/db/review-queries';
+import { openRequestsForProspect, requisitions } from '@/lib/db/review-queries';
 import { readMe } from '@/lib/db/local-state';
 import { readTray } from '@/lib/review/batch-tray';
 
-/** The batch tray with what it needs to show: the people's names, the open requisitions, the team. */
+/** The batch tray with what it needs to show: the people's names and open reviews, the open requisitions, the team. */
 export function useTray() {
   const db = useDb();
   return useLiveQuery(async () => {
     const [tray, reqs, members, me] = await Promise.all([readTray(db), requisitions(db), membersById(db), readMe(db)]);
-    const people = await db.prospects.bulkGet(tray.prospectIds);
+    const [people, openReviews] = await Promise.all([db.prospects.bulkGet(tray.prospectIds), Promise.all(tray.prospectIds.map((id) => openRequestsForProspect(db, id)))]);
     return {
       tray,
       me,
       members,
       openRequisitions: reqs.filter((r) => r.status === 'open'),
-      people: tray.prospectIds.map((id, i) => ({ id, name: people[i]?.name ?? 'Someone no longer on this device' })),
+      people: tray.prospectIds.map((id, i) => ({ id, name: people[i]?.name ?? 'Someone no longer on this device', openReviews: openReviews[i]! })),
     };
   }, [db]);
 }

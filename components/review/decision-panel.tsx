@@ -1,7 +1,10 @@
 import type { RefObject } from 'react';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { RelativeTime } from '@/components/ui/relative-time';
-import type { ReviewDecision, Verdict } from '@/lib/model';
+import { TextLimit, limitProps, measureText } from '@/components/ui/text-limit';
+import { Parts } from '@/components/ui/user-text';
+import { joined } from '@/lib/text-parts';
+import { MESSAGE_MAX_BYTES, type ReviewDecision, type Verdict } from '@/lib/model';
 import type { Draft, Mark } from './review-store';
 import { Scorecard, type ScorecardItem } from './scorecard';
 import { ariaKeys, keyLabel } from './shortcuts';
@@ -47,11 +50,13 @@ export function DecisionPanel({ items, draft, decided, decision, closed, busy, e
             ref={noteRef}
             data-testid="review-note"
             rows={3}
-            maxLength={5000}
+            dir="auto"
+            {...limitProps('review-note', measureText(draft.note, MESSAGE_MAX_BYTES))}
             value={draft.note}
             placeholder="Why, for the recruiter and the team"
             onChange={(e) => onNote(e.target.value)}
           />
+          <TextLimit id="review-note" size={measureText(draft.note, MESSAGE_MAX_BYTES)} />
         </>
       )}
       <div className="verdict-buttons">
@@ -88,9 +93,21 @@ function DecisionSummary({ decision, now, onUndo }: { decision: ReviewDecision; 
       <p>
         <strong>{approved ? 'Approved' : 'Rejected'}</strong> <RelativeTime at={decision.decidedAt} now={now} />
       </p>
-      {decision.met.length > 0 && <p className="small">Meets: {decision.met.join(', ')}</p>}
-      {decision.missing.length > 0 && <p className="small">Missing: {decision.missing.join(', ')}</p>}
-      {decision.note && <p className="small decision-note">“{decision.note}”</p>}
+      {decision.met.length > 0 && (
+        <p className="small">
+          <Parts parts={['Meets: ', ...joined(decision.met)]} />
+        </p>
+      )}
+      {decision.missing.length > 0 && (
+        <p className="small">
+          <Parts parts={['Missing: ', ...joined(decision.missing)]} />
+        </p>
+      )}
+      {decision.note && (
+        <p className="small decision-note">
+          “<span dir="auto">{decision.note}</span>”
+        </p>
+      )}
       {onUndo && (
         <button type="button" className="link" onClick={onUndo}>
           Undo this decision

@@ -2,6 +2,9 @@ import { memo } from 'react';
 import { activityText } from '@/components/activity/activity-text';
 import { memberName } from '@/components/ui/member-name';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { LongText } from '@/components/ui/long-text';
+import { Parts } from '@/components/ui/user-text';
+import { joined } from '@/lib/text-parts';
 import type { Member, Note, Prospect, ProfileRef, Requisition } from '@/lib/model';
 import { profileLink } from '@/lib/sites/profile-link';
 import type { DecisionActivity } from './use-review-data';
@@ -41,7 +44,7 @@ export const PersonView = memo(function PersonView({ prospect, notes, earlierDec
     );
   }
   const name = (id: string) => memberName(id, members, meId);
-  const place = [prospect.company, prospect.location].filter(Boolean).join(' · ');
+  const place = [prospect.company, prospect.location].filter((p): p is string => Boolean(p));
   const links = prospect.profiles.flatMap((p) => {
     const href = profileLink(p);
     return href ? [{ ...p, href }] : [];
@@ -49,11 +52,19 @@ export const PersonView = memo(function PersonView({ prospect, notes, earlierDec
   return (
     <article className="review-person" aria-labelledby="review-person-name">
       <header>
-        <h1 id="review-person-name" data-testid="review-person-name">
+        <h1 id="review-person-name" data-testid="review-person-name" dir="auto">
           {prospect.name}
         </h1>
-        {prospect.headline && <p className="headline">{prospect.headline}</p>}
-        {place && <p className="muted">{place}</p>}
+        {prospect.headline && (
+          <p className="headline" dir="auto">
+            {prospect.headline}
+          </p>
+        )}
+        {place.length > 0 && (
+          <p className="muted">
+            <Parts parts={joined(place, ' · ')} />
+          </p>
+        )}
         {links.length > 0 && (
           <ul className="profile-links">
             {links.map((p) => (
@@ -68,7 +79,7 @@ export const PersonView = memo(function PersonView({ prospect, notes, earlierDec
         )}
         {prospect.doNotContact && (
           <p className="review-dnc">
-            Do not contact: {prospect.doNotContact.reason}
+            Do not contact: <span dir="auto">{prospect.doNotContact.reason}</span>
           </p>
         )}
       </header>
@@ -83,8 +94,16 @@ export const PersonView = memo(function PersonView({ prospect, notes, earlierDec
               const role = a.requisitionId ? requisitions.get(a.requisitionId)?.title : undefined;
               return (
                 <li key={a.id} data-kind={a.kind} className={`verdict-${a.data.verdict}`}>
-                  <span className="who">{name(a.actorId)}</span> {activityText(a, name)}
-                  {role && <span className="muted"> · {role}</span>}{' '}
+                  <span className="who" dir="auto">
+                    {name(a.actorId)}
+                  </span>{' '}
+                  <Parts parts={activityText(a, name)} />
+                  {role && (
+                    <span className="muted">
+                      {' · '}
+                      <span dir="auto">{role}</span>
+                    </span>
+                  )}{' '}
                   <span className="when">
                     <RelativeTime at={a.at} now={now} />
                   </span>
@@ -104,10 +123,13 @@ export const PersonView = memo(function PersonView({ prospect, notes, earlierDec
             {notes.map((n) => (
               <li key={n.id} className="note">
                 <div className="meta">
-                  <span className="who">{name(n.authorId)}</span> <RelativeTime at={n.createdAt} now={now} />
+                  <span className="who" dir="auto">
+                    {name(n.authorId)}
+                  </span>{' '}
+                  <RelativeTime at={n.createdAt} now={now} />
                   {n.visibility === 'private' && <span className="badge">Only you</span>}
                 </div>
-                <p className="body">{n.body}</p>
+                <LongText className="body" text={n.body} />
               </li>
             ))}
           </ul>

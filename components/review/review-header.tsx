@@ -11,10 +11,10 @@ export function ReviewHeader({ head, request, now }: { head: ReviewHead; request
   return (
     <header className="review-head">
       <p className="review-role">
-        <strong>{head.requisition?.title ?? 'A role not on this device yet'}</strong>
+        <strong dir={head.requisition ? 'auto' : undefined}>{head.requisition?.title ?? 'A role not on this device yet'}</strong>
       </p>
       <p className="muted small">
-        {plural(request.prospectIds.length, 'person', 'people')} sent by {name(request.requesterId)} <RelativeTime at={request.createdAt} now={now} />
+        {plural(request.prospectIds.length, 'person', 'people')} sent by <span dir="auto">{name(request.requesterId)}</span> <RelativeTime at={request.createdAt} now={now} />
         {request.status === 'open' && (
           <>
             {' · '}
@@ -23,7 +23,7 @@ export function ReviewHeader({ head, request, now }: { head: ReviewHead; request
         )}
       </p>
       {request.message && (
-        <blockquote className="review-request-message" data-testid="review-message">
+        <blockquote className="review-request-message" data-testid="review-message" dir="auto">
           {request.message}
         </blockquote>
       )}
@@ -41,17 +41,30 @@ export function StatusBanner({ request, members, meId, now }: { request: ReviewR
       {request.status === 'completed' && <p>This review is complete.</p>}
       {request.status === 'cancelled' && (
         <p>
-          This review was withdrawn{event && <> by {name(event.by)} <RelativeTime at={event.at} now={now} /></>}. Decisions already made still count.
+          This review was withdrawn
+          {event && (
+            <>
+              {' '}
+              by <span dir="auto">{name(event.by)}</span> <RelativeTime at={event.at} now={now} />
+            </>
+          )}
+          . Decisions already made still count.
         </p>
       )}
       {request.status === 'reassigned' && (
         <>
           <p>
-            This review was reassigned{event?.to ? ` to ${event.to === meId ? 'you' : name(event.to)}` : ''}
+            This review was reassigned
+            {event?.to && (
+              <>
+                {' to '}
+                <span dir="auto">{event.to === meId ? 'you' : name(event.to)}</span>
+              </>
+            )}
             {event && (
               <>
                 {' '}
-                by {name(event.by)} <RelativeTime at={event.at} now={now} />
+                by <span dir="auto">{name(event.by)}</span> <RelativeTime at={event.at} now={now} />
               </>
             )}
             . Decisions already made here still count; the people without one moved to the new review.

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '@/components/ui/db-context';
 import { memberName } from '@/components/ui/member-name';
 import { plural } from '@/components/ui/plural';
+import { LongText } from '@/components/ui/long-text';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { useNow } from '@/components/ui/use-now';
 import { readMe } from '@/lib/db/local-state';
@@ -37,16 +38,16 @@ export function ReviewInbox() {
         <ol className="review-requests" data-testid="review-inbox">
           {view.rows.map(({ request, decided, title }) => (
             <li key={request.id} data-testid="review-inbox-item" data-overdue={now > request.dueAt}>
-              <a href={`review.html?request=${encodeURIComponent(request.id)}`} className="request-title">
+              <a href={`review.html?request=${encodeURIComponent(request.id)}`} className="request-title" dir={title ? 'auto' : undefined}>
                 {title ?? 'A role not on this device yet'}
               </a>
               <p className="muted small">
                 {plural(request.prospectIds.length, 'person', 'people')}
-                {decided > 0 && ` · ${decided} decided`} · from {memberName(request.requesterId, view.members, view.me?.memberId)}{' '}
+                {decided > 0 && ` · ${decided} decided`} · from <span dir="auto">{memberName(request.requesterId, view.members, view.me?.memberId)}</span>{' '}
                 <RelativeTime at={request.createdAt} now={now} />
               </p>
               <DueLabel dueAt={request.dueAt} now={now} />
-              {request.message && <p className="request-message">{request.message}</p>}
+              {request.message && <LongText className="request-message" text={request.message} />}
             </li>
           ))}
         </ol>

@@ -2,6 +2,7 @@ import { memo, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useS
 import { useStore } from 'zustand';
 import { useDb } from '@/components/ui/db-context';
 import { errorText } from '@/components/ui/error-message';
+import { isolate } from '@/components/ui/user-text';
 import { memberName } from '@/components/ui/member-name';
 import { useNow } from '@/components/ui/use-now';
 import type { ReviewDecision, Verdict } from '@/lib/model';
@@ -23,7 +24,7 @@ export function ReviewSession({ requestId }: { requestId: string }) {
   const now = useNow();
   const title = data?.requisition?.title;
   useEffect(() => {
-    document.title = title ? `Review: ${title} · Tandem` : 'Review · Tandem';
+    document.title = title ? `Review: ${isolate(title)} · Tandem` : 'Review · Tandem';
   }, [title]);
 
   if (data === undefined) {
@@ -352,7 +353,7 @@ const PeopleStrip = memo(function PeopleStrip({
           <button
             type="button"
             tabIndex={-1}
-            title={p.prospect?.name ?? 'Someone no longer in Tandem'}
+            title={p.prospect ? isolate(p.prospect.name) : 'Someone no longer in Tandem'}
             className={`verdict-${verdictOf(p) ?? 'none'}`}
             aria-current={i === position ? 'step' : undefined}
             onClick={() => onOpen(i)}

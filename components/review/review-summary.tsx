@@ -23,17 +23,23 @@ export function PeopleResults({ people, verdictOf, onOpen }: ResultsProps) {
       {people.map((person, i) => {
         const verdict = verdictOf(person);
         const name = person.prospect?.name ?? 'Someone no longer in Tandem';
+        const dir = person.prospect ? 'auto' : undefined;
         return (
           <li key={person.key} data-verdict={verdict ?? 'none'}>
             <span className={`verdict-tag verdict-${verdict ?? 'none'}`}>{verdict === 'approve' ? 'Approved' : verdict === 'reject' ? 'Rejected' : 'Waiting'}</span>
             {onOpen ? (
-              <button type="button" className="link" onClick={() => onOpen(i)}>
+              <button type="button" className="link" dir={dir} onClick={() => onOpen(i)}>
                 {name}
               </button>
             ) : (
-              <span>{name}</span>
+              <span dir={dir}>{name}</span>
             )}
-            {verdict && person.decision?.note && <span className="muted small"> — “{person.decision.note}”</span>}
+            {verdict && person.decision?.note && (
+              <span className="muted small">
+                {' — “'}
+                <span dir="auto">{person.decision.note}</span>”
+              </span>
+            )}
           </li>
         );
       })}

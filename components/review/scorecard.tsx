@@ -67,7 +67,7 @@ function ItemRow({ item, position, mark, onMark }: { item: ScorecardItem; positi
             {position}
           </kbd>
         )}
-        {item.text}
+        <span dir="auto">{item.text}</span>
       </span>
       <span role="group" aria-labelledby={labelId} className="mark-buttons">
         <button type="button" className="mark met" aria-pressed={mark === 'met'} onClick={() => toggle('met')}>

@@ -4,10 +4,11 @@ import { browser } from 'wxt/browser';
 import type { ProspectView } from '@/components/prospect/use-prospect-view';
 import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage } from '@/components/ui/error-message';
+import { TextLimit, limitProps, measureText } from '@/components/ui/text-limit';
 import { useAction } from '@/components/ui/use-action';
 import { decisionsForRequest, requestsForProspect } from '@/lib/db/review-queries';
 import { dueText } from '@/lib/deadlines';
-import type { ReviewRequest, Verdict } from '@/lib/model';
+import { MESSAGE_MAX_BYTES, type ReviewRequest, type Verdict } from '@/lib/model';
 import { reviewDecide, reviewUndo } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import type { Mark } from './review-store';
@@ -45,6 +46,7 @@ function ReviewControls({ request, prospectId, now, keysRef }: { request: Review
   const [note, setNote] = useState('');
   const { run, error } = useAction();
   const noteRef = useRef<HTMLTextAreaElement>(null);
+  const size = measureText(note, MESSAGE_MAX_BYTES);
   const data = useLiveQuery(async () => {
     const [requisition, decisions] = await Promise.all([db.requisitions.get(request.requisitionId), decisionsForRequest(db, request.id)]);
     return { requisition, decisions };
@@ -92,7 +94,15 @@ function ReviewControls({ request, prospectId, now, keysRef }: { request: Review
 
   return (
     <section className="sidebar-review" aria-labelledby="sidebar-review-heading" data-testid="sidebar-review">
-      <h2 id="sidebar-review-heading">Your review{data.requisition ? ` · ${data.requisition.title}` : ''}</h2>
+      <h2 id="sidebar-review-heading">
+        Your review
+        {data.requisition && (
+          <>
+            {' · '}
+            <span dir="auto">{data.requisition.title}</span>
+          </>
+        )}
+      </h2>
       <p className="small">
         {data.decisions.length} of {request.prospectIds.length} decided · {dueText(request.dueAt, now)} ·{' '}
         <button type="button" className="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(`/review.html?request=${request.id}`) })}>
@@ -112,7 +122,8 @@ function ReviewControls({ request, prospectId, now, keysRef }: { request: Review
           <label htmlFor="sidebar-review-note">
             Note <span className="muted">(optional)</span>
           </label>
-          <textarea id="sidebar-review-note" ref={noteRef} rows={2} maxLength={5000} value={note} onChange={(e) => setNote(e.target.value)} />
+          <textarea id="sidebar-review-note" ref={noteRef} rows={2} dir="auto" {...limitProps('sidebar-review-note', size)} value={note} onChange={(e) => setNote(e.target.value)} />
+          <TextLimit id="sidebar-review-note" size={size} />
           <div className="verdict-buttons">
             <button type="button" className="approve" data-testid="sidebar-approve" aria-keyshortcuts={ariaKeys('approve')} onClick={() => void decide('approve')}>
               Approve

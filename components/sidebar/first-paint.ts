@@ -22,8 +22,9 @@ function paintable(value: unknown): PaintableIdentity | null {
   return { key, name, headline: text(identity.headline), company: text(identity.company), location: text(identity.location) };
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; testId?: string; text?: string } = {}) {
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; testId?: string; text?: string; dir?: 'auto' } = {}) {
   const node = document.createElement(tag);
+  if (props.dir) node.dir = props.dir;
   if (props.className) node.className = props.className;
   if (props.testId) node.dataset.testid = props.testId;
   if (props.text !== undefined) node.textContent = props.text;
@@ -49,10 +50,15 @@ export function paintFirst(container: HTMLElement, tabState: unknown): void {
   const content = el('main', { className: 'content' });
   if (identity) {
     const header = el('header', { className: 'prospect-header' });
-    header.append(el('h1', { testId: 'prospect-name', text: identity.name }));
-    if (identity.headline) header.append(el('p', { className: 'headline', testId: 'prospect-headline', text: identity.headline }));
-    const place = [identity.company, identity.location].filter(Boolean).join(' · ');
-    if (place) header.append(el('p', { className: 'muted', text: place }));
+    // Page text in its own direction (an Arabic name reads right to left), as the app shows it.
+    header.append(el('h1', { testId: 'prospect-name', text: identity.name, dir: 'auto' }));
+    if (identity.headline) header.append(el('p', { className: 'headline', testId: 'prospect-headline', text: identity.headline, dir: 'auto' }));
+    const place = [identity.company, identity.location].filter((p) => p !== null);
+    if (place.length) {
+      const line = el('p', { className: 'muted' });
+      place.forEach((part, i) => line.append(...(i ? [' · '] : []), el('span', { text: part, dir: 'auto' })));
+      header.append(line);
+    }
     content.append(header, el('p', { className: 'muted', text: 'Loading what your team knows…' }));
     performance.mark(IDENTITY_SHOWN_MARK, { detail: identity.key });
   } else {

@@ -6,7 +6,7 @@ export function memberName(id: string, members: Map<string, Member>, meId: strin
   return members.get(id)?.name ?? 'A former teammate';
 }
 
-/** The same, where the name is not the subject: "sent for review to you". */
+/** The same, where the name is not the subject: "asked you to review them". */
 export function memberObjectName(id: string, members: Map<string, Member>, meId: string | undefined): string {
   return id === meId ? 'you' : memberName(id, members, meId);
 }

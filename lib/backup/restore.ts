@@ -34,6 +34,7 @@ function unchangedSince(db: TandemDB, store: MutationStore, basis: ReadonlyMap<s
     findProspectByKey: (key) => store.findProspectByKey(key),
     hasViewedOnDay: (prospectId, memberId, at) => store.hasViewedOnDay(prospectId, memberId, at),
     decisionsFor: (requestId) => store.decisionsFor(requestId),
+    openRequestsTo: (requisitionId, reviewerId) => store.openRequestsTo(requisitionId, reviewerId),
     async put<T extends SyncedTable>(table: T, row: Draft<T>) {
       const then = basis.get(`${table}:${row.id}`) ?? null;
       if ((await serverVersion(db, table, row.id)) !== then) throw new MutationRefused(mutation, STALE);

@@ -42,4 +42,12 @@ export class DexieStore implements MutationStore {
   decisionsFor(requestId: string) {
     return this.db.reviewDecisions.where('requestId').equals(requestId).toArray();
   }
+
+  openRequestsTo(requisitionId: string, reviewerId: string) {
+    return this.db.reviewRequests
+      .where('reviewerId')
+      .equals(reviewerId)
+      .filter((r) => r.requisitionId === requisitionId && r.status === 'open' && r.deletedAt === null)
+      .toArray();
+  }
 }

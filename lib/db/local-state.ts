@@ -23,6 +23,8 @@ export const LOCAL_KEYS = {
   teamMembers: 'teamMembers',
   /** Unsent changes of a member other than the one signed in, kept apart (lib/sync/outbox.ts). */
   heldChanges: 'heldChanges',
+  /** The team server last signed in to, kept after signing out so the form offers it again. */
+  lastServerUrl: 'lastServerUrl',
 } as const;
 
 export async function readValidated<T extends z.ZodType>(db: TandemDB, key: string, schema: T): Promise<z.infer<T> | undefined> {

@@ -1,4 +1,4 @@
 export { isAllowed, isQuiet, isWorkingDay, localTime, nextAllowed } from './calendar';
-export { dueText, formatDueAt, isOverdue, lateness } from './overdue';
+export { dueSentence, dueText, formatDueAt, isOverdue, lateness } from './overdue';
 export { resolvePolicy } from './policy';
 export { nextReminderAt } from './reminder-schedule';

@@ -11,11 +11,21 @@ export function lateness(dueAt: number, now: number): number {
   return Math.max(0, now - dueAt);
 }
 
-/** "2 days late", "due in 5 hours", "due now". */
+/**
+ * "due in 2 days", "overdue by 3 hours", "due now": the one wording of a deadline, in the popup,
+ * the sidebar, the review page, the requisitions page and reminders. Rounded to the nearest
+ * unit, so a 48-hour review sent a minute ago is due in 2 days everywhere.
+ */
 export function dueText(dueAt: number, now: number): string {
-  if (dueAt === now) return 'due now';
-  const distance = formatDistanceStrict(dueAt, now, { roundingMethod: 'floor' });
-  return now > dueAt ? `${distance} late` : `due in ${distance}`;
+  if (Math.abs(dueAt - now) < 30_000) return 'due now';
+  const distance = formatDistanceStrict(dueAt, now);
+  return now > dueAt ? `overdue by ${distance}` : `due in ${distance}`;
+}
+
+/** The same at the start of a sentence: "Due in 2 days". */
+export function dueSentence(dueAt: number, now: number): string {
+  const text = dueText(dueAt, now);
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**

@@ -19,6 +19,8 @@ export interface GuardInput {
   pipeline: PipelineEntry[];
   now: number;
   windowDays: number;
+  /** Who reads the warnings: a review waiting for them is their work, not a reason to hold back. */
+  viewerId?: string;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface GuardInput {
  * interested" within the window, an active process, an open review, or outreach by the team
  * within the window (the latest, with how many in all).
  */
-export function outreachWarnings({ prospect, activities, openReviews, pipeline, now, windowDays }: GuardInput): GuardWarning[] {
+export function outreachWarnings({ prospect, activities, openReviews, pipeline, now, windowDays, viewerId }: GuardInput): GuardWarning[] {
   const since = now - windowDays * DAY_MS;
   const recent = activities.filter((a) => a.deletedAt === null && a.at >= since).sort((a, b) => b.at - a.at);
   const warnings: GuardWarning[] = [];
@@ -47,11 +49,14 @@ export function outreachWarnings({ prospect, activities, openReviews, pipeline, 
     }
   }
 
+  // One line per reviewer, with the soonest due: "In review with Hana" twice says nothing more.
+  const byReviewer = new Map<string, ReviewRequest>();
   for (const r of openReviews) {
-    if (r.deletedAt === null && r.status === 'open') {
-      warnings.push({ kind: 'open_review', requestId: r.id, reviewerId: r.reviewerId, dueAt: r.dueAt });
-    }
+    if (r.deletedAt !== null || r.status !== 'open' || r.reviewerId === viewerId) continue;
+    const seen = byReviewer.get(r.reviewerId);
+    if (!seen || r.dueAt < seen.dueAt) byReviewer.set(r.reviewerId, r);
   }
+  for (const r of byReviewer.values()) warnings.push({ kind: 'open_review', requestId: r.id, reviewerId: r.reviewerId, dueAt: r.dueAt });
 
   const outreach = recent.filter((a) => a.kind === 'outreach');
   const latest = outreach[0];

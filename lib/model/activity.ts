@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, SyncedFields, Timestamp, shortText } from './common';
+import { Id, MESSAGE_MAX_BYTES, REASON_MAX_BYTES, SyncedFields, Timestamp, shortText } from './common';
 
 export const OutreachChannel = z.enum(['inmail', 'email', 'call']);
 export type OutreachChannel = z.infer<typeof OutreachChannel>;
@@ -15,7 +15,7 @@ export const ActivityPayload = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('viewed'), data: z.object({}).strict() }),
   z.object({ kind: z.literal('outreach'), data: z.object({ channel: OutreachChannel }).strict() }),
   z.object({ kind: z.literal('reply'), data: z.object({ interest: ReplyInterest }).strict() }),
-  z.object({ kind: z.literal('dnc_set'), data: z.object({ reason: shortText(500).min(1) }).strict() }),
+  z.object({ kind: z.literal('dnc_set'), data: z.object({ reason: shortText(REASON_MAX_BYTES).min(1) }).strict() }),
   z.object({ kind: z.literal('dnc_cleared'), data: z.object({}).strict() }),
   z.object({
     kind: z.literal('review_requested'),
@@ -31,7 +31,7 @@ export const ActivityPayload = z.discriminatedUnion('kind', [
         /** Scorecard items the reviewer ticked as met, and as missing. */
         met: z.array(shortText(200)).max(60),
         missing: z.array(shortText(200)).max(60),
-        note: shortText(5000),
+        note: shortText(MESSAGE_MAX_BYTES),
       })
       .strict(),
   }),
@@ -44,7 +44,10 @@ export type ActivityPayload = z.infer<typeof ActivityPayload>;
 export type ActivityKind = ActivityPayload['kind'];
 export const ACTIVITY_KINDS = ActivityPayload.options.map((o) => o.shape.kind.value);
 
-/** Append-only: an activity is never edited; `deletedAt` is set only by erasure. */
+/**
+ * Append-only: an activity is never edited. `deletedAt` is set by erasure, and by its member
+ * taking back a view, outreach or reply logged by mistake (`activity.undo`).
+ */
 export const Activity = z.intersection(
   z.object({
     ...SyncedFields,

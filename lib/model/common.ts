@@ -46,6 +46,11 @@ export const shortText = (maxBytes: number) =>
         `(about ${count(maxBytes)} letters of English, or ${count(Math.floor(maxBytes / 3))} Chinese, Japanese or Korean characters)`,
     });
 
+/** Review messages and decision notes, in UTF-8 bytes. */
+export const MESSAGE_MAX_BYTES = 5_000;
+/** Do-not-contact reasons and follow-up notes, in UTF-8 bytes. */
+export const REASON_MAX_BYTES = 500;
+
 /** Fields every synced row carries. `version` is the server's; 0 until acknowledged. */
 export const SyncedFields = {
   id: Id,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, SyncedFields, Timestamp, shortText } from './common';
+import { Id, REASON_MAX_BYTES, SyncedFields, Timestamp, shortText } from './common';
 
 /** "Follow up with this person on …": a member's own reminder, synced to their devices only. */
 export const FollowUp = z.object({
@@ -7,7 +7,7 @@ export const FollowUp = z.object({
   prospectId: Id,
   ownerId: Id,
   dueAt: Timestamp,
-  note: shortText(500),
+  note: shortText(REASON_MAX_BYTES),
   createdAt: Timestamp,
   doneAt: Timestamp.nullable(),
 });

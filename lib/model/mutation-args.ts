@@ -1,7 +1,7 @@
 import { ulid } from 'ulidx';
 import { z } from 'zod';
 import { Activity, OutreachChannel, ReplyInterest } from './activity';
-import { Id, Timestamp, shortText } from './common';
+import { Id, MESSAGE_MAX_BYTES, REASON_MAX_BYTES, Timestamp, shortText } from './common';
 import { FollowUp } from './follow-up';
 import { ProspectIdentity } from './identity';
 import type { SyncedTable } from './entities';
@@ -21,7 +21,7 @@ export const ProspectUpsertArgs = z.object({ id: NewId, identity: ProspectIdenti
 export const SetDoNotContactArgs = z.object({
   prospectId: Id,
   /** A reason marks the person do-not-contact; null clears it. */
-  reason: shortText(500).min(1, 'a reason is required').nullable(),
+  reason: shortText(REASON_MAX_BYTES).min(1, 'a reason is required').nullable(),
   activityId: NewId,
   at: Now,
 });
@@ -33,11 +33,14 @@ export const LoggableActivity = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reply'), data: z.object({ interest: ReplyInterest }).strict() }),
 ]);
 export type LoggableActivity = z.infer<typeof LoggableActivity>;
+export const LOGGABLE_KINDS: readonly string[] = LoggableActivity.options.map((o) => o.shape.kind.value);
 
 export const ActivityLogArgs = z.intersection(
   z.object({ id: NewId, prospectId: Id, at: Now, requisitionId: Id.nullable().default(null) }),
   LoggableActivity,
 );
+
+export const ActivityUndoArgs = z.object({ id: Id, at: Now });
 
 export const NoteAddArgs = z.object({ id: NewId, prospectId: Id, body: NoteBody, visibility: NoteVisibility.default('team'), at: Now });
 export const NoteEditArgs = z.object({ id: Id, body: NoteBody, visibility: NoteVisibility.optional(), at: Now });
@@ -71,7 +74,7 @@ export const ReviewRequestArgs = z
     prospectIds: z.array(Id).min(1, 'add at least one person').max(100),
     /** One `review_requested` activity per person, in the same order. */
     activityIds: z.array(Id).max(100),
-    message: shortText(5000).default(''),
+    message: shortText(MESSAGE_MAX_BYTES).default(''),
     at: Now,
   })
   .refine((a) => a.activityIds.length === a.prospectIds.length, 'one activity id per person')
@@ -85,17 +88,17 @@ export const ReviewDecideArgs = z.object({
   verdict: z.enum(['approve', 'reject']),
   met: ScorecardItems.default([]),
   missing: ScorecardItems.default([]),
-  note: shortText(5000).default(''),
+  note: shortText(MESSAGE_MAX_BYTES).default(''),
   activityId: NewId,
   at: Now,
 });
 
 export const ReviewUndoArgs = z.object({ decisionId: Id, at: Now });
 export const ReviewNudgeArgs = z.object({ requestId: Id, at: Now });
-export const ReviewReassignArgs = z.object({ requestId: Id, newRequestId: NewId, reviewerId: Id, message: shortText(5000).default(''), at: Now });
+export const ReviewReassignArgs = z.object({ requestId: Id, newRequestId: NewId, reviewerId: Id, message: shortText(MESSAGE_MAX_BYTES).default(''), at: Now });
 export const ReviewCancelArgs = z.object({ requestId: Id, at: Now });
 
-export const FollowUpSetArgs = z.object({ id: NewId, prospectId: Id, dueAt: Timestamp, note: shortText(500).default(''), at: Now });
+export const FollowUpSetArgs = z.object({ id: NewId, prospectId: Id, dueAt: Timestamp, note: shortText(REASON_MAX_BYTES).default(''), at: Now });
 export const FollowUpDoneArgs = z.object({ id: Id, at: Now });
 export const FollowUpSnoozeArgs = z.object({ id: Id, until: Timestamp });
 

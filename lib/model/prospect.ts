@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { Id, SyncedFields, Timestamp, shortText } from './common';
+import { Id, REASON_MAX_BYTES, SyncedFields, Timestamp, shortText } from './common';
 import { StoredProfileRef } from './identity';
 import { Email } from './member';
 
 export const DoNotContact = z.object({
-  reason: shortText(500).min(1, 'a reason is required'),
+  reason: shortText(REASON_MAX_BYTES).min(1, 'a reason is required'),
   by: Id,
   at: Timestamp,
 });

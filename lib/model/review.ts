@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Verdict } from './activity';
-import { Id, SyncedFields, Timestamp, shortText } from './common';
+import { Id, MESSAGE_MAX_BYTES, SyncedFields, Timestamp, shortText } from './common';
 
 export const ReviewRequestStatus = z.enum(['open', 'completed', 'cancelled', 'reassigned']);
 
@@ -26,7 +26,7 @@ export const ReviewRequest = z.object({
   requesterId: Id,
   reviewerId: Id,
   prospectIds: z.array(Id).min(1).max(MAX_REVIEW_BATCH),
-  message: shortText(5000),
+  message: shortText(MESSAGE_MAX_BYTES),
   createdAt: Timestamp,
   dueAt: Timestamp,
   status: ReviewRequestStatus,
@@ -45,7 +45,7 @@ export const ReviewDecision = z.object({
   /** Scorecard items the reviewer ticked as met, and as missing. */
   met: z.array(shortText(200)).max(60),
   missing: z.array(shortText(200)).max(60),
-  note: shortText(5000),
+  note: shortText(MESSAGE_MAX_BYTES),
   decidedAt: Timestamp,
   /** The `review_decision` activity that puts this decision in the person's feed. */
   activityId: Id,

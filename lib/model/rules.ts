@@ -1,4 +1,5 @@
 import type { Role } from './member';
+import { LOGGABLE_KINDS } from './mutation-args';
 
 /**
  * Who may do what. Shared mutators check these on the device (so the UI refuses at once) and
@@ -9,6 +10,15 @@ export const canSetDoNotContact = (role: Role) => role === 'recruiter' || role =
 
 /** A note is its author's: only they edit, delete or restore it. */
 export const canChangeNote = (authorId: string, memberId: string) => authorId === memberId;
+
+/**
+ * Only what a member logs by hand (views, outreach, replies) can be taken back, and only by
+ * that member, as a note is its author's. Every other feed entry is the record of another
+ * record (a review request, a decision, a do-not-contact mark) and goes with that record, so
+ * the feed never disagrees with what it reports.
+ */
+export const isHandLogged = (kind: string) => LOGGABLE_KINDS.includes(kind);
+export const canTakeBackActivity = (activity: { actorId: string }, memberId: string) => activity.actorId === memberId;
 
 /** Private notes reach only their author. */
 export const canSeeNote = (note: { visibility: 'team' | 'private'; authorId: string }, memberId: string) =>

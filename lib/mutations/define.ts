@@ -30,13 +30,17 @@ export function defineMutation<Args extends z.ZodType, Result>(m: Mutation<Args,
   return m;
 }
 
-/** A mutation refused for a reason the user can read: invalid args, not allowed, not found. */
+/**
+ * A mutation refused for a reason the user can read: invalid args, not allowed, not found. Its
+ * message is the reason alone: wherever it is shown, people read no internal action name
+ * ("review.reassign"); `mutation` keeps the name for logs and code.
+ */
 export class MutationRefused extends Error {
   constructor(
     readonly mutation: string,
     readonly reason: string,
   ) {
-    super(`${mutation}: ${reason}`);
+    super(reason);
     this.name = 'MutationRefused';
   }
 }

@@ -1,4 +1,4 @@
-import { activityLog } from './activity';
+import { activityLog, activityUndo } from './activity';
 import { backupRestore } from './backup-restore';
 import type { Mutation } from './define';
 import { noteAdd, noteDelete, noteEdit, noteRestore } from './note';
@@ -7,7 +7,7 @@ import { prospectSetDoNotContact, prospectUpsert } from './prospect';
 import { requisitionSave } from './requisition';
 import { reviewCancel, reviewDecide, reviewNudge, reviewReassign, reviewRequest, reviewUndo } from './review';
 
-export { activityLog, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert };
+export { activityLog, activityUndo, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert };
 export { requisitionSave, reviewRequest, reviewDecide, reviewUndo, reviewNudge, reviewReassign, reviewCancel };
 export { followUpSet, followUpDone, followUpSnooze };
 export { backupRestore };
@@ -20,6 +20,7 @@ export const MUTATIONS: ReadonlyMap<string, Mutation> = new Map(
     prospectUpsert,
     prospectSetDoNotContact,
     activityLog,
+    activityUndo,
     noteAdd,
     noteEdit,
     noteDelete,

@@ -43,6 +43,13 @@ async function liveDecisions(store: MutationStore, requestId: string) {
   return (await store.decisionsFor(requestId)).filter((d) => d.deletedAt === null);
 }
 
+/** The people a reviewer already has in an open review of the requisition. */
+async function waitingFor(store: MutationStore, requisitionId: string, reviewerId: string): Promise<Set<string>> {
+  return new Set((await store.openRequestsTo(requisitionId, reviewerId)).flatMap((r) => r.prospectIds));
+}
+
+const alreadyWith = (reviewer: string) => `already in review with ${reviewer} for this requisition`;
+
 /** Sends a batch of people to a reviewer, due after the requisition's feedback deadline. */
 export const reviewRequest = defineMutation({
   name: 'review.request',
@@ -55,13 +62,16 @@ export const reviewRequest = defineMutation({
     const requisition = await store.get('requisitions', requisitionId);
     if (!requisition || requisition.deletedAt !== null) throw new MutationRefused('review.request', 'no such requisition');
     if (requisition.status !== 'open') throw new MutationRefused('review.request', `the requisition is ${requisition.status === 'on_hold' ? 'on hold' : 'closed'}`);
-    await requireMember(store, 'review.request', reviewerId);
+    const reviewer = await requireMember(store, 'review.request', reviewerId);
     if (!canReviewFor({ requesterId: actor.memberId }, reviewerId)) throw new MutationRefused('review.request', 'a review goes to someone other than the member who asks for it');
+    // One open review per person, reviewer and role: a second would only be asked and warned about twice.
+    const waiting = await waitingFor(store, requisitionId, reviewerId);
     const people: string[] = [];
     for (const prospectId of prospectIds) {
       const prospect = await resolveProspect(store, prospectId);
       if (!prospect) throw new MutationRefused('review.request', 'no such person');
       if (people.includes(prospect.id)) throw new MutationRefused('review.request', 'a person appears twice in the batch');
+      if (waiting.has(prospect.id)) throw new MutationRefused('review.request', `${prospect.name} is ${alreadyWith(reviewer.name)}`);
       people.push(prospect.id);
     }
     await store.put('reviewRequests', {
@@ -190,10 +200,14 @@ export const reviewReassign = defineMutation({
     if (closed) throw new MutationRefused('review.reassign', closed);
     if (reviewerId === request.reviewerId) throw new MutationRefused('review.reassign', 'it is already with that reviewer');
     if (!canReviewFor(request, reviewerId)) throw new MutationRefused('review.reassign', 'a review goes to someone other than the member who asks for it');
-    await requireMember(store, 'review.reassign', reviewerId);
+    const reviewer = await requireMember(store, 'review.reassign', reviewerId);
     const decided = new Set((await liveDecisions(store, requestId)).map((d) => d.prospectId));
-    const remaining = request.prospectIds.filter((p) => !decided.has(p));
-    if (remaining.length === 0) throw new MutationRefused('review.reassign', 'everyone in it has a decision already');
+    const undecided = request.prospectIds.filter((p) => !decided.has(p));
+    if (undecided.length === 0) throw new MutationRefused('review.reassign', 'everyone in it has a decision already');
+    // Whoever the new reviewer already has open for this role stays in that review only.
+    const waiting = await waitingFor(store, request.requisitionId, reviewerId);
+    const remaining = undecided.filter((p) => !waiting.has(p));
+    if (remaining.length === 0) throw new MutationRefused('review.reassign', `everyone waiting in it is ${alreadyWith(reviewer.name)}`);
     const requisition = await store.get('requisitions', request.requisitionId);
     const slaHours = requisition?.feedbackSlaHours ?? 48;
     await store.put('reviewRequests', {

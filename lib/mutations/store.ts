@@ -1,4 +1,4 @@
-import type { Prospect, ReviewDecision, SyncedRows, SyncedTable } from '@/lib/model';
+import type { Prospect, ReviewDecision, ReviewRequest, SyncedRows, SyncedTable } from '@/lib/model';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -18,4 +18,6 @@ export interface MutationStore {
   hasViewedOnDay(prospectId: string, memberId: string, at: number): Promise<boolean>;
   /** Every decision (tombstones included) made on a review request. */
   decisionsFor(requestId: string): Promise<ReviewDecision[]>;
+  /** The open review requests of a requisition addressed to a reviewer. */
+  openRequestsTo(requisitionId: string, reviewerId: string): Promise<ReviewRequest[]>;
 }

@@ -4,6 +4,7 @@ import { findProspectByKey } from '@/lib/db/queries';
 import type { Prospect, ProspectIdentity } from '@/lib/model';
 import { activityLog, prospectUpsert } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
+import { readSession, readSyncState } from '@/lib/sync/session';
 
 /**
  * The person's id, recording them from the page's identity if the team has never seen them and
@@ -31,4 +32,15 @@ export async function recordVisit(db: TandemDB, identity: ProspectIdentity, at =
   if (!known && !autoLogViewed) return;
   const prospectId = await ensureProspect(db, identity, known);
   if (autoLogViewed) await mutate(db, activityLog, { prospectId, kind: 'viewed', at });
+}
+
+/**
+ * Whether this device holds what its team knows: always when signed out, and once a sync has
+ * completed since signing in. Until then a visit is not recorded: the team may already have
+ * today's view (this member's, from before a sign-out that removed the team's data), and the
+ * server keeps every view it is sent.
+ */
+export async function knowsTeamState(db: TandemDB): Promise<boolean> {
+  if (!(await readSession(db))) return true;
+  return (await readSyncState(db)).lastSyncedAt !== null;
 }

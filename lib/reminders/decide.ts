@@ -178,7 +178,7 @@ function texts(names: ReminderNames, policy: ReminderPolicy, now: number) {
     member,
     /** "Riley sent you 3 people for Staff Platform Engineer — due Thu 14:00" */
     arrival: (r: ReviewRequest) => `${member(r.requesterId)} sent you ${people(r)} for ${role(r)} — due ${formatDueAt(r.dueAt, now, policy.timeZone)}`,
-    /** "3 people for Staff Platform Engineer, from Riley — 2 days late" */
+    /** "3 people for Staff Platform Engineer, from Riley — overdue by 2 days" */
     waiting: (r: ReviewRequest) => `${people(r)} for ${role(r)}, from ${member(r.requesterId, 'a teammate')} — ${dueText(r.dueAt, now)}`,
     person: (f: FollowUp) => names.prospect(f.prospectId) ?? 'someone',
     /** The member's own note, else when they meant to. */

@@ -1,5 +1,6 @@
-import { formatDistanceStrict } from 'date-fns';
+import { dueText, isOverdue } from '@/lib/deadlines';
 import type { Requisition, ReviewDecision, ReviewEvent, ReviewRequest } from '@/lib/model';
+import { type TextPart, user } from '@/lib/text-parts';
 
 /**
  * What the requisitions page says about an intake and its review requests, as plain text: the
@@ -15,14 +16,9 @@ export interface Names {
   person(id: string): string;
 }
 
-/** An open request is overdue once its due time has passed. */
-export function isOverdue(request: Pick<ReviewRequest, 'status' | 'dueAt'>, now: number): boolean {
-  return request.status === 'open' && now > request.dueAt;
-}
-
 /** "overdue by 2 days", or null when the request is not overdue. */
 export function latenessText(request: Pick<ReviewRequest, 'status' | 'dueAt'>, now: number): string | null {
-  return isOverdue(request, now) ? `overdue by ${formatDistanceStrict(request.dueAt, now)}` : null;
+  return isOverdue(request, now) ? dueText(request.dueAt, now) : null;
 }
 
 export interface RequestTally {
@@ -93,15 +89,15 @@ export function resultText(tally: Pick<RequestTally, 'decided' | 'approved' | 'r
 }
 
 /** One line of a request's history, without its time: "Reassigned to Sam by Riley". */
-export function eventText(event: ReviewEvent, names: Pick<Names, 'member'>): string {
-  const by = names.member(event.by);
+export function eventText(event: ReviewEvent, names: Pick<Names, 'member'>): TextPart[] {
+  const by = user(names.member(event.by));
   switch (event.kind) {
     case 'nudged':
-      return `Nudged by ${by}`;
+      return ['Nudged by ', by];
     case 'reassigned':
-      return event.to === null ? `Reassigned by ${by}` : `Reassigned to ${names.member(event.to)} by ${by}`;
+      return event.to === null ? ['Reassigned by ', by] : ['Reassigned to ', user(names.member(event.to)), ' by ', by];
     case 'cancelled':
-      return `Withdrawn by ${by}`;
+      return ['Withdrawn by ', by];
   }
 }
 
@@ -109,7 +105,7 @@ export function eventText(event: ReviewEvent, names: Pick<Names, 'member'>): str
 export function requestStatusText(request: Pick<ReviewRequest, 'status' | 'dueAt' | 'history'>, now: number, names: Pick<Names, 'member'>): string {
   switch (request.status) {
     case 'open':
-      return latenessText(request, now) ?? `open, due ${formatDistanceStrict(request.dueAt, now, { addSuffix: true })}`;
+      return latenessText(request, now) ?? `open, ${dueText(request.dueAt, now)}`;
     case 'completed':
       return 'complete';
     case 'cancelled':

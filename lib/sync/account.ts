@@ -46,6 +46,7 @@ export function normaliseServerUrl(input: string): string {
  */
 export async function signIn(db: TandemDB, { serverUrl, code, deviceName, fetch: fetchImpl = fetch }: { serverUrl: string; code: string; deviceName: string; fetch?: Fetch }): Promise<Session> {
   const base = normaliseServerUrl(serverUrl);
+  if (!code.trim()) throw new SignInError('enter the invite code your admin gave you');
   let res: Response;
   try {
     res = await fetchImpl(`${base}/v1/auth/redeem`, {
@@ -81,6 +82,7 @@ export async function signIn(db: TandemDB, { serverUrl, code, deviceName, fetch:
       { key: LOCAL_KEYS.session, value: session },
       { key: LOCAL_KEYS.me, value: me },
       { key: LOCAL_KEYS.syncState, value: INITIAL_SYNC_STATE },
+      { key: LOCAL_KEYS.lastServerUrl, value: base },
     ]);
     await db.local.delete(LOCAL_KEYS.signedOut);
     await db.local.put({ key: LOCAL_KEYS.teamMembers, value: { ...owners, [team.id]: member.id } });
@@ -140,4 +142,10 @@ export async function refreshMe(db: TandemDB, session: Session): Promise<void> {
   if (!member || !me) return;
   if (me.name === member.name && me.role === member.role && me.email === member.email) return;
   await db.local.put({ key: LOCAL_KEYS.me, value: { ...me, name: member.name, role: member.role, email: member.email } });
+}
+
+/** The server address this device last signed in to, to offer again after signing out. */
+export async function lastServerUrl(db: TandemDB): Promise<string | null> {
+  const row = await db.local.get(LOCAL_KEYS.lastServerUrl);
+  return typeof row?.value === 'string' ? row.value : null;
 }

@@ -113,8 +113,8 @@ export async function redeem(db: Database, code: string, deviceName: string): Pr
       'SELECT team_id, email, role, used_at, revoked_at, expires_at, expires_at <= now() AS expired FROM invites WHERE code_hash = $1 FOR UPDATE',
       [hashSecret(normaliseInviteCode(code))],
     );
-    if (!inv) throw new AuthError(401, 'that invite code is not valid');
-    if (inv.revoked_at) throw new AuthError(401, 'that invite code was revoked');
+    if (!inv) throw new AuthError(401, 'that invite code is not valid: check it for typos, or ask your admin for a new one');
+    if (inv.revoked_at) throw new AuthError(401, 'that invite code was revoked; ask your admin for a new one');
     if (inv.used_at) throw new AuthError(401, 'that invite code was already used; ask your admin for a new one');
     if (inv.expired) throw new AuthError(401, `that invite code expired on ${isoTime(inv.expires_at).slice(0, 10)}; ask your admin for a new one`);
     // An upsert: another invite for the same email redeemed at the same moment waits for this

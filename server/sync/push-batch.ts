@@ -1,8 +1,9 @@
 import type { Queryable } from '@/server/db/database';
 import type { Draft, MutationStore } from '@/lib/mutations/store';
-import { KIND_OF_TABLE, type Prospect, type ReviewDecision, type SyncedRows, type SyncedTable, readableOnlyBy } from '@/lib/model';
+import { KIND_OF_TABLE, type Prospect, type ReviewDecision, type ReviewRequest, type SyncedRows, type SyncedTable, readableOnlyBy } from '@/lib/model';
 import { MutationRefused } from '@/lib/mutations/define';
 import { unreadableReason } from './readable';
+import { OPEN_REQUESTS_TO } from './sql-store';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -42,6 +43,7 @@ export class PushBatch {
   private readonly prefetchedIds = new Set<string>();
   private readonly keys = new Map<string, string | null>();
   private readonly decisions = new Map<string, ReviewDecision[]>();
+  private readonly openRequests = new Map<string, ReviewRequest[]>();
   private readonly writes = new Map<string, Write>();
 
   constructor(
@@ -101,6 +103,17 @@ export class PushBatch {
       if (w.table === 'reviewDecisions' && (w.doc as unknown as ReviewDecision).requestId === requestId) byId.set(w.doc.id, w.doc as unknown as ReviewDecision);
     }
     return [...byId.values()];
+  }
+
+  /** Review requests of a requisition to a reviewer as stored (open then), by id, before this push's writes. */
+  async storedOpenRequests(requisitionId: string, reviewerId: string): Promise<Map<string, ReviewRequest>> {
+    const key = `${requisitionId}:${reviewerId}`;
+    let stored = this.openRequests.get(key);
+    if (!stored) {
+      stored = (await this.tx.query<{ doc: ReviewRequest }>(OPEN_REQUESTS_TO, [this.teamId, requisitionId, reviewerId])).map((r) => r.doc);
+      this.openRequests.set(key, stored);
+    }
+    return withWrites(stored, this.writes.values());
   }
 
   /** Makes one mutation's writes part of the push, under the next version. */
@@ -188,6 +201,11 @@ export class MutationScope implements MutationStore {
     return Promise.resolve(false);
   }
 
+  async openRequestsTo(requisitionId: string, reviewerId: string): Promise<ReviewRequest[]> {
+    const byId = withWrites([...(await this.batch.storedOpenRequests(requisitionId, reviewerId)).values()], this.writes.values());
+    return [...byId.values()].filter((r) => r.requisitionId === requisitionId && r.reviewerId === reviewerId && r.status === 'open' && r.deletedAt === null);
+  }
+
   async decisionsFor(requestId: string): Promise<ReviewDecision[]> {
     const byId = new Map((await this.batch.storedDecisions(requestId)).map((d) => [d.id, d]));
     for (const w of this.writes.values()) {
@@ -195,4 +213,11 @@ export class MutationScope implements MutationStore {
     }
     return [...byId.values()];
   }
+}
+
+/** Review requests by id, with the requests among `writes` put over them (a later write wins). */
+function withWrites(stored: Iterable<ReviewRequest>, writes: Iterable<Write>): Map<string, ReviewRequest> {
+  const byId = new Map([...stored].map((r) => [r.id, r]));
+  for (const w of writes) if (w.table === 'reviewRequests') byId.set(w.doc.id, w.doc as unknown as ReviewRequest);
+  return byId;
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from '@/server/db/database';
 import type { Draft, MutationStore } from '@/lib/mutations/store';
-import { KIND_OF_TABLE, type Prospect, type ReviewDecision, type SyncedRows, type SyncedTable, readableOnlyBy } from '@/lib/model';
+import { KIND_OF_TABLE, type Prospect, type ReviewDecision, type ReviewRequest, type SyncedRows, type SyncedTable, readableOnlyBy } from '@/lib/model';
 import { MutationRefused } from '@/lib/mutations/define';
 import { unreadableReason } from './readable';
 
@@ -51,11 +51,21 @@ export class SqlStore implements MutationStore {
     return rows.map((r) => r.doc);
   }
 
+  async openRequestsTo(requisitionId: string, reviewerId: string): Promise<ReviewRequest[]> {
+    const rows = await this.tx.query<{ doc: ReviewRequest }>(OPEN_REQUESTS_TO, [this.teamId, requisitionId, reviewerId]);
+    return rows.map((r) => r.doc);
+  }
+
   /** The device dedupes views by its own calendar day; the server cannot know the member's time zone. */
   hasViewedOnDay(): Promise<boolean> {
     return Promise.resolve(false);
   }
 }
+
+/** Open review requests of a team's requisition addressed to one reviewer ($1 team, $2 requisition, $3 reviewer). */
+export const OPEN_REQUESTS_TO = `SELECT doc FROM entities
+  WHERE team_id = $1 AND kind = 'review_request' AND doc->>'requisitionId' = $2 AND doc->>'reviewerId' = $3
+    AND doc->>'status' = 'open' AND doc->>'deletedAt' IS NULL`;
 
 /** Upserts one synced record, with who may read it. */
 export async function writeEntity<T extends SyncedTable>(tx: Queryable, teamId: string, table: T, doc: SyncedRows[T], version: number) {

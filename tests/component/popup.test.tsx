@@ -29,9 +29,10 @@ describe('popup', () => {
     );
     expect(screen.getByTestId('popup-name')).toHaveTextContent('Ada Lovelace');
     const counts = await screen.findByTestId('popup-counts');
-    expect(within(counts).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['1 activity', '1 note', '1 warning']);
+    expect(within(counts).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['1 activity', '1 note']);
+    expect(within(screen.getByTestId('popup-warnings')).getAllByRole('listitem').map((li) => li.dataset.warning)).toEqual(['recent_outreach']);
     await userEvent.click(screen.getByRole('button', { name: 'Show sidebar' }));
-    expect(onShow).toHaveBeenCalledWith(3);
+    expect(onShow).toHaveBeenCalledWith(3, true);
   });
 
   it('says when the tab shows nobody, or someone it cannot identify', () => {
@@ -62,9 +63,10 @@ describe('popup: what waits for me', () => {
     await mutate(db, requisitionSave, { id: requisitionId, title: 'Staff Platform Engineer', hiringManagerId: hm.me.memberId, stages: ['Sourced'], feedbackSlaHours: 24 }, recruiter);
     const ada = (await mutate(db, prospectUpsert, { identity: identity('ada') }, recruiter)).result!;
     const grace = (await mutate(db, prospectUpsert, { identity: identity('grace') }, recruiter)).result!;
+    const alan = (await mutate(db, prospectUpsert, { identity: identity('alan') }, recruiter)).result!;
     const HOUR = 3_600_000;
     await mutate(db, reviewRequest, { requisitionId, reviewerId: hm.me.memberId, prospectIds: [ada], activityIds: [ulid()], at: Date.now() - 2 * HOUR }, recruiter);
-    await mutate(db, reviewRequest, { requisitionId, reviewerId: hm.me.memberId, prospectIds: [ada, grace], activityIds: [ulid(), ulid()], at: Date.now() - 72 * HOUR }, recruiter);
+    await mutate(db, reviewRequest, { requisitionId, reviewerId: hm.me.memberId, prospectIds: [grace, alan], activityIds: [ulid(), ulid()], at: Date.now() - 72 * HOUR }, recruiter);
     await mutate(db, followUpSet, { prospectId: grace, dueAt: Date.now() - HOUR, note: '' }, hm);
     await mutate(db, followUpSet, { prospectId: ada, dueAt: Date.now() + 48 * HOUR, note: '' }, hm);
     render(
@@ -74,7 +76,7 @@ describe('popup: what waits for me', () => {
     );
     const reviews = await screen.findByTestId('popup-reviews');
     const items = within(reviews).getAllByRole('listitem').map((li) => li.textContent);
-    expect(items).toEqual([expect.stringMatching(/^2 people for Staff Platform Engineer from Riley Recruiter · 2 days late/), expect.stringMatching(/^1 person for Staff Platform Engineer from Riley Recruiter · due in 2[12] hours/)]);
+    expect(items).toEqual([expect.stringMatching(/^2 people for Staff Platform Engineer from Riley Recruiter · overdue by 2 days/), expect.stringMatching(/^1 person for Staff Platform Engineer from Riley Recruiter · due in 2[12] hours/)]);
     const followUps = await screen.findByTestId('popup-follow-ups');
     expect(within(followUps).getAllByRole('listitem')).toHaveLength(1);
     // The identity helper names everyone Ada Lovelace; the due one is grace's record.

@@ -85,6 +85,37 @@ describe('review batch in the sidebar', () => {
     expect(within(await screen.findByTestId('batch-tray')).getAllByTestId('tray-item')).toHaveLength(1);
   });
 
+  it('says who already has the person in review, and will not send them to that reviewer again', async () => {
+    const { db, me, hm, requisitionId } = await teamDb();
+    const { result: adaId } = await mutate(db, prospectUpsert, { identity: identity('ada') }, me);
+    await mutate(db, reviewRequest, { requisitionId, reviewerId: hm.me.memberId, prospectIds: [adaId!], activityIds: [ulid()], at: Date.now() }, me);
+    const user = userEvent.setup();
+    sidebar(db, identity('ada'));
+    expect(await screen.findByTestId('already-in-review')).toHaveTextContent('Already in review with Hannah Manager for Staff Platform Engineer');
+    await user.click(screen.getByTestId('add-to-review'));
+    const tray = await screen.findByTestId('batch-tray');
+    expect(within(tray).getByTestId('tray-item')).toHaveTextContent('already in review with Hannah Manager');
+    expect(within(tray).getByTestId('send-for-review')).toBeDisabled();
+    expect(within(tray).getByTestId('tray-blocked')).toHaveTextContent('Ada Lovelace is already in review with Hannah Manager for this requisition: remove them from the batch or choose another reviewer.');
+    // Another reviewer may still look at them.
+    await user.selectOptions(within(tray).getByLabelText('Reviewer'), 'Rita (Recruiter)');
+    expect(within(tray).getByTestId('send-for-review')).toBeEnabled();
+    expect(within(tray).queryByTestId('tray-blocked')).toBeNull();
+  });
+
+  it('keeps a pasted message whole and says it is too long', async () => {
+    const { db } = await teamDb();
+    const user = userEvent.setup();
+    sidebar(db, identity('ada'));
+    await user.click(await screen.findByTestId('add-to-review'));
+    const tray = await screen.findByTestId('batch-tray');
+    await user.click(within(tray).getByLabelText('Message'));
+    await user.paste('é'.repeat(2_600));
+    expect(within(tray).getByLabelText('Message')).toHaveValue('é'.repeat(2_600));
+    expect(within(tray).getByTestId('tray-message-limit')).toHaveTextContent('Too long to save: 5,200 bytes, at most 5,000 (200 over)');
+    expect(within(tray).getByTestId('send-for-review')).toBeDisabled();
+  });
+
   it('names the requisition picker for what it chooses', async () => {
     const { db } = await teamDb();
     sidebar(db, identity('ada'));

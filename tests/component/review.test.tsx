@@ -140,6 +140,16 @@ describe('review page, one person at a time', () => {
     expect(screen.getByTestId('review-decision')).toHaveTextContent('Meets: Go');
   });
 
+  it('keeps a long decision note whole and says it is too long', async () => {
+    const { requestId } = await seed();
+    const user = renderPage(requestId);
+    await screen.findByTestId('review-person-name');
+    await user.click(screen.getByTestId('review-note'));
+    await user.paste('ש'.repeat(2_600));
+    expect(screen.getByTestId('review-note')).toHaveValue('ש'.repeat(2_600));
+    expect(screen.getByTestId('review-note')).toHaveAccessibleDescription(expect.stringContaining('Too long to save: 5,200 bytes, at most 5,000 (200 over)'));
+  });
+
   it('rejects with R, by button too, and skips people already decided', async () => {
     const { requestId, people } = await seed();
     const user = renderPage(requestId);
@@ -289,9 +299,10 @@ describe('review page states', () => {
 
 describe('review list', () => {
   it('lists the requests waiting for me, most overdue first, with lateness', async () => {
-    const { requisitionId, recruiter, hm, people } = await seed({ sentHoursAgo: 1 });
+    const { requisitionId, recruiter, hm } = await seed({ sentHoursAgo: 1 });
     // A second request, sent three days ago: 24 hours overdue on a 48-hour deadline.
-    await mutate(db, reviewRequest, { requisitionId, reviewerId: hm.me.memberId, prospectIds: [people[0]!], activityIds: [ulid()], at: Date.now() - 72 * HOUR }, recruiter);
+    const { result: barbara } = await mutate(db, prospectUpsert, { identity: identity('barbara', { name: 'Barbara Liskov' }) }, recruiter);
+    await mutate(db, reviewRequest, { requisitionId, reviewerId: hm.me.memberId, prospectIds: [barbara!], activityIds: [ulid()], at: Date.now() - 72 * HOUR }, recruiter);
     renderPage(null);
     const items = await screen.findAllByTestId('review-inbox-item');
     expect(items).toHaveLength(2);

@@ -5,7 +5,7 @@ import { SidebarApp, type SidebarConnection } from '@/components/sidebar/sidebar
 import { DbProvider } from '@/components/ui/db-context';
 import { ensureMe, writeSettings } from '@/lib/db/local-state';
 import { activitiesFor, findProspectByKey } from '@/lib/db/queries';
-import { activityLog, noteAdd, prospectUpsert } from '@/lib/mutations';
+import { activityLog, noteAdd, prospectSetDoNotContact, prospectUpsert } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { saveProfile } from '@/lib/db/member-profile';
 import { useUndo } from '@/components/ui/undo-store';
@@ -101,6 +101,39 @@ describe('sidebar on a person', () => {
     await waitFor(() => expect(screen.getAllByTestId('activity-item')[0]).toHaveAttribute('data-kind', 'outreach'));
     expect(screen.getAllByTestId('activity-item')[0]).toHaveTextContent('You sent an InMail');
     expect(screen.getByTestId('outreach-warning')).toHaveTextContent('Already contacted: You sent an InMail just now');
+  });
+
+  it('takes back a logged outreach with undo: gone from the feed and the guard', async () => {
+    const { user } = await renderSidebar(ready());
+    await screen.findByTestId('activity-item');
+    await user.click(screen.getByRole('button', { name: 'Call' }));
+    expect(await screen.findByText('Logged “Call”.')).toBeInTheDocument();
+    expect(await screen.findByTestId('outreach-warning')).toHaveTextContent('You called');
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(screen.queryByTestId('outreach-warning')).toBeNull());
+    expect(screen.getAllByTestId('activity-item').map((li) => li.dataset.kind)).toEqual(['viewed']);
+    expect((await db.outbox.toArray()).map((e) => e.name)).toContain('activity.undo');
+  });
+
+  it('asks before logging outreach on a do-not-contact person, showing the reason', async () => {
+    const { user, me } = await renderSidebar(ready());
+    await screen.findByTestId('activity-item');
+    const prospect = await findProspectByKey(db, 'linkedin:ada-lovelace');
+    await act(async () => void (await mutate(db, prospectSetDoNotContact, { prospectId: prospect!.id, reason: 'Asked us to stop' }, me)));
+    await screen.findByTestId('outreach-warning');
+    await user.click(screen.getByRole('button', { name: 'Call' }));
+    const ask = await screen.findByRole('alertdialog', { name: 'Log outreach to a do-not-contact person?' });
+    expect(ask).toHaveTextContent('Ada Lovelace is marked do-not-contact: Asked us to stop');
+    await user.click(within(ask).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect((await activitiesFor(db, prospect!.id)).map((a) => a.kind)).not.toContain('outreach');
+    await user.click(screen.getByRole('button', { name: 'Call' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Log the call anyway' }));
+    await waitFor(async () => expect((await activitiesFor(db, prospect!.id)).map((a) => a.kind)).toContain('outreach'));
+    // A reply is not outreach: logged without asking.
+    await user.click(screen.getByRole('button', { name: 'Replied' }));
+    await waitFor(async () => expect((await activitiesFor(db, prospect!.id)).map((a) => a.kind)).toContain('reply'));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
   it('adds a note as plain text, even when it looks like markup', async () => {
@@ -229,5 +262,73 @@ describe('sidebar on a person', () => {
     );
     await waitFor(async () => expect((await findProspectByKey(db, 'linkedin:ada-lovelace'))?.headline).toBe('Analyst at Analytical Engines'));
     expect(await db.prospects.count()).toBe(1);
+  });
+});
+
+describe('long and right-to-left notes', () => {
+  it('keeps a pasted note whole, says how far over the limit it is and what does not fit, and saves once it fits', async () => {
+    const { user } = await renderSidebar(ready());
+    await screen.findByTestId('activity-item');
+    const input = screen.getByTestId('note-input');
+    await user.click(input);
+    // 6,000 Arabic letters: 6,000 characters, 12,000 bytes of UTF-8 (what the schema counts).
+    await user.paste('ب'.repeat(4_000) + 'ج'.repeat(2_000));
+    expect(input).toHaveValue('ب'.repeat(4_000) + 'ج'.repeat(2_000));
+    const limit = screen.getByTestId('note-input-limit');
+    expect(limit).toHaveTextContent('Too long to save: 12,000 bytes, at most 10,000 (2,000 over). The last 1,000 characters do not fit, from “ججج');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveAccessibleDescription(expect.stringContaining('Too long to save'));
+    expect(screen.getByTestId('note-submit')).toBeDisabled();
+    await user.clear(input);
+    await user.paste('ب'.repeat(4_900));
+    expect(screen.getByTestId('note-input-limit')).toHaveTextContent('9,800 of 10,000 bytes');
+    expect(screen.getByTestId('note-submit')).toBeEnabled();
+  });
+
+  it('also keeps an edit whole and says it is too long', async () => {
+    const { user, me } = await renderSidebar(ready());
+    await screen.findByTestId('activity-item');
+    const prospect = await findProspectByKey(db, 'linkedin:ada-lovelace');
+    await act(async () => void (await mutate(db, noteAdd, { prospectId: prospect!.id, body: 'short' }, me)));
+    await user.click(await screen.findByRole('button', { name: 'Edit note' }));
+    const editor = screen.getByLabelText('Edit note');
+    await user.paste('x'.repeat(10_500));
+    expect((editor as HTMLTextAreaElement).value).toHaveLength(10_505);
+    expect(within(screen.getByTestId('note-item')).getByRole('button', { name: 'Save' })).toBeDisabled();
+    expect(editor).toHaveAccessibleDescription(expect.stringContaining('Too long to save: 10,505 bytes, at most 10,000 (505 over)'));
+  });
+
+  it('keeps a pasted do-not-contact reason whole and says it is too long', async () => {
+    const { user } = await renderSidebar(ready());
+    await screen.findByTestId('activity-item');
+    await user.click(screen.getByRole('button', { name: 'Mark do-not-contact…' }));
+    const reason = screen.getByLabelText('Why should nobody contact this person?');
+    await user.paste('x'.repeat(600));
+    expect(reason).toHaveValue('x'.repeat(600));
+    expect(screen.getByTestId('dnc-reason-limit')).toHaveTextContent('Too long to save: 600 bytes, at most 500 (100 over)');
+    expect(screen.getByRole('button', { name: 'Mark do-not-contact' })).toBeDisabled();
+  });
+
+  it('collapses a long note behind a Show more button, and shows all of it on request', async () => {
+    const { me } = await renderSidebar(ready());
+    await screen.findByTestId('activity-item');
+    const prospect = await findProspectByKey(db, 'linkedin:ada-lovelace');
+    const long = Array.from({ length: 40 }, (_, i) => `Line ${i + 1} of a long pasted CV`).join('\n');
+    await act(async () => {
+      await mutate(db, noteAdd, { prospectId: prospect!.id, body: 'Short one', at: 1 }, me);
+      await mutate(db, noteAdd, { prospectId: prospect!.id, body: long, at: 2 }, me);
+    });
+    await waitFor(() => expect(screen.getAllByTestId('note-item')).toHaveLength(2));
+    const [longNote, shortNote] = screen.getAllByTestId('note-item');
+    expect(within(shortNote!).queryByRole('button', { name: 'Show more' })).toBeNull();
+    const body = longNote!.querySelector('.body')!;
+    expect(body.textContent).toBe(long);
+    expect(body).toHaveAttribute('data-collapsed', 'true');
+    const more = within(longNote!).getByRole('button', { name: 'Show more' });
+    expect(more).toHaveAttribute('aria-expanded', 'false');
+    expect(more).toHaveAttribute('aria-controls', body.id);
+    await userEvent.setup().click(more);
+    expect(body).toHaveAttribute('data-collapsed', 'false');
+    expect(within(longNote!).getByRole('button', { name: 'Show less' })).toHaveAttribute('aria-expanded', 'true');
   });
 });

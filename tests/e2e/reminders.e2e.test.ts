@@ -148,7 +148,7 @@ describe('reminders in the background', () => {
     // Wednesday 15:00: an hour late; the reminder replaces the announcement, and the badge turns red.
     await setClock(due + HOUR);
     await expect.poll(async () => (await shown()).map((n) => n.title), { timeout: 10_000 }).toContain('A review is overdue');
-    expect((await shown()).at(-1)).toEqual({ id: `tandem:review:${request.id}`, title: 'A review is overdue', message: '3 people for Staff Platform Engineer, from Riley Recruiter — 1 hour late' });
+    expect((await shown()).at(-1)).toEqual({ id: `tandem:review:${request.id}`, title: 'A review is overdue', message: '3 people for Staff Platform Engineer, from Riley Recruiter — overdue by 1 hour' });
     expect(await notificationIds()).toEqual([`tandem:review:${request.id}`]);
     expect(await badge()).toEqual({ text: '1', color: [197, 34, 31, 255] });
 

@@ -74,6 +74,12 @@ describe('a calibration round between a recruiter and a hiring manager', () => {
     await sidebar!.frame.getByText('Sent 3 people to Hannah Manager for review.').waitFor();
     await expect.poll(() => sidebar!.feedItems.first().getAttribute('data-kind')).toBe('review_requested');
     await synced(sidebar!);
+    // Already waiting for Hannah: said so, and not sent to her twice.
+    await expect.poll(() => sidebar!.frame.getByTestId('already-in-review').textContent()).toBe('Already in review with Hannah Manager for Staff Platform Engineer.');
+    await sidebar!.frame.getByTestId('add-to-review').click();
+    await expect.poll(() => tray.getByTestId('tray-blocked').textContent()).toContain('is already in review with Hannah Manager for this requisition');
+    expect(await tray.getByTestId('send-for-review').isDisabled()).toBe(true);
+    await tray.getByRole('button', { name: 'Clear' }).click();
     await sidebar!.page.close();
 
     // The hiring manager works through the batch on the review page.

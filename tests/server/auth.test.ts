@@ -106,11 +106,11 @@ describe.each(DATABASE_KINDS)('teams and auth on %s', (kind) => {
       const address = email('gone');
       const { code } = await invite(db, team.id, address, 'sourcer');
       expect(await revoke(db, team.id, address)).toEqual({ members: 0, devices: 0, invites: 1 });
-      expectError(await redeemCall(code), 401, /revoked/);
+      expectError(await redeemCall(code), 401, /revoked; ask your admin for a new one/);
     });
 
     it('refuses an unknown code with a message', async () => {
-      expectError(await redeemCall('ABCD-EFGH-JKMN-PQRS'), 401, /not valid/);
+      expectError(await redeemCall('ABCD-EFGH-JKMN-PQRS'), 401, /not valid: check it for typos, or ask your admin for a new one/);
     });
   });
 

@@ -94,6 +94,52 @@ describe.each(DATABASE_KINDS)('the review loop on %s', (kind) => {
     expect((await hm2.api.push([decide(newRequestId, people[1]!, 'approve')])).rejected).toEqual([]);
   });
 
+  describe('one open review per person, reviewer and requisition', () => {
+    const send = (requisitionId: string, reviewerId: string, prospectIds: string[], at = 2000) => ({
+      name: 'review.request',
+      args: { id: ulid(), requisitionId, reviewerId, prospectIds, activityIds: prospectIds.map(() => ulid()), at },
+    });
+
+    it('refuses sending a person again to the reviewer who has them open for the same requisition, naming both', async () => {
+      const { recruiter, sourcer, hm, requisitionId, people } = await calibration();
+      const hmName = hm.member.name;
+      const again = await sourcer.api.push([send(requisitionId, hm.member.id, [people[1]!])]);
+      expect(again.rejected.map((r) => r.reason)).toEqual([`Person 1 is already in review with ${hmName} for this requisition`]);
+      expect(docsOf<ReviewRequest>(await recruiter.api.pullAll(), 'review_request')).toHaveLength(1);
+    });
+
+    it('refuses the second of two such requests in one push, and allows another reviewer', async () => {
+      const { recruiter, hm, hm2, requisitionId } = await calibration();
+      const person = ulid();
+      await recruiter.api.push([{ name: 'prospect.upsert', args: { id: person, identity: identity('person-new', 'Person New'), at: 1 } }]);
+      const res = await recruiter.api.push([send(requisitionId, hm.member.id, [person]), send(requisitionId, hm.member.id, [person]), send(requisitionId, hm2.member.id, [person])]);
+      expect(res.rejected.map((r) => r.reason)).toEqual([`Person New is already in review with ${hm.member.name} for this requisition`]);
+      const open = docsOf<ReviewRequest>(await recruiter.api.pullAll(), 'review_request').filter((r) => r.prospectIds.includes(person));
+      expect(open.map((r) => r.reviewerId).sort()).toEqual([hm.member.id, hm2.member.id].sort());
+    });
+
+    it('allows sending again once the earlier review is withdrawn', async () => {
+      const { recruiter, hm, requisitionId, requestId, people } = await calibration();
+      expect((await recruiter.api.push([{ name: 'review.cancel', args: { requestId, at: 1500 } }])).rejected).toEqual([]);
+      expect((await recruiter.api.push([send(requisitionId, hm.member.id, [people[0]!])])).rejected).toEqual([]);
+    });
+
+    it('leaves out of a reassigned review the people already waiting for the new reviewer, and refuses when that is everyone', async () => {
+      const { recruiter, hm, hm2, requisitionId, requestId, people } = await calibration();
+      const withHm2 = send(requisitionId, hm2.member.id, [people[0]!]);
+      expect((await recruiter.api.push([withHm2])).rejected).toEqual([]);
+      const newRequestId = ulid();
+      expect((await recruiter.api.push([{ name: 'review.reassign', args: { requestId, newRequestId, reviewerId: hm2.member.id, at: 3000 } }])).rejected).toEqual([]);
+      const requests = docsOf<ReviewRequest>(await recruiter.api.pullAll(), 'review_request');
+      expect(requests.find((r) => r.id === newRequestId)?.prospectIds).toEqual([people[1], people[2]]);
+      // The first request is closed now, so the first reviewer may have the person again; then
+      // handing the second reviewer's request to them would leave nobody to move.
+      expect((await recruiter.api.push([send(requisitionId, hm.member.id, [people[0]!])])).rejected).toEqual([]);
+      const res = await recruiter.api.push([{ name: 'review.reassign', args: { requestId: withHm2.args.id, newRequestId: ulid(), reviewerId: hm.member.id, at: 4000 } }]);
+      expect(res.rejected.map((r) => r.reason)).toEqual([`everyone waiting in it is already in review with ${hm.member.name} for this requisition`]);
+    });
+  });
+
   it('lets the requester nudge, not the hiring manager, and logs it', async () => {
     const { hm, recruiter, requestId } = await calibration();
     expect((await hm.api.push([{ name: 'review.nudge', args: { requestId, at: 9000 } }])).rejected.map((r) => r.reason)).toEqual(['only the requester, the role’s recruiters and admins can nudge']);

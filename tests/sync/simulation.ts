@@ -10,9 +10,9 @@ import { ulid } from 'ulidx';
 import { createHash } from 'node:crypto';
 import { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
-import { findProspectByKey, notesFor } from '@/lib/db/queries';
-import type { Me, ProspectIdentity, Role } from '@/lib/model';
-import { MutationRefused, activityLog, followUpDone, followUpSet, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert, requisitionSave, reviewDecide, reviewNudge, reviewReassign, reviewRequest, reviewUndo } from '@/lib/mutations';
+import { activitiesFor, findProspectByKey, notesFor } from '@/lib/db/queries';
+import { type Me, type ProspectIdentity, type Role, isHandLogged } from '@/lib/model';
+import { MutationRefused, activityLog, activityUndo, followUpDone, followUpSet, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert, requisitionSave, reviewDecide, reviewNudge, reviewReassign, reviewRequest, reviewUndo } from '@/lib/mutations';
 import { mutate as mutateOnDevice } from '@/lib/db/mutate';
 import { decisionsForRequest, openRequestsForReviewer } from '@/lib/db/review-queries';
 import { syncOnce } from '@/lib/sync/engine';
@@ -241,7 +241,7 @@ export async function runSimulation(server: Database, { seed, steps = 80, log = 
         if (r?.mutationId) queued++;
       } catch (e) {
         if (!(e instanceof MutationRefused)) throw e;
-        log(`${d.name}: device refused: ${e.message}`);
+        log(`${d.name}: device refused ${e.mutation}: ${e.reason}`);
       }
       return;
     }
@@ -262,7 +262,12 @@ export async function runSimulation(server: Database, { seed, steps = 80, log = 
       else if (choice === 7 && deleted.length) r = await mutate(d.db, noteRestore, { id: rng.pick(deleted).id }, ctx(d));
       // Sourcers are refused by the device; an outdated role is refused by the server.
       else if (choice === 8) r = await mutate(d.db, prospectSetDoNotContact, { activityId: newId(), prospectId: known.id, reason: rng.chance(0.6) ? 'asked us to stop' : null, at }, ctx(d));
-      else r = await mutate(d.db, activityLog, { id: newId(), prospectId: known.id, kind: 'reply', data: { interest: 'replied' }, at }, ctx(d));
+      else if (choice === 9 && rng.chance(0.5)) {
+        // A mis-click taken back: one of the member's own logs on the person, if any.
+        const own = (await activitiesFor(d.db, known.id)).filter((a) => a.actorId === d.me.memberId && isHandLogged(a.kind));
+        if (own.length === 0) return;
+        r = await mutate(d.db, activityUndo, { id: rng.pick(own).id, at }, ctx(d));
+      } else r = await mutate(d.db, activityLog, { id: newId(), prospectId: known.id, kind: 'reply', data: { interest: 'replied' }, at }, ctx(d));
       if (r.mutationId !== null) queued++;
     } catch (e) {
       if (!(e instanceof MutationRefused)) throw e;

@@ -58,13 +58,20 @@ async function request(w: World, by: Player, to: Player, requisitionId?: string)
   const prospectId = await person(w);
   const forRole = requisitionId ?? ((await requisition(w)).id as string);
   await must(by.api.push([{ name: 'review.request', args: { id: requestId, requisitionId: forRole, reviewerId: to.member.id, prospectIds: [prospectId], activityIds: [ulid()], at: 2 } }]));
-  return { requestId, prospectId };
+  return { requestId, prospectId, requisitionId: forRole };
 }
 
 async function decision(w: World, by: Player, reviewer: Player) {
   const { requestId, prospectId } = await request(w, by, reviewer);
   const id = ulid();
   await must(reviewer.api.push([{ name: 'review.decide', args: { id, requestId, prospectId, verdict: 'approve', activityId: ulid(), at: 3 } }]));
+  return id;
+}
+
+/** Outreach `by` logged on a person. */
+async function logged(w: World, by: Player) {
+  const id = ulid();
+  await must(by.api.push([{ name: 'activity.log', args: { id, prospectId: await person(w), kind: 'outreach', data: { channel: 'call' }, at: 2 } }]));
   return id;
 }
 
@@ -138,6 +145,18 @@ export const AUTHZ_CASES: AuthzCase[] = [
       return { id, prospectId, kind: 'reply', data: { interest: 'interested' }, at: 5 };
     },
   },
+  { mutation: 'activity.undo', situation: 'takes back outreach they logged', setUp: async (w) => ({ id: await logged(w, w.actor), at: 5 }) },
+  { mutation: 'activity.undo', situation: "takes back a teammate's logged outreach", setUp: async (w) => ({ id: await logged(w, w.mates.recruiter), at: 5 }) },
+  {
+    mutation: 'activity.undo',
+    situation: 'takes back the feed entry of a review they sent',
+    setUp: async (w) => {
+      if (!canRequestReview(w.actor.member.role)) return NOT_A_REQUESTER;
+      const activityId = ulid();
+      await must(w.actor.api.push([{ name: 'review.request', args: { id: ulid(), requisitionId: (await requisition(w)).id, reviewerId: w.mates.hm.member.id, prospectIds: [await person(w)], activityIds: [activityId], at: 2 } }]));
+      return { id: activityId, at: 5 };
+    },
+  },
   {
     mutation: 'note.add',
     situation: 'adds a team note to a person',
@@ -198,6 +217,14 @@ export const AUTHZ_CASES: AuthzCase[] = [
     mutation: 'review.request',
     situation: 'sends a person to a hiring manager',
     setUp: async (w) => ({ id: ulid(), requisitionId: (await requisition(w)).id, reviewerId: w.mates.hm.member.id, prospectIds: [await person(w)], activityIds: [ulid()], at: 5 }),
+  },
+  {
+    mutation: 'review.request',
+    situation: 'sends a person again to the hiring manager who has them in an open review for the requisition',
+    setUp: async (w) => {
+      const { prospectId, requisitionId } = await request(w, w.mates.recruiter, w.mates.hm);
+      return { id: ulid(), requisitionId, reviewerId: w.mates.hm.member.id, prospectIds: [prospectId], activityIds: [ulid()], at: 5 };
+    },
   },
   {
     mutation: 'review.request',

@@ -19,11 +19,16 @@ describe('overdue', () => {
   });
 
   it.each([
-    [now - 2 * 24 * HOUR, '2 days late'],
-    [now - 47 * HOUR, '1 day late'],
-    [now - 3 * HOUR, '3 hours late'],
+    [now - 2 * 24 * HOUR, 'overdue by 2 days'],
+    [now - 47 * HOUR, 'overdue by 2 days'],
+    [now - 3 * HOUR, 'overdue by 3 hours'],
+    // A 48-hour review a minute after it was sent: the popup, the sidebar and the review page all said it differently.
+    [now + 48 * HOUR - 60_000, 'due in 2 days'],
+    [now + 36 * HOUR, 'due in 2 days'],
+    [now + 30 * HOUR, 'due in 1 day'],
     [now + 5 * HOUR + 10 * 60_000, 'due in 5 hours'],
-    [now + 90_000, 'due in 1 minute'],
+    [now + 90_000, 'due in 2 minutes'],
+    [now + 20_000, 'due now'],
     [now, 'due now'],
   ])('says %s as "%s"', (dueAt, text) => {
     expect(dueText(dueAt, now)).toBe(text);

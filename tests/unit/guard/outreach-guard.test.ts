@@ -78,3 +78,26 @@ describe('outreachWarnings', () => {
     expect(outreachWarnings(input({ activities: [approve] }))).toEqual([]);
   });
 });
+
+describe('open reviews in the guard', () => {
+  const review = (patch: Partial<ReviewRequest>): ReviewRequest => ({
+    id: ulid(), teamId: 't', version: 1, deletedAt: null, requisitionId: ulid(), requesterId: alice, reviewerId: bob,
+    prospectIds: [prospectId], message: '', createdAt: now - DAY, dueAt: now + DAY, status: 'open', reassignedFrom: null, history: [], ...patch,
+  });
+
+  it('names each reviewer once, with the soonest due, however many open requests hold the person', () => {
+    const hana = ulid();
+    const warnings = outreachWarnings(
+      input({ openReviews: [review({ reviewerId: hana, dueAt: now + 2 * DAY }), review({ reviewerId: hana, dueAt: now + DAY }), review({ reviewerId: bob })] }),
+    );
+    expect(warnings.map((w) => (w.kind === 'open_review' ? [w.reviewerId, w.dueAt] : w.kind))).toEqual([
+      [hana, now + DAY],
+      [bob, now + DAY],
+    ]);
+  });
+
+  it('does not warn the reviewer about the review waiting for them', () => {
+    expect(outreachWarnings(input({ openReviews: [review({ reviewerId: bob })], viewerId: bob }))).toEqual([]);
+    expect(outreachWarnings(input({ openReviews: [review({ reviewerId: bob })], viewerId: alice }))).toHaveLength(1);
+  });
+});

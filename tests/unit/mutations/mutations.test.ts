@@ -1,7 +1,7 @@
 import { ulid } from 'ulidx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { activitiesFor, findProspectByKey, notesFor } from '@/lib/db/queries';
-import { MutationRefused, activityLog, backupRestore, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert } from '@/lib/mutations';
+import { MutationRefused, activityLog, activityUndo, backupRestore, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { arrived, freshDb, identity, member, wipe } from '../../support/db';
 
@@ -105,6 +105,31 @@ describe('activity.log', () => {
   });
 });
 
+describe('activity.undo', () => {
+  it('takes back the member’s own logged outreach: a tombstone, gone from the feed, queued', async () => {
+    const ctx = member();
+    const prospectId = await addProspect(ctx);
+    const { result: id } = await mutate(db, activityLog, { prospectId, kind: 'outreach', data: { channel: 'call' } }, ctx);
+    await mutate(db, activityUndo, { id: id!, at: 123 }, ctx);
+    expect((await db.activities.get(id!))?.deletedAt).toBe(123);
+    expect(await activitiesFor(db, prospectId)).toEqual([]);
+    expect((await mutate(db, activityUndo, { id: id! }, ctx)).mutationId).toBeNull();
+    expect((await db.outbox.toArray()).map((e) => e.name)).toEqual(['prospect.upsert', 'activity.log', 'activity.undo']);
+  });
+
+  it("refuses a teammate's activity and the feed entries other records own", async () => {
+    const ctx = member();
+    const prospectId = await addProspect(ctx);
+    const { result: reply } = await mutate(db, activityLog, { prospectId, kind: 'reply', data: { interest: 'not_interested' } }, ctx);
+    await expect(mutate(db, activityUndo, { id: reply! }, member('recruiter', 'Cam'))).rejects.toThrow('only the member who logged it can take it back');
+    await mutate(db, prospectSetDoNotContact, { prospectId, reason: 'Asked us to stop' }, ctx);
+    const dnc = (await activitiesFor(db, prospectId)).find((a) => a.kind === 'dnc_set')!;
+    await expect(mutate(db, activityUndo, { id: dnc.id }, ctx)).rejects.toThrow('only views, outreach and replies logged by hand can be taken back; this entry belongs to its own record');
+    await expect(mutate(db, activityUndo, { id: '01J00000000000000000000000' }, ctx)).rejects.toThrow('no such activity');
+    expect((await activitiesFor(db, prospectId)).map((a) => a.deletedAt)).toEqual([null, null]);
+  });
+});
+
 describe('notes', () => {
   it('adds, edits, deletes and restores a note, each queued', async () => {
     const ctx = member();
@@ -167,6 +192,18 @@ describe('prospect.setDoNotContact', () => {
     await expect(mutate(db, prospectSetDoNotContact, { prospectId, reason: ' ' }, member('admin'))).rejects.toThrow(/reason is required/);
     expect((await db.prospects.get(prospectId))?.doNotContact).toBeNull();
     expect(await db.activities.count()).toBe(0);
+  });
+});
+
+describe('refusals', () => {
+  it('read as their reason wherever their message is shown, without the internal action name', async () => {
+    const ctx = member();
+    const prospectId = await addProspect(ctx);
+    const { result: id } = await mutate(db, noteAdd, { prospectId, body: 'mine' }, ctx);
+    const refusal = await mutate(db, noteEdit, { id: id!, body: 'theirs' }, member('recruiter', 'Cam')).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(MutationRefused);
+    expect((refusal as MutationRefused).message).toBe('only the author can change a note');
+    expect((refusal as MutationRefused).mutation).toBe('note.edit');
   });
 });
 

@@ -83,7 +83,7 @@ describe('a request arriving', () => {
   it('reminds instead when the request is already overdue when first seen', () => {
     const r = request({ dueAt: june(9, 10) });
     const { notifications } = engine({ requests: [r] }).at(june(11, 10));
-    expect(notifications).toEqual([{ id: notificationId.request(r.id), title: 'A review is overdue', message: '3 people for Staff Platform Engineer, from Riley Recruiter — 2 days late' }]);
+    expect(notifications).toEqual([{ id: notificationId.request(r.id), title: 'A review is overdue', message: '3 people for Staff Platform Engineer, from Riley Recruiter — overdue by 2 days' }]);
   });
 });
 
@@ -99,11 +99,11 @@ describe('overdue reminders', () => {
     expect(due.badge).toEqual({ text: '1', color: BADGE_OVERDUE, title: 'Tandem — 1 review is overdue' });
     expect(e.at(june(12, 18)).notifications).toEqual([]);
     expect(e.at(june(13, 13, 59)).notifications).toEqual([]);
-    expect(e.at(june(13, 14)).notifications.map((n) => n.message)).toEqual(['3 people for Staff Platform Engineer, from Riley Recruiter — 1 day late']);
+    expect(e.at(june(13, 14)).notifications.map((n) => n.message)).toEqual(['3 people for Staff Platform Engineer, from Riley Recruiter — overdue by 1 day']);
     // Not at the weekend; Monday at the same time.
     expect(e.at(june(14, 14)).notifications).toEqual([]);
     expect(e.at(june(16, 13)).notifications).toEqual([]);
-    expect(e.at(june(16, 14)).notifications.map((n) => n.message)).toEqual(['3 people for Staff Platform Engineer, from Riley Recruiter — 4 days late']);
+    expect(e.at(june(16, 14)).notifications.map((n) => n.message)).toEqual(['3 people for Staff Platform Engineer, from Riley Recruiter — overdue by 4 days']);
   });
 
   it('over a week of one-minute ticks: one reminder per working day, never in quiet hours', () => {
@@ -130,7 +130,7 @@ describe('overdue reminders', () => {
       {
         id: notificationId.requests('overdue'),
         title: '2 reviews are overdue',
-        message: '3 people for Staff Platform Engineer, from Riley Recruiter — 1 day late\n1 person for Staff Platform Engineer, from Sam Sourcer — 22 hours late',
+        message: '3 people for Staff Platform Engineer, from Riley Recruiter — overdue by 1 day\n1 person for Staff Platform Engineer, from Sam Sourcer — overdue by 22 hours',
       },
     ]);
     expect(e.at(june(11, 16, 1)).notifications).toEqual([]);
@@ -145,7 +145,7 @@ describe('nudges', () => {
     e.at(june(10, 10, 1), { requests: [r] }); // first overdue reminder
     const nudged = { ...r, history: [nudge(RILEY, june(11, 9))] };
     const d = e.at(june(11, 9, 1), { requests: [nudged] });
-    expect(d.notifications).toEqual([{ id: notificationId.request(r.id), title: 'Riley Recruiter nudged you', message: '3 people for Staff Platform Engineer, from Riley Recruiter — 23 hours late' }]);
+    expect(d.notifications).toEqual([{ id: notificationId.request(r.id), title: 'Riley Recruiter nudged you', message: '3 people for Staff Platform Engineer, from Riley Recruiter — overdue by 23 hours' }]);
     // Not again, and no overdue reminder at 10:00 the same day.
     expect(e.at(june(11, 10, 1), { requests: [nudged] }).notifications).toEqual([]);
     expect(e.at(june(12, 10), { requests: [nudged] }).notifications.map((n) => n.title)).toEqual(['A review is overdue']);

@@ -1,11 +1,12 @@
 import { ulid } from 'ulidx';
+import { plainText } from '@/lib/text-parts';
+import { isOverdue } from '@/lib/deadlines';
 import { describe, expect, it } from 'vitest';
 import type { Requisition, ReviewDecision, ReviewRequest } from '@/lib/model';
 import {
   eventText,
   formatDay,
   intakeSummaryText,
-  isOverdue,
   latenessText,
   progressText,
   requestResultText,
@@ -163,9 +164,9 @@ describe('deadlines', () => {
 
 describe('eventText', () => {
   it('names who did what', () => {
-    expect(eventText({ kind: 'nudged', by: riley, at: 0, to: null, requestId: null }, names)).toBe('Nudged by Riley Recruiter');
-    expect(eventText({ kind: 'reassigned', by: riley, at: 0, to: sam, requestId: ulid() }, names)).toBe('Reassigned to Sam Senior by Riley Recruiter');
-    expect(eventText({ kind: 'cancelled', by: ulid(), at: 0, to: null, requestId: null }, names)).toBe('Withdrawn by A former teammate');
+    expect(plainText(eventText({ kind: 'nudged', by: riley, at: 0, to: null, requestId: null }, names))).toBe('Nudged by Riley Recruiter');
+    expect(plainText(eventText({ kind: 'reassigned', by: riley, at: 0, to: sam, requestId: ulid() }, names))).toBe('Reassigned to Sam Senior by Riley Recruiter');
+    expect(plainText(eventText({ kind: 'cancelled', by: ulid(), at: 0, to: null, requestId: null }, names))).toBe('Withdrawn by A former teammate');
   });
 });
 
