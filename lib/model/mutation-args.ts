@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { OutreachChannel, ReplyInterest } from './activity';
 import { Id, Timestamp, shortText } from './common';
 import { ProspectIdentity } from './identity';
+import { MemberName } from './member';
 import { NoteBody, NoteVisibility } from './note';
+import { TimeZoneName } from './time-zone';
 
 /**
  * Arguments of every named mutation: the whole input, ids and times included, so the client's
@@ -95,3 +97,14 @@ export const ReviewCancelArgs = z.object({ requestId: Id, at: Now });
 export const FollowUpSetArgs = z.object({ id: NewId, prospectId: Id, dueAt: Timestamp, note: shortText(500).default(''), at: Now });
 export const FollowUpDoneArgs = z.object({ id: Id, at: Now });
 export const FollowUpSnoozeArgs = z.object({ id: Id, until: Timestamp });
+
+/**
+ * A member's own name and time zone (an admin may rename anyone). Nothing else: a role is the
+ * admin CLI's to change, so any other field is refused rather than ignored.
+ */
+export const MemberUpdateArgs = z
+  .strictObject(
+    { memberId: Id, name: MemberName.optional(), timeZone: TimeZoneName.nullable().optional() },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? `only a name and a time zone can be changed here, not ${issue.keys.join(', ')} (an admin changes roles)` : undefined) },
+  )
+  .refine((a) => a.name !== undefined || a.timeZone !== undefined, 'give a name or a time zone to change');

@@ -1,5 +1,6 @@
 import { activityLog } from './activity';
 import type { Mutation } from './define';
+import { memberUpdate } from './member';
 import { noteAdd, noteDelete, noteEdit, noteRestore } from './note';
 import { followUpDone, followUpSet, followUpSnooze } from './follow-up';
 import { prospectSetDoNotContact, prospectUpsert } from './prospect';
@@ -8,7 +9,7 @@ import { reviewCancel, reviewDecide, reviewNudge, reviewReassign, reviewRequest,
 
 export { activityLog, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert };
 export { requisitionSave, reviewRequest, reviewDecide, reviewUndo, reviewNudge, reviewReassign, reviewCancel };
-export { followUpSet, followUpDone, followUpSnooze };
+export { followUpSet, followUpDone, followUpSnooze, memberUpdate };
 export { MutationRefused, NO_CHANGE, type Actor, type Mutation, type MutationContext } from './define';
 
 /** Every named mutation, by name: what the outbox replays and the server accepts. */
@@ -31,5 +32,6 @@ export const MUTATIONS: ReadonlyMap<string, Mutation> = new Map(
     followUpSet,
     followUpDone,
     followUpSnooze,
+    memberUpdate,
   ].map((m) => [m.name, m as Mutation]),
 );

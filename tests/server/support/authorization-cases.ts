@@ -265,6 +265,11 @@ export const AUTHZ_CASES: AuthzCase[] = [
   { mutation: 'followup.done', situation: "marks a teammate's follow-up done", setUp: async (w) => ({ id: await followUp(w, w.mates.recruiter), at: 5 }) },
   { mutation: 'followup.snooze', situation: 'snoozes their own follow-up', setUp: async (w) => ({ id: await followUp(w, w.actor), until: 30_000 }) },
   { mutation: 'followup.snooze', situation: "snoozes a teammate's follow-up", setUp: async (w) => ({ id: await followUp(w, w.mates.recruiter), until: 30_000 }) },
+  { mutation: 'member.update', situation: 'renames themself', setUp: (w) => Promise.resolve({ memberId: w.actor.member.id, name: `Renamed ${ulid()}` }) },
+  { mutation: 'member.update', situation: 'sets their own time zone', setUp: (w) => Promise.resolve({ memberId: w.actor.member.id, timeZone: 'Europe/Stockholm' }) },
+  { mutation: 'member.update', situation: 'renames a teammate', setUp: (w) => Promise.resolve({ memberId: w.mates.sourcer.member.id, name: `Renamed ${ulid()}` }) },
+  { mutation: 'member.update', situation: "sets a teammate's time zone", setUp: (w) => Promise.resolve({ memberId: w.mates.sourcer.member.id, timeZone: 'Asia/Tokyo' }) },
+  { mutation: 'member.update', situation: 'changes their own role along with their name', setUp: (w) => Promise.resolve({ memberId: w.actor.member.id, name: `Renamed ${ulid()}`, role: 'admin' }) },
 ];
 
 export const ROLES: Role[] = ['admin', 'recruiter', 'sourcer', 'hiring_manager'];
