@@ -47,6 +47,8 @@ export function SettingsForm() {
             onChange={(e) => setWindowDraft(e.target.value)}
             onBlur={() => void commitWindow()}
             onKeyDown={(e) => e.key === 'Enter' && void commitWindow()}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'guard-window-error' : undefined}
           />
         </div>
         <div className="field checkbox">
@@ -60,7 +62,7 @@ export function SettingsForm() {
             Log “viewed” when I open a profile (once a day per person)
           </label>
         </div>
-        <ErrorMessage error={error} />
+        <ErrorMessage error={error} id="guard-window-error" />
       </fieldset>
       <ReminderSettingsFields reminders={settings.reminders} />
     </>

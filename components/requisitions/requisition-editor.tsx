@@ -120,6 +120,7 @@ export function RequisitionEditor({ initial, me, members, onSaved, onCancel }: P
     const found = problemsOf(draft, sla, hires);
     setProblems(found);
     const first = CHECKED.find((name) => found[name]);
+    // (A bad number is always among the problems; the type checks say so to the compiler.)
     if (first || typeof sla === 'string' || typeof hires === 'string') {
       revealAfterRender(() => document.getElementById(field(first!)));
       return;
@@ -156,7 +157,7 @@ export function RequisitionEditor({ initial, me, members, onSaved, onCancel }: P
   });
   const problem = (name: Checked) =>
     problems[name] && (
-      <p className="error field-problem" id={field(`${name}-problem`)}>
+      <p className="error" id={field(`${name}-problem`)}>
         {problems[name]}
       </p>
     );

@@ -75,6 +75,18 @@ function renderRequisitions(hash = '') {
   return userEvent.setup();
 }
 
+/** Riley's review of one person for Hana's role, sent to `reviewer`, with its Reassign form open. */
+async function reassigning(reviewer: (team: Awaited<ReturnType<typeof signedInAfterUsingIt>>) => Member) {
+  const team = await signedInAfterUsingIt();
+  const requisitionId = await seedRequisition(team.riley, team.hana.id);
+  const { result: personId } = await mutate(db, prospectUpsert, { identity: identity() }, ctxOf(team.riley));
+  await mutate(db, reviewRequest, { requisitionId, reviewerId: reviewer(team).id, prospectIds: [personId!], activityIds: [ulid()] }, ctxOf(team.riley));
+  const user = renderRequisitions(`#${requisitionId}`);
+  const card = await within(await screen.findByTestId('open-reviews')).findByTestId('review-request');
+  await user.click(within(card).getByRole('button', { name: 'Reassign…' }));
+  return { ...team, card, reviewer: within(card).getByLabelText('New reviewer') };
+}
+
 const optionTexts = (select: HTMLElement) => within(select).getAllByRole('option').map((o) => o.textContent);
 
 beforeEach(() => {
@@ -130,18 +142,6 @@ describe('only the team’s members (point 8)', () => {
     await waitFor(async () => expect(await db.requisitions.count()).toBe(1));
     expect((await db.requisitions.toArray())[0]).toMatchObject({ hiringManagerId: (await db.members.filter((m) => m.name === 'Ivy Invited').first())!.id, recruiterIds: [riley.id] });
   });
-
-  /** Riley's review of one person for Hana's role, sent to `reviewer`, with its Reassign form open. */
-  async function reassigning(reviewer: (team: Awaited<ReturnType<typeof signedInAfterUsingIt>>) => Member) {
-    const team = await signedInAfterUsingIt();
-    const requisitionId = await seedRequisition(team.riley, team.hana.id);
-    const { result: personId } = await mutate(db, prospectUpsert, { identity: identity() }, ctxOf(team.riley));
-    await mutate(db, reviewRequest, { requisitionId, reviewerId: reviewer(team).id, prospectIds: [personId!], activityIds: [ulid()] }, ctxOf(team.riley));
-    const user = renderRequisitions(`#${requisitionId}`);
-    const card = await within(await screen.findByTestId('open-reviews')).findByTestId('review-request');
-    await user.click(within(card).getByRole('button', { name: 'Reassign…' }));
-    return { ...team, card, reviewer: within(card).getByLabelText('New reviewer') };
-  }
 
   it('Reassign offers only the team and preselects nobody it would refuse', async () => {
     // Sent to Hugo, so the role's hiring manager (Hana) is the one offered first.
@@ -242,6 +242,24 @@ describe('validation errors take focus (point 10)', () => {
     await waitFor(() => expect(name).toHaveFocus());
     expect(name).toHaveAttribute('aria-invalid', 'true');
     expect(name).toHaveAccessibleDescription(/name is required/);
+  });
+});
+
+describe('errors in view (point 10)', () => {
+  it('a refusal shown under a form is scrolled into view, focus staying in the form', async () => {
+    const scrolled: string[] = [];
+    vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
+      scrolled.push(this.textContent ?? '');
+    });
+    const { card, reviewer, hugo } = await reassigning((t) => t.hana);
+    const user = userEvent.setup();
+    await user.selectOptions(reviewer, 'Hugo Manager');
+    // Hugo leaves the team (a sync arrives) before the form is sent.
+    await arrived(db, 'members', { ...hugo, deletedAt: Date.now(), version: 2 });
+    await user.click(within(card).getByRole('button', { name: 'Reassign' }));
+    expect(await within(card).findByRole('alert')).toHaveTextContent('no such member in the team');
+    await waitFor(() => expect(scrolled).toContain('no such member in the team'));
+    expect(card).toContainElement(document.activeElement as HTMLElement);
   });
 });
 
