@@ -113,7 +113,7 @@ function ReminderSettingsFields({ reminders }: { reminders: ReminderSettings }) 
         meanwhile waits until then. The badge is always up to date.
       </p>
       {timeZone !== undefined && (
-        <p className="muted small" data-testid="reminder-time-zone">
+        <p className="muted small">
           {timeZone
             ? `Working days and quiet hours are in your time zone (${timeZone}, set under You).`
             : `Working days and quiet hours are in this device’s time zone (${deviceTimeZone()}); set your own under You.`}

@@ -144,29 +144,32 @@ function nameFromEmail(email: string): string {
  * a member of the team; a used or revoked code is refused.
  */
 export async function redeem(db: Database, code: string, deviceName: string): Promise<RedeemResponse> {
+  const codeHash = hashSecret(normaliseInviteCode(code));
   return db.transaction(async (tx) => {
+    // The team's lock before the invite's, in the order `revoke` takes them (team, member, invites).
+    const [found] = await tx.query<{ team_id: string }>('SELECT team_id FROM invites WHERE code_hash = $1', [codeHash]);
+    if (!found) throw new AuthError(401, 'that invite code is not valid');
+    await lockTeam(tx, found.team_id);
     const [inv] = await tx.query<{ team_id: string; email: string; role: Role; used_at: string | null; revoked_at: string | null; expires_at: string; expired: boolean }>(
       'SELECT team_id, email, role, used_at, revoked_at, expires_at, expires_at <= now() AS expired FROM invites WHERE code_hash = $1 FOR UPDATE',
-      [hashSecret(normaliseInviteCode(code))],
+      [codeHash],
     );
-    if (!inv) throw new AuthError(401, 'that invite code is not valid');
-    if (inv.revoked_at) throw new AuthError(401, 'that invite code was revoked');
-    if (inv.used_at) throw new AuthError(401, 'that invite code was already used; ask your admin for a new one');
-    if (inv.expired) throw new AuthError(401, `that invite code expired on ${isoTime(inv.expires_at).slice(0, 10)}; ask your admin for a new one`);
-    await lockTeam(tx, inv.team_id);
+    if (inv!.revoked_at) throw new AuthError(401, 'that invite code was revoked');
+    if (inv!.used_at) throw new AuthError(401, 'that invite code was already used; ask your admin for a new one');
+    if (inv!.expired) throw new AuthError(401, `that invite code expired on ${isoTime(inv!.expires_at).slice(0, 10)}; ask your admin for a new one`);
     // The member the invite made (or, for an invite from before invites made members, a new
     // one). An upsert: another invite for the same email redeemed at the same moment waits for
     // this one and then takes the member over, as if it came a moment later (not a 500).
     const [row] = await tx.query<MemberRow>(
       `INSERT INTO members (id, team_id, email, name, role, joined_at) VALUES ($1, $2, $3, $4, $5, now())
        ON CONFLICT (team_id, email) DO UPDATE SET role = excluded.role, revoked_at = NULL, joined_at = coalesce(members.joined_at, now()) RETURNING *`,
-      [ulid(), inv.team_id, inv.email, nameFromEmail(inv.email), inv.role],
+      [ulid(), inv!.team_id, inv!.email, nameFromEmail(inv!.email), inv!.role],
     );
     const member = await publishMember(tx, row!);
-    await tx.query('UPDATE invites SET used_at = now(), used_by = $2 WHERE code_hash = $1', [hashSecret(normaliseInviteCode(code)), row!.id]);
+    await tx.query('UPDATE invites SET used_at = now(), used_by = $2 WHERE code_hash = $1', [codeHash, row!.id]);
     const token = newToken();
     await tx.query('INSERT INTO devices (token_hash, member_id, name) VALUES ($1, $2, $3)', [hashSecret(token), row!.id, deviceName]);
-    const [team] = await tx.query<TeamRow>('SELECT id, name FROM teams WHERE id = $1', [inv.team_id]);
+    const [team] = await tx.query<TeamRow>('SELECT id, name FROM teams WHERE id = $1', [inv!.team_id]);
     return { token, member, team: team! };
   });
 }

@@ -114,6 +114,24 @@ describe.each(DATABASE_KINDS)('members on %s', (kind) => {
     });
   });
 
+  it('redeeming and revoking the same person at the same moment never deadlock: one of them wins', async () => {
+    const { team: t } = await team();
+    const people = Array.from({ length: 6 }, (_, i) => address(`race${i}`));
+    const codes = await Promise.all(people.map(async (p) => (await invite(server.db, t.id, p, 'sourcer')).code));
+    const outcomes = await Promise.all(
+      people.flatMap((p, i) => [
+        call(server.app, 'POST', '/v1/auth/redeem', { body: { code: codes[i] } }).then((r) => (r.status === 200 ? 'redeemed' : JSON.stringify(r.body))),
+        revoke(server.db, t.id, p).then(
+          () => 'revoked',
+          (e: unknown) => String(e),
+        ),
+      ]),
+    );
+    // A redeem that comes second is refused because the code was revoked; nothing else fails.
+    expect(outcomes.filter((o) => o !== 'redeemed' && o !== 'revoked' && !o.includes('that invite code was revoked'))).toEqual([]);
+    for (const p of people) expect((await listMembers(server.db, t.id)).members.find((m) => m.email === p)?.status).toBe('revoked');
+  });
+
   describe('names and time zones (point 9)', () => {
     const update = (args: object) => ({ name: 'member.update', args });
 
