@@ -3,8 +3,10 @@ import { useState } from 'react';
 import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { readSettings, writeSettings } from '@/lib/db/local-state';
+import { chosenTimeZone } from '@/lib/db/my-time-zone';
 import { ClockTime, type ReminderSettings, type Settings } from '@/lib/model';
 import { SidebarLayoutFields } from './sidebar-layout-fields';
+import { deviceTimeZone } from './time-zone-select';
 
 /** Sidebar behaviour and reminders on this device; each change is saved at once. */
 export function SettingsForm() {
@@ -46,6 +48,8 @@ export function SettingsForm() {
             onChange={(e) => setWindowDraft(e.target.value)}
             onBlur={() => void commitWindow()}
             onKeyDown={(e) => e.key === 'Enter' && void commitWindow()}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'guard-window-error' : undefined}
           />
         </div>
         <div className="field checkbox">
@@ -60,7 +64,7 @@ export function SettingsForm() {
           </label>
         </div>
         <SidebarLayoutFields />
-        <ErrorMessage error={error} />
+        <ErrorMessage error={error} id="guard-window-error" />
       </fieldset>
       <ReminderSettingsFields reminders={settings.reminders} />
     </>
@@ -69,26 +73,15 @@ export function SettingsForm() {
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-function deviceTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
-/** Every zone the browser knows, plus UTC (which `supportedValuesOf` leaves out) and the stored one. */
-function timeZoneChoices(stored: string | null): string[] {
-  const zones = new Set(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []);
-  zones.add('UTC');
-  if (stored) zones.add(stored);
-  return [...zones].sort();
-}
-
 /**
- * When reminders may reach this member: their time zone, working days and quiet hours. Each
- * change is saved at once; one that would leave no working day, or a half-typed time, is
- * refused with a message and not saved. The fields show the latest edit (not the stored value)
- * so quick successive changes build on each other.
+ * When reminders may reach this member: working days and quiet hours, in the time zone they set
+ * under You (one place, synced with their team). Each change is saved at once; one that would
+ * leave no working day, or a half-typed time, is refused with a message and not saved. The
+ * fields show the latest edit (not the stored value) so quick successive changes build on each other.
  */
 function ReminderSettingsFields({ reminders }: { reminders: ReminderSettings }) {
   const db = useDb();
+  const timeZone = useLiveQuery(() => chosenTimeZone(db), [db]);
   const [draft, setDraft] = useState<ReminderSettings | null>(null);
   const [error, setError] = useState<string | null>(null);
   const shown = draft ?? reminders;
@@ -121,22 +114,13 @@ function ReminderSettingsFields({ reminders }: { reminders: ReminderSettings }) 
         Review requests, overdue reminders, nudges and follow-ups reach you only on working days outside quiet hours; anything that comes up
         meanwhile waits until then. The badge is always up to date.
       </p>
-      <div className="field">
-        <label htmlFor="reminder-time-zone">Time zone for reminders</label>
-        <select
-          id="reminder-time-zone"
-          data-testid="reminder-time-zone"
-          value={shown.timeZone ?? ''}
-          onChange={(e) => change({ timeZone: e.target.value || null })}
-        >
-          <option value="">This device’s time zone ({deviceTimeZone()})</option>
-          {timeZoneChoices(shown.timeZone).map((zone) => (
-            <option key={zone} value={zone}>
-              {zone.replaceAll('_', ' ')}
-            </option>
-          ))}
-        </select>
-      </div>
+      {timeZone !== undefined && (
+        <p className="muted small">
+          {timeZone
+            ? `Working days and quiet hours are in your time zone (${timeZone}, set under You).`
+            : `Working days and quiet hours are in this device’s time zone (${deviceTimeZone()}); set your own under You.`}
+        </p>
+      )}
       <div className="field" role="group" aria-labelledby="working-days-label">
         <span id="working-days-label">Working days</span>
         {WEEKDAYS.map((name, i) => (

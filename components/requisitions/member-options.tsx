@@ -1,7 +1,7 @@
 import type { Member } from '@/lib/model';
-import { memberWithRole } from './team';
+import { pickerLabel } from '@/components/ui/member-name';
 
-/** The options of a member picker: hiring managers first, then everyone else with their role. */
+/** The options of a member picker: hiring managers first, then everyone else with their role; invited members marked. */
 export function MemberOptions({ preferred, others }: { preferred: Member[]; others: Member[] }) {
   return (
     <>
@@ -9,7 +9,7 @@ export function MemberOptions({ preferred, others }: { preferred: Member[]; othe
         <optgroup label="Hiring managers">
           {preferred.map((m) => (
             <option key={m.id} value={m.id}>
-              {m.name}
+              {pickerLabel(m, { withRole: false })}
             </option>
           ))}
         </optgroup>
@@ -18,7 +18,7 @@ export function MemberOptions({ preferred, others }: { preferred: Member[]; othe
         <optgroup label="Everyone else">
           {others.map((m) => (
             <option key={m.id} value={m.id}>
-              {memberWithRole(m)}
+              {pickerLabel(m, { withRole: true })}
             </option>
           ))}
         </optgroup>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { ulid } from 'ulidx';
 import { useDb } from '@/components/ui/db-context';
 import { errorText } from '@/components/ui/error-message';
+import { useRevealAfterRender } from '@/components/ui/reveal';
 import { DEFAULT_STAGES, ROLE_LABELS, canManageHiring, canRecruitFor, canStaffRequisition, type Member, type Me, type Requisition } from '@/lib/model';
 import { requisitionSave } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
@@ -69,15 +70,34 @@ function wholeNumber(value: string, what: string): number | string {
   return value.trim() === '' || !Number.isFinite(n) ? `Enter ${what}.` : n;
 }
 
+const WHOLE_NUMBER = { type: 'number', inputMode: 'numeric', min: 1, step: 1 } as const;
+
+/** The fields checked before saving, top to bottom: the first with a problem takes focus. */
+const CHECKED = ['title', 'manager', 'sla', 'hires'] as const;
+type Checked = (typeof CHECKED)[number];
+type Problems = Partial<Record<Checked, string>>;
+
+function problemsOf(draft: Draft, sla: number | string, hires: number | string): Problems {
+  const problems: Problems = {};
+  if (draft.title.trim() === '') problems.title = 'Enter a title.';
+  if (draft.hiringManagerId === '') problems.manager = 'Choose the hiring manager.';
+  if (typeof sla === 'string') problems.sla = sla;
+  if (typeof hires === 'string') problems.hires = hires;
+  return problems;
+}
+
 /** Creates or edits the intake. Saves through `requisition.save`; its refusal reason is shown as is. */
 export function RequisitionEditor({ initial, me, members, onSaved, onCancel }: Props) {
   const db = useDb();
   const base = useId();
   const [id] = useState(() => initial?.id ?? ulid());
   const [draft, setDraft] = useState(() => initialDraft(initial, me, members));
+  /** A refusal no field explains (the mutation's reason). */
   const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Problems>({});
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const revealAfterRender = useRevealAfterRender();
 
   // Only members the rules accept are offered (requisition.save refuses anyone else).
   const managers = rolesFirst(members.filter((m) => canManageHiring(m.role)), ['hiring_manager']);
@@ -90,14 +110,19 @@ export function RequisitionEditor({ initial, me, members, onSaved, onCancel }: P
   // A hiring manager edits the intake; who works on the role is the recruiting team's to change.
   const mayStaff = canStaffRequisition(me.role);
 
+  const field = (name: string) => `${base}-${name}`;
+
   const save = async () => {
     if (saving) return;
     setError(null);
     const sla = wholeNumber(draft.feedbackSlaHours, 'the feedback deadline in hours');
     const hires = wholeNumber(draft.targetHires, 'how many people to hire');
-    const problem = draft.hiringManagerId === '' ? 'Choose the hiring manager.' : typeof sla === 'string' ? sla : typeof hires === 'string' ? hires : null;
-    if (problem || typeof sla === 'string' || typeof hires === 'string') {
-      setError(problem);
+    const found = problemsOf(draft, sla, hires);
+    setProblems(found);
+    const first = CHECKED.find((name) => found[name]);
+    // (A bad number is always among the problems; the type checks say so to the compiler.)
+    if (first || typeof sla === 'string' || typeof hires === 'string') {
+      revealAfterRender(() => document.getElementById(field(first!)));
       return;
     }
     setSaving(true);
@@ -118,12 +143,24 @@ export function RequisitionEditor({ initial, me, members, onSaved, onCancel }: P
       onSaved(id);
     } catch (e) {
       setError(errorText(e));
+      revealAfterRender(() => document.getElementById(field('error')));
     } finally {
       setSaving(false);
     }
   };
 
-  const field = (name: string) => `${base}-${name}`;
+  /** A checked field's id, and its problem read with it (aria-describedby) and marked (aria-invalid). */
+  const checked = (name: Checked, hint?: string) => ({
+    id: field(name),
+    'aria-invalid': problems[name] ? true : undefined,
+    'aria-describedby': [problems[name] ? field(`${name}-problem`) : null, hint ? field(hint) : null].filter(Boolean).join(' ') || undefined,
+  });
+  const problem = (name: Checked) =>
+    problems[name] && (
+      <p className="error" id={field(`${name}-problem`)}>
+        {problems[name]}
+      </p>
+    );
   return (
     <form
       className="requisition-editor"
@@ -141,7 +178,8 @@ export function RequisitionEditor({ initial, me, members, onSaved, onCancel }: P
         <legend>The role</legend>
         <div className="field">
           <label htmlFor={field('title')}>Title</label>
-          <input id={field('title')} autoFocus dir="auto" value={draft.title} maxLength={200} required onChange={(e) => set('title', e.target.value)} />
+          <input autoFocus dir="auto" value={draft.title} maxLength={200} required onChange={(e) => set('title', e.target.value)} {...checked('title')} />
+          {problem('title')}
         </div>
         <div className="field">
           <label htmlFor={field('status')}>Status</label>
@@ -164,11 +202,12 @@ export function RequisitionEditor({ initial, me, members, onSaved, onCancel }: P
         )}
         <div className="field">
           <label htmlFor={field('manager')}>Hiring manager</label>
-          <select id={field('manager')} value={draft.hiringManagerId} required onChange={(e) => set('hiringManagerId', e.target.value)}>
+          <select value={draft.hiringManagerId} required onChange={(e) => set('hiringManagerId', e.target.value)} {...checked('manager')}>
             {draft.hiringManagerId === '' && <option value="">Choose…</option>}
             {draft.hiringManagerId !== '' && !eligibleManagers.has(draft.hiringManagerId) && <option value={draft.hiringManagerId}>{nameOf(byId, draft.hiringManagerId)}</option>}
             <MemberOptions {...managers} />
           </select>
+          {problem('manager')}
         </div>
         <fieldset className="checkbox-group">
           <legend>Recruiters</legend>
@@ -224,24 +263,16 @@ export function RequisitionEditor({ initial, me, members, onSaved, onCancel }: P
         <div className="field-grid">
           <div className="field">
             <label htmlFor={field('sla')}>Feedback deadline (hours)</label>
-            <input
-              id={field('sla')}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={720}
-              step={1}
-              value={draft.feedbackSlaHours}
-              aria-describedby={field('sla-hint')}
-              onChange={(e) => set('feedbackSlaHours', e.target.value)}
-            />
+            <input {...WHOLE_NUMBER} max={720} value={draft.feedbackSlaHours} onChange={(e) => set('feedbackSlaHours', e.target.value)} {...checked('sla', 'sla-hint')} />
+            {problem('sla')}
             <p className="muted small" id={field('sla-hint')}>
               A review is due this long after it is sent.
             </p>
           </div>
           <div className="field">
             <label htmlFor={field('hires')}>Target hires</label>
-            <input id={field('hires')} type="number" inputMode="numeric" min={1} max={1000} step={1} value={draft.targetHires} onChange={(e) => set('targetHires', e.target.value)} />
+            <input {...WHOLE_NUMBER} max={1000} value={draft.targetHires} onChange={(e) => set('targetHires', e.target.value)} {...checked('hires')} />
+            {problem('hires')}
           </div>
           <div className="field">
             <label htmlFor={field('date')}>Target date</label>
@@ -265,7 +296,7 @@ export function RequisitionEditor({ initial, me, members, onSaved, onCancel }: P
       />
 
       {error && (
-        <p className="error requisition-error" role="alert" data-testid="requisition-error">
+        <p className="error requisition-error" role="alert" data-testid="requisition-error" tabIndex={-1} id={field('error')}>
           {error}
         </p>
       )}

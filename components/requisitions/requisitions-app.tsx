@@ -5,6 +5,7 @@ import { useDb } from '@/components/ui/db-context';
 import { useFleeting } from '@/components/ui/use-fleeting';
 import { useNow } from '@/components/ui/use-now';
 import { ensureMe, readMe } from '@/lib/db/local-state';
+import { teamMembers } from '@/lib/db/queries';
 import { requisitions as requisitionsQuery } from '@/lib/db/review-queries';
 import { canCreateRequisition, canEditRequisition, type Me, type Member, type Requisition } from '@/lib/model';
 import { RequisitionEditor } from './requisition-editor';
@@ -20,7 +21,7 @@ export function RequisitionsApp() {
   const db = useDb();
   useEffect(() => void ensureMe(db), [db]);
   const me = useLiveQuery(() => readMe(db), [db]);
-  const members = useLiveQuery(() => db.members.toArray(), [db]);
+  const members = useLiveQuery(() => teamMembers(db), [db]);
   const rows = useLiveQuery(() => requisitionsQuery(db), [db]);
   const requests = useLiveQuery(() => db.reviewRequests.toArray(), [db]);
   const now = useNow(30_000);

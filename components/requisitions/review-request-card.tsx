@@ -342,7 +342,9 @@ function ReassignForm({ request, requisition, members, waiting, busy, onCancel, 
     ['hiring_manager'],
   );
   const all = [...candidates.preferred, ...candidates.others];
-  const [reviewerId, setReviewerId] = useState(() => (all.some((m) => m.id === requisition.hiringManagerId) ? requisition.hiringManagerId : (all[0]?.id ?? '')));
+  // The role's hiring manager when they can take it; otherwise the requester chooses (a first
+  // name in the list would be a guess, sent with one click).
+  const [reviewerId, setReviewerId] = useState(() => (all.some((m) => m.id === requisition.hiringManagerId) ? requisition.hiringManagerId : ''));
   const [message, setMessage] = useState('');
   const size = measureText(message, MESSAGE_MAX_BYTES);
 
@@ -363,6 +365,7 @@ function ReassignForm({ request, requisition, members, waiting, busy, onCancel, 
           <div className="field">
             <label htmlFor={`${base}-reviewer`}>New reviewer</label>
             <select id={`${base}-reviewer`} autoFocus value={reviewerId} onChange={(e) => setReviewerId(e.target.value)}>
+              {reviewerId === '' && <option value="">Choose the new reviewer</option>}
               <MemberOptions {...candidates} />
             </select>
           </div>

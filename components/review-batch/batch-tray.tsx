@@ -5,8 +5,8 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { TextLimit, isTooLong, limitProps, measureText } from '@/components/ui/text-limit';
 import { useAction } from '@/components/ui/use-action';
 import { plural } from '@/components/ui/plural';
-import { isolate } from '@/components/ui/user-text';
-import { MESSAGE_MAX_BYTES, ROLE_LABELS, canRequestReview, canReviewFor } from '@/lib/model';
+import { pickerLabel } from '@/components/ui/member-name';
+import { MESSAGE_MAX_BYTES, canRequestReview, canReviewFor, isPickable } from '@/lib/model';
 import { reviewCancel, reviewRequest } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { clearTray, moveInTray, removeFromTray, restoreTray } from '@/lib/review/batch-tray';
@@ -47,8 +47,8 @@ export function BatchTray({ compact = false }: { compact?: boolean }) {
   // before emptying can still show for a moment, while the live query catches up.)
   if (emptied && tray.prospectIds.join() !== emptied.from.join()) setEmptied(null);
   const requisition = openRequisitions.find((r) => r.id === tray.requisitionId);
-  // Never the sender: a review is someone else's look.
-  const reviewers = [...members.values()].filter((m) => m.deletedAt === null && (!me || canReviewFor({ requesterId: me.memberId }, m.id))).sort((a, b) => Number(b.role === 'hiring_manager') - Number(a.role === 'hiring_manager') || a.name.localeCompare(b.name));
+  // Never the sender: a review is someone else's look. Invited members can be sent one already.
+  const reviewers = [...members.values()].filter((m) => isPickable(m) && (!me || canReviewFor({ requesterId: me.memberId }, m.id))).sort((a, b) => Number(b.role === 'hiring_manager') - Number(a.role === 'hiring_manager') || a.name.localeCompare(b.name));
   const reviewer = reviewerId ?? reviewers.find((m) => m.id === requisition?.hiringManagerId)?.id ?? '';
   const mayRequest = me ? canRequestReview(me.role) : false;
   const reviewerName = members.get(reviewer)?.name ?? 'the reviewer';
@@ -138,7 +138,7 @@ export function BatchTray({ compact = false }: { compact?: boolean }) {
             </option>
             {reviewers.map((m) => (
               <option key={m.id} value={m.id}>
-                {`${isolate(m.name)} (${ROLE_LABELS[m.role]})`}
+                {pickerLabel(m, { withRole: true })}
               </option>
             ))}
           </select>

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { MutationRefused } from '@/lib/mutations';
 
 /** What to tell the user when a write fails: the refusal's own reason, or a plain fallback. */
@@ -7,10 +8,19 @@ export function errorText(error: unknown): string {
   return 'Could not save.';
 }
 
-export function ErrorMessage({ error }: { error: string | null }) {
+/**
+ * A failure, announced (role="alert") and scrolled into view when it appears: it is often
+ * rendered under a long form or list, below what the member is looking at. Focus stays where
+ * the member is working; forms that know which field is wrong move focus there themselves.
+ */
+export function ErrorMessage({ error, id }: { error: string | null; id?: string }) {
+  const line = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (error) line.current?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
   if (!error) return null;
   return (
-    <p className="error" role="alert">
+    <p className="error" role="alert" ref={line} id={id}>
       {error}
     </p>
   );

@@ -2,6 +2,7 @@ import { startOfDay, endOfDay } from 'date-fns';
 import { Dexie } from 'dexie';
 import type { Activity, Member, Note, Prospect } from '@/lib/model';
 import { type TandemDB, fromProspectRow } from './database';
+import { readMe } from './local-state';
 
 export async function findProspectByKey(db: TandemDB, key: string): Promise<Prospect | undefined> {
   const rows = await db.prospects.where('profileKeys').equals(key).toArray();
@@ -47,7 +48,16 @@ export async function hasViewedOnDay(db: TandemDB, prospectId: string, memberId:
   return count > 0;
 }
 
+/**
+ * The members of the team this device works in (before sign-in: its local profile alone). A
+ * member row of any other team is nobody here: the local profile an earlier version kept after
+ * sign-in showed up in every picker, and the server refused it.
+ */
+export async function teamMembers(db: TandemDB): Promise<Member[]> {
+  const [me, rows] = await Promise.all([readMe(db), db.members.toArray()]);
+  return me ? rows.filter((m) => m.teamId === me.teamId) : rows;
+}
+
 export async function membersById(db: TandemDB): Promise<Map<string, Member>> {
-  const rows = await db.members.toArray();
-  return new Map(rows.map((m) => [m.id, m]));
+  return new Map((await teamMembers(db)).map((m) => [m.id, m]));
 }

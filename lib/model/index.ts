@@ -1,4 +1,5 @@
 export * from './common';
+export * from './time-zone';
 export * from './member';
 export * from './identity';
 export * from './prospect';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SyncedFields, shortText } from './common';
+import { TimeZoneName } from './time-zone';
 
 export const Role = z.enum(['admin', 'recruiter', 'sourcer', 'hiring_manager']);
 export type Role = z.infer<typeof Role>;
@@ -13,10 +14,28 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export const Email = z.string().trim().toLowerCase().pipe(z.email('must be an email address')).pipe(z.string().max(254));
 
+/** A member's display name, as they or an admin set it. */
+export const MemberName = shortText(120).min(1, 'name is required');
+
+/**
+ * `invited`: an admin invited them and they have not signed in yet (they can already be named
+ * hiring manager or reviewer); `active`: signed in at least once; `revoked`: no longer in the
+ * team (their name stays on what they did, but nobody picks them any more).
+ */
+export const MemberStatus = z.enum(['invited', 'active', 'revoked']);
+export type MemberStatus = z.infer<typeof MemberStatus>;
+
 export const Member = z.object({
   ...SyncedFields,
-  name: shortText(120).min(1, 'name is required'),
+  name: MemberName,
   email: Email,
   role: Role,
+  /** Absent on rows from before members had a status: those are active. */
+  status: MemberStatus.optional(),
+  /** The member's own time zone (their reminders follow it); null or absent: whatever zone their device is in. */
+  timeZone: TimeZoneName.nullable().optional(),
 });
 export type Member = z.infer<typeof Member>;
+
+/** Whether a member may be picked (hiring manager, recruiter, reviewer): in the team, invited or signed in. */
+export const isPickable = (m: Pick<Member, 'deletedAt' | 'status'>) => m.deletedAt === null && m.status !== 'revoked';

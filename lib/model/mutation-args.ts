@@ -5,8 +5,10 @@ import { Id, MESSAGE_MAX_BYTES, REASON_MAX_BYTES, Timestamp, shortText } from '.
 import { FollowUp } from './follow-up';
 import { ProspectIdentity } from './identity';
 import type { SyncedTable } from './entities';
+import { MemberName } from './member';
 import { Note, NoteBody, NoteVisibility } from './note';
 import { Prospect } from './prospect';
+import { TimeZoneName } from './time-zone';
 
 /**
  * Arguments of every named mutation: the whole input, ids and times included, so the client's
@@ -118,3 +120,14 @@ export const BackupRestoreArgs = z.discriminatedUnion('table', [
   z.object({ table: z.literal('followUps'), row: FollowUp }),
 ]);
 export type BackupRestoreArgs = z.infer<typeof BackupRestoreArgs>;
+
+/**
+ * A member's own name and time zone (an admin may rename anyone). Nothing else: a role is the
+ * admin CLI's to change, so any other field is refused rather than ignored.
+ */
+export const MemberUpdateArgs = z
+  .strictObject(
+    { memberId: Id, name: MemberName.optional(), timeZone: TimeZoneName.nullable().optional() },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? `only a name and a time zone can be changed here, not ${issue.keys.join(', ')} (an admin changes roles)` : undefined) },
+  )
+  .refine((a) => a.name !== undefined || a.timeZone !== undefined, 'give a name or a time zone to change');

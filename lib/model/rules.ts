@@ -56,3 +56,9 @@ export const canReassignReview = (req: { requesterId: string }, memberId: string
  */
 export const canNudgeReview = (req: { requesterId: string }, requisition: { recruiterIds: string[] } | undefined, memberId: string, role: Role) =>
   role === 'admin' || req.requesterId === memberId || (canRecruitFor(role) && (requisition?.recruiterIds.includes(memberId) ?? false));
+
+/** Members set their own name; an admin renames anyone. Nobody changes a role this way (the admin CLI does). */
+export const canRenameMember = (memberId: string, actorId: string, role: Role) => memberId === actorId || role === 'admin';
+
+/** A member's time zone is theirs alone to set: it decides when their reminders may reach them. */
+export const canSetTimeZone = (memberId: string, actorId: string) => memberId === actorId;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, TeamId } from './common';
 import { Email, Role } from './member';
+import { TimeZoneName } from './time-zone';
 
 /** Who is using this device. Until team sign-in exists it is set on the options page. */
 export const Me = z.object({
@@ -11,18 +12,6 @@ export const Me = z.object({
   role: Role,
 });
 export type Me = z.infer<typeof Me>;
-
-/** True for a time zone this JavaScript engine knows (IANA names such as `Europe/Stockholm`, or `UTC`). */
-export function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export const TimeZoneName = z.string().min(1).max(64).refine(isKnownTimeZone, 'must be a known time zone, such as Europe/Stockholm');
 
 /** A local time of day, `HH:MM` on a 24-hour clock (what `<input type="time">` gives). */
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as 08:00');
@@ -45,7 +34,11 @@ export const ReminderPolicy = z.object({
 });
 export type ReminderPolicy = z.infer<typeof ReminderPolicy>;
 
-/** The policy as stored: a null time zone follows this device's (a member who travels keeps sane hours). */
+/**
+ * The policy as stored on this device. Its time zone is what an earlier version let each device
+ * choose; the member's own time zone (synced, set under Options → You) now comes first and this
+ * one is moved onto it when they save or sign in (lib/deadlines/policy.ts). Null: the device's.
+ */
 export const ReminderSettings = ReminderPolicy.extend({ timeZone: TimeZoneName.nullable() });
 export type ReminderSettings = z.infer<typeof ReminderSettings>;
 

@@ -1,6 +1,7 @@
 import { activityLog, activityUndo } from './activity';
 import { backupRestore } from './backup-restore';
 import type { Mutation } from './define';
+import { memberUpdate } from './member';
 import { noteAdd, noteDelete, noteEdit, noteRestore } from './note';
 import { followUpDone, followUpSet, followUpSnooze } from './follow-up';
 import { prospectSetDoNotContact, prospectUpsert } from './prospect';
@@ -9,7 +10,7 @@ import { reviewCancel, reviewDecide, reviewNudge, reviewReassign, reviewRequest,
 
 export { activityLog, activityUndo, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert };
 export { requisitionSave, reviewRequest, reviewDecide, reviewUndo, reviewNudge, reviewReassign, reviewCancel };
-export { followUpSet, followUpDone, followUpSnooze };
+export { followUpSet, followUpDone, followUpSnooze, memberUpdate };
 export { backupRestore };
 export { whyNotRestorable } from './backup-restore';
 export { IdInUse, MutationRefused, NO_CHANGE, type Actor, type Mutation, type MutationContext } from './define';
@@ -36,5 +37,6 @@ export const MUTATIONS: ReadonlyMap<string, Mutation> = new Map(
     followUpDone,
     followUpSnooze,
     backupRestore,
+    memberUpdate,
   ].map((m) => [m.name, m as Mutation]),
 );

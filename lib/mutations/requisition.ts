@@ -1,12 +1,6 @@
 import { RequisitionSaveArgs, canCreateRequisition, canEditRequisition, canManageHiring, canRecruitFor, canStaffRequisition, type Requisition } from '@/lib/model';
 import { MutationRefused, NO_CHANGE, defineMutation } from './define';
-import type { MutationStore } from './store';
-
-export async function requireMember(store: MutationStore, mutation: string, id: string) {
-  const member = await store.get('members', id);
-  if (!member || member.deletedAt !== null) throw new MutationRefused(mutation, 'no such member in the team');
-  return member;
-}
+import { requireMember } from './member';
 
 /** Creates or edits the intake: title, hiring manager, recruiters, scorecard, deadline, stages. */
 export const requisitionSave = defineMutation({

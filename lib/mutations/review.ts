@@ -13,7 +13,7 @@ import {
   type ReviewRequest,
 } from '@/lib/model';
 import { MutationRefused, NO_CHANGE, defineMutation, requireUnusedId, resolveProspect } from './define';
-import { requireMember } from './requisition';
+import { requireMember } from './member';
 import type { MutationStore } from './store';
 
 const HOUR = 3_600_000;

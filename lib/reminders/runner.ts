@@ -66,13 +66,18 @@ export class ReminderRunner {
       const memory = (await readValidated(db, LOCAL_KEYS.reminders, ReminderMemory)) ?? emptyMemory();
       const me = await readMe(db);
       if (!me) return { pending: memory.pending, badge: badgeFor([], now), openIds: new Set<string>() };
-      const [requests, followUps, settings] = await Promise.all([openRequestsForReviewer(db, me.memberId), pendingFollowUps(db, me.memberId), readSettings(db)]);
+      const [requests, followUps, settings, member] = await Promise.all([
+        openRequestsForReviewer(db, me.memberId),
+        pendingFollowUps(db, me.memberId),
+        readSettings(db),
+        db.members.get(me.memberId),
+      ]);
       const decision = decideReminders({
         memberId: me.memberId,
         requests,
         followUps,
         memory,
-        policy: resolvePolicy(settings.reminders, deviceTimeZone),
+        policy: resolvePolicy(settings.reminders, deviceTimeZone, member?.timeZone ?? null),
         now,
         names: await namesFor(db, requests, followUps),
       });

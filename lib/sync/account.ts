@@ -1,8 +1,11 @@
 import { ulid } from 'ulidx';
 import { type TandemDB, writableTables } from '@/lib/db/database';
-import { LOCAL_KEYS, type SignedOut, readMe, readSignedOut, wasInATeam } from '@/lib/db/local-state';
+import { LOCAL_KEYS, type SignedOut, readMe, readSettings, readSignedOut, wasInATeam } from '@/lib/db/local-state';
+import { mutate } from '@/lib/db/mutate';
+import { chosenTimeZone, forgetDeviceTimeZone } from '@/lib/db/my-time-zone';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
 import { LOCAL_TEAM_ID, RedeemResponse, type Me } from '@/lib/model';
+import { memberUpdate } from '@/lib/mutations';
 import { adoptLocalChanges, countUnsent, holdChanges, readTeamMembers, releaseHeldChanges, rememberTeamName } from './outbox';
 import { clearSyncedRows, restoreShadows } from './rebase';
 import { INITIAL_SYNC_STATE, type Session, readSession } from './session';
@@ -72,6 +75,7 @@ export async function signIn(db: TandemDB, { serverUrl, code, deviceName, fetch:
   const ownerId = owners[team.id] ?? (meBefore?.teamId === team.id ? meBefore.memberId : undefined);
   const otherOwner = ownerId && ownerId !== member.id ? { id: ownerId, name: (await db.members.get(ownerId))?.name ?? null } : null;
   const firstTeam = !(await wasInATeam(db));
+  const timeZone = meBefore?.teamId === LOCAL_TEAM_ID ? await chosenTimeZone(db) : (await readSettings(db)).reminders.timeZone;
   const hadOtherTeam = (await db.members.filter((m) => m.version > 0 && m.teamId !== team.id).count()) > 0;
   if (hadOtherTeam || (previous && previous.teamId !== team.id)) await clearSyncedRows(db);
   const session: Session = { serverUrl: base, token, clientId: ulid(), memberId: member.id, teamId: team.id, teamName: team.name, deviceName, signedInAt: Date.now() };
@@ -93,6 +97,7 @@ export async function signIn(db: TandemDB, { serverUrl, code, deviceName, fetch:
     }
     await releaseHeldChanges(db, team.id, member.id);
     await db.members.put(member);
+    await forgetLocalProfile(db);
     if (firstTeam) await adoptLocalChanges(db, team.id);
     else if (meBefore?.teamId === LOCAL_TEAM_ID) {
       // Queued signed out by an older version (after removing a team's data): whoever browsed, not this member.
@@ -100,6 +105,10 @@ export async function signIn(db: TandemDB, { serverUrl, code, deviceName, fetch:
     }
     await rememberTeamName(db, team.id, team.name);
   });
+  // A time zone chosen on this device before joining (the local profile's, or an older
+  // per-device setting) becomes the member's own unless they have one: it is kept in one place.
+  if (timeZone !== null && !member.timeZone) await mutate(db, memberUpdate, { memberId: member.id, timeZone }, { actor: me });
+  await forgetDeviceTimeZone(db);
   return session;
 }
 
@@ -135,13 +144,30 @@ export async function signOut(db: TandemDB, { wipe, discardUnsent = false, fetch
   }
 }
 
-/** Keeps `me` in step with the member row the server sends (role or name changed by an admin). */
+/**
+ * The member row of the profile this device made before it joined a team (team `local`). Once
+ * signed in, the team's server says who the member is: that row is nobody in the team, and
+ * left behind it showed up in every member picker and in exports. Call inside an 'account'
+ * write transaction.
+ */
+function forgetLocalProfile(db: TandemDB) {
+  return db.members.filter((m) => m.teamId === LOCAL_TEAM_ID).delete();
+}
+
+/**
+ * Keeps `me` in step with the member row the server sends (a name they set on another device,
+ * a role or name changed by an admin), and drops a local profile an earlier version kept.
+ */
 export async function refreshMe(db: TandemDB, session: Session): Promise<void> {
-  const member = await db.members.get(session.memberId);
-  const me = await readMe(db);
-  if (!member || !me) return;
-  if (me.name === member.name && me.role === member.role && me.email === member.email) return;
-  await db.local.put({ key: LOCAL_KEYS.me, value: { ...me, name: member.name, role: member.role, email: member.email } });
+  await db.transaction('rw', db.local, db.members, async () => {
+    allowSyncedWrites('account');
+    await forgetLocalProfile(db);
+    const member = await db.members.get(session.memberId);
+    const me = await readMe(db);
+    if (!member || !me) return;
+    if (me.name === member.name && me.role === member.role && me.email === member.email) return;
+    await db.local.put({ key: LOCAL_KEYS.me, value: { ...me, name: member.name, role: member.role, email: member.email } });
+  });
 }
 
 /** The server address this device last signed in to, to offer again after signing out. */

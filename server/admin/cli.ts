@@ -14,9 +14,10 @@ const USAGE = `usage: npm run -s admin -- <command>
   team create <name>                 create a team
   invite <team> <email> --role <r>   print a one-time invite code (r: admin, recruiter, sourcer, hiring_manager)
          [--expires <n>d|<n>h]       that works for 7 days, or for the days or hours given (at most 365d)
-  members <team>                     list the team's members and pending invites
+  members <team>                     list the team's members (active, invited, revoked) and pending invites
   devices <team>                     list the team's devices: member, name, created, last seen, revoked
   role <team> <email> <role>         change a member's role
+  rename <team> <email> <name>       change a member's display name (members also set their own in Options)
   revoke <team> <email>              revoke the person's devices and unused invites in that team
   revoke-device <id>                 sign one device out (its id from devices, or its first characters)
   rotate-epoch                       after restoring the database from a backup: devices pull everything again
@@ -104,6 +105,15 @@ function parse(argv: string[]): Command {
       return async (ops) => {
         const member = await ops.setRole(rest[0]!, email.data, role.data);
         return `${member.email} is now ${member.role}`;
+      };
+    }
+    case 'rename': {
+      need(3);
+      const email = Email.safeParse(rest[1]);
+      if (!email.success) throw new UsageError(`not an email address: ${rest[1]}`);
+      return async (ops) => {
+        const member = await ops.rename(rest[0]!, email.data, rest[2]!);
+        return `${member.email} is now called ${member.name}`;
       };
     }
     case 'revoke': {

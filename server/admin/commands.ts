@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import type { Database } from '@/server/db/database';
 import { type DeviceRow, listDevices, revokeDevice } from '@/server/auth/devices';
-import { type Invitation, type MemberListing, type TeamRow, createTeam, invite, listMembers, revoke, setRole } from '@/server/auth/team-admin';
+import { type Invitation, type MemberListing, type TeamRow, createTeam, invite, listMembers, rename, revoke, setRole } from '@/server/auth/team-admin';
 import type { Member, Role } from '@/lib/model';
 
 /** What the admin CLI can do, either through a running server or on the database itself. */
@@ -11,6 +11,7 @@ export interface AdminOps {
   members(team: string): Promise<MemberListing & { team: TeamRow }>;
   devices(team: string): Promise<{ team: TeamRow; devices: DeviceRow[] }>;
   setRole(team: string, email: string, role: Role): Promise<Member>;
+  rename(team: string, email: string, name: string): Promise<Member>;
   revoke(team: string, email: string): Promise<{ members: number; devices: number; invites: number }>;
   revokeDevice(idOrPrefix: string): Promise<{ id: string; email: string; name: string }>;
 }
@@ -22,6 +23,7 @@ export function directOps(db: Database): AdminOps {
     members: (team) => listMembers(db, team),
     devices: (team) => listDevices(db, team),
     setRole: (team, email, role) => setRole(db, team, email, role),
+    rename: (team, email, name) => rename(db, team, email, name),
     revoke: (team, email) => revoke(db, team, email),
     revokeDevice: (idOrPrefix) => revokeDevice(db, idOrPrefix),
   };
@@ -63,6 +65,7 @@ export function socketOps(socketPath: string, secret: string): AdminOps {
     members: (t) => call('GET', `/teams/${team(t)}/members`),
     devices: (t) => call('GET', `/teams/${team(t)}/devices`),
     setRole: (t, email, role) => call('POST', `/teams/${team(t)}/roles`, { email, role }),
+    rename: (t, email, name) => call('POST', `/teams/${team(t)}/names`, { email, name }),
     revoke: (t, email) => call('POST', `/teams/${team(t)}/revoke`, { email }),
     revokeDevice: (idOrPrefix) => call('POST', `/devices/${encodeURIComponent(idOrPrefix)}/revoke`),
   };

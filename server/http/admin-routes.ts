@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Database } from '@/server/db/database';
 import { listDevices, revokeDevice } from '@/server/auth/devices';
-import { MAX_INVITE_HOURS, createTeam, invite, listMembers, revoke, setRole } from '@/server/auth/team-admin';
+import { MAX_INVITE_HOURS, createTeam, invite, listMembers, rename, revoke, setRole } from '@/server/auth/team-admin';
 import type { Logger } from '@/server/log';
 import { Email, InviteRequest } from '@/lib/model';
 import { answerError, fail, jsonBody } from './errors';
@@ -40,6 +40,10 @@ export function createAdminApp({ db, log, secret }: { db: Database; log: Logger;
   admin.post('/teams/:team/roles', async (c) => {
     const { email, role } = await jsonBody(c, InviteRequest);
     return c.json(await setRole(db, c.req.param('team'), email, role));
+  });
+  admin.post('/teams/:team/names', async (c) => {
+    const { email, name } = await jsonBody(c, z.object({ email: Email, name: z.string() }));
+    return c.json(await rename(db, c.req.param('team'), email, name));
   });
   admin.post('/teams/:team/revoke', async (c) => c.json(await revoke(db, c.req.param('team'), (await jsonBody(c, z.object({ email: Email }))).email)));
   app.route('/admin', admin);

@@ -1,9 +1,9 @@
 import type { Queryable } from '@/server/db/database';
 import type { Draft, MutationStore } from '@/lib/mutations/store';
-import { KIND_OF_TABLE, type Prospect, type ReviewDecision, type ReviewRequest, type SyncedRows, type SyncedTable, readableOnlyBy } from '@/lib/model';
+import { KIND_OF_TABLE, type Member, type Prospect, type ReviewDecision, type ReviewRequest, type SyncedRows, type SyncedTable, readableOnlyBy } from '@/lib/model';
 import { MutationRefused } from '@/lib/mutations/define';
 import { unreadableReason } from './readable';
-import { OPEN_REQUESTS_TO } from './sql-store';
+import { OPEN_REQUESTS_TO, mirrorMembers } from './sql-store';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -131,7 +131,7 @@ export class PushBatch {
     return new MutationScope(this, this.teamId, this.version + 1, mutation);
   }
 
-  /** Writes everything the push changed: a statement for the rows, one for new profile keys. */
+  /** Writes everything the push changed: a statement for the rows, one for new profile keys, one for renamed members. */
   async flush(): Promise<void> {
     if (this.writes.size === 0) return;
     const writes = [...this.writes.values()];
@@ -150,6 +150,11 @@ export class PushBatch {
         writes.map((w) => JSON.stringify(w.doc)),
         writes.map((w) => readableOnlyBy(w.table, w.doc as unknown as SyncedRows[typeof w.table])),
       ],
+    );
+    await mirrorMembers(
+      this.tx,
+      this.teamId,
+      writes.filter((w) => w.table === 'members').map((w) => w.doc as unknown as Member),
     );
     const keys = writes.flatMap((w) => (w.table === 'prospects' ? (w.doc as unknown as Prospect).profiles.map((p) => [p.key, w.doc.id] as const) : []));
     if (keys.length) {

@@ -1,6 +1,6 @@
 import type { Queryable } from '@/server/db/database';
 import type { Draft, MutationStore } from '@/lib/mutations/store';
-import { KIND_OF_TABLE, type Prospect, type ReviewDecision, type ReviewRequest, type SyncedRows, type SyncedTable, readableOnlyBy } from '@/lib/model';
+import { KIND_OF_TABLE, type Member, type Prospect, type ReviewDecision, type ReviewRequest, type SyncedRows, type SyncedTable, readableOnlyBy } from '@/lib/model';
 import { MutationRefused } from '@/lib/mutations/define';
 import { unreadableReason } from './readable';
 
@@ -31,6 +31,7 @@ export class SqlStore implements MutationStore {
     const unreadable = unreadableReason(table, doc);
     if (unreadable) throw new MutationRefused(this.mutation, unreadable);
     await writeEntity(this.tx, this.teamId, table, doc, this.version);
+    if (table === 'members') await mirrorMembers(this.tx, this.teamId, [doc as Member]);
   }
 
   async findProspectByKey(key: string): Promise<Prospect | undefined> {
@@ -83,6 +84,22 @@ export async function writeEntity<T extends SyncedTable>(tx: Queryable, teamId: 
       await tx.query('INSERT INTO prospect_keys (team_id, key, prospect_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [teamId, profile.key, doc.id]);
     }
   }
+}
+
+/**
+ * A member's name and time zone are in their synced record and in the `members` table (which
+ * sign-in, the admin CLI and every later record of them are made from). A push that changes the
+ * record (`member.update`) changes the table in the same transaction, so the two never disagree.
+ * Only those two columns: role and access are the admin's, never a push's.
+ */
+export async function mirrorMembers(tx: Queryable, teamId: string, members: Member[]): Promise<void> {
+  if (members.length === 0) return;
+  await tx.query(
+    `UPDATE members m SET name = u.name, time_zone = u.time_zone
+       FROM unnest($2::text[], $3::text[], $4::text[]) AS u(id, name, time_zone)
+      WHERE m.team_id = $1 AND m.id = u.id`,
+    [teamId, members.map((m) => m.id), members.map((m) => m.name), members.map((m) => m.timeZone ?? null)],
+  );
 }
 
 /** Takes the next version of the team under its row lock (held until the transaction ends). */

@@ -58,6 +58,10 @@ describe('options', () => {
     await user.clear(field);
     await user.type(field, '0{Enter}');
     expect(await screen.findByRole('alert')).toHaveTextContent('from 1 to 3650');
+    // Said with the field, where focus still is.
+    expect(field).toHaveFocus();
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription('The warning window must be a whole number of days from 1 to 3650.');
     expect((await readSettings(db)).guardWindowDays).toBe(30);
   });
 

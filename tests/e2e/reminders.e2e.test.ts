@@ -24,21 +24,22 @@ function nextWednesdayAt14(): number {
   return new TZDate(d.getFullYear(), d.getMonth(), d.getDate() + days, 14, 0, ZONE).getTime();
 }
 
-/** Raw IndexedDB from an extension page (the worker's Dexie database; same origin). */
-const readLocal = (key: string) =>
+/** A raw IndexedDB row from an extension page (the worker's Dexie database; same origin). */
+const readRow = (table: string, key: string) =>
   options.evaluate(
-    (key) =>
+    ([table, key]) =>
       new Promise<unknown>((resolve, reject) => {
         const open = indexedDB.open('tandem');
         open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
-          const get = open.result.transaction('local').objectStore('local').get(key);
-          get.onsuccess = () => (resolve((get.result as { value?: unknown } | undefined)?.value), open.result.close());
+          const get = open.result.transaction(table).objectStore(table).get(key);
+          get.onsuccess = () => (resolve(get.result), open.result.close());
           get.onerror = () => reject(new Error(String(get.error)));
         };
       }),
-    key,
+    [table, key] as const,
   );
+const readLocal = async (key: string) => ((await readRow('local', key)) as { value?: unknown } | undefined)?.value;
 
 /** Writes rows as they would be after a pull (the worker is not told: the clock change wakes it). */
 const putRows = (rows: Record<string, unknown[]>) =>
@@ -89,11 +90,14 @@ afterAll(async () => {
 
 describe('reminders in the background', () => {
   it('announces a request, reminds when it is overdue, and keeps the badge up to date', async () => {
-    // The reminder policy, through the options page: New York time, default working days and quiet hours.
-    await options.getByLabel('Time zone for reminders').selectOption(ZONE);
-    await expect.poll(async () => ((await readLocal('settings')) as { reminders?: { timeZone?: string } } | undefined)?.reminders?.timeZone).toBe(ZONE);
+    // The reminder policy, through the options page: the member's time zone (New York, under
+    // You), default working days and quiet hours.
+    await options.getByRole('group', { name: 'You' }).getByLabel('Time zone').selectOption(ZONE);
+    await options.getByTestId('profile-save').click();
+    await options.getByText('Saved.').waitFor();
     await expect.poll(() => readLocal('me')).toBeTruthy();
     const me = (await readLocal('me')) as { memberId: string; teamId: string };
+    await expect.poll(async () => ((await readRow('members', me.memberId)) as { timeZone?: string } | undefined)?.timeZone).toBe(ZONE);
 
     const due = nextWednesdayAt14();
     await setClock(due - 2 * HOUR);

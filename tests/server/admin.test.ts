@@ -47,6 +47,7 @@ describe.each(DATABASE_KINDS)('admin HTTP routes on %s', (kind) => {
       ['POST', '/teams/x/invites', { email: 'a@b.example', role: 'admin' }],
       ['GET', '/teams/x/members', undefined],
       ['POST', '/teams/x/roles', { email: 'a@b.example', role: 'admin' }],
+      ['POST', '/teams/x/names', { email: 'a@b.example', name: 'A' }],
       ['POST', '/teams/x/revoke', { email: 'a@b.example' }],
       ['GET', '/teams/x/devices', undefined],
       ['POST', '/devices/abcd/revoke', undefined],
@@ -68,8 +69,10 @@ describe.each(DATABASE_KINDS)('admin HTTP routes on %s', (kind) => {
     expect((redeemed.body as RedeemResponse).member).toMatchObject({ email: 'sam@acme.example', role: 'sourcer' });
     const roled = await admin('POST', `/teams/${team}/roles`, { email: 'sam@acme.example', role: 'admin' });
     expect(roled).toMatchObject({ status: 200, body: { email: 'sam@acme.example', role: 'admin' } });
+    const renamed = await admin('POST', `/teams/${team}/names`, { email: 'sam@acme.example', name: 'Samuel Okafor' });
+    expect(renamed).toMatchObject({ status: 200, body: { email: 'sam@acme.example', name: 'Samuel Okafor', role: 'admin' } });
     const listed = await admin('GET', `/teams/${team}/members`);
-    expect(listed).toMatchObject({ status: 200, body: { members: [{ email: 'sam@acme.example', role: 'admin', status: 'active', devices: 1 }], pendingInvites: [] } });
+    expect(listed).toMatchObject({ status: 200, body: { members: [{ email: 'sam@acme.example', name: 'Samuel Okafor', role: 'admin', status: 'active', devices: 1 }], pendingInvites: [] } });
     const devices = await admin('GET', `/teams/${team}/devices`);
     expect(devices).toMatchObject({ status: 200, body: { devices: [{ email: 'sam@acme.example', name: 'Browser', revokedAt: null }] } });
     expect(await admin('POST', `/teams/${team}/revoke`, { email: 'sam@acme.example' })).toEqual({ status: 200, body: { members: 1, devices: 1, invites: 0 } });
@@ -93,6 +96,10 @@ describe.each(DATABASE_KINDS)('admin HTTP routes on %s', (kind) => {
     ['a team name that is not a string', 'POST', '/teams', { name: ['Acme'] }, 400, /name/],
     ['revoking someone unknown', 'POST', '/teams/Acme%20Admin%204xx/revoke', { email: 'nobody@nowhere.example' }, 404, /nobody with the email nobody@nowhere.example in Acme Admin 4xx/],
     ['revoking in an unknown team', 'POST', '/teams/Nope/revoke', { email: 'a@b.example' }, 404, /no team “Nope”/],
+    ['renaming someone unknown', 'POST', '/teams/Acme%20Admin%204xx/names', { email: 'nobody@nowhere.example', name: 'N' }, 404, /nobody@nowhere.example is not a member of Acme Admin 4xx/],
+    ['an empty name', 'POST', '/teams/Acme%20Admin%204xx/names', { email: 'a@b.example', name: '  ' }, 400, /the name cannot be empty/],
+    ['a name with a control character', 'POST', '/teams/Acme%20Admin%204xx/names', { email: 'a@b.example', name: 'A\u0007' }, 400, /the name contains an invisible control character/],
+    ['a name that is not a string', 'POST', '/teams/x/names', { email: 'a@b.example', name: 7 }, 400, /name/],
     ['an invite that expires in 0 hours', 'POST', '/teams/x/invites', { email: 'a@b.example', role: 'admin', expiresInHours: 0 }, 400, /expiresInHours/],
     ['an invite that expires in more than a year', 'POST', '/teams/x/invites', { email: 'a@b.example', role: 'admin', expiresInHours: 366 * 24 }, 400, /expiresInHours/],
     ['a device id too short', 'POST', '/devices/ab/revoke', undefined, 400, /at least 4 characters/],
@@ -246,10 +253,15 @@ describe('admin CLI', () => {
     expect(members).toMatch(/kim@acme\.com\s+Kim\s+recruiter\s+active, 1 device\(s\)/);
     expect(members).toMatch(/sam@acme\.com\s+Sam\s+recruiter\s+revoked/);
     expect(await ok(['role', 'Acme', 'kim@acme.com', 'admin'], env)).toMatch(/kim@acme\.com is now admin/);
+    expect(await ok(['rename', 'Acme', 'kim@acme.com', 'Kim Lindqvist'], env)).toMatch(/^kim@acme\.com is now called Kim Lindqvist$/m);
+    expect(await ok(['members', 'Acme'], env)).toMatch(/kim@acme\.com\s+Kim Lindqvist\s+admin\s+active, 1 device\(s\)/);
     const devices = await ok(['devices', 'Acme'], env);
     expect(devices).toMatch(/^Acme: 2 device\(s\) \(times in UTC\)$/m);
     expect(devices).toMatch(/^ {2}[0-9a-f-]{8} {2}kim@acme\.com\s+Browser\s+created \d{4}-\d\d-\d\d {2}last seen never\s+active$/m);
     expect(devices).toMatch(/^ {2}[0-9a-f-]{8} {2}sam@acme\.com\s+CLI test\s+created \d{4}-\d\d-\d\d {2}last seen never\s+revoked \d{4}-\d\d-\d\d$/m);
+    // Her device learns the new name from the server.
+    const renamed = await fetch(`${base}/v1/me`, { headers: { authorization: `Bearer ${kim.token}` } });
+    expect(((await renamed.json()) as RedeemResponse).member).toMatchObject({ name: 'Kim Lindqvist', role: 'admin' });
     const kimsDevice = /^ {2}([0-9a-f-]{8}) {2}kim@acme\.com/m.exec(devices)![1]!;
     expect(await ok(['revoke-device', kimsDevice], env)).toMatch(new RegExp(`^revoked device ${kimsDevice}[0-9a-f-]{28} \\(Browser, kim@acme\\.com\\)$`, 'm'));
     expect(await ok(['devices', 'Acme'], env)).toMatch(new RegExp(`^ {2}${kimsDevice} {2}kim@acme\\.com.*revoked \\d{4}-`, 'm'));
@@ -266,6 +278,8 @@ describe('admin CLI', () => {
       'POST /admin/teams/Acme/invites 201',
       'GET /admin/teams/Acme/members 200',
       'POST /admin/teams/Acme/roles 200',
+      'POST /admin/teams/Acme/names 200',
+      'GET /admin/teams/Acme/members 200',
       'GET /admin/teams/Acme/devices 200',
       expect.stringMatching(/^POST \/admin\/devices\/[0-9a-f-]{8}\/revoke 200$/),
       'GET /admin/teams/Acme/devices 200',
@@ -289,6 +303,7 @@ describe('admin CLI', () => {
         ['members', 'Acme', '--bogus'],
         ['revoke', 'Acme', 'not-an-email'],
         ['revoke', 'sam@acme.com'],
+        ['rename', 'Acme', 'sam@acme.com'],
         ['invite', 'Acme', 'sam@acme.com', '--role', 'sourcer', '--expires', '2w'],
         ['invite', 'Acme', 'sam@acme.com', '--role', 'sourcer', '--expires', '400d'],
         ['frobnicate'],
@@ -308,6 +323,7 @@ describe('admin CLI', () => {
       expect.stringMatching(/--bogus/),
       'not an email address: not-an-email',
       'revoke takes 2 arguments',
+      'rename takes 3 arguments',
       '--expires takes days or hours, such as 3d or 12h, up to 365d',
       '--expires takes days or hours, such as 3d or 12h, up to 365d',
       'unknown command frobnicate',
@@ -340,10 +356,14 @@ describe('admin CLI', () => {
       await db.close();
     }
     const members = await ok(['members', 'Globex'], pgEnv);
-    expect(members).toMatch(/^Globex: 1 member\(s\), 1 pending invite\(s\)$/m);
+    // Lee is a member from the invite on (invited), with the invite pending.
+    expect(members).toMatch(/^Globex: 2 member\(s\), 1 pending invite\(s\)$/m);
+    expect(members).toMatch(/^ {2}lee@globex\.com\s+Lee\s+admin\s+invited$/m);
     expect(members).toMatch(new RegExp(`lee@globex\\.com\\s+admin\\s+invited \\d{4}-\\d\\d-\\d\\d, expires ${new Date(until(second)).toISOString().slice(0, 10)}$`, 'm'));
     expect(codeIn(second)).not.toBe('');
-    expect(await ok(['revoke', 'Globex', 'lee@globex.com'], pgEnv)).toMatch(/0 membership\(s\), 0 device\(s\), 1 invite\(s\)/);
+    expect(await ok(['rename', 'Globex', 'lee@globex.com', 'Lee Park'], pgEnv)).toMatch(/^lee@globex\.com is now called Lee Park$/m);
+    expect(await cli(['rename', 'Globex', 'lee@globex.com', ' '], pgEnv)).toEqual({ code: 1, stdout: '', stderr: 'admin: the name cannot be empty\n' });
+    expect(await ok(['revoke', 'Globex', 'lee@globex.com'], pgEnv)).toMatch(/1 membership\(s\), 0 device\(s\), 1 invite\(s\)/);
     expect(await cli(['invite', 'Initech', 'a@b.com', '--role', 'admin'], pgEnv)).toEqual({ code: 1, stdout: '', stderr: 'admin: no team “Initech”\n' });
     expect(existsSync(pgEnv.TANDEM_DATA_DIR)).toBe(false);
   });

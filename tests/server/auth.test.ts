@@ -105,7 +105,8 @@ describe.each(DATABASE_KINDS)('teams and auth on %s', (kind) => {
     it('refuses a code whose email was revoked before it was redeemed', async () => {
       const address = email('gone');
       const { code } = await invite(db, team.id, address, 'sourcer');
-      expect(await revoke(db, team.id, address)).toEqual({ members: 0, devices: 0, invites: 1 });
+      // The invite made them a member (invited); revoking ends that too.
+      expect(await revoke(db, team.id, address)).toEqual({ members: 1, devices: 0, invites: 1 });
       expectError(await redeemCall(code), 401, /revoked; ask your admin for a new one/);
     });
 
@@ -156,7 +157,7 @@ describe.each(DATABASE_KINDS)('teams and auth on %s', (kind) => {
       expect(res).toEqual({
         status: 200,
         body: {
-          member: { id: ada.member.id, teamId: team.id, version: ada.member.version, deletedAt: null, name: 'Ada Lovelace', email: address, role: 'hiring_manager' },
+          member: { id: ada.member.id, teamId: team.id, version: ada.member.version, deletedAt: null, name: 'Ada Lovelace', email: address, role: 'hiring_manager', status: 'active', timeZone: null },
           team: { id: team.id, name: team.name },
         },
       });
@@ -223,9 +224,12 @@ describe.each(DATABASE_KINDS)('teams and auth on %s', (kind) => {
       await revoke(db, own.id, d);
       const listing = await listMembers(db, own.name);
       expect(listing.team).toEqual(own);
+      // An invite makes a member at once (invited until they sign in); revoking an invite ends it.
       expect(listing.members).toEqual([
         { email: a, name: 'A', role: 'admin', status: 'active', devices: 2 },
         { email: b, name: 'B', role: 'sourcer', status: 'revoked', devices: 0 },
+        { email: c, name: 'C', role: 'hiring_manager', status: 'invited', devices: 0 },
+        { email: d, name: 'D', role: 'recruiter', status: 'revoked', devices: 0 },
       ]);
       expect(listing.pendingInvites).toEqual([{ email: c, role: 'hiring_manager', createdAt: matching(/^\d{4}-\d\d-\d\dT/), expiresAt: matching(/^\d{4}-\d\d-\d\dT/) }]);
       // Another team's people are not listed.
@@ -263,8 +267,12 @@ describe.each(DATABASE_KINDS)('teams and auth on %s', (kind) => {
       await db.query("UPDATE invites SET expires_at = now() - interval '1 second' WHERE code_hash = $1", [hashSecret(code)]);
       expectError(await redeemCall(code), 401, /expired on \d{4}-\d\d-\d\d; ask your admin for a new one/);
       expect((await listMembers(db, team.id)).pendingInvites.map((i) => i.email)).not.toContain(address);
-      const [member] = await db.query('SELECT id FROM members WHERE email = $1', [address]);
-      expect(member).toBeUndefined();
+      // They stay the member the invite made, never signed in: no device, not joined.
+      const rows = await db.query<{ joined_at: string | null; devices: number }>(
+        'SELECT m.joined_at, (SELECT count(*) FROM devices d WHERE d.member_id = m.id)::int AS devices FROM members m WHERE m.email = $1',
+        [address],
+      );
+      expect(rows.map((r) => [r.joined_at, Number(r.devices)])).toEqual([[null, 0]]);
     });
   });
 

@@ -92,6 +92,13 @@ const CHECKS: Record<number, (db: Database) => Promise<void>> = {
       await stop();
     }
   },
+  6: async (db) => {
+    expect(await columns(db, 'members')).toEqual(['id', 'team_id', 'email', 'name', 'role', 'revoked_at', 'created_at', 'time_zone', 'joined_at']);
+    await db.query("INSERT INTO teams (id, name) VALUES ('t6', 'Six')");
+    // An invited member: no joined_at yet, no time zone of their own.
+    await db.query("INSERT INTO members (id, team_id, email, name, role) VALUES ('m6', 't6', 'e@f.g', 'E', 'hiring_manager')");
+    expect(await db.query("SELECT time_zone, joined_at FROM members WHERE id = 'm6'")).toEqual([{ time_zone: null, joined_at: null }]);
+  },
 };
 
 describe('the migration files', () => {
@@ -138,6 +145,17 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
     ]);
     const ids = await db.query<{ id: string }>('SELECT id FROM devices');
     expect(new Set(ids.map((r) => r.id)).size).toBe(3);
+  });
+
+  it('005 counts every member made before it as joined (they all redeemed an invite)', async () => {
+    const db = await fresh();
+    await migrate(db, MIGRATIONS, 4);
+    await db.query("INSERT INTO teams (id, name) VALUES ('t1', 'One')");
+    await db.query("INSERT INTO members (id, team_id, email, name, role, created_at) VALUES ('m1', 't1', 'a@b.c', 'A', 'admin', '2026-01-02T03:04:05Z')");
+    expect(await migrate(db, MIGRATIONS, 5)).toEqual([5]);
+    const [row] = await db.query<{ joined_at: string | Date; time_zone: string | null }>("SELECT joined_at, time_zone FROM members WHERE id = 'm1'");
+    expect(new Date(row!.joined_at).toISOString()).toBe('2026-01-02T03:04:05.000Z');
+    expect(row!.time_zone).toBeNull();
   });
 
   it('applies nothing the second time, and records each migration once', async () => {

@@ -321,6 +321,11 @@ export const AUTHZ_CASES: AuthzCase[] = [
         },
       }),
   },
+  { mutation: 'member.update', situation: 'renames themself', setUp: (w) => Promise.resolve({ memberId: w.actor.member.id, name: `Renamed ${ulid()}` }) },
+  { mutation: 'member.update', situation: 'sets their own time zone', setUp: (w) => Promise.resolve({ memberId: w.actor.member.id, timeZone: 'Europe/Stockholm' }) },
+  { mutation: 'member.update', situation: 'renames a teammate', setUp: (w) => Promise.resolve({ memberId: w.mates.sourcer.member.id, name: `Renamed ${ulid()}` }) },
+  { mutation: 'member.update', situation: "sets a teammate's time zone", setUp: (w) => Promise.resolve({ memberId: w.mates.sourcer.member.id, timeZone: 'Asia/Tokyo' }) },
+  { mutation: 'member.update', situation: 'changes their own role along with their name', setUp: (w) => Promise.resolve({ memberId: w.actor.member.id, name: `Renamed ${ulid()}`, role: 'admin' }) },
 ];
 
 export const ROLES: Role[] = ['admin', 'recruiter', 'sourcer', 'hiring_manager'];

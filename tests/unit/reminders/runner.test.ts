@@ -113,6 +113,19 @@ describe('ReminderRunner', () => {
     expect(shown.map((n) => n.message)).toEqual(['Riley Recruiter sent you 3 people for Staff Platform Engineer — due Thu 08:00']);
   });
 
+  it('follows the member’s own time zone, synced with the team, over the device’s and an older per-device setting', async () => {
+    await arrived(db, 'reviewRequests', request());
+    // An earlier version's per-device choice: Stockholm (the device's zone here too).
+    await writeSettings(db, { reminders: { timeZone: ZONE, workingDays: [1, 2, 3, 4, 5], quietHours: { start: '19:00', end: '08:00' } } });
+    await arrived(db, 'members', { ...(await db.members.get(ME))!, timeZone: 'America/New_York', version: 2 });
+    const { ports, shown } = recorder();
+    // 13:00 in Stockholm is 07:00 in New York: quiet for this member.
+    await runner(ports, { t: june(10, 13) }).run();
+    expect(shown).toEqual([]);
+    await runner(ports, { t: june(10, 14) }).run();
+    expect(shown).toHaveLength(1);
+  });
+
   it('clears the badge and notifies nothing with nobody signed in', async () => {
     await db.local.delete(LOCAL_KEYS.me);
     await arrived(db, 'reviewRequests', request());

@@ -18,6 +18,14 @@ describe('reminder settings', () => {
     expect(resolvePolicy({ ...DEFAULT_REMINDER_SETTINGS, timeZone: 'America/New_York' }, 'Europe/Stockholm').timeZone).toBe('America/New_York');
   });
 
+  it('takes the member’s own time zone first, then one this device kept from before, then the device’s', () => {
+    const legacy = { ...DEFAULT_REMINDER_SETTINGS, timeZone: 'America/New_York' };
+    expect(resolvePolicy(legacy, 'Europe/Stockholm', 'Asia/Tokyo').timeZone).toBe('Asia/Tokyo');
+    expect(resolvePolicy(DEFAULT_REMINDER_SETTINGS, 'Europe/Stockholm', 'Asia/Tokyo').timeZone).toBe('Asia/Tokyo');
+    expect(resolvePolicy(legacy, 'Europe/Stockholm', null).timeZone).toBe('America/New_York');
+    expect(resolvePolicy(DEFAULT_REMINDER_SETTINGS, 'Europe/Stockholm', null).timeZone).toBe('Europe/Stockholm');
+  });
+
   it.each([
     [{ workingDays: [] }, 'choose at least one working day'],
     [{ workingDays: [0] }, ''],
