@@ -33,7 +33,11 @@ export default defineConfig({
             gecko: { id: 'tandem@tandem.dev', data_collection_permissions: { required: ['none'] } },
           },
         }
-      : {}),
+      : {
+          // 116: a service worker stays alive while its WebSocket is in use, which the live
+          // "poke" connection (lib/sync/poke-client.ts) relies on; older versions would drop it.
+          minimum_chrome_version: '116',
+        }),
   }),
   vite: () => ({
     // Chromium refuses a script that is not valid UTF-8; Dexie contains String.fromCharCode(65535).

@@ -2,7 +2,9 @@ import { addDays, format } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { useDb } from '@/components/ui/db-context';
+import { ErrorMessage } from '@/components/ui/error-message';
 import { plural } from '@/components/ui/plural';
+import { useAction } from '@/components/ui/use-action';
 import { readMe } from '@/lib/db/local-state';
 import { membersById } from '@/lib/db/queries';
 import { openRequestsForReviewer, pendingFollowUps } from '@/lib/db/review-queries';
@@ -16,6 +18,8 @@ const open = (path: string) => void browser.tabs.create({ url: browser.runtime.g
 /** What waits for the member: reviews (oldest first, with how late), and follow-ups that are due. */
 export function WaitingWork({ now }: { now: number }) {
   const db = useDb();
+  // A refusal (signed out, say) is said next to the list, not lost as an unhandled rejection.
+  const { run, error, busy } = useAction();
   const work = useLiveQuery(async () => {
     const me = await readMe(db);
     if (!me) return null;
@@ -67,15 +71,22 @@ export function WaitingWork({ now }: { now: number }) {
                   <span dir="auto">{f.name}</span>
                 )}
                 <span className="muted small"> due {format(f.dueAt, 'EEE d MMM')}</span>{' '}
-                <button type="button" className="link" onClick={() => void mutate(db, followUpDone, { id: f.id })}>
+                <button type="button" className="link" disabled={busy} aria-label={`Done: follow up with ${f.name}`} onClick={() => void run(() => mutate(db, followUpDone, { id: f.id }))}>
                   Done
                 </button>
-                <button type="button" className="link" onClick={() => void mutate(db, followUpSnooze, { id: f.id, until: addDays(now, 1).getTime() })}>
+                <button
+                  type="button"
+                  className="link"
+                  disabled={busy}
+                  aria-label={`Follow up with ${f.name} tomorrow`}
+                  onClick={() => void run(() => mutate(db, followUpSnooze, { id: f.id, until: addDays(now, 1).getTime() }))}
+                >
                   Tomorrow
                 </button>
               </li>
             ))}
           </ul>
+          <ErrorMessage error={error} />
         </section>
       )}
     </>

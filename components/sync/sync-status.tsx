@@ -43,23 +43,29 @@ export function SyncStatus() {
   const live = canSync ? liveText(connection) : null;
   return (
     <>
-      {view.rejections.length > 0 && (
-        <ul className="rejections" aria-label="Changes the server refused">
-          {view.rejections.map((r) => (
-            <li key={r.mutationId} data-testid="sync-rejection" role="alert">
-              <span>{rejectionText(r.name, r.reason)}</span>
-              <button type="button" className="link" onClick={() => void db.rejections.delete(r.mutationId)} aria-label="Dismiss">
-                Dismiss
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {view.unreadable && (
-        <p data-testid="sync-unreadable" className="error" role="alert">
-          {view.unreadable}
-        </p>
-      )}
+      {/* Polite, not an alert: the sidebar mounts on every profile, and a refusal already shown must not be shouted again each time. */}
+      <div className="sync-problems" aria-live="polite">
+        {view.rejections.length > 0 && (
+          <ul className="rejections" aria-label="Changes the server refused">
+            {view.rejections.map((r) => {
+              const text = rejectionText(r.name, r.reason);
+              return (
+                <li key={r.mutationId} data-testid="sync-rejection">
+                  <span dir="auto">{text}</span>
+                  <button type="button" className="link" onClick={() => void db.rejections.delete(r.mutationId)} aria-label={`Dismiss: ${text}`}>
+                    Dismiss
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {view.unreadable && (
+          <p data-testid="sync-unreadable" className="error">
+            {view.unreadable}
+          </p>
+        )}
+      </div>
       <div className="sync-line">
         <p data-testid="sync-status" className="sync-status" role="status" data-state={view.display.state} data-pending={view.pending}>
           {view.display.text}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_PROFILE_URL_LENGTH, isSiteProfileUrl } from '../sites/hosts';
 import { shortText } from './common';
+import { Email } from './member';
 
 export const SiteId = z.enum(['linkedin', 'linkedin-recruiter', 'greenhouse', 'lever', 'ashby', 'workable']);
 export type SiteId = z.infer<typeof SiteId>;
@@ -40,6 +41,18 @@ export const ProspectIdentity = z
     headline: shortText(500).nullable(),
     company: shortText(200).nullable(),
     location: shortText(200).nullable(),
+    /** Email addresses the page shows for the person (an ATS's contact details, Recruiter's contact card). */
+    emails: z.array(Email).max(10).optional(),
+    /**
+     * The person's profiles on other sites that the page links to: the LinkedIn `/in/` link on
+     * an ATS or Recruiter page is what joins the two pages to one person (lib/identity).
+     */
+    sameAs: z.array(ProfileRef).max(5).optional(),
+    /**
+     * The name is a stand-in, not the person's ("Candidate 4521 on Greenhouse" before the app has
+     * rendered it, or a blind-review pseudonym): shown, never stored as their name.
+     */
+    nameIsStandIn: z.boolean().optional(),
   })
   .refine(onSiteHosts, ON_SITE_HOSTS);
 export type ProspectIdentity = z.infer<typeof ProspectIdentity>;

@@ -27,7 +27,10 @@ export function syncDisplay(session: Session | undefined, state: SyncState, pend
     case 'syncing':
       return { state: 'syncing', text: pending ? `Syncing ${changes}…` : 'Syncing…' };
     case 'idle':
-      return pending ? { state: 'pending', text: `${changes} pending` } : { state: 'synced', text: 'Synced with your team' };
+      if (pending) return { state: 'pending', text: `${changes} pending` };
+      // Just signed in: nothing has come from the team yet, so "synced" would be a promise not kept.
+      if (state.lastSyncedAt === null) return { state: 'syncing', text: 'Getting your team’s data…' };
+      return { state: 'synced', text: 'Synced with your team' };
   }
 }
 

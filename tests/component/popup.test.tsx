@@ -7,6 +7,7 @@ import { PopupApp } from '@/components/popup/popup-app';
 import type { ActiveTab } from '@/components/popup/use-active-tab';
 import { DbProvider } from '@/components/ui/db-context';
 import { activityLog, followUpSet, noteAdd, prospectUpsert, requisitionSave, reviewRequest } from '@/lib/mutations';
+import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { mutate } from '@/lib/db/mutate';
 import { arrived, freshDb, identity, member, signInAs } from '../support/db';
 
@@ -81,8 +82,27 @@ describe('popup: what waits for me', () => {
     expect(within(followUps).getAllByRole('listitem')).toHaveLength(1);
     // The identity helper names everyone Ada Lovelace; the due one is grace's record.
     expect(followUps).toHaveTextContent('Ada Lovelace');
-    await userEvent.click(within(followUps).getByRole('button', { name: 'Done' }));
+    await userEvent.click(within(followUps).getByRole('button', { name: 'Done: follow up with Ada Lovelace' }));
     await waitFor(() => expect(screen.queryByTestId('popup-follow-ups')).toBeNull());
+  });
+
+  it('says why a follow-up could not be marked done (signed out), rather than failing silently', async () => {
+    const db = freshDb();
+    const me = member('recruiter', 'Riley Recruiter');
+    await signInAs(db, me);
+    const ada = (await mutate(db, prospectUpsert, { identity: identity('ada') }, me)).result!;
+    await mutate(db, followUpSet, { prospectId: ada, dueAt: Date.now() - 1000, note: '' }, me);
+    await db.local.bulkDelete([LOCAL_KEYS.session]);
+    await db.local.put({ key: LOCAL_KEYS.signedOut, value: { teamId: me.me.teamId, teamName: 'Acme', memberId: me.me.memberId, at: Date.now() } });
+    render(
+      <DbProvider db={db}>
+        <PopupApp active={{ phase: 'ready', tabId: 1, state: null }} />
+      </DbProvider>,
+    );
+    const followUps = await screen.findByTestId('popup-follow-ups');
+    await userEvent.click(within(followUps).getByRole('button', { name: 'Follow up with Ada Lovelace tomorrow' }));
+    expect(await within(followUps).findByRole('alert')).toHaveTextContent('you are signed out: sign in to Acme again to record changes');
+    expect(within(followUps).getAllByRole('listitem')).toHaveLength(1);
   });
 });
 

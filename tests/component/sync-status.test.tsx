@@ -20,12 +20,15 @@ vi.mock('@/lib/messaging', () => ({
 
 const session: Session = { serverUrl: 'https://t.example', token: 't', clientId: 'client-0001', memberId: '01JAAAAAAAAAAAAAAAAAAAAAAA', teamId: 'team-1', teamName: 'Acme', deviceName: 'd', signedInAt: 0 };
 
-async function renderStatus({ signedIn, status = 'idle' }: { signedIn: boolean; status?: 'idle' | 'signed_out' }) {
+async function renderStatus({ signedIn, status = 'idle', pulled = true }: { signedIn: boolean; status?: 'idle' | 'signed_out'; pulled?: boolean }) {
   const db = freshDb();
   if (signedIn) {
     await db.local.bulkPut([
       { key: LOCAL_KEYS.session, value: session },
-      { key: LOCAL_KEYS.syncState, value: { ...INITIAL_SYNC_STATE, status, error: status === 'signed_out' ? 'access for this device was revoked' : null } },
+      {
+        key: LOCAL_KEYS.syncState,
+        value: { ...INITIAL_SYNC_STATE, status, error: status === 'signed_out' ? 'access for this device was revoked' : null, lastSyncedAt: pulled ? 1 : null },
+      },
     ]);
   }
   render(
@@ -33,7 +36,8 @@ async function renderStatus({ signedIn, status = 'idle' }: { signedIn: boolean; 
       <SyncStatus />
     </DbProvider>,
   );
-  await screen.findByText(/Synced with your team|Saved on this device|Signed out/);
+  await screen.findByText(/Synced with your team|Getting your team’s data|Saved on this device|Signed out/);
+  return db;
 }
 
 beforeEach(() => {
@@ -71,5 +75,22 @@ describe('the sync status', () => {
     await pokeConnection.setValue({ state: 'live' });
     await renderStatus({ signedIn: false });
     expect(screen.queryByTestId('sync-live')).toBeNull();
+  });
+
+  it('does not say "Synced" after signing in until the team’s data has come', async () => {
+    await renderStatus({ signedIn: true, pulled: false });
+    expect(screen.getByTestId('sync-status')).toHaveTextContent('Getting your team’s data…');
+    expect(screen.getByRole('button', { name: 'Sync now' })).toBeVisible();
+  });
+
+  it('shows a refused change in a polite live region, not an alert shouted on every profile, and dismisses it by name', async () => {
+    const db = await renderStatus({ signedIn: true });
+    await db.rejections.put({ mutationId: 7, name: 'note.edit', reason: 'only the author can change a note', at: 1 });
+    const item = await screen.findByTestId('sync-rejection');
+    expect(item).toHaveTextContent('A note edit was refused and undone: only the author can change a note');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(item.closest('[aria-live="polite"]')).not.toBeNull();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Dismiss: A note edit was refused and undone: only the author can change a note' }));
+    await expect.poll(() => db.rejections.count()).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, REPO_ROOT } from './support/paths';
 
-const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { permissions?: string[]; host_permissions?: string[] };
+const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { permissions?: string[]; host_permissions?: string[]; minimum_chrome_version?: string };
 const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
 
 /** The backticked names in the README's bullet that starts with `label`. */
@@ -17,5 +17,9 @@ describe('the built manifest and the README', () => {
     const permissions = listed('Permissions').filter((name) => !name.includes('*'));
     expect(permissions.sort()).toEqual([...(manifest.permissions ?? [])].sort());
     expect(listed('Permissions').filter((name) => name.includes('*')).sort()).toEqual([...(manifest.host_permissions ?? [])].sort());
+  });
+
+  it('needs a Chrome whose service worker stays alive for its WebSocket (116), which the live updates rely on', () => {
+    expect(Number(manifest.minimum_chrome_version)).toBeGreaterThanOrEqual(116);
   });
 });

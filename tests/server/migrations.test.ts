@@ -147,12 +147,12 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
     expect(new Set(ids.map((r) => r.id)).size).toBe(3);
   });
 
-  it('005 counts every member made before it as joined (they all redeemed an invite)', async () => {
+  it('006 counts every member made before it as joined (they all redeemed an invite)', async () => {
     const db = await fresh();
-    await migrate(db, MIGRATIONS, 4);
+    await migrate(db, MIGRATIONS, 5);
     await db.query("INSERT INTO teams (id, name) VALUES ('t1', 'One')");
     await db.query("INSERT INTO members (id, team_id, email, name, role, created_at) VALUES ('m1', 't1', 'a@b.c', 'A', 'admin', '2026-01-02T03:04:05Z')");
-    expect(await migrate(db, MIGRATIONS, 5)).toEqual([5]);
+    expect(await migrate(db, MIGRATIONS, 6)).toEqual([6]);
     const [row] = await db.query<{ joined_at: string | Date; time_zone: string | null }>("SELECT joined_at, time_zone FROM members WHERE id = 'm1'");
     expect(new Date(row!.joined_at).toISOString()).toBe('2026-01-02T03:04:05.000Z');
     expect(row!.time_zone).toBeNull();

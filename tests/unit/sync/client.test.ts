@@ -352,11 +352,12 @@ describe('signed out of a team', () => {
 });
 
 describe('status line', () => {
-  const state = INITIAL_SYNC_STATE;
+  const state = { ...INITIAL_SYNC_STATE, lastSyncedAt: 1 };
   const session = { serverUrl: 'https://t', token: 't', clientId: 'client-0001', memberId: ulid(), teamId: 't', teamName: 'T', deviceName: 'd', signedInAt: 0 };
   it.each([
     [undefined, state, 0, 'local', 'Saved on this device (not connected to a team)'],
     [session, state, 0, 'synced', 'Synced with your team'],
+    [session, INITIAL_SYNC_STATE, 0, 'syncing', 'Getting your team’s data…'],
     [session, state, 3, 'pending', '3 changes pending'],
     [session, { ...state, status: 'offline' as const }, 1, 'offline', 'Offline · 1 change pending, will send when back'],
     [session, { ...state, status: 'error' as const, error: 'the server sent an invalid pull response' }, 0, 'error', 'Sync error: the server sent an invalid pull response'],
