@@ -1,0 +1,41 @@
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { emailFromMailto, emailsIn, linkedInRefFromHref, linkedInRefsIn, standInName } from '@/lib/sites/page-links';
+
+const base = new URL('https://app.greenhouse.io/people/4521');
+
+function page(html: string): Document {
+  const window = new Window({ url: base.href, settings: { disableJavaScriptEvaluation: true } });
+  return new window.DOMParser().parseFromString(`<body>${html}</body>`, 'text/html') as unknown as Document;
+}
+
+describe('links on an ATS page', () => {
+  it('reads the LinkedIn profile a link points to, as Tandem keys and stores it', () => {
+    expect(linkedInRefFromHref('https://uk.linkedin.com/in/Ada-Lovelace/details/?x=1', base)).toEqual({
+      site: 'linkedin',
+      key: 'linkedin:ada-lovelace',
+      url: 'https://www.linkedin.com/in/ada-lovelace/',
+    });
+    for (const href of ['https://evil.example/in/ada', 'javascript:alert(1)', 'https://www.linkedin.com/company/acme', 'https://www.linkedin.com/in/ACoAAAwyvpsBVq2tYlJrqAbwr2nDt5rZR3Nq0Eg/', '', null]) {
+      expect(linkedInRefFromHref(href, base)).toBeNull();
+    }
+  });
+
+  it('collects each linked profile once', () => {
+    const doc = page('<a href="https://www.linkedin.com/in/ada/">LinkedIn</a><a href="http://linkedin.com/in/ADA">again</a><a href="https://www.linkedin.com/in/grace-h">other</a>');
+    expect(linkedInRefsIn(doc, base).map((r) => r.key)).toEqual(['linkedin:ada', 'linkedin:grace-h']);
+  });
+
+  it('reads addresses from mailto: links and contact text, lower-cased, once each', () => {
+    expect(emailFromMailto('mailto:Ada%40Example.com?subject=Hi')).toBe('ada@example.com');
+    expect(emailFromMailto('mailto:not-an-address')).toBeNull();
+    expect(emailFromMailto('https://example.com')).toBeNull();
+    const doc = page('<a href="MAILTO:ada@example.com">x</a><a href="mailto:ada@example.com">y</a><span class="email">Ada.L@Work.example </span><span class="email">none</span>');
+    expect(emailsIn(doc, '.email')).toEqual(['ada@example.com', 'ada.l@work.example']);
+  });
+
+  it('names someone whose name has not rendered by site and a short id', () => {
+    expect(standInName('greenhouse', '4521')).toBe('Candidate 4521 on Greenhouse');
+    expect(standInName('lever', '1a2b3c4d-0000-4000-8000-123456789abc')).toBe('Candidate 1a2b3c4d on Lever');
+  });
+});
