@@ -1,5 +1,6 @@
 import type { ProfileRef, SiteId } from '@/lib/model/identity';
 import { canonicalProfileUrl, parseProfilePath } from './linkedin';
+import { SITE_NAMES } from './site-names';
 
 /**
  * What an ATS or Recruiter page says about the person beyond its own key: the LinkedIn `/in/`
@@ -74,15 +75,6 @@ export function emailsIn(root: ParentNode, textSelector?: string): string[] {
   }
   return [...found];
 }
-
-const SITE_NAMES: Record<SiteId, string> = {
-  linkedin: 'LinkedIn',
-  'linkedin-recruiter': 'LinkedIn Recruiter',
-  greenhouse: 'Greenhouse',
-  lever: 'Lever',
-  ashby: 'Ashby',
-  workable: 'Workable',
-};
 
 /**
  * "Candidate 4521 on Greenhouse": what the sidebar calls someone whose page has not rendered
