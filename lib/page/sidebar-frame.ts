@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage } from '@/lib/messaging';
-import { sidebarCollapsed, sidebarLayout } from '@/lib/storage-items';
+import { SIDEBAR_COLLAPSED_KEY, SIDEBAR_LAYOUT_KEY } from '@/lib/storage-keys';
+import { readLocal, watchLocal, writeLocal } from './page-storage';
 import { type ElementGuard, guardElements } from './frame-guard';
 import { createPageMargin } from './page-margin';
 import { DEFAULT_LAYOUT, frameGeometry, readLayout, reservedPx } from './sidebar-layout';
@@ -147,7 +148,7 @@ export function createSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
     chosenOpen = open = next;
     revealedFor = undefined;
     render();
-    void sidebarCollapsed.setValue(!next);
+    void writeLocal(SIDEBAR_COLLAPSED_KEY, !next);
   };
 
   /** Focus into the sidebar, opening it; the sidebar then focuses its first useful element. */
@@ -170,8 +171,8 @@ export function createSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
   ctx.addEventListener(document, 'focusin', ({ target }) => {
     if ((target instanceof HTMLElement || target instanceof SVGElement) && target !== frame) pageFocus = target;
   });
-  void sidebarCollapsed.getValue().then((collapsed) => {
-    chosenOpen = !collapsed;
+  void readLocal(SIDEBAR_COLLAPSED_KEY).then((collapsed) => {
+    chosenOpen = collapsed !== true;
     if (revealedFor === undefined && open !== chosenOpen) {
       open = chosenOpen;
       render();
@@ -181,8 +182,8 @@ export function createSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
     layout = readLayout(value);
     render();
   };
-  void sidebarLayout.getValue().then(readLayoutFrom);
-  ctx.onInvalidated(sidebarLayout.watch(readLayoutFrom));
+  void readLocal(SIDEBAR_LAYOUT_KEY).then(readLayoutFrom);
+  ctx.onInvalidated(watchLocal(SIDEBAR_LAYOUT_KEY, readLayoutFrom));
   ctx.onInvalidated(unmount);
 
   return {
