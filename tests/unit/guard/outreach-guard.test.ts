@@ -49,8 +49,8 @@ describe('outreachWarnings', () => {
   it('puts do-not-contact first, then rejection, not interested, process and open review', () => {
     const requisitionId = ulid();
     const pipeline: PipelineEntry[] = [
-      { id: ulid(), teamId: 't', version: 1, deletedAt: null, prospectId, requisitionId, stage: 'Onsite', status: 'active', reason: null, updatedAt: now },
-      { id: ulid(), teamId: 't', version: 1, deletedAt: null, prospectId, requisitionId: ulid(), stage: 'Offer', status: 'withdrew', reason: null, updatedAt: now },
+      { id: ulid(), teamId: 't', version: 1, deletedAt: null, prospectId, requisitionId, stage: 'Onsite', status: 'active', reason: null, declinedOffer: null, updatedAt: now },
+      { id: ulid(), teamId: 't', version: 1, deletedAt: null, prospectId, requisitionId: ulid(), stage: 'Offer', status: 'withdrew', reason: null, declinedOffer: null, updatedAt: now },
     ];
     const review: ReviewRequest = {
       id: ulid(), teamId: 't', version: 1, deletedAt: null, requisitionId, requesterId: alice, reviewerId: bob,
