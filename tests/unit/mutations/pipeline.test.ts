@@ -119,7 +119,8 @@ describe('pipeline.move', () => {
     await expect(mutate(db, pipelineMove, { prospectId, requisitionId: req.id, stage: 'Screen' }, hm)).rejects.toThrow(MutationRefused);
     await expect(mutate(db, pipelineMove, { prospectId, requisitionId: req.id, stage: 'Screen' }, hm)).rejects.toThrow('hiring managers see the pipeline; recruiters, sourcers and admins move people through it');
     for (const role of ['sourcer', 'admin'] as const) {
-      await expect(mutate(db, pipelineMove, { prospectId, requisitionId: req.id, stage: role === 'admin' ? 'Onsite' : 'Screen' }, member(role))).resolves.toMatchObject({ mutationId: expect.any(Number) });
+      const { mutationId } = await mutate(db, pipelineMove, { prospectId, requisitionId: req.id, stage: role === 'admin' ? 'Onsite' : 'Screen' }, member(role));
+      expect(mutationId).not.toBeNull();
     }
   });
 
