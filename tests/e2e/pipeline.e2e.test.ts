@@ -7,6 +7,7 @@
 import { ulid } from 'ulidx';
 import { describe, expect, it } from 'vitest';
 import type { Activity, PipelineEntry, PushResponse } from '@/lib/model';
+import { axeViolations } from './support/axe';
 import { openProfile, signInToTeam } from './support/flows';
 import { twoBrowsersOn } from './support/two-browsers';
 
@@ -41,6 +42,8 @@ describe('the pipeline between two browsers', () => {
     await expect.poll(() => mine.syncStatus.getAttribute('data-state'), { timeout: 15_000 }).toBe('synced');
     await mine.frame.getByRole('button', { name: 'Add to a requisition' }).click();
     const add = mine.frame.getByRole('form', { name: 'Add to a requisition' });
+    await add.waitFor();
+    expect(await axeViolations((await mine.contentFrame())!)).toEqual([]);
     await add.getByLabel('Requisition').selectOption({ label: ROLE });
     await add.getByLabel('Stage').selectOption('Screen');
     await add.getByRole('button', { name: 'Add' }).click();
@@ -63,6 +66,7 @@ describe('the pipeline between two browsers', () => {
     await theirStage.selectOption({ label: 'Rejected by us…' });
     await theirs.frame.getByRole('button', { name: 'Reject…' }).click();
     await theirs.frame.getByLabel('Why are we rejecting them?').fill('Wants a management track');
+    expect(await axeViolations((await theirs.contentFrame())!)).toEqual([]);
     await theirs.frame.getByRole('button', { name: 'Mark rejected' }).click();
     await expect.poll(() => myStage.inputValue(), { timeout: 20_000 }).toBe('close:rejected');
     await expect.poll(() => mine.frame.getByTestId('pipeline-status').textContent()).toBe('Rejected by us at Onsite: Wants a management track');
