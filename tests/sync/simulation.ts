@@ -382,11 +382,11 @@ export async function runSimulation(server: Database, { seed, steps = 80, log = 
     [team.id],
   );
   for (const p of people) problem(null, 'duplicated', `${p.n} people with key ${p.key}`);
-  // One pipeline entry per person and requisition, under the id derived from both, of a person the team kept (not an alias).
+  // One live pipeline entry per person and requisition, under the id derived from both, of a live person the team kept (not an alias).
   const entries = await server.query<{ id: string; prospect_id: string; requisition_id: string; kept: boolean }>(
     `SELECT e.id, e.doc->>'prospectId' AS prospect_id, e.doc->>'requisitionId' AS requisition_id,
-            EXISTS (SELECT 1 FROM entities p WHERE p.team_id = e.team_id AND p.kind = 'prospect' AND p.id = e.doc->>'prospectId') AS kept
-       FROM entities e WHERE e.team_id = $1 AND e.kind = 'pipeline_entry'`,
+            EXISTS (SELECT 1 FROM entities p WHERE p.team_id = e.team_id AND p.kind = 'prospect' AND p.id = e.doc->>'prospectId' AND p.doc->>'deletedAt' IS NULL) AS kept
+       FROM entities e WHERE e.team_id = $1 AND e.kind = 'pipeline_entry' AND e.doc->>'deletedAt' IS NULL`,
     [team.id],
   );
   for (const e of entries) {
