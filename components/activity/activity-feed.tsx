@@ -3,6 +3,7 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { Parts } from '@/components/ui/user-text';
 import type { Activity, Member } from '@/lib/model';
 import { activityText } from './activity-text';
+import { useFeedSubjects } from './use-feed-subjects';
 
 interface Props {
   activities: Activity[];
@@ -14,6 +15,7 @@ interface Props {
 /** The person's history, newest first: who did what, when. */
 export function ActivityFeed({ activities, members, meId, now }: Props) {
   const name = (id: string) => memberName(id, members, meId);
+  const subjects = useFeedSubjects(activities);
   return (
     <section aria-labelledby="activity-heading">
       <h2 id="activity-heading">Activity</h2>
@@ -24,7 +26,7 @@ export function ActivityFeed({ activities, members, meId, now }: Props) {
             <span className="who" dir="auto">
               {name(a.actorId)}
             </span>{' '}
-            <Parts parts={activityText(a, name, (id) => memberObjectName(id, members, meId))} />{' '}
+            <Parts parts={activityText(a, name, (id) => memberObjectName(id, members, meId), subjects)} />{' '}
             <span className="when">
               <RelativeTime at={a.at} now={now} />
             </span>

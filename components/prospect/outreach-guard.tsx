@@ -3,6 +3,7 @@ import { dueText } from '@/lib/deadlines';
 import { type GuardWarning, outreachWarnings } from '@/lib/guard/outreach-guard';
 import { memberName, memberObjectName } from '@/components/ui/member-name';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { DECLINE_REASON_LABELS } from '@/components/pipeline/pipeline-words';
 import { Parts } from '@/components/ui/user-text';
 import { joined } from '@/lib/text-parts';
 import type { ProspectView } from './use-prospect-view';
@@ -16,6 +17,7 @@ export function warningsFor(view: ProspectView, now: number): GuardWarning[] {
     activities: view.activities,
     openReviews: view.openReviews,
     pipeline: view.pipeline,
+    requisitions: view.requisitions,
     now,
     windowDays: view.settings.guardWindowDays,
     viewerId: view.me?.memberId,
@@ -95,10 +97,48 @@ function WarningText({
           <strong>Not interested</strong> — logged by <span dir="auto">{objectName(w.by)}</span> <RelativeTime at={w.at} now={now} />.
         </>
       );
+    case 'hired':
+      return (
+        <>
+          <strong>Hired</strong>
+          <ForRole title={w.requisitionTitle} word="for" /> <RelativeTime at={w.at} now={now} />.
+        </>
+      );
+    case 'rejected_by_us':
+      return (
+        <>
+          <strong>Rejected by us</strong>
+          <ForRole title={w.requisitionTitle} word="for" /> <RelativeTime at={w.at} now={now} />
+          <Reason text={w.reason} />
+        </>
+      );
+    case 'withdrew':
+      return (
+        <>
+          <strong>Withdrew</strong>
+          <ForRole title={w.requisitionTitle} word="from" /> <RelativeTime at={w.at} now={now} />
+          {w.declinedOffer ? (
+            <>
+              : declined the offer ({DECLINE_REASON_LABELS[w.declinedOffer]})
+              {w.reason ? (
+                <>
+                  {' — “'}
+                  <span dir="auto">{w.reason}</span>”.
+                </>
+              ) : (
+                '.'
+              )}
+            </>
+          ) : (
+            <Reason text={w.reason} />
+          )}
+        </>
+      );
     case 'in_process':
       return (
         <>
-          <strong>In process</strong> at stage “<span dir="auto">{w.stage}</span>”.
+          <strong>In process</strong>
+          <ForRole title={w.requisitionTitle} word="for" /> at <span dir="auto">{w.stage}</span>.
         </>
       );
     case 'open_review':
@@ -115,4 +155,26 @@ function WarningText({
         </>
       );
   }
+}
+
+/** " for Staff Platform Engineer", or nothing while the requisition has not synced. */
+function ForRole({ title, word }: { title: string | null; word: string }) {
+  return title === null ? null : (
+    <>
+      {` ${word} `}
+      <span dir="auto">{title}</span>
+    </>
+  );
+}
+
+/** ": not enough Go." after a closed process, or the sentence's end when no reason was given. */
+function Reason({ text }: { text: string | null }) {
+  return text ? (
+    <>
+      : <span dir="auto">{text}</span>
+      {!/[.!?…]$/.test(text) && '.'}
+    </>
+  ) : (
+    <>.</>
+  );
 }

@@ -4,6 +4,7 @@ import { ActivityFeed } from '@/components/activity/activity-feed';
 import { QuickLog } from '@/components/activity/quick-log';
 import { FollowUpControl } from '@/components/follow-ups/follow-up-control';
 import { NoteSection } from '@/components/notes/note-section';
+import { PipelineSection } from '@/components/pipeline/pipeline-section';
 import { isPlainKey, isTyping } from '@/components/review/shortcuts';
 import { type ReviewKeyHandler, SidebarReview } from '@/components/review/sidebar-review';
 import { AddToReview } from '@/components/review-batch/add-to-review';
@@ -58,6 +59,7 @@ export function ProspectPanel({ identity }: { identity: ProspectIdentity }) {
           <OutreachGuard view={view} now={now} />
           <SidebarReview view={view} now={now} keysRef={reviewKeys} />
           <QuickLog identity={identity} prospect={view.prospect} />
+          <PipelineSection identity={identity} view={view} />
           <NoteSection
             identity={identity}
             notes={view.notes}

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { readMe, readSettings } from '@/lib/db/local-state';
 import { activitiesFor, findProspectByKey, membersById, notesFor } from '@/lib/db/queries';
 import { openRequestsForProspect } from '@/lib/db/review-queries';
-import type { Activity, Me, Member, Note, PipelineEntry, Prospect, ReviewRequest, Settings } from '@/lib/model';
+import type { Activity, Me, Member, Note, PipelineEntry, Prospect, Requisition, ReviewRequest, Settings } from '@/lib/model';
 import { useDb } from '@/components/ui/db-context';
 
 export interface ProspectView {
@@ -15,25 +15,29 @@ export interface ProspectView {
   notes: Note[];
   openReviews: ReviewRequest[];
   pipeline: PipelineEntry[];
+  /** The team's requisitions by id (the pipeline's titles and stages). */
+  requisitions: Map<string, Requisition>;
 }
 
 /** Everything the team knows about the person with this profile key, live across contexts. */
 export function useProspectView(profileKey: string): ProspectView | undefined {
   const db = useDb();
   return useLiveQuery(async (): Promise<ProspectView> => {
-    const [me, settings, members, prospect] = await Promise.all([
+    const [me, settings, members, prospect, requisitionRows] = await Promise.all([
       readMe(db),
       readSettings(db),
       membersById(db),
       findProspectByKey(db, profileKey),
+      db.requisitions.toArray(),
     ]);
-    if (!prospect) return { me, settings, members, prospect: null, activities: [], notes: [], openReviews: [], pipeline: [] };
+    const requisitions = new Map(requisitionRows.map((r) => [r.id, r]));
+    if (!prospect) return { me, settings, members, prospect: null, activities: [], notes: [], openReviews: [], pipeline: [], requisitions };
     const [activities, notes, openReviews, pipeline] = await Promise.all([
       activitiesFor(db, prospect.id),
       me ? notesFor(db, prospect.id, me.memberId) : Promise.resolve([]),
       openRequestsForProspect(db, prospect.id),
       db.pipeline.where('prospectId').equals(prospect.id).toArray(),
     ]);
-    return { me, settings, members, prospect, activities, notes, openReviews, pipeline };
+    return { me, settings, members, prospect, activities, notes, openReviews, pipeline, requisitions };
   }, [db, profileKey]);
 }

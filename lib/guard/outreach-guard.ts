@@ -1,13 +1,16 @@
-import type { Activity, OutreachChannel, PipelineEntry, Prospect, ReviewRequest } from '@/lib/model';
+import type { Activity, OfferDeclineReason, OutreachChannel, PipelineEntry, Prospect, Requisition, ReviewRequest } from '@/lib/model';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A reason to pause before contacting someone, most serious first. */
 export type GuardWarning =
   | { kind: 'do_not_contact'; reason: string; by: string; at: number }
+  | { kind: 'hired'; requisitionId: string; requisitionTitle: string | null; at: number }
   | { kind: 'rejected'; by: string; at: number; missing: string[]; note: string }
+  | { kind: 'rejected_by_us'; requisitionId: string; requisitionTitle: string | null; at: number; reason: string | null }
   | { kind: 'not_interested'; by: string; at: number }
-  | { kind: 'in_process'; stage: string; requisitionId: string }
+  | { kind: 'withdrew'; requisitionId: string; requisitionTitle: string | null; at: number; reason: string | null; declinedOffer: OfferDeclineReason | null }
+  | { kind: 'in_process'; stage: string; requisitionId: string; requisitionTitle: string | null }
   | { kind: 'open_review'; requestId: string; reviewerId: string; dueAt: number }
   | { kind: 'recent_outreach'; by: string; at: number; channel: OutreachChannel; count: number };
 
@@ -17,6 +20,8 @@ export interface GuardInput {
   activities: Activity[];
   openReviews: ReviewRequest[];
   pipeline: PipelineEntry[];
+  /** The team's requisitions by id: their titles, and which are closed (nobody is in process there). */
+  requisitions?: ReadonlyMap<string, Pick<Requisition, 'title' | 'status' | 'deletedAt'>>;
   now: number;
   windowDays: number;
   /** Who reads the warnings: a review waiting for them is their work, not a reason to hold back. */
@@ -24,29 +29,42 @@ export interface GuardInput {
 }
 
 /**
- * What a recruiter must know before reaching out: do-not-contact, a rejection or a "not
- * interested" within the window, an active process, an open review, or outreach by the team
- * within the window (the latest, with how many in all).
+ * What a recruiter must know before reaching out: do-not-contact, a hire by the team (ever), a
+ * rejection (in review or by us), a "not interested" or a withdrawal within the window, an
+ * active process, an open review, or outreach by the team within the window (the latest, with
+ * how many in all).
  */
-export function outreachWarnings({ prospect, activities, openReviews, pipeline, now, windowDays, viewerId }: GuardInput): GuardWarning[] {
+export function outreachWarnings({ prospect, activities, openReviews, pipeline, requisitions, now, windowDays, viewerId }: GuardInput): GuardWarning[] {
   const since = now - windowDays * DAY_MS;
   const recent = activities.filter((a) => a.deletedAt === null && a.at >= since).sort((a, b) => b.at - a.at);
   const warnings: GuardWarning[] = [];
 
   if (prospect?.doNotContact) warnings.push({ kind: 'do_not_contact', ...prospect.doNotContact });
 
+  // Entries of requisitions the team deleted say nothing; a closed requisition has nobody in process.
+  const entries = pipeline
+    .filter((e) => e.deletedAt === null && requisitions?.get(e.requisitionId)?.deletedAt == null)
+    .map((e) => ({ entry: e, requisitionTitle: requisitions?.get(e.requisitionId)?.title ?? null, closed: requisitions?.get(e.requisitionId)?.status === 'closed' }))
+    .sort((a, b) => b.entry.updatedAt - a.entry.updatedAt);
+  const ended = (status: PipelineEntry['status']) => entries.filter(({ entry }) => entry.status === status);
+  for (const { entry, requisitionTitle } of ended('hired')) warnings.push({ kind: 'hired', requisitionId: entry.requisitionId, requisitionTitle, at: entry.updatedAt });
+
   const rejection = recent.find((a) => a.kind === 'review_decision' && a.data.verdict === 'reject');
   if (rejection?.kind === 'review_decision') {
     warnings.push({ kind: 'rejected', by: rejection.actorId, at: rejection.at, missing: rejection.data.missing, note: rejection.data.note });
+  }
+  for (const { entry, requisitionTitle } of ended('rejected')) {
+    if (entry.updatedAt >= since) warnings.push({ kind: 'rejected_by_us', requisitionId: entry.requisitionId, requisitionTitle, at: entry.updatedAt, reason: entry.reason });
   }
 
   const declined = recent.find((a) => a.kind === 'reply' && a.data.interest === 'not_interested');
   if (declined) warnings.push({ kind: 'not_interested', by: declined.actorId, at: declined.at });
 
-  for (const entry of pipeline) {
-    if (entry.deletedAt === null && entry.status === 'active') {
-      warnings.push({ kind: 'in_process', stage: entry.stage, requisitionId: entry.requisitionId });
-    }
+  for (const { entry, requisitionTitle } of ended('withdrew')) {
+    if (entry.updatedAt >= since) warnings.push({ kind: 'withdrew', requisitionId: entry.requisitionId, requisitionTitle, at: entry.updatedAt, reason: entry.reason, declinedOffer: entry.declinedOffer ?? null });
+  }
+  for (const { entry, requisitionTitle, closed } of ended('active')) {
+    if (!closed) warnings.push({ kind: 'in_process', stage: entry.stage, requisitionId: entry.requisitionId, requisitionTitle });
   }
 
   // One line per reviewer, with the soonest due: "In review with Hana" twice says nothing more.

@@ -5,8 +5,11 @@ export type WarningKind = GuardWarning['kind'];
 /** Each warning in two or three words: the collapsed sidebar's tab and the toolbar's tooltip. */
 export const WARNING_LABELS: Record<WarningKind, string> = {
   do_not_contact: 'Do not contact',
+  hired: 'Hired',
   rejected: 'Rejected',
+  rejected_by_us: 'Rejected by us',
   not_interested: 'Not interested',
+  withdrew: 'Withdrew',
   in_process: 'In process',
   open_review: 'In review',
   recent_outreach: 'Already contacted',

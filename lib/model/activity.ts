@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, MESSAGE_MAX_BYTES, REASON_MAX_BYTES, SyncedFields, Timestamp, shortText } from './common';
+import { OfferDeclineReason, PipelineStatus } from './pipeline';
 
 export const OutreachChannel = z.enum(['inmail', 'email', 'call']);
 export type OutreachChannel = z.infer<typeof OutreachChannel>;
@@ -37,7 +38,23 @@ export const ActivityPayload = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('stage_changed'),
-    data: z.object({ from: shortText(100).nullable(), to: shortText(100) }).strict(),
+    /**
+     * One move of a pipeline entry (`pipeline.move`): from which stage and status to which, and
+     * why. A close keeps the stage (`from` equals `to`) and changes the status. Rows from before
+     * status and reason were recorded read as a move of an active entry with no reason.
+     */
+    data: z
+      .object({
+        /** null: the person was added to the requisition by this move. */
+        from: shortText(100).nullable(),
+        to: shortText(100),
+        /** The entry's status before the move; null when it was added (or not recorded). */
+        fromStatus: PipelineStatus.nullable().default(null),
+        status: PipelineStatus.default('active'),
+        reason: shortText(REASON_MAX_BYTES).nullable().default(null),
+        declinedOffer: OfferDeclineReason.nullable().default(null),
+      })
+      .strict(),
   }),
 ]);
 export type ActivityPayload = z.infer<typeof ActivityPayload>;

@@ -7,6 +7,7 @@ import { ProspectIdentity } from './identity';
 import type { SyncedTable } from './entities';
 import { MemberName } from './member';
 import { Note, NoteBody, NoteVisibility } from './note';
+import { OfferDeclineReason, PipelineStatus, StageName } from './pipeline';
 import { Prospect } from './prospect';
 import { TimeZoneName } from './time-zone';
 
@@ -103,6 +104,33 @@ export const ReviewCancelArgs = z.object({ requestId: Id, at: Now });
 export const FollowUpSetArgs = z.object({ id: NewId, prospectId: Id, dueAt: Timestamp, note: shortText(REASON_MAX_BYTES).default(''), at: Now });
 export const FollowUpDoneArgs = z.object({ id: Id, at: Now });
 export const FollowUpSnoozeArgs = z.object({ id: Id, until: Timestamp });
+
+/** Text a member may leave empty: empty means none. */
+const optionalReason = shortText(REASON_MAX_BYTES)
+  .nullable()
+  .default(null)
+  .transform((s) => s || null);
+
+/**
+ * Adds a person to a requisition at a stage, moves them to any stage (forward, back, skipping),
+ * closes (hired, rejected by us, withdrew) or reopens. `stage` left out keeps the stage the
+ * entry is at (closing: the stage it ended at is the server's, not what this device last saw).
+ */
+export const PipelineMoveArgs = z
+  .object({
+    prospectId: Id,
+    requisitionId: Id,
+    stage: StageName.optional(),
+    status: PipelineStatus.default('active'),
+    reason: optionalReason,
+    declinedOffer: OfferDeclineReason.nullable().default(null),
+    activityId: NewId,
+    at: Now,
+  })
+  .refine((a) => a.status !== 'rejected' || a.reason !== null, { message: 'say why we are rejecting them', path: ['reason'] })
+  .refine((a) => a.status !== 'withdrew' || a.reason !== null || a.declinedOffer !== null, { message: 'say why they withdrew', path: ['reason'] })
+  .refine((a) => a.declinedOffer === null || a.status === 'withdrew', { message: 'a declined offer is a reason to withdraw', path: ['declinedOffer'] })
+  .refine((a) => a.declinedOffer !== 'other' || a.reason !== null, { message: 'say what made them decline the offer', path: ['reason'] });
 
 /**
  * The tables a member restores from a backup file: what they could have written themselves

@@ -41,6 +41,12 @@ export const canRecruitFor = (role: Role) => role === 'recruiter' || role === 'a
 /** The hiring manager owns the hiring decision: a hiring manager, or an admin (a founder hiring). */
 export const canManageHiring = (role: Role) => role === 'hiring_manager' || role === 'admin';
 
+/**
+ * Recruiters, sourcers and admins move people through a requisition's stages; hiring managers
+ * see the stages and decide in reviews.
+ */
+export const canMovePipeline = (role: Role) => role !== 'hiring_manager';
+
 /** Anyone who finds people may ask for a review; hiring managers review. */
 export const canRequestReview = (role: Role) => role !== 'hiring_manager';
 

@@ -3,6 +3,7 @@ import { backupRestore } from './backup-restore';
 import type { Mutation } from './define';
 import { memberUpdate } from './member';
 import { noteAdd, noteDelete, noteEdit, noteRestore } from './note';
+import { pipelineMove } from './pipeline';
 import { followUpDone, followUpSet, followUpSnooze } from './follow-up';
 import { prospectSetDoNotContact, prospectUpsert } from './prospect';
 import { requisitionSave } from './requisition';
@@ -10,7 +11,7 @@ import { reviewCancel, reviewDecide, reviewNudge, reviewReassign, reviewRequest,
 
 export { activityLog, activityUndo, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert };
 export { requisitionSave, reviewRequest, reviewDecide, reviewUndo, reviewNudge, reviewReassign, reviewCancel };
-export { followUpSet, followUpDone, followUpSnooze, memberUpdate };
+export { followUpSet, followUpDone, followUpSnooze, memberUpdate, pipelineMove };
 export { backupRestore };
 export { whyNotRestorable } from './backup-restore';
 export { IdInUse, MutationRefused, NO_CHANGE, type Actor, type Mutation, type MutationContext } from './define';
@@ -38,5 +39,6 @@ export const MUTATIONS: ReadonlyMap<string, Mutation> = new Map(
     followUpSnooze,
     backupRestore,
     memberUpdate,
+    pipelineMove,
   ].map((m) => [m.name, m as Mutation]),
 );

@@ -70,7 +70,7 @@ export async function seedRtlTeam(db: TandemDB) {
   await mutate(db, reviewDecide, { requestId: decided!, prospectId: prospectId!, verdict: 'reject', missing: ['لغة غو'], note: 'ينقصها العمل على قواعد البيانات', at: at + 4 }, hm);
   await mutate(db, reviewRequest, { requisitionId: requisitionId!, reviewerId: hm2.me.memberId, prospectIds: [prospectId!], activityIds: [ulid()], message: 'رأي ثان من فضلك', at: at + 5 }, recruiter);
   await mutate(db, prospectSetDoNotContact, { prospectId: prospectId!, reason: 'طلبت عدم التواصل', at: at + 6 }, recruiter);
-  await arrived(db, 'pipeline', { id: ulid(), teamId: 'local', version: 1, deletedAt: null, prospectId: prospectId!, requisitionId: requisitionId!, stage: 'مقابلة أولى', status: 'active', reason: null, updatedAt: at });
+  await arrived(db, 'pipeline', { id: ulid(), teamId: 'local', version: 1, deletedAt: null, prospectId: prospectId!, requisitionId: requisitionId!, stage: 'مقابلة أولى', status: 'active', reason: null, declinedOffer: null, updatedAt: at });
   await mutate(db, followUpSet, { prospectId: prospectId!, dueAt: Date.now() - 1000, note: 'اتصل بها مجددا' }, hm);
   return { recruiter, hm, hm2, requisitionId: requisitionId!, prospectId: prospectId!, otherId: otherId!, person, other, decidedRequestId: decided! };
 }

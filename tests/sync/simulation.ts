@@ -11,8 +11,8 @@ import { createHash } from 'node:crypto';
 import { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { activitiesFor, findProspectByKey, notesFor } from '@/lib/db/queries';
-import { type Me, type ProspectIdentity, type Role, isHandLogged } from '@/lib/model';
-import { MutationRefused, activityLog, activityUndo, followUpDone, followUpSet, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert, requisitionSave, reviewDecide, reviewNudge, reviewReassign, reviewRequest, reviewUndo } from '@/lib/mutations';
+import { type Me, type ProspectIdentity, type Role, isHandLogged, pipelineEntryId } from '@/lib/model';
+import { MutationRefused, activityLog, activityUndo, followUpDone, followUpSet, noteAdd, noteDelete, noteEdit, noteRestore, pipelineMove, prospectSetDoNotContact, prospectUpsert, requisitionSave, reviewDecide, reviewNudge, reviewReassign, reviewRequest, reviewUndo } from '@/lib/mutations';
 import { mutate as mutateOnDevice } from '@/lib/db/mutate';
 import { decisionsForRequest, openRequestsForReviewer } from '@/lib/db/review-queries';
 import { syncOnce } from '@/lib/sync/engine';
@@ -90,6 +90,8 @@ function rowsCreatedBy(name: string, args: Record<string, unknown>): { kinds: st
     case 'prospect.setDoNotContact':
       // Clearing what someone else already cleared writes nothing.
       return args.reason === null ? [] : [one('activity', args.activityId)];
+    // pipeline.move: a move to where another device already put the person writes nothing; its
+    // entry is checked below (one per person and requisition, under the id derived from both).
     default:
       return [];
   }
@@ -251,7 +253,7 @@ export async function runSimulation(server: Database, { seed, steps = 80, log = 
     const deleted = known ? (await d.db.notes.where('[prospectId+createdAt]').between([known.id, 0], [known.id, Infinity]).toArray()).filter((n) => n.deletedAt !== null && n.authorId === d.me.memberId) : [];
     const at = 1_800_000_000_000 + rng.int(0, 10_000_000);
     // The member whose role changes reaches for do-not-contact more often, to meet refusals.
-    const choice = d.name === 'd2' && rng.chance(0.3) ? 8 : rng.int(0, 9);
+    const choice = d.name === 'd2' && rng.chance(0.3) ? 8 : rng.int(0, 11);
     try {
       let r: { mutationId: number | null };
       if (!known || choice === 0) r = await mutate(d.db, prospectUpsert, { id: known?.id ?? newId(), identity: { ...person, headline: `headline ${rng.int(0, 3)}` }, at }, ctx(d));
@@ -267,11 +269,21 @@ export async function runSimulation(server: Database, { seed, steps = 80, log = 
         const own = (await activitiesFor(d.db, known.id)).filter((a) => a.actorId === d.me.memberId && isHandLogged(a.kind));
         if (own.length === 0) return;
         r = await mutate(d.db, activityUndo, { id: rng.pick(own).id, at }, ctx(d));
-      } else r = await mutate(d.db, activityLog, { id: newId(), prospectId: known.id, kind: 'reply', data: { interest: 'replied' }, at }, ctx(d));
+      } else if (choice >= 10) r = await mutate(d.db, pipelineMove, { prospectId: known.id, requisitionId, ...pipelineStep(), activityId: newId(), at }, ctx(d));
+      else r = await mutate(d.db, activityLog, { id: newId(), prospectId: known.id, kind: 'reply', data: { interest: 'replied' }, at }, ctx(d));
       if (r.mutationId !== null) queued++;
     } catch (e) {
       if (!(e instanceof MutationRefused)) throw e;
     }
+  }
+
+  /** Where a move takes the person: mostly a stage (forward, back or skipping), sometimes a close. */
+  function pipelineStep() {
+    const roll = rng.int(0, 9);
+    if (roll === 0) return { status: 'hired' as const };
+    if (roll === 1) return { status: 'rejected' as const, reason: 'Not enough Go' };
+    if (roll === 2) return { status: 'withdrew' as const, declinedOffer: rng.pick(['compensation', 'another_offer', 'timing'] as const) };
+    return { stage: rng.pick(STAGES) };
   }
 
   function startSync(d: Device) {
@@ -287,15 +299,16 @@ export async function runSimulation(server: Database, { seed, steps = 80, log = 
       });
   }
 
-  // The role the recruiters send people for: opened by d0 once it knows the team.
+  // The role the recruiters send people for and move through its stages: opened by d0 once it knows the team.
   const requisitionId = newId();
+  const STAGES = ['Sourced', 'Screen', 'Onsite', 'Offer'];
   {
     const d0 = devices[0]!;
     faulty = false;
     await syncOnce(d0.db, httpTransport({ serverUrl: d0.session.serverUrl, token: d0.session.token, fetch: fetchWithFaults }));
     faulty = true;
     const hm = devices.find((d) => d.name === 'dh')!;
-    await mutate(d0.db, requisitionSave, { id: requisitionId, title: 'Platform Engineer', hiringManagerId: hm.me.memberId, mustHaves: ['Go', 'SQL'], stages: ['Sourced'], at: idClock }, ctx(d0));
+    await mutate(d0.db, requisitionSave, { id: requisitionId, title: 'Platform Engineer', hiringManagerId: hm.me.memberId, mustHaves: ['Go', 'SQL'], stages: STAGES, at: idClock }, ctx(d0));
     queued++;
   }
 
@@ -369,6 +382,17 @@ export async function runSimulation(server: Database, { seed, steps = 80, log = 
     [team.id],
   );
   for (const p of people) problem(null, 'duplicated', `${p.n} people with key ${p.key}`);
+  // One live pipeline entry per person and requisition, under the id derived from both, of a live person the team kept (not an alias).
+  const entries = await server.query<{ id: string; prospect_id: string; requisition_id: string; kept: boolean }>(
+    `SELECT e.id, e.doc->>'prospectId' AS prospect_id, e.doc->>'requisitionId' AS requisition_id,
+            EXISTS (SELECT 1 FROM entities p WHERE p.team_id = e.team_id AND p.kind = 'prospect' AND p.id = e.doc->>'prospectId' AND p.doc->>'deletedAt' IS NULL) AS kept
+       FROM entities e WHERE e.team_id = $1 AND e.kind = 'pipeline_entry' AND e.doc->>'deletedAt' IS NULL`,
+    [team.id],
+  );
+  for (const e of entries) {
+    if (e.id !== pipelineEntryId(e.prospect_id, e.requisition_id)) problem(null, 'duplicated', `pipeline entry ${e.id} is not the one entry of ${e.prospect_id} in ${e.requisition_id}`);
+    if (!e.kept) problem(null, 'diverged', `pipeline entry ${e.id} names ${e.prospect_id}, which is not a person the team kept`);
+  }
   const kinds = await server.query<{ kind: string; n: number }>('SELECT kind, count(*)::int AS n FROM entities WHERE team_id = $1 GROUP BY kind ORDER BY kind', [team.id]);
   const rejections = await server.query<{ n: number }>('SELECT count(*)::int AS n FROM rejections r JOIN clients c ON c.id = r.client_id JOIN members m ON m.id = c.member_id WHERE m.team_id = $1', [team.id]);
 

@@ -89,6 +89,14 @@ async function followUp(w: World, owner: Player) {
   return id;
 }
 
+/** A person a sourcer added to a fresh requisition at its first stage. */
+async function inPipeline(w: World) {
+  const prospectId = await person(w);
+  const req = await requisition(w);
+  await must(w.mates.sourcer.api.push([{ name: 'pipeline.move', args: { prospectId, requisitionId: req.id, stage: 'Sourced', activityId: ulid(), at: 2 } }]));
+  return { prospectId, req };
+}
+
 /** A note as a backup file holds it: of the actor's team, by `author`, on a person the team has. */
 async function backedUpNote(w: World, author: Player, id = ulid()) {
   const row = { id, teamId: w.actor.member.teamId, version: 2, deletedAt: null, prospectId: await person(w), authorId: author.member.id, body: 'From the backup', visibility: 'team', mentions: [], createdAt: 1, editedAt: null };
@@ -320,6 +328,36 @@ export const AUTHZ_CASES: AuthzCase[] = [
           profiles: [identity(`restored-${ulid().toLowerCase()}`, 'Grace Hopper')].map(({ site, key, url }) => ({ site, key, url })), emails: [], doNotContact: null, createdAt: 1, updatedAt: 1,
         },
       }),
+  },
+  {
+    mutation: 'pipeline.move',
+    situation: 'adds a person to a requisition at a stage',
+    setUp: async (w) => ({ prospectId: await person(w), requisitionId: (await requisition(w)).id, stage: 'Sourced', activityId: ulid(), at: 5 }),
+  },
+  {
+    mutation: 'pipeline.move',
+    situation: 'moves a person a teammate added to another stage',
+    setUp: async (w) => {
+      const { prospectId, req } = await inPipeline(w);
+      return { prospectId, requisitionId: req.id, stage: 'Screen', activityId: ulid(), at: 5 };
+    },
+  },
+  {
+    mutation: 'pipeline.move',
+    situation: 'marks a person rejected by us, with a reason',
+    setUp: async (w) => {
+      const { prospectId, req } = await inPipeline(w);
+      return { prospectId, requisitionId: req.id, status: 'rejected', reason: 'Not enough Go', activityId: ulid(), at: 5 };
+    },
+  },
+  {
+    mutation: 'pipeline.move',
+    situation: 'moves a person in a closed requisition',
+    setUp: async (w) => {
+      const { prospectId, req } = await inPipeline(w);
+      await must(w.mates.recruiter.api.push([{ name: 'requisition.save', args: { ...req, status: 'closed', at: 3 } }]));
+      return { prospectId, requisitionId: req.id, stage: 'Screen', activityId: ulid(), at: 5 };
+    },
   },
   { mutation: 'member.update', situation: 'renames themself', setUp: (w) => Promise.resolve({ memberId: w.actor.member.id, name: `Renamed ${ulid()}` }) },
   { mutation: 'member.update', situation: 'sets their own time zone', setUp: (w) => Promise.resolve({ memberId: w.actor.member.id, timeZone: 'Europe/Stockholm' }) },

@@ -49,8 +49,8 @@ describe('outreachWarnings', () => {
   it('puts do-not-contact first, then rejection, not interested, process and open review', () => {
     const requisitionId = ulid();
     const pipeline: PipelineEntry[] = [
-      { id: ulid(), teamId: 't', version: 1, deletedAt: null, prospectId, requisitionId, stage: 'Onsite', status: 'active', reason: null, updatedAt: now },
-      { id: ulid(), teamId: 't', version: 1, deletedAt: null, prospectId, requisitionId: ulid(), stage: 'Offer', status: 'withdrew', reason: null, updatedAt: now },
+      { id: ulid(), teamId: 't', version: 1, deletedAt: null, prospectId, requisitionId, stage: 'Onsite', status: 'active', reason: null, declinedOffer: null, updatedAt: now },
+      { id: ulid(), teamId: 't', version: 1, deletedAt: null, prospectId, requisitionId: ulid(), stage: 'Offer', status: 'withdrew', reason: null, declinedOffer: null, updatedAt: now },
     ];
     const review: ReviewRequest = {
       id: ulid(), teamId: 't', version: 1, deletedAt: null, requisitionId, requesterId: alice, reviewerId: bob,
@@ -68,14 +68,51 @@ describe('outreachWarnings', () => {
         pipeline,
       }),
     );
-    expect(warnings.map((w) => w.kind)).toEqual(['do_not_contact', 'rejected', 'not_interested', 'in_process', 'open_review', 'recent_outreach']);
+    // The withdrawal (today, within the window) is said too, after "not interested".
+    expect(warnings.map((w) => w.kind)).toEqual(['do_not_contact', 'rejected', 'not_interested', 'withdrew', 'in_process', 'open_review', 'recent_outreach']);
     expect(warnings[1]).toMatchObject({ by: bob, missing: ['Go'], note: 'Too junior' });
-    expect(warnings[3]).toMatchObject({ stage: 'Onsite', requisitionId });
+    expect(warnings[4]).toMatchObject({ stage: 'Onsite', requisitionId, requisitionTitle: null });
   });
 
   it('does not call an approval a rejection', () => {
     const approve = activity({ kind: 'review_decision', data: { requestId: ulid(), decisionId: ulid(), verdict: 'approve', met: ['Go'], missing: [], note: '' } }, 1);
     expect(outreachWarnings(input({ activities: [approve] }))).toEqual([]);
+  });
+});
+
+describe('the pipeline in the guard', () => {
+  const requisitionId = ulid();
+  const entry = (patch: Partial<PipelineEntry>): PipelineEntry => ({
+    id: ulid(), teamId: 't', version: 1, deletedAt: null, prospectId, requisitionId, stage: 'Onsite', status: 'active', reason: null, declinedOffer: null, updatedAt: now - DAY, ...patch,
+  });
+  const requisitions = (status: 'open' | 'on_hold' | 'closed' = 'open', deletedAt: number | null = null) => new Map([[requisitionId, { title: 'Staff Platform Engineer', status, deletedAt }]]);
+
+  it('names the requisition and the stage of an active process', () => {
+    expect(outreachWarnings(input({ pipeline: [entry({})], requisitions: requisitions() }))).toEqual([{ kind: 'in_process', stage: 'Onsite', requisitionId, requisitionTitle: 'Staff Platform Engineer' }]);
+  });
+
+  it('says nothing of a process in a closed or deleted requisition', () => {
+    expect(outreachWarnings(input({ pipeline: [entry({})], requisitions: requisitions('closed') }))).toEqual([]);
+    expect(outreachWarnings(input({ pipeline: [entry({})], requisitions: requisitions('open', now) }))).toEqual([]);
+    expect(outreachWarnings(input({ pipeline: [entry({ deletedAt: now })], requisitions: requisitions() }))).toEqual([]);
+  });
+
+  it('says a hire however long ago, and a rejection by us or a withdrawal only within the window', () => {
+    const old = now - 200 * DAY;
+    const hired = entry({ status: 'hired', updatedAt: old });
+    expect(outreachWarnings(input({ pipeline: [hired], requisitions: requisitions('closed') }))).toEqual([{ kind: 'hired', requisitionId, requisitionTitle: 'Staff Platform Engineer', at: old }]);
+    expect(outreachWarnings(input({ pipeline: [entry({ status: 'rejected', reason: 'Not enough Go', updatedAt: old })], requisitions: requisitions() }))).toEqual([]);
+    expect(outreachWarnings(input({ pipeline: [entry({ status: 'rejected', reason: 'Not enough Go' })], requisitions: requisitions() }))).toEqual([
+      { kind: 'rejected_by_us', requisitionId, requisitionTitle: 'Staff Platform Engineer', at: now - DAY, reason: 'Not enough Go' },
+    ]);
+    expect(outreachWarnings(input({ pipeline: [entry({ status: 'withdrew', declinedOffer: 'compensation', reason: null })], requisitions: requisitions() }))).toEqual([
+      { kind: 'withdrew', requisitionId, requisitionTitle: 'Staff Platform Engineer', at: now - DAY, reason: null, declinedOffer: 'compensation' },
+    ]);
+  });
+
+  it('puts a hire right after do-not-contact', () => {
+    const warnings = outreachWarnings(input({ prospect: { doNotContact: { reason: 'Asked us to stop', by: bob, at: now } }, pipeline: [entry({ status: 'hired' }), entry({ requisitionId: ulid(), status: 'rejected', reason: 'No' })] }));
+    expect(warnings.map((w) => w.kind)).toEqual(['do_not_contact', 'hired', 'rejected_by_us']);
   });
 });
 
