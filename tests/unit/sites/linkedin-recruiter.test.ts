@@ -6,7 +6,9 @@ import { ProspectIdentity } from '@/lib/model/identity';
 import { adapterFor } from '@/lib/sites';
 import { isSiteProfileUrl } from '@/lib/sites/hosts';
 import { linkedinAdapter } from '@/lib/sites/linkedin';
+import { LINKEDIN_HOST_ADAPTERS } from '@/lib/sites/linkedin-host-adapters';
 import { linkedinRecruiterAdapter, parseRecruiterPath } from '@/lib/sites/linkedin-recruiter';
+import { profileAdapterFor } from '@/lib/sites/profile-adapter';
 import { inertParser } from '../../support/inert-page';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -157,6 +159,15 @@ describe('Recruiter URLs', () => {
     expect(adapterFor(new URL('https://www.linkedin.com/in/ann-example/'))).toBe(linkedinAdapter);
     expect(adapterFor(new URL('https://www.linkedin.com/feed/'))).toBe(linkedinAdapter);
     expect(linkedinRecruiterAdapter.isProfileUrl(new URL('https://www.linkedin.com/in/ann-example/'))).toBe(false);
+  });
+
+  it('LinkedIn’s content script picks what lib/sites picks on LinkedIn’s hosts, and nothing on a page of no one', () => {
+    for (const url of [`https://www.linkedin.com/talent/profile/${ID}/inmail`, 'https://www.linkedin.com/recruiter/profile/1,t,CAP', 'https://de.linkedin.com/in/ann-example', 'https://www.linkedin.com/in/ACoAAAwyvpsBdVfk2kwZzamQtesKhd23iQB_i1w/']) {
+      expect(profileAdapterFor(LINKEDIN_HOST_ADAPTERS, new URL(url)), url).toBe(adapterFor(new URL(url)));
+    }
+    for (const url of ['https://www.linkedin.com/feed/', 'https://www.linkedin.com/talent/home', 'https://www.linkedin.com/company/acme/']) {
+      expect(profileAdapterFor(LINKEDIN_HOST_ADAPTERS, new URL(url)), url).toBeNull();
+    }
   });
 
   it('never throws on a document that throws', () => {
