@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage } from '@/lib/messaging';
-import { sidebarCollapsed, sidebarLayout } from '@/lib/storage-items';
+import { sidebarCollapsed, sidebarLayout } from '@/lib/page-storage-items';
 import { type ElementGuard, guardElements } from './frame-guard';
 import { createPageMargin } from './page-margin';
 import { DEFAULT_LAYOUT, frameGeometry, readLayout, reservedPx } from './sidebar-layout';
