@@ -69,11 +69,25 @@ export function watchPageIdentity(
     trailingRead = undefined;
   };
 
+  /**
+   * After the URL moved to another person, a page still showing everything the last person's
+   * did (an app's drawer re-renders after its URL changes) is the last person, whatever key the
+   * URL gives: wait for the page to change rather than put their name on someone else.
+   */
+  const showsPrevious = (identity: ProspectIdentity) =>
+    named !== undefined &&
+    identity.key !== named.key &&
+    identity.name === named.name &&
+    identity.headline === named.headline &&
+    identity.company === named.company &&
+    identity.location === named.location &&
+    JSON.stringify(identity.sameAs ?? []) === JSON.stringify(named.sameAs ?? []);
+
   /** Reads the page; true once the person is known by name (nothing more to wait for). */
   const read = (adapter: SiteAdapter, url: URL): boolean => {
     lastRead = performance.now();
     const identity = adapter.identify(document, url);
-    if (!identity) return false;
+    if (!identity || showsPrevious(identity)) return false;
     if (identity.nameIsStandIn === true) {
       standingIn = true;
       send({ url: url.href, status: 'identified', identity: named?.key === identity.key ? named : identity });

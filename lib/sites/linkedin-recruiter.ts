@@ -49,7 +49,8 @@ export function parseRecruiterPath(url: URL): RecruiterProfilePath | null {
     const segment = safeDecode(segments[2]!);
     const memberId = segment === null ? undefined : LEGACY_PROFILE.exec(segment)?.[1];
     if (memberId === undefined) return null;
-    return { id: memberId, url: `https://www.linkedin.com/recruiter/profile/${encodeURIComponent(segment!).replaceAll('%2C', ',')}` };
+    // The whole segment: its token is what opens the profile (its characters need no escaping).
+    return { id: memberId, url: `https://www.linkedin.com/recruiter/profile/${segment!}` };
   }
   return null;
 }

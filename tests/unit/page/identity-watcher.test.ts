@@ -88,6 +88,19 @@ describe('route changes in the app', () => {
     expect(reports.slice(1).every((r) => (r.identity as ProspectIdentity).key === `linkedin-recruiter:${B}`)).toBe(true);
   });
 
+  it('never puts the previous person on the next URL when the drawer’s card has no link to tell them apart', async () => {
+    const unlinked = (name: string) => drawer('x', name).replace(/<a href="[^"]*">|<\/a>/g, '');
+    const reports = watch(talent(A), unlinked('Priya Raman'));
+    history.pushState(null, '', talent(B));
+    document.body.append(document.createElement('progress')); // the app reacts; the card is still Priya's
+    await vi.waitFor(() => expect(reports).toHaveLength(2));
+    expect(reports[1]).toMatchObject({ status: 'pending', url: talent(B) });
+    render(unlinked('Tomasz Wrona'));
+    await vi.waitFor(() => expect(reports).toHaveLength(3));
+    expect(reports[2]!.identity).toMatchObject({ key: `linkedin-recruiter:${B}`, name: 'Tomasz Wrona' });
+    expect(reports.filter((r) => (r.identity as ProspectIdentity | null)?.name === 'Priya Raman').map((r) => r.url)).toEqual([talent(A)]);
+  });
+
   it('follows back and forward (popstate) and picks the adapter per URL: LinkedIn /in/ to Recruiter and back', async () => {
     const reports = watch('https://www.linkedin.com/feed/', '');
     expect(reports.map((r) => r.status)).toEqual(['not_profile']);
