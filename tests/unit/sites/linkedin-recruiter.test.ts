@@ -74,6 +74,29 @@ describe('hand-made pages (tests/fixtures/ats/linkedin-recruiter)', () => {
   });
 });
 
+describe('a 2 MB page', () => {
+  it('reads the drawer over 2 MB of search rows correctly, again and again', () => {
+    const html = fixture('drawer-over-search.html');
+    const row = (i: number) =>
+      `<li><article data-test-row><a data-test-link-to-profile-link href="/talent/profile/AEMAAAZ${String(i).padStart(8, '0')}"><span data-test-row-lockup-full-name>Row ${i}</span></a><div data-test-row-lockup-headline>Engineer</div><a href="mailto:row${i}@example.com">mail</a><a href="https://www.linkedin.com/in/row-${i}/">in</a></article></li>\n`;
+    const rows = Array.from({ length: Math.ceil(2_000_000 / row(0).length) }, (_, i) => row(i)).join('');
+    const big = html.replace('<ol class="search-results">', `<ol class="search-results">${rows}`);
+    expect(big.length).toBeGreaterThanOrEqual(2_000_000);
+    const doc = parse(big);
+    const url = new URL(expected['drawer-over-search.html']!.url);
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const started = performance.now();
+      expect(linkedinRecruiterAdapter.identify(doc, url)).toEqual(expected['drawer-over-search.html']!.identity);
+      times.push(performance.now() - started);
+    }
+    const [first, ...rest] = times;
+    rest.sort((a, b) => a - b);
+    // happy-dom's first query of a fresh document walks it all; the browser's selector engine does not.
+    console.info(`Recruiter identify on a ${(big.length / 1e6).toFixed(1)} MB page (happy-dom): first ${first!.toFixed(1)} ms, then median ${rest[9]!.toFixed(2)} ms`);
+  }, 30_000);
+});
+
 describe('identity from the URL alone', () => {
   it('identifies the person with a stand-in name when no selector matches (a new layout)', () => {
     const html = '<main class="x1a2b"><h1 class="y3c4d">Priya Raman</h1><a href="mailto:p@example.org">mail</a></main>';
