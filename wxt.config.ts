@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { SUPPORTED_HOST_PATTERNS } from './lib/sites/hosts';
+import { ATS_OPTIONAL_HOST_PATTERNS } from './lib/sites/site-permissions';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -10,9 +11,13 @@ export default defineConfig({
     // restarts (Dexie itself needs no permission). alarms: the sync tick. The team server needs
     // no host permission: it answers CORS for extension origins and takes a bearer token.
     // notifications: review requests arriving, overdue reminders, nudges and follow-ups due
-    // (lib/reminders); shown only on working days outside quiet hours.
-    permissions: ['storage', 'alarms', 'notifications'],
+    // (lib/reminders); shown only on working days outside quiet hours. scripting: the ATS
+    // content script is registered for the sites the member turns on (lib/sites/ats-scripts.ts).
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
+    // Installing asks for LinkedIn alone (Recruiter lives there); each ATS is asked for when
+    // the member turns it on in Options → Sites (Chrome and Firefox MV3 both know this key).
     host_permissions: SUPPORTED_HOST_PATTERNS,
+    optional_host_permissions: ATS_OPTIONAL_HOST_PATTERNS,
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+T' },
@@ -22,7 +27,9 @@ export default defineConfig({
     web_accessible_resources: [
       {
         resources: ['sidebar.html'],
-        matches: SUPPORTED_HOST_PATTERNS,
+        // The ATS hosts too: the ATS script mounts the same frame (a dynamic URL only loads on
+        // pages these patterns match).
+        matches: [...SUPPORTED_HOST_PATTERNS, ...ATS_OPTIONAL_HOST_PATTERNS],
         // A fresh URL per browser session, so a page cannot embed the sidebar on its own.
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

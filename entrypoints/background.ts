@@ -7,6 +7,7 @@ import { ReminderRunner } from '@/lib/reminders';
 import { browserReminderPorts, openNotification } from '@/lib/reminders/browser-ports';
 import { watchReminderInputs } from '@/lib/reminders/watch';
 import { adapterFor } from '@/lib/sites';
+import { syncAtsScripts } from '@/lib/sites/ats-scripts';
 import { startLiveUpdates } from '@/lib/sync/live-updates';
 import { SyncScheduler } from '@/lib/sync/scheduler';
 import { httpTransport } from '@/lib/sync/transport';
@@ -67,6 +68,14 @@ export default defineBackground(() => {
     void forgetTab(tabId);
     void badges.personShown(tabId, null);
   });
+
+  // ATS pages (Options → Sites): each site's content script runs on exactly the hosts granted
+  // for it, at every start and whenever a grant changes, also when the member withdraws one in
+  // the browser's own settings (the site then shows as off).
+  const followAtsGrants = () => void syncAtsScripts().catch((e: unknown) => console.warn('Tandem sites:', e));
+  followAtsGrants();
+  browser.permissions.onAdded.addListener(followAtsGrants);
+  browser.permissions.onRemoved.addListener(followAtsGrants);
 
   // Team sync: all of its state is in Dexie, so a worker woken by any of these carries on.
   const scheduler = new SyncScheduler({ db: getDb(), transport: (session) => httpTransport(session) });

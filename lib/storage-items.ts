@@ -1,6 +1,5 @@
 import { storage } from 'wxt/utils/storage';
 import type { PokeConnectionState } from '@/lib/sync/poke-client';
-import { SIDEBAR_COLLAPSED_KEY, SIDEBAR_LAYOUT_KEY } from './storage-keys';
 
 /**
  * Everything Tandem keeps in `browser.storage`, one typed item each (the team's data is in
@@ -10,15 +9,8 @@ import { SIDEBAR_COLLAPSED_KEY, SIDEBAR_LAYOUT_KEY } from './storage-keys';
  * left are checked where they are read.
  */
 
-/** Whether the member collapsed the sidebar (for every profile; the content script reads it). */
-export const sidebarCollapsed = storage.defineItem<boolean>(SIDEBAR_COLLAPSED_KEY, { fallback: false });
-
-/**
- * The sidebar's width and whether it pushes the page (Options, and the sidebar's width button;
- * the content script reads it, so it holds nothing of the team's). Unparsed: read with
- * `readLayout` (lib/page/sidebar-layout.ts).
- */
-export const sidebarLayout = storage.defineItem<unknown>(SIDEBAR_LAYOUT_KEY);
+/** The sidebar's collapsed state and layout, which content scripts read: kept light (see there). */
+export { sidebarCollapsed, sidebarLayout } from './page-storage-items';
 
 /**
  * The reminder clock's offset in ms (lib/clock.ts), for testing and debugging. From the

@@ -1,6 +1,7 @@
 import { DataTransfer } from './data-transfer';
 import { ProfileForm } from './profile-form';
 import { SettingsForm } from './settings-form';
+import { SiteSwitches } from './site-switches';
 import { TeamSignIn } from './team-sign-in';
 
 export function OptionsApp({ onSignedIn }: { onSignedIn?: () => void }) {
@@ -10,6 +11,7 @@ export function OptionsApp({ onSignedIn }: { onSignedIn?: () => void }) {
       <TeamSignIn onSignedIn={onSignedIn} />
       <ProfileForm />
       <SettingsForm />
+      <SiteSwitches />
       <DataTransfer />
       <p className="muted small">Shortcut: Alt+Shift+T moves into the sidebar, showing it, and pressed again back to the page (change it at chrome://extensions/shortcuts).</p>
     </main>

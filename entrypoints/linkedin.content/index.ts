@@ -1,11 +1,8 @@
 import { defineContentScript } from '#imports';
-import { onMessage, sendMessage } from '@/lib/messaging';
-import { watchPageIdentity } from '@/lib/page/identity-watcher';
-import { pageSettled } from '@/lib/page/page-settled';
-import { createSidebarFrame } from '@/lib/page/sidebar-frame';
+import { runSidebarContentScript } from '@/lib/page/sidebar-content-script';
 import { LINKEDIN_PATTERNS } from '@/lib/sites/hosts';
-import { linkedinAdapter } from '@/lib/sites/linkedin';
-import type { ProspectIdentity } from '@/lib/model/identity';
+import { LINKEDIN_HOST_ADAPTERS } from '@/lib/sites/linkedin-host-adapters';
+import { profileAdapterFor } from '@/lib/sites/profile-adapter';
 
 export default defineContentScript({
   matches: LINKEDIN_PATTERNS,
@@ -13,15 +10,8 @@ export default defineContentScript({
   // sidebar has them the moment its frame boots.
   runAt: 'document_start',
   main(ctx) {
-    const frame = createSidebarFrame(ctx);
-    const settled = pageSettled(ctx);
-    ctx.onInvalidated(onMessage('showSidebar', ({ data }) => (data === 'reveal' ? frame.reveal() : frame.setOpen(data))));
-    ctx.onInvalidated(onMessage('sidebarShortcut', () => frame.shortcut()));
-    watchPageIdentity(ctx, linkedinAdapter, (report) => {
-      void sendMessage('reportPage', report).catch(() => undefined);
-      if (report.status !== 'pending') frame.showPerson(report.status === 'identified' ? (report.identity as ProspectIdentity).key : null);
-      const present = report.status !== 'not_profile';
-      void settled.then(() => frame.setPresent(present));
-    });
+    // LinkedIn and Recruiter (`/talent/`) share the host: the adapter is picked per URL, also
+    // after in-app navigation between them.
+    runSidebarContentScript(ctx, (url) => profileAdapterFor(LINKEDIN_HOST_ADAPTERS, url));
   },
 });

@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage } from '@/lib/messaging';
-import { SIDEBAR_COLLAPSED_KEY, SIDEBAR_LAYOUT_KEY } from '@/lib/storage-keys';
-import { readLocal, watchLocal, writeLocal } from './page-storage';
+import { sidebarCollapsed, sidebarLayout } from '@/lib/page-storage-items';
 import { type ElementGuard, guardElements } from './frame-guard';
 import { createPageMargin } from './page-margin';
 import { DEFAULT_LAYOUT, frameGeometry, readLayout, reservedPx } from './sidebar-layout';
@@ -148,7 +147,7 @@ export function createSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
     chosenOpen = open = next;
     revealedFor = undefined;
     render();
-    void writeLocal(SIDEBAR_COLLAPSED_KEY, !next);
+    void sidebarCollapsed.setValue(!next);
   };
 
   /** Focus into the sidebar, opening it; the sidebar then focuses its first useful element. */
@@ -171,8 +170,8 @@ export function createSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
   ctx.addEventListener(document, 'focusin', ({ target }) => {
     if ((target instanceof HTMLElement || target instanceof SVGElement) && target !== frame) pageFocus = target;
   });
-  void readLocal(SIDEBAR_COLLAPSED_KEY).then((collapsed) => {
-    chosenOpen = collapsed !== true;
+  void sidebarCollapsed.getValue().then((collapsed) => {
+    chosenOpen = !collapsed;
     if (revealedFor === undefined && open !== chosenOpen) {
       open = chosenOpen;
       render();
@@ -182,8 +181,8 @@ export function createSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
     layout = readLayout(value);
     render();
   };
-  void readLocal(SIDEBAR_LAYOUT_KEY).then(readLayoutFrom);
-  ctx.onInvalidated(watchLocal(SIDEBAR_LAYOUT_KEY, readLayoutFrom));
+  void sidebarLayout.getValue().then(readLayoutFrom);
+  ctx.onInvalidated(sidebarLayout.watch(readLayoutFrom));
   ctx.onInvalidated(unmount);
 
   return {

@@ -22,13 +22,21 @@ export async function ensureProspect(db: TandemDB, identity: ProspectIdentity, k
 /**
  * What opening a profile does: refreshes a known person's details from the page and, with
  * auto-logging on, records the person and a `viewed` (once per member per person per day).
- * With auto-logging off an unknown person is left unrecorded until someone acts on them.
+ * With auto-logging off an unknown person is left unrecorded until someone acts on them. A page
+ * that shows a stand-in name records no one new and changes no one's details.
  * Signed out of a team, merely looking records nothing (it would be sent as whoever signs in next).
  */
 export async function recordVisit(db: TandemDB, identity: ProspectIdentity, at = Date.now()): Promise<void> {
   if (await whyChangesAreRefused(db)) return;
   const { autoLogViewed } = await readSettings(db);
   const known = await findProspectByKey(db, identity.key);
+  if (identity.nameIsStandIn) {
+    // "Candidate 4521 on Greenhouse" before the app renders the name, or a blind-review
+    // pseudonym: not the person's name, so it neither records them nor replaces what the team
+    // knows. The page reports again when the name renders; a known person's view still counts.
+    if (known && autoLogViewed) await mutate(db, activityLog, { prospectId: known.id, kind: 'viewed', at });
+    return;
+  }
   if (!known && !autoLogViewed) return;
   const prospectId = await ensureProspect(db, identity, known);
   if (autoLogViewed) await mutate(db, activityLog, { prospectId, kind: 'viewed', at });

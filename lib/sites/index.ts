@@ -1,12 +1,13 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { linkedinAdapter } from './linkedin';
+import { linkedinRecruiterAdapter } from './linkedin-recruiter';
 import type { SiteAdapter } from './types';
 
 /**
  * Every site Tandem reads. The first whose `matches` cover a URL wins, so an adapter for a
  * narrower part of a site (e.g. LinkedIn Recruiter's `/talent/`) must come before the site's own.
  */
-export const adapters: SiteAdapter[] = [linkedinAdapter];
+export const adapters: SiteAdapter[] = [linkedinRecruiterAdapter, linkedinAdapter];
 
 /**
  * The adapter whose content script runs on this URL (its manifest match patterns cover it), or

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,8 +55,26 @@ export async function launchChromium({ hostResolverRules, extensionDir }: { host
   return { context, close: async () => (await context.close(), rmSync(userDataDir, { recursive: true, force: true })) };
 }
 
-export async function launchWithExtension({ hostResolverRules }: { hostResolverRules: string }): Promise<ExtensionBrowser> {
-  const { context, close } = await launchChromium({ hostResolverRules, extensionDir: EXTENSION_DIR });
+/**
+ * A copy of the built extension whose optional host permissions (the ATS sites) are granted at
+ * launch: listed as install-time host permissions, which an unpacked extension is given when it
+ * loads. The browser's permission prompt cannot be answered from a test; everything after it
+ * (the worker registering the ATS script for what is granted, Options showing the site on) is
+ * the extension's own code.
+ */
+function extensionWithOptionalHostsGranted(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'tandem-granted-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifestPath = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[]; optional_host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function launchWithExtension({ hostResolverRules, grantOptionalHosts = false }: { hostResolverRules: string; grantOptionalHosts?: boolean }): Promise<ExtensionBrowser> {
+  const granted = grantOptionalHosts ? extensionWithOptionalHostsGranted() : null;
+  const { context, close } = await launchChromium({ hostResolverRules, extensionDir: granted?.dir ?? EXTENSION_DIR });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;
   return {
@@ -64,6 +82,9 @@ export async function launchWithExtension({ hostResolverRules }: { hostResolverR
     extensionId,
     serviceWorker,
     extensionUrl: (page) => `chrome-extension://${extensionId}/${page}`,
-    close,
+    close: async () => {
+      await close();
+      granted?.remove();
+    },
   };
 }

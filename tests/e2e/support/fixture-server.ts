@@ -9,7 +9,7 @@ import path from 'node:path';
 export const STRICT_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'self'";
 
-export const SERVED_HOSTS = ['www.linkedin.com', 'se.linkedin.com'];
+export const SERVED_HOSTS = ['www.linkedin.com', 'se.linkedin.com', 'app.greenhouse.io', 'hire.lever.co', 'app.ashbyhq.com', 'acme.workable.com'];
 
 export interface Route {
   /** e.g. https://www.linkedin.com/in/robertkcheung/ (query and hash ignored). */
