@@ -1,12 +1,16 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
+import { ashbyAdapter } from './ashby';
+import { greenhouseAdapter } from './greenhouse';
+import { leverAdapter } from './lever';
 import { linkedinAdapter } from './linkedin';
+import { workableAdapter } from './workable';
 import type { SiteAdapter } from './types';
 
 /**
  * Every site Tandem reads. The first whose `matches` cover a URL wins, so an adapter for a
  * narrower part of a site (e.g. LinkedIn Recruiter's `/talent/`) must come before the site's own.
  */
-export const adapters: SiteAdapter[] = [linkedinAdapter];
+export const adapters: SiteAdapter[] = [linkedinAdapter, greenhouseAdapter, leverAdapter, ashbyAdapter, workableAdapter];
 
 /**
  * The adapter whose content script runs on this URL (its manifest match patterns cover it), or

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ProspectIdentity } from '@/lib/model/identity';
 import { LINKEDIN_PATTERNS } from '@/lib/sites/hosts';
 import { linkedinAdapter } from '@/lib/sites/linkedin';
 import { cleanText, FIELD_MAX } from '@/lib/sites/text';
+import { inertParser } from '../../support/inert-dom';
 
 // tests/unit/sites → repo root; the saved real pages live beside the repo in ../shared (CI too).
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -23,21 +23,10 @@ const expected = JSON.parse(readFileSync(path.join(SHARED_FIXTURES, 'expected.js
 const shared = (file: string) => readFileSync(path.join(SHARED_FIXTURES, file), 'utf8');
 const own = (file: string) => readFileSync(path.join(OWN_FIXTURES, file), 'utf8');
 
-/**
- * Pages are parsed in a Window of their own with the CLI's settings: no scripts, no file, CSS or
- * iframe loads. (happy-dom's DOMParser documents do try to load stylesheets and iframes; the test
- * environment's Window refuses too, but prints a stack for each refusal, and this one's console
- * is virtual.) The test below also checks the environment's own DOMParser runs no scripts.
- */
-const inert = new Window({
-  url: 'https://www.linkedin.com/',
-  settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true },
-});
-afterAll(() => inert.happyDOM.close());
-
-function parse(html: string): Document {
-  return new inert.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-}
+/** Pages are parsed with the CLI's settings (tests/support/inert-dom.ts); a test below also checks the environment's own DOMParser runs no scripts. */
+const inert = inertParser();
+afterAll(() => inert.close());
+const parse = inert.parse;
 
 function identify(html: string, url: string): ProspectIdentity | null {
   return linkedinAdapter.identify(parse(html), new URL(url));

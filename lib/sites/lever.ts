@@ -1,0 +1,52 @@
+/**
+ * Lever: who is on a candidate (opportunity) page of Lever Hire.
+ *
+ * Tested on (tests/unit/sites/lever.test.ts and ats-fixtures.test.ts), hand-made pages in
+ * tests/fixtures/ats/lever built from ../shared/fixtures/ats/EVIDENCE.md:
+ * - https://hire.lever.co/candidates/3f2b1c9e-…                 candidate-rendered.html
+ * - https://hire.sandbox.lever.co/candidates/3f2b1c9e-…?…      candidate-empty-shell.html (stand-in)
+ * - https://hire.lever.co/candidates?stage=…                    list.html (null)
+ * and the missing-fields and hostile-name pages. Title pattern: ./lever-selectors.ts.
+ *
+ * Key `lever:<opportunityId>` (DESIGN.md): the uuid in `/candidates/<uuid>` is an opportunity,
+ * so one person with two opportunities has two keys (joined to one person by lib/identity
+ * through the LinkedIn link or an email). Uuids are case-insensitive: lower-cased.
+ */
+import { cleanText, FIELD_MAX } from './text';
+import { LEVER_PATTERNS } from './hosts';
+import { TITLE } from './lever-selectors';
+import { candidateIdentity, contactsIn, neverThrows, NOTHING_READ, storedUrl, UUID, type CandidateRef } from './candidate-page';
+import type { SiteAdapter } from './types';
+
+/** The opportunity a Lever URL names (`/candidates/<uuid>[/…]`), lower-cased, or null. */
+export function leverOpportunityId(url: URL): string | null {
+  if (storedUrl('lever', url.href) === null) return null;
+  const [, section, raw] = url.pathname.split('/');
+  const id = raw?.toLowerCase();
+  return section === 'candidates' && id !== undefined && UUID.test(id) ? id : null;
+}
+
+export function isProfileUrl(url: URL): boolean {
+  return leverOpportunityId(url) !== null;
+}
+
+/** The key and canonical URL, on the host it was seen on (the sandbox's people are the sandbox's). */
+export function leverRef(host: string, opportunityId: string): CandidateRef {
+  return { site: 'lever', id: opportunityId, key: `lever:${opportunityId}`, url: `https://${host}/candidates/${opportunityId}` };
+}
+
+function nameFromTitle(title: string): string | null {
+  const match = TITLE.exec(cleanText(title, 20_000) ?? '');
+  return cleanText(match?.[1], FIELD_MAX.name);
+}
+
+export const leverAdapter: SiteAdapter = {
+  site: 'lever',
+  matches: [...LEVER_PATTERNS],
+  isProfileUrl,
+  identify: neverThrows((doc, url) => {
+    const id = leverOpportunityId(url);
+    if (id === null) return null;
+    return candidateIdentity(leverRef(url.hostname, id), { ...NOTHING_READ, name: nameFromTitle(doc.title), ...contactsIn(doc, url, undefined, null) });
+  }),
+};
