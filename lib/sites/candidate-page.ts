@@ -39,9 +39,9 @@ export const NOTHING_READ: CandidateFields = { name: null, headline: null, compa
  * so it is shown but never stored as the person's name.
  */
 export function candidateIdentity(ref: CandidateRef, fields: CandidateFields): ProspectIdentity {
-  const { name, ...rest } = fields;
-  const identity = { site: ref.site, key: ref.key, url: ref.url, ...rest };
-  return name === null ? { ...identity, name: standInName(ref.site, ref.id), nameIsStandIn: true } : { ...identity, name };
+  const { name, headline, company, location, emails, sameAs } = fields;
+  const shown = name === null ? { name: standInName(ref.site, ref.id), nameIsStandIn: true } : { name };
+  return { site: ref.site, key: ref.key, url: ref.url, ...shown, headline, company, location, emails, sameAs };
 }
 
 /**
