@@ -14,7 +14,7 @@
  */
 import { fieldText, FIELD_MAX } from './text';
 import { ASHBY_PATTERNS } from './hosts';
-import { BLIND_REVIEW_SEGMENT, nameLinkFor, PSEUDONYM } from './ashby-selectors';
+import { BLIND_REVIEW_SEGMENT, nameLinksFor, PSEUDONYM } from './ashby-selectors';
 import { candidateIdentity, contactsIn, neverThrows, storedUrl, UUID, type CandidateRef } from './candidate-page';
 import type { SiteAdapter } from './types';
 
@@ -38,9 +38,11 @@ export function ashbyRef(candidateId: string): CandidateRef {
 /** The name on a link to this candidate, unless the route is blind review or the text is a pseudonym. */
 function ownName(doc: Document, url: URL, candidateId: string): string | null {
   if (url.pathname.split('/').includes(BLIND_REVIEW_SEGMENT)) return null;
-  for (const link of doc.querySelectorAll(nameLinkFor(candidateId))) {
-    const name = fieldText(link, FIELD_MAX.name);
-    if (name !== null) return PSEUDONYM.test(name) ? null : name;
+  for (const selector of nameLinksFor(candidateId)) {
+    for (const link of doc.querySelectorAll(selector)) {
+      const name = fieldText(link, FIELD_MAX.name);
+      if (name !== null) return PSEUDONYM.test(name) ? null : name;
+    }
   }
   return null;
 }

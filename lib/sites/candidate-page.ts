@@ -53,18 +53,20 @@ export function storedUrl(site: SiteId, url: string): string | null {
 }
 
 /**
- * Emails and the LinkedIn link shown in `root`, minus those inside `exclude` (a list of other
- * candidates beside the open one). The LinkedIn link counts only when it is the only one: two
- * distinct profiles mean the page shows other people too (a referrer, a duplicate), and joining
- * the candidate to the wrong person is worse than not joining.
+ * Emails and the LinkedIn link shown in `root`, minus those shown inside `exclude` (a list of
+ * other candidates beside the open one). The LinkedIn link counts only when it is the only one:
+ * two distinct profiles mean the page shows other people too (a referrer, a duplicate), and
+ * joining the candidate to the wrong person is worse than not joining. One query per kind of
+ * link, not a selector list: Chromium runs `a[href^=…], a[href*=…]` over a 2 MB page in about
+ * 1.3 ms, each alone in 0.4 ms (bench/adapters.ts).
  */
 export function contactsIn(root: ParentNode, base: URL, textSelector: string | undefined, exclude: ParentNode | null): Pick<CandidateFields, 'emails' | 'sameAs'> {
   const emails = emailsIn(root, textSelector);
-  const sameAs = linkedInRefsIn(root, base, 6);
-  if (exclude === null) return { emails, sameAs: sameAs.length === 1 ? sameAs : [] };
+  const profiles = linkedInRefsIn(root, base, 6);
+  if (exclude === null) return { emails, sameAs: profiles.length === 1 ? profiles : [] };
   const otherEmails = new Set(emailsIn(exclude, textSelector));
-  const otherKeys = new Set(linkedInRefsIn(exclude, base, 6).map((ref) => ref.key));
-  const own = sameAs.filter((ref) => !otherKeys.has(ref.key));
+  const otherProfiles = new Set(linkedInRefsIn(exclude, base, 6).map((ref) => ref.key));
+  const own = profiles.filter((ref) => !otherProfiles.has(ref.key));
   return { emails: emails.filter((email) => !otherEmails.has(email)), sameAs: own.length === 1 ? own : [] };
 }
 

@@ -21,25 +21,29 @@ export const APP_REVIEW = {
 /** Candidate profile (`/people/<id>…`). */
 export const PROFILE = {
   /**
-   * The name: `.person-name` on the older server-rendered profile (fieldbook/blindaudition, MIT,
-   * 2018), `.person-info-column .name` on the newer one (a blinding script, 2020s, repository not
-   * identified). Plain class names, not hashes.
+   * The newer profile's column about the person (`.person-info-column`, a blinding script, 2020s,
+   * repository not identified). When it is there, everything is read inside it: a few hundred
+   * elements instead of a 2 MB page, and nothing from the activity feed or the lists beside it.
    */
-  name: ['.person-name', '.person-info-column .name'],
+  column: '.person-info-column',
+  /** Inside the column: the name (`.person-info-column .name`, same script). */
+  columnName: '.name',
+  /**
+   * Inside the column: title, company and location. The API's candidate has them; these class
+   * names are assumed (hand-made fixtures), and scoped to the column so a wrong guess gives null,
+   * never someone else's text.
+   */
+  headline: '.title',
+  company: '.company',
+  location: '.location',
+  /** The older server-rendered profile's name, `.person-name` (fieldbook/blindaudition, MIT, 2018), read page-wide. */
+  olderName: '.person-name',
   /**
    * The name as a link to the person, with a hashed styled-components class (`item__CandidateLink-sc-…`),
-   * matched by its stable prefix (same unidentified script). Also used in lists, so it counts only
-   * when its `href` names this person.
+   * matched by its stable prefix (the same unidentified script). Also used in lists, so it counts
+   * only when its `href` names this person.
    */
   nameLink: 'a[class*="item__CandidateLink"]',
   /** Email shown as text: `.contact-item .email-candidate-icon` (2018), `.contact-info-item > a` (newer). */
   emailText: '.contact-item .email-candidate-icon, .contact-info-item > a',
-  /**
-   * Title, company and location: the API's candidate has them; the field classes inside the
-   * evidenced `.person-info-column` are assumed (hand-made fixtures), scoped to that column so a
-   * wrong guess gives null, never someone else's text.
-   */
-  headline: '.person-info-column .title',
-  company: '.person-info-column .company',
-  location: '.person-info-column .location',
 } as const;

@@ -86,14 +86,17 @@ function readAppReview(doc: Document, url: URL, route: GreenhouseRoute) {
   });
 }
 
+/** The newer profile is read inside its person column; the older one page-wide. */
 function readProfile(doc: Document, url: URL, personId: string) {
-  const named = PROFILE.name.map((selector) => fieldText(doc.querySelector(selector), FIELD_MAX.name)).find((name) => name !== null);
+  const column = doc.querySelector(PROFILE.column);
+  const inColumn = (selector: string, max: number) => fieldText(column?.querySelector(selector) ?? null, max);
+  const name = inColumn(PROFILE.columnName, FIELD_MAX.name) ?? fieldText(doc.querySelector(PROFILE.olderName), FIELD_MAX.name) ?? ownNameLink(doc, url, personId);
   return candidateIdentity(greenhouseRef(url.hostname, personId), {
-    name: named ?? ownNameLink(doc, url, personId),
-    headline: fieldText(doc.querySelector(PROFILE.headline), FIELD_MAX.headline),
-    company: fieldText(doc.querySelector(PROFILE.company), FIELD_MAX.company),
-    location: fieldText(doc.querySelector(PROFILE.location), FIELD_MAX.location),
-    ...contactsIn(doc, url, PROFILE.emailText, null),
+    name,
+    headline: inColumn(PROFILE.headline, FIELD_MAX.headline),
+    company: inColumn(PROFILE.company, FIELD_MAX.company),
+    location: inColumn(PROFILE.location, FIELD_MAX.location),
+    ...contactsIn(column ?? doc, url, PROFILE.emailText, null),
   });
 }
 

@@ -65,7 +65,9 @@ function ownName(doc: Document, url: URL, candidate: WorkableCandidate): string 
       unlinked.push(hook);
       continue;
     }
-    const target = hrefUrl(link.getAttribute('href'), url);
+    // Most links in a long list are to other candidates: skip them before parsing a URL.
+    const href = link.getAttribute('href');
+    const target = href?.includes(candidate.candidateId) ? hrefUrl(href, url) : null;
     const named = target === null ? null : workableCandidate(target);
     if (named?.account === candidate.account && named.candidateId === candidate.candidateId) return fieldText(hook, FIELD_MAX.name);
   }
