@@ -12,3 +12,11 @@
  * The bare "Lever Hire" of a page still loading does not match: the stand-in is shown.
  */
 export const TITLE = /^(.*\S)\s+[–—-]\s+Lever Hire$/su;
+
+/**
+ * Titles of Lever's own sections, which take the same `<X> – Lever Hire` form. Opening a
+ * candidate from the list changes the URL before the title, so for a moment a candidate URL has
+ * the list's title: such a title is never taken as a name (the stand-in is shown until the
+ * candidate's title arrives). The section names are those of Lever's navigation (assumed).
+ */
+export const SECTION_TITLE = /^(?:candidates|interviews|requisitions|postings|jobs|reports|settings|home|inbox|tasks|feedback|search|opportunities)$/iu;

@@ -14,7 +14,7 @@
  */
 import { cleanText, FIELD_MAX } from './text';
 import { LEVER_PATTERNS } from './hosts';
-import { TITLE } from './lever-selectors';
+import { SECTION_TITLE, TITLE } from './lever-selectors';
 import { candidateIdentity, contactsIn, neverThrows, NOTHING_READ, storedUrl, UUID, type CandidateRef } from './candidate-page';
 import type { SiteAdapter } from './types';
 
@@ -35,9 +35,10 @@ export function leverRef(host: string, opportunityId: string): CandidateRef {
   return { site: 'lever', id: opportunityId, key: `lever:${opportunityId}`, url: `https://${host}/candidates/${opportunityId}` };
 }
 
+/** The name in `<Full Name> – Lever Hire`, unless the title still names one of Lever's own sections. */
 function nameFromTitle(title: string): string | null {
-  const match = TITLE.exec(cleanText(title, 20_000) ?? '');
-  return cleanText(match?.[1], FIELD_MAX.name);
+  const name = cleanText(TITLE.exec(cleanText(title, 20_000) ?? '')?.[1], FIELD_MAX.name);
+  return name === null || SECTION_TITLE.test(name) ? null : name;
 }
 
 export const leverAdapter: SiteAdapter = {

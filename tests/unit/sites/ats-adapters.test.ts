@@ -57,6 +57,10 @@ describe('Lever', () => {
     ['Margaret Hamilton', null],
     ['Margaret Hamilton – Lever Hire (2)', null],
     ['Margaret Hamilton — Greenhouse', null],
+    // The list's title, still there for a moment after a candidate is opened from it.
+    ['Candidates – Lever Hire', null],
+    ['Interviews – Lever Hire', null],
+    ['Candice Candidates – Lever Hire', 'Candice Candidates'],
   ])('title %j → name %j', (title, name) => {
     const identity = leverAdapter.identify(page('', title), URL_);
     expect(identity?.name).toBe(name ?? 'Candidate 3f2b1c9e on Lever');
