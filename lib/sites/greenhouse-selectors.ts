@@ -11,11 +11,16 @@ export const APP_REVIEW = {
   /** The review's root: a `data-provides` hook Greenhouse's own code uses, stable across the scripts' two years. */
   root: 'div[data-provides="app-review"]',
   /**
-   * The candidate's name, linked to `/people/<id>?application_id=<id>` in the review's header:
+   * The review's header, about the candidate. Contacts are read only here: the rest of the review
+   * is the application's answers, which may link other people (references, a portfolio's author).
+   */
+  header: 'header',
+  /**
+   * Inside the header: the candidate's name, linked to `/people/<id>?application_id=<id>`:
    * the only place this page gives the person's id. Swapped in after load, so an identify before
    * it renders gives null (no id yet), and the watcher tries again on the next DOM change.
    */
-  personLink: 'header a[href*="people"]',
+  personLink: 'a[href*="people"]',
 } as const;
 
 /** Candidate profile (`/people/<id>…`). */

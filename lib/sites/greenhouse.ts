@@ -36,7 +36,8 @@ export function greenhouseRoute(url: URL): GreenhouseRoute | null {
   if (storedUrl('greenhouse', url.href) === null) return null;
   const [, first, second, third, fourth] = url.pathname.split('/');
   const appReview = first === 'applications' && second === 'review' && (third?.startsWith('app_review') ?? false);
-  const personId = pathPersonId(first, second, third, fourth) ?? queryPersonId(url);
+  // `/people?person_id=…` is the list filtered, not one person's page.
+  const personId = pathPersonId(first, second, third, fourth) ?? (first === 'people' ? null : queryPersonId(url));
   return personId === null && !appReview ? null : { personId, appReview };
 }
 
@@ -74,15 +75,16 @@ function linkedPersonId(link: Element | null, base: URL): string | null {
 
 function readAppReview(doc: Document, url: URL, route: GreenhouseRoute) {
   const root = doc.querySelector(APP_REVIEW.root);
-  const link = root?.querySelector(APP_REVIEW.personLink) ?? null;
+  const header = root?.querySelector(APP_REVIEW.header) ?? null;
+  const link = header?.querySelector(APP_REVIEW.personLink) ?? null;
   const personId = linkedPersonId(link, url);
   const urlOnly = route.personId === null ? null : candidateIdentity(greenhouseRef(url.hostname, route.personId), NOTHING_READ);
   // Not rendered yet, or still the previous application's header after a route change.
-  if (root === null || personId === null || (route.personId !== null && personId !== route.personId)) return urlOnly;
+  if (header === null || personId === null || (route.personId !== null && personId !== route.personId)) return urlOnly;
   return candidateIdentity(greenhouseRef(url.hostname, personId), {
     ...NOTHING_READ,
     name: fieldText(link, FIELD_MAX.name),
-    ...contactsIn(root, url, PROFILE.emailText, null),
+    ...contactsIn(header, url, PROFILE.emailText, null),
   });
 }
 

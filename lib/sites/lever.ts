@@ -35,9 +35,12 @@ export function leverRef(host: string, opportunityId: string): CandidateRef {
   return { site: 'lever', id: opportunityId, key: `lever:${opportunityId}`, url: `https://${host}/candidates/${opportunityId}` };
 }
 
+/** How much of the title is read: a name's worth many times over; a hostile title costs no more. */
+const TITLE_READ_MAX = 20_000;
+
 /** The name in `<Full Name> – Lever Hire`, unless the title still names one of Lever's own sections. */
 function nameFromTitle(title: string): string | null {
-  const name = cleanText(TITLE.exec(cleanText(title, 20_000) ?? '')?.[1], FIELD_MAX.name);
+  const name = cleanText(TITLE.exec(cleanText(title, TITLE_READ_MAX) ?? '')?.[1], FIELD_MAX.name);
   return name === null || SECTION_TITLE.test(name) ? null : name;
 }
 

@@ -23,8 +23,9 @@ const [ashbyExact, ashbyWithQuery] = nameLinksFor(ASHBY_ID);
 
 const CASES: [name: string, site: string, file: string, selector: string, count: number][] = [
   ['greenhouse APP_REVIEW.root', 'greenhouse', 'app-review.html', APP_REVIEW.root, 1],
-  ['greenhouse APP_REVIEW.root + personLink', 'greenhouse', 'app-review.html', `${APP_REVIEW.root} ${APP_REVIEW.personLink}`, 1],
-  ['greenhouse APP_REVIEW.personLink before render', 'greenhouse', 'app-review-before-render.html', `${APP_REVIEW.root} ${APP_REVIEW.personLink}`, 0],
+  ['greenhouse APP_REVIEW.header', 'greenhouse', 'app-review.html', `${APP_REVIEW.root} ${APP_REVIEW.header}`, 1],
+  ['greenhouse APP_REVIEW.personLink', 'greenhouse', 'app-review.html', `${APP_REVIEW.root} ${APP_REVIEW.header} ${APP_REVIEW.personLink}`, 1],
+  ['greenhouse APP_REVIEW.personLink before render', 'greenhouse', 'app-review-before-render.html', `${APP_REVIEW.root} ${APP_REVIEW.header} ${APP_REVIEW.personLink}`, 0],
   ['greenhouse PROFILE.column', 'greenhouse', 'profile-rendered.html', PROFILE.column, 1],
   ['greenhouse PROFILE.columnName', 'greenhouse', 'profile-rendered.html', `${PROFILE.column} ${PROFILE.columnName}`, 1],
   ['greenhouse PROFILE.headline', 'greenhouse', 'profile-rendered.html', `${PROFILE.column} ${PROFILE.headline}`, 1],

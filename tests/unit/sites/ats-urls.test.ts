@@ -56,6 +56,7 @@ describe('Greenhouse URLs', () => {
     ['https://app4.greenhouse.io/people/90071992547409931004', 'greenhouse:90071992547409931004', 'https://app4.greenhouse.io/people/90071992547409931004'],
     ['https://app.greenhouse.io/people', null],
     ['https://app.greenhouse.io/people?sort_by=last_activity&stage_status_id=2', null],
+    ['https://app.greenhouse.io/people?person_id=4521', null],
     ['https://app.greenhouse.io/people/new', null],
     ['https://app.greenhouse.io/people/4521abc', null],
     ['https://app.greenhouse.io/people/-4521', null],
