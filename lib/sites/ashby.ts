@@ -13,14 +13,15 @@
  * Key `ashby:<candidateId>` (DESIGN.md): the last `candidates/<uuid>` segment, lower-cased.
  */
 import { fieldText, FIELD_MAX } from './text';
-import { ASHBY_PATTERNS } from './hosts';
+import { ASHBY_PATTERNS, isSiteProfileUrl } from './hosts';
 import { BLIND_REVIEW_SEGMENT, nameLinksFor, PSEUDONYM } from './ashby-selectors';
-import { candidateIdentity, contactsIn, neverThrows, storedUrl, UUID, type CandidateRef } from './candidate-page';
+import { candidateIdentity, contactsIn, neverThrows, UUID, type CandidateRef } from './candidate-page';
 import type { SiteAdapter } from './types';
 
 /** The candidate an Ashby URL names: the uuid after the last `candidates` segment, or null. */
 export function ashbyCandidateId(url: URL): string | null {
-  if (storedUrl('ashby', url.href) === null) return null;
+  // Only the site's own https pages, no port or credentials: the URL that would be stored.
+  if (!isSiteProfileUrl('ashby', url.href)) return null;
   const segments = url.pathname.split('/');
   const at = segments.lastIndexOf('candidates');
   const id = at < 0 ? undefined : segments[at + 1]?.toLowerCase();

@@ -4,7 +4,6 @@
  * scripts stay small); the background validates the identity with the schema.
  */
 import type { ProfileRef, ProspectIdentity, SiteId } from '@/lib/model/identity';
-import { isSiteProfileUrl } from './hosts';
 import { emailsIn, linkedInRefsIn, standInName } from './page-links';
 import type { SiteAdapter } from './types';
 
@@ -42,14 +41,6 @@ export function candidateIdentity(ref: CandidateRef, fields: CandidateFields): P
   const { name, headline, company, location, emails, sameAs } = fields;
   const shown = name === null ? { name: standInName(ref.site, ref.id), nameIsStandIn: true } : { name };
   return { site: ref.site, key: ref.key, url: ref.url, ...shown, headline, company, location, emails, sameAs };
-}
-
-/**
- * The address stored for a candidate, or null when it would not pass the profile-link check
- * (a look-alike host, a port, credentials): the adapter then sees no candidate at all.
- */
-export function storedUrl(site: SiteId, url: string): string | null {
-  return isSiteProfileUrl(site, url) ? url : null;
 }
 
 /**

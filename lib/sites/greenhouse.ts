@@ -14,9 +14,9 @@
  * round ids past 2^53).
  */
 import { fieldText, FIELD_MAX } from './text';
-import { GREENHOUSE_PATTERNS } from './hosts';
+import { GREENHOUSE_PATTERNS, isSiteProfileUrl } from './hosts';
 import { APP_REVIEW, PROFILE } from './greenhouse-selectors';
-import { candidateIdentity, contactsIn, hrefUrl, neverThrows, NOTHING_READ, storedUrl, type CandidateRef } from './candidate-page';
+import { candidateIdentity, contactsIn, hrefUrl, neverThrows, NOTHING_READ, type CandidateRef } from './candidate-page';
 import type { SiteAdapter } from './types';
 
 const PERSON_ID = /^\d{1,20}$/;
@@ -33,7 +33,8 @@ export interface GreenhouseRoute {
 }
 
 export function greenhouseRoute(url: URL): GreenhouseRoute | null {
-  if (storedUrl('greenhouse', url.href) === null) return null;
+  // Only the site's own https pages, no port or credentials: the URL that would be stored.
+  if (!isSiteProfileUrl('greenhouse', url.href)) return null;
   const [, first, second, third, fourth] = url.pathname.split('/');
   const appReview = first === 'applications' && second === 'review' && (third?.startsWith('app_review') ?? false);
   // `/people?person_id=…` is the list filtered, not one person's page.

@@ -13,14 +13,15 @@
  * through the LinkedIn link or an email). Uuids are case-insensitive: lower-cased.
  */
 import { cleanText, FIELD_MAX } from './text';
-import { LEVER_PATTERNS } from './hosts';
+import { LEVER_PATTERNS, isSiteProfileUrl } from './hosts';
 import { SECTION_TITLE, TITLE } from './lever-selectors';
-import { candidateIdentity, contactsIn, neverThrows, NOTHING_READ, storedUrl, UUID, type CandidateRef } from './candidate-page';
+import { candidateIdentity, contactsIn, neverThrows, NOTHING_READ, UUID, type CandidateRef } from './candidate-page';
 import type { SiteAdapter } from './types';
 
 /** The opportunity a Lever URL names (`/candidates/<uuid>[/…]`), lower-cased, or null. */
 export function leverOpportunityId(url: URL): string | null {
-  if (storedUrl('lever', url.href) === null) return null;
+  // Only the site's own https pages, no port or credentials: the URL that would be stored.
+  if (!isSiteProfileUrl('lever', url.href)) return null;
   const [, section, raw] = url.pathname.split('/');
   const id = raw?.toLowerCase();
   return section === 'candidates' && id !== undefined && UUID.test(id) ? id : null;

@@ -13,9 +13,9 @@
  * are digits).
  */
 import { fieldText, FIELD_MAX } from './text';
-import { WORKABLE_PATTERNS } from './hosts';
+import { WORKABLE_PATTERNS, isSiteProfileUrl } from './hosts';
 import { NAME, RESULTS } from './workable-selectors';
-import { candidateIdentity, contactsIn, hrefUrl, neverThrows, NOTHING_READ, storedUrl, type CandidateRef } from './candidate-page';
+import { candidateIdentity, contactsIn, hrefUrl, neverThrows, NOTHING_READ, type CandidateRef } from './candidate-page';
 import type { SiteAdapter } from './types';
 
 export interface WorkableCandidate {
@@ -34,7 +34,8 @@ const CANDIDATE_ID = /^(?=[a-z]*\d)[a-z0-9]{1,40}$/;
  * `?tab=…` or `#email`. The id is the segment after the last `candidate` or `candidates`.
  */
 export function workableCandidate(url: URL): WorkableCandidate | null {
-  if (storedUrl('workable', url.href) === null) return null;
+  // Only the site's own https pages, no port or credentials: the URL that would be stored.
+  if (!isSiteProfileUrl('workable', url.href)) return null;
   const labels = url.hostname.split('.');
   const account = labels[0] ?? '';
   if (labels.length !== 3 || !ACCOUNT.test(account)) return null;
