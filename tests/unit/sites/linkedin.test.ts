@@ -255,6 +255,7 @@ describe('cleanText', () => {
     ['\u00A0\u3000', null],
     ['', null],
     ['Jo\u0308rg', 'J\u00F6rg'],
+    ['Ann\uD800 Ex\uDC00ample \u{1F469}', 'Ann Example \u{1F469}'],
   ])('%j → %j', (raw, clean) => {
     expect(cleanText(raw, 200)).toBe(clean);
   });
