@@ -15,7 +15,7 @@ const MAX_EMAILS = 10;
  * sidebar (an internationalised domain, a zero-width space in a `mailto:`). The test in
  * tests/unit/sites/page-links.test.ts holds the two together.
  */
-const EMAIL = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+const EMAIL = /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
 const EMAIL_MAX = 254;
 
 /** The LinkedIn profile an `href` points to, as Tandem stores it (vanity slugs only: opaque ids are no stable key). */
