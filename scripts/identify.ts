@@ -1,7 +1,9 @@
 /**
- * Prints who a saved page shows, as the LinkedIn adapter reads it.
+ * Prints who a saved page shows, as the adapter for the URL's site reads it (LinkedIn and the ATS
+ * sites in lib/sites).
  *
  *   npm run -s identify -- --url https://www.linkedin.com/in/someone/ --file page.html
+ *   npm run -s identify -- --url https://app.greenhouse.io/people/4521 --file page.html
  *
  * Prints the identity as JSON (2-space indent) or `null`, exit 0. Bad arguments: usage on
  * stderr, exit 2. Unreadable file: error on stderr, exit 1. The page is parsed, never run: no

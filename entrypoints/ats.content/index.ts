@@ -1,6 +1,6 @@
 import { defineContentScript } from '#imports';
 import { runSidebarContentScript } from '@/lib/page/sidebar-content-script';
-import { adapters } from '@/lib/sites';
+import { ATS_HOST_ADAPTERS } from '@/lib/sites/ats-host-adapters';
 import { profileAdapterFor } from '@/lib/sites/profile-adapter';
 
 /**
@@ -12,6 +12,6 @@ export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_start',
   main(ctx) {
-    runSidebarContentScript(ctx, (url) => profileAdapterFor(adapters, url));
+    runSidebarContentScript(ctx, (url) => profileAdapterFor(ATS_HOST_ADAPTERS, url));
   },
 });

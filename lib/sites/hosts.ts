@@ -3,6 +3,18 @@ import type { SiteId } from '../model/identity';
 /** Match patterns of the sites Tandem reads. The manifest's host permissions are exactly these. */
 export const LINKEDIN_PATTERNS = ['https://*.linkedin.com/*'];
 
+
+/**
+ * The ATS sites' match patterns. Not in SUPPORTED_HOST_PATTERNS: installing asks for LinkedIn
+ * only, and each ATS is asked for when it is turned on (optional host permissions).
+ * Greenhouse: app, app2…app5, app.eu and company subdomains; Lever: the app and its sandbox;
+ * Ashby: its one app host; Workable: one subdomain per account.
+ */
+export const GREENHOUSE_PATTERNS = ['https://*.greenhouse.io/*'];
+export const LEVER_PATTERNS = ['https://hire.lever.co/*', 'https://hire.sandbox.lever.co/*'];
+export const ASHBY_PATTERNS = ['https://app.ashbyhq.com/*'];
+export const WORKABLE_PATTERNS = ['https://*.workable.com/*'];
+
 export const SUPPORTED_HOST_PATTERNS = [...LINKEDIN_PATTERNS];
 
 const underDomain = (domain: string) => (host: string) => host === domain || host.endsWith(`.${domain}`);

@@ -1,13 +1,13 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import { linkedinAdapter } from './linkedin';
-import { linkedinRecruiterAdapter } from './linkedin-recruiter';
+import { ATS_HOST_ADAPTERS } from './ats-host-adapters';
+import { LINKEDIN_HOST_ADAPTERS } from './linkedin-host-adapters';
 import type { SiteAdapter } from './types';
 
 /**
  * Every site Tandem reads. The first whose `matches` cover a URL wins, so an adapter for a
  * narrower part of a site (e.g. LinkedIn Recruiter's `/talent/`) must come before the site's own.
  */
-export const adapters: SiteAdapter[] = [linkedinRecruiterAdapter, linkedinAdapter];
+export const adapters: readonly SiteAdapter[] = [...LINKEDIN_HOST_ADAPTERS, ...ATS_HOST_ADAPTERS];
 
 /**
  * The adapter whose content script runs on this URL (its manifest match patterns cover it), or

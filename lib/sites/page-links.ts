@@ -9,8 +9,15 @@ import { SITE_NAMES } from './site-names';
  */
 
 const MAX_EMAILS = 10;
-/** Loose on purpose: the schema checks properly; this only keeps obvious junk out of the list. */
-const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]{1,190}\.[^\s@<>()[\]\\,;:".]{2,63}$/u;
+/**
+ * The schema's own test (zod's default email pattern, as `Email` in lib/model/member.ts uses it),
+ * copied because content scripts stay zod-free. It must not be looser: one address the schema
+ * refuses makes the background refuse the whole identity, and the person vanishes from the
+ * sidebar (an internationalised domain, a zero-width space in a `mailto:`). The test in
+ * tests/unit/sites/page-links.test.ts holds the two together.
+ */
+const EMAIL = /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
+const EMAIL_MAX = 254;
 
 /** The LinkedIn profile an `href` points to, as Tandem stores it (vanity slugs only: opaque ids are no stable key). */
 export function linkedInRefFromHref(href: string | null | undefined, base: URL): ProfileRef | null {
@@ -41,7 +48,7 @@ export function linkedInRefsIn(root: ParentNode, base: URL, max = 5): ProfileRef
 export function normaliseEmail(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const email = raw.trim().toLowerCase();
-  return EMAIL.test(email) ? email : null;
+  return email.length <= EMAIL_MAX && EMAIL.test(email) ? email : null;
 }
 
 /** The address of a `mailto:` link (the first recipient, without `?subject=…`), or null. */

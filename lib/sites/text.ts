@@ -51,18 +51,24 @@ export function elementText(root: Element): string {
 const INVISIBLE = /[\u00AD\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 /** Zero-width (non-)joiners are kept between visible characters (emoji sequences, Persian, Indic) and dropped elsewhere. */
 const STRAY_JOINER = /(?<!\S)[\u200C\u200D]|[\u200C\u200D](?!\S)/g;
+/**
+ * Half of a surrogate pair without its other half: not a character at all. A page's script can
+ * put one into the DOM's text; the schema refuses text holding one, so it is dropped here.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** C0 and C1 control characters (newlines, tabs, NUL…: Unicode category Cc) separate words at most. */
 const CONTROL = /\p{Cc}/gu;
 
 /**
- * Plain text fit for the schema: invisible and control characters removed, whitespace collapsed,
- * trimmed, NFC-normalised and cut to `max` bytes of UTF-8 (what the schema counts) without
- * splitting a character. Empty results are null.
+ * Plain text fit for the schema: lone surrogates, invisible and control characters removed,
+ * whitespace collapsed, trimmed, NFC-normalised and cut to `max` bytes of UTF-8 (what the schema
+ * counts) without splitting a character. Empty results are null.
  */
 export function cleanText(raw: string | null | undefined, max: number): string | null {
   if (raw === null || raw === undefined) return null;
   const text = raw
     .slice(0, RAW_TEXT_LIMIT)
+    .replace(LONE_SURROGATE, '')
     .replace(INVISIBLE, '')
     .replace(CONTROL, ' ')
     .replace(STRAY_JOINER, '')

@@ -35,6 +35,15 @@ describe('npm run identify', () => {
     expect(identity).toMatchObject({ key: 'linkedin:robertkcheung', name: 'Rob Cheung', company: '꩜Substrate' });
   }, 30_000);
 
+  it('reads an ATS page with the adapter for its site', async () => {
+    const file = path.resolve(REPO_ROOT, 'tests/fixtures/ats/greenhouse/profile-rendered.html');
+    const run = await runCli(['--url', 'https://app.greenhouse.io/people/4521?application_id=9001', '--file', file]);
+    expect(run.code).toBe(0);
+    const identity = ProspectIdentity.parse(JSON.parse(run.stdout));
+    expect(identity).toMatchObject({ site: 'greenhouse', key: 'greenhouse:4521', url: 'https://app.greenhouse.io/people/4521', name: 'Ada Lovelace', emails: ['ada@example.com', 'ada.lovelace@work.example'] });
+    expect(identity.sameAs).toEqual([{ site: 'linkedin', key: 'linkedin:ada-lovelace', url: 'https://www.linkedin.com/in/ada-lovelace/' }]);
+  }, 30_000);
+
   it('prints null for a page that is not a profile', async () => {
     const run = await runCli(['--url', 'https://www.linkedin.com/feed/', '--file', FIXTURE]);
     expect(run).toMatchObject({ code: 0, stdout: 'null\n' });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ProspectIdentity } from '@/lib/model/identity';
 import { adapterFor } from '@/lib/sites';
 import { isSiteProfileUrl } from '@/lib/sites/hosts';
@@ -9,7 +9,7 @@ import { linkedinAdapter } from '@/lib/sites/linkedin';
 import { LINKEDIN_HOST_ADAPTERS } from '@/lib/sites/linkedin-host-adapters';
 import { linkedinRecruiterAdapter, parseRecruiterPath } from '@/lib/sites/linkedin-recruiter';
 import { profileAdapterFor } from '@/lib/sites/profile-adapter';
-import { inertParser } from '../../support/inert-page';
+import { inertParser } from '../../support/inert-dom';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const FIXTURES = path.resolve(REPO_ROOT, 'tests/fixtures/ats/linkedin-recruiter');
@@ -21,7 +21,9 @@ interface ExpectedEntry {
 const expected = JSON.parse(readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8')) as Record<string, ExpectedEntry>;
 const fixture = (file: string) => readFileSync(path.join(FIXTURES, file), 'utf8');
 
-const parse = inertParser('https://www.linkedin.com/');
+const inert = inertParser('https://www.linkedin.com/');
+afterAll(() => inert.close());
+const parse = inert.parse;
 
 function identify(html: string, url: string): ProspectIdentity | null {
   return linkedinRecruiterAdapter.identify(parse(html), new URL(url));

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ProspectIdentity } from '@/lib/model/identity';
 import { LINKEDIN_PATTERNS } from '@/lib/sites/hosts';
 import { linkedinAdapter } from '@/lib/sites/linkedin';
 import { cleanText, FIELD_MAX } from '@/lib/sites/text';
-import { inertParser } from '../../support/inert-page';
+import { inertParser } from '../../support/inert-dom';
 
 // tests/unit/sites → repo root; the saved real pages live beside the repo in ../shared (CI too).
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -23,8 +23,10 @@ const expected = JSON.parse(readFileSync(path.join(SHARED_FIXTURES, 'expected.js
 const shared = (file: string) => readFileSync(path.join(SHARED_FIXTURES, file), 'utf8');
 const own = (file: string) => readFileSync(path.join(OWN_FIXTURES, file), 'utf8');
 
-/** The test below also checks the environment's own DOMParser runs no scripts. */
-const parse = inertParser('https://www.linkedin.com/');
+/** Pages are parsed with the CLI's settings (tests/support/inert-dom.ts); a test below also checks the environment's own DOMParser runs no scripts. */
+const inert = inertParser();
+afterAll(() => inert.close());
+const parse = inert.parse;
 
 function identify(html: string, url: string): ProspectIdentity | null {
   return linkedinAdapter.identify(parse(html), new URL(url));
@@ -253,6 +255,7 @@ describe('cleanText', () => {
     ['\u00A0\u3000', null],
     ['', null],
     ['Jo\u0308rg', 'J\u00F6rg'],
+    ['Ann\uD800 Ex\uDC00ample \u{1F469}', 'Ann Example \u{1F469}'],
   ])('%j → %j', (raw, clean) => {
     expect(cleanText(raw, 200)).toBe(clean);
   });

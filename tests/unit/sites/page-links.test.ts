@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { emailFromMailto, emailsIn, linkedInRefFromHref, linkedInRefsIn, standInName } from '@/lib/sites/page-links';
+import { Email } from '@/lib/model/member';
+import { emailFromMailto, emailsIn, linkedInRefFromHref, linkedInRefsIn, normaliseEmail, standInName } from '@/lib/sites/page-links';
 
 const base = new URL('https://app.greenhouse.io/people/4521');
 
@@ -32,6 +34,27 @@ describe('links on an ATS page', () => {
     expect(emailFromMailto('https://example.com')).toBeNull();
     const doc = page('<a href="MAILTO:ada@example.com">x</a><a href="mailto:ada@example.com">y</a><span class="email">Ada.L@Work.example </span><span class="email">none</span>');
     expect(emailsIn(doc, '.email')).toEqual(['ada@example.com', 'ada.l@work.example']);
+  });
+
+  it.each(['ann@exämple.com', 'ann@x.c\u200Bom', 'a\uD800@x.com', 'a@x..com', 'a@-x.com', 'ａｎｎ@x.com', `${'a'.repeat(250)}@x.com`])(
+    'keeps out %j, which the schema refuses (it would refuse the whole identity)',
+    (raw) => {
+      expect(Email.safeParse(raw.toLowerCase()).success).toBe(false);
+      expect(normaliseEmail(raw)).toBeNull();
+    },
+  );
+
+  it('accepts only addresses the schema accepts, as the schema stores them', () => {
+    const local = fc.string({ unit: fc.constantFrom(...'abcXYZ019._+-\'ä@ \u200B'.split('')), minLength: 1, maxLength: 12 });
+    const domain = fc.string({ unit: fc.constantFrom(...'abcQ09-.ü'.split('')), minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(local, domain).map(([l, d]) => `${l}@${d}`), fc.string()), (raw) => {
+        const email = normaliseEmail(raw);
+        if (email !== null) expect(Email.parse(raw)).toBe(email);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(normaliseEmail(' Ann.Lee+tag@Sub.Example.co.uk ')).toBe('ann.lee+tag@sub.example.co.uk');
   });
 
   it('names someone whose name has not rendered by site and a short id', () => {
