@@ -1,5 +1,5 @@
 import type { ProspectIdentity, SiteId } from '@/lib/model';
-import { companyKey, companyMailDomain, nameTokens, normalizeEmail } from './normalize';
+import { companyKey, companyMailDomain, nameKey, normalizeEmail } from './normalize';
 
 /** What matching needs to know of one of the team's people (a `Prospect` is one). */
 export interface PersonRecord {
@@ -29,19 +29,19 @@ export interface MatchResult {
   suggestions: Suggestion[];
 }
 
-/** What to look up among the team's people for a page: its profile keys, its emails, a name word. */
+/** What to look up among the team's people for a page: its profile keys, its emails, its name. */
 export interface Lookups {
   keys: string[];
   emails: string[];
-  /** The words of the page's name (none for a stand-in name): a candidate shares at least one. */
-  nameTokens: string[];
+  /** The page's name as compared (`nameKey`); null for a stand-in name or a single word. */
+  nameKey: string | null;
 }
 
 export function lookupsFor(identity: ProspectIdentity): Lookups {
   return {
     keys: [identity.key, ...(identity.sameAs ?? []).map((p) => p.key)],
     emails: [...new Set((identity.emails ?? []).map(normalizeEmail))],
-    nameTokens: identity.nameIsStandIn ? [] : nameTokens(identity.name),
+    nameKey: identity.nameIsStandIn ? null : nameKey(identity.name),
   };
 }
 
@@ -69,7 +69,7 @@ export function matchIdentity(identity: ProspectIdentity, candidates: Iterable<P
   const eligible = [...people.values()].filter((p) => !p.profiles.some((r) => r.site === identity.site && r.key !== identity.key));
   const linkedKeys = new Set((identity.sameAs ?? []).map((r) => r.key));
   const emails = new Set((identity.emails ?? []).map(normalizeEmail));
-  const pageName = identity.nameIsStandIn ? null : nameTokens(identity.name);
+  const pageName = identity.nameIsStandIn ? null : nameKey(identity.name);
   const pageCompany = companyKey(identity.company);
   const pageDomains = new Set([...emails].map(companyMailDomain).filter((d): d is string => d !== null));
 
@@ -78,7 +78,7 @@ export function matchIdentity(identity: ProspectIdentity, candidates: Iterable<P
     const reasons: MatchReason[] = [];
     if (person.profiles.some((r) => linkedKeys.has(r.key))) reasons.push('linked-profile');
     if (person.emails.some((e) => emails.has(normalizeEmail(e)))) reasons.push('same-email');
-    if (pageName && sameName(pageName, nameTokens(person.name))) {
+    if (pageName !== null && nameKey(person.name) === pageName) {
       if (pageCompany !== null && companyKey(person.company) === pageCompany) reasons.push('name-and-company');
       if (person.emails.some((e) => pageDomains.has(companyMailDomain(e) ?? ''))) reasons.push('name-and-email-domain');
     }
@@ -98,11 +98,4 @@ const WEIGHT: Record<MatchReason, number> = { 'linked-profile': 0.6, 'same-email
 
 function score(reasons: MatchReason[]): number {
   return Math.min(1, reasons.reduce((sum, r) => sum + WEIGHT[r], 0));
-}
-
-/** The same words, in any order ("Lovelace, Ada" is "Ada Lovelace"); at least two, so "Ada" alone names nobody. */
-function sameName(a: string[], b: string[]): boolean {
-  if (a.length < 2 || a.length !== b.length) return false;
-  const sorted = (w: string[]) => [...w].sort().join(' ');
-  return sorted(a) === sorted(b);
 }

@@ -14,6 +14,15 @@ export function nameTokens(name: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/**
+ * A full name as compared: its words in any order ("Lovelace, Ada" is "Ada Lovelace"); null for
+ * fewer than two words, so "Ada" alone names nobody.
+ */
+export function nameKey(name: string): string | null {
+  const words = nameTokens(name);
+  return words.length >= 2 ? words.sort().join(' ') : null;
+}
+
 /** Words that say what kind of company it is, not which one. */
 const COMPANY_SUFFIXES = new Set(['inc', 'incorporated', 'llc', 'ltd', 'limited', 'gmbh', 'ag', 'sa', 'sas', 'sarl', 'bv', 'nv', 'plc', 'corp', 'corporation', 'co', 'company', 'oy', 'ab', 'as', 'srl', 'spa', 'kk', 'pty', 'the']);
 

@@ -1,9 +1,9 @@
-import { nameTokens, normalizeEmail } from './normalize';
+import { nameKey, normalizeEmail } from './normalize';
 import { type Lookups, type MatchResult, type PersonRecord, lookupsFor, matchIdentity } from './match';
 import type { ProspectIdentity } from '@/lib/model';
 
 /**
- * The team's people indexed by profile key, email and name word, built once: matching a page
+ * The team's people indexed by profile key, email and name, built once: matching a page
  * then reads a few map entries instead of every person. The device asks Dexie's indexes the
  * same questions (lib/prospects/page-match.ts); the decision is `matchIdentity` either way.
  */
@@ -11,14 +11,15 @@ export class PeopleIndex {
   private readonly byId = new Map<string, PersonRecord>();
   private readonly byKey = new Map<string, string>();
   private readonly byEmail = new Map<string, string[]>();
-  private readonly byNameToken = new Map<string, string[]>();
+  private readonly byName = new Map<string, string[]>();
 
   constructor(people: Iterable<PersonRecord>) {
     for (const person of people) {
       this.byId.set(person.id, person);
       for (const p of person.profiles) this.byKey.set(p.key, person.id);
       for (const e of person.emails) push(this.byEmail, normalizeEmail(e), person.id);
-      for (const t of new Set(nameTokens(person.name))) push(this.byNameToken, t, person.id);
+      const name = nameKey(person.name);
+      if (name !== null) push(this.byName, name, person.id);
     }
   }
 
@@ -26,7 +27,7 @@ export class PeopleIndex {
     return this.byId.size;
   }
 
-  /** The people the lookups find: by key, by email, and by name (those with every word of it). */
+  /** The people the lookups find: by key, by email, by name. */
   candidates(lookups: Lookups): PersonRecord[] {
     const ids = new Set<string>();
     for (const k of lookups.keys) {
@@ -34,21 +35,12 @@ export class PeopleIndex {
       if (id) ids.add(id);
     }
     for (const e of lookups.emails) for (const id of this.byEmail.get(e) ?? []) ids.add(id);
-    for (const id of this.withAllWords(lookups.nameTokens)) ids.add(id);
+    if (lookups.nameKey !== null) for (const id of this.byName.get(lookups.nameKey) ?? []) ids.add(id);
     return [...ids].map((id) => this.byId.get(id)!);
   }
 
   match(identity: ProspectIdentity): MatchResult {
     return matchIdentity(identity, this.candidates(lookupsFor(identity)));
-  }
-
-  /** Starts from the word fewest people have ("Lovelace" before "Ada") and keeps those who have the others. */
-  private withAllWords(tokens: string[]): string[] {
-    if (tokens.length === 0) return [];
-    const lists = tokens.map((t) => this.byNameToken.get(t) ?? []).sort((a, b) => a.length - b.length);
-    const [rarest, ...rest] = lists;
-    const others = rest.map((l) => new Set(l));
-    return rarest!.filter((id) => others.every((s) => s.has(id)));
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PeopleIndex, companyKey, matchIdentity, nameTokens, type PersonRecord } from '@/lib/identity';
+import { PeopleIndex, companyKey, matchIdentity, nameKey, nameTokens, type PersonRecord } from '@/lib/identity';
 import type { ProspectIdentity } from '@/lib/model';
 
 const ada: PersonRecord = { id: 'ada', name: 'Ada Lovelace', company: 'Analytical Engines Ltd', emails: ['ada@engines.example'], profiles: [{ site: 'linkedin', key: 'linkedin:ada-lovelace' }] };
@@ -48,10 +48,11 @@ describe('PeopleIndex', () => {
     }
   });
 
-  it('looks names up by every word, so one common word does not make a candidate', () => {
+  it('looks names up whole, so one common word does not make a candidate', () => {
     const index = new PeopleIndex(team);
-    expect(index.candidates({ keys: [], emails: [], nameTokens: ['ada', 'lovelace'] }).map((p) => p.id).sort()).toEqual(['ada', 'ada2']);
-    expect(index.candidates({ keys: [], emails: [], nameTokens: ['ada', 'hopper'] })).toEqual([]);
+    expect(index.candidates({ keys: [], emails: [], nameKey: nameKey('Lovelace, Ada') }).map((p) => p.id).sort()).toEqual(['ada', 'ada2']);
+    expect(index.candidates({ keys: [], emails: [], nameKey: nameKey('Ada Hopper') })).toEqual([]);
+    expect(nameKey('Ada')).toBeNull();
   });
 });
 
