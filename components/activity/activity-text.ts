@@ -28,5 +28,7 @@ export function activityText(a: Activity, name: (id: string) => string, objectNa
     }
     case 'stage_changed':
       return a.data.from ? ['moved from ', user(a.data.from), ' to ', user(a.data.to)] : ['added at stage ', user(a.data.to)];
+    case 'merged':
+      return ['merged ', user(a.data.fromName), ' into this person: one history now'];
   }
 }

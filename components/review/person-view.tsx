@@ -5,18 +5,10 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { LongText } from '@/components/ui/long-text';
 import { Parts } from '@/components/ui/user-text';
 import { joined } from '@/lib/text-parts';
-import type { Member, Note, Prospect, ProfileRef, Requisition } from '@/lib/model';
+import { SITE_NAMES, type Member, type Note, type Prospect, type Requisition } from '@/lib/model';
 import { profileLink } from '@/lib/sites/profile-link';
 import type { DecisionActivity } from './use-review-data';
 
-const SITE_LABELS: Record<ProfileRef['site'], string> = {
-  linkedin: 'LinkedIn',
-  'linkedin-recruiter': 'LinkedIn Recruiter',
-  greenhouse: 'Greenhouse',
-  lever: 'Lever',
-  ashby: 'Ashby',
-  workable: 'Workable',
-};
 
 interface Props {
   prospect: Prospect | null;
@@ -70,7 +62,7 @@ export const PersonView = memo(function PersonView({ prospect, notes, earlierDec
             {links.map((p) => (
               <li key={p.key}>
                 <a href={p.href} target="_blank" rel="noopener noreferrer">
-                  Open {SITE_LABELS[p.site]} profile <span aria-hidden="true">↗</span>
+                  Open {SITE_NAMES[p.site]} profile <span aria-hidden="true">↗</span>
                   <span className="visually-hidden"> (opens in a new tab)</span>
                 </a>
               </li>

@@ -39,6 +39,11 @@ export const ActivityPayload = z.discriminatedUnion('kind', [
     kind: z.literal('stage_changed'),
     data: z.object({ from: shortText(100).nullable(), to: shortText(100) }).strict(),
   }),
+  /** Another record of the same person was folded into this one (`prospect.merge`): its id and name then. */
+  z.object({
+    kind: z.literal('merged'),
+    data: z.object({ fromId: Id, fromName: shortText(200) }).strict(),
+  }),
 ]);
 export type ActivityPayload = z.infer<typeof ActivityPayload>;
 export type ActivityKind = ActivityPayload['kind'];

@@ -6,6 +6,16 @@ import { Email } from './member';
 export const SiteId = z.enum(['linkedin', 'linkedin-recruiter', 'greenhouse', 'lever', 'ashby', 'workable']);
 export type SiteId = z.infer<typeof SiteId>;
 
+/** Each site as people call it. */
+export const SITE_NAMES: Record<SiteId, string> = {
+  linkedin: 'LinkedIn',
+  'linkedin-recruiter': 'LinkedIn Recruiter',
+  greenhouse: 'Greenhouse',
+  lever: 'Lever',
+  ashby: 'Ashby',
+  workable: 'Workable',
+};
+
 /** `linkedin:<slug>`, `greenhouse:<candidateId>`, …: one person on one site, whatever the URL's decoration. */
 export const ProfileKey = z
   .string()
