@@ -12,7 +12,7 @@ import { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { activitiesFor, findProspectByKey, notesFor } from '@/lib/db/queries';
 import { type Me, type ProspectIdentity, type Role, isHandLogged } from '@/lib/model';
-import { MutationRefused, activityLog, activityUndo, followUpDone, followUpSet, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert, requisitionSave, reviewDecide, reviewNudge, reviewReassign, reviewRequest, reviewUndo } from '@/lib/mutations';
+import { MutationRefused, activityLog, activityUndo, followUpDone, followUpSet, noteAdd, noteDelete, noteEdit, noteRestore, prospectAttachProfile, prospectMerge, prospectSetDoNotContact, prospectUpsert, requisitionSave, reviewDecide, reviewNudge, reviewReassign, reviewRequest, reviewUndo } from '@/lib/mutations';
 import { mutate as mutateOnDevice } from '@/lib/db/mutate';
 import { decisionsForRequest, openRequestsForReviewer } from '@/lib/db/review-queries';
 import { syncOnce } from '@/lib/sync/engine';
@@ -90,6 +90,8 @@ function rowsCreatedBy(name: string, args: Record<string, unknown>): { kinds: st
     case 'prospect.setDoNotContact':
       // Clearing what someone else already cleared writes nothing.
       return args.reason === null ? [] : [one('activity', args.activityId)];
+    // prospect.merge and prospect.attachProfile make no row of their own that must exist: people
+    // another device already merged (either way round), or a profile already attached, write nothing.
     default:
       return [];
   }
@@ -104,6 +106,12 @@ const PEOPLE: ProspectIdentity[] = ['ada', 'grace', 'alan', 'edsger', 'barbara']
   company: null,
   location: null,
 }));
+
+/** The same people's Greenhouse pages, each linking their LinkedIn profile: what joins them. */
+const ATS_PAGES: ProspectIdentity[] = PEOPLE.map((p) => {
+  const slug = p.key.slice('linkedin:'.length);
+  return { site: 'greenhouse', key: `greenhouse:${slug}`, url: `https://app.greenhouse.io/people/${slug}`, name: p.name, headline: null, company: null, location: null, sameAs: [{ site: p.site, key: p.key, url: p.url }] };
+});
 
 interface Device {
   name: string;
@@ -234,17 +242,44 @@ export async function runSimulation(server: Database, { seed, steps = 80, log = 
     return null;
   }
 
-  async function userAction(d: Device) {
-    if (d.name === 'dh' || rng.chance(0.35)) {
-      try {
-        const r = await reviewAction(d, 1_800_000_000_000 + rng.int(0, 10_000_000));
-        if (r?.mutationId) queued++;
-      } catch (e) {
-        if (!(e instanceof MutationRefused)) throw e;
-        log(`${d.name}: device refused ${e.mutation}: ${e.reason}`);
-      }
-      return;
+  /**
+   * One person across sites: a Greenhouse page joins its person (usually the one it links,
+   * sometimes someone else, as a member confirming the wrong suggestion would), is recorded as
+   * a person of its own (a device that did not know the linked person yet), or a recruiter
+   * merges two people, either way round. Devices doing these offline must converge.
+   */
+  async function samePersonAction(d: Device, at: number): Promise<{ mutationId: number | null } | null> {
+    const known = (await Promise.all([...PEOPLE, ...ATS_PAGES].map((p) => findProspectByKey(d.db, p.key)))).filter((p) => p !== undefined);
+    const choice = rng.int(0, 3);
+    if (choice <= 1) {
+      const page = rng.pick(ATS_PAGES);
+      const linked = await findProspectByKey(d.db, page.sameAs![0]!.key);
+      const target = linked && rng.chance(0.7) ? linked : known.length ? rng.pick(known) : undefined;
+      if (target && rng.chance(0.8)) return mutate(d.db, prospectAttachProfile, { prospectId: target.id, identity: page, at }, ctx(d));
+      const own = await findProspectByKey(d.db, page.key);
+      return mutate(d.db, prospectUpsert, { id: own?.id ?? newId(), identity: page, at }, ctx(d));
     }
+    const distinct = [...new Map(known.map((p) => [p.id, p])).values()];
+    if (distinct.length < 2) return null;
+    const into = rng.pick(distinct);
+    const from = rng.pick(distinct.filter((p) => p.id !== into.id));
+    return mutate(d.db, prospectMerge, { intoId: into.id, fromId: from.id, activityId: newId(), at }, ctx(d));
+  }
+
+  /** Runs one kind of action at a random time; a refusal by the device queues nothing and is logged. */
+  async function attempt(d: Device, action: (d: Device, at: number) => Promise<{ mutationId: number | null } | null>) {
+    try {
+      const r = await action(d, 1_800_000_000_000 + rng.int(0, 10_000_000));
+      if (r?.mutationId) queued++;
+    } catch (e) {
+      if (!(e instanceof MutationRefused)) throw e;
+      log(`${d.name}: device refused ${e.mutation}: ${e.reason}`);
+    }
+  }
+
+  async function userAction(d: Device) {
+    if (d.name !== 'dh' && rng.chance(0.12)) return attempt(d, samePersonAction);
+    if (d.name === 'dh' || rng.chance(0.35)) return attempt(d, reviewAction);
     const person = rng.pick(PEOPLE);
     const known = await findProspectByKey(d.db, person.key);
     const notes = known ? (await notesFor(d.db, known.id, d.me.memberId)).filter((n) => n.authorId === d.me.memberId) : [];
@@ -369,6 +404,15 @@ export async function runSimulation(server: Database, { seed, steps = 80, log = 
     [team.id],
   );
   for (const p of people) problem(null, 'duplicated', `${p.n} people with key ${p.key}`);
+  // Every id ever given to a person still leads to one live person: merges chain aliases, never loop or dead-end.
+  const aliasRows = await server.query<{ id: string; target: string }>("SELECT id, doc->>'prospectId' AS target FROM entities WHERE team_id = $1 AND kind = 'alias'", [team.id]);
+  const liveIds = new Set((await server.query<{ id: string }>("SELECT id FROM entities WHERE team_id = $1 AND kind = 'prospect' AND doc->>'deletedAt' IS NULL", [team.id])).map((r) => r.id));
+  const aliasOf = new Map(aliasRows.map((a) => [a.id, a.target]));
+  for (const { id } of aliasRows) {
+    let at = id;
+    for (let hops = 0; aliasOf.has(at) && hops <= aliasRows.length; hops++) at = aliasOf.get(at)!;
+    if (!liveIds.has(at)) problem(null, 'lost', `alias ${id} leads to ${at}, which is no live person`);
+  }
   const kinds = await server.query<{ kind: string; n: number }>('SELECT kind, count(*)::int AS n FROM entities WHERE team_id = $1 GROUP BY kind ORDER BY kind', [team.id]);
   const rejections = await server.query<{ n: number }>('SELECT count(*)::int AS n FROM rejections r JOIN clients c ON c.id = r.client_id JOIN members m ON m.id = c.member_id WHERE m.team_id = $1', [team.id]);
 
