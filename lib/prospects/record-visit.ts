@@ -1,17 +1,26 @@
 import type { TandemDB } from '@/lib/db/database';
-import { readSettings, whyChangesAreRefused } from '@/lib/db/local-state';
+import { readMe, readSettings, whyChangesAreRefused } from '@/lib/db/local-state';
 import { findProspectByKey } from '@/lib/db/queries';
-import type { Prospect, ProspectIdentity } from '@/lib/model';
-import { activityLog, prospectUpsert } from '@/lib/mutations';
+import { canAttachProfile, type Prospect, type ProspectIdentity } from '@/lib/model';
+import { activityLog, prospectAttachProfile, prospectUpsert } from '@/lib/mutations';
+import { matchPage } from './page-match';
 import { mutate } from '@/lib/db/mutate';
 import { readSession, readSyncState } from '@/lib/sync/session';
 
 /**
  * The person's id, recording them from the page's identity if the team has never seen them and
- * refreshing their details if the page says something new.
+ * refreshing their details if the page says something new. A page that links a LinkedIn
+ * profile, or shows an email, of exactly one person the team has is that person: its profile
+ * joins them (`prospect.attachProfile`) instead of making a second record (lib/identity).
+ * A stand-in name is never recorded: such a page makes nobody new (the mutation refuses, with
+ * the reason) until its real name shows or a member says who it is.
  */
 export async function ensureProspect(db: TandemDB, identity: ProspectIdentity, known?: Prospect): Promise<string> {
   const existing = known ?? (await findProspectByKey(db, identity.key));
+  if (!existing) {
+    const joined = await joinedPerson(db, identity);
+    if (joined) return joined;
+  }
   // A known person keeps their id; only a new one gets a fresh id (see prospect.upsert).
   const { result } = await mutate(db, prospectUpsert, { identity, ...(existing && { id: existing.id }) });
   const id = result ?? existing?.id ?? (await findProspectByKey(db, identity.key))?.id;
@@ -20,17 +29,33 @@ export async function ensureProspect(db: TandemDB, identity: ProspectIdentity, k
 }
 
 /**
+ * The one person the page's links or emails name, with the page's profile attached to them.
+ * A hiring manager may not attach profiles: their actions land on that person all the same,
+ * and the profile joins them when a recruiter or sourcer opens the page.
+ */
+async function joinedPerson(db: TandemDB, identity: ProspectIdentity): Promise<string | null> {
+  const { join } = await matchPage(db, identity);
+  if (!join) return null;
+  const me = await readMe(db);
+  if (!me || canAttachProfile(me.role)) await mutate(db, prospectAttachProfile, { prospectId: join.personId, identity });
+  return join.personId;
+}
+
+/**
  * What opening a profile does: refreshes a known person's details from the page and, with
  * auto-logging on, records the person and a `viewed` (once per member per person per day).
- * With auto-logging off an unknown person is left unrecorded until someone acts on them.
+ * With auto-logging off an unknown person is left unrecorded until someone acts on them; a page
+ * that joins someone the team has is joined all the same (it adds to a record, makes none).
+ * A page with a stand-in name that joins nobody is left unrecorded until its name shows.
  * Signed out of a team, merely looking records nothing (it would be sent as whoever signs in next).
  */
 export async function recordVisit(db: TandemDB, identity: ProspectIdentity, at = Date.now()): Promise<void> {
   if (await whyChangesAreRefused(db)) return;
   const { autoLogViewed } = await readSettings(db);
   const known = await findProspectByKey(db, identity.key);
-  if (!known && !autoLogViewed) return;
-  const prospectId = await ensureProspect(db, identity, known);
+  const joined = known ? null : await joinedPerson(db, identity);
+  if (!known && !joined && (!autoLogViewed || identity.nameIsStandIn)) return;
+  const prospectId = joined ?? (await ensureProspect(db, identity, known));
   if (autoLogViewed) await mutate(db, activityLog, { prospectId, kind: 'viewed', at });
 }
 
