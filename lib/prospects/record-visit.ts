@@ -3,7 +3,8 @@ import { readMe, readSettings, whyChangesAreRefused } from '@/lib/db/local-state
 import { findProspectByKey } from '@/lib/db/queries';
 import { canAttachProfile, type Prospect, type ProspectIdentity } from '@/lib/model';
 import { activityLog, prospectAttachProfile, prospectUpsert } from '@/lib/mutations';
-import { matchPage } from './page-match';
+import type { MatchResult } from '@/lib/identity';
+import { matchPage, notSamePerson } from './page-match';
 import { mutate } from '@/lib/db/mutate';
 import { readSession, readSyncState } from '@/lib/sync/session';
 
@@ -18,7 +19,7 @@ import { readSession, readSyncState } from '@/lib/sync/session';
 export async function ensureProspect(db: TandemDB, identity: ProspectIdentity, known?: Prospect): Promise<string> {
   const existing = known ?? (await findProspectByKey(db, identity.key));
   if (!existing) {
-    const joined = await joinedPerson(db, identity);
+    const joined = await joinedPerson(db, identity, await matchPage(db, identity));
     if (joined) return joined;
   }
   // A known person keeps their id; only a new one gets a fresh id (see prospect.upsert).
@@ -33,8 +34,7 @@ export async function ensureProspect(db: TandemDB, identity: ProspectIdentity, k
  * A hiring manager may not attach profiles: their actions land on that person all the same,
  * and the profile joins them when a recruiter or sourcer opens the page.
  */
-async function joinedPerson(db: TandemDB, identity: ProspectIdentity): Promise<string | null> {
-  const { join } = await matchPage(db, identity);
+async function joinedPerson(db: TandemDB, identity: ProspectIdentity, { join }: MatchResult): Promise<string | null> {
   if (!join) return null;
   const me = await readMe(db);
   if (!me || canAttachProfile(me.role)) await mutate(db, prospectAttachProfile, { prospectId: join.personId, identity });
@@ -46,17 +46,28 @@ async function joinedPerson(db: TandemDB, identity: ProspectIdentity): Promise<s
  * auto-logging on, records the person and a `viewed` (once per member per person per day).
  * With auto-logging off an unknown person is left unrecorded until someone acts on them; a page
  * that joins someone the team has is joined all the same (it adds to a record, makes none).
- * A page with a stand-in name that joins nobody is left unrecorded until its name shows.
+ * A page that is not recorded yet waits while the sidebar asks "Same person as …?" (recording
+ * it first would make the second record a Yes has to merge), and while its name is a stand-in.
  * Signed out of a team, merely looking records nothing (it would be sent as whoever signs in next).
  */
 export async function recordVisit(db: TandemDB, identity: ProspectIdentity, at = Date.now()): Promise<void> {
   if (await whyChangesAreRefused(db)) return;
   const { autoLogViewed } = await readSettings(db);
   const known = await findProspectByKey(db, identity.key);
-  const joined = known ? null : await joinedPerson(db, identity);
-  if (!known && !joined && (!autoLogViewed || identity.nameIsStandIn)) return;
+  let joined: string | null = null;
+  if (!known) {
+    const match = await matchPage(db, identity);
+    joined = await joinedPerson(db, identity, match);
+    if (!joined && (!autoLogViewed || identity.nameIsStandIn || (await stillAsking(db, identity, match)))) return;
+  }
   const prospectId = joined ?? (await ensureProspect(db, identity, known));
   if (autoLogViewed) await mutate(db, activityLog, { prospectId, kind: 'viewed', at });
+}
+
+/** Whether a suggestion for the page is still unanswered on this device. */
+async function stillAsking(db: TandemDB, identity: ProspectIdentity, match: MatchResult): Promise<boolean> {
+  const dismissed = await notSamePerson(db, identity.key);
+  return match.suggestions.some((s) => !dismissed.includes(s.personId));
 }
 
 /**

@@ -57,10 +57,15 @@ describe('recordVisit on a page of someone the team has', () => {
     expect(await db.prospects.count()).toBe(2);
   });
 
-  it('suggests on name plus company, never joins on it', async () => {
+  it('suggests on name plus company, never joins on it, and records the visit only once the suggestion is answered', async () => {
     const { ada } = await sourcerWithAda();
     const page = greenhousePage({ name: 'Ada Lovelace', nameIsStandIn: false, company: 'Analytical Engines Ltd' });
     expect(await matchPage(db, page)).toMatchObject({ join: null, suggestions: [{ personId: ada, reasons: ['name-and-company'] }] });
+    await recordVisit(db, page);
+    expect(await findProspectByKey(db, page.key)).toBeUndefined();
+    await dismissSuggestion(db, page.key, ada);
+    await recordVisit(db, page);
+    expect((await findProspectByKey(db, page.key))?.id).not.toBe(ada);
   });
 });
 
