@@ -22,6 +22,11 @@ export async function resolvePerson(db: TandemDB, id: string): Promise<Prospect 
   return row && row.deletedAt === null ? fromProspectRow(row) : undefined;
 }
 
+/** The people some ids name now, in order (undefined: nobody live), following merges: a follow-up or request keeps the id it was made with. */
+export async function resolvePeople(db: TandemDB, ids: readonly string[]): Promise<(Prospect | undefined)[]> {
+  return Promise.all(ids.map((id) => resolvePerson(db, id)));
+}
+
 /**
  * Every id that stands for the person: their own and every alias leading to them. A merge
  * (prospect.merge) leaves the merged-away record's feed, notes, follow-ups, pipeline and

@@ -1,7 +1,7 @@
 import { ulid } from 'ulidx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mutate } from '@/lib/db/mutate';
-import { activitiesFor, findProspectByKey, notesFor, pipelineFor, resolvePerson } from '@/lib/db/queries';
+import { activitiesFor, findProspectByKey, notesFor, pipelineFor, resolvePeople, resolvePerson } from '@/lib/db/queries';
 import { requestsForProspect } from '@/lib/db/review-queries';
 import type { ProspectIdentity } from '@/lib/model';
 import { MutationRefused, activityLog, noteAdd, prospectAttachProfile, prospectMerge, prospectSetDoNotContact, prospectUpsert, requisitionSave, reviewDecide, reviewRequest } from '@/lib/mutations';
@@ -92,6 +92,8 @@ describe('prospect.merge', () => {
     expect(feed[0]).toMatchObject({ data: { fromId: dup, fromName: 'ada dup' } });
     expect((await pipelineFor(db, ada)).map((e) => e.stage)).toEqual(['Screen']);
     expect((await resolvePerson(db, dup))?.id).toBe(ada);
+    // Follow-ups, trays and requests keep the id they were made with, and show the one who stays.
+    expect((await resolvePeople(db, [dup, ulid()])).map((p) => p?.name)).toEqual(['ada lovelace', undefined]);
     expect((await findProspectByKey(db, 'linkedin:ada-dup'))?.id).toBe(ada);
     expect(await db.aliases.get(dup)).toMatchObject({ prospectId: ada });
     expect((await db.prospects.get(dup))?.deletedAt).toBe(10);
