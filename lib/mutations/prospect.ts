@@ -1,5 +1,6 @@
 import { MAX_PERSON_EMAILS, ProspectUpsertArgs, SetDoNotContactArgs, canSetDoNotContact, type Prospect } from '@/lib/model';
 import { MutationRefused, NO_CHANGE, defineMutation, requireUnusedId, resolveProspect } from './define';
+import { gapsFilled } from './same-person';
 
 /**
  * Records the person a page shows: creates them the first time, refreshes their details,
@@ -8,7 +9,7 @@ import { MutationRefused, NO_CHANGE, defineMutation, requireUnusedId, resolvePro
  * becomes an alias of the existing record. A stand-in name ("Candidate 4521 on Greenhouse", a
  * blind-review pseudonym) is never stored: nobody is created under one (the page records them
  * once it shows their name, or a member attaches it to someone the team has), and a known
- * person keeps their name.
+ * person keeps their name. Only the page of their first profile refreshes their details.
  */
 export const prospectUpsert = defineMutation({
   name: 'prospect.upsert',
@@ -43,12 +44,19 @@ export const prospectUpsert = defineMutation({
       await store.put('aliases', { id, deletedAt: null, prospectId: existing.id });
       aliased = true;
     }
+    // The person's first profile describes them; the page of another of their profiles (another
+    // site, a record merged in) only fills what is missing, so two pages never rename them in turn.
+    const describes = existing.profiles[0]?.key === ref.key;
     const next: Prospect = {
       ...existing,
-      name: identity.nameIsStandIn ? existing.name : identity.name,
-      headline: identity.headline ?? existing.headline,
-      company: identity.company ?? existing.company,
-      location: identity.location ?? existing.location,
+      ...(describes
+        ? {
+            name: identity.nameIsStandIn ? existing.name : identity.name,
+            headline: identity.headline ?? existing.headline,
+            company: identity.company ?? existing.company,
+            location: identity.location ?? existing.location,
+          }
+        : gapsFilled(existing, identity)),
       profiles: existing.profiles.map((p) => (p.key === ref.key ? ref : p)),
       emails: [...new Set([...existing.emails, ...(identity.emails ?? [])])].slice(0, MAX_PERSON_EMAILS),
     };

@@ -19,7 +19,7 @@ function requireRoom(mutation: string, profiles: readonly unknown[], emails: rea
 type Details = Pick<Prospect, 'headline' | 'company' | 'location'>;
 
 /** The person's details, with what they lack taken from `other`: what they have stays theirs. */
-const gapsFilled = (person: Details, other: Details): Details => ({
+export const gapsFilled = (person: Details, other: Details): Details => ({
   headline: person.headline ?? other.headline,
   company: person.company ?? other.company,
   location: person.location ?? other.location,

@@ -146,3 +146,16 @@ describe('prospect.merge', () => {
     await expect(mutate(db, prospectMerge, { intoId: ada, fromId: ada }, member())).rejects.toThrow('a person cannot be merged with themselves');
   });
 });
+
+describe('details across profiles', () => {
+  it('lets only the first profile’s page refresh the person; another profile’s page fills gaps', async () => {
+    const ctx = member('recruiter');
+    const ada = await person('ada-lovelace', ctx);
+    const dup = await person('ada-dup', ctx);
+    await mutate(db, prospectMerge, { intoId: ada, fromId: dup }, ctx);
+    await mutate(db, prospectUpsert, { identity: identity('ada-dup', { name: 'Ada Byron', headline: 'Translator' }) }, ctx);
+    expect(await db.prospects.get(ada)).toMatchObject({ name: 'ada lovelace', headline: 'Analyst at Analytical Engines' });
+    await mutate(db, prospectUpsert, { identity: identity('ada-lovelace', { name: 'Ada King', headline: 'Countess' }) }, ctx);
+    expect(await db.prospects.get(ada)).toMatchObject({ name: 'Ada King', headline: 'Countess' });
+  });
+});
