@@ -15,6 +15,8 @@ run('npx', ['tsx', 'bench/push-throughput.ts']);
 run('npx', ['tsx', 'bench/pull-100k.ts']);
 // Review page (issue 4): next person ≤ 50 ms p95 over a 50-person request.
 run('npx', ['tsx', 'bench/review-next.ts']);
+// One person across sites (issue 9): matching a page against 100,000 people ≤ 5 ms p95.
+run('npx', ['tsx', 'bench/identity-match.ts']);
 // Load (issue 7): 200 members for 60 s on two server processes on one Postgres; 0 errors, 0 lost writes.
 run('npx', ['tsx', 'bench/load.ts']);
 // Live updates (issue 8): a note reaches 200 connected teammates (and a real sidebar) ≤ 2 s p95.

@@ -38,6 +38,8 @@ export function activityText(a: Activity, name: (id: string) => string, objectNa
       const title = a.requisitionId ? subjects.requisition?.(a.requisitionId) : undefined;
       return stageText(a.data, personName ? user(personName) : 'them', title === undefined ? null : user(title));
     }
+    case 'merged':
+      return ['merged ', user(a.data.fromName), ' into this person: one history now'];
   }
 }
 

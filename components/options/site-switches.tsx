@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { type AtsGrants, readAtsGrants, turnAtsSiteOff, turnAtsSiteOn } from '@/lib/sites/ats-scripts';
-import { ATS_SITE_NAMES, ATS_SITES, type AtsSite, NARROWING } from '@/lib/sites/site-permissions';
+import { SITE_NAMES } from '@/lib/sites/site-names';
+import { ATS_SITES, type AtsSite, NARROWING } from '@/lib/sites/site-permissions';
 
 /** `https://acme.greenhouse.io/*` → `acme.greenhouse.io`, for people. */
 const hostOf = (pattern: string) => pattern.replace(/^https:\/\//, '').replace(/\/\*$/, '');
@@ -42,7 +43,7 @@ export function SiteSwitches() {
     change
       .then(
         (error) => setErrors((e) => ({ ...e, [site]: error ?? undefined })),
-        (error: unknown) => setErrors((e) => ({ ...e, [site]: `Could not change ${ATS_SITE_NAMES[site]}: ${error instanceof Error ? error.message : String(error)}` })),
+        (error: unknown) => setErrors((e) => ({ ...e, [site]: `Could not change ${SITE_NAMES[site]}: ${error instanceof Error ? error.message : String(error)}` })),
       )
       .finally(() => {
         setBusy(null);
@@ -74,7 +75,7 @@ export function SiteSwitches() {
                   aria-describedby={`site-${site}-state`}
                   onChange={(e) => toggle(site, e.target.checked)}
                 />
-                {ATS_SITE_NAMES[site]}
+                {SITE_NAMES[site]}
               </label>
             </div>
             <p id={`site-${site}-state`} className="muted small">

@@ -6,7 +6,7 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { plural } from '@/components/ui/plural';
 import { useAction } from '@/components/ui/use-action';
 import { readMe } from '@/lib/db/local-state';
-import { membersById } from '@/lib/db/queries';
+import { membersById, resolvePeople } from '@/lib/db/queries';
 import { openRequestsForReviewer, pendingFollowUps } from '@/lib/db/review-queries';
 import { dueText, isOverdue } from '@/lib/deadlines';
 import { followUpDone, followUpSnooze } from '@/lib/mutations';
@@ -30,7 +30,7 @@ export function WaitingWork({ now }: { now: number }) {
       db.requisitions.toArray(),
     ]);
     const due = followUps.filter((f) => f.dueAt <= now);
-    const people = await db.prospects.bulkGet(due.map((f) => f.prospectId));
+    const people = await resolvePeople(db, due.map((f) => f.prospectId));
     return {
       requests: requests.map((r) => ({ ...r, from: members.get(r.requesterId)?.name ?? 'A teammate', role: requisitions.find((q) => q.id === r.requisitionId)?.title ?? 'a role' })),
       followUps: due.map((f, i) => ({ ...f, name: people[i]?.name ?? 'Someone', profile: people[i]?.profiles[0] })),

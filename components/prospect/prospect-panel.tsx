@@ -16,6 +16,7 @@ import { knowsTeamState, recordVisit } from '@/lib/prospects/record-visit';
 import { DoNotContact } from './do-not-contact';
 import { OutreachGuard } from './outreach-guard';
 import { ProspectHeader } from './prospect-header';
+import { SamePerson } from './same-person';
 import { useProspectView } from './use-prospect-view';
 
 /** Everything about one person: identity first, then what the team knows, then actions. */
@@ -50,6 +51,7 @@ export function ProspectPanel({ identity }: { identity: ProspectIdentity }) {
   return (
     <>
       <ProspectHeader identity={identity} known={view === undefined ? undefined : view.prospect !== null} />
+      <SamePerson identity={identity} />
       {view === undefined ? (
         <p className="muted" aria-busy="true">
           Loading what your team knows…

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { readMe, readSettings } from '@/lib/db/local-state';
-import { activitiesFor, findProspectByKey, membersById, notesFor } from '@/lib/db/queries';
+import { activitiesFor, findProspectByKey, membersById, notesFor, pipelineFor } from '@/lib/db/queries';
 import { openRequestsForProspect } from '@/lib/db/review-queries';
 import type { Activity, Me, Member, Note, PipelineEntry, Prospect, Requisition, ReviewRequest, Settings } from '@/lib/model';
 import { useDb } from '@/components/ui/db-context';
@@ -36,7 +36,7 @@ export function useProspectView(profileKey: string): ProspectView | undefined {
       activitiesFor(db, prospect.id),
       me ? notesFor(db, prospect.id, me.memberId) : Promise.resolve([]),
       openRequestsForProspect(db, prospect.id),
-      db.pipeline.where('prospectId').equals(prospect.id).toArray(),
+      pipelineFor(db, prospect.id),
     ]);
     return { me, settings, members, prospect, activities, notes, openReviews, pipeline, requisitions };
   }, [db, profileKey]);

@@ -12,6 +12,7 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { Parts } from '@/components/ui/user-text';
 import { type TextPart, joined, user } from '@/lib/text-parts';
 import { decisionsForRequest } from '@/lib/db/review-queries';
+import { resolvePeople } from '@/lib/db/queries';
 import { MESSAGE_MAX_BYTES, canNudgeReview, canReassignReview, canReviewFor, type Me, type Member, type Requisition, type ReviewDecision, type ReviewRequest } from '@/lib/model';
 import { reviewCancel, reviewNudge, reviewReassign } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
@@ -100,7 +101,7 @@ export function ReviewRequestCard({ request, requisition, me, members, now, focu
     const prospectIds = ids.split(' ');
     const [decisions, people, previous] = await Promise.all([
       decisionsForRequest(db, request.id),
-      db.prospects.bulkGet(prospectIds),
+      resolvePeople(db, prospectIds),
       request.reassignedFrom ? db.reviewRequests.get(request.reassignedFrom) : undefined,
     ]);
     const byId = new Map(prospectIds.map((id, i) => [id, people[i]]));

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '@/components/ui/db-context';
-import { membersById } from '@/lib/db/queries';
+import { membersById, resolvePeople } from '@/lib/db/queries';
 import { openRequestsForProspect, requisitions } from '@/lib/db/review-queries';
 import { readMe } from '@/lib/db/local-state';
 import { readTray } from '@/lib/review/batch-tray';
@@ -10,7 +10,7 @@ export function useTray() {
   const db = useDb();
   return useLiveQuery(async () => {
     const [tray, reqs, members, me] = await Promise.all([readTray(db), requisitions(db), membersById(db), readMe(db)]);
-    const [people, openReviews] = await Promise.all([db.prospects.bulkGet(tray.prospectIds), Promise.all(tray.prospectIds.map((id) => openRequestsForProspect(db, id)))]);
+    const [people, openReviews] = await Promise.all([resolvePeople(db, tray.prospectIds), Promise.all(tray.prospectIds.map((id) => openRequestsForProspect(db, id)))]);
     return {
       tray,
       me,

@@ -2,9 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useDb } from '@/components/ui/db-context';
 import type { TandemDB } from '@/lib/db/database';
-import { fromProspectRow } from '@/lib/db/database';
 import { readMe } from '@/lib/db/local-state';
-import { activitiesFor, membersById, notesFor } from '@/lib/db/queries';
+import { activitiesFor, membersById, notesFor, resolvePerson } from '@/lib/db/queries';
 import { decisionsForRequest } from '@/lib/db/review-queries';
 import type { Activity, Me, Member, Note, Prospect, Requisition, ReviewDecision, ReviewRequest } from '@/lib/model';
 
@@ -54,17 +53,13 @@ async function readHead(db: TandemDB, requestId: string): Promise<ReviewHead> {
   return { me, members, request: found, requisition: found ? requisitions.get(found.requisitionId) : undefined, requisitions };
 }
 
-/** A person by the id a request names, following an alias to the record the server kept. */
+/** A person by the id a request names, following aliases to the record the team kept. */
 async function readPerson(db: TandemDB, requestId: string, key: string, meId: string | undefined): Promise<PersonContext> {
-  let row = live(await db.prospects.get(key));
-  if (!row) {
-    const alias = await db.aliases.get(key);
-    if (alias) row = live(await db.prospects.get(alias.prospectId));
-  }
-  if (!row) return { prospect: null, notes: [], earlierDecisions: [] };
-  const [notes, activities] = await Promise.all([meId ? notesFor(db, row.id, meId) : Promise.resolve([]), activitiesFor(db, row.id)]);
+  const prospect = await resolvePerson(db, key);
+  if (!prospect) return { prospect: null, notes: [], earlierDecisions: [] };
+  const [notes, activities] = await Promise.all([meId ? notesFor(db, prospect.id, meId) : Promise.resolve([]), activitiesFor(db, prospect.id)]);
   const earlierDecisions = activities.filter((a): a is DecisionActivity => a.kind === 'review_decision' && a.data.requestId !== requestId);
-  return { prospect: fromProspectRow(row), notes, earlierDecisions };
+  return { prospect, notes, earlierDecisions };
 }
 
 /**

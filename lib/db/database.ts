@@ -1,10 +1,15 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import { nameKey, nameTokens } from '@/lib/identity';
 import { type OutboxEntry, type Prospect, SYNCED_TABLES, type SyncedRows, type SyncedTable } from '@/lib/model';
 import { SCHEMA_VERSIONS } from './schema';
 import { guardSyncedWrites } from './synced-write-guard';
 
-/** A prospect as stored: `profileKeys` flattens `profiles[].key` for the multi-entry index. */
-export type ProspectRow = Prospect & { profileKeys: string[] };
+/**
+ * A prospect as stored, with what its indexes need: `profileKeys` flattens `profiles[].key`;
+ * `nameKey` is the name as matching compares it ('' for a single word: nobody is suggested on
+ * one) and `nameWords` its words, for searching by the start of any of them (lib/identity).
+ */
+export type ProspectRow = Prospect & { profileKeys: string[]; nameKey: string; nameWords: string[] };
 
 /** Device-local values (who I am, settings, sync cursors); never synced. */
 export interface LocalRow {
@@ -65,11 +70,11 @@ export function writableTables(db: TandemDB): Table[] {
 }
 
 export function toProspectRow(p: Prospect): ProspectRow {
-  return { ...p, profileKeys: [...new Set(p.profiles.map((r) => r.key))] };
+  return { ...p, profileKeys: [...new Set(p.profiles.map((r) => r.key))], nameKey: nameKey(p.name) ?? '', nameWords: [...new Set(nameTokens(p.name))] };
 }
 
 export function fromProspectRow(row: ProspectRow): Prospect {
-  const { profileKeys: _derived, ...prospect } = row;
+  const { profileKeys: _keys, nameKey: _name, nameWords: _words, ...prospect } = row;
   return prospect;
 }
 

@@ -25,6 +25,8 @@ export const LOCAL_KEYS = {
   heldChanges: 'heldChanges',
   /** The team server last signed in to, kept after signing out so the form offers it again. */
   lastServerUrl: 'lastServerUrl',
+  /** "Same person as …?" answered No on this device: person ids by profile key (lib/prospects/page-match.ts). */
+  notSamePerson: 'notSamePerson',
 } as const;
 
 export async function readValidated<T extends z.ZodType>(db: TandemDB, key: string, schema: T): Promise<z.infer<T> | undefined> {

@@ -1,8 +1,9 @@
 import { startOfDay, endOfDay } from 'date-fns';
 import { Dexie } from 'dexie';
-import type { Activity, Member, Note, Prospect } from '@/lib/model';
+import type { Activity, Member, Note, PipelineEntry, Prospect } from '@/lib/model';
 import { type TandemDB, fromProspectRow } from './database';
 import { readMe } from './local-state';
+import { resolveProspectId } from '@/lib/mutations';
 
 export async function findProspectByKey(db: TandemDB, key: string): Promise<Prospect | undefined> {
   const rows = await db.prospects.where('profileKeys').equals(key).toArray();
@@ -15,37 +16,88 @@ export async function findProspectsByEmail(db: TandemDB, email: string): Promise
   return rows.filter((r) => r.deletedAt === null).map(fromProspectRow);
 }
 
-/** The person's feed, newest first, tombstones left out. */
+/** The person an id names now, following aliases (merges chain them) to the record the team kept. */
+export async function resolvePerson(db: TandemDB, id: string): Promise<Prospect | undefined> {
+  const row = await db.prospects.get(await resolveProspectId({ get: (table, key) => db.table(table).get(key) }, id));
+  return row && row.deletedAt === null ? fromProspectRow(row) : undefined;
+}
+
+/** The people some ids name now, in order (undefined: nobody live), following merges: a follow-up or request keeps the id it was made with. */
+export async function resolvePeople(db: TandemDB, ids: readonly string[]): Promise<(Prospect | undefined)[]> {
+  return Promise.all(ids.map((id) => resolvePerson(db, id)));
+}
+
+/**
+ * Every id that stands for the person: their own and every alias leading to them. A merge
+ * (prospect.merge) leaves the merged-away record's feed, notes, follow-ups, pipeline and
+ * reviews under its old id; reads gather them through these ids, so nothing is rewritten and
+ * a change written offline to either id shows in one place. Aliases chain (A into B, B into C).
+ */
+export async function idsOfPerson(db: TandemDB, prospectId: string): Promise<string[]> {
+  const ids = new Set([prospectId]);
+  let frontier = [prospectId];
+  while (frontier.length > 0) {
+    const found = await db.aliases.where('prospectId').anyOf(frontier).primaryKeys();
+    frontier = found.filter((id) => !ids.has(id));
+    for (const id of frontier) ids.add(id);
+  }
+  return [...ids];
+}
+
+/** What `read` gives for each id of the person (compound indexes are read one id at a time). */
+async function byPerson<T>(db: TandemDB, prospectId: string, read: (id: string) => Promise<T>): Promise<T[]> {
+  return Promise.all((await idsOfPerson(db, prospectId)).map(read));
+}
+
+/** The person's feed (every id of theirs), newest first, tombstones left out. */
 export async function activitiesFor(db: TandemDB, prospectId: string): Promise<Activity[]> {
-  const rows = await db.activities
-    .where('[prospectId+at]')
-    .between([prospectId, Dexie.minKey], [prospectId, Dexie.maxKey])
-    .reverse()
-    .toArray();
-  return rows.filter((a) => a.deletedAt === null);
+  const rows = await byPerson(db, prospectId, (id) =>
+    db.activities
+      .where('[prospectId+at]')
+      .between([id, Dexie.minKey], [id, Dexie.maxKey])
+      .toArray(),
+  );
+  return rows.flat().filter((a) => a.deletedAt === null).sort((a, b) => b.at - a.at);
 }
 
 /** Notes the member may see: the team's and their own private ones, newest first. */
 export async function notesFor(db: TandemDB, prospectId: string, memberId: string): Promise<Note[]> {
-  const rows = await db.notes
-    .where('[prospectId+createdAt]')
-    .between([prospectId, Dexie.minKey], [prospectId, Dexie.maxKey])
-    .reverse()
-    .toArray();
-  return rows.filter((n) => n.deletedAt === null && (n.visibility === 'team' || n.authorId === memberId));
+  const rows = await byPerson(db, prospectId, (id) =>
+    db.notes
+      .where('[prospectId+createdAt]')
+      .between([id, Dexie.minKey], [id, Dexie.maxKey])
+      .toArray(),
+  );
+  return rows.flat().filter((n) => n.deletedAt === null && (n.visibility === 'team' || n.authorId === memberId)).sort((a, b) => b.createdAt - a.createdAt);
 }
 
+/** The person's pipeline entries, under every id of theirs. */
+export async function pipelineFor(db: TandemDB, prospectId: string): Promise<PipelineEntry[]> {
+  const entries = await db.pipeline.where('prospectId').anyOf(await idsOfPerson(db, prospectId)).toArray();
+  // Two people merged while both were in one requisition leave two entries until the next move
+  // carries the merged-away one over: show one per requisition, the person's own, else the latest.
+  const byRequisition = new Map<string, PipelineEntry>();
+  for (const entry of entries) {
+    if (entry.deletedAt !== null) continue;
+    const shown = byRequisition.get(entry.requisitionId);
+    const better = !shown || (shown.prospectId !== prospectId && (entry.prospectId === prospectId || entry.updatedAt > shown.updatedAt));
+    if (better) byRequisition.set(entry.requisitionId, entry);
+  }
+  return [...byRequisition.values()];
+}
 
 /** Whether the member already has a `viewed` on the person on the local calendar day of `at`. */
 export async function hasViewedOnDay(db: TandemDB, prospectId: string, memberId: string, at: number): Promise<boolean> {
   const from = startOfDay(at).getTime();
   const to = endOfDay(at).getTime();
-  const count = await db.activities
-    .where('[prospectId+actorId+kind]')
-    .equals([prospectId, memberId, 'viewed'])
-    .filter((a) => a.deletedAt === null && a.at >= from && a.at <= to)
-    .count();
-  return count > 0;
+  const counts = await byPerson(db, prospectId, (id) =>
+    db.activities
+      .where('[prospectId+actorId+kind]')
+      .equals([id, memberId, 'viewed'])
+      .filter((a) => a.deletedAt === null && a.at >= from && a.at <= to)
+      .count(),
+  );
+  return counts.some((n) => n > 0);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { FollowUp, Requisition, ReviewDecision, ReviewRequest } from '@/lib/model';
 import type { TandemDB } from './database';
+import { idsOfPerson } from './queries';
 
 const live = <T extends { deletedAt: number | null }>(rows: T[]) => rows.filter((r) => r.deletedAt === null);
 
@@ -22,9 +23,9 @@ export async function decisionsForRequest(db: TandemDB, requestId: string): Prom
   return live(await db.reviewDecisions.where('requestId').equals(requestId).toArray());
 }
 
-/** Requests that include the person, newest first. */
+/** Requests that include the person (by any id of theirs), newest first. */
 export async function requestsForProspect(db: TandemDB, prospectId: string): Promise<ReviewRequest[]> {
-  const rows = await db.reviewRequests.where('prospectIds').equals(prospectId).toArray();
+  const rows = await db.reviewRequests.where('prospectIds').anyOf(await idsOfPerson(db, prospectId)).distinct().toArray();
   return live(rows).sort((a, b) => b.createdAt - a.createdAt);
 }
 

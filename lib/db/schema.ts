@@ -1,4 +1,5 @@
 import type { Transaction } from 'dexie';
+import { nameKey, nameTokens } from '@/lib/identity';
 import { LOCAL_TEAM_ID } from '@/lib/model';
 
 /**
@@ -101,6 +102,25 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       await tx.table('outbox').toCollection().modify((entry: { teamId?: unknown }) => {
         if (typeof entry.teamId !== 'string') entry.teamId = teamId;
       });
+    },
+  },
+  {
+    // v6, one person across sites: a person is found by their whole name (`nameKey`, words in
+    // any order: the "Same person as …?" suggestions) and by the start of any word of it
+    // (`nameWords`: the sidebar's search). Both derive from the name, like `profileKeys`.
+    version: 6,
+    stores: {
+      prospects: 'id, *profileKeys, *emails, nameKey, *nameWords, updatedAt',
+    },
+    async upgrade(tx) {
+      await tx
+        .table('prospects')
+        .toCollection()
+        .modify((p: { name?: unknown; nameKey?: unknown; nameWords?: unknown }) => {
+          const name = typeof p.name === 'string' ? p.name : '';
+          p.nameKey = nameKey(name) ?? '';
+          p.nameWords = [...new Set(nameTokens(name))];
+        });
     },
   },
 ];

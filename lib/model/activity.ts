@@ -56,6 +56,11 @@ export const ActivityPayload = z.discriminatedUnion('kind', [
       })
       .strict(),
   }),
+  /** Another record of the same person was folded into this one (`prospect.merge`): its id and name then. */
+  z.object({
+    kind: z.literal('merged'),
+    data: z.object({ fromId: Id, fromName: shortText(200) }).strict(),
+  }),
 ]);
 export type ActivityPayload = z.infer<typeof ActivityPayload>;
 export type ActivityKind = ActivityPayload['kind'];

@@ -6,6 +6,9 @@ import { Email } from './member';
 export const SiteId = z.enum(['linkedin', 'linkedin-recruiter', 'greenhouse', 'lever', 'ashby', 'workable']);
 export type SiteId = z.infer<typeof SiteId>;
 
+/** Each site as people call it (kept zod-free in lib/sites, where content scripts read it too). */
+export { SITE_NAMES } from '../sites/site-names';
+
 /** `linkedin:<slug>`, `greenhouse:<candidateId>`, …: one person on one site, whatever the URL's decoration. */
 export const ProfileKey = z
   .string()

@@ -21,6 +21,14 @@ const Now = Timestamp.default(() => Date.now());
 
 export const ProspectUpsertArgs = z.object({ id: NewId, identity: ProspectIdentity, at: Now });
 
+/** The page's profile (and the emails it shows) joins a person the team has; the page's name never replaces theirs. */
+export const ProspectAttachProfileArgs = z.object({ prospectId: Id, identity: ProspectIdentity, at: Now });
+
+/** Two records of one person become one: `fromId` becomes an alias of `intoId`, who stays. */
+export const ProspectMergeArgs = z
+  .object({ intoId: Id, fromId: Id, activityId: NewId, at: Now })
+  .refine((a) => a.intoId !== a.fromId, { message: 'a person cannot be merged with themselves', path: ['fromId'] });
+
 export const SetDoNotContactArgs = z.object({
   prospectId: Id,
   /** A reason marks the person do-not-contact; null clears it. */

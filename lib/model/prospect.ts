@@ -10,14 +10,18 @@ export const DoNotContact = z.object({
 });
 export type DoNotContact = z.infer<typeof DoNotContact>;
 
+/** What one person's record holds at most: every site's profile, every address a page showed. */
+export const MAX_PERSON_PROFILES = 50;
+export const MAX_PERSON_EMAILS = 50;
+
 export const Prospect = z.object({
   ...SyncedFields,
   name: shortText(200).min(1),
   headline: shortText(500).nullable(),
   company: shortText(200).nullable(),
   location: shortText(200).nullable(),
-  profiles: z.array(StoredProfileRef).max(50),
-  emails: z.array(Email).max(50),
+  profiles: z.array(StoredProfileRef).max(MAX_PERSON_PROFILES),
+  emails: z.array(Email).max(MAX_PERSON_EMAILS),
   doNotContact: DoNotContact.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

@@ -8,6 +8,14 @@ import { LOGGABLE_KINDS } from './mutation-args';
  */
 export const canSetDoNotContact = (role: Role) => role === 'recruiter' || role === 'admin';
 
+/**
+ * Merging two people folds one record's history into another's: a recruiting decision, like
+ * do-not-contact, so recruiters and admins. Saying "this page is that person" (attaching a
+ * profile) is what anyone who finds people does; hiring managers review, they do not source.
+ */
+export const canMergePeople = (role: Role) => role === 'recruiter' || role === 'admin';
+export const canAttachProfile = (role: Role) => role !== 'hiring_manager';
+
 /** A note is its author's: only they edit, delete or restore it. */
 export const canChangeNote = (authorId: string, memberId: string) => authorId === memberId;
 

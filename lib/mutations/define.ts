@@ -48,10 +48,26 @@ export class MutationRefused extends Error {
 /** A client-given id for a new row is taken: the row exists already (refused by `requireUnusedId`). */
 export class IdInUse extends MutationRefused {}
 
-/** The person an id names, following an alias to the record the server kept. */
+/**
+ * Aliases form chains (A merged into B, then B into C); each merge makes one link, and an alias
+ * is only ever made for a live person's id, so a chain has no loop. The bound is a guard.
+ */
+const MAX_ALIAS_HOPS = 100;
+
+/** The id of the record an id stands for now, following aliases (the id itself when it is no alias). */
+export async function resolveProspectId(store: Pick<MutationStore, 'get'>, id: string): Promise<string> {
+  let current = id;
+  for (let hops = 0; hops < MAX_ALIAS_HOPS; hops++) {
+    const alias = await store.get('aliases', current);
+    if (!alias) break;
+    current = alias.prospectId;
+  }
+  return current;
+}
+
+/** The person an id names, following aliases to the record the team kept. */
 export async function resolveProspect(store: MutationStore, id: string) {
-  const alias = await store.get('aliases', id);
-  const prospect = await store.get('prospects', alias?.prospectId ?? id);
+  const prospect = await store.get('prospects', await resolveProspectId(store, id));
   return prospect && prospect.deletedAt === null ? prospect : undefined;
 }
 

@@ -7,13 +7,15 @@ import { pipelineMove } from './pipeline';
 import { followUpDone, followUpSet, followUpSnooze } from './follow-up';
 import { prospectSetDoNotContact, prospectUpsert } from './prospect';
 import { requisitionSave } from './requisition';
+import { prospectAttachProfile, prospectMerge } from './same-person';
 import { reviewCancel, reviewDecide, reviewNudge, reviewReassign, reviewRequest, reviewUndo } from './review';
 
 export { activityLog, activityUndo, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert };
 export { requisitionSave, reviewRequest, reviewDecide, reviewUndo, reviewNudge, reviewReassign, reviewCancel };
-export { followUpSet, followUpDone, followUpSnooze, memberUpdate, pipelineMove };
+export { followUpSet, followUpDone, followUpSnooze, memberUpdate, pipelineMove, prospectAttachProfile, prospectMerge };
 export { backupRestore };
 export { whyNotRestorable } from './backup-restore';
+export { resolveProspectId } from './define';
 export { IdInUse, MutationRefused, NO_CHANGE, type Actor, type Mutation, type MutationContext } from './define';
 
 /** Every named mutation, by name: what the outbox replays and the server accepts. */
@@ -40,5 +42,7 @@ export const MUTATIONS: ReadonlyMap<string, Mutation> = new Map(
     backupRestore,
     memberUpdate,
     pipelineMove,
+    prospectAttachProfile,
+    prospectMerge,
   ].map((m) => [m.name, m as Mutation]),
 );

@@ -25,8 +25,11 @@ export const pipelineMove = defineMutation({
     if (requisition.status === 'closed') throw refuse(`${requisition.title} is closed: reopen the requisition to move people in it`);
 
     const id = pipelineEntryId(prospect.id, requisition.id);
-    const stored = await store.get('pipeline', id);
-    const current = stored && stored.deletedAt === null ? stored : undefined;
+    const live = (entry: PipelineEntry | undefined) => (entry && entry.deletedAt === null ? entry : undefined);
+    // An entry made before its person was merged into another keeps its id (derived from the
+    // merged-away person): moving it carries it over to the one who stays, and tombstones it.
+    const earlier = prospectId === prospect.id ? undefined : live(await store.get('pipeline', pipelineEntryId(prospectId, requisition.id)));
+    const current = live(await store.get('pipeline', id)) ?? earlier;
     if (!current && requisition.status === 'on_hold') throw refuse(`${requisition.title} is on hold: nobody new joins it until it reopens`);
     // A stage given must be one of the requisition's; a close keeps the one the entry is at, even one renamed since.
     if (stage !== undefined && !requisition.stages.includes(stage)) throw refuse(`“${stage}” is not a stage of ${requisition.title} (its stages: ${requisition.stages.join(', ')})`);
@@ -36,6 +39,10 @@ export const pipelineMove = defineMutation({
     const next: Omit<PipelineEntry, 'teamId' | 'version'> = { id, deletedAt: null, prospectId: prospect.id, requisitionId: requisition.id, stage: to, status, reason, declinedOffer, updatedAt: at };
     if (current && current.stage === to && current.status === status && current.reason === reason && (current.declinedOffer ?? null) === declinedOffer) return NO_CHANGE;
     await store.put('pipeline', next);
+    if (earlier) {
+      const { teamId: _team, version: _version, ...carried } = earlier;
+      await store.put('pipeline', { ...carried, deletedAt: at, updatedAt: at });
+    }
     const data = { from: current?.stage ?? null, fromStatus: current?.status ?? null, to, status, reason, declinedOffer };
     await store.put('activities', { id: activityId, deletedAt: null, prospectId: prospect.id, actorId: actor.memberId, at, requisitionId: requisition.id, kind: 'stage_changed', data });
     return id;

@@ -1,11 +1,15 @@
-import { ProspectUpsertArgs, SetDoNotContactArgs, canSetDoNotContact, type Prospect } from '@/lib/model';
+import { MAX_PERSON_EMAILS, ProspectUpsertArgs, SetDoNotContactArgs, canSetDoNotContact, type Prospect } from '@/lib/model';
 import { MutationRefused, NO_CHANGE, defineMutation, requireUnusedId, resolveProspect } from './define';
+import { gapsFilled } from './same-person';
 
 /**
- * Records the person a page shows: creates them the first time, refreshes their details and
- * profile URL when the page says something new, and otherwise writes nothing. If the team
- * already has the person under another id (two devices met them offline), the new id becomes
- * an alias of the existing record.
+ * Records the person a page shows: creates them the first time, refreshes their details,
+ * profile URL and emails when the page says something new, and otherwise writes nothing. If
+ * the team already has the person under another id (two devices met them offline), the new id
+ * becomes an alias of the existing record. A stand-in name ("Candidate 4521 on Greenhouse", a
+ * blind-review pseudonym) is never stored: nobody is created under one (the page records them
+ * once it shows their name, or a member attaches it to someone the team has), and a known
+ * person keeps their name. Only the page of their first profile refreshes their details.
  */
 export const prospectUpsert = defineMutation({
   name: 'prospect.upsert',
@@ -15,6 +19,7 @@ export const prospectUpsert = defineMutation({
     const existing = await store.findProspectByKey(identity.key);
     const ref = { site: identity.site, key: identity.key, url: identity.url };
     if (!existing) {
+      if (identity.nameIsStandIn) throw new MutationRefused('prospect.upsert', 'the page does not show this person’s name yet; they are recorded once it does');
       // An alias id too: the new person would be found as the one the alias names.
       await requireUnusedId(store, 'prospect.upsert', 'prospects', id);
       await requireUnusedId(store, 'prospect.upsert', 'aliases', id);
@@ -26,7 +31,7 @@ export const prospectUpsert = defineMutation({
         company: identity.company,
         location: identity.location,
         profiles: [ref],
-        emails: [],
+        emails: [...new Set(identity.emails ?? [])],
         doNotContact: null,
         createdAt: at,
         updatedAt: at,
@@ -39,13 +44,21 @@ export const prospectUpsert = defineMutation({
       await store.put('aliases', { id, deletedAt: null, prospectId: existing.id });
       aliased = true;
     }
+    // The person's first profile describes them; the page of another of their profiles (another
+    // site, a record merged in) only fills what is missing, so two pages never rename them in turn.
+    const describes = existing.profiles[0]?.key === ref.key;
     const next: Prospect = {
       ...existing,
-      name: identity.name,
-      headline: identity.headline ?? existing.headline,
-      company: identity.company ?? existing.company,
-      location: identity.location ?? existing.location,
+      ...(describes
+        ? {
+            name: identity.nameIsStandIn ? existing.name : identity.name,
+            headline: identity.headline ?? existing.headline,
+            company: identity.company ?? existing.company,
+            location: identity.location ?? existing.location,
+          }
+        : gapsFilled(existing, identity)),
       profiles: existing.profiles.map((p) => (p.key === ref.key ? ref : p)),
+      emails: [...new Set([...existing.emails, ...(identity.emails ?? [])])].slice(0, MAX_PERSON_EMAILS),
     };
     if (JSON.stringify(next) === JSON.stringify(existing)) return aliased ? existing.id : NO_CHANGE;
     await store.put('prospects', { ...next, updatedAt: Math.max(at, existing.updatedAt) });

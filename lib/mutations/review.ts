@@ -12,7 +12,7 @@ import {
   type ReviewEvent,
   type ReviewRequest,
 } from '@/lib/model';
-import { MutationRefused, NO_CHANGE, defineMutation, requireUnusedId, resolveProspect } from './define';
+import { MutationRefused, NO_CHANGE, defineMutation, requireUnusedId, resolveProspect, resolveProspectId } from './define';
 import { requireMember } from './member';
 import type { MutationStore } from './store';
 
@@ -36,6 +36,13 @@ function closedReason(request: ReviewRequest): string | null {
     case 'completed':
       return 'this review is already complete';
   }
+}
+
+/** The ids in `ids` that stand for the person `personId` (themselves, or aliases of them). */
+async function listedIdsOf(store: MutationStore, ids: readonly string[], personId: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const id of ids) if (id === personId || (await resolveProspectId(store, id)) === personId) found.push(id);
+  return found;
 }
 
 /** The live decision per person of a request. */
@@ -119,10 +126,13 @@ export const reviewDecide = defineMutation({
     // A request addressed to its own requester (stored before that was refused) takes no decisions.
     if (!canReviewFor(request, actor.memberId)) throw new MutationRefused('review.decide', 'nobody decides on a review they asked for');
     const prospect = await resolveProspect(store, prospectId);
-    if (!prospect || !request.prospectIds.includes(prospect.id)) throw new MutationRefused('review.decide', 'that person is not in this review');
     const decided = await liveDecisions(store, requestId);
-    if (decided.some((d) => d.prospectId === prospect.id)) throw new MutationRefused('review.decide', 'already decided; undo the decision first');
-    await store.put('reviewDecisions', { id, deletedAt: null, requestId, prospectId: prospect.id, reviewerId: actor.memberId, verdict, met, missing, note, decidedAt: at, activityId });
+    // The request names the person by the id it was sent with, which a merge may since have made an alias.
+    const listed = prospect ? await listedIdsOf(store, request.prospectIds, prospect.id) : [];
+    if (listed.length === 0) throw new MutationRefused('review.decide', 'that person is not in this review');
+    const undecided = listed.find((p) => !decided.some((d) => d.prospectId === p));
+    if (!prospect || undecided === undefined) throw new MutationRefused('review.decide', 'already decided; undo the decision first');
+    await store.put('reviewDecisions', { id, deletedAt: null, requestId, prospectId: undecided, reviewerId: actor.memberId, verdict, met, missing, note, decidedAt: at, activityId });
     await store.put('activities', {
       id: activityId,
       deletedAt: null,

@@ -2,6 +2,7 @@ import type { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS, readMe, readSettings, readValidated } from '@/lib/db/local-state';
 import { RetryLoop } from '@/lib/retry-loop';
 import { pendingFollowUps, openRequestsForReviewer } from '@/lib/db/review-queries';
+import { resolvePeople, resolvePerson } from '@/lib/db/queries';
 import { resolvePolicy } from '@/lib/deadlines';
 import { profileLink } from '@/lib/sites/profile-link';
 import { type Badge, badgeFor, decideReminders, type ReminderNames } from './decide';
@@ -125,12 +126,13 @@ async function namesFor(db: TandemDB, requests: { requesterId: string; requisiti
   const memberIds = [...new Set(requests.flatMap((r) => [r.requesterId, ...r.history.map((e) => e.by)]))];
   const requisitionIds = [...new Set(requests.map((r) => r.requisitionId))];
   const prospectIds = [...new Set(followUps.map((f) => f.prospectId))];
-  const [members, requisitions, prospects] = await Promise.all([db.members.bulkGet(memberIds), db.requisitions.bulkGet(requisitionIds), db.prospects.bulkGet(prospectIds)]);
+  const [members, requisitions, prospects] = await Promise.all([db.members.bulkGet(memberIds), db.requisitions.bulkGet(requisitionIds), resolvePeople(db, prospectIds)]);
   const byId = <T extends { id: string; deletedAt: number | null }, V>(rows: (T | undefined)[], value: (row: T) => V) =>
     new Map(rows.filter((r): r is T => r !== undefined && r.deletedAt === null).map((r) => [r.id, value(r)]));
   const memberNames = byId(members, (m) => m.name);
   const titles = byId(requisitions, (r) => r.title);
-  const people = byId(prospects, (p) => p.name);
+  // By the id the follow-up names: a merge may have made it an alias of the person shown.
+  const people = new Map(prospectIds.flatMap((id, i) => (prospects[i] ? [[id, prospects[i].name] as const] : [])));
   return { member: (id) => memberNames.get(id), requisition: (id) => titles.get(id), prospect: (id) => people.get(id) };
 }
 
@@ -144,8 +146,8 @@ export async function clickTarget(db: TandemDB, notificationId: string): Promise
   if (!target) return null;
   if (target.kind === 'followUp') {
     const followUp = await db.followUps.get(target.followUpId);
-    const prospect = followUp && (await db.prospects.get(followUp.prospectId));
-    const url = prospect?.deletedAt === null ? profileLink(prospect.profiles[0]) : undefined;
+    const prospect = followUp && (await resolvePerson(db, followUp.prospectId));
+    const url = prospect ? profileLink(prospect.profiles[0]) : undefined;
     if (url) return { url };
   }
   return { page: pageFor(target) };

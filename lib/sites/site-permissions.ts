@@ -3,11 +3,11 @@
  * Pure: the browser side is lib/sites/ats-scripts.ts. Installing asks for LinkedIn alone
  * (Recruiter lives there); these are the manifest's `optional_host_permissions`.
  */
+import { SITE_NAMES } from './site-names';
 
 export const ATS_SITES = ['greenhouse', 'lever', 'ashby', 'workable'] as const;
 export type AtsSite = (typeof ATS_SITES)[number];
 
-export const ATS_SITE_NAMES: Record<AtsSite, string> = { greenhouse: 'Greenhouse', lever: 'Lever', ashby: 'Ashby', workable: 'Workable' };
 
 /** Every host each site shows candidates on (DESIGN.md, "Profile keys"). */
 const ATS_ALL_HOSTS: Record<AtsSite, string[]> = {
@@ -52,7 +52,7 @@ export function sitePatterns(site: AtsSite, entered = ''): { patterns: string[] 
   const host = (URL.canParse(raw) ? new URL(raw).hostname : raw.replace(/\/.*$/, '')).replace(/\.$/, '');
   const sub = host.endsWith(`.${narrowing.domain}`) ? host.slice(0, -narrowing.domain.length - 1) : host;
   if (!NARROW_HOST[site]!.test(sub)) {
-    return { error: `“${entered.trim()}” is not a ${ATS_SITE_NAMES[site]} ${site === 'workable' ? 'account name' : 'subdomain'}: use letters, digits and hyphens, like “acme”.` };
+    return { error: `“${entered.trim()}” is not a ${SITE_NAMES[site]} ${site === 'workable' ? 'account name' : 'subdomain'}: use letters, digits and hyphens, like “acme”.` };
   }
   return { patterns: [`https://${sub}.${narrowing.domain}/*`] };
 }

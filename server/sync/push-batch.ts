@@ -3,7 +3,7 @@ import type { Draft, MutationStore } from '@/lib/mutations/store';
 import { KIND_OF_TABLE, type Member, type Prospect, type ReviewDecision, type ReviewRequest, type SyncedRows, type SyncedTable, readableOnlyBy } from '@/lib/model';
 import { MutationRefused } from '@/lib/mutations/define';
 import { unreadableReason } from './readable';
-import { OPEN_REQUESTS_TO, mirrorMembers } from './sql-store';
+import { KEY_OWNER_CONFLICT, OPEN_REQUESTS_TO, liveKeys, mirrorMembers } from './sql-store';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -122,7 +122,7 @@ export class PushBatch {
       const key = `${KIND_OF_TABLE[w.table]}:${w.doc.id}`;
       this.rows.set(key, w.doc);
       this.writes.set(key, w);
-      if (w.table === 'prospects') for (const p of (w.doc as unknown as Prospect).profiles) if (!this.keys.get(p.key)) this.keys.set(p.key, w.doc.id);
+      if (w.table === 'prospects') for (const [key, id] of liveKeys(w.doc as unknown as Prospect)) this.keys.set(key, id);
     }
     if (scope.writes.size > 0) this.version++;
   }
@@ -156,12 +156,13 @@ export class PushBatch {
       this.teamId,
       writes.filter((w) => w.table === 'members').map((w) => w.doc as unknown as Member),
     );
-    const keys = writes.flatMap((w) => (w.table === 'prospects' ? (w.doc as unknown as Prospect).profiles.map((p) => [p.key, w.doc.id] as const) : []));
+    // One row per key: Postgres refuses an upsert that touches a row twice.
+    const keys = [...new Map(writes.flatMap((w) => (w.table === 'prospects' ? liveKeys(w.doc as unknown as Prospect) : []))).entries()];
     if (keys.length) {
       await this.tx.query(
         `INSERT INTO prospect_keys (team_id, key, prospect_id)
          SELECT $1, k.key, k.prospect_id FROM unnest($2::text[], $3::text[]) AS k(key, prospect_id)
-         ON CONFLICT DO NOTHING`,
+         ${KEY_OWNER_CONFLICT}`,
         [this.teamId, keys.map(([k]) => k), keys.map(([, id]) => id)],
       );
     }
@@ -194,7 +195,8 @@ export class MutationScope implements MutationStore {
 
   async findProspectByKey(key: string): Promise<Prospect | undefined> {
     for (const w of this.writes.values()) {
-      if (w.table === 'prospects' && (w.doc as unknown as Prospect).profiles.some((p) => p.key === key)) return w.doc as unknown as Prospect;
+      const doc = w.doc as unknown as Prospect;
+      if (w.table === 'prospects' && doc.deletedAt === null && doc.profiles.some((p) => p.key === key)) return doc;
     }
     const id = await this.batch.prospectIdForKey(key);
     const prospect = id ? await this.get('prospects', id) : undefined;

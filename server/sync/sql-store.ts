@@ -80,10 +80,23 @@ export async function writeEntity<T extends SyncedTable>(tx: Queryable, teamId: 
     [teamId, KIND_OF_TABLE[table], doc.id, version, JSON.stringify(doc), visibleTo],
   );
   if (table === 'prospects') {
-    for (const profile of (doc as SyncedRows['prospects']).profiles) {
-      await tx.query('INSERT INTO prospect_keys (team_id, key, prospect_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [teamId, profile.key, doc.id]);
+    for (const [key, id] of liveKeys(doc as SyncedRows['prospects'])) {
+      await tx.query(`INSERT INTO prospect_keys (team_id, key, prospect_id) VALUES ($1, $2, $3) ${KEY_OWNER_CONFLICT}`, [teamId, key, id]);
     }
   }
+}
+
+/**
+ * A profile key names the live person whose record lists it. The mutations keep one live
+ * person per key (upsert finds the owner, attach refuses another's key), so the record written
+ * last is the owner: after a merge the person who stays, and a person created again after the
+ * first was erased. A tombstone's keys are not written (the merged-away record keeps its
+ * profiles as history; its keys are the survivor's).
+ */
+export const KEY_OWNER_CONFLICT = 'ON CONFLICT (team_id, key) DO UPDATE SET prospect_id = excluded.prospect_id';
+
+export function liveKeys(prospect: Prospect): (readonly [string, string])[] {
+  return prospect.deletedAt === null ? prospect.profiles.map((p) => [p.key, prospect.id] as const) : [];
 }
 
 /**

@@ -12,7 +12,7 @@ import { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { activitiesFor, findProspectByKey, notesFor } from '@/lib/db/queries';
 import { type Me, type ProspectIdentity, type Role, isHandLogged, pipelineEntryId } from '@/lib/model';
-import { MutationRefused, activityLog, activityUndo, followUpDone, followUpSet, noteAdd, noteDelete, noteEdit, noteRestore, pipelineMove, prospectSetDoNotContact, prospectUpsert, requisitionSave, reviewDecide, reviewNudge, reviewReassign, reviewRequest, reviewUndo } from '@/lib/mutations';
+import { MutationRefused, activityLog, activityUndo, followUpDone, followUpSet, noteAdd, noteDelete, noteEdit, noteRestore, pipelineMove, prospectAttachProfile, prospectMerge, prospectSetDoNotContact, prospectUpsert, requisitionSave, reviewDecide, reviewNudge, reviewReassign, reviewRequest, reviewUndo } from '@/lib/mutations';
 import { mutate as mutateOnDevice } from '@/lib/db/mutate';
 import { decisionsForRequest, openRequestsForReviewer } from '@/lib/db/review-queries';
 import { syncOnce } from '@/lib/sync/engine';
@@ -92,6 +92,8 @@ function rowsCreatedBy(name: string, args: Record<string, unknown>): { kinds: st
       return args.reason === null ? [] : [one('activity', args.activityId)];
     // pipeline.move: a move to where another device already put the person writes nothing; its
     // entry is checked below (one per person and requisition, under the id derived from both).
+    // prospect.merge and prospect.attachProfile make no row of their own that must exist: people
+    // another device already merged (either way round), or a profile already attached, write nothing.
     default:
       return [];
   }
@@ -106,6 +108,12 @@ const PEOPLE: ProspectIdentity[] = ['ada', 'grace', 'alan', 'edsger', 'barbara']
   company: null,
   location: null,
 }));
+
+/** The same people's Greenhouse pages, each linking their LinkedIn profile: what joins them. */
+const ATS_PAGES: ProspectIdentity[] = PEOPLE.map((p) => {
+  const slug = p.key.slice('linkedin:'.length);
+  return { site: 'greenhouse', key: `greenhouse:${slug}`, url: `https://app.greenhouse.io/people/${slug}`, name: p.name, headline: null, company: null, location: null, sameAs: [{ site: p.site, key: p.key, url: p.url }] };
+});
 
 interface Device {
   name: string;
@@ -236,17 +244,44 @@ export async function runSimulation(server: Database, { seed, steps = 80, log = 
     return null;
   }
 
-  async function userAction(d: Device) {
-    if (d.name === 'dh' || rng.chance(0.35)) {
-      try {
-        const r = await reviewAction(d, 1_800_000_000_000 + rng.int(0, 10_000_000));
-        if (r?.mutationId) queued++;
-      } catch (e) {
-        if (!(e instanceof MutationRefused)) throw e;
-        log(`${d.name}: device refused ${e.mutation}: ${e.reason}`);
-      }
-      return;
+  /**
+   * One person across sites: a Greenhouse page joins its person (usually the one it links,
+   * sometimes someone else, as a member confirming the wrong suggestion would), is recorded as
+   * a person of its own (a device that did not know the linked person yet), or a recruiter
+   * merges two people, either way round. Devices doing these offline must converge.
+   */
+  async function samePersonAction(d: Device, at: number): Promise<{ mutationId: number | null } | null> {
+    const known = (await Promise.all([...PEOPLE, ...ATS_PAGES].map((p) => findProspectByKey(d.db, p.key)))).filter((p) => p !== undefined);
+    const choice = rng.int(0, 3);
+    if (choice <= 1) {
+      const page = rng.pick(ATS_PAGES);
+      const linked = await findProspectByKey(d.db, page.sameAs![0]!.key);
+      const target = linked && rng.chance(0.7) ? linked : known.length ? rng.pick(known) : undefined;
+      if (target && rng.chance(0.8)) return mutate(d.db, prospectAttachProfile, { prospectId: target.id, identity: page, at }, ctx(d));
+      const own = await findProspectByKey(d.db, page.key);
+      return mutate(d.db, prospectUpsert, { id: own?.id ?? newId(), identity: page, at }, ctx(d));
     }
+    const distinct = [...new Map(known.map((p) => [p.id, p])).values()];
+    if (distinct.length < 2) return null;
+    const into = rng.pick(distinct);
+    const from = rng.pick(distinct.filter((p) => p.id !== into.id));
+    return mutate(d.db, prospectMerge, { intoId: into.id, fromId: from.id, activityId: newId(), at }, ctx(d));
+  }
+
+  /** Runs one kind of action at a random time; a refusal by the device queues nothing and is logged. */
+  async function attempt(d: Device, action: (d: Device, at: number) => Promise<{ mutationId: number | null } | null>) {
+    try {
+      const r = await action(d, 1_800_000_000_000 + rng.int(0, 10_000_000));
+      if (r?.mutationId) queued++;
+    } catch (e) {
+      if (!(e instanceof MutationRefused)) throw e;
+      log(`${d.name}: device refused ${e.mutation}: ${e.reason}`);
+    }
+  }
+
+  async function userAction(d: Device) {
+    if (d.name !== 'dh' && rng.chance(0.12)) return attempt(d, samePersonAction);
+    if (d.name === 'dh' || rng.chance(0.35)) return attempt(d, reviewAction);
     const person = rng.pick(PEOPLE);
     const known = await findProspectByKey(d.db, person.key);
     const notes = known ? (await notesFor(d.db, known.id, d.me.memberId)).filter((n) => n.authorId === d.me.memberId) : [];
@@ -382,16 +417,30 @@ export async function runSimulation(server: Database, { seed, steps = 80, log = 
     [team.id],
   );
   for (const p of people) problem(null, 'duplicated', `${p.n} people with key ${p.key}`);
-  // One live pipeline entry per person and requisition, under the id derived from both, of a live person the team kept (not an alias).
-  const entries = await server.query<{ id: string; prospect_id: string; requisition_id: string; kept: boolean }>(
-    `SELECT e.id, e.doc->>'prospectId' AS prospect_id, e.doc->>'requisitionId' AS requisition_id,
-            EXISTS (SELECT 1 FROM entities p WHERE p.team_id = e.team_id AND p.kind = 'prospect' AND p.id = e.doc->>'prospectId' AND p.doc->>'deletedAt' IS NULL) AS kept
+  // Every id ever given to a person still leads to one live person: merges chain aliases, never loop or dead-end.
+  const aliasRows = await server.query<{ id: string; target: string }>("SELECT id, doc->>'prospectId' AS target FROM entities WHERE team_id = $1 AND kind = 'alias'", [team.id]);
+  const liveIds = new Set((await server.query<{ id: string }>("SELECT id FROM entities WHERE team_id = $1 AND kind = 'prospect' AND doc->>'deletedAt' IS NULL", [team.id])).map((r) => r.id));
+  const aliasOf = new Map(aliasRows.map((a) => [a.id, a.target]));
+  const personOf = (id: string) => {
+    let at = id;
+    for (let hops = 0; aliasOf.has(at) && hops <= aliasRows.length; hops++) at = aliasOf.get(at)!;
+    return at;
+  };
+  for (const { id } of aliasRows) {
+    const at = personOf(id);
+    if (!liveIds.has(at)) problem(null, 'lost', `alias ${id} leads to ${at}, which is no live person`);
+  }
+  // One live pipeline entry per person and requisition, under the id derived from both, of a
+  // person the team kept. An entry made before its person was merged away keeps its id until its
+  // next move carries it over; it must still lead to a live person.
+  const entries = await server.query<{ id: string; prospect_id: string; requisition_id: string }>(
+    `SELECT e.id, e.doc->>'prospectId' AS prospect_id, e.doc->>'requisitionId' AS requisition_id
        FROM entities e WHERE e.team_id = $1 AND e.kind = 'pipeline_entry' AND e.doc->>'deletedAt' IS NULL`,
     [team.id],
   );
   for (const e of entries) {
     if (e.id !== pipelineEntryId(e.prospect_id, e.requisition_id)) problem(null, 'duplicated', `pipeline entry ${e.id} is not the one entry of ${e.prospect_id} in ${e.requisition_id}`);
-    if (!e.kept) problem(null, 'diverged', `pipeline entry ${e.id} names ${e.prospect_id}, which is not a person the team kept`);
+    if (!liveIds.has(personOf(e.prospect_id))) problem(null, 'diverged', `pipeline entry ${e.id} names ${e.prospect_id}, which leads to no person the team kept`);
   }
   const kinds = await server.query<{ kind: string; n: number }>('SELECT kind, count(*)::int AS n FROM entities WHERE team_id = $1 GROUP BY kind ORDER BY kind', [team.id]);
   const rejections = await server.query<{ n: number }>('SELECT count(*)::int AS n FROM rejections r JOIN clients c ON c.id = r.client_id JOIN members m ON m.id = c.member_id WHERE m.team_id = $1', [team.id]);

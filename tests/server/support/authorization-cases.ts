@@ -1,5 +1,5 @@
 import { ulid } from 'ulidx';
-import type { Member, PushResponse, Role } from '@/lib/model';
+import type { Member, ProspectIdentity, PushResponse, Role } from '@/lib/model';
 import { canManageHiring, canRecruitFor, canRequestReview } from '@/lib/model';
 import { type as, identity } from './server';
 
@@ -43,6 +43,12 @@ async function person(w: World): Promise<string> {
   const id = ulid();
   await must(w.mates.sourcer.api.push([{ name: 'prospect.upsert', args: { id, identity: identity(`p-${id.toLowerCase()}`, 'Ada Lovelace'), at: 1 } }]));
   return id;
+}
+
+/** A Greenhouse candidate page that shows a name and an email. */
+function greenhouseIdentity(): ProspectIdentity {
+  const id = String(Math.floor(Math.random() * 1e9));
+  return { site: 'greenhouse', key: `greenhouse:${id}`, url: `https://app.greenhouse.io/people/${id}`, name: 'Ada Lovelace', headline: null, company: null, location: null, emails: [`ada.${id}@engines.example`] };
 }
 
 /** A requisition opened by a recruiter; `patch` names its hiring manager or recruiters. */
@@ -122,6 +128,36 @@ export const AUTHZ_CASES: AuthzCase[] = [
     setUp: async (w) => {
       const id = await person(w);
       return { id, identity: identity(`p-${id.toLowerCase()}`, 'Ada Lovelace, Countess'), at: 5 };
+    },
+  },
+  {
+    mutation: 'prospect.attachProfile',
+    situation: 'adds a Greenhouse profile to a person',
+    setUp: async (w) => ({ prospectId: await person(w), identity: greenhouseIdentity(), at: 5 }),
+  },
+  {
+    mutation: 'prospect.attachProfile',
+    situation: "adds a profile that is already another person's",
+    setUp: async (w) => {
+      const other = ulid();
+      const page = greenhouseIdentity();
+      await must(w.mates.sourcer.api.push([{ name: 'prospect.upsert', args: { id: other, identity: page, at: 2 } }]));
+      return { prospectId: await person(w), identity: page, at: 5 };
+    },
+  },
+  {
+    mutation: 'prospect.merge',
+    situation: 'merges two people',
+    setUp: async (w) => ({ intoId: await person(w), fromId: await person(w), activityId: ulid(), at: 5 }),
+  },
+  {
+    mutation: 'prospect.merge',
+    situation: 'merges two people who are already one',
+    setUp: async (w) => {
+      const intoId = await person(w);
+      const fromId = await person(w);
+      await must(w.mates.admin.api.push([{ name: 'prospect.merge', args: { intoId, fromId, activityId: ulid(), at: 3 } }]));
+      return { intoId: fromId, fromId: intoId, activityId: ulid(), at: 5 };
     },
   },
   {

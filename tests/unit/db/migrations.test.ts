@@ -94,6 +94,19 @@ describe('database migrations', () => {
     db.close();
   });
 
+  it('v6 indexes the names of people stored before it, for matching and search', async () => {
+    const name = `migrate-${ulid()}`;
+    const v5 = openAt(name, 5);
+    const person = (id: string, fullName: string) => ({ ...synced, id, name: fullName, headline: null, company: null, location: null, profiles: [], profileKeys: [], emails: [], doNotContact: null, createdAt: 1, updatedAt: 1 });
+    await v5.table('prospects').bulkAdd([person('A', 'Núñez, José'), person('B', 'Cher')]);
+    v5.close();
+    const db = new TandemDB(name);
+    expect((await db.prospects.where('nameKey').equals('jose nunez').toArray()).map((p) => p.id)).toEqual(['A']);
+    expect((await db.prospects.where('nameWords').startsWith('nu').toArray()).map((p) => p.id)).toEqual(['A']);
+    expect((await db.prospects.get('B'))).toMatchObject({ nameKey: '', nameWords: ['cher'] });
+    db.close();
+  });
+
   it('numbers versions upwards without gaps', () => {
     expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(SCHEMA_VERSIONS.map((_, i) => i + 1));
   });

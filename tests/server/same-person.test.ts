@@ -1,0 +1,62 @@
+import { ulid } from 'ulidx';
+import { describe, expect, it } from 'vitest';
+import type { Activity, Alias, Prospect } from '@/lib/model';
+import { DATABASE_KINDS } from './support/databases';
+import { as, docsOf, identity, teamWith } from './support/server';
+import { serverFor } from './support/suite';
+
+const greenhouse = (id: string) => ({ site: 'greenhouse', key: `greenhouse:${id}`, url: `https://app.greenhouse.io/people/${id}`, name: `Candidate ${id} on Greenhouse`, nameIsStandIn: true, headline: null, company: null, location: null, emails: [`c${id}@engines.example`] });
+
+describe.each(DATABASE_KINDS)('one person across sites on %s', (kind) => {
+  const server = serverFor(kind);
+
+  async function team() {
+    const { members } = await teamWith(server.db, ['recruiter', 'sourcer', 'hiring_manager']);
+    const [recruiter, sourcer, hm] = members.map((m) => ({ ...m, api: as(server.app, m) }));
+    const [ada, dup] = [ulid(), ulid()];
+    const made = await sourcer!.api.push([
+      { name: 'prospect.upsert', args: { id: ada, identity: identity('ada-lovelace'), at: 1 } },
+      { name: 'prospect.upsert', args: { id: dup, identity: identity('ada-l-2', 'Ada L.'), at: 1 } },
+    ]);
+    expect(made.rejected).toEqual([]);
+    return { recruiter: recruiter!, sourcer: sourcer!, hm: hm!, ada, dup };
+  }
+
+  it('attaches a Greenhouse profile and its emails; a second attach of it to someone else is refused', async () => {
+    const { sourcer, hm, ada, dup } = await team();
+    const first = await sourcer.api.push([{ name: 'prospect.attachProfile', args: { prospectId: ada, identity: greenhouse('4521'), at: 2 } }]);
+    expect(first.rejected).toEqual([]);
+    const second = await sourcer.api.push([{ name: 'prospect.attachProfile', args: { prospectId: dup, identity: greenhouse('4521'), at: 3 } }]);
+    expect(second.rejected.map((r) => r.reason)).toEqual(['this Greenhouse profile already belongs to Ada Lovelace in the team; merge the two people instead']);
+    const byHm = await hm.api.push([{ name: 'prospect.attachProfile', args: { prospectId: dup, identity: greenhouse('99'), at: 3 } }]);
+    expect(byHm.rejected.map((r) => r.reason)).toEqual(['hiring managers cannot add profiles to people; ask a recruiter or sourcer']);
+    const adaNow = docsOf<Prospect>(await sourcer.api.pullAll(), 'prospect').find((p) => p.id === ada);
+    expect(adaNow).toMatchObject({ name: 'Ada Lovelace', emails: ['c4521@engines.example'] });
+    expect(adaNow?.profiles.map((p) => p.key)).toEqual(['linkedin:ada-lovelace', 'greenhouse:4521']);
+  });
+
+  it('merges: the alias, the tombstone, the merged entry; a page of the merged-away person later finds the one who stays', async () => {
+    const { recruiter, sourcer, ada, dup } = await team();
+    const merged = await recruiter.api.push([{ name: 'prospect.merge', args: { intoId: ada, fromId: dup, activityId: ulid(), at: 5 } }]);
+    expect(merged.rejected).toEqual([]);
+    // A device that never heard of the merge records the merged-away LinkedIn page under a fresh id.
+    const lateId = ulid();
+    const late = await sourcer.api.push([{ name: 'prospect.upsert', args: { id: lateId, identity: identity('ada-l-2', 'Ada L.'), at: 6 } }]);
+    expect(late.rejected).toEqual([]);
+    const rows = await sourcer.api.pullAll();
+    const live = docsOf<Prospect>(rows, 'prospect').filter((p) => p.deletedAt === null);
+    expect(live.map((p) => p.id)).toEqual([ada]);
+    expect(docsOf<Alias>(rows, 'alias').map((a) => [a.id, a.prospectId]).sort()).toEqual([[dup, ada], [lateId, ada]].sort());
+    expect(docsOf<Activity>(rows, 'activity').map((a) => [a.kind, a.prospectId])).toEqual([['merged', ada]]);
+  });
+
+  it('two recruiters merging the same people either way round offline end with one person', async () => {
+    const { recruiter, sourcer, ada, dup } = await team();
+    const one = await recruiter.api.push([{ name: 'prospect.merge', args: { intoId: ada, fromId: dup, activityId: ulid(), at: 5 } }]);
+    const other = await as(server.app, { ...recruiter, clientId: ulid() }).push([{ name: 'prospect.merge', args: { intoId: dup, fromId: ada, activityId: ulid(), at: 5 } }]);
+    expect([...one.rejected, ...other.rejected]).toEqual([]);
+    const rows = await sourcer.api.pullAll();
+    expect(docsOf<Prospect>(rows, 'prospect').filter((p) => p.deletedAt === null).map((p) => p.id)).toEqual([ada]);
+    expect(docsOf<Activity>(rows, 'activity')).toHaveLength(1);
+  });
+});
