@@ -6,13 +6,11 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ulid } from 'ulidx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PushResponse } from '@/lib/model';
 import type { SidebarPage } from './pages/sidebar';
 import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
-import { openProfile, signInToTeam } from './support/flows';
+import { openProfile, openRequisition, signInToTeam } from './support/flows';
 import { DOCS_DIR, OWN_FIXTURES } from './support/paths';
 import { type TeamServer, startTeamServer } from './support/team-server';
 
@@ -109,19 +107,6 @@ function deviceHas(browser: ExtensionBrowser, what: { profileKey: string } | { r
 const synced = (sidebar: SidebarPage) => expect.poll(() => sidebar.syncStatus.getAttribute('data-state'), { timeout: 20_000 }).toBe('synced');
 const noteBodies = (sidebar: SidebarPage) => sidebar.notes.locator('.body').allTextContents();
 
-/** The requisition, opened by another recruiter's device through the server's push. */
-async function openRequisition() {
-  const [writer, manager] = [await server.join('rita.recruiter@acme.example', 'recruiter'), await server.join('hannah.manager@acme.example', 'hiring_manager')];
-  const res = await fetch(`${server.url}/v1/push`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${writer.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      clientId: `client-${ulid()}`,
-      mutations: [{ id: 1, name: 'requisition.save', args: { id: ulid(), title: ROLE, hiringManagerId: manager.member.id, stages: ['Sourced', 'Screen', 'Onsite', 'Offer'] } }],
-    }),
-  });
-  expect((await res.json()) as PushResponse).toMatchObject({ rejected: [] });
-}
 
 describe('one person across LinkedIn, Recruiter and the ATS sites', () => {
   it("shows a sourcer's LinkedIn note on the person's Greenhouse and Recruiter pages, joined through the /in/ link on them", async () => {
@@ -158,7 +143,7 @@ describe('one person across LinkedIn, Recruiter and the ATS sites', () => {
   });
 
   it('shows on LinkedIn a stage the recruiter moved on the Lever page', async () => {
-    await openRequisition();
+    await openRequisition(server, ROLE);
     const linkedIn = await openProfile(sourcer, MARGARET.linkedIn, MARGARET.name);
     await synced(linkedIn);
 

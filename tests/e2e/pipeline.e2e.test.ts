@@ -4,11 +4,10 @@
  * sidebar on the same profile shows the stage, the feed and the guard; the recruiter rejects
  * them with a reason and the sourcer's open sidebar shows it.
  */
-import { ulid } from 'ulidx';
 import { describe, expect, it } from 'vitest';
-import type { Activity, PipelineEntry, PushResponse } from '@/lib/model';
+import type { Activity, PipelineEntry } from '@/lib/model';
 import { axeViolations } from './support/axe';
-import { openProfile, signInToTeam } from './support/flows';
+import { openProfile, openRequisition, signInToTeam } from './support/flows';
 import { twoBrowsersOn } from './support/two-browsers';
 
 const PROFILE = 'https://www.linkedin.com/in/eduardo-alvarez-nowak/';
@@ -17,25 +16,11 @@ const ROLE = 'Staff Platform Engineer';
 
 const setting = twoBrowsersOn({ [PROFILE]: 'member-2024-07-full.html' });
 
-/** The requisition, opened by a recruiter on another device through the server's push. */
-async function openRequisition() {
-  const { server } = setting;
-  const [writer, manager] = [await server.join('rita.recruiter@acme.example', 'recruiter'), await server.join('hannah.manager@acme.example', 'hiring_manager')];
-  const res = await fetch(`${server.url}/v1/push`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${writer.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      clientId: `client-${ulid()}`,
-      mutations: [{ id: 1, name: 'requisition.save', args: { id: ulid(), title: ROLE, hiringManagerId: manager.member.id, stages: ['Sourced', 'Screen', 'Onsite', 'Offer'] } }],
-    }),
-  });
-  expect((await res.json()) as PushResponse).toMatchObject({ rejected: [] });
-}
 
 describe('the pipeline between two browsers', () => {
   it("shows a stage a sourcer moved in the recruiter's sidebar, and the recruiter's rejection in the sourcer's", async () => {
     const { server, browsers: [sourcer, recruiter] } = setting;
-    await openRequisition();
+    await openRequisition(setting.server, ROLE);
     await Promise.all([signInToTeam(sourcer, server, 'sam.sourcer@acme.example', 'sourcer'), signInToTeam(recruiter, server, 'riley.recruiter@acme.example', 'recruiter')]);
 
     const mine = await openProfile(sourcer, PROFILE, NAME);

@@ -1,5 +1,6 @@
-import type { Role } from '@/lib/model';
+import { ulid } from 'ulidx';
 import { expect } from 'vitest';
+import type { PushResponse, Role } from '@/lib/model';
 import { OptionsPage } from '../pages/options';
 import { SidebarPage } from '../pages/sidebar';
 import type { ExtensionBrowser } from './chromium';
@@ -21,4 +22,18 @@ export async function openProfile(browser: ExtensionBrowser, url: string, name: 
   const sidebar = new SidebarPage(page);
   await expect.poll(() => sidebar.name.textContent()).toBe(name);
   return sidebar;
+}
+
+/**
+ * A requisition with these stages, opened by a recruiter on another device through the server's
+ * push (that recruiter and its hiring manager join the team for it).
+ */
+export async function openRequisition(server: TeamServer, title: string, stages = ['Sourced', 'Screen', 'Onsite', 'Offer']): Promise<void> {
+  const [writer, manager] = [await server.join('rita.recruiter@acme.example', 'recruiter'), await server.join('hannah.manager@acme.example', 'hiring_manager')];
+  const res = await fetch(`${server.url}/v1/push`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${writer.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ clientId: `client-${ulid()}`, mutations: [{ id: 1, name: 'requisition.save', args: { id: ulid(), title, hiringManagerId: manager.member.id, stages } }] }),
+  });
+  expect((await res.json()) as PushResponse).toMatchObject({ rejected: [] });
 }
