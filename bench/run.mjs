@@ -8,6 +8,8 @@ run('npx', ['tsx', 'bench/content-script-size.ts']);
 run('npx', ['tsx', 'bench/sidebar-latency.ts']);
 // Site adapters (issue 9): each identifies the person on a 2 MB page in ≤ 5 ms p95, in Chromium.
 run('npx', ['tsx', 'bench/adapters.ts']);
+// The sidebar on an ATS page (issue 9): the person shown ≤ 150 ms after the app renders the name.
+run('npx', ['tsx', 'bench/ats-render.ts']);
 // Team sync (issue 3). sync-vs-pouchdb installs bench/pouchdb's own dependencies on first use;
 // push-throughput needs Debian's Postgres (apt-get install postgresql).
 run('npx', ['tsx', 'bench/sync-vs-pouchdb.ts']);

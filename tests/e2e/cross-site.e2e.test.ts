@@ -29,6 +29,8 @@ const LEVER_MARGARET = 'https://hire.lever.co/candidates/3f2b1c9e-8d7a-4b6c-9e5f
 const BARBARA = 'Barbara Liskov';
 const GREENHOUSE_BARBARA = 'https://app.greenhouse.io/people/4777';
 const WORKABLE_BARBARA = 'https://acme.workable.com/backend/jobs/4087255/browser/applied/candidate/370715911';
+const ASHBY_ALAN = 'https://app.ashbyhq.com/candidates/7c9e6679-7425-40de-944b-e07fc1f90ae7';
+const ASHBY_BLIND_REVIEW = 'https://app.ashbyhq.com/candidates/pipeline/application-review/right-side/candidates/7c9e6679-7425-40de-944b-e07fc1f90ae7/applications/5f4e3d2c-1b0a-4987-8654-3210fedcba98/feed';
 const ROLE = 'Flight Software Lead';
 
 let pages: FixtureServer;
@@ -63,6 +65,8 @@ beforeAll(async () => {
     url: WORKABLE_BARBARA,
     body: fixture('workable', 'browser-candidate.html').replaceAll('barbara@example.com', 'liskov@csail.mit.edu').replaceAll('https://www.linkedin.com/in/barbara-liskov/', 'https://example.org/liskov'),
   });
+  pages.route({ url: ASHBY_ALAN, body: fixture('ashby', 'candidate-rendered.html') });
+  pages.route({ url: ASHBY_BLIND_REVIEW, body: fixture('ashby', 'blind-review.html') });
   server = await startTeamServer();
   const launch = () => launchWithExtension({ hostResolverRules: pages.hostResolverRules, grantOptionalHosts: true });
   [sourcer, recruiter] = await Promise.all([launch(), launch()]);
@@ -187,5 +191,19 @@ describe('one person across LinkedIn, Recruiter and the ATS sites', () => {
     await workable.page.close();
     const people = (await server.stored('prospect')) as { name: string; profiles: { key: string }[]; deletedAt: number | null }[];
     expect(people.filter((p) => p.name === BARBARA && p.deletedAt === null).map((p) => p.profiles.map((r) => r.key).sort())).toEqual([['greenhouse:4777', 'workable:acme:370715911']]);
+  });
+
+  it('shows the right person on Ashby, and never a blind-review pseudonym as a name', async () => {
+    const ashby = await openProfile(recruiter, ASHBY_ALAN, 'Alan Turing');
+    await expect.poll(() => ashby.feedItems.count()).toBeGreaterThan(0);
+    await synced(ashby);
+    await ashby.page.close();
+    // Blind review: the page shows a pseudonym, which is never taken for a name; the sidebar says
+    // who the page is by its id, and the candidate's history is still theirs.
+    const review = await openProfile(recruiter, ASHBY_BLIND_REVIEW, 'Candidate 7c9e6679 on Ashby');
+    await expect.poll(() => review.feedItems.count()).toBeGreaterThan(0);
+    await review.page.close();
+    const people = (await server.stored('prospect')) as { name: string; profiles: { key: string }[] }[];
+    expect(people.filter((p) => p.profiles.some((r) => r.key === 'ashby:7c9e6679-7425-40de-944b-e07fc1f90ae7')).map((p) => p.name)).toEqual(['Alan Turing']);
   });
 });
