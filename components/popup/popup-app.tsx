@@ -81,7 +81,7 @@ function Current({ active, sidebarShown, onShowSidebar }: Props) {
 }
 
 function PersonSummary({ identity, toggle }: { identity: ProspectIdentity; toggle: { label: string; run: () => void } | undefined }) {
-  const view = useProspectView(identity.key);
+  const view = useProspectView(identity);
   const now = useNow();
   const warnings = view ? warningsFor(view, now) : [];
   return (

@@ -22,7 +22,7 @@ import { useProspectView } from './use-prospect-view';
 /** Everything about one person: identity first, then what the team knows, then actions. */
 export function ProspectPanel({ identity }: { identity: ProspectIdentity }) {
   const db = useDb();
-  const view = useProspectView(identity.key);
+  const view = useProspectView(identity);
   const now = useNow();
   const noteInput = useRef<HTMLTextAreaElement>(null);
   const reviewKeys = useRef<ReviewKeyHandler | null>(null);

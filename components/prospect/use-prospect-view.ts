@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { readMe, readSettings } from '@/lib/db/local-state';
-import { activitiesFor, findProspectByKey, membersById, notesFor, pipelineFor } from '@/lib/db/queries';
+import { activitiesFor, findProspectByKey, membersById, notesFor, pipelineFor, resolvePerson } from '@/lib/db/queries';
 import { openRequestsForProspect } from '@/lib/db/review-queries';
-import type { Activity, Me, Member, Note, PipelineEntry, Prospect, Requisition, ReviewRequest, Settings } from '@/lib/model';
+import type { Activity, Me, Member, Note, PipelineEntry, Prospect, ProspectIdentity, Requisition, ReviewRequest, Settings } from '@/lib/model';
+import { matchPage } from '@/lib/prospects/page-match';
 import { useDb } from '@/components/ui/db-context';
 
 export interface ProspectView {
@@ -19,15 +20,30 @@ export interface ProspectView {
   requisitions: Map<string, Requisition>;
 }
 
-/** Everything the team knows about the person with this profile key, live across contexts. */
-export function useProspectView(profileKey: string): ProspectView | undefined {
+/**
+ * The person a page shows: the one with its profile key, else the one its LinkedIn link or an
+ * email names (lib/identity's join). A hiring manager, who may not attach the page to them, sees
+ * their history all the same; for others it shows before the attach has been recorded.
+ */
+async function personOnPage(db: ReturnType<typeof useDb>, identity: ProspectIdentity): Promise<Prospect | null> {
+  const byKey = await findProspectByKey(db, identity.key);
+  if (byKey) return byKey;
+  if (!identity.sameAs?.length && !identity.emails?.length) return null;
+  const { join } = await matchPage(db, identity);
+  return join ? ((await resolvePerson(db, join.personId)) ?? null) : null;
+}
+
+/** Everything the team knows about the person a page shows, live across contexts. */
+export function useProspectView(identity: ProspectIdentity): ProspectView | undefined {
   const db = useDb();
+  // The parts that say who the page is: a re-render with the same page reads nothing again.
+  const who = JSON.stringify([identity.key, identity.sameAs?.map((r) => r.key) ?? [], identity.emails ?? []]);
   return useLiveQuery(async (): Promise<ProspectView> => {
     const [me, settings, members, prospect, requisitionRows] = await Promise.all([
       readMe(db),
       readSettings(db),
       membersById(db),
-      findProspectByKey(db, profileKey),
+      personOnPage(db, identity),
       db.requisitions.toArray(),
     ]);
     const requisitions = new Map(requisitionRows.map((r) => [r.id, r]));
@@ -39,5 +55,5 @@ export function useProspectView(profileKey: string): ProspectView | undefined {
       pipelineFor(db, prospect.id),
     ]);
     return { me, settings, members, prospect, activities, notes, openReviews, pipeline, requisitions };
-  }, [db, profileKey]);
+  }, [db, who]);
 }

@@ -19,7 +19,7 @@ export function CollapsedTab({ connection, frame }: { connection: SidebarConnect
 }
 
 function PersonTab({ identity, frame }: { identity: ProspectIdentity; frame: FrameControls }) {
-  const view = useProspectView(identity.key);
+  const view = useProspectView(identity);
   const now = useNow();
   // One string, so the effect runs when the warnings change, not on every render.
   const signature = view === undefined ? null : kindsOf(warningsFor(view, now)).join(' ');

@@ -82,6 +82,19 @@ describe('Same person as …?', () => {
     await waitFor(async () => expect((await findProspectByKey(db, workable.key))?.id).toBe(dup));
   });
 
+  it('shows a hiring manager the history of the person a page links, though they may not add the page to them', async () => {
+    await team('hiring_manager');
+    const linked: ProspectIdentity = { ...workable, key: 'workable:acme:9b2c', company: null, name: 'Ada L.', sameAs: [{ site: 'linkedin', key: 'linkedin:ada-l-2', url: 'https://www.linkedin.com/in/ada-l-2/' }] };
+    render(
+      <DbProvider db={db}>
+        <SidebarApp connection={{ phase: 'ready', state: { status: 'identified', url: linked.url, at: 0, identity: linked } }} />
+      </DbProvider>,
+    );
+    expect(await screen.findByText('Met her at the meetup')).toBeInTheDocument();
+    expect(screen.getByText(/a recruiter or sourcer adds it to them/)).toBeInTheDocument();
+    expect(await findProspectByKey(db, linked.key)).toBeUndefined();
+  });
+
   it('offers hiring managers neither suggestions nor search', async () => {
     await team('hiring_manager');
     const { container } = show(workable);
