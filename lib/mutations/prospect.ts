@@ -1,23 +1,50 @@
-import { MAX_PERSON_EMAILS, ProspectUpsertArgs, SetDoNotContactArgs, canSetDoNotContact, type Prospect } from '@/lib/model';
+import { MAX_PERSON_EMAILS, MAX_PERSON_PROFILES, type ProfileRef, ProspectUpsertArgs, type ProspectIdentity, SetDoNotContactArgs, canAttachProfile, canSetDoNotContact, type Prospect } from '@/lib/model';
+import type { MutationStore } from './store';
 import { MutationRefused, NO_CHANGE, defineMutation, requireUnusedId, resolveProspect } from './define';
 import { gapsFilled } from './same-person';
 
 /**
  * Records the person a page shows: creates them the first time, refreshes their details,
  * profile URL and emails when the page says something new, and otherwise writes nothing. If
- * the team already has the person under another id (two devices met them offline), the new id
- * becomes an alias of the existing record. A stand-in name ("Candidate 4521 on Greenhouse", a
+ * the team already has the person under another id (two devices met them offline), or under a
+ * profile the page links to, the new id becomes an alias of the existing record and the page's
+ * profile joins theirs. A stand-in name ("Candidate 4521 on Greenhouse", a
  * blind-review pseudonym) is never stored: nobody is created under one (the page records them
  * once it shows their name, or a member attaches it to someone the team has), and a known
  * person keeps their name. Only the page of their first profile refreshes their details.
  */
+/**
+ * The person the team has under a profile the page links to (an ATS page's LinkedIn link), unless
+ * they already have another profile on the page's site (two Greenhouse ids are two people).
+ * A device that had not yet pulled a teammate's record of them would otherwise make a second one.
+ */
+async function linkedPerson(store: MutationStore, identity: ProspectIdentity): Promise<Prospect | undefined> {
+  for (const linked of identity.sameAs ?? []) {
+    const person = await store.findProspectByKey(linked.key);
+    if (person && !person.profiles.some((p) => p.site === identity.site && p.key !== identity.key)) return person;
+  }
+  return undefined;
+}
+
+/** The profiles no one in the team has yet. */
+async function unowned(store: MutationStore, refs: readonly ProfileRef[]): Promise<ProfileRef[]> {
+  const owners = await Promise.all(refs.map((r) => store.findProspectByKey(r.key)));
+  return refs.filter((_, i) => !owners[i]);
+}
+
+/** Profiles in order, each key once, within the schema's limit. */
+const withProfiles = (profiles: readonly ProfileRef[], more: readonly ProfileRef[]) =>
+  [...profiles, ...more.filter((m, i) => !profiles.some((p) => p.key === m.key) && more.findIndex((o) => o.key === m.key) === i)].slice(0, MAX_PERSON_PROFILES);
+
 export const prospectUpsert = defineMutation({
   name: 'prospect.upsert',
   title: 'A new or updated person',
   args: ProspectUpsertArgs,
-  async apply(store, { id, identity, at }) {
-    const existing = await store.findProspectByKey(identity.key);
+  async apply(store, { id, identity, at }, { actor }) {
+    // Joining a page to someone is attaching it, which hiring managers may not do (prospect.attachProfile).
+    const existing = (await store.findProspectByKey(identity.key)) ?? (canAttachProfile(actor.role) ? await linkedPerson(store, identity) : undefined);
     const ref = { site: identity.site, key: identity.key, url: identity.url };
+    const linked = (identity.sameAs ?? []).map(({ site, key, url }) => ({ site, key, url }));
     if (!existing) {
       if (identity.nameIsStandIn) throw new MutationRefused('prospect.upsert', 'the page does not show this person’s name yet; they are recorded once it does');
       // An alias id too: the new person would be found as the one the alias names.
@@ -30,7 +57,8 @@ export const prospectUpsert = defineMutation({
         headline: identity.headline,
         company: identity.company,
         location: identity.location,
-        profiles: [ref],
+        // The profiles it links to that nobody has are theirs too: a teammate's later visit to one finds this person.
+        profiles: withProfiles([ref], await unowned(store, linked)),
         emails: [...new Set(identity.emails ?? [])],
         doNotContact: null,
         createdAt: at,
@@ -57,7 +85,7 @@ export const prospectUpsert = defineMutation({
             location: identity.location ?? existing.location,
           }
         : gapsFilled(existing, identity)),
-      profiles: existing.profiles.map((p) => (p.key === ref.key ? ref : p)),
+      profiles: withProfiles(existing.profiles.map((p) => (p.key === ref.key ? ref : p)), [ref]),
       emails: [...new Set([...existing.emails, ...(identity.emails ?? [])])].slice(0, MAX_PERSON_EMAILS),
     };
     if (JSON.stringify(next) === JSON.stringify(existing)) return aliased ? existing.id : NO_CHANGE;

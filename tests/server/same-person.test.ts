@@ -35,6 +35,31 @@ describe.each(DATABASE_KINDS)('one person across sites on %s', (kind) => {
     expect(adaNow?.profiles.map((p) => p.key)).toEqual(['linkedin:ada-lovelace', 'greenhouse:4521']);
   });
 
+  it('joins a page recorded on a device that had not yet pulled the person its LinkedIn link names; in either order, one person', async () => {
+    const { recruiter, sourcer, hm, ada } = await team();
+    const page = (id: string) => ({ ...greenhouse(id), name: 'Ada Lovelace', nameIsStandIn: false, sameAs: [{ site: 'linkedin', key: 'linkedin:ada-lovelace', url: 'https://www.linkedin.com/in/ada-lovelace/' }] });
+    // The recruiter's device did not know Ada yet: it made a person of its own for the page.
+    const offline = ulid();
+    expect((await recruiter.api.push([{ name: 'prospect.upsert', args: { id: offline, identity: page('4521'), at: 2 } }])).rejected).toEqual([]);
+    const people = docsOf<Prospect>(await recruiter.api.pullAll(), 'prospect');
+    expect(people.filter((p) => p.deletedAt === null && p.name === 'Ada Lovelace').map((p) => [p.id, p.profiles.map((r) => r.key)])).toEqual([[ada, ['linkedin:ada-lovelace', 'greenhouse:4521']]]);
+    expect(docsOf<Alias>(await recruiter.api.pullAll(), 'alias').find((a) => a.id === offline)).toMatchObject({ prospectId: ada });
+
+    // The other order: the page first (with its link), the LinkedIn profile later finds that person.
+    const grace = ulid();
+    const gracePage = { ...greenhouse('7007'), name: 'Grace Hopper', nameIsStandIn: false, sameAs: [{ site: 'linkedin', key: 'linkedin:grace-hopper', url: 'https://www.linkedin.com/in/grace-hopper/' }] };
+    await recruiter.api.push([{ name: 'prospect.upsert', args: { id: grace, identity: gracePage, at: 3 } }]);
+    const later = ulid();
+    await sourcer.api.push([{ name: 'prospect.upsert', args: { id: later, identity: identity('grace-hopper', 'Grace Hopper'), at: 4 } }]);
+    const graces = docsOf<Prospect>(await sourcer.api.pullAll(), 'prospect').filter((p) => p.deletedAt === null && p.name === 'Grace Hopper');
+    expect(graces.map((p) => [p.id, p.profiles.map((r) => r.key)])).toEqual([[grace, ['greenhouse:7007', 'linkedin:grace-hopper']]]);
+
+    // A hiring manager may not attach pages: theirs stays a record of its own.
+    const byHm = ulid();
+    await hm.api.push([{ name: 'prospect.upsert', args: { id: byHm, identity: page('4600'), at: 5 } }]);
+    expect(docsOf<Prospect>(await hm.api.pullAll(), 'prospect').find((p) => p.id === byHm)?.profiles.map((r) => r.key)).toEqual(['greenhouse:4600']);
+  });
+
   it('merges: the alias, the tombstone, the merged entry; a page of the merged-away person later finds the one who stays', async () => {
     const { recruiter, sourcer, ada, dup } = await team();
     const merged = await recruiter.api.push([{ name: 'prospect.merge', args: { intoId: ada, fromId: dup, activityId: ulid(), at: 5 } }]);
