@@ -133,9 +133,13 @@ describe('a decision made offline', () => {
   it("reaches the recruiter's sidebar within one sync after the hiring manager reconnects", async () => {
     const person = PEOPLE[1]!;
     const mine = await openProfile(recruiter, person);
+    // The first request (decided above) must have reached this device as decided, or the tray
+    // would rightly refuse to send the person to Hannah again.
+    await expect.poll(() => mine.frame.getByTestId('already-in-review').count(), { timeout: 20_000 }).toBe(0);
     await mine.frame.getByTestId('add-to-review').click();
     await mine.frame.getByTestId('batch-tray').getByTestId('send-for-review').click();
-    await mine.frame.getByText('Sent 1 person to Hannah Manager for review.').waitFor();
+    // The request itself, not the passing "Sent …" notice (it goes after 5 s, quicker than a loaded machine looks).
+    await expect.poll(() => mine.warning.textContent(), { timeout: 15_000 }).toContain('In review with Hannah Manager');
     await synced(mine);
     await mine.page.close();
 
