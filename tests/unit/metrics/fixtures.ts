@@ -1,0 +1,106 @@
+import type { OfferDeclineReason, PipelineStatus, Requisition } from '@/lib/model';
+import type { StageMove } from '@/lib/metrics/stage-history';
+import { DAY_MS } from '@/lib/metrics/stats';
+
+export const T0 = Date.UTC(2025, 0, 6); // Monday 6 January 2025, 00:00 UTC
+export const day = (d: number) => T0 + d * DAY_MS;
+
+export const STAGES = ['Sourced', 'Screen', 'Onsite', 'Offer', 'Hired'];
+
+export function requisition(overrides: Partial<Requisition> = {}): Requisition {
+  return {
+    id: 'REQ',
+    teamId: 'team',
+    version: 1,
+    deletedAt: null,
+    title: 'Backend engineer',
+    hiringManagerId: 'HM',
+    recruiterIds: ['REC'],
+    mustHaves: [],
+    niceToHaves: [],
+    feedbackSlaHours: 48,
+    targetHires: 1,
+    targetDate: null,
+    stages: STAGES,
+    status: 'open',
+    createdAt: T0,
+    ...overrides,
+  };
+}
+
+let version = 0;
+
+/**
+ * One move of `prospectId` on day `d`; versions count up in the order the moves are written, as
+ * the server would number them, unless given.
+ */
+export function move(
+  prospectId: string,
+  d: number,
+  from: string | null,
+  to: string,
+  status: PipelineStatus = 'active',
+  extra: { fromStatus?: PipelineStatus; declinedOffer?: OfferDeclineReason; version?: number; requisitionId?: string; deletedAt?: number } = {},
+): StageMove {
+  return {
+    id: `MOVE${++version}`,
+    teamId: 'team',
+    version: extra.version ?? version,
+    deletedAt: extra.deletedAt ?? null,
+    prospectId,
+    actorId: 'REC',
+    at: day(d),
+    requisitionId: extra.requisitionId ?? 'REQ',
+    kind: 'stage_changed',
+    data: {
+      from,
+      to,
+      fromStatus: extra.fromStatus ?? (from === null ? null : 'active'),
+      status,
+      reason: null,
+      declinedOffer: extra.declinedOffer ?? null,
+    },
+  };
+}
+
+/**
+ * The hand-computed history: every case DESIGN.md's definitions have to decide.
+ *  P1 hired through every stage; P2 skips Screen, rejected at Onsite; P3 reaches Onsite, moved
+ *  back to Screen, rejected there; P4 rejected at Screen, reopened 7 days later, now active at
+ *  Onsite; P5 withdrew at Offer (declined: compensation); P6 active at Sourced; P7 withdrew at
+ *  Sourced; P8 rejected at Screen. P9's move is in another requisition, P10's was erased.
+ */
+export const history: StageMove[] = [
+  move('P1', 0, null, 'Sourced'),
+  move('P1', 2, 'Sourced', 'Screen'),
+  move('P1', 5, 'Screen', 'Onsite'),
+  move('P1', 9, 'Onsite', 'Offer'),
+  move('P1', 12, 'Offer', 'Hired', 'hired'),
+  move('P2', 0, null, 'Sourced'),
+  move('P2', 3, 'Sourced', 'Onsite'),
+  move('P2', 4, 'Onsite', 'Onsite', 'rejected'),
+  move('P3', 1, null, 'Sourced'),
+  move('P3', 2, 'Sourced', 'Screen'),
+  move('P3', 6, 'Screen', 'Onsite'),
+  move('P3', 7, 'Onsite', 'Screen'),
+  move('P3', 8, 'Screen', 'Screen', 'rejected'),
+  move('P4', 0, null, 'Sourced'),
+  move('P4', 1, 'Sourced', 'Screen'),
+  move('P4', 3, 'Screen', 'Screen', 'rejected'),
+  move('P4', 10, 'Screen', 'Screen', 'active', { fromStatus: 'rejected' }),
+  move('P4', 12, 'Screen', 'Onsite'),
+  move('P5', 0, null, 'Sourced'),
+  move('P5', 2, 'Sourced', 'Screen'),
+  move('P5', 4, 'Screen', 'Onsite'),
+  move('P5', 8, 'Onsite', 'Offer'),
+  move('P5', 11, 'Offer', 'Offer', 'withdrew', { declinedOffer: 'compensation' }),
+  move('P6', 5, null, 'Sourced'),
+  move('P7', 0, null, 'Sourced'),
+  move('P7', 1, 'Sourced', 'Sourced', 'withdrew'),
+  move('P8', 0, null, 'Sourced'),
+  move('P8', 3, 'Sourced', 'Screen'),
+  move('P8', 4, 'Screen', 'Screen', 'rejected'),
+  move('P9', 0, null, 'Sourced', 'active', { requisitionId: 'OTHER' }),
+  move('P9', 1, 'Sourced', 'Screen', 'active', { requisitionId: 'OTHER' }),
+  move('P10', 0, null, 'Sourced', 'active', { deletedAt: day(30) }),
+];
