@@ -1,6 +1,6 @@
-import type { OfferDeclineReason, PipelineStatus, Requisition } from '@/lib/model';
+import type { OfferDeclineReason, PipelineStatus, Requisition, ReviewDecision, ReviewEvent, ReviewRequest, ReviewRequestStatus } from '@/lib/model';
 import type { StageMove } from '@/lib/metrics/stage-history';
-import { DAY_MS } from '@/lib/metrics/stats';
+import { DAY_MS, HOUR_MS } from '@/lib/metrics/stats';
 
 export const T0 = Date.UTC(2025, 0, 6); // Monday 6 January 2025, 00:00 UTC
 export const day = (d: number) => T0 + d * DAY_MS;
@@ -103,4 +103,72 @@ export const history: StageMove[] = [
   move('P9', 0, null, 'Sourced', 'active', { requisitionId: 'OTHER' }),
   move('P9', 1, 'Sourced', 'Screen', 'active', { requisitionId: 'OTHER' }),
   move('P10', 0, null, 'Sourced', 'active', { deletedAt: day(30) }),
+];
+
+export const hour = (h: number) => T0 + h * HOUR_MS;
+
+/** A review request sent at hour `sent` with the usual 48-hour SLA. */
+export function request(id: string, reviewerId: string, sent: number, prospectIds: string[], status: ReviewRequestStatus, history: ReviewEvent[] = [], deletedAt: number | null = null): ReviewRequest {
+  return {
+    id,
+    teamId: 'team',
+    version: 1,
+    deletedAt,
+    requisitionId: 'REQ',
+    requesterId: 'REC',
+    reviewerId,
+    prospectIds,
+    message: '',
+    createdAt: hour(sent),
+    dueAt: hour(sent + 48),
+    status,
+    reassignedFrom: null,
+    history,
+  };
+}
+
+export function decision(requestId: string, prospectId: string, reviewerId: string, decided: number, deletedAt: number | null = null): ReviewDecision {
+  return {
+    id: `D-${requestId}-${prospectId}`,
+    teamId: 'team',
+    version: 1,
+    deletedAt,
+    requestId,
+    prospectId,
+    reviewerId,
+    verdict: 'approve',
+    met: [],
+    missing: [],
+    note: '',
+    decidedAt: hour(decided),
+    activityId: `A-${requestId}-${prospectId}`,
+  };
+}
+
+/**
+ * Hours from T0. HM1 decides A 4h, B 10h, C 50h (late), D 20h, leaves E open past due; HM2 lets
+ * F and G lapse past due before they are handed to HM3 at 60h (who decides them in 2h and 10h),
+ * has H cancelled before it was due and I open, not yet due. R7 was erased; so was a decision on E.
+ */
+export const requests: ReviewRequest[] = [
+  request('R1', 'HM1', 0, ['A', 'B', 'C'], 'completed'),
+  request('R2', 'HM1', 100, ['D', 'E'], 'open'),
+  request('R3', 'HM2', 0, ['F', 'G'], 'reassigned', [
+    { kind: 'nudged', by: 'REC', at: hour(50), to: null, requestId: null },
+    { kind: 'reassigned', by: 'REC', at: hour(60), to: 'HM3', requestId: 'R4' },
+  ]),
+  { ...request('R4', 'HM3', 60, ['F', 'G'], 'completed'), reassignedFrom: 'R3' },
+  request('R5', 'HM2', 150, ['H'], 'cancelled', [{ kind: 'cancelled', by: 'REC', at: hour(160), to: null, requestId: null }]),
+  request('R6', 'HM2', 190, ['I'], 'open'),
+  request('R7', 'HM1', 0, ['J'], 'open', [], hour(1)),
+];
+
+export const decisions: ReviewDecision[] = [
+  decision('R1', 'A', 'HM1', 4),
+  decision('R1', 'B', 'HM1', 10),
+  decision('R1', 'C', 'HM1', 50),
+  decision('R2', 'D', 'HM1', 120),
+  decision('R2', 'E', 'HM1', 130, hour(131)),
+  decision('R4', 'F', 'HM3', 62),
+  decision('R4', 'G', 'HM3', 70),
 ];
