@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedbackTimes } from '@/lib/metrics/feedback-times';
+import { feedbackTimes } from '@/lib/metrics';
 import { decisions, hour, requests } from './fixtures';
 
 describe('time to feedback per reviewer', () => {

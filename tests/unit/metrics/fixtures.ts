@@ -1,5 +1,5 @@
 import type { OfferDeclineReason, PipelineStatus, Requisition, ReviewDecision, ReviewEvent, ReviewRequest, ReviewRequestStatus } from '@/lib/model';
-import type { StageMove } from '@/lib/metrics/stage-history';
+import type { StageMove } from '@/lib/metrics';
 import { DAY_MS, HOUR_MS } from '@/lib/metrics/stats';
 
 export const T0 = Date.UTC(2025, 0, 6); // Monday 6 January 2025, 00:00 UTC

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lostWhileWaiting } from '@/lib/metrics/lost-while-waiting';
+import { lostWhileWaiting } from '@/lib/metrics';
 import { decisions, hour, move, requests } from './fixtures';
 
 const withdrew = (prospectId: string, h: number, requisitionId = 'REQ') => ({ ...move(prospectId, 0, 'Screen', 'Screen', 'withdrew', { requisitionId }), at: hour(h) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { passThrough } from '@/lib/metrics/pass-through';
-import { stageHistory } from '@/lib/metrics/stage-history';
+import type { Activity } from '@/lib/model';
+import { isStageMove, passThrough, stageHistory } from '@/lib/metrics';
 import { STAGES, day, history, move, requisition } from './fixtures';
 
 describe('stage history', () => {
@@ -36,6 +36,12 @@ describe('stage history', () => {
     expect(entry).toMatchObject({ stage: 'Screen', status: 'rejected', furthest: 1 });
   });
 
+  it('picks the moves out of a person’s feed', () => {
+    const viewed: Activity = { ...history[0]!, id: 'VIEW', kind: 'viewed', data: {} };
+    const feed: Activity[] = [viewed, ...history];
+    expect(feed.filter(isStageMove)).toEqual(history);
+  });
+
   it('counts status hired as reaching the last stage', () => {
     const [entry] = stageHistory(requisition(), [move('Q', 0, null, 'Sourced'), move('Q', 1, 'Sourced', 'Offer', 'hired')]);
     expect(entry!.furthest).toBe(STAGES.length - 1);
@@ -67,6 +73,12 @@ describe('pass-through', () => {
     const result = passThrough(requisition(), history.filter((m) => !['P1', 'P7', 'P8'].includes(m.prospectId)));
     expect(result.stages.map((s) => s.decided)).toEqual([4, 4, 3, 1, 0]);
     expect(result.bottleneck).toBeNull();
+  });
+
+  it('counts reaching the last stage as a hire, whatever the status says', () => {
+    const result = passThrough(requisition({ stages: ['Sourced', 'Offer', 'Hired'] }), [move('Q', 0, null, 'Sourced'), move('Q', 1, 'Sourced', 'Hired')]);
+    expect(result.hires).toBe(1);
+    expect(result.stages.map((s) => [s.reached, s.passed])).toEqual([[1, 1], [1, 1], [1, null]]);
   });
 
   it('gives an empty requisition zeros and no ratios', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, percentile } from '@/lib/metrics/stats';
+import { median, percentile } from '@/lib/metrics';
 
 describe('percentiles by nearest rank', () => {
   it('takes the value at rank ceil(p/100 × n), whatever order the values come in', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeInStage } from '@/lib/metrics/time-in-stage';
+import { timeInStage } from '@/lib/metrics';
 import { day, history, move, requisition } from './fixtures';
 
 describe('time in stage', () => {
