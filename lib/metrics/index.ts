@@ -1,5 +1,6 @@
 export { feedbackTimes, type ReviewerFeedback } from './feedback-times';
 export { lostWhileWaiting, type LostWhileWaiting } from './lost-while-waiting';
+export { outcomes, type Outcomes } from './outcomes';
 export { MIN_DECIDED, passThrough, type PassThrough, type StagePassThrough } from './pass-through';
 export { isStageMove, stageHistory, type EntryHistory, type StageMove, type StageVisit } from './stage-history';
 export { median, percentile } from './stats';

@@ -1,4 +1,4 @@
-import type { Activity, PipelineStatus, Requisition } from '@/lib/model';
+import type { Activity, OfferDeclineReason, PipelineStatus, Requisition } from '@/lib/model';
 
 /** A `stage_changed` activity: one move of a pipeline entry. */
 export type StageMove = Extract<Activity, { kind: 'stage_changed' }>;
@@ -19,6 +19,9 @@ export interface EntryHistory {
   /** Where the entry stands after its last move. */
   stage: string;
   status: PipelineStatus;
+  /** The last move's reason and declined offer: why it was closed, when it is. */
+  reason: string | null;
+  declinedOffer: OfferDeclineReason | null;
   /**
    * Index in `requisition.stages` of the furthest stage reached (moving back does not undo it;
    * status `hired` counts as reaching the last stage); -1 when every move named a stage the
@@ -71,7 +74,7 @@ export function stageHistory(requisition: Requisition, moves: readonly StageMove
       furthest = Math.max(furthest, data.status === 'hired' ? last : requisition.stages.indexOf(data.to));
     }
     const final = list[list.length - 1]!.data;
-    histories.push({ prospectId, visits, stage: final.to, status: final.status, furthest });
+    histories.push({ prospectId, visits, stage: final.to, status: final.status, reason: final.reason, declinedOffer: final.declinedOffer, furthest });
   }
   return histories;
 }

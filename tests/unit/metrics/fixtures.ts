@@ -40,7 +40,7 @@ export function move(
   from: string | null,
   to: string,
   status: PipelineStatus = 'active',
-  extra: { fromStatus?: PipelineStatus; declinedOffer?: OfferDeclineReason; version?: number; requisitionId?: string; deletedAt?: number } = {},
+  extra: { reason?: string; fromStatus?: PipelineStatus; declinedOffer?: OfferDeclineReason; version?: number; requisitionId?: string; deletedAt?: number } = {},
 ): StageMove {
   return {
     id: `MOVE${++version}`,
@@ -57,7 +57,7 @@ export function move(
       to,
       fromStatus: extra.fromStatus ?? (from === null ? null : 'active'),
       status,
-      reason: null,
+      reason: extra.reason ?? null,
       declinedOffer: extra.declinedOffer ?? null,
     },
   };
@@ -68,7 +68,8 @@ export function move(
  *  P1 hired through every stage; P2 skips Screen, rejected at Onsite; P3 reaches Onsite, moved
  *  back to Screen, rejected there; P4 rejected at Screen, reopened 7 days later, now active at
  *  Onsite; P5 withdrew at Offer (declined: compensation); P6 active at Sourced; P7 withdrew at
- *  Sourced; P8 rejected at Screen. P9's move is in another requisition, P10's was erased.
+ *  Sourced; P8 rejected at Screen (no reason given). P2 and P3 were rejected for 'system design';
+ *  P4's first rejection ('timing') was undone by reopening. P9's move is in another requisition, P10's was erased.
  */
 export const history: StageMove[] = [
   move('P1', 0, null, 'Sourced'),
@@ -78,22 +79,22 @@ export const history: StageMove[] = [
   move('P1', 12, 'Offer', 'Hired', 'hired'),
   move('P2', 0, null, 'Sourced'),
   move('P2', 3, 'Sourced', 'Onsite'),
-  move('P2', 4, 'Onsite', 'Onsite', 'rejected'),
+  move('P2', 4, 'Onsite', 'Onsite', 'rejected', { reason: 'system design' }),
   move('P3', 1, null, 'Sourced'),
   move('P3', 2, 'Sourced', 'Screen'),
   move('P3', 6, 'Screen', 'Onsite'),
   move('P3', 7, 'Onsite', 'Screen'),
-  move('P3', 8, 'Screen', 'Screen', 'rejected'),
+  move('P3', 8, 'Screen', 'Screen', 'rejected', { reason: 'system design' }),
   move('P4', 0, null, 'Sourced'),
   move('P4', 1, 'Sourced', 'Screen'),
-  move('P4', 3, 'Screen', 'Screen', 'rejected'),
+  move('P4', 3, 'Screen', 'Screen', 'rejected', { reason: 'timing' }),
   move('P4', 10, 'Screen', 'Screen', 'active', { fromStatus: 'rejected' }),
   move('P4', 12, 'Screen', 'Onsite'),
   move('P5', 0, null, 'Sourced'),
   move('P5', 2, 'Sourced', 'Screen'),
   move('P5', 4, 'Screen', 'Onsite'),
   move('P5', 8, 'Onsite', 'Offer'),
-  move('P5', 11, 'Offer', 'Offer', 'withdrew', { declinedOffer: 'compensation' }),
+  move('P5', 11, 'Offer', 'Offer', 'withdrew', { declinedOffer: 'compensation', reason: 'took a higher offer' }),
   move('P6', 5, null, 'Sourced'),
   move('P7', 0, null, 'Sourced'),
   move('P7', 1, 'Sourced', 'Sourced', 'withdrew'),

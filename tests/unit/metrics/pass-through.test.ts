@@ -11,6 +11,8 @@ describe('stage history', () => {
       prospectId: 'P3',
       stage: 'Screen',
       status: 'rejected',
+      reason: 'system design',
+      declinedOffer: null,
       furthest: 2,
       visits: [
         { stage: 'Sourced', enteredAt: day(1), leftAt: day(2) },
