@@ -1,5 +1,6 @@
 import type { OfferDeclineReason, Requisition } from '@/lib/model';
 import { stageHistory, type StageMove } from './stage-history';
+import { tally } from './stats';
 
 export interface Outcomes {
   /** Entries that reached the last stage or were marked hired (as in `passThrough`). */
@@ -10,14 +11,6 @@ export interface Outcomes {
   withdrawals: number;
   /** Withdrew by declining the offer, by reason, most frequent first. */
   offerDeclines: { reason: OfferDeclineReason; count: number }[];
-}
-
-function tally<T extends string | null>(values: T[]): { reason: T; count: number }[] {
-  const counts = new Map<T, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return [...counts]
-    .map(([reason, count]) => ({ reason, count }))
-    .sort((a, b) => b.count - a.count || (a.reason ?? '').localeCompare(b.reason ?? ''));
 }
 
 /**
@@ -32,8 +25,8 @@ export function outcomes(requisition: Requisition, moves: readonly StageMove[]):
   const withdrew = closed.filter((e) => e.status === 'withdrew');
   return {
     hires: hired.length,
-    rejections: tally(closed.filter((e) => e.status === 'rejected').map((e) => e.reason)),
+    rejections: tally(closed.filter((e) => e.status === 'rejected').map((e) => e.reason)).map(({ value, count }) => ({ reason: value, count })),
     withdrawals: withdrew.length,
-    offerDeclines: tally(withdrew.flatMap((e) => (e.declinedOffer === null ? [] : [e.declinedOffer]))),
+    offerDeclines: tally(withdrew.flatMap((e) => (e.declinedOffer === null ? [] : [e.declinedOffer]))).map(({ value, count }) => ({ reason: value, count })),
   };
 }

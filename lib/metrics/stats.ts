@@ -16,3 +16,12 @@ export const median = (values: readonly number[]): number | null => percentile(v
 
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;
+
+/** How often each value occurs, most frequent first (ties in alphabetical order, null last). */
+export function tally<T extends string | null>(values: readonly T[]): { value: T; count: number }[] {
+  const counts = new Map<T, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || (a.value === null ? 1 : b.value === null ? -1 : a.value.localeCompare(b.value)));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, percentile } from '@/lib/metrics';
+import { median, percentile, tally } from '@/lib/metrics';
 
 describe('percentiles by nearest rank', () => {
   it('takes the value at rank ceil(p/100 × n), whatever order the values come in', () => {
@@ -29,5 +29,16 @@ describe('percentiles by nearest rank', () => {
     const values = [3, 1, 2];
     percentile(values, 50);
     expect(values).toEqual([3, 1, 2]);
+  });
+});
+
+describe('tally', () => {
+  it('counts each value, most frequent first, ties alphabetical and null last', () => {
+    expect(tally(['b', null, 'a', 'c', 'c', null, 'a'])).toEqual([
+      { value: 'a', count: 2 },
+      { value: 'c', count: 2 },
+      { value: null, count: 2 },
+      { value: 'b', count: 1 },
+    ]);
   });
 });
