@@ -14,12 +14,12 @@ export interface StageTime {
 }
 
 /**
- * Time in each stage (DESIGN.md "Pipeline and the numbers"). An entry that was at a stage more
- * than once (moved back, or reopened) counts once, with the sum of its stays, so a person who
- * bounced does not weigh twice; while it is back at the stage it has not left it, and waits in
- * `inStage` with the days of its current stay.
+ * Days each entry spent at each stage it left. An entry that was at a stage more than once
+ * (moved back, or reopened) counts once, with the sum of its stays, so a person who bounced does
+ * not weigh twice; while it is back at the stage it has not left it, and waits in `inStage` with
+ * the days of its current stay.
  */
-export function timeInStage(requisition: Requisition, moves: readonly StageMove[], now: number): StageTime[] {
+export function stageDays(requisition: Requisition, moves: readonly StageMove[], now: number): Map<string, { days: number[]; inStage: StageTime['inStage'] }> {
   const rows = new Map(requisition.stages.map((stage) => [stage, { days: [] as number[], inStage: [] as StageTime['inStage'] }]));
   for (const entry of stageHistory(requisition, moves)) {
     const spent = new Map<string, number>();
@@ -33,7 +33,12 @@ export function timeInStage(requisition: Requisition, moves: readonly StageMove[
       if (!entry.visits.some((v) => v.stage === stage && v.leftAt === null)) rows.get(stage)!.days.push(days);
     }
   }
-  return [...rows].map(([stage, { days, inStage }]) => ({
+  return rows;
+}
+
+/** Time in each stage (DESIGN.md "Pipeline and the numbers"), as `stageDays` counts it. */
+export function timeInStage(requisition: Requisition, moves: readonly StageMove[], now: number): StageTime[] {
+  return [...stageDays(requisition, moves, now)].map(([stage, { days, inStage }]) => ({
     stage,
     left: days.length,
     medianDays: median(days),
