@@ -1,0 +1,77 @@
+import { TZDate } from '@date-fns/tz';
+import { getISOWeek, getISOWeekYear } from 'date-fns';
+import type { Activity } from '@/lib/model';
+
+export interface WeeklySourcing {
+  actorId: string;
+  /** ISO week in the team's time zone, e.g. "2025-W02". */
+  week: string;
+  /** Distinct people this member viewed that week. */
+  viewed: number;
+  /** People whose first activity in the team was this member's, that week: the prospect has no author field, so who first touched them added them. */
+  added: number;
+  /** Outreach logged, per channel. */
+  outreach: { inmail: number; email: number; call: number };
+  /** Replies logged. */
+  replies: number;
+  /**
+   * Of the distinct people this member contacted that week, the share with a reply logged (by
+   * anyone) at or after that contact, so a week's rate counts that week's outreach and never
+   * exceeds 1; null when nobody was contacted.
+   */
+  replyRate: number | null;
+  /** People sent for review (one per person in a batch). */
+  sentForReview: number;
+  /** Distinct people added to a requisition's pipeline. */
+  movedIntoRequisition: number;
+}
+
+/** "2025-W02": ISO weeks start on Monday and belong to the year of their Thursday. */
+export function isoWeek(t: number, timeZone: string): string {
+  const d = new TZDate(t, timeZone);
+  return `${getISOWeekYear(d)}-W${String(getISOWeek(d)).padStart(2, '0')}`;
+}
+
+/**
+ * Sourcing activity per member per ISO week (DESIGN.md "Pipeline and the numbers"), from the
+ * team's activities. Taken-back and erased activities (`deletedAt`) count for nothing. Sorted by
+ * week, then member.
+ */
+export function sourcingActivity(activities: readonly Activity[], timeZone: string): WeeklySourcing[] {
+  const live = activities.filter((a) => a.deletedAt === null);
+  const first = new Map<string, Activity>();
+  for (const a of live) {
+    const seen = first.get(a.prospectId);
+    if (!seen || a.at < seen.at) first.set(a.prospectId, a);
+  }
+  const replyTimes = new Map<string, number[]>();
+  for (const a of live) if (a.kind === 'reply') replyTimes.set(a.prospectId, [...(replyTimes.get(a.prospectId) ?? []), a.at]);
+
+  const rows = new Map<string, { row: WeeklySourcing; viewed: Set<string>; contacted: Map<string, number>; moved: Set<string> }>();
+  for (const a of live) {
+    const week = isoWeek(a.at, timeZone);
+    const key = `${week}\u0000${a.actorId}`;
+    let cell = rows.get(key);
+    if (!cell) {
+      const row: WeeklySourcing = { actorId: a.actorId, week, viewed: 0, added: 0, outreach: { inmail: 0, email: 0, call: 0 }, replies: 0, replyRate: null, sentForReview: 0, movedIntoRequisition: 0 };
+      cell = { row, viewed: new Set(), contacted: new Map(), moved: new Set() };
+      rows.set(key, cell);
+    }
+    const { row } = cell;
+    if (first.get(a.prospectId) === a) row.added++;
+    if (a.kind === 'viewed') cell.viewed.add(a.prospectId);
+    else if (a.kind === 'outreach') {
+      row.outreach[a.data.channel]++;
+      // The first contact of the week is the one a reply has to follow.
+      cell.contacted.set(a.prospectId, Math.min(a.at, cell.contacted.get(a.prospectId) ?? Infinity));
+    } else if (a.kind === 'reply') row.replies++;
+    else if (a.kind === 'review_requested') row.sentForReview++;
+    else if (a.kind === 'stage_changed' && a.data.from === null) cell.moved.add(a.prospectId);
+  }
+  return [...rows.values()]
+    .map(({ row, viewed, contacted, moved }) => {
+      const replied = [...contacted].filter(([prospectId, at]) => (replyTimes.get(prospectId) ?? []).some((t) => t >= at)).length;
+      return { ...row, viewed: viewed.size, movedIntoRequisition: moved.size, replyRate: contacted.size === 0 ? null : replied / contacted.size };
+    })
+    .sort((a, b) => a.week.localeCompare(b.week) || a.actorId.localeCompare(b.actorId));
+}
