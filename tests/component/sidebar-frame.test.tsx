@@ -111,14 +111,15 @@ describe('the collapsed tab', () => {
     await user.click(screen.getByRole('button', { name: 'InMail sent' }));
     await waitFor(() => expect(tab).toHaveAccessibleName('Show Tandem: 1 warning: Already contacted (Alt+Shift+T)'));
     expect(tab).toHaveAttribute('data-level', 'warning');
-    expect(frame.reportWarnings).toHaveBeenLastCalledWith({ profileKey: 'linkedin:ada-lovelace', kinds: ['recent_outreach'] });
+    // Told to the frame in an effect after the render that names it.
+    await waitFor(() => expect(frame.reportWarnings).toHaveBeenLastCalledWith({ profileKey: 'linkedin:ada-lovelace', kinds: ['recent_outreach'] }));
     expect(frame.reveal).not.toHaveBeenCalled();
 
     const prospect = await findProspectByKey(db, 'linkedin:ada-lovelace');
     await act(async () => void (await mutate(db, prospectSetDoNotContact, { prospectId: prospect!.id, reason: 'Asked us to stop' }, me)));
     await waitFor(() => expect(tab).toHaveAccessibleName('Show Tandem: 2 warnings: Do not contact, Already contacted (Alt+Shift+T)'));
     expect(tab).toHaveAttribute('data-level', 'severe');
-    expect(frame.reveal).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(frame.reveal).toHaveBeenCalledTimes(1));
 
     // A member who collapses it again has seen it: later changes do not open it again.
     await user.click(screen.getByRole('button', { name: 'Call' }));
