@@ -9,19 +9,13 @@ import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { launchWithExtension } from '../tests/e2e/support/chromium';
 import { startFixtureServer } from '../tests/e2e/support/fixture-server';
+import { median, out, round } from './support/harness';
 import { OWN_FIXTURES } from '../tests/e2e/support/paths';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const URL_ = 'https://app.greenhouse.io/people/4521?application_id=9001';
 const NAME = 'Ada Lovelace';
 const fixture = (f: string) => readFileSync(path.join(OWN_FIXTURES, 'ats/greenhouse', f), 'utf8');
-const out = (o: object) => console.log(JSON.stringify(o));
-const round = (n: number) => Math.round(n * 10) / 10;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 /** The sidebar's frame once it shows `text` as the person's name. */
 async function sidebarShowing(page: Page, text: RegExp): Promise<Frame> {

@@ -9,19 +9,13 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { type ExtensionBrowser, launchChromium, launchWithExtension } from '../tests/e2e/support/chromium';
 import { startFixtureServer } from '../tests/e2e/support/fixture-server';
+import { median, out, round } from './support/harness';
 import { SHARED_FIXTURES } from '../tests/e2e/support/paths';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const PROFILE = 'https://www.linkedin.com/in/robertkcheung/';
 const NEXT_PATH = '/in/jordanvale/';
 const fixture = (f: string) => readFileSync(path.join(SHARED_FIXTURES, 'linkedin', f));
-const out = (o: object) => console.log(JSON.stringify(o));
-const round = (n: number) => Math.round(n * 10) / 10;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 /** Loads the profile; returns epoch ms of DOMContentLoaded and ms from navigation start to load. */
 async function load(page: Page) {

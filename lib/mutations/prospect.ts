@@ -1,7 +1,26 @@
 import { MAX_PERSON_EMAILS, MAX_PERSON_PROFILES, type ProfileRef, ProspectUpsertArgs, type ProspectIdentity, SetDoNotContactArgs, canAttachProfile, canSetDoNotContact, type Prospect } from '@/lib/model';
 import type { MutationStore } from './store';
 import { MutationRefused, NO_CHANGE, defineMutation, requireUnusedId, resolveProspect } from './define';
-import { gapsFilled } from './same-person';
+import { gapsFilled, otherProfileOn, profilesWith } from './same-person';
+
+/**
+ * The person the team has under a profile the page links to (an ATS page's LinkedIn link), unless
+ * they already have another profile on the page's site (two Greenhouse ids are two people).
+ * A device that had not yet pulled a teammate's record of them would otherwise make a second one.
+ */
+async function linkedPerson(store: MutationStore, identity: ProspectIdentity): Promise<Prospect | undefined> {
+  for (const linked of identity.sameAs ?? []) {
+    const person = await store.findProspectByKey(linked.key);
+    if (person && !otherProfileOn(person, identity)) return person;
+  }
+  return undefined;
+}
+
+/** The profiles no one in the team has yet. */
+async function unowned(store: MutationStore, refs: readonly ProfileRef[]): Promise<ProfileRef[]> {
+  const owners = await Promise.all(refs.map((r) => store.findProspectByKey(r.key)));
+  return refs.filter((_, i) => !owners[i]);
+}
 
 /**
  * Records the person a page shows: creates them the first time, refreshes their details,
@@ -13,29 +32,6 @@ import { gapsFilled } from './same-person';
  * once it shows their name, or a member attaches it to someone the team has), and a known
  * person keeps their name. Only the page of their first profile refreshes their details.
  */
-/**
- * The person the team has under a profile the page links to (an ATS page's LinkedIn link), unless
- * they already have another profile on the page's site (two Greenhouse ids are two people).
- * A device that had not yet pulled a teammate's record of them would otherwise make a second one.
- */
-async function linkedPerson(store: MutationStore, identity: ProspectIdentity): Promise<Prospect | undefined> {
-  for (const linked of identity.sameAs ?? []) {
-    const person = await store.findProspectByKey(linked.key);
-    if (person && !person.profiles.some((p) => p.site === identity.site && p.key !== identity.key)) return person;
-  }
-  return undefined;
-}
-
-/** The profiles no one in the team has yet. */
-async function unowned(store: MutationStore, refs: readonly ProfileRef[]): Promise<ProfileRef[]> {
-  const owners = await Promise.all(refs.map((r) => store.findProspectByKey(r.key)));
-  return refs.filter((_, i) => !owners[i]);
-}
-
-/** Profiles in order, each key once, within the schema's limit. */
-const withProfiles = (profiles: readonly ProfileRef[], more: readonly ProfileRef[]) =>
-  [...profiles, ...more.filter((m, i) => !profiles.some((p) => p.key === m.key) && more.findIndex((o) => o.key === m.key) === i)].slice(0, MAX_PERSON_PROFILES);
-
 export const prospectUpsert = defineMutation({
   name: 'prospect.upsert',
   title: 'A new or updated person',
@@ -58,7 +54,7 @@ export const prospectUpsert = defineMutation({
         company: identity.company,
         location: identity.location,
         // The profiles it links to that nobody has are theirs too: a teammate's later visit to one finds this person.
-        profiles: withProfiles([ref], await unowned(store, linked)),
+        profiles: profilesWith([ref], await unowned(store, linked)).slice(0, MAX_PERSON_PROFILES),
         emails: [...new Set(identity.emails ?? [])],
         doNotContact: null,
         createdAt: at,
@@ -85,7 +81,7 @@ export const prospectUpsert = defineMutation({
             location: identity.location ?? existing.location,
           }
         : gapsFilled(existing, identity)),
-      profiles: withProfiles(existing.profiles.map((p) => (p.key === ref.key ? ref : p)), [ref]),
+      profiles: profilesWith(existing.profiles, [ref]).slice(0, MAX_PERSON_PROFILES),
       emails: [...new Set([...existing.emails, ...(identity.emails ?? [])])].slice(0, MAX_PERSON_EMAILS),
     };
     if (JSON.stringify(next) === JSON.stringify(existing)) return aliased ? existing.id : NO_CHANGE;

@@ -25,6 +25,18 @@ export const gapsFilled = (person: Details, other: Details): Details => ({
   location: person.location ?? other.location,
 });
 
+type Profile = Prospect['profiles'][number];
+
+/** The person's profile on the page's site other than the page's: two ids on one site are two people until merged. */
+export const otherProfileOn = (person: Prospect, page: Pick<Profile, 'site' | 'key'>) => person.profiles.find((p) => p.site === page.site && p.key !== page.key);
+
+/** Profiles with `refs` added, each replacing the one with its key (a newer URL), every key once. */
+export function profilesWith(profiles: readonly Profile[], refs: readonly Profile[]): Profile[] {
+  const byKey = new Map(profiles.map((p) => [p.key, p]));
+  for (const ref of refs) byKey.set(ref.key, ref);
+  return [...byKey.values()];
+}
+
 /** Addresses in order, each once (they are stored lower-cased). */
 const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
 
@@ -46,12 +58,12 @@ export const prospectAttachProfile = defineMutation({
     if (owner && owner.id !== person.id) {
       throw new MutationRefused('prospect.attachProfile', `this ${SITE_NAMES[identity.site]} profile already belongs to ${owner.name} in the team; merge the two people instead`);
     }
-    const sameSite = person.profiles.find((p) => p.site === identity.site && p.key !== identity.key);
+    const sameSite = otherProfileOn(person, identity);
     if (sameSite) {
       throw new MutationRefused('prospect.attachProfile', `${person.name} already has another ${SITE_NAMES[identity.site]} profile; two profiles on one site are two people until someone merges them`);
     }
     const ref = { site: identity.site, key: identity.key, url: identity.url };
-    const profiles = person.profiles.some((p) => p.key === ref.key) ? person.profiles.map((p) => (p.key === ref.key ? ref : p)) : [...person.profiles, ref];
+    const profiles = profilesWith(person.profiles, [ref]);
     const emails = union(person.emails, identity.emails ?? []);
     requireRoom('prospect.attachProfile', profiles, emails);
     const next: Prospect = { ...person, ...gapsFilled(person, identity), profiles, emails };
