@@ -22,7 +22,7 @@ interface Props {
 /** At a glance: who the current tab shows and how much the team has on them. */
 export function PopupApp({ active, sidebarShown = null, onShowSidebar }: Props) {
   const now = useNow();
-  const page = (path: '/review.html' | '/requisitions.html') => void browser.tabs.create({ url: browser.runtime.getURL(path) });
+  const page = (path: '/review.html' | '/requisitions.html' | '/dashboard.html') => void browser.tabs.create({ url: browser.runtime.getURL(path) });
   return (
     <div className="popup">
       <header>
@@ -42,6 +42,9 @@ export function PopupApp({ active, sidebarShown = null, onShowSidebar }: Props) 
           </button>
           <button type="button" className="link" onClick={() => page('/requisitions.html')}>
             Requisitions
+          </button>
+          <button type="button" className="link" onClick={() => page('/dashboard.html')}>
+            Dashboard
           </button>
           <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
             Options

@@ -58,6 +58,12 @@ export function RequisitionView({ requisition, me, members, now, onEdit, focusHe
               Edit intake
             </button>
           )}
+          <a className="button-link" href={`dashboard.html#board/${requisition.id}`} data-testid="requisition-board-link">
+            Pipeline board
+          </a>
+          <a className="button-link" href={`dashboard.html#checkin/${requisition.id}`}>
+            Weekly check-in
+          </a>
           <CopyButton label="Copy intake summary" testId="copy-intake" text={() => intakeSummaryText(requisition, { member: name })} />
         </div>
       </header>

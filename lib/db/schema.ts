@@ -123,6 +123,14 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
         });
     },
   },
+  {
+    // v7, the dashboard: every requisition's stage moves without reading the whole feed (an
+    // activity with no requisition has a null key there, which IndexedDB leaves out).
+    version: 7,
+    stores: {
+      activities: 'id, [prospectId+at], [prospectId+actorId+kind], at, [kind+requisitionId]',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -1,0 +1,5 @@
+import type { DashboardViewProps } from '../dashboard-view-props';
+
+export function PeopleView(_props: DashboardViewProps) {
+  return <h2>People</h2>;
+}
