@@ -94,7 +94,6 @@ describe('reminders in the background', () => {
     // You), default working days and quiet hours.
     await options.getByRole('group', { name: 'You' }).getByLabel('Time zone').selectOption(ZONE);
     await options.getByTestId('profile-save').click();
-    await options.getByText('Saved.').waitFor();
     await expect.poll(() => readLocal('me')).toBeTruthy();
     const me = (await readLocal('me')) as { memberId: string; teamId: string };
     await expect.poll(async () => ((await readRow('members', me.memberId)) as { timeZone?: string } | undefined)?.timeZone).toBe(ZONE);
