@@ -85,8 +85,9 @@ export function emailsIn(root: ParentNode, textSelector?: string): string[] {
 
 /**
  * "Candidate 4521 on Greenhouse": what the sidebar calls someone whose page has not rendered
- * their name yet (a long id is shortened to its first 8 characters, enough to tell two apart).
+ * their name yet. A long id is shortened to its last 6 characters: Recruiter's ids all start
+ * "AEMAA", so their starts tell nobody apart, and the end of a UUID is as random as its start.
  */
 export function standInName(site: SiteId, id: string): string {
-  return `Candidate ${id.length > 12 ? id.slice(0, 8) : id} on ${SITE_NAMES[site]}`;
+  return `Candidate ${id.length > 12 ? `…${id.slice(-6)}` : id} on ${SITE_NAMES[site]}`;
 }

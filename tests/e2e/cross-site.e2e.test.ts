@@ -205,7 +205,7 @@ describe('one person across LinkedIn, Recruiter and the ATS sites', () => {
     await ashby.page.close();
     // Blind review: the page shows a pseudonym, which is never taken for a name; the sidebar says
     // who the page is by its id, and the candidate's history is still theirs.
-    const review = await openProfile(recruiter, ASHBY_BLIND_REVIEW, 'Candidate 7c9e6679 on Ashby');
+    const review = await openProfile(recruiter, ASHBY_BLIND_REVIEW, 'Candidate …f90ae7 on Ashby');
     await expect.poll(() => review.feedItems.count()).toBeGreaterThan(0);
     await review.page.close();
     const alans = async () =>

@@ -50,7 +50,7 @@ describe('LinkedIn Recruiter (www.linkedin.com/talent/…)', () => {
     const page = await browser.context.newPage();
     await page.goto(SHELL_URL, { waitUntil: 'domcontentloaded' });
     const sidebar = new SidebarPage(page);
-    await expect.poll(() => sidebar.name.textContent(), { timeout: 10_000 }).toBe('Candidate AEMAAAB1 on LinkedIn Recruiter');
+    await expect.poll(() => sidebar.name.textContent(), { timeout: 10_000 }).toBe('Candidate …Ter0nE on LinkedIn Recruiter');
     await page.evaluate((html) => {
       document.body.replaceWith(document.adoptNode(new DOMParser().parseFromString(html, 'text/html').body));
     }, bodyOf(recruiter('profile-rendered.html')));

@@ -71,7 +71,7 @@ describe('a stand-in until the name renders', () => {
 
   it('keeps the flag on a blind-review or hidden name, so it is never taken for a name', () => {
     const reports = watch(talent(A), drawer(A, 'LinkedIn Member'));
-    expect(reports[0]!.identity).toMatchObject({ nameIsStandIn: true, name: 'Candidate AEMAAAB1 on LinkedIn Recruiter' });
+    expect(reports[0]!.identity).toMatchObject({ nameIsStandIn: true, name: 'Candidate …Ter0nE on LinkedIn Recruiter' });
   });
 });
 
@@ -84,7 +84,7 @@ describe('route changes in the app', () => {
     expect(reports[1]!.identity).toMatchObject({ key: `linkedin-recruiter:${B}`, nameIsStandIn: true });
     render(drawer(B, 'Tomasz Wrona'));
     await vi.waitFor(() => expect(reports).toHaveLength(3));
-    expect(names(reports)).toEqual(['Priya Raman', 'Candidate AEMAAAF6 on LinkedIn Recruiter', 'Tomasz Wrona']);
+    expect(names(reports)).toEqual(['Priya Raman', 'Candidate …rson03 on LinkedIn Recruiter', 'Tomasz Wrona']);
     expect(reports.slice(1).every((r) => (r.identity as ProspectIdentity).key === `linkedin-recruiter:${B}`)).toBe(true);
   });
 

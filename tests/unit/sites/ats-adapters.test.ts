@@ -63,7 +63,7 @@ describe('Lever', () => {
     ['Candice Candidates – Lever Hire', 'Candice Candidates'],
   ])('title %j → name %j', (title, name) => {
     const identity = leverAdapter.identify(page('', title), URL_);
-    expect(identity?.name).toBe(name ?? 'Candidate 3f2b1c9e on Lever');
+    expect(identity?.name).toBe(name ?? 'Candidate …3d4e5f on Lever');
     expect(identity?.nameIsStandIn).toBe(name === null ? true : undefined);
   });
 
@@ -79,7 +79,7 @@ describe('Ashby', () => {
   const named = (text: string) => page(`<h1><a href="/candidates/${C}">${text}</a></h1>`);
 
   it.each(['Candidate 12', 'Anonymous Candidate', 'Anonymized', 'Applicant #7', 'candidate', 'Redacted', 'Hidden name'])('never takes the pseudonym %j as the name', (pseudonym) => {
-    expect(ashbyAdapter.identify(named(pseudonym), PROFILE)).toMatchObject({ name: 'Candidate 7c9e6679 on Ashby', nameIsStandIn: true });
+    expect(ashbyAdapter.identify(named(pseudonym), PROFILE)).toMatchObject({ name: 'Candidate …f90ae7 on Ashby', nameIsStandIn: true });
   });
 
   it.each(['Candice Smith', 'Hideo Kojima', 'Anon Brown'])('takes a real name that merely starts like one: %j', (name) => {
@@ -88,7 +88,7 @@ describe('Ashby', () => {
 
   it('reads no name at all on the application-review route, even a real-looking one', () => {
     const review = new URL(`https://app.ashbyhq.com/candidates/pipeline/application-review/right-side/candidates/${C}/applications/5f4e3d2c-1b0a-4987-8654-3210fedcba98/feed`);
-    expect(ashbyAdapter.identify(named('Alan Turing'), review)).toMatchObject({ name: 'Candidate 7c9e6679 on Ashby', nameIsStandIn: true });
+    expect(ashbyAdapter.identify(named('Alan Turing'), review)).toMatchObject({ name: 'Candidate …f90ae7 on Ashby', nameIsStandIn: true });
   });
 
   it("does not take a tab's text (a link to a sub-page of the candidate) or another candidate's name", () => {

@@ -106,7 +106,7 @@ describe('identity from the URL alone', () => {
       site: 'linkedin-recruiter',
       key: `linkedin-recruiter:${ID}`,
       url: `https://www.linkedin.com/talent/profile/${ID}`,
-      name: 'Candidate AEMAAAB1 on LinkedIn Recruiter',
+      name: 'Candidate …Ter0nE on LinkedIn Recruiter',
       nameIsStandIn: true,
       headline: null,
       company: null,

@@ -59,6 +59,8 @@ describe('links on an ATS page', () => {
 
   it('names someone whose name has not rendered by site and a short id', () => {
     expect(standInName('greenhouse', '4521')).toBe('Candidate 4521 on Greenhouse');
-    expect(standInName('lever', '1a2b3c4d-0000-4000-8000-123456789abc')).toBe('Candidate 1a2b3c4d on Lever');
+    expect(standInName('lever', '1a2b3c4d-0000-4000-8000-123456789abc')).toBe('Candidate …789abc on Lever');
+    // Recruiter's ids share their start: two people must not get one stand-in.
+    expect(standInName('linkedin-recruiter', 'AEMAAAB1xYzQ2rEcruiTer0nE')).not.toBe(standInName('linkedin-recruiter', 'AEMAAAB1xYzQ2rEcruiTer0nF'));
   });
 });
