@@ -115,7 +115,7 @@ describe('BoardView', () => {
   it('moves a person with the keyboard through “Move to…”: a pipeline.move, drawn at once, with an undo', async () => {
     const { req, ben } = await team();
     const user = renderBoard(req);
-    const button = await screen.findByRole('button', { name: 'Move Ben Okafor to…' });
+    const button = await screen.findByRole('button', { name: 'Move to… (Ben Okafor)' });
     button.focus();
     await user.keyboard('{Enter}');
     const menu = screen.getByRole('menu', { name: 'Move Ben Okafor to' });
@@ -126,14 +126,15 @@ describe('BoardView', () => {
     expect(namesIn('Onsite')).toEqual(['Cy Tan']);
     expect(card(ben).dataset.stage).toBe('Screen');
     // The focus follows the card to its new column.
-    expect(screen.getByRole('button', { name: 'Move Ben Okafor to…' })).toHaveFocus();
-    const outbox = await db.outbox.toArray();
-    expect(outbox.at(-1)).toMatchObject({ name: 'pipeline.move', args: { prospectId: ben, requisitionId: req, stage: 'Screen', status: 'active' } });
+    expect(screen.getByRole('button', { name: 'Move to… (Ben Okafor)' })).toHaveFocus();
+    // Drawn before the write commits; the write follows.
+    await expect.poll(async () => (await db.outbox.toArray()).at(-1)).toMatchObject({ name: 'pipeline.move', args: { prospectId: ben, requisitionId: req, stage: 'Screen', status: 'active' } });
     await expect.poll(() => count('Screen')).toBe(2);
     expect(count('Onsite')).toBe(1);
 
     await user.click(await screen.findByRole('button', { name: 'Undo' }));
-    await expect.poll(() => namesIn('Onsite')).toEqual(['Ben Okafor', 'Cy Tan']);
+    // Back at Onsite, a new stay: 0 days, after Cy's 2.
+    await expect.poll(() => namesIn('Onsite')).toEqual(['Cy Tan', 'Ben Okafor']);
     await expect.poll(async () => (await db.outbox.toArray()).at(-1)).toMatchObject({ name: 'pipeline.move', args: { prospectId: ben, stage: 'Onsite' } });
   });
 
@@ -156,7 +157,7 @@ describe('BoardView', () => {
     await screen.findAllByTestId('board-card');
     const outboxBefore = await db.outbox.count();
     await db.local.put({ key: LOCAL_KEYS.signedOut, value: { teamId: riley.me.teamId, teamName: 'Acme', memberId: riley.me.memberId, at: now } });
-    await user.click(screen.getByRole('button', { name: 'Move Ada Lovelace to…' }));
+    await user.click(screen.getByRole('button', { name: 'Move to… (Ada Lovelace)' }));
     await user.click(screen.getByRole('menuitem', { name: 'Onsite' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(/^Ada Lovelace stays at Screen: you are signed out: sign in to Acme again/);
     expect(namesIn('Screen')).toEqual(['Ada Lovelace']);

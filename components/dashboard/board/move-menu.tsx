@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { isolate } from '@/components/ui/user-text';
 
 interface Props {
   name: string;
@@ -43,8 +44,9 @@ export function MoveMenu({ name, stage, stages, onMove }: Props) {
   if (targets.length === 0) return null;
   return (
     <div className="board-move">
-      <button type="button" ref={button} className="board-move-button" aria-haspopup="menu" aria-expanded={open} aria-controls={open ? id : undefined} aria-label={`Move ${name} to…`} onClick={() => setOpen(!open)}>
+      <button type="button" ref={button} className="board-move-button" aria-haspopup="menu" aria-expanded={open} aria-controls={open ? id : undefined} onClick={() => setOpen(!open)}>
         Move to…
+        <span className="visually-hidden">{` (${isolate(name)})`}</span>
       </button>
       {open && (
         <ul id={id} ref={menu} role="menu" aria-label={`Move ${name} to`} className="board-move-menu" onKeyDown={onKeyDown}>
