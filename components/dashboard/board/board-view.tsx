@@ -17,6 +17,12 @@ import { ANNOUNCEMENTS, SCREEN_READER_INSTRUCTIONS, columnByColumn } from './boa
 import { type PendingMove, boardFacts, boardLayout } from './board-model';
 import { ClosedEntries } from './closed-entries';
 
+// Module constants: dnd-kit memoises its sensors on these objects, and new ones at each render
+// would hand every card new listeners, re-rendering all 500 cards on each move.
+/** A press that moves less than 5 px is a click (on "Move to…", say), not a drag. */
+const POINTER = { activationConstraint: { distance: 5 } };
+const KEYBOARD = { coordinateGetter: columnByColumn };
+
 /**
  * The pipeline board of one requisition (issue 10, point 2): a column per stage, a card per
  * person at it. Dragging a card (or "Move to…") is a `pipeline.move`; the card is drawn at its
@@ -31,7 +37,7 @@ export function BoardView({ me, requisition, now }: DashboardViewProps) {
   const [error, setError] = useState<string | null>(null);
   const [dragged, setDragged] = useState<CardDragData | null>(null);
   const showUndo = useUndo((s) => s.show);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { coordinateGetter: columnByColumn }));
+  const sensors = useSensors(useSensor(PointerSensor, POINTER), useSensor(KeyboardSensor, KEYBOARD));
 
   const facts = useMemo(() => (data ? boardFacts(req, data, now) : null), [req, data, now]);
   const updatedAt = useMemo(() => new Map(data?.entries.map((e) => [e.prospectId, e.updatedAt])), [data]);
