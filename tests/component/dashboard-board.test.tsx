@@ -1,6 +1,7 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { ulid } from 'ulidx';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RelativeTime } from '@/components/ui/relative-time';
 import { useUndo } from '@/components/ui/undo-store';
 import type { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
@@ -9,6 +10,13 @@ import type { PipelineStatus, ReviewRequest } from '@/lib/model';
 import { pipelineMove, prospectUpsert, requisitionSave } from '@/lib/mutations';
 import { arrived, freshDb, identity, member, signInAs } from '../support/db';
 import { renderDashboard } from '../support/render-dashboard';
+
+// Every card draws one RelativeTime (its last activity): counting those counts cards drawn.
+const drawn = vi.hoisted(() => ({ cards: 0 }));
+vi.mock('@/components/ui/relative-time', async (original) => {
+  const real = await original<{ RelativeTime: typeof RelativeTime }>();
+  return { RelativeTime: (props: Parameters<typeof RelativeTime>[0]) => (drawn.cards++, real.RelativeTime(props)) };
+});
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -136,6 +144,22 @@ describe('BoardView', () => {
     // Back at Onsite, a new stay: 0 days, after Cy's 2.
     await expect.poll(() => namesIn('Onsite')).toEqual(['Cy Tan', 'Ben Okafor']);
     await expect.poll(async () => (await db.outbox.toArray()).at(-1)).toMatchObject({ name: 'pipeline.move', args: { prospectId: ben, stage: 'Onsite' } });
+  });
+
+  it('draws again only the card that moved, not the whole board', async () => {
+    const { req, ben } = await team();
+    const user = renderBoard(req);
+    await screen.findAllByTestId('board-card');
+    // Let the first reads settle (the dashboard's own queries redraw the view once or twice).
+    await new Promise((r) => setTimeout(r, 300));
+    drawn.cards = 0;
+    await user.click(screen.getByRole('button', { name: 'Move to… (Ben Okafor)' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Sourced' }));
+    await expect.poll(async () => (await db.pipeline.toArray()).find((e) => e.prospectId === ben)?.stage).toBe('Sourced');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(namesIn('Sourced')).toContain('Ben Okafor');
+    // Ben, drawn in his new column, then again with his days there once the move landed; five others untouched.
+    expect(drawn.cards).toBeLessThanOrEqual(3);
   });
 
   it('filters to who needs attention, keeping every column’s count', async () => {
