@@ -10,6 +10,7 @@
 import { ulid } from 'ulidx';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../tests/e2e/support/chromium';
+import { seedExtensionDb } from './support/extension-db';
 
 const PEOPLE = 50;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -115,25 +116,6 @@ function seedRows() {
   };
 }
 
-/** Writes rows into the extension's `tandem` database (already created by the page's Dexie). */
-async function seed(page: Page, stores: Record<string, object[]>) {
-  await page.evaluate(
-    (rows) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('tandem');
-        open.onerror = () => reject(open.error ?? new Error('could not open tandem'));
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(Object.keys(rows), 'readwrite');
-          for (const [store, list] of Object.entries(rows)) for (const row of list) tx.objectStore(store).put(row);
-          tx.oncomplete = () => (db.close(), resolve());
-          tx.onerror = () => reject(tx.error ?? new Error('seeding failed'));
-        };
-      }),
-    stores,
-  );
-}
-
 /** Installs the timer: keydown timestamp → first frame after the name changed. */
 async function instrument(page: Page) {
   await page.evaluate(() => {
@@ -183,7 +165,7 @@ try {
   await page.goto(ext.extensionUrl('review.html'));
   await page.getByRole('heading', { name: 'Waiting for your review' }).waitFor();
   const { requestId, firstName, stores } = seedRows();
-  await seed(page, stores);
+  await seedExtensionDb(page, stores);
   const samples: number[] = [];
   for (let run = 0; run < RUNS; run++) samples.push(...(await pass(page, ext.extensionUrl(`review.html?request=${requestId}`), firstName)));
   const sorted = [...samples].sort((a, b) => a - b);

@@ -10,6 +10,8 @@ run('npx', ['tsx', 'bench/sidebar-latency.ts']);
 run('npx', ['tsx', 'bench/adapters.ts']);
 // The sidebar on an ATS page (issue 9): the person shown ≤ 150 ms after the app renders the name.
 run('npx', ['tsx', 'bench/ats-render.ts']);
+// Pipeline board (issue 10): a card moved on a 500-card board painted in its new column ≤ 50 ms.
+run('npx', ['tsx', 'bench/board-drag.ts']);
 // Team sync (issue 3). sync-vs-pouchdb installs bench/pouchdb's own dependencies on first use;
 // push-throughput needs Debian's Postgres (apt-get install postgresql).
 run('npx', ['tsx', 'bench/sync-vs-pouchdb.ts']);

@@ -1,13 +1,11 @@
-import { cleanup, render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { cleanup, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DashboardApp } from '@/components/dashboard/dashboard-app';
 import { dashboardHash, parseDashboardHash } from '@/components/dashboard/dashboard-route';
-import { DbProvider } from '@/components/ui/db-context';
 import type { TandemDB } from '@/lib/db/database';
 import { mutate } from '@/lib/db/mutate';
 import { requisitionSave } from '@/lib/mutations';
 import { freshDb, member, signInAs } from '../support/db';
+import { renderDashboard as renderWith } from '../support/render-dashboard';
 
 const REQ = '01JD0000000000000000000000';
 
@@ -23,16 +21,7 @@ afterEach(() => {
   window.history.replaceState(null, '', '/');
 });
 
-function renderDashboard(hash = '') {
-  window.history.replaceState(null, '', `/dashboard.html${hash}`);
-  const user = userEvent.setup();
-  render(
-    <DbProvider db={db}>
-      <DashboardApp />
-    </DbProvider>,
-  );
-  return user;
-}
+const renderDashboard = (hash = '') => renderWith(db, hash);
 
 async function requisition(by: ReturnType<typeof member>, title: string, status: 'open' | 'on_hold' | 'closed' = 'open') {
   const { result } = await mutate(db, requisitionSave, { title, hiringManagerId: by.me.memberId, recruiterIds: [by.me.memberId], mustHaves: [], niceToHaves: [], targetHires: 1, targetDate: null, stages: ['Sourced', 'Screen'], status }, by);
