@@ -1,22 +1,9 @@
-import type { ReactNode } from 'react';
 import { type CheckIn, SOURCING_FIGURES, sourcingFigure } from '@/lib/reports/check-in';
 import { actionText, actionWho, declineReason } from '@/lib/reports/check-in-words';
 import { formatAmount, formatShare } from '@/lib/reports/figures';
+import { MetricFigure as Figure } from '../metric-figure';
 
-/** A figure with its testing hook: the unrounded number in `data-value` (empty when there is none). */
-function Figure({ metric, value, children }: { metric: string; value: number | null; children: ReactNode }) {
-  return (
-    <span data-metric={metric} data-value={value ?? ''}>
-      {children}
-    </span>
-  );
-}
-
-const count = (metric: string, value: number) => (
-  <Figure metric={metric} value={value}>
-    {value}
-  </Figure>
-);
+const count = (metric: string, value: number) => <Figure metric={metric} value={value} />;
 
 /** The check-in as the page and the print show it; the same sections and words as checkInMarkdown. */
 export function CheckInReport({ checkIn }: { checkIn: CheckIn }) {
