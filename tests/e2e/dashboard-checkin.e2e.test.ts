@@ -4,12 +4,14 @@
  * the hand-computed check-in and forecast, and "Copy as Markdown" puts the same figures on the
  * clipboard. Times are relative to now, so every figure below holds whatever the weekday.
  */
+import { TZDate } from '@date-fns/tz';
 import { ulid } from 'ulidx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushResponse } from '@/lib/model';
 import { axeViolations } from './support/axe';
 import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
 import { signInToTeam } from './support/flows';
+import { readRow } from './support/indexed-db';
 import { type TeamServer, startTeamServer } from './support/team-server';
 
 const DAY = 86_400_000;
@@ -20,6 +22,8 @@ const STAGES = ['Sourced', 'Screen', 'Onsite', 'Offer', 'Hired'];
 
 let server: TeamServer;
 let browser: ExtensionBrowser;
+let rita: Awaited<ReturnType<TeamServer['join']>>;
+let hannah: Awaited<ReturnType<TeamServer['join']>>;
 
 async function push(token: string, mutations: { name: string; args: Record<string, unknown> }[]): Promise<void> {
   const res = await fetch(`${server.url}/v1/push`, {
@@ -36,8 +40,8 @@ const [ada, bo, cy, di, eve, fay] = ['Ada Quist', 'Bo Lindqvist', 'Cy Marsh', 'D
 
 beforeAll(async () => {
   server = await startTeamServer();
-  const rita = await server.join('rita.recruiter@acme.example', 'recruiter');
-  const hannah = await server.join('hannah.manager@acme.example', 'hiring_manager');
+  rita = await server.join('rita.recruiter@acme.example', 'recruiter');
+  hannah = await server.join('hannah.manager@acme.example', 'hiring_manager');
   const now = Date.now();
   const ago = (days: number) => now - days * DAY;
   const move = (p: { id: string }, days: number, stage: string, extra: Record<string, unknown> = {}) => ({ name: 'pipeline.move', args: { prospectId: p.id, requisitionId: REQ, stage, activityId: ulid(), at: ago(days), ...extra } });
@@ -144,5 +148,45 @@ describe('the weekly check-in and the forecast on the dashboard', () => {
     expect(await page.getByTestId('forecast-verdict').textContent()).toContain('The date looks realistic.');
     expect(await page.getByTestId('forecast-verdict').textContent()).toContain('fewer than 5 decided candidates');
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('reminds a recruiter on the requisition once a week, at the day and time chosen in Options (with a moved clock)', async () => {
+    // Riley joins the requisition's recruiters: Rita's edit, through the server.
+    const riley = ((await server.stored('member')) as { id: string; email: string }[]).find((m) => m.email === 'riley.recruiter@acme.example')!;
+    await push(rita.token, [{ name: 'requisition.save', args: { id: REQ, title: ROLE, hiringManagerId: hannah.member.id, recruiterIds: [rita.member.id, riley.id], stages: STAGES } }]);
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    await expect.poll(async () => ((await readRow(options, 'requisitions', REQ)) as { recruiterIds: string[] }).recruiterIds, { timeout: 20_000 }).toContain(riley.id);
+
+    // What the worker asks the browser to show (getAll only lists ids).
+    await browser.serviceWorker.evaluate(() => {
+      const g = globalThis as unknown as { __shown: unknown[] };
+      g.__shown = [];
+      const create = chrome.notifications.create.bind(chrome.notifications) as (id: string, o: chrome.notifications.NotificationCreateOptions) => Promise<string>;
+      Object.defineProperty(chrome.notifications, 'create', { configurable: true, value: (id: string, o: chrome.notifications.NotificationCreateOptions) => (g.__shown.push({ id, title: o.title }), create(id, o)) });
+    });
+    const shown = () => browser.serviceWorker.evaluate(() => (globalThis as unknown as { __shown: { id: string; title: string }[] }).__shown.filter((n) => n.id.startsWith('tandem:checkin:')));
+    const setClock = (at: number) => browser.serviceWorker.evaluate(([offset]) => chrome.storage.local.set({ 'tandem:clockOffsetMs': offset }), [at - Date.now()] as const);
+
+    // Wednesdays at 10:00 in this member's zone (the device's: they set none).
+    await options.getByRole('combobox', { name: 'Check-in reminder day' }).selectOption('Wednesday');
+    await options.getByLabel('Check-in reminder time').fill('10:00');
+    await expect.poll(async () => ((await readRow(options, 'local', 'settings')) as { value: { checkInReminder: unknown } }).value.checkInReminder).toEqual({ enabled: true, weekday: 3, time: '10:00' });
+    const zone = await browser.serviceWorker.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const soon = new TZDate(Date.now() + 2 * DAY, zone);
+    const wednesday = (weeks: number, h: number, m = 0) => new TZDate(soon.getFullYear(), soon.getMonth(), soon.getDate() + ((3 - soon.getDay() + 7) % 7) + 7 * weeks, h, m, zone).getTime();
+
+    // The first run knows the requisition: the week under way is not announced.
+    await setClock(wednesday(0, 9, 59));
+    await expect.poll(async () => ((await readRow(options, 'local', 'reminders')) as { value: { checkIns: Record<string, string> } } | undefined)?.value.checkIns[REQ]).toBeTruthy();
+    expect(await shown()).toEqual([]);
+    await setClock(wednesday(0, 10));
+    await expect.poll(shown).toEqual([{ id: `tandem:checkin:${REQ}`, title: `Weekly check-in for ${ROLE} is ready` }]);
+    for (const at of [wednesday(0, 10, 5), wednesday(0, 16), wednesday(1, 9, 59)]) await setClock(at);
+    await options.waitForTimeout(1500);
+    expect(await shown()).toHaveLength(1);
+    await setClock(wednesday(1, 10));
+    await expect.poll(async () => (await shown()).length).toBe(2);
+    await setClock(Date.now());
   });
 });
