@@ -5,7 +5,9 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { readSettings, writeSettings } from '@/lib/db/local-state';
 import { chosenTimeZone } from '@/lib/db/my-time-zone';
 import { ClockTime, type ReminderSettings, type Settings } from '@/lib/model';
+import { CheckInReminderFields } from './check-in-reminder-fields';
 import { SidebarLayoutFields } from './sidebar-layout-fields';
+import { WEEKDAYS } from './weekdays';
 import { deviceTimeZone } from './time-zone-select';
 
 /** Sidebar behaviour and reminders on this device; each change is saved at once. */
@@ -67,11 +69,10 @@ export function SettingsForm() {
         <ErrorMessage error={error} id="guard-window-error" />
       </fieldset>
       <ReminderSettingsFields reminders={settings.reminders} />
+      <CheckInReminderFields reminder={settings.checkInReminder} />
     </>
   );
 }
-
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /**
  * When reminders may reach this member: working days and quiet hours, in the time zone they set

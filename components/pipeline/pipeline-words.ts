@@ -1,16 +1,8 @@
-import type { OfferDeclineReason, PipelineEntry, PipelineStatus } from '@/lib/model';
+import { DECLINE_REASON_LABELS, type PipelineEntry, type PipelineStatus } from '@/lib/model';
 import { type TextPart, user } from '@/lib/text-parts';
 
-/** Why a candidate declined the offer, as the withdraw form lists it and the feed and guard say it. */
-export const DECLINE_REASON_LABELS: Record<OfferDeclineReason, string> = {
-  compensation: 'compensation',
-  another_offer: 'another offer',
-  role_scope: 'role or scope',
-  location_remote: 'location or remote work',
-  counter_offer: 'a counter-offer',
-  timing: 'timing',
-  other: 'another reason',
-};
+// The reasons' words sit with the reasons in lib/model, where the check-in report (lib/reports) reads them too.
+export { DECLINE_REASON_LABELS };
 
 /** The closing choices of the stage select, after the stages; "…" where a reason is asked for. */
 export const CLOSING_LABELS: Record<Exclude<PipelineStatus, 'active'>, string> = {

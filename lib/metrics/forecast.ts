@@ -1,7 +1,7 @@
 import type { Requisition } from '@/lib/model';
 import { MIN_DECIDED, passThrough } from './pass-through';
 import type { StageMove } from './stage-history';
-import { median } from './stats';
+import { DAY_MS, median } from './stats';
 import { stageDays } from './time-in-stage';
 
 export interface StageForecast {
@@ -79,4 +79,46 @@ export function forecast(requisition: Requisition, teamRequisitions: readonly Re
     stage.daysToHire = days;
   }
   return { hires, stages, fellBack: stages.some((s) => s.source === 'team') };
+}
+
+export interface ForecastDeadline {
+  /**
+   * The stage the hires can come from: the furthest along at which the people in the pipeline at
+   * it or later are at least the people needed there (each counted as if at that stage, which
+   * undercounts those further on); the first stage when nowhere is covered and new people are needed.
+   */
+  stage: string;
+  /** Whether the pipeline now covers the hires from `stage` (false: it is the first stage, and short). */
+  covered: boolean;
+  daysToHire: number | null;
+  /** Days from now to the target date; negative once it has passed; null without a target date. */
+  daysLeft: number | null;
+  /** daysToHire ≤ daysLeft; null when either is unknown. */
+  realistic: boolean | null;
+}
+
+/** Whether a target date is realistic ("historically 45 days from Screen to hire; the target leaves 21"). */
+export function forecastDeadline(result: Forecast, targetDate: number | null, now: number): ForecastDeadline {
+  const working = result.stages.slice(0, -1);
+  let from = 0;
+  let covered = false;
+  let atOrLater = 0;
+  for (let k = working.length - 1; k >= 0; k--) {
+    atOrLater += working[k]!.inPipeline;
+    const needed = working[k]!.needed;
+    if (needed !== null && atOrLater >= needed) {
+      from = k;
+      covered = true;
+      break;
+    }
+  }
+  const stage = result.stages[from]!;
+  const daysLeft = targetDate === null ? null : (targetDate - now) / DAY_MS;
+  return {
+    stage: stage.stage,
+    covered,
+    daysToHire: stage.daysToHire,
+    daysLeft,
+    realistic: daysLeft === null || stage.daysToHire === null ? null : stage.daysToHire <= daysLeft,
+  };
 }

@@ -1,6 +1,6 @@
 export { calibration, type Calibration } from './calibration';
 export { feedbackTimes, type ReviewerFeedback } from './feedback-times';
-export { forecast, type Forecast, type StageForecast } from './forecast';
+export { forecast, forecastDeadline, type Forecast, type ForecastDeadline, type StageForecast } from './forecast';
 export { lostWhileWaiting, type LostWhileWaiting } from './lost-while-waiting';
 export { outcomes, type Outcomes } from './outcomes';
 export { MIN_DECIDED, passThrough, type PassThrough, type StagePassThrough } from './pass-through';

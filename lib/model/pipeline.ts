@@ -15,6 +15,17 @@ export const StageName = shortText(100).min(1);
 export const OfferDeclineReason = z.enum(['compensation', 'another_offer', 'role_scope', 'location_remote', 'counter_offer', 'timing', 'other']);
 export type OfferDeclineReason = z.infer<typeof OfferDeclineReason>;
 
+/** Why a candidate declined the offer, as the withdraw form lists it, the feed and guard say it and the check-in counts it. */
+export const DECLINE_REASON_LABELS: Record<OfferDeclineReason, string> = {
+  compensation: 'compensation',
+  another_offer: 'another offer',
+  role_scope: 'role or scope',
+  location_remote: 'location or remote work',
+  counter_offer: 'a counter-offer',
+  timing: 'timing',
+  other: 'another reason',
+};
+
 /** Where a person stands for one requisition; every move is also a `stage_changed` activity. */
 export const PipelineEntry = z.object({
   ...SyncedFields,

@@ -48,6 +48,19 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
   quietHours: { start: '19:00', end: '08:00' },
 };
 
+/**
+ * When to be reminded to send each requisition's weekly check-in (dashboard.html#checkin/<id>):
+ * a weekday and a time in the member's time zone, once a week per requisition they recruit for.
+ */
+export const CheckInReminder = z.object({
+  enabled: z.boolean(),
+  weekday: IsoWeekday,
+  time: ClockTime,
+});
+export type CheckInReminder = z.infer<typeof CheckInReminder>;
+
+export const DEFAULT_CHECK_IN_REMINDER: CheckInReminder = { enabled: true, weekday: 1, time: '09:00' };
+
 /** Per-device preferences; not synced. */
 export const Settings = z.object({
   /** Warn before outreach if the team contacted the person within this many days. */
@@ -56,8 +69,10 @@ export const Settings = z.object({
   autoLogViewed: z.boolean(),
   /** Feedback reminders and notifications. Defaulted so settings saved before it existed stay valid. */
   reminders: ReminderSettings.default(DEFAULT_REMINDER_SETTINGS),
+  /** The weekly check-in reminder; defaulted, like `reminders`, for settings saved before it. */
+  checkInReminder: CheckInReminder.default(DEFAULT_CHECK_IN_REMINDER),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { guardWindowDays: 90, autoLogViewed: true, reminders: DEFAULT_REMINDER_SETTINGS };
+export const DEFAULT_SETTINGS: Settings = { guardWindowDays: 90, autoLogViewed: true, reminders: DEFAULT_REMINDER_SETTINGS, checkInReminder: DEFAULT_CHECK_IN_REMINDER };
 

@@ -1,5 +1,6 @@
 import { dueText, formatDueAt, isAllowed, isOverdue, localTime, nextReminderAt } from '@/lib/deadlines';
-import type { FollowUp, ReminderPolicy, ReviewRequest } from '@/lib/model';
+import type { CheckInReminder, FollowUp, ReminderPolicy, Requisition, ReviewRequest } from '@/lib/model';
+import { decideCheckIns } from './check-in';
 import { FORGET_AFTER_MS, type NotificationSpec, type ReminderMemory, type RequestMemory } from './memory';
 import { notificationId } from './notification-ids';
 
@@ -20,6 +21,8 @@ export interface ReminderInput {
   policy: ReminderPolicy;
   now: number;
   names: ReminderNames;
+  /** The requisitions on the device and when to announce their weekly check-in (decideCheckIns); none: no check-in reminders. */
+  checkIns?: { requisitions: Requisition[]; schedule: CheckInReminder };
 }
 
 export interface Badge {
@@ -61,6 +64,7 @@ const FOLLOW_UPS_ONE_BY_ONE = 3;
  *   one is due, every other overdue request whose reminder would come later the same local day is
  *   included, so the member gets one "2 reviews are overdue" instead of several during the day.
  * - A follow-up that came due (again, after a snooze).
+ * - Each requisition's weekly check-in, from the chosen weekday and time on (check-in.ts).
  * Several of a kind at once become one grouped notification: never a stack of them.
  */
 export function decideReminders(input: ReminderInput): ReminderDecision {
@@ -72,6 +76,7 @@ export function decideReminders(input: ReminderInput): ReminderDecision {
   const requests: Record<string, RequestMemory> = { ...input.memory.requests };
   const followUpMemory = { ...input.memory.followUps };
   let changed = false;
+  let checkIns = input.memory.checkIns;
 
   // Forget what is long gone; keep everything still open or pending.
   const openIds = new Set(open.map((r) => r.id));
@@ -91,7 +96,7 @@ export function decideReminders(input: ReminderInput): ReminderDecision {
 
   const done = (notifications: NotificationSpec[]): ReminderDecision => ({
     notifications,
-    memory: { requests, followUps: followUpMemory, pending: input.memory.pending },
+    memory: { requests, followUps: followUpMemory, pending: input.memory.pending, checkIns },
     memoryChanged: changed || notifications.length > 0,
     badge,
   });
@@ -139,8 +144,20 @@ export function decideReminders(input: ReminderInput): ReminderDecision {
   const dueFollowUps = followUps.filter((f) => f.dueAt <= now && followUpMemory[f.id]?.dueAt !== f.dueAt);
   for (const f of dueFollowUps) followUpMemory[f.id] = { dueAt: f.dueAt, since: followUpMemory[f.id]?.since ?? now };
 
+  const weekly = input.checkIns ? decideCheckIns({ memberId, ...input.checkIns, announced: checkIns, policy, now }) : null;
+  if (weekly?.changed) {
+    checkIns = weekly.announced;
+    changed = true;
+  }
+
   const text = texts(names, policy, now);
-  return done([...nudgeNotifications(nudges, text), ...reminderNotifications(sortByDue(reminders), text), ...arrivalNotifications(arrivals, text), ...followUpNotifications(dueFollowUps, text)]);
+  return done([
+    ...nudgeNotifications(nudges, text),
+    ...reminderNotifications(sortByDue(reminders), text),
+    ...arrivalNotifications(arrivals, text),
+    ...followUpNotifications(dueFollowUps, text),
+    ...(weekly?.notifications ?? []),
+  ]);
 }
 
 /** Overdue requests (red) if any, else waiting ones (blue), else none. */

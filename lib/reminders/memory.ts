@@ -38,10 +38,12 @@ export const ReminderMemory = z.object({
   requests: z.record(z.string(), RequestMemory),
   followUps: z.record(z.string(), FollowUpMemory),
   pending: z.array(NotificationSpec).max(50),
+  /** Requisition id → the ISO week its check-in was last announced for; defaulted for memories from before. */
+  checkIns: z.record(z.string(), z.string()).default({}),
 });
 export type ReminderMemory = z.infer<typeof ReminderMemory>;
 
-export const emptyMemory = (): ReminderMemory => ({ requests: {}, followUps: {}, pending: [] });
+export const emptyMemory = (): ReminderMemory => ({ requests: {}, followUps: {}, pending: [], checkIns: {} });
 
 /** Entries of requests and follow-ups that are gone are kept this long (a review undone within it is not re-announced). */
 export const FORGET_AFTER_MS = 60 * 86_400_000;

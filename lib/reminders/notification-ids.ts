@@ -9,7 +9,8 @@ export type NotificationTarget =
   | { kind: 'request'; requestId: string }
   | { kind: 'requests' }
   | { kind: 'followUp'; followUpId: string }
-  | { kind: 'followUps' };
+  | { kind: 'followUps' }
+  | { kind: 'checkIn'; requisitionId: string };
 
 export const notificationId = {
   request: (requestId: string) => `${PREFIX}review:${requestId}`,
@@ -17,6 +18,8 @@ export const notificationId = {
   requests: (group: 'new' | 'nudged' | 'overdue') => `${PREFIX}reviews:${group}`,
   followUp: (followUpId: string) => `${PREFIX}followup:${followUpId}`,
   followUps: () => `${PREFIX}followups`,
+  /** The weekly check-in of one requisition: this week's replaces last week's in the tray. */
+  checkIn: (requisitionId: string) => `${PREFIX}checkin:${requisitionId}`,
 };
 
 export function parseNotificationId(id: string): NotificationTarget | null {
@@ -31,6 +34,8 @@ export function parseNotificationId(id: string): NotificationTarget | null {
       return rest ? { kind: 'followUp', followUpId: rest } : null;
     case 'followups':
       return { kind: 'followUps' };
+    case 'checkin':
+      return rest ? { kind: 'checkIn', requisitionId: rest } : null;
     default:
       return null;
   }
@@ -52,5 +57,7 @@ export function pageFor(target: NotificationTarget): string {
     case 'followUps':
       // The popup lists follow-ups until done or snoozed; opened as a page when there is no profile link.
       return '/popup.html';
+    case 'checkIn':
+      return `/dashboard.html#checkin/${encodeURIComponent(target.requisitionId)}`;
   }
 }

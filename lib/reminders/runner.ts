@@ -67,11 +67,12 @@ export class ReminderRunner {
       const memory = (await readValidated(db, LOCAL_KEYS.reminders, ReminderMemory)) ?? emptyMemory();
       const me = await readMe(db);
       if (!me) return { pending: memory.pending, badge: badgeFor([], now), openIds: new Set<string>() };
-      const [requests, followUps, settings, member] = await Promise.all([
+      const [requests, followUps, settings, member, requisitions] = await Promise.all([
         openRequestsForReviewer(db, me.memberId),
         pendingFollowUps(db, me.memberId),
         readSettings(db),
         db.members.get(me.memberId),
+        db.requisitions.toArray(),
       ]);
       const decision = decideReminders({
         memberId: me.memberId,
@@ -81,6 +82,7 @@ export class ReminderRunner {
         policy: resolvePolicy(settings.reminders, deviceTimeZone, member?.timeZone ?? null),
         now,
         names: await namesFor(db, requests, followUps),
+        checkIns: { requisitions, schedule: settings.checkInReminder },
       });
       const pending = mergePending(memory.pending, decision.notifications);
       if (decision.memoryChanged || pending !== memory.pending) {

@@ -46,6 +46,21 @@ describe('options', () => {
     expect((await readMe(db))?.name).toBe('Riley Recruiter');
   });
 
+  it('sets the weekly check-in reminder’s day and time, and does not save a half-typed time', async () => {
+    const { db, user } = renderOptions();
+    const day = await screen.findByRole('combobox', { name: 'Check-in reminder day' });
+    expect(day).toHaveValue('1');
+    await user.selectOptions(day, 'Thursday');
+    const time = screen.getByLabelText('Check-in reminder time');
+    await user.clear(time);
+    expect(await screen.findByRole('alert')).toHaveTextContent('The check-in reminder needs a time');
+    await user.type(time, '16:30');
+    await waitFor(async () => expect((await readSettings(db)).checkInReminder).toEqual({ enabled: true, weekday: 4, time: '16:30' }));
+    await user.click(screen.getByRole('checkbox', { name: /Remind me to send the weekly check-in/ }));
+    await waitFor(async () => expect((await readSettings(db)).checkInReminder.enabled).toBe(false));
+    expect(screen.getByLabelText('Check-in reminder time')).toBeDisabled();
+  });
+
   it('changes the warning window and auto-logging, and refuses a window of 0', async () => {
     const { db, user } = renderOptions();
     const field = await screen.findByTestId('guard-window');

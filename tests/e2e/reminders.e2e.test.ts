@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { ulid } from 'ulidx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
+import { readRow } from './support/indexed-db';
 
 /**
  * Reminders in real Chromium, with the background's injectable clock (lib/clock.ts) instead of
@@ -24,22 +25,7 @@ function nextWednesdayAt14(): number {
   return new TZDate(d.getFullYear(), d.getMonth(), d.getDate() + days, 14, 0, ZONE).getTime();
 }
 
-/** A raw IndexedDB row from an extension page (the worker's Dexie database; same origin). */
-const readRow = (table: string, key: string) =>
-  options.evaluate(
-    ([table, key]) =>
-      new Promise<unknown>((resolve, reject) => {
-        const open = indexedDB.open('tandem');
-        open.onerror = () => reject(new Error(String(open.error)));
-        open.onsuccess = () => {
-          const get = open.result.transaction(table).objectStore(table).get(key);
-          get.onsuccess = () => (resolve(get.result), open.result.close());
-          get.onerror = () => reject(new Error(String(get.error)));
-        };
-      }),
-    [table, key] as const,
-  );
-const readLocal = async (key: string) => ((await readRow('local', key)) as { value?: unknown } | undefined)?.value;
+const readLocal = async (key: string) => ((await readRow(options, 'local', key)) as { value?: unknown } | undefined)?.value;
 
 /** Writes rows as they would be after a pull (the worker is not told: the clock change wakes it). */
 const putRows = (rows: Record<string, unknown[]>) =>
@@ -96,7 +82,7 @@ describe('reminders in the background', () => {
     await options.getByTestId('profile-save').click();
     await expect.poll(() => readLocal('me')).toBeTruthy();
     const me = (await readLocal('me')) as { memberId: string; teamId: string };
-    await expect.poll(async () => ((await readRow('members', me.memberId)) as { timeZone?: string } | undefined)?.timeZone).toBe(ZONE);
+    await expect.poll(async () => ((await readRow(options, 'members', me.memberId)) as { timeZone?: string } | undefined)?.timeZone).toBe(ZONE);
 
     const due = nextWednesdayAt14();
     await setClock(due - 2 * HOUR);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forecast } from '@/lib/metrics';
+import { type Forecast, forecast, forecastDeadline, type StageForecast } from '@/lib/metrics';
 import { day, history, move, requisition } from './fixtures';
 
 const old = requisition({ id: 'OLD', stages: ['Sourced', 'Onsite', 'Offer', 'Hired'] });
@@ -38,5 +38,27 @@ describe('forecast', () => {
     const result = forecast(req, [req], [], 1, day(1));
     expect(result.stages[0]).toMatchObject({ source: 'team', passThrough: null, needed: null, daysToHire: null });
     expect(result.stages[1]).toMatchObject({ needed: 1, daysToHire: 0 });
+  });
+});
+
+describe('forecastDeadline', () => {
+  const stage = (name: string, needed: number | null, inPipeline: number, daysToHire: number | null): StageForecast => ({ stage: name, passThrough: null, medianDays: null, source: 'requisition', needed, inPipeline, daysToHire });
+  const result = (stages: StageForecast[]): Forecast => ({ hires: 1, fellBack: false, stages });
+
+  it('counts from the furthest stage the pipeline covers: people there or later at least the people needed there', () => {
+    // Offer needs 2 and has 1; Screen needs 2 and has 1 there and 1 further on: the hires can come
+    // from Screen, historically 4 days away.
+    const f = result([stage('Sourced', 8, 3, 10), stage('Screen', 2, 1, 4), stage('Offer', 2, 1, 1), stage('Hired', 1, 0, 0)]);
+    expect(forecastDeadline(f, day(23), day(20))).toEqual({ stage: 'Screen', covered: true, daysToHire: 4, daysLeft: 3, realistic: false });
+    expect(forecastDeadline(f, day(24), day(20))).toMatchObject({ daysLeft: 4, realistic: true });
+  });
+
+  it('falls back to the first stage when nothing is covered, and cannot judge without a date or a history', () => {
+    // The hand-computed table above, for 2 hires: 1 at Sourced and 1 at Onsite cover nothing (10, 9, 7, 4 needed).
+    const req = requisition();
+    const f = forecast(req, [req, old], [...history, ...oldHistory], 2, day(20));
+    expect(forecastDeadline(f, day(25), day(20))).toEqual({ stage: 'Sourced', covered: false, daysToHire: 9, daysLeft: 5, realistic: false });
+    expect(forecastDeadline(f, null, day(20))).toMatchObject({ daysLeft: null, realistic: null });
+    expect(forecastDeadline(result([stage('Sourced', null, 0, null), stage('Hired', 1, 0, 0)]), day(30), day(20))).toEqual({ stage: 'Sourced', covered: false, daysToHire: null, daysLeft: 10, realistic: null });
   });
 });

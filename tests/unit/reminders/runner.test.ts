@@ -212,3 +212,29 @@ describe('clicking a notification', () => {
     expect(await clickTarget(db, notificationId.followUps())).toEqual({ page: '/popup.html' });
   });
 });
+
+describe('the weekly check-in through the runner', () => {
+  it('announces each requisition the member recruits for once at the chosen time, across restarts, and a click opens its check-in', async () => {
+    // Harper recruits for the role too; the check-in is due on Tuesdays at 10:00 (Stockholm).
+    await arrived(db, 'requisitions', { ...(await db.requisitions.get(ROLE))!, recruiterIds: [RILEY, ME] });
+    await writeSettings(db, { checkInReminder: { enabled: true, weekday: 2, time: '10:00' } });
+    const { ports, shown } = recorder();
+    const now = { t: june(9, 12) };
+    await runner(ports, now).run();
+    now.t = june(10, 9, 59);
+    await runner(ports, now).run();
+    expect(shown).toEqual([]);
+    now.t = june(10, 10);
+    await runner(ports, now).run();
+    expect(shown).toEqual([{ id: notificationId.checkIn(ROLE), title: 'Weekly check-in for Staff Platform Engineer is ready', message: 'Pipeline, who needs to act, sourcing, pass-through and feedback times: open it to copy, download or print.' }]);
+    for (const t of [june(10, 10, 1), june(12, 15), june(17, 9, 59)]) {
+      now.t = t;
+      await runner(ports, now).run();
+    }
+    expect(shown).toHaveLength(1);
+    now.t = june(17, 10);
+    await runner(ports, now).run();
+    expect(shown).toHaveLength(2);
+    expect(await clickTarget(db, notificationId.checkIn(ROLE))).toEqual({ page: `/dashboard.html#checkin/${ROLE}` });
+  });
+});

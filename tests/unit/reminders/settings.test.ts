@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { LOCAL_KEYS, readSettings, writeSettings } from '@/lib/db/local-state';
 import { resolvePolicy } from '@/lib/deadlines';
-import { DEFAULT_REMINDER_SETTINGS, ReminderSettings, Settings } from '@/lib/model';
+import { DEFAULT_CHECK_IN_REMINDER, DEFAULT_REMINDER_SETTINGS, ReminderSettings, Settings } from '@/lib/model';
 import { freshDb } from '../../support/db';
 
 describe('reminder settings', () => {
   it('keeps settings saved before reminders existed, with the default policy', async () => {
     const db = freshDb();
     await db.local.put({ key: LOCAL_KEYS.settings, value: { guardWindowDays: 30, autoLogViewed: false } });
-    expect(await readSettings(db)).toEqual({ guardWindowDays: 30, autoLogViewed: false, reminders: DEFAULT_REMINDER_SETTINGS });
+    expect(await readSettings(db)).toEqual({ guardWindowDays: 30, autoLogViewed: false, reminders: DEFAULT_REMINDER_SETTINGS, checkInReminder: DEFAULT_CHECK_IN_REMINDER });
     db.close();
   });
 
