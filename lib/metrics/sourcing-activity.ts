@@ -36,11 +36,16 @@ export function isoWeek(t: number, timeZone: string): string {
  * Sourcing activity per member per ISO week (DESIGN.md "Pipeline and the numbers"), from the
  * team's activities. Taken-back and erased activities (`deletedAt`) count for nothing. Sorted by
  * week, then member.
+ *
+ * `activities` may be a window of the history (a date range): `seenBefore` then names the people
+ * with a live activity before it, whose first activity in the window is not their first in the
+ * team, so nobody counts as added twice.
  */
-export function sourcingActivity(activities: readonly Activity[], timeZone: string): WeeklySourcing[] {
+export function sourcingActivity(activities: readonly Activity[], timeZone: string, seenBefore: ReadonlySet<string> = new Set()): WeeklySourcing[] {
   const live = activities.filter((a) => a.deletedAt === null);
   const first = new Map<string, Activity>();
   for (const a of live) {
+    if (seenBefore.has(a.prospectId)) continue;
     const seen = first.get(a.prospectId);
     if (!seen || a.at < seen.at) first.set(a.prospectId, a);
   }

@@ -56,6 +56,12 @@ describe('sourcing activity per member per week', () => {
     ]);
   });
 
+  it('counts nobody as added in a window who had activity before it', () => {
+    // P1 was viewed before the window (by M2); in it, M1 views P1 and P2: only P2 is new.
+    const window = [act('M1', 'P1', day(1), viewed), act('M1', 'P2', day(1), viewed)];
+    expect(sourcingActivity(window, STOCKHOLM, new Set(['P1']))).toMatchObject([{ actorId: 'M1', viewed: 2, added: 1 }]);
+  });
+
   it('has no rows without activity', () => {
     expect(sourcingActivity([], STOCKHOLM)).toEqual([]);
   });
