@@ -51,7 +51,7 @@ export function FigurePanel({ table, fileName, chart, empty }: { table: FigureTa
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const id = useId();
   if (table.rows.length === 0) return <p className="muted">{empty}</p>;
-  const of = <span className="visually-hidden"> of {table.caption.toLowerCase()}</span>;
+  const of = <span className="visually-hidden"> of {table.caption.charAt(0).toLowerCase() + table.caption.slice(1)}</span>;
   return (
     <div className="numbers-panel">
       <div className="numbers-panel-tools">
