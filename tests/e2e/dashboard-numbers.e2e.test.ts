@@ -9,27 +9,15 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { ulid } from 'ulidx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isoWeek } from '@/lib/metrics';
 import type { PushResponse } from '@/lib/model';
 import { DAY, MEMBERS, type Step, type Writer, expectedMetrics, historyStart, numbersHistory } from '../support/numbers-history';
 import { axeViolations } from './support/axe';
-import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
 import { signInToTeam } from './support/flows';
-import { type TeamServer, startTeamServer } from './support/team-server';
+import { oneBrowserWithServer } from './support/one-browser';
 
-let server: TeamServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startTeamServer({ teamName: 'Acme' });
-  browser = await launchWithExtension({ hostResolverRules: 'MAP tandem.invalid 127.0.0.1' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const setting = oneBrowserWithServer({ teamName: 'Acme' });
 
 type Device = { token: string; clientId: string; next: number };
 
@@ -41,7 +29,7 @@ async function push(devices: Record<Writer, Device>, steps: readonly Step[]) {
     while (to < steps.length && steps[to]!.by === by && to - from < 100) to++;
     const device = devices[by];
     const mutations = steps.slice(from, to).map(({ name, args }) => ({ id: device.next++, name, args }));
-    const res = await fetch(`${server.url}/v1/push`, {
+    const res = await fetch(`${setting.server.url}/v1/push`, {
       method: 'POST',
       headers: { authorization: `Bearer ${device.token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ clientId: device.clientId, mutations }),
@@ -58,6 +46,7 @@ const figures = (page: Page) =>
 
 describe('the Numbers view against a real server', () => {
   it('shows the hand-computed figures of a pushed history, and a new move as it arrives', async () => {
+    const { server, browser } = setting;
     const joined = {
       rita: await server.join(MEMBERS.rita.email, MEMBERS.rita.role),
       hannah: await server.join(MEMBERS.hannah.email, MEMBERS.hannah.role),
