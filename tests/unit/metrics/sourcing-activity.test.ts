@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity, ActivityPayload } from '@/lib/model';
 import { isoWeek, sourcingActivity } from '@/lib/metrics';
+import { isoWeeks } from '@/lib/metrics/sourcing-activity';
 import { day } from './fixtures';
 
 const STOCKHOLM = 'Europe/Stockholm';
@@ -21,6 +22,15 @@ describe('ISO weeks', () => {
     expect(isoWeek(SUNDAY_LATE, 'UTC')).toBe('2025-W01');
     expect(isoWeek(SUNDAY_LATE, STOCKHOLM)).toBe('2025-W02');
     expect(isoWeek(Date.UTC(2024, 11, 30, 12), 'UTC')).toBe('2025-W01');
+  });
+});
+
+describe('ISO weeks of many times', () => {
+  it('places every time in the week isoWeek gives, across week starts and a change of summer time', () => {
+    // Every 7 minutes from Monday 23 March to Monday 6 April 2026 in Stockholm (summer time from 29 March).
+    const weekOf = isoWeeks(STOCKHOLM);
+    const from = Date.UTC(2026, 2, 23);
+    for (let t = from; t < from + 14 * 86_400_000; t += 7 * 60_000) expect.soft(weekOf(t), String(new Date(t).toISOString())).toBe(isoWeek(t, STOCKHOLM));
   });
 });
 
