@@ -131,6 +131,14 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       activities: 'id, [prospectId+at], [prospectId+actorId+kind], at, [kind+requisitionId]',
     },
   },
+  {
+    // v9, the Numbers view: the people new to the team in a span of time (sourcing's "added")
+    // without reading everyone's history before it. (v8 is the People view's.)
+    version: 9,
+    stores: {
+      prospects: 'id, *profileKeys, *emails, nameKey, *nameWords, updatedAt, createdAt',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -18,12 +18,26 @@ export interface Calibration {
 export function calibration(requisition: Requisition, requests: readonly ReviewRequest[], decisions: readonly ReviewDecision[]): Calibration {
   const ours = new Set(requests.filter((r) => r.deletedAt === null && r.requisitionId === requisition.id).map((r) => r.id));
   const counted = decisions.filter((d) => d.deletedAt === null && ours.has(d.requestId));
-  const mustHaves = new Set(requisition.mustHaves);
   const approved = counted.filter((d) => d.verdict === 'approve').length;
   return {
     decided: counted.length,
     approved,
     approvalRate: counted.length === 0 ? null : approved / counted.length,
-    missingMustHaves: tally(counted.flatMap((d) => d.missing.filter((item) => mustHaves.has(item)))).map(({ value, count }) => ({ item: value, count })),
+    missingMustHaves: missingMustHaves([requisition], requests, decisions),
   };
+}
+
+/**
+ * The must-haves reviewers ticked as missing over several requisitions, most cited first: an item
+ * counts where it is a must-have of the requisition the review was for, and items of the same
+ * wording add up across requisitions.
+ */
+export function missingMustHaves(requisitions: readonly Requisition[], requests: readonly ReviewRequest[], decisions: readonly ReviewDecision[]): { item: string; count: number }[] {
+  const mustHaves = new Map(requisitions.map((r) => [r.id, new Set(r.mustHaves)]));
+  const mustHavesOf = new Map(requests.filter((r) => r.deletedAt === null && mustHaves.has(r.requisitionId)).map((r) => [r.id, mustHaves.get(r.requisitionId)!]));
+  const cited = decisions.flatMap((d) => {
+    const items = d.deletedAt === null ? mustHavesOf.get(d.requestId) : undefined;
+    return items ? d.missing.filter((item) => items.has(item)) : [];
+  });
+  return tally(cited).map(({ value, count }) => ({ item: value, count }));
 }

@@ -1,8 +1,9 @@
-export { calibration, type Calibration } from './calibration';
+export { calibration, missingMustHaves, type Calibration } from './calibration';
 export { feedbackTimes, type ReviewerFeedback } from './feedback-times';
+export { cohortMoves, requestsIn, type MetricsFilter } from './filters';
 export { forecast, forecastDeadline, type Forecast, type ForecastDeadline, type StageForecast } from './forecast';
 export { lostWhileWaiting, type LostWhileWaiting } from './lost-while-waiting';
-export { outcomes, type Outcomes } from './outcomes';
+export { outcomes, teamOutcomes, type Outcomes } from './outcomes';
 export { MIN_DECIDED, passThrough, type PassThrough, type StagePassThrough } from './pass-through';
 export { isoWeek, sourcingActivity, type WeeklySourcing } from './sourcing-activity';
 export { isStageMove, stageHistory, type EntryHistory, type StageMove, type StageVisit } from './stage-history';

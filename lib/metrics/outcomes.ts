@@ -1,5 +1,5 @@
 import type { OfferDeclineReason, Requisition } from '@/lib/model';
-import { stageHistory, type StageMove } from './stage-history';
+import { type EntryHistory, stageHistory, type StageMove } from './stage-history';
 import { tally } from './stats';
 
 export interface Outcomes {
@@ -18,10 +18,17 @@ export interface Outcomes {
  * reopening is no rejection, so the reasons counted are the ones that stood.
  */
 export function outcomes(requisition: Requisition, moves: readonly StageMove[]): Outcomes {
-  const last = requisition.stages.length - 1;
-  const entries = stageHistory(requisition, moves);
-  const hired = entries.filter((e) => e.furthest === last);
-  const closed = entries.filter((e) => e.furthest !== last);
+  return teamOutcomes([requisition], moves);
+}
+
+/** `outcomes` over several requisitions at once, each entry judged by its own requisition's stages. */
+export function teamOutcomes(requisitions: readonly Requisition[], moves: readonly StageMove[]): Outcomes {
+  const hired: EntryHistory[] = [];
+  const closed: EntryHistory[] = [];
+  for (const requisition of requisitions) {
+    const last = requisition.stages.length - 1;
+    for (const entry of stageHistory(requisition, moves)) (entry.furthest === last ? hired : closed).push(entry);
+  }
   const withdrew = closed.filter((e) => e.status === 'withdrew');
   return {
     hires: hired.length,

@@ -6,24 +6,12 @@
  * the member to the field instead of a message below the fold.
  */
 import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Member, Requisition } from '@/lib/model';
 import { OptionsPage } from './pages/options';
-import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
-import { type TeamServer, startTeamServer } from './support/team-server';
+import { oneBrowserWithServer } from './support/one-browser';
 
-let server: TeamServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startTeamServer({ teamName: 'Acme' });
-  browser = await launchWithExtension({ hostResolverRules: 'MAP tandem.invalid 127.0.0.1' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const setting = oneBrowserWithServer({ teamName: 'Acme' });
 
 /** Whether the element is entirely inside the page's viewport. */
 const inView = (locator: Locator) =>
@@ -32,10 +20,11 @@ const inView = (locator: Locator) =>
     return r.top >= 0 && r.bottom <= window.innerHeight;
   });
 
-const storedMember = async (email: string) => ((await server.stored('member')) as Member[]).filter((m) => m.email === email).at(-1);
+const storedMember = async (email: string) => ((await setting.server.stored('member')) as Member[]).filter((m) => m.email === email).at(-1);
 
 describe('members and people', () => {
   it('shows only the team, lets members name themselves, offers invited hiring managers, and takes focus to what is missing', async () => {
+    const { server, browser } = setting;
     // Before signing in, Tandem makes this device's own profile.
     const options = new OptionsPage(await browser.context.newPage());
     await options.page.goto(browser.extensionUrl('options.html'));

@@ -107,6 +107,17 @@ describe('database migrations', () => {
     db.close();
   });
 
+  it('v9 indexes when the people stored before it were created, for the Numbers view', async () => {
+    const name = `migrate-${ulid()}`;
+    const v7 = openAt(name, 7);
+    const person = (id: string, createdAt: number) => ({ ...synced, id, name: id, headline: null, company: null, location: null, profiles: [], profileKeys: [], emails: [], doNotContact: null, nameKey: id, nameWords: [], createdAt, updatedAt: createdAt });
+    await v7.table('prospects').bulkAdd([person('A', 10), person('B', 20), person('C', 30)]);
+    v7.close();
+    const db = new TandemDB(name);
+    expect(await db.prospects.where('createdAt').between(15, 30, true, true).primaryKeys()).toEqual(['B', 'C']);
+    db.close();
+  });
+
   it('numbers versions upwards without gaps', () => {
     expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(SCHEMA_VERSIONS.map((_, i) => i + 1));
   });

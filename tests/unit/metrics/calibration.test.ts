@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReviewDecision } from '@/lib/model';
-import { calibration } from '@/lib/metrics';
+import { calibration, missingMustHaves } from '@/lib/metrics';
 import { decision, request, requests, requisition } from './fixtures';
 
 const judged = (requestId: string, prospectId: string, verdict: 'approve' | 'reject', missing: string[], deletedAt: number | null = null): ReviewDecision => ({
@@ -38,5 +38,17 @@ describe('calibration', () => {
 
   it('has no rate before any decision', () => {
     expect(calibration(requisition(), requests, [])).toEqual({ decided: 0, approved: 0, approvalRate: null, missingMustHaves: [] });
+  });
+
+  it('adds up the missing must-haves of several requisitions, each by its own must-haves', () => {
+    // REQ: Go is a must-have (cited by B and C). OTHER: Postgres is (cited by Z twice over, once
+    // per decision), Go is not (Z's Go is left out).
+    const other = requisition({ id: 'OTHER', mustHaves: ['Postgres'] });
+    const decisions = [judged('R1', 'B', 'reject', ['Go', 'Postgres']), judged('R1', 'C', 'reject', ['Go']), judged('R8', 'Z', 'reject', ['Postgres', 'Go']), judged('R8', 'Y', 'reject', ['Postgres'])];
+    const otherRequest = { ...request('R8', 'HM1', 0, ['Z', 'Y'], 'completed'), requisitionId: 'OTHER' };
+    expect(missingMustHaves([requisition({ mustHaves: ['Go'] }), other], [...requests, otherRequest], decisions)).toEqual([
+      { item: 'Go', count: 2 },
+      { item: 'Postgres', count: 2 },
+    ]);
   });
 });

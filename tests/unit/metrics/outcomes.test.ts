@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outcomes } from '@/lib/metrics';
+import { outcomes, teamOutcomes } from '@/lib/metrics';
 import { history, move, requisition } from './fixtures';
 
 describe('outcomes', () => {
@@ -28,5 +28,11 @@ describe('outcomes', () => {
 
   it('gives an empty requisition nothing to count', () => {
     expect(outcomes(requisition(), [])).toEqual({ hires: 0, rejections: [], withdrawals: 0, offerDeclines: [] });
+  });
+
+  it('adds up several requisitions, each entry ending by its own requisition’s stages', () => {
+    // REQ as in the table above; OTHER (stages Sourced, Screen): P9 reached Screen, its last stage, so a hire.
+    const other = requisition({ id: 'OTHER', stages: ['Sourced', 'Screen'] });
+    expect(teamOutcomes([requisition(), other], history)).toEqual({ ...outcomes(requisition(), history), hires: 2 });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity, ActivityPayload } from '@/lib/model';
 import { isoWeek, sourcingActivity } from '@/lib/metrics';
+import { isoWeeks } from '@/lib/metrics/sourcing-activity';
 import { day } from './fixtures';
 
 const STOCKHOLM = 'Europe/Stockholm';
@@ -21,6 +22,15 @@ describe('ISO weeks', () => {
     expect(isoWeek(SUNDAY_LATE, 'UTC')).toBe('2025-W01');
     expect(isoWeek(SUNDAY_LATE, STOCKHOLM)).toBe('2025-W02');
     expect(isoWeek(Date.UTC(2024, 11, 30, 12), 'UTC')).toBe('2025-W01');
+  });
+});
+
+describe('ISO weeks of many times', () => {
+  it('places every time in the week isoWeek gives, across week starts and a change of summer time', () => {
+    // Every 7 minutes from Monday 23 March to Monday 6 April 2026 in Stockholm (summer time from 29 March).
+    const weekOf = isoWeeks(STOCKHOLM);
+    const from = Date.UTC(2026, 2, 23);
+    for (let t = from; t < from + 14 * 86_400_000; t += 7 * 60_000) expect.soft(weekOf(t), String(new Date(t).toISOString())).toBe(isoWeek(t, STOCKHOLM));
   });
 });
 
@@ -54,6 +64,12 @@ describe('sourcing activity per member per week', () => {
       { actorId: 'M1', week: '2025-W03', viewed: 1, added: 0, outreach: none, replies: 0, replyRate: null, sentForReview: 0, movedIntoRequisition: 0 },
       { actorId: 'M2', week: '2025-W03', viewed: 1, added: 1, outreach: { inmail: 0, email: 2, call: 0 }, replies: 1, replyRate: 1 / 2, sentForReview: 0, movedIntoRequisition: 0 },
     ]);
+  });
+
+  it('counts nobody as added in a window who had activity before it', () => {
+    // P1 was viewed before the window (by M2); in it, M1 views P1 and P2: only P2 is new.
+    const window = [act('M1', 'P1', day(1), viewed), act('M1', 'P2', day(1), viewed)];
+    expect(sourcingActivity(window, STOCKHOLM, new Set(['P1']))).toMatchObject([{ actorId: 'M1', viewed: 2, added: 1 }]);
   });
 
   it('has no rows without activity', () => {
