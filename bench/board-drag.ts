@@ -104,7 +104,7 @@ async function settle(page: Page, n: number, id: string, to: string): Promise<nu
     const where = await page.evaluate((card) => document.querySelector(`[data-testid="board-card"][data-prospect-id="${card}"]`)?.getAttribute('data-stage'), id);
     throw new Error(`move ${n} (to ${to}) was not painted; the card is at ${where}`, { cause: e });
   });
-  await column(page, to).locator(`[data-prospect-id="${id}"] [data-metric^="board-days-in-stage:"]`).waitFor();
+  await column(page, to).locator(`[data-prospect-id="${id}"] [data-metric^="days-in-stage:"]`).waitFor();
   const landed = Date.now() - t0;
   // Let the undo toast's timer and the live queries go quiet before the next move.
   await page.waitForTimeout(150);

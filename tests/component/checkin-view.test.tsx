@@ -67,7 +67,7 @@ describe('CheckInView', () => {
     expect(metric('sourcing-reply-rate:sam@example.com:2025-W04')).toHaveAttribute('data-value', '0.5');
     expect(metric('sourcing-viewed:sam@example.com:2025-W03')).toHaveAttribute('data-value', '2');
     expect(metric('sourcing-reply-rate:riley@example.com:2025-W03')).toHaveAttribute('data-value', '');
-    expect(metric('offer-declines:compensation')).toHaveAttribute('data-value', '1');
+    expect(metric('offer-decline:compensation')).toHaveAttribute('data-value', '1');
     // Top candidates at Sourced: approved first, then the latest activity; a name is text, never markup.
     const sourced = screen.getAllByTestId('checkin-stage')[0]!;
     expect(within(sourced).getAllByTestId('checkin-candidate').map((li) => li.textContent)).toEqual(['Cy Young (approved), 6 days', 'Bo Li, 15 days', 'Di | *Evil* [name](http://x), 2 days']);

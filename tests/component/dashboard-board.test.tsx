@@ -103,7 +103,7 @@ describe('BoardView', () => {
     // Longest in stage first.
     expect(namesIn('Onsite')).toEqual(['Ben Okafor', 'Cy Tan']);
     expect(card(ada)).toHaveTextContent("Ada Lovelace's headline");
-    expect(Number(card(ada).querySelector('[data-metric^="board-days-in-stage:"]')!.getAttribute('data-value'))).toBeCloseTo(10, 3);
+    expect(Number(card(ada).querySelector('[data-metric^="days-in-stage:"]')!.getAttribute('data-value'))).toBeCloseTo(10, 3);
     expect(card(ada)).toHaveTextContent('10 days in stage · last activity 10 days ago');
     expect(card(ben)).toHaveTextContent('3 days in stage');
     expect(marks(ada)).toEqual(['needs-attention']);

@@ -94,7 +94,7 @@ describe('the weekly check-in and the forecast on the dashboard', () => {
     // Hannah: one decision in 6 hours; Cy overdue: half within the deadline.
     expect(await metric('hm-feedback-median-hours:hannah.manager@acme.example').getAttribute('data-value')).toBe('6');
     expect(await metric('hm-within-deadline:hannah.manager@acme.example').getAttribute('data-value')).toBe('0.5');
-    expect(await metric('offer-declines:compensation').getAttribute('data-value')).toBe('1');
+    expect(await metric('offer-decline:compensation').getAttribute('data-value')).toBe('1');
     const viewedThisWeek = page.locator('[data-metric^="sourcing-viewed:rita.recruiter@acme.example:"]').first();
     expect(await viewedThisWeek.getAttribute('data-value')).toBe('1');
     expect(await page.getByTestId('checkin-action').allTextContents()).toEqual([

@@ -66,7 +66,7 @@ const CardBody = memo(function CardBody(props: BodyProps) {
       </div>
       <p className="board-card-facts small">
         {inStage !== null && (
-          <span data-metric={`board-days-in-stage:${prospectId}`} data-value={inStage}>
+          <span data-metric={`days-in-stage:${prospectId}`} data-value={inStage}>
             {days(inStage)} in stage
           </span>
         )}

@@ -157,7 +157,7 @@ export function CheckInReport({ checkIn }: { checkIn: CheckIn }) {
                   {f.name}
                   {f.isHiringManager && ' (hiring manager)'}
                 </th>
-                <td>{count(`hm-decided:${f.email}`, f.decided)}</td>
+                <td>{count(`hm-feedback-decided:${f.email}`, f.decided)}</td>
                 <td>
                   <Figure metric={`hm-feedback-median-hours:${f.email}`} value={f.medianHours}>
                     {formatAmount(f.medianHours)}
@@ -188,7 +188,7 @@ export function CheckInReport({ checkIn }: { checkIn: CheckIn }) {
         <ul>
           {checkIn.offerDeclines.map((d) => (
             <li key={d.reason}>
-              {declineReason(d.reason)}: {count(`offer-declines:${d.reason}`, d.count)}
+              {declineReason(d.reason)}: {count(`offer-decline:${d.reason}`, d.count)}
             </li>
           ))}
         </ul>
