@@ -51,7 +51,7 @@ async function lastOfKind(db: TandemDB, kind: string, resolve: (id: string) => s
 }
 
 async function everyone(db: TandemDB): Promise<Set<string>> {
-  return new Set((await db.prospects.toCollection().primaryKeys()) as string[]);
+  return new Set(await db.prospects.toCollection().primaryKeys());
 }
 
 /** People who reached one of the last two stages before hire of a closed requisition and were not hired. */
@@ -98,7 +98,7 @@ export async function filterPeople(db: TandemDB, filters: PeopleFilters): Promis
     narrow(decisions.map((d) => resolve(d.prospectId)));
   }
   if (filters.site !== null) {
-    narrow((await db.prospects.where('profileKeys').startsWith(`${filters.site}:`).primaryKeys()) as string[]);
+    narrow(await db.prospects.where('profileKeys').startsWith(`${filters.site}:`).primaryKeys());
   }
   if (filters.neverContacted || filters.lastContactedBefore !== null || filters.lastContactedAfter !== null) {
     const contacted = await lastOfKind(db, 'outreach', resolve);
@@ -136,7 +136,7 @@ export async function matchText(db: TandemDB, memberId: string, text: string): P
           db.prospects.where('searchWords').startsWith(word).primaryKeys(),
           word.length >= NOTE_PREFIX_MIN ? db.notes.where('words').startsWith(word).toArray() : [],
         ]);
-        const found = new Set(people as string[]);
+        const found = new Set(people);
         for (const note of notes) {
           if (note.deletedAt === null && (note.visibility === 'team' || note.authorId === memberId)) found.add(resolve(note.prospectId));
         }
@@ -194,7 +194,7 @@ export async function orderByLastActivity(db: TandemDB, people: PeopleSet, limit
     });
   if (ids.length < limit && matched > ids.length) {
     // Everyone left has no activity: newest added first (ids are ULIDs, made when they were).
-    const rest = people !== null ? [...people] : ((await db.prospects.toCollection().reverse().primaryKeys()) as string[]);
+    const rest = people !== null ? [...people] : await db.prospects.toCollection().primaryKeys();
     for (const id of rest.sort().reverse()) {
       if (ids.length >= limit) break;
       if (!lastActivityAt.has(id)) ids.push(id);
