@@ -137,8 +137,10 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     // headline, company or location (`searchWords`), a note by the start of any word of its body
     // (`words`); when each person was last contacted, read from index keys alone
     // (`[kind+prospectId+at]`, no activity loaded). The words derive from the row, like `nameWords`.
+    // A member's saved searches sync to their own devices only.
     version: 8,
     stores: {
+      savedSearches: 'id, ownerId',
       prospects: 'id, *profileKeys, *emails, nameKey, *nameWords, *searchWords, updatedAt',
       notes: 'id, [prospectId+createdAt], *words',
       activities: 'id, [prospectId+at], [prospectId+actorId+kind], at, [kind+requisitionId], [kind+prospectId+at]',

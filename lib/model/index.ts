@@ -13,6 +13,7 @@ export * from './settings';
 export * from './alias';
 export * from './follow-up';
 export * from './people-search';
+export * from './saved-search';
 export * from './rules';
 export * from './mutation-args';
 export * from './entities';
