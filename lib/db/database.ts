@@ -103,7 +103,7 @@ export function fromStoredRow<T extends SyncedTable>(table: T, row: StoredRows[T
     const { words: _words, ...note } = row as NoteRow;
     return note as SyncedRows[T];
   }
-  return row as SyncedRows[T];
+  return row;
 }
 
 let shared: TandemDB | undefined;

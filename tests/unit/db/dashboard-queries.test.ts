@@ -16,7 +16,7 @@ describe('stageMoves', () => {
     const inA = move('P1', 0, null, 'Sourced', 'active', { requisitionId: 'REQA' });
     const inB = move('P2', 1, null, 'Sourced', 'active', { requisitionId: 'REQB' });
     const erased = move('P3', 2, null, 'Sourced', 'active', { requisitionId: 'REQA', deletedAt: 5 });
-    const requested: Activity = { ...inA, id: 'REVIEW1', kind: 'review_requested', data: { requestId: 'R1', reviewerId: 'HM' } } as Activity;
+    const requested: Activity = { ...inA, id: 'REVIEW1', kind: 'review_requested', data: { requestId: 'R1', reviewerId: 'HM' } };
     const viewed: Activity = { ...inA, id: 'VIEW1', requisitionId: null, kind: 'viewed', data: {} };
     await arrived(db, 'activities', inA, inB, erased, requested, viewed);
     expect((await stageMoves(db, 'REQA')).map((m) => m.id).sort()).toEqual([inA.id, erased.id].sort());
