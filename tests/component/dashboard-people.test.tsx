@@ -85,7 +85,7 @@ describe('People view', () => {
     expect(rows[1]).toHaveFocus();
     await user.keyboard(' ');
     expect(within(rows[1]!).getByRole('checkbox')).toBeChecked();
-    const link = within(rows[0]!).getByRole('link', { name: /Open .*'s profile on LinkedIn \(new tab\)/ });
+    const link = within(rows[0]!).getByRole('link', { name: /^Open profile of .* on LinkedIn \(new tab\)$/ });
     expect(link).toHaveAttribute('target', '_blank');
     expect(link.getAttribute('href')).toMatch(/^https:\/\/www\.linkedin\.com\/in\//);
   });
@@ -101,7 +101,7 @@ describe('People view', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Never contacted' }));
     await waitFor(() => expect(shownIds()).toEqual([grace]));
     await user.click(screen.getByRole('checkbox', { name: 'Never contacted' }));
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Requisition' }), req);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'In requisition' }), req);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Reached stage' }), 'Offer');
     await waitFor(() => expect(screen.getByText('Nobody matches.')).toBeInTheDocument());
     await user.selectOptions(screen.getByRole('combobox', { name: 'Reached stage' }), 'Screen');
@@ -130,9 +130,9 @@ describe('People view', () => {
     const ada = await person('ada', 'Ada Lovelace');
     const req = await requisition('Backend Engineer');
     const user = renderPeople();
-    await user.click(await screen.findByRole('button', { name: 'Add Ada Lovelace to the review batch' }));
+    await user.click(await screen.findByRole('button', { name: 'Add to review: Ada Lovelace' }));
     await waitFor(async () => expect(await readTray(db)).toEqual({ requisitionId: req, prospectIds: [ada] }));
-    expect(await screen.findByRole('button', { name: 'Ada Lovelace is in the review batch' })).toBeDisabled();
+    expect(await screen.findByRole('button', { name: 'In the review batch: Ada Lovelace' })).toBeDisabled();
   });
 
   it('saves a search under a name, applies it later, and offers the built-in silver medalists', async () => {

@@ -22,7 +22,7 @@ export function PeopleFiltersForm({ filters, requisitions, onChange }: { filters
     <fieldset className="people-filters">
       <legend>Filters</legend>
       <div className="field">
-        <label htmlFor={`${id}-req`}>Requisition</label>
+        <label htmlFor={`${id}-req`}>In requisition</label>
         <select id={`${id}-req`} value={filters.requisitionId ?? ''} onChange={(e) => set({ requisitionId: e.target.value || null, reachedStage: null })}>
           <option value="">Any requisition</option>
           {requisitions.map((r) => (

@@ -74,12 +74,12 @@ export function PeopleResults({ results, selected, onSelect, onAddToReview, inRe
             <div className="small muted people-result-when">{result.lastActivityAt === null ? 'No activity' : `Last activity ${format(result.lastActivityAt, 'd MMM yyyy')}`}</div>
             <div className="people-result-actions">
               {profile && (
-                <a href={profile.url} target="_blank" rel="noopener noreferrer" aria-label={`Open ${person.name}'s profile on ${SITE_NAMES[profile.site]} (new tab)`}>
+                <a href={profile.url} target="_blank" rel="noopener noreferrer" aria-label={`Open profile of ${person.name} on ${SITE_NAMES[profile.site]} (new tab)`}>
                   Open profile
                 </a>
               )}
               {onAddToReview && (
-                <button type="button" disabled={inReview.has(person.id)} aria-label={inReview.has(person.id) ? `${person.name} is in the review batch` : `Add ${person.name} to the review batch`} onClick={() => onAddToReview(person.id)}>
+                <button type="button" disabled={inReview.has(person.id)} aria-label={inReview.has(person.id) ? `In the review batch: ${person.name}` : `Add to review: ${person.name}`} onClick={() => onAddToReview(person.id)}>
                   {inReview.has(person.id) ? 'In the review batch' : 'Add to review'}
                 </button>
               )}
