@@ -35,15 +35,16 @@ function intersect(a: PeopleSet, b: PeopleSet): PeopleSet {
   return new Set([...small].filter((id) => large.has(id)));
 }
 
-/** Each person's last activity of a kind, from the `[kind+prospectId+at]` index's keys alone (no row is loaded). */
+/**
+ * Each person's last activity of a kind, read in one `getAll` over the `[kind+prospectId+at]`
+ * range: a key cursor would be one round trip per activity (and fake-indexeddb's is quadratic).
+ */
 async function lastOfKind(db: TandemDB, kind: string, resolve: (id: string) => string): Promise<Map<string, number>> {
-  const keys = (await db.activities
-    .where('[kind+prospectId+at]')
-    // From the kind's first person ('' is the least string) to past its last (an array sorts after every string).
-    .between([kind, ''], [kind, Dexie.maxKey])
-    .keys()) as unknown as [string, string, number][];
+  // From the kind's first person ('' is the least string) to past its last (an array sorts after every string).
+  const rows = await db.activities.where('[kind+prospectId+at]').between([kind, ''], [kind, Dexie.maxKey]).toArray();
   const last = new Map<string, number>();
-  for (const [, prospectId, at] of keys) {
+  for (const { prospectId, at, deletedAt } of rows) {
+    if (deletedAt !== null) continue;
     const id = resolve(prospectId);
     if ((last.get(id) ?? -1) < at) last.set(id, at);
   }
@@ -146,8 +147,8 @@ export async function matchText(db: TandemDB, memberId: string, text: string): P
   return perWord.reduce<PeopleSet>((acc, next) => intersect(acc, next), null);
 }
 
-/** How many ordered people to look up one by one before walking the feed newest first instead (see below). */
-const walkCost = (wanted: number, activities: number, matched: number) => (wanted * activities) / Math.max(matched, 1);
+/** Entries read per step when walking the feed newest first. */
+const WALK_CHUNK = 500;
 
 export interface Ordered {
   /** The first `limit` people by last activity, newest first; people with none follow, newest added first. */
@@ -157,23 +158,19 @@ export interface Ordered {
 }
 
 /**
- * The first `limit` of a set of people by last activity, reading only what that needs: for a
- * small set each person's newest activity key (`[prospectId+at]`, one key each); for a large
- * one the feed newest first until `limit` of them turn up — whichever reads fewer entries.
+ * The first `limit` of a set of people by last activity, reading only what that needs, in
+ * `getAll` steps (a cursor is a round trip per entry): for a small set each person's own feed
+ * (`[prospectId+at]`); for a large one the whole feed newest first, `WALK_CHUNK` at a time, until
+ * `limit` of them turn up — whichever reads fewer entries (about |set| lookups against
+ * limit × activities ÷ |set| entries walked).
  */
 export async function orderByLastActivity(db: TandemDB, people: PeopleSet, limit: number, activityCount: number): Promise<Ordered> {
   const lastActivityAt = new Map<string, number>();
-  const matched = people?.size ?? Number.POSITIVE_INFINITY;
-  if (people !== null && people.size <= walkCost(limit, activityCount, people.size)) {
+  if (people !== null && people.size <= (limit * activityCount) / Math.max(people.size, 1)) {
     await Promise.all(
       [...people].map(async (id) => {
-        const key = (await db.activities
-          .where('[prospectId+at]')
-          .between([id, Dexie.minKey], [id, Dexie.maxKey])
-          .reverse()
-          .limit(1)
-          .keys()) as unknown as [string, number][];
-        if (key[0]) lastActivityAt.set(id, key[0][1]);
+        const feed = await db.activities.where('[prospectId+at]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
+        for (const a of feed) if (a.deletedAt === null && (lastActivityAt.get(id) ?? -1) < a.at) lastActivityAt.set(id, a.at);
       }),
     );
     const ids = [...people].sort((a, b) => (lastActivityAt.get(b) ?? -1) - (lastActivityAt.get(a) ?? -1) || (a < b ? 1 : -1)).slice(0, limit);
@@ -181,18 +178,28 @@ export async function orderByLastActivity(db: TandemDB, people: PeopleSet, limit
   }
   const resolve = await aliasResolver(db);
   const ids: string[] = [];
-  await db.activities
-    .orderBy('at')
-    .reverse()
-    .until(() => ids.length >= limit)
-    .each((a) => {
-      if (a.deletedAt !== null) return;
+  // Each step reads up to the oldest time the last one reached, skipping what it already read there.
+  let bound = Number.POSITIVE_INFINITY;
+  let readAtBound = new Set<string>();
+  while (ids.length < limit) {
+    const chunk = await db.activities.where('at').belowOrEqual(bound).reverse().limit(WALK_CHUNK).toArray();
+    const fresh = chunk.filter((a) => !readAtBound.has(a.id));
+    if (fresh.length === 0) break;
+    for (const a of fresh) {
+      if (a.deletedAt !== null) continue;
       const id = resolve(a.prospectId);
-      if (lastActivityAt.has(id) || (people !== null && !people.has(id))) return;
+      if (lastActivityAt.has(id) || (people !== null && !people.has(id))) continue;
       lastActivityAt.set(id, a.at);
       ids.push(id);
-    });
-  if (ids.length < limit && matched > ids.length) {
+      if (ids.length >= limit) break;
+    }
+    const oldest = chunk[chunk.length - 1]!.at;
+    const atOldest = chunk.filter((a) => a.at === oldest).map((a) => a.id);
+    readAtBound = oldest === bound ? new Set([...readAtBound, ...atOldest]) : new Set(atOldest);
+    bound = oldest;
+    if (chunk.length < WALK_CHUNK) break;
+  }
+  if (ids.length < limit) {
     // Everyone left has no activity: newest added first (ids are ULIDs, made when they were).
     const rest = people !== null ? [...people] : await db.prospects.toCollection().primaryKeys();
     for (const id of rest.sort().reverse()) {

@@ -136,7 +136,7 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     // v8, the dashboard's People search: a person by the start of any word of their name,
     // headline, company or location (`searchWords`), a note by the start of any word of its body
     // (`words`); when each person was last contacted, read from index keys alone
-    // (`[kind+prospectId+at]`, no activity loaded). The words derive from the row, like `nameWords`.
+    // (`[kind+prospectId+at]`: one range per kind, not the whole feed). The words derive from the row, like `nameWords`.
     // A member's saved searches sync to their own devices only.
     version: 8,
     stores: {

@@ -161,6 +161,18 @@ describe('People search: order and pages', () => {
     expect(perPerson.lastActivityAt.get('P1')).toBe(day(3));
   });
 
+  it('walks the feed in steps without losing entries that share a time across a step', async () => {
+    const people = Array.from({ length: 120 }, (_, i) => `Q${String(i).padStart(3, '0')}`);
+    // 1,300 entries, three at each time, spread over the people: steps of 500 split the ties.
+    await arrived(db, 'activities', ...Array.from({ length: 1300 }, (_, k) => activity(`W${k}`, people[(k * 37) % people.length]!, day(1) + Math.floor(k / 3))));
+    const set = new Set(people);
+    const perPerson = await orderByLastActivity(db, set, 100, 0);
+    const walked = await orderByLastActivity(db, set, 100, 1e9);
+    expect(walked.ids).toHaveLength(100);
+    expect(walked.ids.map((id) => walked.lastActivityAt.get(id))).toEqual(perPerson.ids.map((id) => perPerson.lastActivityAt.get(id)));
+    expect(new Set(walked.ids)).toEqual(new Set(perPerson.ids));
+  });
+
   it('returns one page and counts every match', async () => {
     const page = await searchPeople(db, ME, 'e', NO_FILTERS, 1); // Engineer, Engineering
     expect(page.results.map((r) => [r.person.name, r.lastActivityAt])).toEqual([['Ada Lovelace', day(5)]]);
