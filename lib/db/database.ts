@@ -80,7 +80,8 @@ export function toProspectRow(p: Prospect): ProspectRow {
     profileKeys: [...new Set(p.profiles.map((r) => r.key))],
     nameKey: nameKey(p.name) ?? '',
     nameWords: [...new Set(nameTokens(p.name))],
-    searchWords: personSearchWords(p),
+    // A merged-away record (a tombstone) is nobody to find.
+    searchWords: p.deletedAt === null ? personSearchWords(p) : [],
   };
 }
 

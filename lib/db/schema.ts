@@ -149,9 +149,9 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       await tx
         .table('prospects')
         .toCollection()
-        .modify((p: { name?: unknown; headline?: unknown; company?: unknown; location?: unknown; searchWords?: unknown }) => {
+        .modify((p: { name?: unknown; headline?: unknown; company?: unknown; location?: unknown; deletedAt?: unknown; searchWords?: unknown }) => {
           const text = (v: unknown) => (typeof v === 'string' ? v : null);
-          p.searchWords = personSearchWords({ name: text(p.name) ?? '', headline: text(p.headline), company: text(p.company), location: text(p.location) });
+          p.searchWords = p.deletedAt !== null && p.deletedAt !== undefined ? [] : personSearchWords({ name: text(p.name) ?? '', headline: text(p.headline), company: text(p.company), location: text(p.location) });
         });
       await tx
         .table('notes')

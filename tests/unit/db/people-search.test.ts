@@ -83,6 +83,9 @@ describe('People search: words', () => {
   it('leaves out merged-away records and other teams’ people', async () => {
     await arrived(db, 'prospects', person('P5', 'Record Elsewhere', { teamId: 'other' }));
     expect(await names('record')).toEqual([]);
+    // A tombstone is not in the word index at all, so it is not counted either.
+    expect(await matchText(db, 'ME', 'old')).toEqual(new Set());
+    expect((await searchPeople(db, ME, 'record', NO_FILTERS, 50)).total).toBe(1);
   });
 });
 
