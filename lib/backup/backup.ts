@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type TandemDB, fromProspectRow, syncedTables } from '@/lib/db/database';
+import { type StoredRows, type TandemDB, fromStoredRow, syncedTables } from '@/lib/db/database';
 import { readMe, readSettings, readSignedOut } from '@/lib/db/local-state';
 import { ENTITIES, LOCAL_TEAM_ID, SYNCED_TABLES, Settings, type SyncedTable, TeamId, UnsentChanges } from '@/lib/model';
 import { allUnsentChanges } from '@/lib/sync/outbox';
@@ -38,7 +38,7 @@ export const Backup = z.preprocess(
 );
 export type Backup = z.infer<typeof Backup>;
 
-const fromStored = (table: SyncedTable, row: unknown) => (table === 'prospects' ? fromProspectRow(row as Parameters<typeof fromProspectRow>[0]) : row);
+const fromStored = (table: SyncedTable, row: unknown) => fromStoredRow(table, row as StoredRows[SyncedTable]);
 
 /** The team this device is in, signed in or signed out of; null before it joined one. */
 async function deviceTeam(db: TandemDB): Promise<Backup['team']> {

@@ -1,15 +1,20 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { nameKey, nameTokens } from '@/lib/identity';
-import { type OutboxEntry, type Prospect, SYNCED_TABLES, type SyncedRows, type SyncedTable } from '@/lib/model';
+import { type Note, type OutboxEntry, type Prospect, SYNCED_TABLES, type SyncedRows, type SyncedTable } from '@/lib/model';
 import { SCHEMA_VERSIONS } from './schema';
+import { personSearchWords, searchWordsOf } from './search-words';
 import { guardSyncedWrites } from './synced-write-guard';
 
 /**
  * A prospect as stored, with what its indexes need: `profileKeys` flattens `profiles[].key`;
  * `nameKey` is the name as matching compares it ('' for a single word: nobody is suggested on
- * one) and `nameWords` its words, for searching by the start of any of them (lib/identity).
+ * one) and `nameWords` its words, for searching by the start of any of them (lib/identity);
+ * `searchWords` adds the headline's, company's and location's words (the dashboard's search).
  */
-export type ProspectRow = Prospect & { profileKeys: string[]; nameKey: string; nameWords: string[] };
+export type ProspectRow = Prospect & { profileKeys: string[]; nameKey: string; nameWords: string[]; searchWords: string[] };
+
+/** A note as stored: `words`, its body's words, for the dashboard's search. */
+export type NoteRow = Note & { words: string[] };
 
 /** Device-local values (who I am, settings, sync cursors); never synced. */
 export interface LocalRow {
@@ -34,8 +39,8 @@ export interface RejectionRow {
 
 export const DB_NAME = 'tandem';
 
-/** How each synced record is stored: a prospect carries its derived key index. */
-type StoredRows = Omit<SyncedRows, 'prospects'> & { prospects: ProspectRow };
+/** How each synced record is stored: a prospect and a note carry their derived indexes. */
+export type StoredRows = Omit<SyncedRows, 'prospects' | 'notes'> & { prospects: ProspectRow; notes: NoteRow };
 
 /** One Dexie table per entity of the registry, typed by its record. */
 type SyncedTables = { [T in SyncedTable]: EntityTable<StoredRows[T], 'id'> };
@@ -70,12 +75,36 @@ export function writableTables(db: TandemDB): Table[] {
 }
 
 export function toProspectRow(p: Prospect): ProspectRow {
-  return { ...p, profileKeys: [...new Set(p.profiles.map((r) => r.key))], nameKey: nameKey(p.name) ?? '', nameWords: [...new Set(nameTokens(p.name))] };
+  return {
+    ...p,
+    profileKeys: [...new Set(p.profiles.map((r) => r.key))],
+    nameKey: nameKey(p.name) ?? '',
+    nameWords: [...new Set(nameTokens(p.name))],
+    // A merged-away record (a tombstone) is nobody to find.
+    searchWords: p.deletedAt === null ? personSearchWords(p) : [],
+  };
 }
 
 export function fromProspectRow(row: ProspectRow): Prospect {
-  const { profileKeys: _keys, nameKey: _name, nameWords: _words, ...prospect } = row;
+  const { profileKeys: _keys, nameKey: _name, nameWords: _words, searchWords: _search, ...prospect } = row;
   return prospect;
+}
+
+/** A record as its table stores it, with the indexes derived from it. */
+export function toStoredRow<T extends SyncedTable>(table: T, row: SyncedRows[T]): StoredRows[T] {
+  if (table === 'prospects') return toProspectRow(row as Prospect) as StoredRows[T];
+  if (table === 'notes') return { ...(row as Note), words: searchWordsOf((row as Note).body) } as StoredRows[T];
+  return row as StoredRows[T];
+}
+
+/** The record again, without what was derived for the indexes. */
+export function fromStoredRow<T extends SyncedTable>(table: T, row: StoredRows[T]): SyncedRows[T] {
+  if (table === 'prospects') return fromProspectRow(row as ProspectRow) as SyncedRows[T];
+  if (table === 'notes') {
+    const { words: _words, ...note } = row as NoteRow;
+    return note as SyncedRows[T];
+  }
+  return row;
 }
 
 let shared: TandemDB | undefined;

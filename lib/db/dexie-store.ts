@@ -1,7 +1,7 @@
 import type { Actor } from '@/lib/mutations/define';
 import type { SyncedRows, SyncedTable } from '@/lib/model';
 import type { Draft, MutationStore } from '@/lib/mutations/store';
-import { type TandemDB, fromProspectRow, toProspectRow } from './database';
+import { type StoredRows, type TandemDB, fromStoredRow, toStoredRow } from './database';
 import { findProspectByKey, hasViewedOnDay } from './queries';
 
 /**
@@ -16,9 +16,8 @@ export class DexieStore implements MutationStore {
   ) {}
 
   async get<T extends SyncedTable>(table: T, id: string): Promise<SyncedRows[T] | undefined> {
-    const row: unknown = await this.db.table(table).get(id);
-    if (row === undefined) return undefined;
-    return (table === 'prospects' ? fromProspectRow(row as Parameters<typeof fromProspectRow>[0]) : row) as SyncedRows[T];
+    const row = (await this.db.table(table).get(id)) as StoredRows[T] | undefined;
+    return row === undefined ? undefined : fromStoredRow(table, row);
   }
 
   async put<T extends SyncedTable>(table: T, draft: Draft<T>): Promise<void> {
@@ -28,7 +27,7 @@ export class DexieStore implements MutationStore {
       await this.db.shadows.put({ table, id, original });
     }
     const row = { ...draft, teamId: this.actor.teamId, version: 0 } as unknown as SyncedRows[T];
-    await this.db.table(table).put(table === 'prospects' ? toProspectRow(row as SyncedRows['prospects']) : row);
+    await this.db.table(table).put(toStoredRow(table, row));
   }
 
   findProspectByKey(key: string) {

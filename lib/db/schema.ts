@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 import { nameKey, nameTokens } from '@/lib/identity';
 import { LOCAL_TEAM_ID } from '@/lib/model';
+import { personSearchWords, searchWordsOf } from './search-words';
 
 /**
  * Every version the database has had, oldest first. Never edit a shipped version: add one.
@@ -132,11 +133,40 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     },
   },
   {
+    // v8, the dashboard's People search: a person by the start of any word of their name,
+    // headline, company or location (`searchWords`), a note by the start of any word of its body
+    // (`words`); when each person was last contacted, read from index keys alone
+    // (`[kind+prospectId+at]`: one range per kind, not the whole feed). The words derive from the row, like `nameWords`.
+    // A member's saved searches sync to their own devices only.
+    version: 8,
+    stores: {
+      savedSearches: 'id, ownerId',
+      prospects: 'id, *profileKeys, *emails, nameKey, *nameWords, *searchWords, updatedAt',
+      notes: 'id, [prospectId+createdAt], *words',
+      activities: 'id, [prospectId+at], [prospectId+actorId+kind], at, [kind+requisitionId], [kind+prospectId+at]',
+    },
+    async upgrade(tx) {
+      await tx
+        .table('prospects')
+        .toCollection()
+        .modify((p: { name?: unknown; headline?: unknown; company?: unknown; location?: unknown; deletedAt?: unknown; searchWords?: unknown }) => {
+          const text = (v: unknown) => (typeof v === 'string' ? v : null);
+          p.searchWords = p.deletedAt !== null && p.deletedAt !== undefined ? [] : personSearchWords({ name: text(p.name) ?? '', headline: text(p.headline), company: text(p.company), location: text(p.location) });
+        });
+      await tx
+        .table('notes')
+        .toCollection()
+        .modify((n: { body?: unknown; words?: unknown }) => {
+          n.words = searchWordsOf(typeof n.body === 'string' ? n.body : '');
+        });
+    },
+  },
+  {
     // v9, the Numbers view: the people new to the team in a span of time (sourcing's "added")
-    // without reading everyone's history before it. (v8 is the People view's.)
+    // without reading everyone's history before it.
     version: 9,
     stores: {
-      prospects: 'id, *profileKeys, *emails, nameKey, *nameWords, updatedAt, createdAt',
+      prospects: 'id, *profileKeys, *emails, nameKey, *nameWords, *searchWords, updatedAt, createdAt',
     },
   },
 ];

@@ -8,6 +8,7 @@ import { PipelineEntry } from './pipeline';
 import { Prospect } from './prospect';
 import { Requisition } from './requisition';
 import { ReviewDecision, ReviewRequest } from './review';
+import { SavedSearch } from './saved-search';
 
 interface EntityDefinition<Kind extends string, Schema extends z.ZodType> {
   /** The row's name on the wire and in the server's `entities.kind`. */
@@ -46,6 +47,7 @@ export const ENTITIES = {
   reviewDecisions: entity('review_decision', ReviewDecision, 'review decision'),
   pipeline: entity('pipeline_entry', PipelineEntry, 'pipeline entry'),
   followUps: entity('followup', FollowUp, 'follow-up', (followUp) => followUp.ownerId),
+  savedSearches: entity('saved_search', SavedSearch, 'saved search', (search) => search.ownerId),
 };
 
 export type SyncedTable = keyof typeof ENTITIES;

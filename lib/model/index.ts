@@ -12,6 +12,8 @@ export * from './outbox';
 export * from './settings';
 export * from './alias';
 export * from './follow-up';
+export * from './people-search';
+export * from './saved-search';
 export * from './rules';
 export * from './mutation-args';
 export * from './entities';

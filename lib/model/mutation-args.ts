@@ -8,7 +8,9 @@ import type { SyncedTable } from './entities';
 import { MemberName } from './member';
 import { Note, NoteBody, NoteVisibility } from './note';
 import { OfferDeclineReason, PipelineStatus, StageName } from './pipeline';
+import { PeopleQuery } from './people-search';
 import { Prospect } from './prospect';
+import { SavedSearchName } from './saved-search';
 import { TimeZoneName } from './time-zone';
 
 /**
@@ -112,6 +114,10 @@ export const ReviewCancelArgs = z.object({ requestId: Id, at: Now });
 export const FollowUpSetArgs = z.object({ id: NewId, prospectId: Id, dueAt: Timestamp, note: shortText(REASON_MAX_BYTES).default(''), at: Now });
 export const FollowUpDoneArgs = z.object({ id: Id, at: Now });
 export const FollowUpSnoozeArgs = z.object({ id: Id, until: Timestamp });
+
+/** Saves a People search under a name: a new one, or the member's own one again (renamed, changed). */
+export const SavedSearchSaveArgs = z.object({ id: NewId, name: SavedSearchName, query: PeopleQuery, at: Now });
+export const SavedSearchDeleteArgs = z.object({ id: Id, at: Now });
 
 /** Text a member may leave empty: empty means none. */
 const optionalReason = shortText(REASON_MAX_BYTES)

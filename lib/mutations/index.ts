@@ -7,13 +7,14 @@ import { pipelineMove } from './pipeline';
 import { followUpDone, followUpSet, followUpSnooze } from './follow-up';
 import { prospectSetDoNotContact, prospectUpsert } from './prospect';
 import { requisitionSave } from './requisition';
+import { savedSearchDelete, savedSearchSave } from './saved-search';
 import { prospectAttachProfile, prospectMerge } from './same-person';
 import { reviewCancel, reviewDecide, reviewNudge, reviewReassign, reviewRequest, reviewUndo } from './review';
 
 export { activityLog, activityUndo, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert };
 export { requisitionSave, reviewRequest, reviewDecide, reviewUndo, reviewNudge, reviewReassign, reviewCancel };
 export { followUpSet, followUpDone, followUpSnooze, memberUpdate, pipelineMove, prospectAttachProfile, prospectMerge };
-export { backupRestore };
+export { backupRestore, savedSearchSave, savedSearchDelete };
 export { whyNotRestorable } from './backup-restore';
 export { resolveProspectId } from './define';
 export { IdInUse, MutationRefused, NO_CHANGE, type Actor, type Mutation, type MutationContext } from './define';
@@ -44,5 +45,7 @@ export const MUTATIONS: ReadonlyMap<string, Mutation> = new Map(
     pipelineMove,
     prospectAttachProfile,
     prospectMerge,
+    savedSearchSave,
+    savedSearchDelete,
   ].map((m) => [m.name, m as Mutation]),
 );

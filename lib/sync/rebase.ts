@@ -1,4 +1,4 @@
-import { type TandemDB, syncedTables, toProspectRow, writableTables } from '@/lib/db/database';
+import { type TandemDB, syncedTables, toStoredRow, writableTables } from '@/lib/db/database';
 import { DexieStore } from '@/lib/db/dexie-store';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
 import { ENTITY_SCHEMAS, type PullResponse, TABLE_OF_KIND } from '@/lib/model';
@@ -42,7 +42,7 @@ async function writeServerRows(db: TandemDB, rows: PullResponse['rows']): Promis
       unreadable.push({ kind: row.kind, id: row.id, version: row.version, reason: reason.slice(0, 300) });
       continue;
     }
-    add(puts, table, row.kind === 'prospect' ? toProspectRow(parsed.data as Parameters<typeof toProspectRow>[0]) : parsed.data);
+    add(puts, table, toStoredRow(table, parsed.data as never));
   }
   // A page is in version order and a row appears in it once, so puts and deletes do not interleave.
   for (const [table, ids] of deletes) await db.table(table).bulkDelete(ids);

@@ -15,9 +15,9 @@ import type { PushResponse } from '@/lib/model';
 import { DAY, MEMBERS, type Step, type Writer, expectedMetrics, historyStart, numbersHistory } from '../support/numbers-history';
 import { axeViolations } from './support/axe';
 import { signInToTeam } from './support/flows';
-import { oneBrowserWithServer } from './support/one-browser';
+import { oneBrowser } from './support/one-browser';
 
-const setting = oneBrowserWithServer({ teamName: 'Acme' });
+const setting = oneBrowser({ teamName: 'Acme' });
 
 type Device = { token: string; clientId: string; next: number };
 

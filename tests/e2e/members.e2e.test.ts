@@ -9,9 +9,9 @@ import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Member, Requisition } from '@/lib/model';
 import { OptionsPage } from './pages/options';
-import { oneBrowserWithServer } from './support/one-browser';
+import { oneBrowser } from './support/one-browser';
 
-const setting = oneBrowserWithServer({ teamName: 'Acme' });
+const setting = oneBrowser({ teamName: 'Acme' });
 
 /** Whether the element is entirely inside the page's viewport. */
 const inView = (locator: Locator) =>

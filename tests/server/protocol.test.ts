@@ -153,6 +153,15 @@ describe.each(DATABASE_KINDS)('sync protocol on %s', (kind) => {
       expect(docsOf<Note>(await client.pullAll(), 'note').map((n) => n.body).sort()).toEqual(['now mine', 'secret']);
     });
 
+    it('keeps saved searches to their owner, on each of their devices', async () => {
+      const { members, client } = await recruiterWithProspect();
+      const colleague = as(app, members[1]!);
+      const id = ulid();
+      await client.push([{ name: 'search.save', args: { id, name: 'Silver medalists', query: { text: 'kotlin', filters: { silverMedalists: true } }, at: 2 } }]);
+      expect(docsOf<{ name: string }>(await client.pullAll(), 'saved_search').map((s) => s.name)).toEqual(['Silver medalists']);
+      expect((await colleague.pullAll()).some((r) => r.id === id)).toBe(false);
+    });
+
     it("refuses to edit or delete someone else's note", async () => {
       const { members, client, prospectId } = await recruiterWithProspect();
       const noteId = ulid();

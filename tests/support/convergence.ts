@@ -1,7 +1,7 @@
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { type TandemDB, fromProspectRow } from '@/lib/db/database';
-import { KIND_OF_TABLE } from '@/lib/model';
+import { type StoredRows, type TandemDB, fromStoredRow } from '@/lib/db/database';
+import { KIND_OF_TABLE, type SyncedTable } from '@/lib/model';
 import type { Queryable } from '@/server/db/database';
 
 /** A seeded random source: the same seed, the same run. */
@@ -30,7 +30,7 @@ export async function deviceRows(db: TandemDB): Promise<Map<string, unknown>> {
   const rows = new Map<string, unknown>();
   for (const [table, kind] of Object.entries(KIND_OF_TABLE)) {
     for (const row of (await db.table(table).toArray()) as { id: string }[]) {
-      rows.set(`${kind}:${row.id}`, table === 'prospects' ? fromProspectRow(row as Parameters<typeof fromProspectRow>[0]) : row);
+      rows.set(`${kind}:${row.id}`, fromStoredRow(table as SyncedTable, row as StoredRows[SyncedTable]));
     }
   }
   return rows;

@@ -1,5 +1,5 @@
 import { ulid } from 'ulidx';
-import { TandemDB, toProspectRow } from '@/lib/db/database';
+import { TandemDB, toStoredRow } from '@/lib/db/database';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
 import type { Me, ProspectIdentity, Role, SyncedRows, SyncedTable } from '@/lib/model';
@@ -42,7 +42,7 @@ export async function wipe(db: TandemDB) {
 export async function arrived<T extends SyncedTable>(db: TandemDB, table: T, ...rows: SyncedRows[T][]) {
   await db.transaction('rw', db.table(table), async () => {
     allowSyncedWrites('pull');
-    await db.table(table).bulkPut(table === 'prospects' ? rows.map((r) => toProspectRow(r as SyncedRows['prospects'])) : rows);
+    await db.table(table).bulkPut(rows.map((r) => toStoredRow(table, r)));
   });
 }
 

@@ -95,6 +95,12 @@ async function followUp(w: World, owner: Player) {
   return id;
 }
 
+async function savedSearch(w: World, owner: Player) {
+  const id = ulid();
+  await must(owner.api.push([{ name: 'search.save', args: { id, name: 'Silver medalists', query: { text: 'kotlin', filters: { silverMedalists: true } }, at: 2 } }]));
+  return id;
+}
+
 /** A person a sourcer added to a fresh requisition at its first stage. */
 async function inPipeline(w: World) {
   const prospectId = await person(w);
@@ -337,6 +343,11 @@ export const AUTHZ_CASES: AuthzCase[] = [
     situation: "withdraws someone else's review",
     setUp: async (w) => ({ requestId: (await request(w, w.mates.recruiter, w.mates.hm)).requestId, at: 5 }),
   },
+  { mutation: 'search.save', situation: 'saves a People search', setUp: () => Promise.resolve({ id: ulid(), name: 'Go in Berlin', query: { text: 'go berlin' }, at: 5 }) },
+  { mutation: 'search.save', situation: 'renames their own saved search', setUp: async (w) => ({ id: await savedSearch(w, w.actor), name: 'Renamed', query: { text: 'kotlin' }, at: 5 }) },
+  { mutation: 'search.save', situation: "saves over a teammate's saved search", setUp: async (w) => ({ id: await savedSearch(w, w.mates.recruiter), name: 'Mine now', query: { text: '' }, at: 5 }) },
+  { mutation: 'search.delete', situation: 'deletes their own saved search', setUp: async (w) => ({ id: await savedSearch(w, w.actor), at: 5 }) },
+  { mutation: 'search.delete', situation: "deletes a teammate's saved search", setUp: async (w) => ({ id: await savedSearch(w, w.mates.recruiter), at: 5 }) },
   { mutation: 'followup.set', situation: 'sets a follow-up on a person', setUp: async (w) => ({ id: ulid(), prospectId: await person(w), dueAt: 20_000, note: 'After the offsite', at: 5 }) },
   { mutation: 'followup.done', situation: 'marks their own follow-up done', setUp: async (w) => ({ id: await followUp(w, w.actor), at: 5 }) },
   { mutation: 'followup.done', situation: "marks a teammate's follow-up done", setUp: async (w) => ({ id: await followUp(w, w.mates.recruiter), at: 5 }) },

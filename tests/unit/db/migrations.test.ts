@@ -118,6 +118,22 @@ describe('database migrations', () => {
     db.close();
   });
 
+  it('v8 indexes the words of people and notes stored before it, for the People search', async () => {
+    const name = `migrate-${ulid()}`;
+    const v7 = openAt(name, 7);
+    const person = (id: string, fullName: string, headline: string | null) => ({ ...synced, id, name: fullName, headline, company: 'Analytical Engines', location: 'Zürich', profiles: [], profileKeys: [], emails: [], doNotContact: null, createdAt: 1, updatedAt: 1 });
+    await v7.table('prospects').bulkAdd([person('A', 'Núñez, José', 'Staff Engineer'), person('B', 'Cher', null)]);
+    await v7.table('notes').add({ ...synced, id: 'N', prospectId: 'B', authorId: 'M', body: 'Spoke about Kubernetes; très motivée', visibility: 'team', mentions: [], createdAt: 5, editedAt: null });
+    v7.close();
+    const db = new TandemDB(name);
+    expect(await db.prospects.where('searchWords').startsWith('staf').primaryKeys()).toEqual(['A']);
+    expect(await db.prospects.where('searchWords').startsWith('zur').primaryKeys()).toEqual(['A', 'B']);
+    expect((await db.prospects.get('B'))?.searchWords).toEqual(['cher', 'analytical', 'engines', 'zurich']);
+    expect(await db.notes.where('words').startsWith('motivee').primaryKeys()).toEqual(['N']);
+    expect(await db.notes.where('words').equals('kubernetes').primaryKeys()).toEqual(['N']);
+    db.close();
+  });
+
   it('numbers versions upwards without gaps', () => {
     expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(SCHEMA_VERSIONS.map((_, i) => i + 1));
   });

@@ -1,0 +1,257 @@
+import Dexie from 'dexie';
+import { stageHistory } from '@/lib/metrics';
+import type { PeopleFilters, Prospect, Requisition } from '@/lib/model';
+import { type TandemDB, fromProspectRow } from './database';
+import { stageMoves } from './dashboard-queries';
+import { searchWordsOf } from './search-words';
+
+/**
+ * The dashboard's People search over Dexie's indexes (schema v8), built to answer a keystroke
+ * with 100,000 people and 1,000,000 activities on the device: the filters give a set of people
+ * once per change of filter or data (`filterPeople`), each keystroke reads only the index ranges
+ * of the words typed (`matchText`), and only the shown page is ordered and loaded
+ * (`orderByLastActivity`, `peopleRows`). A set of ids is "everyone" when null.
+ */
+export type PeopleSet = ReadonlySet<string> | null;
+
+/** Note text matches from a word's third letter: one or two letters would read most notes. */
+export const NOTE_PREFIX_MIN = 3;
+
+/** The person each id stands for now, following merges (aliases chain; a person's old id keeps its rows). */
+async function aliasResolver(db: TandemDB): Promise<(id: string) => string> {
+  const into = new Map((await db.aliases.toArray()).filter((a) => a.deletedAt === null).map((a) => [a.id, a.prospectId]));
+  if (into.size === 0) return (id) => id;
+  return (id) => {
+    let current = id;
+    for (let hops = 0; hops < 20 && into.has(current); hops++) current = into.get(current)!;
+    return current;
+  };
+}
+
+function intersect(a: PeopleSet, b: PeopleSet): PeopleSet {
+  if (a === null) return b;
+  if (b === null) return a;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  return new Set([...small].filter((id) => large.has(id)));
+}
+
+/**
+ * Each person's last activity of a kind, read in one `getAll` over the `[kind+prospectId+at]`
+ * range: a key cursor would be one round trip per activity (and fake-indexeddb's is quadratic).
+ */
+async function lastOfKind(db: TandemDB, kind: string, resolve: (id: string) => string): Promise<Map<string, number>> {
+  // From the kind's first person ('' is the least string) to past its last (an array sorts after every string).
+  const rows = await db.activities.where('[kind+prospectId+at]').between([kind, ''], [kind, Dexie.maxKey]).toArray();
+  const last = new Map<string, number>();
+  for (const { prospectId, at, deletedAt } of rows) {
+    if (deletedAt !== null) continue;
+    const id = resolve(prospectId);
+    if ((last.get(id) ?? -1) < at) last.set(id, at);
+  }
+  return last;
+}
+
+async function everyone(db: TandemDB): Promise<Set<string>> {
+  return new Set(await db.prospects.toCollection().primaryKeys());
+}
+
+/** People who reached one of the last two stages before hire of a closed requisition and were not hired. */
+async function silverMedalists(db: TandemDB, requisitions: readonly Requisition[], resolve: (id: string) => string): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const requisition of requisitions) {
+    if (requisition.status !== 'closed' || requisition.deletedAt !== null) continue;
+    const hire = requisition.stages.length - 1;
+    for (const h of stageHistory(requisition, await stageMoves(db, requisition.id))) {
+      if (h.status !== 'hired' && h.furthest >= Math.max(hire - 2, 0) && h.furthest < hire) found.add(resolve(h.prospectId));
+    }
+  }
+  return found;
+}
+
+/**
+ * The people the filters leave (null: no filter is set). Runs when a filter or the data changes,
+ * not on each keystroke: it reads whole indexes (a requisition's moves, every outreach's key).
+ */
+export async function filterPeople(db: TandemDB, filters: PeopleFilters): Promise<PeopleSet> {
+  const resolve = await aliasResolver(db);
+  let set: PeopleSet = null;
+  const narrow = (next: Iterable<string>) => (set = intersect(set, new Set(next)));
+
+  if (filters.requisitionId !== null) {
+    const requisition = await db.requisitions.get(filters.requisitionId);
+    const reached = filters.reachedStage === null || !requisition ? -1 : requisition.stages.indexOf(filters.reachedStage);
+    if (requisition && reached > 0) {
+      narrow(stageHistory(requisition, await stageMoves(db, requisition.id)).filter((h) => h.furthest >= reached).map((h) => resolve(h.prospectId)));
+    } else {
+      const entries = await db.pipeline.where('requisitionId').equals(filters.requisitionId).toArray();
+      narrow(entries.filter((e) => e.deletedAt === null).map((e) => resolve(e.prospectId)));
+    }
+  }
+  if (filters.silverMedalists) narrow(await silverMedalists(db, await db.requisitions.toArray(), resolve));
+  if (filters.verdict !== null || filters.scorecardItem !== null) {
+    const item = filters.scorecardItem?.trim().toLowerCase() ?? null;
+    const decisions = (await db.reviewDecisions.toArray()).filter(
+      (d) =>
+        d.deletedAt === null &&
+        (filters.verdict === null || d.verdict === filters.verdict) &&
+        (item === null || (filters.scorecardState === 'met' ? d.met : d.missing).some((m) => m.trim().toLowerCase() === item)),
+    );
+    narrow(decisions.map((d) => resolve(d.prospectId)));
+  }
+  if (filters.site !== null) {
+    narrow(await db.prospects.where('profileKeys').startsWith(`${filters.site}:`).primaryKeys());
+  }
+  if (filters.neverContacted || filters.lastContactedBefore !== null || filters.lastContactedAfter !== null) {
+    const contacted = await lastOfKind(db, 'outreach', resolve);
+    if (filters.neverContacted) {
+      narrow([...(set ?? (await everyone(db)))].filter((id) => !contacted.has(id)));
+    } else {
+      const { lastContactedBefore: before, lastContactedAfter: after } = filters;
+      narrow([...contacted].filter(([, at]) => (before === null || at < before) && (after === null || at >= after)).map(([id]) => id));
+    }
+  }
+  if (filters.doNotContact !== 'any') {
+    // The do-not-contact mark is set and cleared with an activity each (prospect.setDoNotContact).
+    const [setAt, clearedAt] = await Promise.all([lastOfKind(db, 'dnc_set', resolve), lastOfKind(db, 'dnc_cleared', resolve)]);
+    const marked = new Set([...setAt].filter(([id, at]) => at >= (clearedAt.get(id) ?? -1)).map(([id]) => id));
+    narrow(filters.doNotContact === 'only' ? marked : [...(set ?? (await everyone(db)))].filter((id) => !marked.has(id)));
+  }
+  return set;
+}
+
+/**
+ * The people the typed words find (null: nothing typed): each word is the start of a word of
+ * their name, headline, company or location, or of a note the member may read (the team's, or
+ * their own private ones), and every word typed must match.
+ */
+export async function matchText(db: TandemDB, memberId: string, text: string): Promise<PeopleSet> {
+  const words = searchWordsOf(text);
+  if (words.length === 0) return null;
+  const resolve = await aliasResolver(db);
+  // The longest words first: they match the fewest people, so later sets shrink sooner.
+  const perWord = await Promise.all(
+    [...words]
+      .sort((a, b) => b.length - a.length)
+      .map(async (word) => {
+        const [people, notes] = await Promise.all([
+          db.prospects.where('searchWords').startsWith(word).primaryKeys(),
+          word.length >= NOTE_PREFIX_MIN ? db.notes.where('words').startsWith(word).toArray() : [],
+        ]);
+        const found = new Set(people);
+        for (const note of notes) {
+          if (note.deletedAt === null && (note.visibility === 'team' || note.authorId === memberId)) found.add(resolve(note.prospectId));
+        }
+        return found;
+      }),
+  );
+  return perWord.reduce<PeopleSet>((acc, next) => intersect(acc, next), null);
+}
+
+/** Entries read per step when walking the feed newest first. */
+const WALK_CHUNK = 500;
+
+export interface Ordered {
+  /** The first `limit` people by last activity, newest first; people with none follow, newest added first. */
+  ids: string[];
+  /** Last activity of each of them (absent: none). */
+  lastActivityAt: Map<string, number>;
+}
+
+/**
+ * The first `limit` of a set of people by last activity, reading only what that needs, in
+ * `getAll` steps (a cursor is a round trip per entry): for a small set each person's own feed
+ * (`[prospectId+at]`); for a large one the whole feed newest first, `WALK_CHUNK` at a time, until
+ * `limit` of them turn up — whichever reads fewer entries (about |set| lookups against
+ * limit × activities ÷ |set| entries walked).
+ */
+export async function orderByLastActivity(db: TandemDB, people: PeopleSet, limit: number, activityCount: number): Promise<Ordered> {
+  const lastActivityAt = new Map<string, number>();
+  if (people !== null && people.size <= (limit * activityCount) / Math.max(people.size, 1)) {
+    await Promise.all(
+      [...people].map(async (id) => {
+        const feed = await db.activities.where('[prospectId+at]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
+        for (const a of feed) if (a.deletedAt === null && (lastActivityAt.get(id) ?? -1) < a.at) lastActivityAt.set(id, a.at);
+      }),
+    );
+    const ids = [...people].sort((a, b) => (lastActivityAt.get(b) ?? -1) - (lastActivityAt.get(a) ?? -1) || (a < b ? 1 : -1)).slice(0, limit);
+    return { ids, lastActivityAt };
+  }
+  const resolve = await aliasResolver(db);
+  const ids: string[] = [];
+  // Each step reads up to the oldest time the last one reached, skipping what it already read there.
+  let bound = Number.POSITIVE_INFINITY;
+  let readAtBound = new Set<string>();
+  while (ids.length < limit) {
+    const chunk = await db.activities.where('at').belowOrEqual(bound).reverse().limit(WALK_CHUNK).toArray();
+    const fresh = chunk.filter((a) => !readAtBound.has(a.id));
+    if (fresh.length === 0) break;
+    for (const a of fresh) {
+      if (a.deletedAt !== null) continue;
+      const id = resolve(a.prospectId);
+      if (lastActivityAt.has(id) || (people !== null && !people.has(id))) continue;
+      lastActivityAt.set(id, a.at);
+      ids.push(id);
+      if (ids.length >= limit) break;
+    }
+    const oldest = chunk[chunk.length - 1]!.at;
+    const atOldest = chunk.filter((a) => a.at === oldest).map((a) => a.id);
+    readAtBound = oldest === bound ? new Set([...readAtBound, ...atOldest]) : new Set(atOldest);
+    bound = oldest;
+    if (chunk.length < WALK_CHUNK) break;
+  }
+  if (ids.length < limit) {
+    // Everyone left has no activity: newest added first (ids are ULIDs, made when they were).
+    const rest = people !== null ? [...people] : await db.prospects.toCollection().primaryKeys();
+    for (const id of rest.sort().reverse()) {
+      if (ids.length >= limit) break;
+      if (!lastActivityAt.has(id)) ids.push(id);
+    }
+  }
+  return { ids, lastActivityAt };
+}
+
+export interface PersonResult {
+  person: Prospect;
+  lastActivityAt: number | null;
+}
+
+/** The rows of one page: people of the member's team still on the device, in the given order. */
+export async function peopleRows(db: TandemDB, teamId: string, ordered: Ordered): Promise<PersonResult[]> {
+  const rows = await db.prospects.bulkGet(ordered.ids);
+  return rows
+    .filter((r) => r !== undefined && r.deletedAt === null && r.teamId === teamId)
+    .map((r) => ({ person: fromProspectRow(r!), lastActivityAt: ordered.lastActivityAt.get(r!.id) ?? null }));
+}
+
+export interface PeoplePage {
+  /** How many people match (merged-away records may still count until the page drops them). */
+  total: number;
+  results: PersonResult[];
+}
+
+/**
+ * What a keystroke searches within, worked out when the filters or the data change: the people
+ * the filters leave and the table sizes (counting a million rows is not a keystroke's work).
+ */
+export interface SearchBasis {
+  filtered: PeopleSet;
+  people: number;
+  activities: number;
+}
+
+export async function searchBasis(db: TandemDB, filters: PeopleFilters): Promise<SearchBasis> {
+  const [filtered, people, activities] = await Promise.all([filterPeople(db, filters), db.prospects.count(), db.activities.count()]);
+  return { filtered, people, activities };
+}
+
+/** A keystroke's work: the typed words within the people the filters left, ordered, one page loaded. */
+export async function searchWithin(db: TandemDB, me: { memberId: string; teamId: string }, text: string, basis: SearchBasis, limit: number): Promise<PeoplePage> {
+  const people = intersect(basis.filtered, await matchText(db, me.memberId, text));
+  const ordered = await orderByLastActivity(db, people, limit, basis.activities);
+  return { total: people?.size ?? basis.people, results: await peopleRows(db, me.teamId, ordered) };
+}
+
+/** One search from start to page. */
+export async function searchPeople(db: TandemDB, me: { memberId: string; teamId: string }, text: string, filters: PeopleFilters, limit: number): Promise<PeoplePage> {
+  return searchWithin(db, me, text, await searchBasis(db, filters), limit);
+}
