@@ -109,7 +109,7 @@ export function DashboardApp() {
             ) : definition.perRequisition && !requisition ? (
               <p className="muted">That requisition is not on this device (it arrives with the next sync), or it was removed.</p>
             ) : (
-              <View me={me} members={members} requisitions={requisitions} requisition={requisition} now={now} navigate={navigate} />
+              <View me={me} members={members} requisitions={requisitions} requisition={requisition} route={route} now={now} navigate={navigate} />
             )}
           </>
         )}

@@ -13,6 +13,8 @@ export interface DashboardViewProps {
    * for per-requisition views (the board, forecast, check-in); People and Numbers may ignore it.
    */
   requisition: Requisition | null;
+  /** The URL's view and requisition as written (null: none named), where the default one would not do. */
+  route: DashboardRoute;
   now: number;
   navigate: (route: DashboardRoute) => void;
 }

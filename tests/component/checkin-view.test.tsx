@@ -45,7 +45,7 @@ function renderCheckIn() {
   const user = userEvent.setup();
   render(
     <DbProvider db={db}>
-      <CheckInView me={{ memberId: 'REC', teamId: 'team', name: 'Riley Recruiter', email: 'riley@example.com', role: 'recruiter' }} members={members} requisitions={[input.requisition]} requisition={input.requisition} now={NOW} navigate={() => {}} />
+      <CheckInView me={{ memberId: 'REC', teamId: 'team', name: 'Riley Recruiter', email: 'riley@example.com', role: 'recruiter' }} members={members} requisitions={[input.requisition]} requisition={input.requisition} route={{ view: 'checkin', requisitionId: input.requisition.id }} now={NOW} navigate={() => {}} />
     </DbProvider>,
   );
   return user;

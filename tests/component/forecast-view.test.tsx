@@ -46,7 +46,7 @@ async function renderForecast(role: Me['role'], memberId: string) {
   const me: Me = { memberId, teamId: LOCAL_TEAM_ID, name: role, email: `${role}@example.com`, role };
   await db.local.put({ key: LOCAL_KEYS.me, value: me });
   const user = userEvent.setup();
-  const view = (requisition: Requisition) => <ForecastView me={me} members={[]} requisitions={[req, old]} requisition={requisition} now={day(20)} navigate={() => {}} />;
+  const view = (requisition: Requisition) => <ForecastView me={me} members={[]} requisitions={[req, old]} requisition={requisition} route={{ view: 'forecast', requisitionId: requisition.id }} now={day(20)} navigate={() => {}} />;
   const { rerender } = render(<DbProvider db={db}>{view(req)}</DbProvider>);
   return { user, rerender: (r: Requisition) => rerender(<DbProvider db={db}>{view(r)}</DbProvider>) };
 }

@@ -7,7 +7,6 @@ import { chosenTimeZone } from '@/lib/db/my-time-zone';
 import { type ActivityWindow, type ReviewHistory, activityWindow, reviewHistory } from '@/lib/db/numbers-queries';
 import { MIN_DECIDED, type MetricsFilter, type StageMove } from '@/lib/metrics';
 import type { Member, Requisition } from '@/lib/model';
-import { parseDashboardHash } from '../dashboard-route';
 import type { DashboardViewProps } from '../dashboard-view-props';
 import { FigureChart } from './figure-chart';
 import { Figure, FigurePanel } from './figure-panel';
@@ -25,11 +24,10 @@ const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
  * and week, and outcomes, under one set of filters. The requisition is in the URL fragment like
  * every view's (none: all requisitions); the dates and the member in its query.
  */
-export function NumbersView({ members, requisitions, now, navigate }: DashboardViewProps) {
+export function NumbersView({ members, requisitions, route, now, navigate }: DashboardViewProps) {
   const db = useDb();
-  // The dashboard routes on the fragment and re-renders its view on every change of it; for
-  // Numbers, a fragment without a requisition means all of them, not the default one.
-  const requisitionId = parseDashboardHash(window.location.hash).requisitionId;
+  // For Numbers, a URL without a requisition means all of them, not the default one.
+  const { requisitionId } = route;
   const selected = requisitionId === null ? null : (requisitions.find((r) => r.id === requisitionId) ?? null);
   const [query, setQuery] = useNumbersQuery();
   const zone = useLiveQuery(async () => (await chosenTimeZone(db)) ?? deviceZone(), [db]);
