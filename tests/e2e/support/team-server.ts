@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createTeam, invite, redeem, setRole } from '@/server/auth/team-admin';
+import { createTeam, invite, listMembers, redeem, setRole } from '@/server/auth/team-admin';
 import { openDatabase } from '@/server/db/open';
 import { startServer } from '@/server/main';
 import type { Role } from '@/lib/model';
@@ -18,6 +18,10 @@ export async function startTeamServer({ teamName = 'E2E team' }: { teamName?: st
     url: `http://127.0.0.1:${port}`,
     async invite(email: string, role: Role) {
       return (await invite(running.db, team.id, email, role)).code;
+    },
+    /** The team's members and whether they have signed in (`status`), as the admin CLI lists them. */
+    async members() {
+      return (await listMembers(running.db, team.id)).members;
     },
     /** A device of the member with this email (joining them to the team): its token, to write as them over HTTP. */
     async join(email: string, role: Role) {
