@@ -21,12 +21,14 @@ export function FigureChart({ table, series, percent = false, unit = '' }: { tab
     bottleneck: row.bottleneck === true,
     ...Object.fromEntries(series.map((s, i) => [s.column, toShown(row.cells[columns[i]!]?.value ?? null, percent)])),
   }));
+  // Long stage names side by side overlap: slant them when they would not fit under their bar.
+  const slanted = data.length * Math.max(...data.map((d) => d.label.length), 0) > 90;
   const shown = (value: unknown) => (typeof value === 'number' ? `${Math.round(value * 10) / 10}${percent ? '%' : unit}` : 'none');
   return (
-    <ResponsiveContainer width="100%" height={260} initialDimension={{ width: 640, height: 260 }}>
+    <ResponsiveContainer width="100%" height={slanted ? 310 : 260} initialDimension={{ width: 640, height: slanted ? 310 : 260 }}>
       <BarChart data={data} title={table.caption} aria-label={table.caption} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="label" interval={0} tick={{ fontSize: 12 }} />
+        <XAxis dataKey="label" interval={0} tick={{ fontSize: 12 }} {...(slanted ? { angle: -25, textAnchor: 'end', height: 70 } : {})} />
         <YAxis domain={percent ? [0, 100] : [0, 'auto']} tickFormatter={(v: number) => `${v}${percent ? '%' : unit}`} width={48} />
         <Tooltip formatter={shown} />
         {series.length > 1 && <Legend />}
