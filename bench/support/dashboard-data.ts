@@ -23,7 +23,7 @@ import {
 } from '@/lib/model';
 
 /** Bump when the generated data changes: cached browser profiles are keyed by it. */
-export const DATA_VERSION = 1;
+export const DATA_VERSION = 2;
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -353,6 +353,8 @@ export function planDataset(options: DatasetOptions): DatasetPlan {
     return h;
   };
   const createdAtOverride = new Map<number, number>();
+  /** Person `i` was first seen by `at` (never before the history starts). */
+  const seenBefore = (i: number, at: number) => createdAtOverride.set(i, Math.max(now - SPAN_DAYS * DAY, Math.min(createdAtOverride.get(i) ?? Infinity, at)));
   const entries = new Map<number, PlannedEntry[]>();
   const pipelinePeople: number[][] = [];
   REQUISITIONS.forEach((shape, r) => {
@@ -375,7 +377,7 @@ export function planDataset(options: DatasetOptions): DatasetPlan {
       people.push(i);
       const moves = planEntry(rand, requisition, end, movers, requisition.createdAt, now);
       const firstMove = moves[0]!.at;
-      if (head(i).createdAt > firstMove) createdAtOverride.set(i, Math.min(createdAtOverride.get(i) ?? Infinity, firstMove - rand.int(1, 72) * HOUR));
+      if (head(i).createdAt > firstMove) seenBefore(i, firstMove - rand.int(1, 72) * HOUR);
       const list = entries.get(i) ?? [];
       list.push({ requisition, moves });
       entries.set(i, list);
@@ -422,7 +424,7 @@ export function planDataset(options: DatasetOptions): DatasetPlan {
         const list = reviews.get(i) ?? [];
         list.push({ request, decision });
         reviews.set(i, list);
-        if (head(i).createdAt > createdAt) createdAtOverride.set(i, Math.min(createdAtOverride.get(i) ?? Infinity, createdAt - rand.int(1, 48) * HOUR));
+        if (head(i).createdAt > createdAt) seenBefore(i, createdAt - rand.int(1, 48) * HOUR);
       }
       if (undecided) request.status = 'open';
       reviewRequests.push(request);

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { CURRENT_VERSION } from '@/lib/db/schema';
 import { launchChromium } from '../../tests/e2e/support/chromium';
 import { EXTENSION_DIR } from '../../tests/e2e/support/paths';
@@ -59,6 +59,8 @@ export async function prepareExtension(): Promise<string> {
 
 export interface BenchBrowser {
   context: BrowserContext;
+  /** The extension's service worker, with the bundled fill code loaded (it writes what sync would). */
+  worker(): Promise<Worker>;
   close(): Promise<void>;
 }
 
@@ -73,7 +75,15 @@ export async function launchBench(extensionDir: string, userDataDir: string): Pr
   }
   // tsx compiles with keepNames: functions passed to page.evaluate call a Node-only `__name`.
   await context.addInitScript('globalThis.__name = (f) => f');
-  return { context, close };
+  const bundle = readFileSync(path.join(extensionDir, 'bench-fill.js'), 'utf8');
+  // Extension pages share one renderer main thread, so a busy dashboard tab would hold up a
+  // writer tab; the service worker has its own thread, and it is where sync writes arrive.
+  const loadedWorker = async () => {
+    const current = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`)) ?? (await context.waitForEvent('serviceworker'));
+    if (!(await current.evaluate(() => 'tandemBench' in globalThis))) await current.evaluate(`globalThis.__name = (f) => f; ${bundle}`);
+    return current;
+  };
+  return { context, worker: loadedWorker, close };
 }
 
 /** A page of the extension with the bundled fill code loaded. */
