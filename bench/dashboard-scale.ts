@@ -19,7 +19,9 @@
 // `npm run bench:dashboard` (builds first) or `npx tsx bench/dashboard-scale.ts` after
 // `npx wxt build`. Options: --scale 0.1 (10,000 people, 100,000 activities: quick runs),
 // --seed N, --refill (ignore the cached profile), --runs N (page loads and moves per figure,
-// default 7; BENCH_RUNS too). The filled profile is cached (bench/support/dashboard-profile.ts).
+// default 7; BENCH_RUNS too), --only numbers,board,search,change,move (which figures).
+// BENCH_HOOK_WAIT_MS (default 30 s): how long a view may take to show its hook before it is
+// reported missing. The filled profile is cached (bench/support/dashboard-profile.ts).
 import { parseArgs } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { datasetChunks, planDataset } from './support/dashboard-data';
@@ -33,8 +35,10 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
     refill: { type: 'boolean', default: false },
     runs: { type: 'string', default: process.env.BENCH_RUNS ?? '7' },
+    only: { type: 'string', default: 'numbers,board,search,change,move' },
   },
 });
+const ONLY = new Set(args.only.split(','));
 const SCALE = Number(args.scale);
 const SEED = Number(args.seed);
 const RUNS = Number(args.runs);
@@ -119,7 +123,7 @@ async function settle(page: Page, quietMs = 1_000, maxMs = 20_000) {
 async function openView(context: BrowserContext, hash: string, hook: string, bench: string): Promise<Page | null> {
   const page = await context.newPage();
   await page.setViewportSize({ width: 1600, height: 1000 });
-  await page.goto(extensionUrl(`dashboard.html${hash}`));
+  await page.goto(extensionUrl(`dashboard.html${hash}`), { waitUntil: 'commit' });
   if (!(await hookShows(page, hook))) {
     out({ bench, missing: hook });
     await page.close();
@@ -240,6 +244,8 @@ async function metricsAfterChange(browser: BenchBrowser, boardRequisitionId: str
   const { context } = browser;
   const page = await openView(context, '#numbers', '[data-metric][data-value]', 'metrics-after-change');
   if (!page) return;
+  // The view may fill in its figures over several renders: wait until they have been still a while.
+  await settle(page, 3_000, 180_000);
   const writer = await browser.worker();
   const samples: number[] = [];
   const commits: number[] = [];
@@ -257,8 +263,8 @@ async function metricsAfterChange(browser: BenchBrowser, boardRequisitionId: str
         afterPaint(() => {
           state.checking = false;
           const at = performance.timeOrigin + performance.now();
-          // A figure that changed value, or a new one; figures leaving (a loading state) do not count.
-          for (const [name, value] of values()) if (before.get(name) !== value) return void ((state.changedAt = at), state.observer!.disconnect());
+          // A figure shown before with another value now; figures coming or going do not count.
+          for (const [name, value] of values()) if (before.has(name) && before.get(name) !== value) return void ((state.changedAt = at), state.observer!.disconnect());
         });
       });
       state.observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-value', 'data-metric'] });
@@ -269,12 +275,12 @@ async function metricsAfterChange(browser: BenchBrowser, boardRequisitionId: str
     );
     commits.push(move.committedAt - move.startedAt);
     const changedAt = await page
-      .waitForFunction(() => (window as unknown as { __tandemMetrics: { changedAt: number | null } }).__tandemMetrics.changedAt, null, { timeout: 10_000, polling: 20 })
+      .waitForFunction(() => (window as unknown as { __tandemMetrics: { changedAt: number | null } }).__tandemMetrics.changedAt, null, { timeout: 30_000, polling: 20 })
       .then((h) => h.jsonValue() as Promise<number>)
       .catch(() => null);
     if (changedAt === null) noChange++;
     else samples.push(changedAt - move.startedAt);
-    await settle(page, 500);
+    await settle(page, 1_000, 60_000);
   }
   await page.close();
   report({ bench: 'metrics-after-change', moves: RUNS, noChange, medianCommitMs: round(median(commits)), budgetMs: 300 }, samples);
@@ -388,11 +394,11 @@ runBench(async () => {
   const browser = await launchBench(profile.extensionDir, profile.userDataDir);
   try {
     await browser.context.addInitScript(FIRST_FIGURE_WATCH);
-    await firstFigures(browser.context, 'numbers', '#numbers');
-    await firstFigures(browser.context, 'board', `#board/${fill.boardRequisitionId}`);
-    await peopleSearch(browser.context, fill);
-    await metricsAfterChange(browser, fill.boardRequisitionId);
-    await boardCardMove(browser.context, fill.boardRequisitionId);
+    if (ONLY.has('numbers')) await firstFigures(browser.context, 'numbers', '#numbers');
+    if (ONLY.has('board')) await firstFigures(browser.context, 'board', `#board/${fill.boardRequisitionId}`);
+    if (ONLY.has('search')) await peopleSearch(browser.context, fill);
+    if (ONLY.has('change')) await metricsAfterChange(browser, fill.boardRequisitionId);
+    if (ONLY.has('move')) await boardCardMove(browser.context, fill.boardRequisitionId);
   } finally {
     await browser.close();
   }

@@ -2,8 +2,8 @@
 // the extension (see dashboard-profile.ts): the extension's own database code, bundled with the
 // generator, writes the dataset where the dashboard reads it, and makes the one change the
 // "metrics after a change" budget waits for.
+import './zod-jitless';
 import { ulid } from 'ulidx';
-import { z } from 'zod';
 import { TandemDB, toProspectRow } from '@/lib/db/database';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { mutate } from '@/lib/db/mutate';
@@ -28,9 +28,6 @@ export interface MoveResult {
   startedAt: number;
   committedAt: number;
 }
-
-// The extension's policy forbids eval, which zod's compiled parsers use when a check lets them.
-z.config({ jitless: true });
 
 const epochNow = () => performance.timeOrigin + performance.now();
 
