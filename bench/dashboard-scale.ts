@@ -146,6 +146,8 @@ async function firstFigures(context: BrowserContext, view: string, hash: string)
       .waitForFunction(() => (window as unknown as { __tandemFirstFigure?: number }).__tandemFirstFigure, null, { timeout: HOOK_WAIT_MS, polling: 20 })
       .then((h) => h.jsonValue() as Promise<number>)
       .catch(() => null);
+    // Let the view finish (its other queries) so the next load does not queue behind them.
+    if (at !== null) await settle(page, 2_000, 180_000);
     await page.close();
     if (at === null) return out({ bench: 'dashboard-first-figures', view, missing: '[data-metric][data-value]', waitedMs: HOOK_WAIT_MS });
     // The first load after the browser starts reads a cold database; the rest are pooled.
