@@ -25,3 +25,7 @@ run('npx', ['tsx', 'bench/identity-match.ts']);
 run('npx', ['tsx', 'bench/load.ts']);
 // Live updates (issue 8): a note reaches 200 connected teammates (and a real sidebar) ≤ 2 s p95.
 run('npx', ['tsx', 'bench/poke-latency.ts']);
+// The dashboard at 100,000 people and 1,000,000 activities (issue 10): first figures, search,
+// metrics after a change, a board move. The first run fills a browser profile (minutes), cached in
+// /tmp/tandem-bench-dashboard for the next ones (bench/support/dashboard-profile.ts).
+run('npx', ['tsx', 'bench/dashboard-scale.ts']);

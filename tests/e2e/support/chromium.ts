@@ -29,9 +29,13 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Chromium with the same flags the extension runs under, for a fair baseline. */
-export async function launchChromium({ hostResolverRules, extensionDir }: { hostResolverRules: string; extensionDir?: string }) {
-  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-chromium-'));
+/**
+ * Chromium with the same flags the extension runs under, for a fair baseline. A `userDataDir`
+ * given is the caller's (a benchmark's filled profile) and stays; otherwise a new one is made
+ * and deleted at close.
+ */
+export async function launchChromium({ hostResolverRules, extensionDir, userDataDir: given }: { hostResolverRules?: string; extensionDir?: string; userDataDir?: string }) {
+  const userDataDir = given ?? mkdtempSync(path.join(os.tmpdir(), 'tandem-chromium-'));
   const disabled = playwrightDisabledFeatures();
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
@@ -49,10 +53,14 @@ export async function launchChromium({ hostResolverRules, extensionDir }: { host
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      `--host-resolver-rules=${hostResolverRules}`,
+      ...(hostResolverRules ? [`--host-resolver-rules=${hostResolverRules}`] : []),
     ],
   });
-  return { context, close: async () => (await context.close(), rmSync(userDataDir, { recursive: true, force: true })) };
+  const close = async () => {
+    await context.close();
+    if (!given) rmSync(userDataDir, { recursive: true, force: true });
+  };
+  return { context, close };
 }
 
 /**
