@@ -36,7 +36,10 @@ export function NumbersView({ members, requisitions, route, now, navigate }: Das
 
   const moves = useLiveQuery(() => stageMoves(db, requisitionId), [db, requisitionId]);
   const reviews = useLiveQuery(() => reviewHistory(db), [db]);
-  const window_ = useLiveQuery(() => (span ? activityWindow(db, span.from, span.to) : undefined), [db, span?.from, span?.to]);
+  // The span's activities (sourcing) are by far the biggest read: started only once the other
+  // figures are in, so IndexedDB serves those first and they paint before sourcing is counted.
+  const othersIn = moves !== undefined && reviews !== undefined;
+  const window_ = useLiveQuery(() => (span && othersIn ? activityWindow(db, span.from, span.to) : undefined), [db, span?.from, span?.to, othersIn]);
 
   const byId = new Map(members.map((m) => [m.id, m]));
   const scope = selected ? [selected] : requisitions;
