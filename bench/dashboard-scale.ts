@@ -244,7 +244,9 @@ async function peopleSearch(context: BrowserContext, fill: CachedFill) {
 
 async function metricsAfterChange(browser: BenchBrowser, boardRequisitionId: string) {
   const { context } = browser;
-  const page = await openView(context, '#numbers', '[data-metric][data-value]', 'metrics-after-change');
+  // The requisition the move is in: with all requisitions chosen, Numbers shows no per-stage
+  // figure, and a move between two active stages changes none of the others.
+  const page = await openView(context, `#numbers/${boardRequisitionId}`, '[data-metric][data-value]', 'metrics-after-change');
   if (!page) return;
   // The view may fill in its figures over several renders: wait until they have been still a while.
   await settle(page, 3_000, 180_000);

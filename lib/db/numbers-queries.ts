@@ -25,18 +25,39 @@ export interface ActivityWindow {
 
 const WEEK_MS = 7 * 86_400_000;
 
+/** The span cut into weeks (both ends included), the unit the activities are read and kept in. */
+export function weekRanges(from: number, to: number): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let start = from; start <= to; start += WEEK_MS) ranges.push([start, Math.min(start + WEEK_MS - 1, to)]);
+  return ranges;
+}
+
+/** One range's activities, through the `at` index only. */
+export function activitiesBetween(db: TandemDB, start: number, end: number): Promise<Activity[]> {
+  return db.activities.where('at').between(start, end, true, true).toArray();
+}
+
+/** The people whose record was created in the span (v9 index on `createdAt`). */
+export function createdBetween(db: TandemDB, from: number, to: number): Promise<string[]> {
+  return db.prospects.where('createdAt').between(from, to, true, true).primaryKeys();
+}
+
 /**
- * The team's activities in a span of time, for sourcing activity, without reading the whole
- * history. Read a week at a time: as a live query, one new change then re-reads its own week,
- * and Dexie's live-query cache answers the other weeks from memory. Who was seen before the span
- * comes from the people's records (v9 index on `createdAt`): everyone in the span whose record
- * was not created in it was known to the team before it.
+ * The window from its weeks' activities and the people created in it: everyone active in the
+ * span whose record was not created in it was known to the team before it.
  */
-export async function activityWindow(db: TandemDB, from: number, to: number): Promise<ActivityWindow> {
-  const weeks: Promise<Activity[]>[] = [];
-  for (let start = from; start <= to; start += WEEK_MS) weeks.push(db.activities.where('at').between(start, Math.min(start + WEEK_MS - 1, to), true, true).toArray());
-  const [created, ...chunks] = await Promise.all([db.prospects.where('createdAt').between(from, to, true, true).primaryKeys(), ...weeks]);
-  const activities = chunks.flat();
+export function windowOf(weeks: readonly (readonly Activity[])[], created: readonly string[]): ActivityWindow {
+  const activities = weeks.flat();
   const isNew = new Set(created);
   return { activities, seenBefore: new Set(activities.map((a) => a.prospectId).filter((p) => !isNew.has(p))) };
+}
+
+/**
+ * The team's activities in a span of time, for sourcing activity, without reading the whole
+ * history. The Numbers view reads the same weeks as separate live queries
+ * (components/dashboard/numbers/use-activity-window.ts), so a change re-reads only its own week.
+ */
+export async function activityWindow(db: TandemDB, from: number, to: number): Promise<ActivityWindow> {
+  const [created, ...weeks] = await Promise.all([createdBetween(db, from, to), ...weekRanges(from, to).map(([start, end]) => activitiesBetween(db, start, end))]);
+  return windowOf(weeks, created);
 }

@@ -1,14 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { useDb } from '@/components/ui/db-context';
 import { pickerLabel } from '@/components/ui/member-name';
 import { stageMoves } from '@/lib/db/dashboard-queries';
 import { chosenTimeZone } from '@/lib/db/my-time-zone';
-import { type ActivityWindow, type ReviewHistory, activityWindow, reviewHistory } from '@/lib/db/numbers-queries';
+import { type ActivityWindow, type ReviewHistory, reviewHistory } from '@/lib/db/numbers-queries';
 import { MIN_DECIDED, type MetricsFilter, type StageMove } from '@/lib/metrics';
 import type { Member, Requisition } from '@/lib/model';
 import type { DashboardViewProps } from '../dashboard-view-props';
 import { FigureChart } from './figure-chart';
+import { useActivityWindow } from './use-activity-window';
 import { Figure, FigurePanel } from './figure-panel';
 import type { FigureTable } from './figure-table';
 import { calibrationTables, feedbackFigures, filteredInputs, outcomeTables, passThroughTable, sourcingTable, timeInStageTable } from './numbers-figures';
@@ -39,9 +40,9 @@ export function NumbersView({ members, requisitions, route, now, navigate }: Das
   // The span's activities (sourcing) are by far the biggest read: started only once the other
   // figures are in, so IndexedDB serves those first and they paint before sourcing is counted.
   const othersIn = moves !== undefined && reviews !== undefined;
-  const window_ = useLiveQuery(() => (span && othersIn ? activityWindow(db, span.from, span.to) : undefined), [db, span?.from, span?.to, othersIn]);
+  const window_ = useActivityWindow(db, span, othersIn);
 
-  const byId = new Map(members.map((m) => [m.id, m]));
+  const byId = useMemo(() => new Map(members.map((m) => [m.id, m])), [members]);
   const scope = selected ? [selected] : requisitions;
 
   return (
@@ -99,6 +100,9 @@ function Sections({
   const feedback = feedbackFigures(requests, reviews.decisions, moves, members, now);
   const calibration = calibrationTables(requisitions, requests, reviews.decisions);
   const outcome = outcomeTables(requisitions, cohort);
+  // Sourcing is the costly figure (every activity of the span): a stage move, which changes the
+  // figures above, must not count it all again.
+  const sourcing = useMemo(() => (window_ ? sourcingTable(window_, zone, span.memberId, members) : null), [window_, zone, span.memberId, members]);
   return (
     <>
       {selected ? (
@@ -152,7 +156,7 @@ function Sections({
 
       <section className="numbers-section" aria-labelledby="numbers-sourcing">
         <h3 id="numbers-sourcing">Sourcing activity</h3>
-        {window_ ? <SourcingPanel table={sourcingTable(window_, zone, span.memberId, members)} /> : <p className="muted" role="status">Counting the activity…</p>}
+        {sourcing ? <SourcingPanel table={sourcing} /> : <p className="muted" role="status">Counting the activity…</p>}
       </section>
 
       <section className="numbers-section" aria-labelledby="numbers-outcomes">

@@ -1,6 +1,9 @@
 import { liveQuery } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderHook } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useActivityWindow } from '@/components/dashboard/numbers/use-activity-window';
 import type { TandemDB } from '@/lib/db/database';
+import * as queries from '@/lib/db/numbers-queries';
 import { activityWindow } from '@/lib/db/numbers-queries';
 import type { Activity, Prospect } from '@/lib/model';
 import { arrived, freshDb } from '../../support/db';
@@ -64,6 +67,28 @@ describe('the activity window of the Numbers view', () => {
       await expect.poll(() => answers.at(-1)).toEqual({ people: ['A', 'B'], seenBefore: new Set(['A']) });
     } finally {
       subscription.unsubscribe();
+    }
+  });
+
+  it('in the view, a change re-reads only the week it falls in', async () => {
+    const week = 7 * 86_400_000;
+    await arrived(db, 'prospects', person('A', 40));
+    await arrived(db, 'activities', viewed('A', 150), viewed('A', 150 + week), viewed('A', 150 + 2 * week));
+    const reads = vi.spyOn(queries, 'activitiesBetween');
+    const span = { from: 100, to: 100 + 3 * week - 1 };
+    const { result, unmount } = renderHook(() => useActivityWindow(db, span, true));
+    try {
+      await expect.poll(() => result.current?.activities.length).toBe(3);
+      const before = reads.mock.calls.length;
+      await arrived(db, 'prospects', person('B', 160 + 2 * week));
+      await arrived(db, 'activities', viewed('B', 160 + 2 * week));
+      await expect.poll(() => result.current?.activities.map((a) => a.prospectId).sort()).toEqual(['A', 'A', 'A', 'B']);
+      expect(result.current?.seenBefore).toEqual(new Set(['A']));
+      // The third week alone was read again.
+      expect(reads.mock.calls.slice(before).map(([, start]) => start)).toEqual([100 + 2 * week]);
+    } finally {
+      unmount();
+      reads.mockRestore();
     }
   });
 });
