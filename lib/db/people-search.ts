@@ -150,6 +150,13 @@ export async function matchText(db: TandemDB, memberId: string, text: string): P
 /** Entries read per step when walking the feed newest first. */
 const WALK_CHUNK = 500;
 
+/**
+ * What one IndexedDB request costs, in entries read by a `getAll`: in Chromium a request is a
+ * round trip to the browser process (about a millisecond under light load) while entries stream
+ * at some microseconds each, so a set's own feeds are read only when it is small.
+ */
+const REQUEST_COST_IN_ENTRIES = 100;
+
 export interface Ordered {
   /** The first `limit` people by last activity, newest first; people with none follow, newest added first. */
   ids: string[];
@@ -161,12 +168,12 @@ export interface Ordered {
  * The first `limit` of a set of people by last activity, reading only what that needs, in
  * `getAll` steps (a cursor is a round trip per entry): for a small set each person's own feed
  * (`[prospectId+at]`); for a large one the whole feed newest first, `WALK_CHUNK` at a time, until
- * `limit` of them turn up — whichever reads fewer entries (about |set| lookups against
- * limit × activities ÷ |set| entries walked).
+ * `limit` of them turn up — whichever costs less (about |set| requests against
+ * limit × activities ÷ |set| entries walked, a request weighing `REQUEST_COST_IN_ENTRIES`).
  */
 export async function orderByLastActivity(db: TandemDB, people: PeopleSet, limit: number, activityCount: number): Promise<Ordered> {
   const lastActivityAt = new Map<string, number>();
-  if (people !== null && people.size <= (limit * activityCount) / Math.max(people.size, 1)) {
+  if (people !== null && people.size * REQUEST_COST_IN_ENTRIES <= (limit * activityCount) / Math.max(people.size, 1)) {
     await Promise.all(
       [...people].map(async (id) => {
         const feed = await db.activities.where('[prospectId+at]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
