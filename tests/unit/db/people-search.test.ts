@@ -156,8 +156,8 @@ describe('People search: order and pages', () => {
 
   it('gives the same order whether it walks the feed or looks each person up', async () => {
     const people = new Set(['P1', 'P2', 'P3']);
-    const perPerson = await orderByLastActivity(db, people, 2, 0); // no feed to walk: one lookup each
-    const walked = await orderByLastActivity(db, people, 2, 1e9); // a huge feed per person: walk it
+    const perPerson = await orderByLastActivity(db, people, 2, 1e9); // a huge feed to walk: one lookup each
+    const walked = await orderByLastActivity(db, people, 2, 0); // no feed to speak of: walk it
     expect(perPerson.ids).toEqual(['P2', 'P1']);
     expect(walked.ids).toEqual(['P2', 'P1']);
     expect(walked.lastActivityAt.get('P1')).toBe(day(3));
@@ -169,8 +169,8 @@ describe('People search: order and pages', () => {
     // 1,300 entries, three at each time, spread over the people: steps of 500 split the ties.
     await arrived(db, 'activities', ...Array.from({ length: 1300 }, (_, k) => activity(`W${k}`, people[(k * 37) % people.length]!, day(1) + Math.floor(k / 3))));
     const set = new Set(people);
-    const perPerson = await orderByLastActivity(db, set, 100, 0);
-    const walked = await orderByLastActivity(db, set, 100, 1e9);
+    const perPerson = await orderByLastActivity(db, set, 100, 1e9);
+    const walked = await orderByLastActivity(db, set, 100, 0);
     expect(walked.ids).toHaveLength(100);
     expect(walked.ids.map((id) => walked.lastActivityAt.get(id))).toEqual(perPerson.ids.map((id) => perPerson.lastActivityAt.get(id)));
     expect(new Set(walked.ids)).toEqual(new Set(perPerson.ids));
