@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useFragmentRoute } from '@/components/ui/use-fragment-route';
 
 /**
  * The dashboard's view lives in the URL fragment, so the popup and the requisitions page can
@@ -34,20 +34,5 @@ export function dashboardHash(route: DashboardRoute): string {
 }
 
 export function useDashboardRoute(): [DashboardRoute, (route: DashboardRoute) => void] {
-  const [route, setRoute] = useState(() => parseDashboardHash(window.location.hash));
-  useEffect(() => {
-    const follow = () => setRoute(parseDashboardHash(window.location.hash));
-    window.addEventListener('hashchange', follow);
-    window.addEventListener('popstate', follow);
-    return () => {
-      window.removeEventListener('hashchange', follow);
-      window.removeEventListener('popstate', follow);
-    };
-  }, []);
-  const navigate = useCallback((next: DashboardRoute) => {
-    const hash = dashboardHash(next);
-    if (window.location.hash !== hash) window.history.pushState(null, '', hash);
-    setRoute(next);
-  }, []);
-  return [route, navigate];
+  return useFragmentRoute(parseDashboardHash, dashboardHash);
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useFragmentRoute } from '@/components/ui/use-fragment-route';
 
 /**
  * Which requisition the page shows lives in the URL fragment, so the popup and the sidebar can
@@ -36,20 +36,5 @@ export function routeHash(route: Route): string {
 }
 
 export function useHashRoute(): [Route, (route: Route) => void] {
-  const [route, setRoute] = useState(() => parseHash(window.location.hash));
-  useEffect(() => {
-    const follow = () => setRoute(parseHash(window.location.hash));
-    window.addEventListener('hashchange', follow);
-    window.addEventListener('popstate', follow);
-    return () => {
-      window.removeEventListener('hashchange', follow);
-      window.removeEventListener('popstate', follow);
-    };
-  }, []);
-  const navigate = useCallback((next: Route) => {
-    const hash = routeHash(next);
-    if (window.location.hash !== hash) window.history.pushState(null, '', hash || window.location.pathname + window.location.search);
-    setRoute(next);
-  }, []);
-  return [route, navigate];
+  return useFragmentRoute(parseHash, routeHash);
 }

@@ -1,15 +1,13 @@
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { ulid } from 'ulidx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DashboardApp } from '@/components/dashboard/dashboard-app';
 import { PEOPLE_PAGE } from '@/components/dashboard/people/people-view';
-import { DbProvider } from '@/components/ui/db-context';
 import type { TandemDB } from '@/lib/db/database';
 import { mutate } from '@/lib/db/mutate';
 import { pipelineEntryId } from '@/lib/model';
 import { activityLog, noteAdd, pipelineMove, prospectUpsert, requisitionSave } from '@/lib/mutations';
 import { readTray } from '@/lib/review/batch-tray';
+import { renderDashboard } from '../support/render-dashboard';
 import { arrived, freshDb, identity, member, signInAs } from '../support/db';
 
 let db: TandemDB;
@@ -28,16 +26,7 @@ afterEach(() => {
   window.history.replaceState(null, '', '/');
 });
 
-function renderPeople() {
-  window.history.replaceState(null, '', '/dashboard.html#people');
-  const user = userEvent.setup();
-  render(
-    <DbProvider db={db}>
-      <DashboardApp />
-    </DbProvider>,
-  );
-  return user;
-}
+const renderPeople = () => renderDashboard(db, '#people');
 
 async function person(slug: string, name: string, patch: { headline?: string; company?: string; location?: string } = {}) {
   const { result } = await mutate(db, prospectUpsert, { identity: identity(slug, { name, headline: patch.headline ?? null, company: patch.company ?? null, location: patch.location ?? null }) }, riley);
