@@ -1,4 +1,5 @@
 import { IDENTITY_SHOWN_MARK } from './marks';
+import { focusStart } from './sidebar-focus';
 
 export const FIRST_PAINT_ID = 'first-paint';
 
@@ -69,6 +70,15 @@ export function paintFirst(container: HTMLElement, tabState: unknown): void {
   container.append(painted);
 }
 
+/**
+ * Gives the frame over to the app. The keyboard may have arrived while only the first paint was
+ * there (the skip link or the shortcut on a slow load); it then goes on at the app's start
+ * rather than dropping to <body> with the element it stood on.
+ */
 export function removeFirstPaint(): void {
-  document.getElementById(FIRST_PAINT_ID)?.remove();
+  const painted = document.getElementById(FIRST_PAINT_ID);
+  if (!painted) return;
+  const hadFocus = painted.contains(document.activeElement);
+  painted.remove();
+  if (hadFocus) focusStart(document);
 }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SidebarLayoutFields } from '@/components/options/sidebar-layout-fields';
 import { type FrameControls, SidebarApp, type SidebarConnection } from '@/components/sidebar/sidebar-app';
+import { FIRST_PAINT_ID, paintFirst, removeFirstPaint } from '@/components/sidebar/first-paint';
 import { focusStart } from '@/components/sidebar/sidebar-focus';
 import { WidthButton } from '@/components/sidebar/width-button';
 import { DbProvider } from '@/components/ui/db-context';
@@ -152,5 +153,32 @@ describe('the sidebar’s width', () => {
     expect(screen.getByRole('button', { name: 'Wider sidebar' })).toBeInTheDocument();
     await act(async () => void (await sidebarLayout.setValue({ width: 'standard', push: true })));
     expect(await screen.findByRole('button', { name: 'Narrower sidebar' })).toBeInTheDocument();
+  });
+});
+
+describe('the first paint', () => {
+  it('hands the keyboard on to the app when the app replaces it', async () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    paintFirst(container, { status: 'identified', identity: identity() });
+    focusStart(document);
+    expect(document.activeElement?.textContent).toBe(identity().name);
+
+    await renderSidebar();
+    removeFirstPaint();
+    expect(document.getElementById(FIRST_PAINT_ID)).toBeNull();
+    expect(screen.getByTestId('prospect-name')).toHaveFocus();
+    container.remove();
+  });
+
+  it('leaves focus alone when the keyboard was elsewhere', async () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    paintFirst(container, { status: 'identified', identity: identity() });
+    const { user } = await renderSidebar();
+    await user.click(screen.getByTestId('note-input'));
+    removeFirstPaint();
+    expect(screen.getByTestId('note-input')).toHaveFocus();
+    container.remove();
   });
 });
