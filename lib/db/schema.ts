@@ -169,6 +169,13 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       prospects: 'id, *profileKeys, *emails, nameKey, *nameWords, *searchWords, updatedAt, createdAt',
     },
   },
+  {
+    // v10, privacy: the team's privacy choices (one row).
+    version: 10,
+    stores: {
+      teamPrivacy: 'id',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

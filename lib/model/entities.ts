@@ -5,6 +5,7 @@ import { FollowUp } from './follow-up';
 import { Member } from './member';
 import { Note } from './note';
 import { PipelineEntry } from './pipeline';
+import { TeamPrivacy } from './privacy-settings';
 import { Prospect } from './prospect';
 import { Requisition } from './requisition';
 import { ReviewDecision, ReviewRequest } from './review';
@@ -48,6 +49,7 @@ export const ENTITIES = {
   pipeline: entity('pipeline_entry', PipelineEntry, 'pipeline entry'),
   followUps: entity('followup', FollowUp, 'follow-up', (followUp) => followUp.ownerId),
   savedSearches: entity('saved_search', SavedSearch, 'saved search', (search) => search.ownerId),
+  teamPrivacy: entity('team_privacy', TeamPrivacy, 'privacy setting'),
 };
 
 export type SyncedTable = keyof typeof ENTITIES;

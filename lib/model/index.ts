@@ -14,6 +14,7 @@ export * from './alias';
 export * from './follow-up';
 export * from './people-search';
 export * from './saved-search';
+export * from './privacy-settings';
 export * from './rules';
 export * from './mutation-args';
 export * from './entities';

@@ -11,6 +11,7 @@ import { OfferDeclineReason, PipelineStatus, StageName } from './pipeline';
 import { PeopleQuery } from './people-search';
 import { Prospect } from './prospect';
 import { SavedSearchName } from './saved-search';
+import { PrivacyChoices } from './privacy-settings';
 import { TimeZoneName } from './time-zone';
 
 /**
@@ -118,6 +119,8 @@ export const FollowUpSnoozeArgs = z.object({ id: Id, until: Timestamp });
 /** Saves a People search under a name: a new one, or the member's own one again (renamed, changed). */
 export const SavedSearchSaveArgs = z.object({ id: NewId, name: SavedSearchName, query: PeopleQuery, at: Now });
 export const SavedSearchDeleteArgs = z.object({ id: Id, at: Now });
+
+export const TeamPrivacySetArgs = PrivacyChoices.extend({ at: Now });
 
 /** Text a member may leave empty: empty means none. */
 const optionalReason = shortText(REASON_MAX_BYTES)

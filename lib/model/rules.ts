@@ -76,3 +76,6 @@ export const canRenameMember = (memberId: string, actorId: string, role: Role) =
 
 /** A member's time zone is theirs alone to set: it decides when their reminders may reach them. */
 export const canSetTimeZone = (memberId: string, actorId: string) => memberId === actorId;
+
+/** A team's privacy choices (notice deadline, retention, suppression) are an admin's to set. */
+export const canSetPrivacy = (role: Role) => role === 'admin';

@@ -8,13 +8,14 @@ import { followUpDone, followUpSet, followUpSnooze } from './follow-up';
 import { prospectSetDoNotContact, prospectUpsert } from './prospect';
 import { requisitionSave } from './requisition';
 import { savedSearchDelete, savedSearchSave } from './saved-search';
+import { teamPrivacySet } from './privacy-settings';
 import { prospectAttachProfile, prospectMerge } from './same-person';
 import { reviewCancel, reviewDecide, reviewNudge, reviewReassign, reviewRequest, reviewUndo } from './review';
 
 export { activityLog, activityUndo, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert };
 export { requisitionSave, reviewRequest, reviewDecide, reviewUndo, reviewNudge, reviewReassign, reviewCancel };
 export { followUpSet, followUpDone, followUpSnooze, memberUpdate, pipelineMove, prospectAttachProfile, prospectMerge };
-export { backupRestore, savedSearchSave, savedSearchDelete };
+export { backupRestore, savedSearchSave, savedSearchDelete, teamPrivacySet };
 export { whyNotRestorable } from './backup-restore';
 export { resolveProspectId } from './define';
 export { IdInUse, MutationRefused, NO_CHANGE, type Actor, type Mutation, type MutationContext } from './define';
@@ -47,5 +48,6 @@ export const MUTATIONS: ReadonlyMap<string, Mutation> = new Map(
     prospectMerge,
     savedSearchSave,
     savedSearchDelete,
+    teamPrivacySet,
   ].map((m) => [m.name, m as Mutation]),
 );

@@ -348,6 +348,11 @@ export const AUTHZ_CASES: AuthzCase[] = [
   { mutation: 'search.save', situation: "saves over a teammate's saved search", setUp: async (w) => ({ id: await savedSearch(w, w.mates.recruiter), name: 'Mine now', query: { text: '' }, at: 5 }) },
   { mutation: 'search.delete', situation: 'deletes their own saved search', setUp: async (w) => ({ id: await savedSearch(w, w.actor), at: 5 }) },
   { mutation: 'search.delete', situation: "deletes a teammate's saved search", setUp: async (w) => ({ id: await savedSearch(w, w.mates.recruiter), at: 5 }) },
+  {
+    mutation: 'team.privacy.set',
+    situation: "sets the team's privacy choices",
+    setUp: () => Promise.resolve({ noticeDays: 21, noticeAtDeadline: 'remind', retentionMonths: 24, suppressOnDoNotContact: true, at: 5 }),
+  },
   { mutation: 'followup.set', situation: 'sets a follow-up on a person', setUp: async (w) => ({ id: ulid(), prospectId: await person(w), dueAt: 20_000, note: 'After the offsite', at: 5 }) },
   { mutation: 'followup.done', situation: 'marks their own follow-up done', setUp: async (w) => ({ id: await followUp(w, w.actor), at: 5 }) },
   { mutation: 'followup.done', situation: "marks a teammate's follow-up done", setUp: async (w) => ({ id: await followUp(w, w.mates.recruiter), at: 5 }) },
