@@ -130,13 +130,19 @@ class DemoStory {
     return ulid(at, () => uniformFloat64(this.idRng));
   }
 
-  /** The next moment in working hours (weekdays, 8:00 to 18:00 UTC) at or after `t`. */
+  /**
+   * A moment in working hours (weekdays, 8:00 to 18:00 UTC) at or after `t`: `t` itself when it
+   * is in them, else some time in the next working day, not all at 8:00 (what would have
+   * happened overnight or at the weekend is spread over the day people do it).
+   */
   private work(t: number): number {
-    let d = new Date(t);
-    if (d.getUTCHours() >= 18) d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1, 8, this.int(0, 59)));
-    else if (d.getUTCHours() < 8) d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 8, this.int(0, 59)));
-    while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1, 8, this.int(0, 59)));
-    return d.getTime();
+    const d = new Date(t);
+    const hour = d.getUTCHours();
+    const weekday = (day: number) => day !== 0 && day !== 6;
+    if (weekday(d.getUTCDay()) && hour >= 8 && hour < 18) return d.getTime();
+    let day = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + (hour < 8 ? 0 : 1));
+    while (!weekday(new Date(day).getUTCDay())) day += DAY;
+    return day + this.int(8, 17) * HOUR + this.int(0, 59) * MINUTE;
   }
   private later(t: number, loDays: number, hiDays: number): number {
     return this.work(t + this.between(loDays, hiDays) * DAY);

@@ -39,4 +39,22 @@ describe('the demo history', () => {
     expect(overdue.length).toBeGreaterThanOrEqual(2);
     expect(args(ms, 'prospect.setDoNotContact', SetDoNotContactArgs)).toHaveLength(1);
   });
+
+  it('spreads what would have happened overnight or at the weekend over the next working day', () => {
+    const ms = demoHistory({ now: CLOCKS[0]!, memberIds });
+    const perHour = new Map<number, Map<number, number>>();
+    for (const { args } of ms) {
+      const d = new Date(args.at);
+      expect(d.getUTCDay() % 6, 'nothing at the weekend').not.toBe(0);
+      const day = perHour.get(d.getUTCDay()) ?? new Map<number, number>();
+      day.set(d.getUTCHours(), (day.get(d.getUTCHours()) ?? 0) + 1);
+      perHour.set(d.getUTCDay(), day);
+    }
+    // Before, every night and weekend landed at 8:00: six times a day's average hour.
+    for (const [weekday, hours] of perHour) {
+      const counts = [...hours.values()];
+      const mean = counts.reduce((a, b) => a + b, 0) / 10;
+      expect(Math.max(...counts), `the busiest hour of weekday ${weekday}`).toBeLessThanOrEqual(2.5 * mean);
+    }
+  });
 });
