@@ -1,21 +1,23 @@
 import { memberName, memberObjectName } from '@/components/ui/member-name';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { Parts } from '@/components/ui/user-text';
-import type { Activity, Member } from '@/lib/model';
+import type { Activity, Member, Requisition } from '@/lib/model';
 import { activityText } from './activity-text';
 import { useFeedSubjects } from './use-feed-subjects';
 
 interface Props {
   activities: Activity[];
   members: Map<string, Member>;
+  /** At least every requisition the activities name (their titles). */
+  requisitions: ReadonlyMap<string, Requisition>;
   meId: string | undefined;
   now: number;
 }
 
 /** The person's history, newest first: who did what, when. */
-export function ActivityFeed({ activities, members, meId, now }: Props) {
+export function ActivityFeed({ activities, members, requisitions, meId, now }: Props) {
   const name = (id: string) => memberName(id, members, meId);
-  const subjects = useFeedSubjects(activities);
+  const subjects = useFeedSubjects(activities, requisitions);
   return (
     <section aria-labelledby="activity-heading">
       <h2 id="activity-heading">Activity</h2>

@@ -5,7 +5,7 @@ import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { useAction } from '@/components/ui/use-action';
 import { readMe } from '@/lib/db/local-state';
-import { pendingFollowUps } from '@/lib/db/review-queries';
+import { pendingFollowUpsOn } from '@/lib/db/review-queries';
 import type { ProspectIdentity } from '@/lib/model';
 import { followUpDone, followUpSet } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
@@ -26,7 +26,7 @@ export function FollowUpControl({ identity, prospectId }: { identity: ProspectId
   const pending = useLiveQuery(async () => {
     const me = await readMe(db);
     if (!me || !prospectId) return [];
-    return (await pendingFollowUps(db, me.memberId)).filter((f) => f.prospectId === prospectId);
+    return pendingFollowUpsOn(db, me.memberId, prospectId);
   }, [db, prospectId]);
 
   return (

@@ -70,7 +70,7 @@ export function ProspectPanel({ identity }: { identity: ProspectIdentity }) {
             now={now}
             inputRef={noteInput}
           />
-          <ActivityFeed activities={view.activities} members={view.members} meId={view.me?.memberId} now={now} />
+          <ActivityFeed activities={view.activities} members={view.members} requisitions={view.requisitions} meId={view.me?.memberId} now={now} />
           {view.me?.role !== 'hiring_manager' && (
             <section aria-labelledby="review-heading">
               <h2 id="review-heading">Review</h2>

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { readMe, readSettings } from '@/lib/db/local-state';
 import { activitiesFor, findProspectByKey, membersById, notesFor, pipelineFor, resolvePerson } from '@/lib/db/queries';
-import { openRequestsForProspect } from '@/lib/db/review-queries';
+import { openRequestsForProspect, openRequisitions } from '@/lib/db/review-queries';
 import type { Activity, Me, Member, Note, PipelineEntry, Prospect, ProspectIdentity, Requisition, ReviewRequest, Settings } from '@/lib/model';
 import { matchPage } from '@/lib/prospects/page-match';
 import { useDb } from '@/components/ui/db-context';
@@ -33,27 +33,33 @@ async function personOnPage(db: ReturnType<typeof useDb>, identity: ProspectIden
   return join ? ((await resolvePerson(db, join.personId)) ?? null) : null;
 }
 
+const byId = (rows: Requisition[]) => new Map(rows.map((r) => [r.id, r]));
+
 /** Everything the team knows about the person a page shows, live across contexts. */
 export function useProspectView(identity: ProspectIdentity): ProspectView | undefined {
   const db = useDb();
   // The parts that say who the page is: a re-render with the same page reads nothing again.
   const who = JSON.stringify([identity.key, identity.sameAs?.map((r) => r.key) ?? [], identity.emails ?? []]);
   return useLiveQuery(async (): Promise<ProspectView> => {
-    const [me, settings, members, prospect, requisitionRows] = await Promise.all([
+    const [me, settings, members, prospect, open] = await Promise.all([
       readMe(db),
       readSettings(db),
       membersById(db),
       personOnPage(db, identity),
-      db.requisitions.toArray(),
+      // The open ones, to join; any other only when this person's rows name it (below): the
+      // team's whole list grows with its history.
+      openRequisitions(db),
     ]);
-    const requisitions = new Map(requisitionRows.map((r) => [r.id, r]));
-    if (!prospect) return { me, settings, members, prospect: null, activities: [], notes: [], openReviews: [], pipeline: [], requisitions };
+    if (!prospect) return { me, settings, members, prospect: null, activities: [], notes: [], openReviews: [], pipeline: [], requisitions: byId(open) };
     const [activities, notes, openReviews, pipeline] = await Promise.all([
       activitiesFor(db, prospect.id),
       me ? notesFor(db, prospect.id, me.memberId) : Promise.resolve([]),
       openRequestsForProspect(db, prospect.id),
       pipelineFor(db, prospect.id),
     ]);
-    return { me, settings, members, prospect, activities, notes, openReviews, pipeline, requisitions };
+    const named = new Set([...pipeline, ...openReviews, ...activities].flatMap((row) => row.requisitionId ?? []));
+    const missing = [...named].filter((id) => !open.some((r) => r.id === id));
+    const others = (await db.requisitions.bulkGet(missing)).filter((r) => r !== undefined);
+    return { me, settings, members, prospect, activities, notes, openReviews, pipeline, requisitions: byId([...open, ...others]) };
   }, [db, who]);
 }

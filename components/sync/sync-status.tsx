@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useDb } from '@/components/ui/db-context';
 import { pokeConnection } from '@/lib/storage-items';
-import { pendingCount } from '@/lib/sync/outbox';
+import { pendingCount, queuedCount } from '@/lib/sync/outbox';
 import { askToSync } from '@/lib/sync/page-sync';
 import type { PokeConnectionState } from '@/lib/sync/poke-client';
 import { readSession, readSyncState } from '@/lib/sync/session';
@@ -23,6 +23,13 @@ function useLiveConnection(): PokeConnectionState {
   return connection;
 }
 
+/** Refusals shown at once: the latest, oldest of them first; dismissing them brings earlier ones. */
+const REJECTIONS_SHOWN = 20;
+
+async function latestRejections(db: ReturnType<typeof useDb>) {
+  return (await db.rejections.reverse().limit(REJECTIONS_SHOWN).toArray()).reverse();
+}
+
 /**
  * Where this device's changes stand (synced / N pending / offline / waiting / error), whether
  * the team's arrive live, a "Sync now" button, what the server refused, and what arrived that
@@ -32,9 +39,9 @@ export function SyncStatus() {
   const db = useDb();
   const connection = useLiveConnection();
   const view = useLiveQuery(async () => {
-    const [session, state, rejections] = await Promise.all([readSession(db), readSyncState(db), db.rejections.toArray()]);
+    const [session, state, rejections] = await Promise.all([readSession(db), readSyncState(db), latestRejections(db)]);
     // Signed in, only the team's own changes are pending here; another team's wait for it.
-    const pending = session ? await pendingCount(db, session.teamId) : await db.outbox.count();
+    const pending = session ? await pendingCount(db, session.teamId) : await queuedCount(db);
     return { display: syncDisplay(session, state, pending), pending, rejections, unreadable: unreadableText(state.unreadable) };
   }, [db]);
   if (!view) return <p data-testid="sync-status" className="sync-status" role="status" aria-busy="true" />;

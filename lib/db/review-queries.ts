@@ -34,12 +34,25 @@ export async function openRequestsForProspect(db: TandemDB, prospectId: string):
   return (await requestsForProspect(db, prospectId)).filter((r) => r.status === 'open');
 }
 
+const byTitle = (a: Requisition, b: Requisition) => a.title.localeCompare(b.title);
+
 export async function requisitions(db: TandemDB): Promise<Requisition[]> {
-  return live(await db.requisitions.toArray()).sort((a, b) => a.title.localeCompare(b.title));
+  return live(await db.requisitions.toArray()).sort(byTitle);
 }
+
+/** The open requisitions, by title: not the closed ones a team's history piles up. */
+export async function openRequisitions(db: TandemDB): Promise<Requisition[]> {
+  return live(await db.requisitions.where('status').equals('open').toArray()).sort(byTitle);
+}
+
+const pending = (rows: FollowUp[], memberId: string) => live(rows).filter((f) => f.ownerId === memberId && f.doneAt === null);
 
 /** The member's follow-ups not yet done, soonest first. */
 export async function pendingFollowUps(db: TandemDB, memberId: string): Promise<FollowUp[]> {
-  const rows = await db.followUps.orderBy('dueAt').toArray();
-  return live(rows).filter((f) => f.ownerId === memberId && f.doneAt === null);
+  return pending(await db.followUps.orderBy('dueAt').toArray(), memberId);
+}
+
+/** The member's follow-ups on one person not yet done, soonest first: the person's rows only, whatever the member has elsewhere. */
+export async function pendingFollowUpsOn(db: TandemDB, memberId: string, prospectId: string): Promise<FollowUp[]> {
+  return pending(await db.followUps.where('prospectId').equals(prospectId).sortBy('dueAt'), memberId);
 }

@@ -4,15 +4,25 @@ import type { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS, ensureClientId, nextMutationId, readMe, readValidated } from '@/lib/db/local-state';
 import { Id, LOCAL_TEAM_ID, type OutboxEntry, UnsentChanges } from '@/lib/model';
 import { readSession } from './session';
+import { COUNTED_UP_TO } from './status';
 
 /** A team's pending changes with ids above `after`, in the order they were made. */
 export function teamOutbox(db: TandemDB, teamId: string, after = 0) {
   return db.outbox.where('[teamId+mutationId]').between([teamId, after], [teamId, Dexie.maxKey], false, true);
 }
 
-/** How many changes wait to be sent to `teamId`. */
-export function pendingCount(db: TandemDB, teamId: string): Promise<number> {
-  return teamOutbox(db, teamId).count();
+/**
+ * How many changes wait to be sent to `teamId`, counted up to `upTo`: an IndexedDB count walks
+ * every entry in range, and a device offline for weeks can queue many thousands; reading keys
+ * with a limit stops there (the status line says "1,000+").
+ */
+export async function pendingCount(db: TandemDB, teamId: string, upTo = COUNTED_UP_TO): Promise<number> {
+  return (await teamOutbox(db, teamId).limit(upTo).primaryKeys()).length;
+}
+
+/** Every team's queued changes, counted up to `upTo` (see pendingCount). */
+export async function queuedCount(db: TandemDB, upTo = COUNTED_UP_TO): Promise<number> {
+  return (await db.outbox.limit(upTo).primaryKeys()).length;
 }
 
 /** Drops a team's changes the server has handled (every id up to `lastMutationId`). */

@@ -85,7 +85,7 @@ export class SyncScheduler {
     const now = this.now();
     if (state.status === 'signed_out') return false;
     if (state.nextRetryAt !== null) return state.nextRetryAt <= now;
-    if ((await pendingCount(db, session.teamId)) > 0) return true;
+    if ((await pendingCount(db, session.teamId, 1)) > 0) return true;
     return state.lastSyncedAt === null || now - state.lastSyncedAt >= PULL_EVERY_MS - 1_000;
   }
 

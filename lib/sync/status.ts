@@ -9,9 +9,14 @@ export type SyncDisplay =
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** Pending changes are counted this far and no further: past it the line says "1,000+". */
+export const COUNTED_UP_TO = 1_000;
+
+const changesText = (n: number) => (n >= COUNTED_UP_TO ? `${COUNTED_UP_TO.toLocaleString('en-US')}+ changes` : plural(n, 'change', 'changes'));
+
 /** What the status line says: where this device's changes stand, in words. */
 export function syncDisplay(session: Session | undefined, state: SyncState, pending: number): SyncDisplay {
-  const changes = plural(pending, 'change', 'changes');
+  const changes = changesText(pending);
   if (!session) {
     return { state: 'local', text: pending ? `Saved on this device · ${changes} waiting until you join a team` : 'Saved on this device (not connected to a team)' };
   }

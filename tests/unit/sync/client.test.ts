@@ -1,7 +1,7 @@
 import { ulid } from 'ulidx';
 import { describe, expect, it } from 'vitest';
 import { type TandemDB, fromProspectRow, toStoredRow } from '@/lib/db/database';
-import { LOCAL_KEYS, ensureMe, readMe } from '@/lib/db/local-state';
+import { LOCAL_KEYS, ensureClientId, ensureMe, readMe } from '@/lib/db/local-state';
 import { notesFor } from '@/lib/db/queries';
 import type { Me, Member, Note, PullResponse } from '@/lib/model';
 import { MUTATIONS, activityLog, noteAdd, noteEdit, prospectUpsert } from '@/lib/mutations';
@@ -9,10 +9,10 @@ import { mutate } from '@/lib/db/mutate';
 import { recordVisit } from '@/lib/prospects/record-visit';
 import { SignInError, UnsentChangesError, normaliseServerUrl, signIn, signOut } from '@/lib/sync/account';
 import { pullAll, pushAll } from '@/lib/sync/engine';
-import { changesForOtherTeams, discardChanges, readHeldChanges, rememberTeamName } from '@/lib/sync/outbox';
+import { changesForOtherTeams, discardChanges, pendingCount, queuedCount, readHeldChanges, rememberTeamName } from '@/lib/sync/outbox';
 import { applyPullPage } from '@/lib/sync/rebase';
 import { INITIAL_SYNC_STATE, readSession, readSyncState } from '@/lib/sync/session';
-import { rejectionText, syncDisplay, unreadableText } from '@/lib/sync/status';
+import { COUNTED_UP_TO, rejectionText, syncDisplay, unreadableText } from '@/lib/sync/status';
 import { MAX_RETRY_AFTER_MS, OfflineError, RateLimitedError, ServerError, SignedOutError, type SyncTransport, httpTransport, retryAfterMs } from '@/lib/sync/transport';
 import { arrived, freshDb, identity, member } from '../../support/db';
 
@@ -359,10 +359,21 @@ describe('status line', () => {
     [session, state, 0, 'synced', 'Synced with your team'],
     [session, INITIAL_SYNC_STATE, 0, 'syncing', 'Getting your team’s data…'],
     [session, state, 3, 'pending', '3 changes pending'],
+    [session, state, COUNTED_UP_TO, 'pending', '1,000+ changes pending'],
     [session, { ...state, status: 'offline' as const }, 1, 'offline', 'Offline · 1 change pending, will send when back'],
     [session, { ...state, status: 'error' as const, error: 'the server sent an invalid pull response' }, 0, 'error', 'Sync error: the server sent an invalid pull response'],
     [session, { ...state, status: 'signed_out' as const, error: 'access revoked' }, 0, 'signed_out', 'Signed out: access revoked. Sign in again in Options.'],
   ])('%#: %s', (s, st, pending, kind, text) => expect(syncDisplay(s, st, pending)).toEqual({ state: kind, text }));
+
+  it('counts a long queue only as far as it says, reading no further', async () => {
+    const db = freshDb();
+    const clientId = await ensureClientId(db);
+    await db.outbox.bulkAdd(Array.from({ length: 12 }, (_, i) => ({ mutationId: i + 1, clientId, teamId: 't', name: 'note.add', args: {}, createdAt: i })));
+    expect(await pendingCount(db, 't', 10)).toBe(10);
+    expect(await pendingCount(db, 't')).toBe(12);
+    expect(await pendingCount(db, 'another team')).toBe(0);
+    expect(await queuedCount(db, 5)).toBe(5);
+  });
 
   it('names a refused change in words', () => {
     expect(rejectionText('note.edit', 'only the author can change a note')).toBe('A note edit was refused and undone: only the author can change a note');

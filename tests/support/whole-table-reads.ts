@@ -1,0 +1,38 @@
+import type { DBCoreQuery } from 'dexie';
+import type { TandemDB } from '@/lib/db/database';
+
+/** Dexie's DBCoreRangeType.Any (a const enum, which isolated modules cannot import). */
+const ANY_RANGE = 3;
+
+/** A read with no key range but at most this many rows is bounded, whatever the table holds. */
+const BOUNDED_LIMIT = 1_000;
+
+/**
+ * Records, from now on, every read of `db` that walks a table or index whole (a query without
+ * a small limit, a cursor or a count, with no key range): what grows with the team's history.
+ * Call before the database opens (middleware joins at open). Entries read `table` or
+ * `table.index`.
+ */
+export function recordWholeTableReads(db: TandemDB): string[] {
+  const seen: string[] = [];
+  const note = (table: string, query: DBCoreQuery, limit = Infinity) => {
+    if ((query.range.type as number) === ANY_RANGE && limit > BOUNDED_LIMIT) seen.push(query.index.name ? `${table}.${query.index.name}` : table);
+  };
+  db.use({
+    stack: 'dbcore',
+    name: 'whole-table-reads',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          query: (req) => (note(name, req.query, req.limit), table.query(req)),
+          openCursor: (req) => (note(name, req.query), table.openCursor(req)),
+          count: (req) => (note(name, req.query), table.count(req)),
+        };
+      },
+    }),
+  });
+  return seen;
+}
