@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useDb } from '@/components/ui/db-context';
 import type { TandemDB } from '@/lib/db/database';
 import { readMe } from '@/lib/db/local-state';
-import { activitiesFor, membersById, notesFor, resolvePerson } from '@/lib/db/queries';
+import { activitiesOfKindFor, membersById, notesFor, resolvePerson } from '@/lib/db/queries';
 import { decisionsForRequest } from '@/lib/db/review-queries';
 import type { Activity, Me, Member, Note, Prospect, Requisition, ReviewDecision, ReviewRequest } from '@/lib/model';
 
@@ -28,7 +28,7 @@ export interface ReviewHead {
   /** null: no such request on this device. */
   request: ReviewRequest | null;
   requisition: Requisition | undefined;
-  /** Every requisition by id, to name the roles of earlier decisions. */
+  /** The requisitions by id that the page names: the request's and those of earlier decisions. */
   requisitions: Map<string, Requisition>;
 }
 
@@ -46,20 +46,27 @@ type PersonContext = Omit<ReviewPerson, 'key' | 'decision'>;
 
 const live = <T extends { deletedAt: number | null }>(row: T | undefined): T | undefined => (row && row.deletedAt === null ? row : undefined);
 
-async function readHead(db: TandemDB, requestId: string): Promise<ReviewHead> {
-  const [me, members, request, requisitionRows] = await Promise.all([readMe(db), membersById(db), db.reviewRequests.get(requestId), db.requisitions.toArray()]);
-  const requisitions = new Map(requisitionRows.filter((r) => r.deletedAt === null).map((r) => [r.id, r]));
+async function readHead(db: TandemDB, requestId: string): Promise<Omit<ReviewHead, 'requisitions'>> {
+  const [me, members, request] = await Promise.all([readMe(db), membersById(db), db.reviewRequests.get(requestId)]);
   const found = live(request) ?? null;
-  return { me, members, request: found, requisition: found ? requisitions.get(found.requisitionId) : undefined, requisitions };
+  return { me, members, request: found, requisition: found ? live(await db.requisitions.get(found.requisitionId)) : undefined };
 }
 
 /** A person by the id a request names, following aliases to the record the team kept. */
 async function readPerson(db: TandemDB, requestId: string, key: string, meId: string | undefined): Promise<PersonContext> {
   const prospect = await resolvePerson(db, key);
   if (!prospect) return { prospect: null, notes: [], earlierDecisions: [] };
-  const [notes, activities] = await Promise.all([meId ? notesFor(db, prospect.id, meId) : Promise.resolve([]), activitiesFor(db, prospect.id)]);
-  const earlierDecisions = activities.filter((a): a is DecisionActivity => a.kind === 'review_decision' && a.data.requestId !== requestId);
-  return { prospect, notes, earlierDecisions };
+  // Their decisions only, by index: a person with hundreds of activities costs no more.
+  const [notes, decisions] = await Promise.all([meId ? notesFor(db, prospect.id, meId) : Promise.resolve([]), activitiesOfKindFor(db, prospect.id, 'review_decision')]);
+  return { prospect, notes, earlierDecisions: decisions.filter((a) => a.data.requestId !== requestId) };
+}
+
+/** Every person of the request, and the requisitions their earlier decisions were for. */
+async function readPeople(db: TandemDB, requestId: string, keys: string[], meId: string | undefined) {
+  const contexts = await Promise.all(keys.map((key) => readPerson(db, requestId, key, meId)));
+  const roleIds = [...new Set(contexts.flatMap((c) => c.earlierDecisions.flatMap((d) => d.requisitionId ?? [])))];
+  const roles = (await db.requisitions.bulkGet(roleIds)).flatMap((r) => live(r) ?? []);
+  return { contexts, roles };
 }
 
 /**
@@ -73,10 +80,8 @@ export function useReviewData(requestId: string): ReviewData | null | undefined 
   const keys = head?.request?.prospectIds;
   const keysDep = keys?.join(',') ?? '';
   const meId = head?.me?.memberId;
-  const contexts = useLiveQuery(
-    async () => (keysDep ? Promise.all(keysDep.split(',').map((key) => readPerson(db, requestId, key, meId))) : []),
-    [db, requestId, keysDep, meId],
-  );
+  const read = useLiveQuery(() => readPeople(db, requestId, keysDep ? keysDep.split(',') : [], meId), [db, requestId, keysDep, meId]);
+  const contexts = read?.contexts;
   const decisions = useLiveQuery(() => decisionsForRequest(db, requestId), [db, requestId]);
 
   const people = useMemo(() => {
@@ -90,6 +95,7 @@ export function useReviewData(requestId: string): ReviewData | null | undefined 
 
   if (head === undefined) return undefined;
   if (head.request === null) return null;
-  if (people === undefined) return undefined;
-  return { ...head, request: head.request, people, decisions: decisions! };
+  if (people === undefined || !read) return undefined;
+  const requisitions = new Map([...read.roles, ...(head.requisition ? [head.requisition] : [])].map((r) => [r.id, r]));
+  return { ...head, request: head.request, people, decisions: decisions!, requisitions };
 }

@@ -60,6 +60,20 @@ export async function activitiesFor(db: TandemDB, prospectId: string): Promise<A
   return rows.flat().filter((a) => a.deletedAt === null).sort((a, b) => b.at - a.at);
 }
 
+/** The person's activities of one kind (every id of theirs), newest first: that kind's index range only, however long their feed. */
+export async function activitiesOfKindFor<K extends Activity['kind']>(db: TandemDB, prospectId: string, kind: K): Promise<Extract<Activity, { kind: K }>[]> {
+  const rows = await byPerson(db, prospectId, (id) =>
+    db.activities
+      .where('[kind+prospectId+at]')
+      .between([kind, id, Dexie.minKey], [kind, id, Dexie.maxKey])
+      .toArray(),
+  );
+  return rows
+    .flat()
+    .filter((a): a is Extract<Activity, { kind: K }> => a.deletedAt === null && a.kind === kind)
+    .sort((a, b) => b.at - a.at);
+}
+
 /** Notes the member may see: the team's and their own private ones, newest first. */
 export async function notesFor(db: TandemDB, prospectId: string, memberId: string): Promise<Note[]> {
   const rows = await byPerson(db, prospectId, (id) =>
