@@ -12,10 +12,12 @@ interface Props {
   requisitions: ReadonlyMap<string, Requisition>;
   meId: string | undefined;
   now: number;
+  /** Shows older activity; absent when the feed holds it all. */
+  onShowOlder?: () => void;
 }
 
 /** The person's history, newest first: who did what, when. */
-export function ActivityFeed({ activities, members, requisitions, meId, now }: Props) {
+export function ActivityFeed({ activities, members, requisitions, meId, now, onShowOlder }: Props) {
   const name = (id: string) => memberName(id, members, meId);
   const subjects = useFeedSubjects(activities, requisitions);
   return (
@@ -35,6 +37,11 @@ export function ActivityFeed({ activities, members, requisitions, meId, now }: P
           </li>
         ))}
       </ol>
+      {onShowOlder && (
+        <button type="button" className="link" data-testid="feed-show-older" onClick={onShowOlder}>
+          Show older activity
+        </button>
+      )}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { WarningList, warningsFor } from '@/components/prospect/outreach-guard';
-import { useProspectView } from '@/components/prospect/use-prospect-view';
+import { FEED_PAGE, useProspectView } from '@/components/prospect/use-prospect-view';
 import { BatchTray } from '@/components/review-batch/batch-tray';
 import { SyncStatus } from '@/components/sync/sync-status';
 import { WaitingWork } from './waiting-work';
@@ -99,7 +99,7 @@ function PersonSummary({ identity, toggle }: { identity: ProspectIdentity; toggl
       )}
       {view && (
         <ul className="counts" data-testid="popup-counts">
-          <li>{plural(view.activities.length, 'activity', 'activities')}</li>
+          <li>{view.feed.more ? `${FEED_PAGE}+ activities` : plural(view.feed.activities.length, 'activity', 'activities')}</li>
           <li>{plural(view.notes.length, 'note', 'notes')}</li>
         </ul>
       )}

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ActivityFeed } from '@/components/activity/activity-feed';
 import { QuickLog } from '@/components/activity/quick-log';
 import { FollowUpControl } from '@/components/follow-ups/follow-up-control';
@@ -17,12 +17,14 @@ import { DoNotContact } from './do-not-contact';
 import { OutreachGuard } from './outreach-guard';
 import { ProspectHeader } from './prospect-header';
 import { SamePerson } from './same-person';
-import { useProspectView } from './use-prospect-view';
+import { FEED_PAGE, useProspectView } from './use-prospect-view';
 
 /** Everything about one person: identity first, then what the team knows, then actions. */
 export function ProspectPanel({ identity }: { identity: ProspectIdentity }) {
   const db = useDb();
-  const view = useProspectView(identity);
+  // The panel is keyed by person (sidebar-app), so each person starts with one page of history.
+  const [feedSize, setFeedSize] = useState(FEED_PAGE);
+  const view = useProspectView(identity, feedSize);
   const now = useNow();
   const noteInput = useRef<HTMLTextAreaElement>(null);
   const reviewKeys = useRef<ReviewKeyHandler | null>(null);
@@ -70,7 +72,14 @@ export function ProspectPanel({ identity }: { identity: ProspectIdentity }) {
             now={now}
             inputRef={noteInput}
           />
-          <ActivityFeed activities={view.activities} members={view.members} requisitions={view.requisitions} meId={view.me?.memberId} now={now} />
+          <ActivityFeed
+            activities={view.feed.activities}
+            members={view.members}
+            requisitions={view.requisitions}
+            meId={view.me?.memberId}
+            now={now}
+            onShowOlder={view.feed.more ? () => setFeedSize((n) => n + FEED_PAGE) : undefined}
+          />
           {view.me?.role !== 'hiring_manager' && (
             <section aria-labelledby="review-heading">
               <h2 id="review-heading">Review</h2>

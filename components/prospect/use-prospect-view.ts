@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { readMe, readSettings } from '@/lib/db/local-state';
-import { activitiesFor, findProspectByKey, membersById, notesFor, pipelineFor, resolvePerson } from '@/lib/db/queries';
+import { GUARD_ACTIVITY_KINDS, guardWindowStart } from '@/lib/guard/outreach-guard';
+import { activitiesSinceFor, findProspectByKey, membersById, notesFor, pipelineFor, recentActivitiesFor, resolvePerson } from '@/lib/db/queries';
 import { openRequestsForProspect, openRequisitions } from '@/lib/db/review-queries';
 import type { Activity, Me, Member, Note, PipelineEntry, Prospect, ProspectIdentity, Requisition, ReviewRequest, Settings } from '@/lib/model';
 import { matchPage } from '@/lib/prospects/page-match';
@@ -12,7 +13,10 @@ export interface ProspectView {
   members: Map<string, Member>;
   /** null: the team has no record of this person yet. */
   prospect: Prospect | null;
+  /** What the outreach guard reads: its kinds of activity within its window (lib/guard). */
   activities: Activity[];
+  /** The newest of the person's history, newest first; `more`: older activities exist. */
+  feed: { activities: Activity[]; more: boolean };
   notes: Note[];
   openReviews: ReviewRequest[];
   pipeline: PipelineEntry[];
@@ -35,8 +39,17 @@ async function personOnPage(db: ReturnType<typeof useDb>, identity: ProspectIden
 
 const byId = (rows: Requisition[]) => new Map(rows.map((r) => [r.id, r]));
 
-/** Everything the team knows about the person a page shows, live across contexts. */
-export function useProspectView(identity: ProspectIdentity): ProspectView | undefined {
+/** How much of a person's history the feed shows at first, and adds each time more is asked for. */
+export const FEED_PAGE = 50;
+
+const NO_FEED = { activities: [], more: false };
+
+/**
+ * Everything the team knows about the person a page shows, live across contexts: their rows
+ * by index, and of their history only the newest `feedSize` and what the guard needs, so a
+ * person with years of activity opens as fast as a new one.
+ */
+export function useProspectView(identity: ProspectIdentity, feedSize = FEED_PAGE): ProspectView | undefined {
   const db = useDb();
   // The parts that say who the page is: a re-render with the same page reads nothing again.
   const who = JSON.stringify([identity.key, identity.sameAs?.map((r) => r.key) ?? [], identity.emails ?? []]);
@@ -50,16 +63,17 @@ export function useProspectView(identity: ProspectIdentity): ProspectView | unde
       // team's whole list grows with its history.
       openRequisitions(db),
     ]);
-    if (!prospect) return { me, settings, members, prospect: null, activities: [], notes: [], openReviews: [], pipeline: [], requisitions: byId(open) };
-    const [activities, notes, openReviews, pipeline] = await Promise.all([
-      activitiesFor(db, prospect.id),
+    if (!prospect) return { me, settings, members, prospect: null, activities: [], feed: NO_FEED, notes: [], openReviews: [], pipeline: [], requisitions: byId(open) };
+    const [activities, feed, notes, openReviews, pipeline] = await Promise.all([
+      activitiesSinceFor(db, prospect.id, GUARD_ACTIVITY_KINDS, guardWindowStart(Date.now(), settings.guardWindowDays)),
+      recentActivitiesFor(db, prospect.id, feedSize),
       me ? notesFor(db, prospect.id, me.memberId) : Promise.resolve([]),
       openRequestsForProspect(db, prospect.id),
       pipelineFor(db, prospect.id),
     ]);
-    const named = new Set([...pipeline, ...openReviews, ...activities].flatMap((row) => row.requisitionId ?? []));
+    const named = new Set([...pipeline, ...openReviews, ...activities, ...feed.activities].flatMap((row) => row.requisitionId ?? []));
     const missing = [...named].filter((id) => !open.some((r) => r.id === id));
     const others = (await db.requisitions.bulkGet(missing)).filter((r) => r !== undefined);
-    return { me, settings, members, prospect, activities, notes, openReviews, pipeline, requisitions: byId([...open, ...others]) };
-  }, [db, who]);
+    return { me, settings, members, prospect, activities, feed, notes, openReviews, pipeline, requisitions: byId([...open, ...others]) };
+  }, [db, who, feedSize]);
 }

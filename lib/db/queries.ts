@@ -60,6 +60,41 @@ export async function activitiesFor(db: TandemDB, prospectId: string): Promise<A
   return rows.flat().filter((a) => a.deletedAt === null).sort((a, b) => b.at - a.at);
 }
 
+/** The person's newest activities (every id of theirs), newest first, and whether older ones exist: `limit` index entries per id at most. */
+export async function recentActivitiesFor(db: TandemDB, prospectId: string, limit: number): Promise<{ activities: Activity[]; more: boolean }> {
+  const rows = await byPerson(db, prospectId, (id) =>
+    db.activities
+      .where('[prospectId+at]')
+      .between([id, Dexie.minKey], [id, Dexie.maxKey])
+      .reverse()
+      .limit(limit + 1)
+      .toArray(),
+  );
+  const activities = rows
+    .flat()
+    .filter((a) => a.deletedAt === null)
+    .sort((a, b) => b.at - a.at);
+  return { activities: activities.slice(0, limit), more: activities.length > limit || rows.some((r) => r.length > limit) };
+}
+
+/** The person's activities of some kinds since `since` (every id of theirs), newest first: those index ranges only. */
+export async function activitiesSinceFor(db: TandemDB, prospectId: string, kinds: readonly Activity['kind'][], since: number): Promise<Activity[]> {
+  const rows = await byPerson(db, prospectId, (id) =>
+    Promise.all(
+      kinds.map((kind) =>
+        db.activities
+          .where('[kind+prospectId+at]')
+          .between([kind, id, since], [kind, id, Dexie.maxKey])
+          .toArray(),
+      ),
+    ),
+  );
+  return rows
+    .flat(2)
+    .filter((a) => a.deletedAt === null)
+    .sort((a, b) => b.at - a.at);
+}
+
 /** The person's activities of one kind (every id of theirs), newest first: that kind's index range only, however long their feed. */
 export async function activitiesOfKindFor<K extends Activity['kind']>(db: TandemDB, prospectId: string, kind: K): Promise<Extract<Activity, { kind: K }>[]> {
   const rows = await byPerson(db, prospectId, (id) =>

@@ -14,9 +14,18 @@ export type GuardWarning =
   | { kind: 'open_review'; requestId: string; reviewerId: string; dueAt: number }
   | { kind: 'recent_outreach'; by: string; at: number; channel: OutreachChannel; count: number };
 
+/**
+ * The only kinds of activity the guard reads, and only within its window: what a device needs
+ * to read for it (by index), however long the person's history.
+ */
+export const GUARD_ACTIVITY_KINDS = ['review_decision', 'reply', 'outreach'] as const satisfies readonly Activity['kind'][];
+
+/** Where the guard's window starts. */
+export const guardWindowStart = (now: number, windowDays: number) => now - windowDays * DAY_MS;
+
 export interface GuardInput {
   prospect: Pick<Prospect, 'doNotContact'> | null;
-  /** The person's activities, any order. */
+  /** The person's activities, any order: at least those of GUARD_ACTIVITY_KINDS in the window. */
   activities: Activity[];
   openReviews: ReviewRequest[];
   pipeline: PipelineEntry[];
@@ -35,7 +44,7 @@ export interface GuardInput {
  * how many in all).
  */
 export function outreachWarnings({ prospect, activities, openReviews, pipeline, requisitions, now, windowDays, viewerId }: GuardInput): GuardWarning[] {
-  const since = now - windowDays * DAY_MS;
+  const since = guardWindowStart(now, windowDays);
   const recent = activities.filter((a) => a.deletedAt === null && a.at >= since).sort((a, b) => b.at - a.at);
   const warnings: GuardWarning[] = [];
 

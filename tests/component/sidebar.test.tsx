@@ -1,6 +1,8 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { ulid } from 'ulidx';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FEED_PAGE } from '@/components/prospect/use-prospect-view';
 import { SidebarApp, type SidebarConnection } from '@/components/sidebar/sidebar-app';
 import { DbProvider } from '@/components/ui/db-context';
 import { ensureMe, writeSettings } from '@/lib/db/local-state';
@@ -330,5 +332,41 @@ describe('long and right-to-left notes', () => {
     await userEvent.setup().click(more);
     expect(body).toHaveAttribute('data-collapsed', 'false');
     expect(within(longNote!).getByRole('button', { name: 'Show less' })).toHaveAttribute('aria-expanded', 'true');
+  });
+});
+
+describe('a person with a long history', () => {
+  it('shows the newest page of it, more on request, and still warns of outreach further back', async () => {
+    db = freshDb();
+    const me = member('recruiter', 'Riley Recruiter');
+    await signInAs(db, me);
+    const prospectId = (await mutate(db, prospectUpsert, { identity: identity() }, me)).result!;
+    const day = 86_400_000;
+    const at = Date.now() - 30 * day;
+    const row = (i: number, kind: 'viewed' | 'outreach') => ({
+      id: ulid(at + i * 60_000),
+      teamId: 'local',
+      version: 2,
+      deletedAt: null,
+      prospectId,
+      actorId: me.me.memberId,
+      at: at + i * 60_000,
+      requisitionId: null,
+      ...(kind === 'outreach' ? { kind, data: { channel: 'email' as const } } : { kind, data: {} }),
+    });
+    // An email a month ago, then 60 views since: the email is not among the newest 50.
+    await arrived(db, 'activities', row(0, 'outreach'), ...Array.from({ length: 60 }, (_, i) => row(i + 1, 'viewed')));
+    const user = userEvent.setup();
+    render(
+      <DbProvider db={db}>
+        <SidebarApp connection={ready()} />
+      </DbProvider>,
+    );
+    await waitFor(() => expect(within(screen.getByTestId('activity-feed')).getAllByTestId('activity-item')).toHaveLength(FEED_PAGE));
+    expect(screen.getByTestId('outreach-warning')).toHaveTextContent(/sent an email/);
+    await user.click(screen.getByRole('button', { name: 'Show older activity' }));
+    // The 60 views, the email and today's view (recorded on opening).
+    await waitFor(() => expect(within(screen.getByTestId('activity-feed')).getAllByTestId('activity-item')).toHaveLength(62));
+    expect(screen.queryByRole('button', { name: 'Show older activity' })).toBeNull();
   });
 });
