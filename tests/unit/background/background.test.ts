@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { sidebarPlace } from '@/lib/storage-items';
 import { readTabState } from '@/lib/tabs/tab-state';
 import { identity } from '../../support/db';
 
@@ -18,15 +19,22 @@ vi.mock('@/lib/messaging', () => ({
   },
 }));
 
-const commandListeners: ((command: string, tab?: { id?: number }) => void)[] = [];
+const commandListeners: ((command: string, tab?: { id?: number; windowId?: number }) => void)[] = [];
+/** Chrome's side panel and the toolbar popup, which the fake browser lacks. */
+const sidePanel = { open: vi.fn(() => Promise.resolve()), setOptions: vi.fn(() => Promise.resolve()), setPanelBehavior: vi.fn(() => Promise.resolve()) };
+let popup = 'popup.html';
 
 beforeEach(async () => {
   fakeBrowser.reset();
   handlers.clear();
   sent.length = 0;
   commandListeners.length = 0;
+  Object.values(sidePanel).forEach((fn) => fn.mockClear());
+  popup = 'popup.html';
   // The fake browser has no commands API; this is the part of it the background uses.
-  Object.assign(fakeBrowser, { commands: { onCommand: { addListener: (fn: (typeof commandListeners)[number]) => commandListeners.push(fn) } } });
+  Object.assign(fakeBrowser, { commands: { onCommand: { addListener: (fn: (typeof commandListeners)[number]) => commandListeners.push(fn) } }, sidePanel });
+  Object.assign(fakeBrowser.runtime, { getManifest: () => ({ manifest_version: 3, action: { default_popup: 'popup.html' } }) });
+  Object.assign(fakeBrowser.action, { setPopup: ({ popup: p }: { popup: string }) => Promise.resolve(void (popup = p)) });
   const { default: background } = await import('@/entrypoints/background');
   background.main();
 });
@@ -54,9 +62,38 @@ describe('background', () => {
     expect(await readTabState(6)).toBeNull();
   });
 
-  it("hands the keyboard command to the active tab's top frame, which moves focus into the sidebar or back", () => {
-    commandListeners.forEach((fn) => fn('toggle-sidebar', { id: 9 }));
+  it("hands the keyboard command to the active tab's top frame, which moves focus into the sidebar or back", async () => {
+    await sidebarPlace.setValue('page');
+    await vi.waitFor(() => expect(sidePanel.setOptions).toHaveBeenLastCalledWith({ enabled: false }));
+    commandListeners.forEach((fn) => fn('toggle-sidebar', { id: 9, windowId: 1 }));
     commandListeners.forEach((fn) => fn('something-else', { id: 9 }));
+    expect(sent).toEqual([['sidebarShortcut', undefined, { tabId: 9, frameId: 0 }]]);
+    expect(sidePanel.open).not.toHaveBeenCalled();
+  });
+
+  it('in side-panel mode, opens the panel from the shortcut at once and the toolbar button opens it instead of the popup', async () => {
+    await sidebarPlace.setValue('panel');
+    await vi.waitFor(() => expect(sidePanel.setPanelBehavior).toHaveBeenLastCalledWith({ openPanelOnActionClick: true }));
+    expect(sidePanel.setOptions).toHaveBeenLastCalledWith({ enabled: true });
+    expect(popup).toBe('');
+    commandListeners.forEach((fn) => fn('toggle-sidebar', { id: 9, windowId: 3 }));
+    // Synchronously: Chrome refuses to open the panel after an await.
+    expect(sidePanel.open).toHaveBeenCalledWith({ windowId: 3 });
+    expect(sent).toEqual([]);
+
+    await sidebarPlace.setValue('page');
+    await vi.waitFor(() => expect(sidePanel.setPanelBehavior).toHaveBeenLastCalledWith({ openPanelOnActionClick: false }));
+    expect(popup).toBe('popup.html');
+  });
+
+  it('opens the panel and tells the page while the place is not read yet (a worker woken by the shortcut)', async () => {
+    await sidebarPlace.setValue('page');
+    // A worker starting: the shortcut arrives before the place is read.
+    const { default: background } = await import('@/entrypoints/background');
+    commandListeners.length = 0;
+    background.main();
+    commandListeners.forEach((fn) => fn('toggle-sidebar', { id: 9, windowId: 3 }));
+    expect(sidePanel.open).toHaveBeenCalledWith({ windowId: 3 });
     expect(sent).toEqual([['sidebarShortcut', undefined, { tabId: 9, frameId: 0 }]]);
   });
 
