@@ -63,13 +63,7 @@ const toolbar = () =>
     opensPanel: (await chrome.sidePanel.getPanelBehavior()).openPanelOnActionClick ?? false,
   }));
 
-async function choosePlace(label: 'the page' | 'the browser’s side panel') {
-  await options.bringToFront();
-  const select = options.getByLabel('Show Tandem in');
-  // A click first: the browser opens the panel only while the page has the member's activation.
-  await select.click();
-  await select.selectOption({ label });
-}
+const choosePlace = (label: 'the page' | 'the browser’s side panel') => new OptionsPage(options).showTandemIn(label);
 
 const panelName = () => panel!.page.getByTestId('prospect-name').textContent();
 
