@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OptionsPage } from './pages/options';
+import { axeViolations } from './support/axe';
 import { SidebarPage } from './pages/sidebar';
 import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
@@ -114,6 +115,7 @@ describe('side-panel mode', () => {
     await panel!.page.getByTestId('note-input').fill(text);
     await panel!.page.getByTestId('note-submit').click();
     await panel!.page.getByTestId('note-item').filter({ hasText: text }).first().waitFor();
+    expect(await axeViolations(panel!.page)).toEqual([]);
     // Saved in the extension's database: the in-page sidebar, another page, reads it there.
     await choosePlace('the page');
     const jordan = new SidebarPage(rob);
