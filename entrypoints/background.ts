@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { z } from 'zod';
 import { defineBackground } from '#imports';
 import { loadClockOffset, now as reminderClock, watchClockOffset } from '@/lib/clock';
 import { getDb } from '@/lib/db/database';
@@ -46,9 +47,10 @@ export default defineBackground(() => {
   });
 
   onMessage('sidebarWarnings', async ({ data, sender }) => {
-    const tabId = sender.tab?.id;
+    // The frame is in its tab; the side panel, in no tab, names the one it shows.
+    const tabId = isSidebarFrame(sender) ? sender.tab?.id : isSidePanel(sender) ? PanelTab.safeParse(data).data?.tabId : undefined;
     const report = WarningsReport.safeParse(data);
-    if (tabId === undefined || !isSidebarFrame(sender) || !report.success) return;
+    if (tabId === undefined || !report.success) return;
     const shown = await readTabState(tabId);
     await badges.setWarnings(tabId, report.data, shown?.status === 'identified' ? shown.identity.key : null);
   });
@@ -135,6 +137,13 @@ export default defineBackground(() => {
   watchClockOffset(() => void reminders.run());
   watchReminderInputs(getDb(), () => void reminders.run());
 });
+
+/** Our side panel page (never in a tab). */
+function isSidePanel(sender: { id?: string; url?: string; tab?: unknown }): boolean {
+  return sender.id === browser.runtime.id && sender.tab === undefined && sender.url === browser.runtime.getURL('/sidepanel.html');
+}
+
+const PanelTab = z.object({ tabId: z.number().int().nonnegative() });
 
 /** Our sidebar page, whichever (per-session, dynamic) origin the browser served it from. */
 function isSidebarFrame(sender: { id?: string; url?: string }): boolean {

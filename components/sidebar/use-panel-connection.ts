@@ -22,8 +22,11 @@ export function panelConnection({ activeTabId, read }: PanelView): SidebarConnec
   return read.state === null ? { phase: 'no_tab' } : { phase: 'ready', state: read.state };
 }
 
-/** Follows the person of the active tab in the panel's window (null: a panel outside any window). */
-export function usePanelConnection(windowId: number | null, tabs: ActiveTabEvents = browser.tabs): SidebarConnection {
+/**
+ * Follows the person of the active tab in the panel's window (null: a panel outside any window);
+ * with the tab whose person it is.
+ */
+export function usePanelConnection(windowId: number | null, tabs: ActiveTabEvents = browser.tabs): { connection: SidebarConnection; tabId: number | null } {
   const [activeTabId, setActiveTabId] = useState<number | null | undefined>(windowId === null ? null : undefined);
   const [read, setRead] = useState<PanelView['read']>();
   useEffect(() => (windowId === null ? undefined : followActiveTab(tabs, windowId, setActiveTabId)), [windowId, tabs]);
@@ -31,5 +34,5 @@ export function usePanelConnection(windowId: number | null, tabs: ActiveTabEvent
     if (activeTabId === null || activeTabId === undefined) return;
     return watchTabState(activeTabId, (state) => setRead({ tabId: activeTabId, state }));
   }, [activeTabId]);
-  return panelConnection({ activeTabId, read });
+  return { connection: panelConnection({ activeTabId, read }), tabId: activeTabId ?? null };
 }

@@ -7,6 +7,7 @@ import '@/components/ui/theme.css';
 import { SidePanelApp } from '@/components/sidebar/side-panel-app';
 import { getDb } from '@/lib/db/database';
 import { ensureMe } from '@/lib/db/local-state';
+import { sendMessage } from '@/lib/messaging';
 import { connectPageToSync } from '@/lib/sync/page-sync';
 
 async function boot() {
@@ -16,7 +17,7 @@ async function boot() {
   const windowId = (await browser.windows.getCurrent().catch(() => undefined))?.id ?? null;
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <SidePanelApp windowId={windowId} />
+      <SidePanelApp windowId={windowId} reportWarnings={(tabId, report) => void sendMessage('sidebarWarnings', { ...report, tabId }).catch(() => undefined)} />
     </StrictMode>,
   );
 }

@@ -1,11 +1,14 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SidePanelApp } from '@/components/sidebar/side-panel-app';
 import { panelConnection } from '@/components/sidebar/use-panel-connection';
 import { DbProvider } from '@/components/ui/db-context';
 import { useUndo } from '@/components/ui/undo-store';
+import { mutate } from '@/lib/db/mutate';
+import { findProspectByKey } from '@/lib/db/queries';
+import { prospectSetDoNotContact, prospectUpsert } from '@/lib/mutations';
 import { sidebarPlace } from '@/lib/storage-items';
 import type { TabState } from '@/lib/tabs/tab-state';
 import { forgetTab, writeTabState } from '@/lib/tabs/tab-storage';
@@ -39,11 +42,13 @@ describe('what the panel shows', () => {
 
 describe('the side panel', () => {
   let db: TandemDB;
+  let me: ReturnType<typeof member>;
 
   beforeEach(async () => {
     fakeBrowser.reset();
     db = freshDb();
-    await signInAs(db, member('recruiter', 'Riley Recruiter'));
+    me = member('recruiter', 'Riley Recruiter');
+    await signInAs(db, me);
     await sidebarPlace.setValue('panel');
   });
   afterEach(() => {
@@ -51,10 +56,10 @@ describe('the side panel', () => {
     db.close();
   });
 
-  const renderPanel = (browser: ReturnType<typeof fakeTabs>) =>
+  const renderPanel = (browser: ReturnType<typeof fakeTabs>, reportWarnings = vi.fn()) =>
     render(
       <DbProvider db={db}>
-        <SidePanelApp windowId={1} tabs={browser.tabs} />
+        <SidePanelApp windowId={1} tabs={browser.tabs} reportWarnings={reportWarnings} />
       </DbProvider>,
     );
   const name = () => screen.findByTestId('prospect-name');
@@ -87,6 +92,20 @@ describe('the side panel', () => {
     await act(() => forgetTab(11));
     expect(await screen.findByTestId('no-person')).toHaveTextContent('This tab does not show a person');
     expect(screen.queryByTestId('prospect-name')).toBeNull();
+  });
+
+  it('reports the warnings of the person shown, with their tab, for the toolbar badge', async () => {
+    await mutate(db, prospectUpsert, { identity: grace }, me);
+    const id = (await findProspectByKey(db, grace.key))!.id;
+    await mutate(db, prospectSetDoNotContact, { prospectId: id, reason: 'Asked us not to' }, me);
+    await writeTabState(10, shows(ada));
+    await writeTabState(11, shows(grace));
+    const browser = fakeTabs({ active: { 1: 10 } });
+    const reportWarnings = vi.fn();
+    renderPanel(browser, reportWarnings);
+    await waitFor(() => expect(reportWarnings).toHaveBeenLastCalledWith(10, { profileKey: ada.key, kinds: [] }));
+    act(() => browser.activate(1, 11));
+    await waitFor(() => expect(reportWarnings).toHaveBeenLastCalledWith(11, { profileKey: grace.key, kinds: ['do_not_contact'] }));
   });
 
   it('in page mode, says Tandem is in the page and moves it to the panel on request', async () => {

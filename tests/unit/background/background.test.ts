@@ -141,6 +141,20 @@ describe('the toolbar badge of a tab', () => {
     expect((await badge(4)).text).toBe('');
   });
 
+  it('takes the tab from the side panel, which is in none, and from nobody else', async () => {
+    const panel: chrome.runtime.MessageSender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/sidepanel.html') };
+    const report = { profileKey: 'linkedin:ada-lovelace', kinds: ['do_not_contact'], tabId: 4 };
+    await handlers.get('reportPage')!({ data: ada, sender: fromPage(4) });
+    // A page's script naming a tab, and a sidebar frame naming another than its own: not taken.
+    await handlers.get('sidebarWarnings')!({ data: report, sender: { ...fromPage(5), url: fakeBrowser.runtime.getURL('/sidepanel.html') } });
+    await handlers.get('sidebarWarnings')!({ data: report, sender: fromSidebar(5) });
+    expect((await badge(4)).text).toBe('');
+    await handlers.get('sidebarWarnings')!({ data: { ...report, tabId: 'four' }, sender: panel });
+    expect((await badge(4)).text).toBe('');
+    await handlers.get('sidebarWarnings')!({ data: report, sender: panel });
+    expect((await badge(4)).text).toBe('!');
+  });
+
   it('refuses a report that is not a warnings report', async () => {
     await handlers.get('reportPage')!({ data: ada, sender: fromPage(4) });
     await handlers.get('sidebarWarnings')!({ data: { profileKey: 'linkedin:ada-lovelace', kinds: ['made_up'] }, sender: fromSidebar(4) });
