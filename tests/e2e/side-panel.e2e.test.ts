@@ -9,6 +9,7 @@ import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
 import { navigateInApp } from './support/navigate';
 import { SHARED_FIXTURES } from './support/paths';
+import { badgeOf } from './support/shortcut';
 import { type SidePanel, connectToSidePanel } from './support/side-panel';
 
 // Side-panel mode in real Chromium: the real side panel (not sidepanel.html in a tab), reached
@@ -110,12 +111,15 @@ describe('side-panel mode', () => {
     expect(await addedToPage(rob, browser.extensionId)).toEqual(NOTHING_ADDED);
   });
 
-  it('saves a note written in the panel', async () => {
+  it('saves a note written in the panel, and its warnings reach the toolbar badge', async () => {
     const text = 'Met at the meetup, prefers email';
     await panel!.page.getByTestId('note-input').fill(text);
     await panel!.page.getByTestId('note-submit').click();
     await panel!.page.getByTestId('note-item').filter({ hasText: text }).first().waitFor();
     expect(await axeViolations(panel!.page)).toEqual([]);
+    // What the panel knows shows on the toolbar badge of the tab, as in page mode.
+    await panel!.page.getByRole('button', { name: 'InMail sent', exact: true }).click();
+    await expect.poll(async () => (await badgeOf(browser, JORDAN.url)).text).toBe('!');
     // Saved in the extension's database: the in-page sidebar, another page, reads it there.
     await choosePlace('the page');
     const jordan = new SidebarPage(rob);
