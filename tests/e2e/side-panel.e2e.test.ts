@@ -105,6 +105,17 @@ describe('side-panel mode', () => {
     await eduardo.close();
   });
 
+  it('follows its own window only: a profile active in another window does not change it', async () => {
+    const opened = browser.context.waitForEvent('page');
+    await browser.serviceWorker.evaluate((url) => chrome.windows.create({ url }), EDUARDO.url);
+    const other = await opened;
+    await other.waitForLoadState('load');
+    await expect.poll(() => browser.serviceWorker.evaluate(async (url) => (await chrome.tabs.query({ url, active: true })).length, EDUARDO.url)).toBe(1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await panelName()).toBe(ROB.name);
+    await other.close();
+  });
+
   it('follows in-app navigation on the active tab', async () => {
     await navigateInApp(rob, new URL(JORDAN.url).pathname, fixture(JORDAN.file).toString('utf8'));
     await expect.poll(panelName).toBe(JORDAN.name);
