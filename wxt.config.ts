@@ -13,7 +13,9 @@ export default defineConfig({
     // notifications: review requests arriving, overdue reminders, nudges and follow-ups due
     // (lib/reminders); shown only on working days outside quiet hours. scripting: the ATS
     // content script is registered for the sites the member turns on (lib/sites/ats-scripts.ts).
-    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
+    // sidePanel (Chrome): Tandem in the browser's side panel instead of the page (Options;
+    // entrypoints/sidepanel; Firefox's sidebar_action needs no permission).
+    permissions: ['storage', 'alarms', 'notifications', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Installing asks for LinkedIn alone (Recruiter lives there); each ATS is asked for when
     // the member turns it on in Options → Sites (Chrome and Firefox MV3 both know this key).
     host_permissions: SUPPORTED_HOST_PATTERNS,

@@ -6,6 +6,8 @@ const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit'
 execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
 run('npx', ['tsx', 'bench/content-script-size.ts']);
 run('npx', ['tsx', 'bench/sidebar-latency.ts']);
+// Side-panel mode (issue 13): the panel shows the new person ≤ 50 ms after the content script reports them.
+run('npx', ['tsx', 'bench/side-panel-latency.ts']);
 // Site adapters (issue 9): each identifies the person on a 2 MB page in ≤ 5 ms p95, in Chromium.
 run('npx', ['tsx', 'bench/adapters.ts']);
 // The sidebar on an ATS page (issue 9): the person shown ≤ 150 ms after the app renders the name.

@@ -1,13 +1,17 @@
 import { browser } from 'wxt/browser';
+import { z } from 'zod';
 import { defineBackground } from '#imports';
 import { loadClockOffset, now as reminderClock, watchClockOffset } from '@/lib/clock';
 import { getDb } from '@/lib/db/database';
 import { onMessage, sendMessage } from '@/lib/messaging';
+import { readPlace, type SidebarPlace } from '@/lib/page/sidebar-place';
 import { ReminderRunner } from '@/lib/reminders';
 import { browserReminderPorts, openNotification } from '@/lib/reminders/browser-ports';
 import { watchReminderInputs } from '@/lib/reminders/watch';
+import { applyPlace, openSidePanel, shortcutOpensPanel, toggleFirefoxSidebar } from '@/lib/side-panel';
 import { adapterFor } from '@/lib/sites';
 import { syncAtsScripts } from '@/lib/sites/ats-scripts';
+import { sidebarPlace } from '@/lib/storage-items';
 import { startLiveUpdates } from '@/lib/sync/live-updates';
 import { SyncScheduler } from '@/lib/sync/scheduler';
 import { httpTransport } from '@/lib/sync/transport';
@@ -43,17 +47,35 @@ export default defineBackground(() => {
   });
 
   onMessage('sidebarWarnings', async ({ data, sender }) => {
-    const tabId = sender.tab?.id;
+    // The frame is in its tab; the side panel, in no tab, names the one it shows.
+    const tabId = isSidebarFrame(sender) ? sender.tab?.id : isSidePanel(sender) ? PanelTab.safeParse(data).data?.tabId : undefined;
     const report = WarningsReport.safeParse(data);
-    if (tabId === undefined || !isSidebarFrame(sender) || !report.success) return;
+    if (tabId === undefined || !report.success) return;
     const shown = await readTabState(tabId);
     await badges.setWarnings(tabId, report.data, shown?.status === 'identified' ? shown.identity.key : null);
   });
 
-  // Into the sidebar and back (the content script knows where focus is).
+  // Where Tandem shows (Options): the toolbar button and the shortcut follow it. Kept here too,
+  // since the shortcut must open the panel before any await (see shortcutOpensPanel).
+  let place: SidebarPlace | undefined;
+  const followPlace = (value: unknown) => {
+    place = readPlace(value);
+    void applyPlace(place).catch((e: unknown) => console.warn('Tandem side panel:', e));
+  };
+  let placeChanged = false;
+  sidebarPlace.watch((value) => {
+    placeChanged = true;
+    followPlace(value);
+  });
+  void sidebarPlace.getValue().then((value) => placeChanged || followPlace(value));
+  browser.action.onClicked.addListener(toggleFirefoxSidebar);
+
+  // Page: into the sidebar and back (the content script knows where focus is). Side panel: opens
+  // it; a page with no frame ignores the message, so both are sent while the place is unknown.
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== 'toggle-sidebar' || tab?.id === undefined) return;
-    void sendMessage('sidebarShortcut', undefined, { tabId: tab.id, frameId: 0 }).catch(() => undefined);
+    if (shortcutOpensPanel(place) && tab.windowId !== undefined) void openSidePanel(tab.windowId).catch(() => undefined);
+    if (place !== 'panel') void sendMessage('sidebarShortcut', undefined, { tabId: tab.id, frameId: 0 }).catch(() => undefined);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
@@ -115,6 +137,13 @@ export default defineBackground(() => {
   watchClockOffset(() => void reminders.run());
   watchReminderInputs(getDb(), () => void reminders.run());
 });
+
+/** Our side panel page (never in a tab). */
+function isSidePanel(sender: { id?: string; url?: string; tab?: unknown }): boolean {
+  return sender.id === browser.runtime.id && sender.tab === undefined && sender.url === browser.runtime.getURL('/sidepanel.html');
+}
+
+const PanelTab = z.object({ tabId: z.number().int().nonnegative() });
 
 /** Our sidebar page, whichever (per-session, dynamic) origin the browser served it from. */
 function isSidebarFrame(sender: { id?: string; url?: string }): boolean {

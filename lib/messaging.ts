@@ -12,7 +12,7 @@ export interface PageReport {
 /**
  * Messages between contexts. Each has exactly one receiving context:
  * content → background: reportPage; sidebar → background: sidebarHello, setSidebarOpen,
- * sidebarWarnings; extension pages → background: syncNow;
+ * sidebarWarnings (also from the side panel); extension pages → background: syncNow;
  * background → content: showSidebar, sidebarShortcut;
  * content → the sidebar frame of the same tab: focusSidebar (a runtime message every extension
  * page receives; the sidebar acts on it only from its own tab's top frame).
@@ -24,8 +24,8 @@ interface ProtocolMap {
   /** true/false: the member opens or collapses it; 'reveal': open it for this person only. */
   setSidebarOpen(open: boolean | 'reveal'): void;
   showSidebar(open: boolean | 'reveal'): void;
-  /** The warnings on the sidebar's person (for the toolbar badge). */
-  sidebarWarnings(report: WarningsReport): void;
+  /** The warnings on the sidebar's person (for the toolbar badge); the side panel names the tab it shows. */
+  sidebarWarnings(report: WarningsReport & { tabId?: number }): void;
   /** The keyboard shortcut was pressed on this tab. */
   sidebarShortcut(): void;
   /** The content script moved focus into the frame: the sidebar focuses its first useful element. */

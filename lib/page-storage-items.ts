@@ -39,3 +39,9 @@ export const sidebarCollapsed = localItem<boolean>('sidebarCollapsed', false);
  * `readLayout` (lib/page/sidebar-layout.ts).
  */
 export const sidebarLayout = localItem<unknown>('sidebarLayout', null);
+
+/**
+ * Where Tandem shows, the page or the browser's side panel (Options; the content script reads it
+ * to mount the frame or not). Unparsed: read with `readPlace` (lib/page/sidebar-place.ts).
+ */
+export const sidebarPlace = localItem<unknown>('sidebarPlace', null);

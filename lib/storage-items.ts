@@ -9,8 +9,8 @@ import type { PokeConnectionState } from '@/lib/sync/poke-client';
  * left are checked where they are read.
  */
 
-/** The sidebar's collapsed state and layout, which content scripts read: kept light (see there). */
-export { sidebarCollapsed, sidebarLayout } from './page-storage-items';
+/** The sidebar's collapsed state, layout and place, which content scripts read: kept light (see there). */
+export { sidebarCollapsed, sidebarLayout, sidebarPlace } from './page-storage-items';
 
 /**
  * The reminder clock's offset in ms (lib/clock.ts), for testing and debugging. From the

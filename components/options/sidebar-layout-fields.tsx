@@ -1,11 +1,13 @@
 import { useSidebarLayout } from '@/components/sidebar/use-sidebar-layout';
 import { type SidebarWidth, WIDTH_PX } from '@/lib/page/sidebar-layout';
+import { SidebarPlaceField } from './sidebar-place-field';
 
 /** The sidebar's width, and whether it covers the page or pushes it aside; saved at once, for every profile. */
 export function SidebarLayoutFields() {
   const [layout, update] = useSidebarLayout();
   return (
     <>
+      <SidebarPlaceField />
       <div className="field">
         <label htmlFor="sidebar-width">Sidebar width</label>
         <select id="sidebar-width" value={layout.width} onChange={(e) => update({ width: e.target.value as SidebarWidth })}>

@@ -4,6 +4,7 @@ import { WarningList, warningsFor } from '@/components/prospect/outreach-guard';
 import { FEED_PAGE, useProspectView } from '@/components/prospect/use-prospect-view';
 import { BatchTray } from '@/components/review-batch/batch-tray';
 import { SyncStatus } from '@/components/sync/sync-status';
+import { PageLinks } from '@/components/ui/page-links';
 import { WaitingWork } from './waiting-work';
 import { useDb } from '@/components/ui/db-context';
 import { plural } from '@/components/ui/plural';
@@ -22,7 +23,6 @@ interface Props {
 /** At a glance: who the current tab shows and how much the team has on them. */
 export function PopupApp({ active, sidebarShown = null, onShowSidebar }: Props) {
   const now = useNow();
-  const page = (path: '/review.html' | '/requisitions.html' | '/dashboard.html') => void browser.tabs.create({ url: browser.runtime.getURL(path) });
   return (
     <div className="popup">
       <header>
@@ -36,20 +36,7 @@ export function PopupApp({ active, sidebarShown = null, onShowSidebar }: Props) 
       </main>
       <footer>
         <SyncStatus />
-        <nav className="row popup-links" aria-label="Tandem pages">
-          <button type="button" className="link" onClick={() => page('/review.html')}>
-            Reviews
-          </button>
-          <button type="button" className="link" onClick={() => page('/requisitions.html')}>
-            Requisitions
-          </button>
-          <button type="button" className="link" onClick={() => page('/dashboard.html')}>
-            Dashboard
-          </button>
-          <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
-            Options
-          </button>
-        </nav>
+        <PageLinks />
       </footer>
     </div>
   );

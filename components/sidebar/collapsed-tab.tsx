@@ -1,11 +1,9 @@
 import { useEffect, useRef } from 'react';
-import { warningsFor } from '@/components/prospect/outreach-guard';
-import { useProspectView } from '@/components/prospect/use-prospect-view';
 import { plural } from '@/components/ui/plural';
-import { useNow } from '@/components/ui/use-now';
-import { WARNING_LABELS, type WarningKind, isSevere, kindsOf } from '@/lib/guard/warning-kinds';
+import { WARNING_LABELS, type WarningKind, isSevere } from '@/lib/guard/warning-kinds';
 import type { ProspectIdentity } from '@/lib/model';
 import type { FrameControls, SidebarConnection } from './sidebar-app';
+import { parseKinds, useWarningSignature } from './use-warning-signature';
 
 /**
  * The collapsed sidebar: the frame shrunk to a tab at the page's edge, drawn here in the
@@ -19,10 +17,7 @@ export function CollapsedTab({ connection, frame }: { connection: SidebarConnect
 }
 
 function PersonTab({ identity, frame }: { identity: ProspectIdentity; frame: FrameControls }) {
-  const view = useProspectView(identity);
-  const now = useNow();
-  // One string, so the effect runs when the warnings change, not on every render.
-  const signature = view === undefined ? null : kindsOf(warningsFor(view, now)).join(' ');
+  const signature = useWarningSignature(identity);
   const revealed = useRef(false);
 
   useEffect(() => {
@@ -39,7 +34,6 @@ function PersonTab({ identity, frame }: { identity: ProspectIdentity; frame: Fra
   return <TabButton kinds={parseKinds(signature ?? '')} onOpen={() => frame.setOpen(true)} />;
 }
 
-const parseKinds = (signature: string) => (signature === '' ? [] : (signature.split(' ') as WarningKind[]));
 
 /** Its name starts with what it shows ("Tandem", then the count), so speech input finds it by what is seen. */
 function tabLabel(kinds: WarningKind[]): string {

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { PageLinks } from '@/components/ui/page-links';
 import { UndoToast } from '@/components/ui/undo-toast';
 import { ProspectPanel } from '@/components/prospect/prospect-panel';
 import { SyncStatus } from '@/components/sync/sync-status';
@@ -24,7 +25,7 @@ export interface FrameControls {
 
 interface Props {
   connection: SidebarConnection;
-  /** The frame in a page; absent, the sidebar has no collapsed tab, close or width buttons. */
+  /** The frame in a page; absent (the browser's side panel), the sidebar has no collapsed tab, close or width buttons. */
   frame?: FrameControls;
 }
 
@@ -55,6 +56,7 @@ export function SidebarApp({ connection, frame }: Props) {
           <UndoToast />
           <ProfileHint />
           <SyncStatus />
+          {!frame && <PageLinks />}
         </footer>
       </div>
     </div>
@@ -63,7 +65,7 @@ export function SidebarApp({ connection, frame }: Props) {
 
 function Body({ connection }: { connection: SidebarConnection }) {
   if (connection.phase === 'connecting') return <StateMessage busy text="Starting…" />;
-  if (connection.phase === 'no_tab') return <StateMessage text="Open a LinkedIn profile to see what your team knows about the person." />;
+  if (connection.phase === 'no_tab') return <StateMessage testId="no-person" text="This tab does not show a person. Open a LinkedIn profile to see what your team knows about them." />;
   const { state } = connection;
   switch (state?.status) {
     case 'identified':
@@ -78,16 +80,16 @@ function Body({ connection }: { connection: SidebarConnection }) {
         </div>
       );
     case 'not_profile':
-      return <StateMessage text="This page does not show one person. Open a profile to see what your team knows." />;
+      return <StateMessage testId="no-person" text="This page does not show one person. Open a profile to see what your team knows." />;
     case 'pending':
     case undefined:
       return <StateMessage busy text="Reading the page…" />;
   }
 }
 
-function StateMessage({ text, busy = false }: { text: string; busy?: boolean }) {
+function StateMessage({ text, busy = false, testId }: { text: string; busy?: boolean; testId?: string }) {
   return (
-    <p className="state muted" aria-busy={busy}>
+    <p className="state muted" aria-busy={busy} data-testid={testId}>
       {text}
     </p>
   );

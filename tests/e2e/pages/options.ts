@@ -12,6 +12,16 @@ export class OptionsPage {
     await this.page.getByText('Saved.').waitFor();
   }
 
+  /** Options → "Show Tandem in". Choosing the side panel opens it in this window. */
+  async showTandemIn(label: 'the page' | 'the browser’s side panel') {
+    await this.page.bringToFront();
+    const select = this.page.getByLabel('Show Tandem in');
+    // A click first: the browser opens the panel only while the page has the member's activation
+    // (choosing an option from a script gives it none).
+    await select.click();
+    await select.selectOption({ label });
+  }
+
   async signIn(serverUrl: string, code: string) {
     await this.page.getByTestId('signin-server').fill(serverUrl);
     await this.page.getByTestId('signin-code').fill(code);

@@ -23,6 +23,8 @@ function playwrightDisabledFeatures(): string[] {
 
 export interface ExtensionBrowser {
   context: BrowserContext;
+  /** The profile's directory (Chromium writes `DevToolsActivePort` there when asked for a debugging port). */
+  userDataDir: string;
   extensionId: string;
   serviceWorker: Worker;
   extensionUrl(page: string): string;
@@ -34,7 +36,18 @@ export interface ExtensionBrowser {
  * given is the caller's (a benchmark's filled profile) and stays; otherwise a new one is made
  * and deleted at close.
  */
-export async function launchChromium({ hostResolverRules, extensionDir, userDataDir: given }: { hostResolverRules?: string; extensionDir?: string; userDataDir?: string }) {
+export async function launchChromium({
+  hostResolverRules,
+  extensionDir,
+  userDataDir: given,
+  debuggingPort = false,
+}: {
+  hostResolverRules?: string;
+  extensionDir?: string;
+  userDataDir?: string;
+  /** Also listen for DevTools on a free local port: a second connection can reach the side panel (tests/e2e/support/side-panel.ts). */
+  debuggingPort?: boolean;
+}) {
   const userDataDir = given ?? mkdtempSync(path.join(os.tmpdir(), 'tandem-chromium-'));
   const disabled = playwrightDisabledFeatures();
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -54,13 +67,14 @@ export async function launchChromium({ hostResolverRules, extensionDir, userData
       '--disable-sync',
       '--no-first-run',
       ...(hostResolverRules ? [`--host-resolver-rules=${hostResolverRules}`] : []),
+      ...(debuggingPort ? ['--remote-debugging-port=0'] : []),
     ],
   });
   const close = async () => {
     await context.close();
     if (!given) rmSync(userDataDir, { recursive: true, force: true });
   };
-  return { context, close };
+  return { context, close, userDataDir };
 }
 
 /**
@@ -80,13 +94,22 @@ function extensionWithOptionalHostsGranted(): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function launchWithExtension({ hostResolverRules, grantOptionalHosts = false }: { hostResolverRules: string; grantOptionalHosts?: boolean }): Promise<ExtensionBrowser> {
+export async function launchWithExtension({
+  hostResolverRules,
+  grantOptionalHosts = false,
+  debuggingPort = false,
+}: {
+  hostResolverRules: string;
+  grantOptionalHosts?: boolean;
+  debuggingPort?: boolean;
+}): Promise<ExtensionBrowser> {
   const granted = grantOptionalHosts ? extensionWithOptionalHostsGranted() : null;
-  const { context, close } = await launchChromium({ hostResolverRules, extensionDir: granted?.dir ?? EXTENSION_DIR });
+  const { context, close, userDataDir } = await launchChromium({ hostResolverRules, extensionDir: granted?.dir ?? EXTENSION_DIR, debuggingPort });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;
   return {
     context,
+    userDataDir,
     extensionId,
     serviceWorker,
     extensionUrl: (page) => `chrome-extension://${extensionId}/${page}`,

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { sidebarPlace } from '@/lib/storage-items';
 import { readTabState } from '@/lib/tabs/tab-state';
 import { identity } from '../../support/db';
 
@@ -18,15 +19,22 @@ vi.mock('@/lib/messaging', () => ({
   },
 }));
 
-const commandListeners: ((command: string, tab?: { id?: number }) => void)[] = [];
+const commandListeners: ((command: string, tab?: { id?: number; windowId?: number }) => void)[] = [];
+/** Chrome's side panel and the toolbar popup, which the fake browser lacks. */
+const sidePanel = { open: vi.fn(() => Promise.resolve()), setOptions: vi.fn(() => Promise.resolve()), setPanelBehavior: vi.fn(() => Promise.resolve()) };
+let popup = 'popup.html';
 
 beforeEach(async () => {
   fakeBrowser.reset();
   handlers.clear();
   sent.length = 0;
   commandListeners.length = 0;
+  Object.values(sidePanel).forEach((fn) => fn.mockClear());
+  popup = 'popup.html';
   // The fake browser has no commands API; this is the part of it the background uses.
-  Object.assign(fakeBrowser, { commands: { onCommand: { addListener: (fn: (typeof commandListeners)[number]) => commandListeners.push(fn) } } });
+  Object.assign(fakeBrowser, { commands: { onCommand: { addListener: (fn: (typeof commandListeners)[number]) => commandListeners.push(fn) } }, sidePanel });
+  Object.assign(fakeBrowser.runtime, { getManifest: () => ({ manifest_version: 3, action: { default_popup: 'popup.html' } }) });
+  Object.assign(fakeBrowser.action, { setPopup: ({ popup: p }: { popup: string }) => Promise.resolve(void (popup = p)) });
   const { default: background } = await import('@/entrypoints/background');
   background.main();
 });
@@ -54,9 +62,38 @@ describe('background', () => {
     expect(await readTabState(6)).toBeNull();
   });
 
-  it("hands the keyboard command to the active tab's top frame, which moves focus into the sidebar or back", () => {
-    commandListeners.forEach((fn) => fn('toggle-sidebar', { id: 9 }));
+  it("hands the keyboard command to the active tab's top frame, which moves focus into the sidebar or back", async () => {
+    await sidebarPlace.setValue('page');
+    await vi.waitFor(() => expect(sidePanel.setOptions).toHaveBeenLastCalledWith({ enabled: false }));
+    commandListeners.forEach((fn) => fn('toggle-sidebar', { id: 9, windowId: 1 }));
     commandListeners.forEach((fn) => fn('something-else', { id: 9 }));
+    expect(sent).toEqual([['sidebarShortcut', undefined, { tabId: 9, frameId: 0 }]]);
+    expect(sidePanel.open).not.toHaveBeenCalled();
+  });
+
+  it('in side-panel mode, opens the panel from the shortcut at once and the toolbar button opens it instead of the popup', async () => {
+    await sidebarPlace.setValue('panel');
+    await vi.waitFor(() => expect(sidePanel.setPanelBehavior).toHaveBeenLastCalledWith({ openPanelOnActionClick: true }));
+    expect(sidePanel.setOptions).toHaveBeenLastCalledWith({ enabled: true });
+    expect(popup).toBe('');
+    commandListeners.forEach((fn) => fn('toggle-sidebar', { id: 9, windowId: 3 }));
+    // Synchronously: Chrome refuses to open the panel after an await.
+    expect(sidePanel.open).toHaveBeenCalledWith({ windowId: 3 });
+    expect(sent).toEqual([]);
+
+    await sidebarPlace.setValue('page');
+    await vi.waitFor(() => expect(sidePanel.setPanelBehavior).toHaveBeenLastCalledWith({ openPanelOnActionClick: false }));
+    expect(popup).toBe('popup.html');
+  });
+
+  it('opens the panel and tells the page while the place is not read yet (a worker woken by the shortcut)', async () => {
+    await sidebarPlace.setValue('page');
+    // A worker starting: the shortcut arrives before the place is read.
+    const { default: background } = await import('@/entrypoints/background');
+    commandListeners.length = 0;
+    background.main();
+    commandListeners.forEach((fn) => fn('toggle-sidebar', { id: 9, windowId: 3 }));
+    expect(sidePanel.open).toHaveBeenCalledWith({ windowId: 3 });
     expect(sent).toEqual([['sidebarShortcut', undefined, { tabId: 9, frameId: 0 }]]);
   });
 
@@ -102,6 +139,20 @@ describe('the toolbar badge of a tab', () => {
     expect((await badge(4)).text).toBe('');
     await handlers.get('sidebarWarnings')!({ data: { profileKey: 'linkedin:ada-lovelace', kinds: ['recent_outreach'] }, sender: fromSidebar(4) });
     expect((await badge(4)).text).toBe('');
+  });
+
+  it('takes the tab from the side panel, which is in none, and from nobody else', async () => {
+    const panel: chrome.runtime.MessageSender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/sidepanel.html') };
+    const report = { profileKey: 'linkedin:ada-lovelace', kinds: ['do_not_contact'], tabId: 4 };
+    await handlers.get('reportPage')!({ data: ada, sender: fromPage(4) });
+    // A page's script naming a tab, and a sidebar frame naming another than its own: not taken.
+    await handlers.get('sidebarWarnings')!({ data: report, sender: { ...fromPage(5), url: fakeBrowser.runtime.getURL('/sidepanel.html') } });
+    await handlers.get('sidebarWarnings')!({ data: report, sender: fromSidebar(5) });
+    expect((await badge(4)).text).toBe('');
+    await handlers.get('sidebarWarnings')!({ data: { ...report, tabId: 'four' }, sender: panel });
+    expect((await badge(4)).text).toBe('');
+    await handlers.get('sidebarWarnings')!({ data: report, sender: panel });
+    expect((await badge(4)).text).toBe('!');
   });
 
   it('refuses a report that is not a warnings report', async () => {
