@@ -13,7 +13,7 @@ import { saveProfile } from '@/lib/db/member-profile';
 import { useUndo } from '@/components/ui/undo-store';
 import { arrived, freshDb, identity, member, signInAs } from '../support/db';
 import type { TandemDB } from '@/lib/db/database';
-import type { ProspectIdentity } from '@/lib/model';
+import type { Activity, ProspectIdentity } from '@/lib/model';
 
 let db: TandemDB;
 
@@ -343,17 +343,10 @@ describe('a person with a long history', () => {
     const prospectId = (await mutate(db, prospectUpsert, { identity: identity() }, me)).result!;
     const day = 86_400_000;
     const at = Date.now() - 30 * day;
-    const row = (i: number, kind: 'viewed' | 'outreach') => ({
-      id: ulid(at + i * 60_000),
-      teamId: 'local',
-      version: 2,
-      deletedAt: null,
-      prospectId,
-      actorId: me.me.memberId,
-      at: at + i * 60_000,
-      requisitionId: null,
-      ...(kind === 'outreach' ? { kind, data: { channel: 'email' as const } } : { kind, data: {} }),
-    });
+    const row = (i: number, kind: 'viewed' | 'outreach'): Activity => {
+      const base = { id: ulid(at + i * 60_000), teamId: 'local', version: 2, deletedAt: null, prospectId, actorId: me.me.memberId, at: at + i * 60_000, requisitionId: null };
+      return kind === 'outreach' ? { ...base, kind, data: { channel: 'email' } } : { ...base, kind, data: {} };
+    };
     // An email a month ago, then 60 views since: the email is not among the newest 50.
     await arrived(db, 'activities', row(0, 'outreach'), ...Array.from({ length: 60 }, (_, i) => row(i + 1, 'viewed')));
     const user = userEvent.setup();
