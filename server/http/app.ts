@@ -59,6 +59,8 @@ export function createApp({ db, log, rateLimits: limitsConfig, limits = rateLimi
     return c.json(await redeem(db, code, deviceName));
   });
 
+  // Browsers ask for it on every page the server serves (the review link's): no icon, no 404.
+  app.get('/favicon.ico', (c) => c.body(null, 204));
   app.route('/r', reviewLinkRoutes({ db, limits, secret: linkSecret }));
 
   // The poke channel is upgraded to a WebSocket before it reaches this app (server/poke).

@@ -9,7 +9,7 @@ import { linkSecret } from '@/server/review-link/token';
 import type { ReviewDecision } from '@/lib/model';
 import { DATABASE_KINDS, freshDatabase } from './support/databases';
 import { type App, appFor, as, docsOf, identity, teamWith } from './support/server';
-import { startSmtp } from './support/smtp';
+import { startSmtp } from '../support/smtp-server';
 
 const PUBLIC = 'http://tandem.test';
 const linkIn = (raw: string) => new RegExp(`${PUBLIC}/r/[A-Za-z0-9._-]+`).exec(raw)?.[0];

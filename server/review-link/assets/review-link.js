@@ -36,7 +36,7 @@ function el(tag, attrs = {}, ...children) {
     if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
     else node.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const child of children.flat()) if (child !== null && child !== undefined && child !== false) node.append(child);
+  for (const child of children.flat(Infinity)) if (child !== null && child !== undefined && child !== false) node.append(child);
   return node;
 }
 
@@ -50,7 +50,7 @@ function render() {
   const focusedNote = document.activeElement?.id === 'review-note';
   const count = data.people.length;
   const person = data.people[state.index];
-  root.replaceChildren(
+  const parts = [
     el('header', { class: 'review-header' },
       el('p', { class: 'muted' }, `Review for ${data.role}`),
       el('p', {}, `${data.requester} asked ${data.reviewer} to review ${count} ${count === 1 ? 'person' : 'people'}. `, el('span', { 'data-testid': 'review-due' }, data.due)),
@@ -63,7 +63,8 @@ function render() {
     person ? el('div', { class: 'review-main' }, personView(person), decisionPanel(person)) : summary(),
     hintLine(),
     state.help ? helpOverlay() : null,
-  );
+  ];
+  root.replaceChildren(...parts.filter(Boolean));
   root.removeAttribute('aria-busy');
   if (focusedNote) document.getElementById('review-note')?.focus();
 }
