@@ -138,6 +138,14 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
 
   it('opens the review page under a strict CSP, and decides as the reviewer through the push path', async () => {
     const { path, ids, recruiter, requestId } = await mailedLink();
+    const outsider = ulid();
+    const notes = await recruiter.api.push([
+      { name: 'note.add', args: { id: ulid(), prospectId: ids[0], body: 'Team note: strong on Postgres', at: 5 } },
+      { name: 'note.add', args: { id: ulid(), prospectId: ids[0], body: 'Private note: salary hint', visibility: 'private', at: 5 } },
+      { name: 'prospect.upsert', args: { id: outsider, identity: identity(`p-${outsider.toLowerCase()}`, 'Outside Person'), at: 5 } },
+      { name: 'note.add', args: { id: ulid(), prospectId: outsider, body: 'Note on someone else', at: 5 } },
+    ]);
+    expect(notes.rejected).toEqual([]);
     const page = await app.request(path);
     expect(page.status).toBe(200);
     const csp = page.headers.get('content-security-policy')!;
@@ -146,6 +154,11 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     const html = await page.text();
     expect(html).toContain('Ada Lovelace');
+    // The team's notes on the people in it; nobody's private notes, nothing about anyone else.
+    expect(html).toContain('Team note: strong on Postgres');
+    expect(html).not.toContain('Private note');
+    expect(html).not.toContain('Outside Person');
+    expect(html).not.toContain('Note on someone else');
     expect(html).not.toMatch(/<script>(?!\s*$)/);
 
     const decided = await post(`${path}/decide`, { prospectId: ids[0], verdict: 'approve', met: ['Go'], note: 'Strong' });
