@@ -228,6 +228,41 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
+  it('writes mail to the log with the log transport, sending nothing', async () => {
+    const { hm } = await sentReview();
+    const lines: string[] = [];
+    const log = createLogger('info');
+    const logged = Object.assign(Object.create(log) as typeof log, { info: (o: object, msg: string) => void lines.push(`${msg} ${JSON.stringify(o)}`) });
+    const s = new MailSender({ db, log: logged, config: { transport: 'log', from: 'Tandem <t@tandem.test>' }, secret, publicUrl: PUBLIC });
+    await s.drain();
+    await s.stop();
+    expect(mailTo(hm.member.email)).toHaveLength(0);
+    expect(lines.find((l) => l.includes(hm.member.email))).toMatch(/mail \(log transport, not sent\).*Review 2 people for Staff Platform Engineer/);
+    expect(await logOf(hm.member.teamId)).toEqual([{ recipient: hm.member.email, status: 'sent', error: null }]);
+  });
+
+  it('lets the reviewer turn review mail off from the mail settings page, and then sends them none', async () => {
+    const { path, hm, recruiter, requisitionId } = await mailedLink();
+    const settings = await app.request(`${path}/settings`);
+    expect(await settings.text()).toContain('is <strong>on</strong>');
+    const off = await app.request(`${path}/settings`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'mail=off' });
+    expect(off.status).toBe(303);
+    expect(await (await app.request(`${path}/settings`)).text()).toContain('is <strong>off</strong>');
+    const crossSite = await app.request(`${path}/settings`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' }, body: 'mail=on' });
+    expect(crossSite.status).toBe(403);
+    const person = ulid();
+    const res = await recruiter.api.push([
+      { name: 'prospect.upsert', args: { id: person, identity: identity(`p-${person.toLowerCase()}`, 'Alan Turing'), at: 1 } },
+      { name: 'review.request', args: { id: ulid(), requisitionId, reviewerId: hm.member.id, prospectIds: [person], activityIds: [ulid()], at: Date.now() } },
+    ]);
+    expect(res.rejected).toEqual([]);
+    const s = sender();
+    await s.drain();
+    await s.stop();
+    expect(mailTo(hm.member.email)).toHaveLength(1);
+    expect((await logOf(hm.member.teamId)).at(-1)).toEqual({ recipient: null, status: 'skipped', error: 'the reviewer turned review mail off' });
+  });
+
   it('is withdrawn by the recruiter only, in their own team', async () => {
     const { path, recruiter, hm, requestId } = await mailedLink();
     const other = await sentReview();
