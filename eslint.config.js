@@ -71,4 +71,9 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
   },
+  {
+    // The review link's page script runs in any browser, served by the server as it is.
+    files: ['server/review-link/assets/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
 );

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { RateLimitConfig } from './http/rate-limits';
+import { type MailConfig, mailConfig } from './mail/mail-config';
 
 /** Requests a minute; unset or empty takes the default, 0 turns the limit off. */
 const perMinute = (fallback: number) => z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).default(fallback));
@@ -20,6 +21,11 @@ const Env = z.object({
   TANDEM_RATE_REDEEM_PER_MIN: perMinute(30),
   TANDEM_RATE_BAD_TOKEN_PER_MIN: perMinute(60),
   TANDEM_TRUST_PROXY: z.enum(['', '0', '1', 'false', 'true']).default('').transform((v) => v === '1' || v === 'true'),
+  TANDEM_RATE_REVIEW_LINK_PER_MIN: perMinute(120),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().optional(),
+  TANDEM_PUBLIC_URL: z.string().optional(),
+  NODE_ENV: z.string().optional(),
 });
 
 export interface ServerConfig {
@@ -28,12 +34,16 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   rateLimits: RateLimitConfig;
+  mail: MailConfig;
+  /** Where people reach this server, the start of every review link; unset: this listener's address. */
+  publicUrl: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parsed = Env.safeParse(env);
   if (!parsed.success) throw new Error(`bad server settings: ${z.prettifyError(parsed.error)}`);
   const e = parsed.data;
+  const mail = mailConfig(e);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -45,8 +55,24 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       redeemPerMin: e.TANDEM_RATE_REDEEM_PER_MIN,
       badTokenPerMin: e.TANDEM_RATE_BAD_TOKEN_PER_MIN,
       trustProxy: e.TANDEM_TRUST_PROXY,
+      reviewLinkPerMin: e.TANDEM_RATE_REVIEW_LINK_PER_MIN,
     },
+    mail,
+    publicUrl: publicUrl(e.TANDEM_PUBLIC_URL),
   };
+}
+
+/** TANDEM_PUBLIC_URL without a trailing slash. */
+function publicUrl(setting: string | undefined): string | undefined {
+  if (!setting) return undefined;
+  let url: URL;
+  try {
+    url = new URL(setting);
+  } catch {
+    throw new Error(`bad server settings: TANDEM_PUBLIC_URL is not a URL (${setting}); write it as https://tandem.example.com`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`bad server settings: TANDEM_PUBLIC_URL must start with https:// (it is ${setting})`);
+  return url.href.replace(/\/+$/, '');
 }
 
 /**

@@ -12,6 +12,8 @@ import { serveAdminSocket } from './http/admin-socket';
 import { createApp } from './http/app';
 import { rateLimits } from './http/rate-limits';
 import { PokeHub } from './poke/poke-hub';
+import { MailSender } from './mail/mail-sender';
+import { linkSecret } from './review-link/token';
 import type { Database } from './db/database';
 import { type Logger, createLogger } from './log';
 
@@ -29,7 +31,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
     throw e;
   });
   const limits = rateLimits(config.rateLimits);
-  const app = createApp({ db, log, limits });
+  const secret = await linkSecret(db, env);
+  const app = createApp({ db, log, limits, linkSecret: secret });
   const pokes = new PokeHub({ db, log, badTokens: limits.badTokenGuard, trustProxy: config.rateLimits.trustProxy });
   await pokes.start().catch(async (e: unknown) => {
     await Promise.resolve(admin?.close());
@@ -44,8 +47,11 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   // The admin CLI must not open a PGlite folder that this process holds: tell it where we are
   // before saying we are ready.
   const unannounce = db.kind === 'pglite' ? announceServer(config.dataDir, { pid: process.pid, port }) : () => undefined;
+  const publicUrl = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const mail = config.mail.transport === 'off' ? null : new MailSender({ db, log, config: config.mail, secret, publicUrl });
+  await mail?.start();
   const stopAnalyzing = db.kind === 'pglite' ? keepStatisticsFresh(db, log) : () => undefined;
-  log.info({ port, host: config.host, database: db.kind, dataDir: db.kind === 'pglite' ? config.dataDir : undefined, adminSocket: admin?.path ?? 'served by another process on this folder' }, 'listening');
+  log.info({ port, host: config.host, mail: config.mail.transport, publicUrl, database: db.kind, dataDir: db.kind === 'pglite' ? config.dataDir : undefined, adminSocket: admin?.path ?? 'served by another process on this folder' }, 'listening');
 
   let stopping: Promise<void> | undefined;
   // Once stopping, every response closes its connection: a client that keeps connections alive
@@ -79,7 +85,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
         clearTimeout(deadline);
         unannounce();
         stopAnalyzing();
-        Promise.all([pokesClosed, admin?.close()])
+        Promise.all([pokesClosed, admin?.close(), mail?.stop()])
           .then(() => db.close())
           .then(() => log.info('stopped'))
           .catch((err: unknown) => log.error({ err }, 'closing the database failed'))
@@ -87,7 +93,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
       });
       http1.closeIdleConnections();
     }));
-  return { port, stop, db, log, pokes };
+  return { port, stop, db, log, pokes, mail, publicUrl };
 }
 
 /** How often embedded PGlite refreshes its planner statistics. */

@@ -6,10 +6,13 @@ import type { Logger } from '@/server/log';
 import { authenticate, memberProfile, redeem, signOutDevice, type Authenticated } from '@/server/auth/team-admin';
 import { ClientNotYours, push } from '@/server/sync/push';
 import { pull } from '@/server/sync/pull';
-import { MAX_BODY_BYTES, POKE_PATH, PullQuery, PushRequest, RedeemRequest } from '@/lib/model';
+import { Id, MAX_BODY_BYTES, POKE_PATH, PullQuery, PushRequest, RedeemRequest } from '@/lib/model';
+import { z } from 'zod';
 import { answerError, closeConnectionOnError, fail, jsonBody, validate } from './errors';
 import { type RateLimitConfig, type RateLimits, rateLimits } from './rate-limits';
 import { logRequests } from './request-log';
+import { reviewLinkRoutes } from '@/server/review-link/routes';
+import { revokeReviewLinks } from '@/server/review-link/revoke';
 
 /** In the wire schemas, so devices size their push batches under it. */
 export { MAX_BODY_BYTES };
@@ -21,7 +24,11 @@ export interface AppOptions {
   rateLimits?: RateLimitConfig;
   /** Limits already made from the config, to share their counts with the poke channel. */
   limits?: RateLimits;
+  /** The review links' signing secret; undefined: TANDEM_LINK_SECRET or the database's, read on first use. */
+  linkSecret?: string;
 }
+
+const RevokeReviewLinks = z.strictObject({ requestId: Id });
 
 type Env = { Variables: { auth: Authenticated } };
 
@@ -29,7 +36,7 @@ type Env = { Variables: { auth: Authenticated } };
 export const EXTENSION_ORIGIN = /^(chrome|moz|safari-web)-extension:\/\/[a-z0-9-]+$/i;
 
 /** The public API. The admin routes are not here: they listen apart (admin-routes.ts). */
-export function createApp({ db, log, rateLimits: limitsConfig, limits = rateLimits(limitsConfig) }: AppOptions) {
+export function createApp({ db, log, rateLimits: limitsConfig, limits = rateLimits(limitsConfig), linkSecret }: AppOptions) {
   const app = new Hono<Env>();
 
   app.use('*', logRequests(log));
@@ -52,6 +59,10 @@ export function createApp({ db, log, rateLimits: limitsConfig, limits = rateLimi
     return c.json(await redeem(db, code, deviceName));
   });
 
+  // Browsers ask for it on every page the server serves (the review link's): no icon, no 404.
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+  app.route('/r', reviewLinkRoutes({ db, limits, secret: linkSecret }));
+
   // The poke channel is upgraded to a WebSocket before it reaches this app (server/poke).
   app.get(POKE_PATH, (c) => c.json({ error: 'the poke channel is a WebSocket: connect with "Upgrade: websocket", then send {"type":"hello","token":"<device token>"}' }, 426));
 
@@ -72,6 +83,8 @@ export function createApp({ db, log, rateLimits: limitsConfig, limits = rateLimi
     await signOutDevice(db, c.get('auth').tokenHash);
     return c.json({ ok: true });
   });
+
+  app.post('/v1/review-links/revoke', async (c) => c.json(await revokeReviewLinks(db, c.get('auth'), (await jsonBody(c, RevokeReviewLinks)).requestId)));
 
   app.use('/v1/push', limits.push);
   app.use('/v1/pull', limits.pull);

@@ -14,6 +14,8 @@ export interface RateLimitConfig {
   pullPerMin: number;
   redeemPerMin: number;
   badTokenPerMin: number;
+  /** Requests to review links (`/r/…`: pages, decisions) from one address; unset: no limit. */
+  reviewLinkPerMin?: number;
   /** Behind a reverse proxy: the client's address is the last one in X-Forwarded-For. */
   trustProxy: boolean;
 }
@@ -86,13 +88,16 @@ export function rateLimits(config: RateLimitConfig | undefined) {
     };
   };
 
-  const redeemLimiter = perMinute(config?.redeemPerMin);
-  const redeem: MiddlewareHandler = redeemLimiter
-    ? async (c, next) => {
-        await consume(redeemLimiter, address(c), `too many sign-in attempts from your address (at most ${config?.redeemPerMin} a minute)`);
-        return next();
-      }
-    : passThrough;
+  const perAddress = (points: number | undefined, what: string): MiddlewareHandler => {
+    const limiter = perMinute(points);
+    if (!limiter) return passThrough;
+    return async (c, next) => {
+      await consume(limiter, address(c), `too many ${what} from your address (at most ${points} a minute)`);
+      return next();
+    };
+  };
+  const redeem = perAddress(config?.redeemPerMin, 'sign-in attempts');
+  const reviewLink = perAddress(config?.reviewLinkPerMin, 'review-link requests');
 
   // Only failures count: a member's own requests never use up the allowance of guesses.
   const badTokenLimiter = perMinute(config?.badTokenPerMin);
@@ -117,5 +122,5 @@ export function rateLimits(config: RateLimitConfig | undefined) {
       }
     : passThrough;
 
-  return { push: perMember(config?.pushPerMin, 'pushes'), pull: perMember(config?.pullPerMin, 'pulls'), redeem, badTokens, badTokenGuard };
+  return { reviewLink, push: perMember(config?.pushPerMin, 'pushes'), pull: perMember(config?.pullPerMin, 'pulls'), redeem, badTokens, badTokenGuard };
 }

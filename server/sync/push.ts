@@ -85,13 +85,34 @@ class RetryOneByOne extends Error {}
  * If that final write hits a data error (text Postgres cannot store), the push is applied again
  * the careful way, each mutation in its own savepoint, so only the bad one is refused.
  */
-export async function push(db: Database, actor: Actor, request: PushRequest): Promise<PushResponse> {
+export function push(db: Database, actor: Actor, request: PushRequest): Promise<PushResponse> {
+  return batchedElseOneByOne(db, (tx, way) => way(tx, actor, request));
+}
+
+type PushWay = (tx: Queryable, actor: Actor, request: PushRequest) => Promise<PushResponse>;
+
+/** Runs `work` the batched way in a transaction, and again one by one in another after a data error. */
+async function batchedElseOneByOne(db: Database, work: (tx: Queryable, way: PushWay) => Promise<PushResponse>): Promise<PushResponse> {
   try {
-    return await db.transaction((tx) => pushBatched(tx, actor, request));
+    return await db.transaction((tx) => work(tx, pushBatched));
   } catch (e) {
     if (!(e instanceof RetryOneByOne)) throw e;
-    return db.transaction((tx) => pushOneByOne(tx, actor, request));
+    return db.transaction((tx) => work(tx, pushOneByOne));
   }
+}
+
+/**
+ * Runs one mutation as `actor` through the push path, as if their device had pushed it from
+ * the client `clientId` (the server's own pages, such as the review link, use one client per
+ * link): the next mutation id is taken under the client's lock, so two at once never share one.
+ * Returns why it was refused, or null.
+ */
+export async function pushOne(db: Database, actor: Actor, clientId: string, name: string, args: unknown): Promise<string | null> {
+  const response = await batchedElseOneByOne(db, async (tx, way) => {
+    const last = await claimClient(tx, clientId, actor.memberId, { lock: true });
+    return way(tx, actor, { clientId, mutations: [{ id: last + 1, name, args }] });
+  });
+  return response.rejected[0]?.reason ?? null;
 }
 
 async function lockTeamVersion(tx: Queryable, teamId: string): Promise<number> {

@@ -124,13 +124,14 @@ describe('rate limits (in process)', () => {
 
 describe('rate limit settings', () => {
   it('default far above a real team, and take numbers, empty values and 0 from the environment', () => {
-    expect(readConfig({}).rateLimits).toEqual({ pushPerMin: 600, pullPerMin: 600, redeemPerMin: 30, badTokenPerMin: 60, trustProxy: false });
-    expect(readConfig({ TANDEM_RATE_PUSH_PER_MIN: '20', TANDEM_RATE_PULL_PER_MIN: '', TANDEM_RATE_REDEEM_PER_MIN: '0', TANDEM_TRUST_PROXY: '1' }).rateLimits).toEqual({
+    expect(readConfig({}).rateLimits).toEqual({ pushPerMin: 600, pullPerMin: 600, redeemPerMin: 30, badTokenPerMin: 60, trustProxy: false, reviewLinkPerMin: 120 });
+    expect(readConfig({ TANDEM_RATE_PUSH_PER_MIN: '20', TANDEM_RATE_PULL_PER_MIN: '', TANDEM_RATE_REDEEM_PER_MIN: '0', TANDEM_TRUST_PROXY: '1', TANDEM_RATE_REVIEW_LINK_PER_MIN: '10' }).rateLimits).toEqual({
       pushPerMin: 20,
       pullPerMin: 600,
       redeemPerMin: 0,
       badTokenPerMin: 60,
       trustProxy: true,
+      reviewLinkPerMin: 10,
     });
     expect(() => readConfig({ TANDEM_RATE_PULL_PER_MIN: 'lots' })).toThrow(/bad server settings[\s\S]*TANDEM_RATE_PULL_PER_MIN/);
     expect(() => readConfig({ TANDEM_RATE_PUSH_PER_MIN: '-1' })).toThrow(/TANDEM_RATE_PUSH_PER_MIN/);

@@ -7,9 +7,9 @@ import { startServer } from '@/server/main';
 import type { Role } from '@/lib/model';
 
 /** A real Tandem server on PGlite in a temp folder, which can be stopped and started again on the same port. */
-export async function startTeamServer({ teamName = 'E2E team' }: { teamName?: string } = {}) {
+export async function startTeamServer({ teamName = 'E2E team', settings = {} }: { teamName?: string; settings?: Record<string, string> } = {}) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-e2e-server-'));
-  const env = (port: number) => ({ ...process.env, PORT: String(port), HOST: '127.0.0.1', TANDEM_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' });
+  const env = (port: number) => ({ ...process.env, PORT: String(port), HOST: '127.0.0.1', TANDEM_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent', ...settings });
   let running = await startServer(env(0));
   let stopped = false;
   const port = running.port;

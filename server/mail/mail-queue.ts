@@ -1,0 +1,76 @@
+import type { Queryable } from '@/server/db/database';
+
+export interface QueuedMail {
+  id: number;
+  team_id: string;
+  request_id: string;
+  reviewer_id: string;
+  kind: 'review_request' | 'reassigned' | 'reminder' | 'nudge';
+  due_slot: string;
+  attempts: number;
+  /** The lease this claim holds: finishing checks it, so a sender whose lease ran out writes nothing. */
+  leased_until: string;
+}
+
+/** Tries before a mail is recorded as failed (about a day with the delays below). */
+export const MAX_ATTEMPTS = 12;
+
+/** The wait before the next try after `attempts` tries: 30 s doubling, at most 4 h. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(4 * 3_600_000, 30_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+/**
+ * Claims up to `limit` mails that are due, with a lease of `leaseMs`: another sender (another
+ * process, or this one after a crash) takes a mail only once its lease has run out. Locked rows
+ * are skipped, so senders never wait on each other.
+ */
+export async function claimMail(db: Queryable, { limit, leaseMs }: { limit: number; leaseMs: number }): Promise<QueuedMail[]> {
+  const rows = await db.query<QueuedMail>(
+    `UPDATE mail_queue q SET leased_until = now() + make_interval(secs => $2 / 1000.0), attempts = q.attempts + 1
+      WHERE q.id IN (
+        SELECT id FROM mail_queue
+         WHERE status = 'queued' AND send_after <= now() AND (leased_until IS NULL OR leased_until < now())
+         ORDER BY send_after, id LIMIT $1 FOR UPDATE SKIP LOCKED)
+      RETURNING q.id, q.team_id, q.request_id, q.reviewer_id, q.kind, q.due_slot, q.attempts, q.leased_until::text`,
+    [limit, leaseMs],
+  );
+  return rows.map((r) => ({ ...r, id: Number(r.id), attempts: Number(r.attempts) }));
+}
+
+export type MailOutcome =
+  | { status: 'sent'; recipient: string; subject: string }
+  | { status: 'skipped'; reason: string; recipient?: string; subject?: string }
+  | { status: 'failed' | 'retry'; error: string; recipient?: string; subject?: string };
+
+/**
+ * Records what became of a claimed mail, with a line in the mail log, if the claim still holds
+ * its lease. Returns false when it did not (the lease ran out and another sender has the mail).
+ */
+export async function finishMail(db: Queryable, mail: QueuedMail, outcome: MailOutcome): Promise<boolean> {
+  const status = outcome.status === 'retry' ? 'queued' : outcome.status;
+  const [updated] = await db.query<{ id: number }>(
+    `UPDATE mail_queue SET status = $3, leased_until = NULL,
+            send_after = CASE WHEN $3 = 'queued' THEN now() + make_interval(secs => $4 / 1000.0) ELSE send_after END
+      WHERE id = $1 AND leased_until = $2::timestamptz AND status = 'queued' RETURNING id`,
+    [mail.id, mail.leased_until, status, retryDelayMs(mail.attempts)],
+  );
+  if (!updated) return false;
+  await db.query('INSERT INTO mail_log (mail_id, team_id, recipient, subject, status, error) VALUES ($1, $2, $3, $4, $5, $6)', [
+    mail.id,
+    mail.team_id,
+    outcome.recipient ?? null,
+    outcome.subject ?? null,
+    outcome.status,
+    outcome.status === 'skipped' ? outcome.reason : outcome.status === 'sent' ? null : outcome.error,
+  ]);
+  return true;
+}
+
+/** How long until the next queued mail is due (null: none queued). */
+export async function nextMailDueInMs(db: Queryable): Promise<number | null> {
+  const [row] = await db.query<{ ms: number | null }>(
+    "SELECT extract(epoch FROM (min(greatest(send_after, coalesce(leased_until, send_after))) - now())) * 1000 AS ms FROM mail_queue WHERE status = 'queued'",
+  );
+  return row?.ms === null || row?.ms === undefined ? null : Math.max(0, Number(row.ms));
+}

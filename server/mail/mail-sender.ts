@@ -1,0 +1,128 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Database } from '@/server/db/database';
+import type { Logger } from '@/server/log';
+import { RetryLoop } from '@/lib/retry-loop';
+import type { MailConfig } from './mail-config';
+import { MAX_ATTEMPTS, type MailOutcome, type QueuedMail, claimMail, finishMail, nextMailDueInMs } from './mail-queue';
+import { reviewMailInput } from './review-mail-data';
+import { reviewRequestMail } from './review-request-mail';
+
+/** How often the queue is looked at when no notification came (retries fall due, another process queued). */
+const POLL_MS = 15_000;
+/** Longer than a send can take (nodemailer's timeouts below), so a lease never runs out mid-send. */
+const LEASE_MS = 5 * 60_000;
+const BATCH = 20;
+/** Sends at once: a few connections to the SMTP server, not one per mail. */
+const PARALLEL = 5;
+
+export interface MailSenderOptions {
+  db: Database;
+  log: Logger;
+  config: Exclude<MailConfig, { transport: 'off' }>;
+  secret: string;
+  publicUrl: string;
+  now?: () => number;
+}
+
+function makeTransport(config: MailSenderOptions['config']): Transporter {
+  if (config.transport === 'log') return nodemailer.createTransport({ jsonTransport: true });
+  return nodemailer.createTransport({ url: config.url, pool: true, maxConnections: PARALLEL, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
+}
+
+/**
+ * An SMTP answer that will not change on retry (5xx: no such mailbox, refused) fails the mail at
+ * once; anything else (a 4xx, the server down, a timeout) is tried again later.
+ */
+function isPermanent(err: unknown): boolean {
+  const code = (err as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+/**
+ * Sends the queued mail: wakes when a push queues one (NOTIFY tandem_mail, from any process)
+ * and every 15 s, claims due mail with a lease, sends it, and records each attempt in the mail
+ * log. Each mail carries a Message-ID made from its queue row, so the rare resend after a crash
+ * between the SMTP server's "OK" and our record of it is one message to mail clients.
+ */
+export class MailSender {
+  private readonly transport: Transporter;
+  private readonly loop: RetryLoop;
+  private unlisten: (() => Promise<void>) | null = null;
+  private stopped = false;
+  private readonly now: () => number;
+  private readonly domain: string;
+
+  constructor(private readonly options: MailSenderOptions) {
+    this.transport = makeTransport(options.config);
+    this.now = options.now ?? Date.now;
+    this.domain = new URL(options.publicUrl).hostname || 'tandem.invalid';
+    this.loop = new RetryLoop(() => this.drain(), {
+      onError: (err) => options.log.error({ err }, 'sending mail failed'),
+      // The poll must not hold a stopping process open.
+      setTimer: (fn, ms) => setTimeout(fn, ms).unref(),
+    });
+  }
+
+  async start(): Promise<void> {
+    this.unlisten = await this.options.db.listen(['tandem_mail'], { onNotify: () => this.wake(), onGap: () => this.wake() });
+    this.wake();
+  }
+
+  wake(): void {
+    if (!this.stopped) void this.loop.run();
+  }
+
+  /** Sends every mail due now; resolves when none is left. */
+  async drain(): Promise<{ retryInMs: number } | void> {
+    for (;;) {
+      if (this.stopped) return;
+      const claimed = await claimMail(this.options.db, { limit: BATCH, leaseMs: LEASE_MS });
+      if (claimed.length === 0) break;
+      const queue = [...claimed];
+      await Promise.all(
+        Array.from({ length: Math.min(PARALLEL, queue.length) }, async () => {
+          for (let mail = queue.shift(); mail; mail = queue.shift()) await this.sendOne(mail);
+        }),
+      );
+    }
+    if (this.stopped) return;
+    const next = await nextMailDueInMs(this.options.db);
+    return { retryInMs: Math.min(POLL_MS, next ?? POLL_MS) };
+  }
+
+  private async sendOne(mail: QueuedMail): Promise<void> {
+    const { db, log } = this.options;
+    let outcome: MailOutcome;
+    const input = await reviewMailInput(db, mail, { secret: this.options.secret, publicUrl: this.options.publicUrl, now: this.now() });
+    if ('skip' in input) {
+      outcome = { status: 'skipped', reason: input.skip };
+    } else {
+      const composed = reviewRequestMail(input.data);
+      const sent = { recipient: input.to, subject: composed.subject };
+      try {
+        const info = (await this.transport.sendMail({
+          from: this.options.config.from,
+          to: input.to,
+          subject: composed.subject,
+          text: composed.text,
+          html: composed.html,
+          messageId: `<tandem-mail-${mail.id}@${this.domain}>`,
+        })) as { message?: unknown };
+        if (this.options.config.transport === 'log') log.info({ mailId: mail.id, to: input.to, subject: composed.subject, message: String(info.message) }, 'mail (log transport, not sent)');
+        outcome = { status: 'sent', ...sent };
+      } catch (err) {
+        const error = err instanceof Error ? err.message : String(err);
+        outcome = isPermanent(err) || mail.attempts >= MAX_ATTEMPTS ? { status: 'failed', error, ...sent } : { status: 'retry', error, ...sent };
+        log.warn({ mailId: mail.id, attempts: mail.attempts, status: outcome.status, error }, 'mail not delivered');
+      }
+    }
+    if (!(await finishMail(db, mail, outcome))) log.warn({ mailId: mail.id }, 'a mail outlived its lease; another sender has it');
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.unlisten?.();
+    await this.loop.whenIdle();
+    this.transport.close();
+  }
+}

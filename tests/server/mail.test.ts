@@ -1,0 +1,279 @@
+import { ulid } from 'ulidx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@/server/db/database';
+import { createApp } from '@/server/http/app';
+import { createLogger } from '@/server/log';
+import { readConfig } from '@/server/config';
+import { MailSender } from '@/server/mail/mail-sender';
+import { linkSecret } from '@/server/review-link/token';
+import type { ReviewDecision } from '@/lib/model';
+import { DATABASE_KINDS, freshDatabase } from './support/databases';
+import { type App, appFor, as, docsOf, identity, teamWith } from './support/server';
+import { startSmtp } from '../support/smtp-server';
+
+const PUBLIC = 'http://tandem.test';
+const linkIn = (raw: string) => new RegExp(`${PUBLIC}/r/[A-Za-z0-9._-]+`).exec(raw)?.[0];
+
+describe('mail settings', () => {
+  const env = { TANDEM_DATA_DIR: '/tmp/unused' };
+  it('are off when SMTP_URL is unset, and a log in development', () => {
+    expect(readConfig(env).mail).toEqual({ transport: 'off' });
+    expect(readConfig({ ...env, NODE_ENV: 'development' }).mail).toMatchObject({ transport: 'log' });
+    expect(readConfig({ ...env, SMTP_URL: 'smtps://u:p@smtp.example.com:465', MAIL_FROM: 'Tandem <t@example.com>' }).mail).toMatchObject({ transport: 'smtp', from: 'Tandem <t@example.com>' });
+  });
+  it.each([
+    ['not a URL', { SMTP_URL: 'smtp.example.com', MAIL_FROM: 't@example.com' }, /SMTP_URL is not a URL; write it as smtps:\/\//],
+    ['another scheme', { SMTP_URL: 'https://smtp.example.com', MAIL_FROM: 't@example.com' }, /SMTP_URL must start with smtp:\/\/ or smtps:\/\//],
+    ['no sender', { SMTP_URL: 'smtp://smtp.example.com' }, /MAIL_FROM is needed with SMTP_URL/],
+    ['a bad sender', { SMTP_URL: 'smtp://smtp.example.com', MAIL_FROM: 'tandem' }, /MAIL_FROM is not a mail address/],
+  ])('stop the server with a clear message for %s', (_, bad, message) => {
+    expect(() => readConfig({ ...env, ...bad })).toThrow(message);
+  });
+  it('never repeat the password of a malformed SMTP_URL', () => {
+    expect(() => readConfig({ ...env, SMTP_URL: 'smtp://user:s3cret@[bad', MAIL_FROM: 't@example.com' })).toThrow(/^(?!.*s3cret)/s);
+  });
+});
+
+describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) => {
+  let db: Database;
+  let app: App;
+  let secret: string;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  const refuse = new Map<string, number>();
+  beforeAll(async () => {
+    db = await freshDatabase(kind);
+    app = appFor(db);
+    secret = await linkSecret(db);
+    smtp = await startSmtp({ refuse });
+  });
+  afterAll(async () => {
+    await smtp.close();
+    await db.close();
+  });
+
+  const sender = (url = smtp.url, now?: () => number) => new MailSender({ db, log: createLogger('silent'), config: { transport: 'smtp', url, from: 'Tandem <tandem@tandem.test>' }, secret, publicUrl: PUBLIC, now });
+
+  /** A recruiter sends a hiring manager a review of two people. */
+  async function sentReview({ message = 'Two for the platform team', people = ['Ada Lovelace', 'Grace Hopper'] } = {}) {
+    const { members } = await teamWith(db, ['recruiter', 'hiring_manager', 'hiring_manager']);
+    const [recruiter, hm, hm2] = members.map((m) => ({ ...m, api: as(app, m) }));
+    const requisitionId = ulid();
+    const ids = people.map(() => ulid());
+    const requestId = ulid();
+    const res = await recruiter!.api.push([
+      { name: 'requisition.save', args: { id: requisitionId, title: 'Staff Platform Engineer', hiringManagerId: hm!.member.id, recruiterIds: [recruiter!.member.id], mustHaves: ['Go', 'Postgres'], niceToHaves: ['Kubernetes'], feedbackSlaHours: 48, stages: ['Sourced'], at: 1 } },
+      ...people.map((name, i) => ({ name: 'prospect.upsert', args: { id: ids[i], identity: identity(`p-${ids[i]!.toLowerCase()}`, name), at: 1 } })),
+      { name: 'review.request', args: { id: requestId, requisitionId, reviewerId: hm!.member.id, prospectIds: ids, activityIds: ids.map(() => ulid()), message, at: Date.now() } },
+    ]);
+    expect(res.rejected).toEqual([]);
+    return { recruiter: recruiter!, hm: hm!, hm2: hm2!, requestId, requisitionId, ids };
+  }
+
+  const mailTo = (email: string) => smtp.received.filter((m) => m.to.includes(email));
+  const logOf = (teamId: string) => db.query<{ recipient: string; status: string; error: string | null }>('SELECT recipient, status, error FROM mail_log WHERE team_id = $1 ORDER BY id', [teamId]);
+
+  it('mails a new review request to its reviewer over SMTP, in text and HTML, once', async () => {
+    const { hm, recruiter } = await sentReview({ people: ['Ada <b>Lovelace</b>', 'Grace Hopper'] });
+    const a = sender();
+    const b = sender();
+    // Two senders at once (two processes): the lease gives the mail to one.
+    await Promise.all([a.drain(), b.drain(), a.drain()]);
+    await Promise.all([a.stop(), b.stop()]);
+    const mails = mailTo(hm.member.email);
+    expect(mails).toHaveLength(1);
+    const raw = mails[0]!.raw;
+    expect(mails[0]!.from).toBe('tandem@tandem.test');
+    expect(raw).toMatch(/^Subject: Review 2 people for Staff Platform Engineer/m);
+    expect(raw).toContain('multipart/alternative');
+    expect(raw).toMatch(/text\/plain/);
+    expect(raw).toMatch(/text\/html/);
+    expect(raw).toContain(`${recruiter.member.name} asked you to review 2 people`);
+    expect(raw).toContain('Two for the platform team');
+    expect(raw).toContain('Ada &lt;b&gt;Lovelace&lt;/b&gt;');
+    expect(raw).not.toContain('<b>Lovelace</b></strong>');
+    expect(raw).toContain('/settings');
+    expect(linkIn(raw)).toBeDefined();
+    expect(await logOf(hm.member.teamId)).toEqual([{ recipient: hm.member.email, status: 'sent', error: null }]);
+  });
+
+  it('records a refused recipient as failed, retries a busy one, and retries when the SMTP server is down', async () => {
+    const refused = await sentReview();
+    const busy = await sentReview();
+    refuse.set(refused.hm.member.email, 550);
+    refuse.set(busy.hm.member.email, 450);
+    const s = sender();
+    await s.drain();
+    await s.stop();
+    expect(await logOf(refused.hm.member.teamId)).toEqual([expect.objectContaining({ status: 'failed', error: expect.stringMatching(/550/) as unknown })]);
+    expect(await logOf(busy.hm.member.teamId)).toEqual([expect.objectContaining({ status: 'retry' })]);
+    const [queued] = await db.query<{ status: string; later: boolean }>("SELECT status, send_after > now() AS later FROM mail_queue WHERE team_id = $1", [busy.hm.member.teamId]);
+    expect(queued).toEqual({ status: 'queued', later: true });
+
+    const down = await sentReview();
+    const closed = sender('smtp://127.0.0.1:1');
+    await closed.drain();
+    await closed.stop();
+    expect(await logOf(down.hm.member.teamId)).toEqual([expect.objectContaining({ status: 'retry' })]);
+    expect(mailTo(down.hm.member.email)).toHaveLength(0);
+    // Once the SMTP server is back and the retry is due, it goes, once.
+    await db.query("UPDATE mail_queue SET send_after = now() WHERE team_id = $1", [down.hm.member.teamId]);
+    const back = sender();
+    await back.drain();
+    await back.stop();
+    expect(mailTo(down.hm.member.email)).toHaveLength(1);
+    refuse.clear();
+  });
+
+  async function mailedLink() {
+    const review = await sentReview();
+    const s = sender();
+    await s.drain();
+    await s.stop();
+    const link = linkIn(mailTo(review.hm.member.email)[0]!.raw)!;
+    return { ...review, path: new URL(link).pathname };
+  }
+
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+  it('opens the review page under a strict CSP, and decides as the reviewer through the push path', async () => {
+    const { path, ids, recruiter, requestId } = await mailedLink();
+    const outsider = ulid();
+    const notes = await recruiter.api.push([
+      { name: 'note.add', args: { id: ulid(), prospectId: ids[0], body: 'Team note: strong on Postgres', at: 5 } },
+      { name: 'note.add', args: { id: ulid(), prospectId: ids[0], body: 'Private note: salary hint', visibility: 'private', at: 5 } },
+      { name: 'prospect.upsert', args: { id: outsider, identity: identity(`p-${outsider.toLowerCase()}`, 'Outside Person'), at: 5 } },
+      { name: 'note.add', args: { id: ulid(), prospectId: outsider, body: 'Note on someone else', at: 5 } },
+    ]);
+    expect(notes.rejected).toEqual([]);
+    const page = await app.request(path);
+    expect(page.status).toBe(200);
+    const csp = page.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    const html = await page.text();
+    expect(html).toContain('Ada Lovelace');
+    // The team's notes on the people in it; nobody's private notes, nothing about anyone else.
+    expect(html).toContain('Team note: strong on Postgres');
+    expect(html).not.toContain('Private note');
+    expect(html).not.toContain('Outside Person');
+    expect(html).not.toContain('Note on someone else');
+    expect(html).not.toMatch(/<script>(?!\s*$)/);
+
+    const decided = await post(`${path}/decide`, { prospectId: ids[0], verdict: 'approve', met: ['Go'], note: 'Strong' });
+    expect(decided.status).toBe(200);
+    const decisions = docsOf<ReviewDecision>(await recruiter.api.pullAll(), 'review_decision');
+    expect(decisions).toEqual([expect.objectContaining({ requestId, prospectId: ids[0], verdict: 'approve', met: ['Go'], note: 'Strong' })]);
+    // A second decision on the same person is the mutation's refusal, as a 409 the page shows.
+    const again = await post(`${path}/decide`, { prospectId: ids[0], verdict: 'reject' });
+    expect(again.status).toBe(409);
+    expect(await again.json()).toEqual({ error: 'already decided; undo the decision first' });
+    const undone = await post(`${path}/undo`, { decisionId: decisions[0]!.id });
+    expect(undone.status).toBe(200);
+    expect(docsOf<ReviewDecision>(await recruiter.api.pullAll(), 'review_decision')[0]!.deletedAt).not.toBeNull();
+  });
+
+  it('refuses a tampered token with a clear 404 page, never a 5xx', async () => {
+    const { path } = await mailedLink();
+    const token = path.slice('/r/'.length);
+    const [id, mac] = token.split('.') as [string, string];
+    const flipped = `${id}.${mac.slice(0, -1)}${mac.endsWith('A') ? 'B' : 'A'}`;
+    const otherId = `${id.slice(0, -1)}${id.endsWith('0') ? '1' : '0'}.${mac}`;
+    for (const bad of [flipped, otherId, id, `${token}.x`, 'nonsense', '%00', 'a'.repeat(5000)]) {
+      const res = await app.request(`/r/${bad}`);
+      expect(res.status, bad).toBe(404);
+      expect(await res.text()).toContain('This link is not valid');
+      expect((await post(`/r/${bad}/decide`, { prospectId: ulid(), verdict: 'approve' })).status).toBe(404);
+    }
+  });
+
+  it('expires two weeks after the deadline', async () => {
+    const { path, hm } = await mailedLink();
+    const [request] = await db.query<{ due: number }>("SELECT (doc->>'dueAt')::bigint AS due FROM entities WHERE kind = 'review_request' AND team_id = $1", [hm.member.teamId]);
+    const due = Number(request!.due);
+    const { reviewLinkRoutes } = await import('@/server/review-link/routes');
+    const { rateLimits } = await import('@/server/http/rate-limits');
+    const at = (t: number) => reviewLinkRoutes({ db, limits: rateLimits(undefined), now: () => t });
+    expect((await at(due + 14 * 86_400_000 - 1000).request(path.slice(2))).status).toBe(200);
+    const late = await at(due + 14 * 86_400_000 + 1000).request(path.slice(2));
+    expect(late.status).toBe(410);
+    expect(await late.text()).toContain('This link has expired');
+  });
+
+  it('shows a closed page after the request is reassigned, and refuses a replayed decision', async () => {
+    const { path, recruiter, hm2, requestId, ids } = await mailedLink();
+    const res = await recruiter.api.push([{ name: 'review.reassign', args: { requestId, newRequestId: ulid(), reviewerId: hm2.member.id, message: '', at: Date.now() } }]);
+    expect(res.rejected).toEqual([]);
+    const page = await app.request(path);
+    expect(page.status).toBe(410);
+    expect(await page.text()).toContain('This review went to someone else');
+    const replay = await post(`${path}/decide`, { prospectId: ids[0], verdict: 'approve' });
+    expect(replay.status).toBe(410);
+    // The new reviewer is mailed the handed-over review.
+    const s = sender();
+    await s.drain();
+    await s.stop();
+    expect(mailTo(hm2.member.email).map((m) => /^Subject: (.*)$/m.exec(m.raw)?.[1])).toEqual(['Review handed to you: Staff Platform Engineer (2 people)']);
+  });
+
+  it('rate-limits the link routes per address, good tokens and bad alike', async () => {
+    const { path } = await mailedLink();
+    const limited = createApp({ db, log: createLogger('silent'), rateLimits: { pushPerMin: 0, pullPerMin: 0, redeemPerMin: 0, badTokenPerMin: 0, trustProxy: false, reviewLinkPerMin: 3 } });
+    const statuses = [];
+    for (const p of [path, '/r/guess-1', `${path}/settings`, path]) statuses.push((await limited.request(p)).status);
+    expect(statuses).toEqual([200, 404, 200, 429]);
+    const res = await limited.request('/r/guess-2');
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('writes mail to the log with the log transport, sending nothing', async () => {
+    const { hm } = await sentReview();
+    const lines: string[] = [];
+    const log = createLogger('info');
+    const logged = Object.assign(Object.create(log) as typeof log, { info: (o: object, msg: string) => void lines.push(`${msg} ${JSON.stringify(o)}`) });
+    const s = new MailSender({ db, log: logged, config: { transport: 'log', from: 'Tandem <t@tandem.test>' }, secret, publicUrl: PUBLIC });
+    await s.drain();
+    await s.stop();
+    expect(mailTo(hm.member.email)).toHaveLength(0);
+    expect(lines.find((l) => l.includes(hm.member.email))).toMatch(/mail \(log transport, not sent\).*Review 2 people for Staff Platform Engineer/);
+    expect(await logOf(hm.member.teamId)).toEqual([{ recipient: hm.member.email, status: 'sent', error: null }]);
+  });
+
+  it('lets the reviewer turn review mail off from the mail settings page, and then sends them none', async () => {
+    const { path, hm, recruiter, requisitionId } = await mailedLink();
+    const settings = await app.request(`${path}/settings`);
+    expect(await settings.text()).toContain('is <strong>on</strong>');
+    const off = await app.request(`${path}/settings`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'mail=off' });
+    expect(off.status).toBe(303);
+    expect(await (await app.request(`${path}/settings`)).text()).toContain('is <strong>off</strong>');
+    const crossSite = await app.request(`${path}/settings`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' }, body: 'mail=on' });
+    expect(crossSite.status).toBe(403);
+    const person = ulid();
+    const res = await recruiter.api.push([
+      { name: 'prospect.upsert', args: { id: person, identity: identity(`p-${person.toLowerCase()}`, 'Alan Turing'), at: 1 } },
+      { name: 'review.request', args: { id: ulid(), requisitionId, reviewerId: hm.member.id, prospectIds: [person], activityIds: [ulid()], at: Date.now() } },
+    ]);
+    expect(res.rejected).toEqual([]);
+    const s = sender();
+    await s.drain();
+    await s.stop();
+    expect(mailTo(hm.member.email)).toHaveLength(1);
+    expect((await logOf(hm.member.teamId)).at(-1)).toEqual({ recipient: null, status: 'skipped', error: 'the reviewer turned review mail off' });
+  });
+
+  it('is withdrawn by the recruiter only, in their own team', async () => {
+    const { path, recruiter, hm, requestId } = await mailedLink();
+    const other = await sentReview();
+    const as = (who: { token: string }) => ({ authorization: `Bearer ${who.token}` });
+    expect((await post('/v1/review-links/revoke', { requestId }, as(hm))).status).toBe(403);
+    expect((await post('/v1/review-links/revoke', { requestId }, as(other.recruiter))).status).toBe(404);
+    expect((await app.request(path)).status).toBe(200);
+    const revoked = await post('/v1/review-links/revoke', { requestId }, as(recruiter));
+    expect(await revoked.json()).toEqual({ revoked: 1 });
+    const page = await app.request(path);
+    expect(page.status).toBe(410);
+    expect(await page.text()).toContain('This link was withdrawn');
+  });
+});
