@@ -99,29 +99,29 @@ const CHECKS: Record<number, (db: Database) => Promise<void>> = {
     await db.query("INSERT INTO members (id, team_id, email, name, role) VALUES ('m6', 't6', 'e@f.g', 'E', 'hiring_manager')");
     expect(await db.query("SELECT time_zone, joined_at FROM members WHERE id = 'm6'")).toEqual([{ time_zone: null, joined_at: null }]);
   },
-  // Issue 12's mail queue: renumbered by whoever merges it after other migrations.
-  8: async (db) => {
+  // Issue 12's mail queue and review links.
+  7: async (db) => {
     expect(await columns(db, 'mail_queue')).toEqual(['id', 'team_id', 'request_id', 'reviewer_id', 'kind', 'due_slot', 'send_after', 'attempts', 'leased_until', 'status', 'created_at']);
     expect(await columns(db, 'review_links')).toEqual(['id', 'team_id', 'request_id', 'reviewer_id', 'created_at', 'revoked_at', 'revoked_by']);
-    await db.query("INSERT INTO teams (id, name) VALUES ('t8', 'Eight')");
-    await db.query("INSERT INTO members (id, team_id, email, name, role) VALUES ('m8', 't8', 'hm@f.g', 'H', 'hiring_manager')");
-    const request = (id: string, extra: object = {}) => JSON.stringify({ id, reviewerId: 'm8', status: 'open', deletedAt: null, reassignedFrom: null, ...extra });
+    await db.query("INSERT INTO teams (id, name) VALUES ('t7', 'Seven')");
+    await db.query("INSERT INTO members (id, team_id, email, name, role) VALUES ('m7', 't7', 'hm@f.g', 'H', 'hiring_manager')");
+    const request = (id: string, extra: object = {}) => JSON.stringify({ id, reviewerId: 'm7', status: 'open', deletedAt: null, reassignedFrom: null, ...extra });
     // A new open request queues one mail in its own transaction; updates to it and closed or
     // unknown-reviewer requests queue none.
-    await db.query("INSERT INTO entities (team_id, kind, id, version, doc) VALUES ('t8', 'review_request', 'r1', 1, $1)", [request('r1')]);
-    await db.query("INSERT INTO entities (team_id, kind, id, version, doc) VALUES ('t8', 'review_request', 'r1', 2, $1) ON CONFLICT (team_id, kind, id) DO UPDATE SET doc = excluded.doc", [request('r1')]);
-    await db.query("INSERT INTO entities (team_id, kind, id, version, doc) VALUES ('t8', 'review_request', 'r2', 3, $1)", [request('r2', { reassignedFrom: 'r1' })]);
-    await db.query("INSERT INTO entities (team_id, kind, id, version, doc) VALUES ('t8', 'review_request', 'r3', 4, $1)", [request('r3', { status: 'cancelled' })]);
-    await db.query("INSERT INTO entities (team_id, kind, id, version, doc) VALUES ('t8', 'review_request', 'r4', 5, $1)", [request('r4', { reviewerId: 'nobody' })]);
+    await db.query("INSERT INTO entities (team_id, kind, id, version, doc) VALUES ('t7', 'review_request', 'r1', 1, $1)", [request('r1')]);
+    await db.query("INSERT INTO entities (team_id, kind, id, version, doc) VALUES ('t7', 'review_request', 'r1', 2, $1) ON CONFLICT (team_id, kind, id) DO UPDATE SET doc = excluded.doc", [request('r1')]);
+    await db.query("INSERT INTO entities (team_id, kind, id, version, doc) VALUES ('t7', 'review_request', 'r2', 3, $1)", [request('r2', { reassignedFrom: 'r1' })]);
+    await db.query("INSERT INTO entities (team_id, kind, id, version, doc) VALUES ('t7', 'review_request', 'r3', 4, $1)", [request('r3', { status: 'cancelled' })]);
+    await db.query("INSERT INTO entities (team_id, kind, id, version, doc) VALUES ('t7', 'review_request', 'r4', 5, $1)", [request('r4', { reviewerId: 'nobody' })]);
     await db.transaction(async (tx) => {
-      await tx.query("INSERT INTO entities (team_id, kind, id, version, doc) VALUES ('t8', 'review_request', 'r5', 6, $1)", [request('r5')]);
+      await tx.query("INSERT INTO entities (team_id, kind, id, version, doc) VALUES ('t7', 'review_request', 'r5', 6, $1)", [request('r5')]);
       throw new Error('rolled back');
     }).catch(() => undefined);
     expect(await db.query('SELECT request_id, reviewer_id, kind, status FROM mail_queue ORDER BY request_id')).toEqual([
-      { request_id: 'r1', reviewer_id: 'm8', kind: 'review_request', status: 'queued' },
-      { request_id: 'r2', reviewer_id: 'm8', kind: 'reassigned', status: 'queued' },
+      { request_id: 'r1', reviewer_id: 'm7', kind: 'review_request', status: 'queued' },
+      { request_id: 'r2', reviewer_id: 'm7', kind: 'reassigned', status: 'queued' },
     ]);
-    await expect(db.query("INSERT INTO mail_queue (team_id, request_id, reviewer_id, kind) VALUES ('t8', 'r1', 'm8', 'review_request')")).rejects.toThrow(/duplicate|unique/i);
+    await expect(db.query("INSERT INTO mail_queue (team_id, request_id, reviewer_id, kind) VALUES ('t7', 'r1', 'm7', 'review_request')")).rejects.toThrow(/duplicate|unique/i);
   },
 };
 
