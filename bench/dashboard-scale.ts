@@ -19,14 +19,15 @@
 // `npm run bench:dashboard` (builds first) or `npx tsx bench/dashboard-scale.ts` after
 // `npx wxt build`. Options: --scale 0.1 (10,000 people, 100,000 activities: quick runs),
 // --seed N, --refill (ignore the cached profile), --runs N (page loads and moves per figure,
-// default 7; BENCH_RUNS too), --only numbers,board,search,change,move (which figures).
+// default 7; BENCH_RUNS too), --only numbers,board,search,steps,change,move (which figures; `steps`: each search keystroke's
+// steps timed apart, not in the default set).
 // BENCH_HOOK_WAIT_MS (default 30 s): how long a view may take to show its hook before it is
 // reported missing. The filled profile is cached (bench/support/dashboard-profile.ts).
 import { parseArgs } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { datasetChunks, planDataset } from './support/dashboard-data';
-import { type BenchBrowser, type CachedFill, extensionUrl, filledProfile, indexedDbBytes, launchBench } from './support/dashboard-profile';
-import type { MoveResult } from './support/dashboard-fill-page';
+import { type BenchBrowser, type CachedFill, extensionUrl, filledProfile, indexedDbBytes, launchBench, openFillPage } from './support/dashboard-profile';
+import type { MoveResult, SearchStep } from './support/dashboard-fill-page';
 import { load1, median, out, percentile, round, runBench, tempDir } from './support/harness';
 
 const { values: args } = parseArgs({
@@ -242,6 +243,19 @@ async function peopleSearch(context: BrowserContext, fill: CachedFill) {
   report({ bench: 'people-search-keystroke', keystrokes: reflected + changedOnly + unchanged, reflected, changedOnly, unchanged, budgetMs: 150 }, samples);
 }
 
+/** Where a keystroke's time goes: each prefix's steps timed in an extension page (see `searchSteps`). */
+async function peopleSearchSteps(context: BrowserContext, fill: CachedFill) {
+  const page = await openFillPage(context);
+  const steps = await page.evaluate(
+    ({ queries }) => (globalThis as unknown as { tandemBench: { searchSteps(q: string[], limit: number): Promise<SearchStep[]> } }).tandemBench.searchSteps(queries, 50),
+    { queries: searchQueries(fill) },
+  );
+  await page.close();
+  for (const s of steps) out({ bench: 'people-search-step', text: s.text, matched: s.matched, matchMs: round(s.matchMs), orderMs: round(s.orderMs), rowsMs: round(s.rowsMs) });
+  const total = steps.map((s) => s.matchMs + s.orderMs + s.rowsMs);
+  out({ bench: 'people-search-steps', ...stats(total), matchP95Ms: round(percentile(steps.map((s) => s.matchMs), 95)), orderP95Ms: round(percentile(steps.map((s) => s.orderMs), 95)), rowsP95Ms: round(percentile(steps.map((s) => s.rowsMs), 95)), load1: load1() });
+}
+
 async function metricsAfterChange(browser: BenchBrowser, boardRequisitionId: string) {
   const { context } = browser;
   // The requisition the move is in: with all requisitions chosen, Numbers shows no per-stage
@@ -401,6 +415,7 @@ runBench(async () => {
     if (ONLY.has('numbers')) await firstFigures(browser.context, 'numbers', '#numbers');
     if (ONLY.has('board')) await firstFigures(browser.context, 'board', `#board/${fill.boardRequisitionId}`);
     if (ONLY.has('search')) await peopleSearch(browser.context, fill);
+    if (ONLY.has('steps')) await peopleSearchSteps(browser.context, fill);
     if (ONLY.has('change')) await metricsAfterChange(browser, fill.boardRequisitionId);
     if (ONLY.has('move')) await boardCardMove(browser.context, fill.boardRequisitionId);
   } finally {

@@ -8,7 +8,9 @@ import { TandemDB, toStoredRow } from '@/lib/db/database';
 import type { SyncedTable } from '@/lib/model';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { mutate } from '@/lib/db/mutate';
+import { matchText, orderByLastActivity, peopleRows, searchBasis } from '@/lib/db/people-search';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
+import { NO_FILTERS } from '@/lib/model';
 import { pipelineMove } from '@/lib/mutations/pipeline';
 import { type DatasetChunk, type DatasetOptions, datasetChunks, planDataset } from './dashboard-data';
 
@@ -109,4 +111,38 @@ async function moveOneStage(requisitionId: string, nth: number): Promise<MoveRes
   return { prospectId: entry.prospectId, from: entry.stage, to, startedAt, committedAt: epochNow() };
 }
 
-Object.assign(globalThis, { tandemBench: { fill, moveOneStage } });
+export interface SearchStep {
+  text: string;
+  matched: number | null;
+  matchMs: number;
+  orderMs: number;
+  rowsMs: number;
+}
+
+/**
+ * Each prefix of each query through the keystroke's steps (`searchWithin`'s parts: the typed
+ * words' index ranges, ordering by last activity, loading the page), timed one by one, so a slow
+ * keystroke says which step it spent its time in.
+ */
+async function searchSteps(queries: string[], limit: number): Promise<SearchStep[]> {
+  const db = openDb();
+  const me = (await db.local.get(LOCAL_KEYS.me))!.value as { memberId: string; teamId: string };
+  const basis = await searchBasis(db, NO_FILTERS);
+  const steps: SearchStep[] = [];
+  for (const query of queries) {
+    for (let i = 1; i <= query.length; i++) {
+      const text = query.slice(0, i);
+      const t0 = performance.now();
+      const matched = await matchText(db, me.memberId, text);
+      const t1 = performance.now();
+      const ordered = await orderByLastActivity(db, matched, limit, basis.withActivity);
+      const t2 = performance.now();
+      await peopleRows(db, me.teamId, ordered);
+      steps.push({ text, matched: matched?.size ?? null, matchMs: t1 - t0, orderMs: t2 - t1, rowsMs: performance.now() - t2 });
+    }
+  }
+  db.close();
+  return steps;
+}
+
+Object.assign(globalThis, { tandemBench: { fill, moveOneStage, searchSteps } });

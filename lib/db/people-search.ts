@@ -147,15 +147,15 @@ export async function matchText(db: TandemDB, memberId: string, text: string): P
   return perWord.reduce<PeopleSet>((acc, next) => intersect(acc, next), null);
 }
 
-/** Entries read per step when walking the feed newest first. */
+/** Entries read per step when walking `lastActivity` newest first. */
 const WALK_CHUNK = 500;
 
 /**
- * What one IndexedDB request costs, in entries read by a `getAll`: in Chromium a request is a
- * round trip to the browser process (about a millisecond under light load) while entries stream
- * at some microseconds each, so a set's own feeds are read only when it is small.
+ * What reading one person's `lastActivity` row by key costs, in rows read by a `getAll` walk:
+ * in Chromium a `get` is about 40 µs (one request each, pipelined) where a walk streams rows at
+ * a few µs each, so a set's own rows are read only when it is small.
  */
-const REQUEST_COST_IN_ENTRIES = 100;
+const GET_COST_IN_ENTRIES = 10;
 
 export interface Ordered {
   /** The first `limit` people by last activity, newest first; people with none follow, newest added first. */
@@ -164,44 +164,55 @@ export interface Ordered {
   lastActivityAt: Map<string, number>;
 }
 
+/** Every id that counts as each person: the person's own and the ids merged into them (aliases). */
+async function idsCountingFor(db: TandemDB, people: ReadonlySet<string>, resolve: (id: string) => string): Promise<Map<string, string>> {
+  const owner = new Map([...people].map((id) => [id, id]));
+  for (const alias of await db.aliases.toCollection().primaryKeys()) {
+    const into = resolve(alias);
+    if (into !== alias && people.has(into)) owner.set(alias, into);
+  }
+  return owner;
+}
+
 /**
- * The first `limit` of a set of people by last activity, reading only what that needs, in
- * `getAll` steps (a cursor is a round trip per entry): for a small set each person's own feed
- * (`[prospectId+at]`); for a large one the whole feed newest first, `WALK_CHUNK` at a time, until
- * `limit` of them turn up — whichever costs less (about |set| requests against
- * limit × activities ÷ |set| entries walked, a request weighing `REQUEST_COST_IN_ENTRIES`).
+ * The first `limit` of a set of people by last activity, from `lastActivity` (one row per person
+ * with activity, kept in step with the activities; lib/db/last-activity.ts): for a small set each
+ * person's own row by key; for a large one the `at` index newest first, `WALK_CHUNK` at a time,
+ * until `limit` of them turn up — whichever reads less (about |set| gets against
+ * limit × rows ÷ |set| rows walked, a get weighing `GET_COST_IN_ENTRIES`). An alias's activity
+ * counts for the person it was merged into.
  */
-export async function orderByLastActivity(db: TandemDB, people: PeopleSet, limit: number, activityCount: number): Promise<Ordered> {
+export async function orderByLastActivity(db: TandemDB, people: PeopleSet, limit: number, withActivity: number): Promise<Ordered> {
   const lastActivityAt = new Map<string, number>();
-  if (people !== null && people.size * REQUEST_COST_IN_ENTRIES <= (limit * activityCount) / Math.max(people.size, 1)) {
-    await Promise.all(
-      [...people].map(async (id) => {
-        const feed = await db.activities.where('[prospectId+at]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
-        for (const a of feed) if (a.deletedAt === null && (lastActivityAt.get(id) ?? -1) < a.at) lastActivityAt.set(id, a.at);
-      }),
-    );
+  const resolve = await aliasResolver(db);
+  if (people !== null && people.size * GET_COST_IN_ENTRIES <= (limit * withActivity) / Math.max(people.size, 1)) {
+    const owner = await idsCountingFor(db, people, resolve);
+    const keys = [...owner.keys()];
+    const rows = await db.lastActivity.bulkGet(keys);
+    rows.forEach((row, i) => {
+      const id = owner.get(keys[i]!)!;
+      if (row && (lastActivityAt.get(id) ?? -1) < row.at) lastActivityAt.set(id, row.at);
+    });
     const ids = [...people].sort((a, b) => (lastActivityAt.get(b) ?? -1) - (lastActivityAt.get(a) ?? -1) || (a < b ? 1 : -1)).slice(0, limit);
     return { ids, lastActivityAt };
   }
-  const resolve = await aliasResolver(db);
   const ids: string[] = [];
-  // Each step reads up to the oldest time the last one reached, skipping what it already read there.
+  // Each step reads up to the oldest time the last one reached, skipping who it already read there.
   let bound = Number.POSITIVE_INFINITY;
   let readAtBound = new Set<string>();
   while (ids.length < limit) {
-    const chunk = await db.activities.where('at').belowOrEqual(bound).reverse().limit(WALK_CHUNK).toArray();
-    const fresh = chunk.filter((a) => !readAtBound.has(a.id));
+    const chunk = await db.lastActivity.where('at').belowOrEqual(bound).reverse().limit(WALK_CHUNK).toArray();
+    const fresh = chunk.filter((row) => !readAtBound.has(row.prospectId));
     if (fresh.length === 0) break;
-    for (const a of fresh) {
-      if (a.deletedAt !== null) continue;
-      const id = resolve(a.prospectId);
+    for (const row of fresh) {
+      const id = resolve(row.prospectId);
       if (lastActivityAt.has(id) || (people !== null && !people.has(id))) continue;
-      lastActivityAt.set(id, a.at);
+      lastActivityAt.set(id, row.at);
       ids.push(id);
       if (ids.length >= limit) break;
     }
     const oldest = chunk[chunk.length - 1]!.at;
-    const atOldest = chunk.filter((a) => a.at === oldest).map((a) => a.id);
+    const atOldest = chunk.filter((row) => row.at === oldest).map((row) => row.prospectId);
     readAtBound = oldest === bound ? new Set([...readAtBound, ...atOldest]) : new Set(atOldest);
     bound = oldest;
     if (chunk.length < WALK_CHUNK) break;
@@ -243,18 +254,19 @@ export interface PeoplePage {
 export interface SearchBasis {
   filtered: PeopleSet;
   people: number;
-  activities: number;
+  /** People with a live activity (rows of `lastActivity`). */
+  withActivity: number;
 }
 
 export async function searchBasis(db: TandemDB, filters: PeopleFilters): Promise<SearchBasis> {
-  const [filtered, people, activities] = await Promise.all([filterPeople(db, filters), db.prospects.count(), db.activities.count()]);
-  return { filtered, people, activities };
+  const [filtered, people, withActivity] = await Promise.all([filterPeople(db, filters), db.prospects.count(), db.lastActivity.count()]);
+  return { filtered, people, withActivity };
 }
 
 /** A keystroke's work: the typed words within the people the filters left, ordered, one page loaded. */
 export async function searchWithin(db: TandemDB, me: { memberId: string; teamId: string }, text: string, basis: SearchBasis, limit: number): Promise<PeoplePage> {
   const people = intersect(basis.filtered, await matchText(db, me.memberId, text));
-  const ordered = await orderByLastActivity(db, people, limit, basis.activities);
+  const ordered = await orderByLastActivity(db, people, limit, basis.withActivity);
   return { total: people?.size ?? basis.people, results: await peopleRows(db, me.teamId, ordered) };
 }
 
