@@ -243,7 +243,7 @@ async function peopleSearch(context: BrowserContext, fill: CachedFill) {
   report({ bench: 'people-search-keystroke', keystrokes: reflected + changedOnly + unchanged, reflected, changedOnly, unchanged, budgetMs: 150 }, samples);
 }
 
-/** Where a keystroke's time goes: each prefix's steps timed in an extension page (see `searchSteps`). */
+/** Where a keystroke's time goes: each prefix's page, and reading its words' whole ranges, timed in an extension page (see `searchSteps`). */
 async function peopleSearchSteps(context: BrowserContext, fill: CachedFill) {
   const page = await openFillPage(context);
   const steps = await page.evaluate(
@@ -251,9 +251,8 @@ async function peopleSearchSteps(context: BrowserContext, fill: CachedFill) {
     { queries: searchQueries(fill) },
   );
   await page.close();
-  for (const s of steps) out({ bench: 'people-search-step', text: s.text, matched: s.matched, matchMs: round(s.matchMs), orderMs: round(s.orderMs), rowsMs: round(s.rowsMs) });
-  const total = steps.map((s) => s.matchMs + s.orderMs + s.rowsMs);
-  out({ bench: 'people-search-steps', ...stats(total), matchP95Ms: round(percentile(steps.map((s) => s.matchMs), 95)), orderP95Ms: round(percentile(steps.map((s) => s.orderMs), 95)), rowsP95Ms: round(percentile(steps.map((s) => s.rowsMs), 95)), load1: load1() });
+  for (const s of steps) out({ bench: 'people-search-step', text: s.text, total: s.total, pageMs: round(s.pageMs), wholeRangesMs: round(s.matchMs), countMs: s.countMs === null ? null : round(s.countMs) });
+  out({ bench: 'people-search-steps', ...stats(steps.map((s) => s.pageMs)), wholeRangesP95Ms: round(percentile(steps.map((s) => s.matchMs), 95)), load1: load1() });
 }
 
 async function metricsAfterChange(browser: BenchBrowser, boardRequisitionId: string) {
@@ -408,6 +407,7 @@ runBench(async () => {
     storageEstimateMB: fill.usageBytes === null ? null : round(fill.usageBytes / 1e6),
     dataAgeDays: round((Date.now() - fill.options.now) / 86_400_000),
     prepareSeconds: round((Date.now() - started) / 1000),
+    upgrades: fill.upgrades ?? [],
   });
   const browser = await launchBench(profile.extensionDir, profile.userDataDir);
   try {

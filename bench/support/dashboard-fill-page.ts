@@ -8,7 +8,7 @@ import { TandemDB, toStoredRow } from '@/lib/db/database';
 import type { SyncedTable } from '@/lib/model';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { mutate } from '@/lib/db/mutate';
-import { matchText, orderByLastActivity, peopleRows, searchBasis } from '@/lib/db/people-search';
+import { countMatches, matchText, searchBasis, searchWithin } from '@/lib/db/people-search';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
 import { NO_FILTERS } from '@/lib/model';
 import { pipelineMove } from '@/lib/mutations/pipeline';
@@ -113,16 +113,19 @@ async function moveOneStage(requisitionId: string, nth: number): Promise<MoveRes
 
 export interface SearchStep {
   text: string;
-  matched: number | null;
+  /** People found (null: the count follows the page). */
+  total: number | null;
+  /** The keystroke's page: `searchWithin`. */
+  pageMs: number;
+  /** Of which ordering the page's people (`orderByLastActivity`) when the words' sets were read. */
   matchMs: number;
-  orderMs: number;
-  rowsMs: number;
+  /** The count that follows a broad search's page (`countMatches`), when it does. */
+  countMs: number | null;
 }
 
 /**
- * Each prefix of each query through the keystroke's steps (`searchWithin`'s parts: the typed
- * words' index ranges, ordering by last activity, loading the page), timed one by one, so a slow
- * keystroke says which step it spent its time in.
+ * Each prefix of each query through the keystroke's work (`searchWithin`), timed, with the
+ * words' exact sets read on their own (`matchText`) and the count that follows a broad page.
  */
 async function searchSteps(queries: string[], limit: number): Promise<SearchStep[]> {
   const db = openDb();
@@ -133,16 +136,27 @@ async function searchSteps(queries: string[], limit: number): Promise<SearchStep
     for (let i = 1; i <= query.length; i++) {
       const text = query.slice(0, i);
       const t0 = performance.now();
-      const matched = await matchText(db, me.memberId, text);
+      const page = await searchWithin(db, me, text, basis, limit);
       const t1 = performance.now();
-      const ordered = await orderByLastActivity(db, matched, limit, basis.withActivity);
+      await matchText(db, me.memberId, text);
       const t2 = performance.now();
-      await peopleRows(db, me.teamId, ordered);
-      steps.push({ text, matched: matched?.size ?? null, matchMs: t1 - t0, orderMs: t2 - t1, rowsMs: performance.now() - t2 });
+      const countMs = page.total === null ? (await countMatches(db, me, text, basis, () => true), performance.now() - t2) : null;
+      steps.push({ text, total: page.total, pageMs: t1 - t0, matchMs: t2 - t1, countMs });
     }
   }
   db.close();
   return steps;
 }
 
-Object.assign(globalThis, { tandemBench: { fill, moveOneStage, searchSteps } });
+/** Opens the database, upgrading it to this build's schema: the milliseconds that took. */
+async function openAndUpgrade(): Promise<{ ms: number; version: number }> {
+  const db = openDb();
+  const started = performance.now();
+  await db.open();
+  const ms = performance.now() - started;
+  const version = db.verno;
+  db.close();
+  return { ms, version };
+}
+
+Object.assign(globalThis, { tandemBench: { fill, moveOneStage, searchSteps, openAndUpgrade } });

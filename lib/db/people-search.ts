@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { stageHistory } from '@/lib/metrics';
 import type { PeopleFilters, Prospect, Requisition } from '@/lib/model';
-import { type TandemDB, fromProspectRow } from './database';
+import { type ProspectRow, type TandemDB, fromProspectRow } from './database';
 import { stageMoves } from './dashboard-queries';
 import { searchWordsOf } from './search-words';
 
@@ -119,32 +119,77 @@ export async function filterPeople(db: TandemDB, filters: PeopleFilters): Promis
   return set;
 }
 
+/** Who a typed word finds by their notes: the team's notes, or the member's own private ones (resolved through merges). */
+async function notedBy(db: TandemDB, memberId: string, word: string, resolve: (id: string) => string): Promise<Set<string>> {
+  const found = new Set<string>();
+  if (word.length < NOTE_PREFIX_MIN) return found;
+  for (const note of await db.notes.where('words').startsWith(word).toArray()) {
+    if (note.deletedAt === null && (note.visibility === 'team' || note.authorId === memberId)) found.add(resolve(note.prospectId));
+  }
+  return found;
+}
+
+/** The search is no longer wanted (another keystroke came): stop reading. */
+class Superseded extends Error {}
+
+/**
+ * Everyone whose words start with `word`, read a slice of the range at a time (by the letter
+ * after the prefix), so a one-letter prefix's tens of thousands of entries never hold the
+ * database up for a keystroke's reads in between, and the reading stops once it is not wanted.
+ */
+async function peopleByWord(db: TandemDB, word: string, stillWanted: () => boolean): Promise<string[]> {
+  const bounds = [word, ...[...'0123456789abcdefghijklmnopqrstuvwxyz'].map((c) => word + c), word + '\uffff'];
+  const found: string[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    if (!stillWanted()) throw new Superseded();
+    found.push(...(await db.prospects.where('searchWords').between(bounds[i], bounds[i + 1], true, i + 2 === bounds.length).primaryKeys()));
+  }
+  return found;
+}
+
 /**
  * The people the typed words find (null: nothing typed): each word is the start of a word of
  * their name, headline, company or location, or of a note the member may read (the team's, or
- * their own private ones), and every word typed must match.
+ * their own private ones), and every word typed must match. Reads every word's whole range:
+ * the count of a broad search, worked out after its first page (`countMatches`).
  */
-export async function matchText(db: TandemDB, memberId: string, text: string): Promise<PeopleSet> {
+export async function matchText(db: TandemDB, memberId: string, text: string, stillWanted: () => boolean = () => true): Promise<PeopleSet> {
   const words = searchWordsOf(text);
   if (words.length === 0) return null;
   const resolve = await aliasResolver(db);
+  let set: PeopleSet = null;
   // The longest words first: they match the fewest people, so later sets shrink sooner.
-  const perWord = await Promise.all(
-    [...words]
-      .sort((a, b) => b.length - a.length)
-      .map(async (word) => {
-        const [people, notes] = await Promise.all([
-          db.prospects.where('searchWords').startsWith(word).primaryKeys(),
-          word.length >= NOTE_PREFIX_MIN ? db.notes.where('words').startsWith(word).toArray() : [],
-        ]);
-        const found = new Set(people);
-        for (const note of notes) {
-          if (note.deletedAt === null && (note.visibility === 'team' || note.authorId === memberId)) found.add(resolve(note.prospectId));
-        }
-        return found;
-      }),
-  );
-  return perWord.reduce<PeopleSet>((acc, next) => intersect(acc, next), null);
+  for (const word of [...words].sort((a, b) => b.length - a.length)) {
+    const [people, noted] = await Promise.all([peopleByWord(db, word, stillWanted), notedBy(db, memberId, word, resolve)]);
+    set = intersect(set, new Set([...people, ...noted]));
+  }
+  return set;
+}
+
+/**
+ * Index entries a keystroke reads at most per typed word (in Chromium an entry costs about 8 µs,
+ * a row fetched by key about 40 µs): a word that matches more people (one or two letters, "lea")
+ * is not read but checked on the rows the other words found, or on the newest-active people's
+ * rows when every word typed is that broad (about limit × people ÷ matches rows: 1,250 at most
+ * for a page of 50 in 100,000 people).
+ */
+export const WORD_CAP = 4_000;
+
+/** A typed word on a keystroke: who it finds (null: more than `WORD_CAP`, not read) and who by notes. */
+interface TypedWord {
+  word: string;
+  people: Set<string> | null;
+  noted: Set<string>;
+}
+
+async function typedWord(db: TandemDB, memberId: string, word: string, resolve: (id: string) => string): Promise<TypedWord> {
+  const [people, noted] = await Promise.all([db.prospects.where('searchWords').startsWith(word).limit(WORD_CAP + 1).primaryKeys(), notedBy(db, memberId, word, resolve)]);
+  return { word, people: people.length > WORD_CAP ? null : new Set([...people, ...noted]), noted };
+}
+
+/** Whether a person (their stored row) matches every one of the broad words. */
+function matchesAll(broad: readonly TypedWord[], id: string, row: ProspectRow | undefined): boolean {
+  return broad.every(({ word, noted }) => noted.has(id) || (row !== undefined && row.searchWords.some((w) => w.startsWith(word))));
 }
 
 /** Entries read per step when walking `lastActivity` newest first. */
@@ -242,8 +287,11 @@ export async function peopleRows(db: TandemDB, teamId: string, ordered: Ordered)
 }
 
 export interface PeoplePage {
-  /** How many people match (merged-away records may still count until the page drops them). */
-  total: number;
+  /**
+   * How many people match (merged-away records may still count until the page drops them);
+   * null when every typed word is broad and the count comes after the page (`countMatches`).
+   */
+  total: number | null;
   results: PersonResult[];
 }
 
@@ -263,11 +311,92 @@ export async function searchBasis(db: TandemDB, filters: PeopleFilters): Promise
   return { filtered, people, withActivity };
 }
 
-/** A keystroke's work: the typed words within the people the filters left, ordered, one page loaded. */
+/** Rows of `lastActivity` read per step when every typed word is broad. */
+const BROAD_WALK_CHUNK = 200;
+/** Rows of `lastActivity` a broad search walks at most before it reads its words' whole ranges instead. */
+const BROAD_WALK_MAX = 2_000;
+
+/**
+ * The first `limit` of the people the filters leave who match every broad word, newest activity
+ * first: `lastActivity` walked newest first, each step's people checked on their rows. Null when
+ * that would look at more than `BROAD_WALK_MAX` people (few match) or run out of people with
+ * activity before the page is full: then the words' ranges are read instead.
+ */
+async function walkMatching(db: TandemDB, filtered: PeopleSet, broad: readonly TypedWord[], resolve: (id: string) => string, limit: number): Promise<Ordered | null> {
+  const ids: string[] = [];
+  const lastActivityAt = new Map<string, number>();
+  const seen = new Set<string>();
+  let read = 0;
+  let bound = Number.POSITIVE_INFINITY;
+  let readAtBound = new Set<string>();
+  while (ids.length < limit) {
+    if (read >= BROAD_WALK_MAX) return null;
+    const chunk = await db.lastActivity.where('at').belowOrEqual(bound).reverse().limit(BROAD_WALK_CHUNK).toArray();
+    read += chunk.length;
+    const candidates: { id: string; at: number }[] = [];
+    for (const row of chunk) {
+      if (readAtBound.has(row.prospectId)) continue;
+      const id = resolve(row.prospectId);
+      if (seen.has(id) || (filtered !== null && !filtered.has(id))) continue;
+      seen.add(id);
+      candidates.push({ id, at: row.at });
+    }
+    const rows = await db.prospects.bulkGet(candidates.map((c) => c.id));
+    candidates.forEach(({ id, at }, i) => {
+      if (ids.length < limit && matchesAll(broad, id, rows[i])) {
+        ids.push(id);
+        lastActivityAt.set(id, at);
+      }
+    });
+    if (chunk.length < BROAD_WALK_CHUNK) return ids.length < limit ? null : { ids, lastActivityAt };
+    const oldest = chunk[chunk.length - 1]!.at;
+    const atOldest = chunk.filter((row) => row.at === oldest).map((row) => row.prospectId);
+    readAtBound = oldest === bound ? new Set([...readAtBound, ...atOldest]) : new Set(atOldest);
+    bound = oldest;
+  }
+  return { ids, lastActivityAt };
+}
+
+/**
+ * A keystroke's work: the typed words within the people the filters left, ordered, one page
+ * loaded. Each word reads at most `WORD_CAP` index entries; a broader word is checked on the
+ * rows the narrower words found. When every word is broad the page comes from the newest-active
+ * people's rows and `total` is null: `countMatches` counts it after the page is shown.
+ */
 export async function searchWithin(db: TandemDB, me: { memberId: string; teamId: string }, text: string, basis: SearchBasis, limit: number): Promise<PeoplePage> {
-  const people = intersect(basis.filtered, await matchText(db, me.memberId, text));
+  const words = searchWordsOf(text);
+  const resolve = await aliasResolver(db);
+  const typed = await Promise.all(words.map((word) => typedWord(db, me.memberId, word, resolve)));
+  const broad = typed.filter((t) => t.people === null);
+  const narrow = typed.filter((t) => t.people !== null);
+  if (narrow.length === 0 && broad.length > 0) {
+    const walked = await walkMatching(db, basis.filtered, broad, resolve, limit);
+    if (walked) return { total: null, results: await peopleRows(db, me.teamId, walked) };
+  }
+  let people = narrow.reduce<PeopleSet>((acc, t) => intersect(acc, t.people), basis.filtered);
+  if (narrow.length > 0 && broad.length > 0) {
+    const ids = [...people!];
+    const rows = await db.prospects.bulkGet(ids);
+    people = new Set(ids.filter((id, i) => matchesAll(broad, id, rows[i])));
+  } else if (narrow.length === 0 && broad.length > 0) {
+    people = intersect(basis.filtered, await matchText(db, me.memberId, text));
+  }
   const ordered = await orderByLastActivity(db, people, limit, basis.withActivity);
   return { total: people?.size ?? basis.people, results: await peopleRows(db, me.teamId, ordered) };
+}
+
+/**
+ * How many people a search finds, for a page whose `total` was left null: every word's whole
+ * range, in slices; undefined when `stillWanted` turned false on the way (the text changed).
+ */
+export async function countMatches(db: TandemDB, me: { memberId: string }, text: string, basis: SearchBasis, stillWanted: () => boolean): Promise<number | undefined> {
+  try {
+    const people = intersect(basis.filtered, await matchText(db, me.memberId, text, stillWanted));
+    return people?.size ?? basis.people;
+  } catch (error) {
+    if (error instanceof Superseded) return undefined;
+    throw error;
+  }
 }
 
 /** One search from start to page. */
