@@ -311,18 +311,25 @@ export async function searchBasis(db: TandemDB, filters: PeopleFilters): Promise
   return { filtered, people, withActivity };
 }
 
-/** Rows of `lastActivity` read per step when every typed word is broad. */
-const BROAD_WALK_CHUNK = 200;
-/** Rows of `lastActivity` a broad search walks at most before it reads its words' whole ranges instead. */
-const BROAD_WALK_MAX = 2_000;
+/** Rows of `lastActivity` read per step of a broad search's walk (streamed: a few µs each). */
+const BROAD_WALK_CHUNK = 500;
+/** Rows a broad search walks, and people's rows it fetches by key, at most before it reads its words' whole ranges instead. */
+const BROAD_WALK_MAX = 20_000;
+const BROAD_FETCH_MAX = 2_000;
+/**
+ * Narrower words' matches above which the broad words are checked walking newest first (rows
+ * fetched only for the matches met) rather than fetching every match's row: about limit ×
+ * people ÷ (matches × ½) rows streamed against one fetch (~10 streamed rows) per match.
+ */
+const FETCH_ALL_MAX = 1_000;
 
 /**
- * The first `limit` of the people the filters leave who match every broad word, newest activity
- * first: `lastActivity` walked newest first, each step's people checked on their rows. Null when
- * that would look at more than `BROAD_WALK_MAX` people (few match) or run out of people with
- * activity before the page is full: then the words' ranges are read instead.
+ * The first `limit` of `within` (null: everyone) who match every broad word, newest activity
+ * first: `lastActivity` walked newest first, the people met checked on their rows. Null when that
+ * would walk or fetch more than its bounds (few match) or run out of people with activity before
+ * the page is full: then the words are read instead.
  */
-async function walkMatching(db: TandemDB, filtered: PeopleSet, broad: readonly TypedWord[], resolve: (id: string) => string, limit: number): Promise<Ordered | null> {
+async function walkMatching(db: TandemDB, within: PeopleSet, broad: readonly TypedWord[], resolve: (id: string) => string, limit: number): Promise<Ordered | null> {
   const ids: string[] = [];
   const lastActivityAt = new Map<string, number>();
   const seen = new Set<string>();
@@ -330,24 +337,28 @@ async function walkMatching(db: TandemDB, filtered: PeopleSet, broad: readonly T
   let bound = Number.POSITIVE_INFINITY;
   let readAtBound = new Set<string>();
   while (ids.length < limit) {
-    if (read >= BROAD_WALK_MAX) return null;
+    if (read >= BROAD_WALK_MAX || seen.size >= BROAD_FETCH_MAX) return null;
     const chunk = await db.lastActivity.where('at').belowOrEqual(bound).reverse().limit(BROAD_WALK_CHUNK).toArray();
     read += chunk.length;
     const candidates: { id: string; at: number }[] = [];
     for (const row of chunk) {
       if (readAtBound.has(row.prospectId)) continue;
       const id = resolve(row.prospectId);
-      if (seen.has(id) || (filtered !== null && !filtered.has(id))) continue;
+      if (seen.has(id) || (within !== null && !within.has(id))) continue;
       seen.add(id);
       candidates.push({ id, at: row.at });
     }
-    const rows = await db.prospects.bulkGet(candidates.map((c) => c.id));
-    candidates.forEach(({ id, at }, i) => {
-      if (ids.length < limit && matchesAll(broad, id, rows[i])) {
-        ids.push(id);
-        lastActivityAt.set(id, at);
-      }
-    });
+    // Fetched a few at a time: the page is often full after the first of them.
+    for (let from = 0; from < candidates.length && ids.length < limit; from += limit) {
+      const some = candidates.slice(from, from + limit);
+      const rows = await db.prospects.bulkGet(some.map((c) => c.id));
+      some.forEach(({ id, at }, i) => {
+        if (ids.length < limit && matchesAll(broad, id, rows[i])) {
+          ids.push(id);
+          lastActivityAt.set(id, at);
+        }
+      });
+    }
     if (chunk.length < BROAD_WALK_CHUNK) return ids.length < limit ? null : { ids, lastActivityAt };
     const oldest = chunk[chunk.length - 1]!.at;
     const atOldest = chunk.filter((row) => row.at === oldest).map((row) => row.prospectId);
@@ -360,26 +371,29 @@ async function walkMatching(db: TandemDB, filtered: PeopleSet, broad: readonly T
 /**
  * A keystroke's work: the typed words within the people the filters left, ordered, one page
  * loaded. Each word reads at most `WORD_CAP` index entries; a broader word is checked on the
- * rows the narrower words found. When every word is broad the page comes from the newest-active
- * people's rows and `total` is null: `countMatches` counts it after the page is shown.
+ * rows of the people the narrower words found: all of them when they are few, else the
+ * newest-active of them until the page is full. A page found that way (or with every word
+ * broad, from the newest-active people) has `total` null: `countMatches` counts it after it shows.
  */
 export async function searchWithin(db: TandemDB, me: { memberId: string; teamId: string }, text: string, basis: SearchBasis, limit: number): Promise<PeoplePage> {
   const words = searchWordsOf(text);
   const resolve = await aliasResolver(db);
   const typed = await Promise.all(words.map((word) => typedWord(db, me.memberId, word, resolve)));
   const broad = typed.filter((t) => t.people === null);
-  const narrow = typed.filter((t) => t.people !== null);
-  if (narrow.length === 0 && broad.length > 0) {
-    const walked = await walkMatching(db, basis.filtered, broad, resolve, limit);
-    if (walked) return { total: null, results: await peopleRows(db, me.teamId, walked) };
-  }
-  let people = narrow.reduce<PeopleSet>((acc, t) => intersect(acc, t.people), basis.filtered);
-  if (narrow.length > 0 && broad.length > 0) {
-    const ids = [...people!];
-    const rows = await db.prospects.bulkGet(ids);
-    people = new Set(ids.filter((id, i) => matchesAll(broad, id, rows[i])));
-  } else if (narrow.length === 0 && broad.length > 0) {
-    people = intersect(basis.filtered, await matchText(db, me.memberId, text));
+  let people = typed.reduce<PeopleSet>((acc, t) => (t.people === null ? acc : intersect(acc, t.people)), basis.filtered);
+  if (broad.length > 0) {
+    const narrowed = broad.length < typed.length;
+    if (!narrowed || people === null || people.size > FETCH_ALL_MAX) {
+      const walked = await walkMatching(db, people, broad, resolve, limit);
+      if (walked) return { total: null, results: await peopleRows(db, me.teamId, walked) };
+    }
+    if (narrowed && people !== null) {
+      const ids = [...people];
+      const rows = await db.prospects.bulkGet(ids);
+      people = new Set(ids.filter((id, i) => matchesAll(broad, id, rows[i])));
+    } else {
+      people = intersect(basis.filtered, await matchText(db, me.memberId, text));
+    }
   }
   const ordered = await orderByLastActivity(db, people, limit, basis.withActivity);
   return { total: people?.size ?? basis.people, results: await peopleRows(db, me.teamId, ordered) };

@@ -61,6 +61,19 @@ describe('People search: words that match more people than a keystroke reads', (
     expect(await found('lee nowak')).toEqual({ total: 1, names: ['Ann Nowak'] });
   });
 
+  it('a broad word with a narrow one matching many: the narrow one’s newest-active people, counted after the page', async () => {
+    const basis = await searchBasis(db, NO_FILTERS);
+    // "person1": Person1, Person10…, Person1000… (1,111 people, more than are fetched one by one).
+    for (const text of ['person1 l', 'person1 lee']) {
+      const page = await searchWithin(db, ME, text, basis, 50);
+      const exact = await exactPage(text);
+      expect(exact.total).toBe(1_111);
+      expect(page.total).toBeNull();
+      expect(page.results.map((r) => r.person.id)).toEqual(exact.ids);
+      expect(await countMatches(db, ME, text, basis, () => true)).toBe(1_111);
+    }
+  });
+
   it('stops counting once the text has changed', async () => {
     const basis = await searchBasis(db, NO_FILTERS);
     let asked = 0;
