@@ -254,8 +254,8 @@ async function peopleSearchSteps(context: BrowserContext, fill: CachedFill) {
     { queries: searchQueries(fill) },
   );
   await page.close();
-  for (const s of steps) out({ bench: 'people-search-step', text: s.text, total: s.total, pageMs: round(s.pageMs), wholeRangesMs: round(s.matchMs), countMs: s.countMs === null ? null : round(s.countMs) });
-  out({ bench: 'people-search-steps', ...stats(steps.map((s) => s.pageMs)), wholeRangesP95Ms: round(percentile(steps.map((s) => s.matchMs), 95)), load1: load1() });
+  for (const s of steps) out({ bench: 'people-search-step', text: s.text, total: s.total, pageMs: round(s.pageMs), wholeRangesMs: round(s.matchMs), countMs: s.countMs === null ? null : round(s.countMs), liveMs: round(s.liveMs) });
+  out({ bench: 'people-search-steps', ...stats(steps.map((s) => s.pageMs)), wholeRangesP95Ms: round(percentile(steps.map((s) => s.matchMs), 95)), liveP95Ms: round(percentile(steps.map((s) => s.liveMs), 95)), liveMedianMs: round(median(steps.map((s) => s.liveMs))), load1: load1() });
 }
 
 async function metricsAfterChange(browser: BenchBrowser, boardRequisitionId: string) {
