@@ -19,14 +19,15 @@
 // `npm run bench:dashboard` (builds first) or `npx tsx bench/dashboard-scale.ts` after
 // `npx wxt build`. Options: --scale 0.1 (10,000 people, 100,000 activities: quick runs),
 // --seed N, --refill (ignore the cached profile), --runs N (page loads and moves per figure,
-// default 7; BENCH_RUNS too), --only numbers,board,search,change,move (which figures).
+// default 7; BENCH_RUNS too), --only numbers,board,search,steps,change,move (which figures; `steps`: each search keystroke's
+// steps timed apart, not in the default set).
 // BENCH_HOOK_WAIT_MS (default 30 s): how long a view may take to show its hook before it is
 // reported missing. The filled profile is cached (bench/support/dashboard-profile.ts).
 import { parseArgs } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { datasetChunks, planDataset } from './support/dashboard-data';
-import { type BenchBrowser, type CachedFill, extensionUrl, filledProfile, indexedDbBytes, launchBench } from './support/dashboard-profile';
-import type { MoveResult } from './support/dashboard-fill-page';
+import { type BenchBrowser, type CachedFill, extensionUrl, filledProfile, indexedDbBytes, launchBench, openFillPage } from './support/dashboard-profile';
+import type { MoveResult, SearchStep } from './support/dashboard-fill-page';
 import { load1, median, out, percentile, round, runBench, tempDir } from './support/harness';
 
 const { values: args } = parseArgs({
@@ -207,6 +208,7 @@ async function peopleSearch(context: BrowserContext, fill: CachedFill) {
   }, input);
 
   const samples: number[] = [];
+  const typed: { text: string; ms: number }[] = [];
   let reflected = 0;
   let changedOnly = 0;
   let unchanged = 0;
@@ -228,18 +230,32 @@ async function peopleSearch(context: BrowserContext, fill: CachedFill) {
         .then((h) => h.jsonValue())
         .catch(() => null);
       const pending = result ?? (await page.evaluate(() => (window as unknown as { __tandemSearch: { pending: { t0: number; changedAt: number | null; matchedAt: number | null } | null } }).__tandemSearch.pending));
-      if (pending?.matchedAt != null) {
-        reflected++;
-        samples.push(pending.matchedAt - pending.t0);
-      } else if (pending?.changedAt != null) {
-        changedOnly++;
-        samples.push(pending.changedAt - pending.t0);
-      } else unchanged++;
+      const ms = pending?.matchedAt != null ? pending.matchedAt - pending.t0 : pending?.changedAt != null ? pending.changedAt - pending.t0 : null;
+      if (pending?.matchedAt != null) reflected++;
+      else if (pending?.changedAt != null) changedOnly++;
+      else unchanged++;
+      if (ms !== null) {
+        samples.push(ms);
+        typed.push({ text: await page.inputValue(input), ms: round(ms) });
+      }
       await page.waitForTimeout(50);
     }
   }
   await page.close();
-  report({ bench: 'people-search-keystroke', keystrokes: reflected + changedOnly + unchanged, reflected, changedOnly, unchanged, budgetMs: 150 }, samples);
+  const slowest = typed.sort((a, b) => b.ms - a.ms).slice(0, 5);
+  report({ bench: 'people-search-keystroke', keystrokes: reflected + changedOnly + unchanged, reflected, changedOnly, unchanged, slowest, budgetMs: 150 }, samples);
+}
+
+/** Where a keystroke's time goes: each prefix's page, and reading its words' whole ranges, timed in an extension page (see `searchSteps`). */
+async function peopleSearchSteps(context: BrowserContext, fill: CachedFill) {
+  const page = await openFillPage(context);
+  const steps = await page.evaluate(
+    ({ queries }) => (globalThis as unknown as { tandemBench: { searchSteps(q: string[], limit: number): Promise<SearchStep[]> } }).tandemBench.searchSteps(queries, 50),
+    { queries: searchQueries(fill) },
+  );
+  await page.close();
+  for (const s of steps) out({ bench: 'people-search-step', text: s.text, total: s.total, pageMs: round(s.pageMs), wholeRangesMs: round(s.matchMs), countMs: s.countMs === null ? null : round(s.countMs), liveMs: round(s.liveMs) });
+  out({ bench: 'people-search-steps', ...stats(steps.map((s) => s.pageMs)), wholeRangesP95Ms: round(percentile(steps.map((s) => s.matchMs), 95)), liveP95Ms: round(percentile(steps.map((s) => s.liveMs), 95)), liveMedianMs: round(median(steps.map((s) => s.liveMs))), load1: load1() });
 }
 
 async function metricsAfterChange(browser: BenchBrowser, boardRequisitionId: string) {
@@ -394,6 +410,7 @@ runBench(async () => {
     storageEstimateMB: fill.usageBytes === null ? null : round(fill.usageBytes / 1e6),
     dataAgeDays: round((Date.now() - fill.options.now) / 86_400_000),
     prepareSeconds: round((Date.now() - started) / 1000),
+    upgrades: fill.upgrades ?? [],
   });
   const browser = await launchBench(profile.extensionDir, profile.userDataDir);
   try {
@@ -401,6 +418,7 @@ runBench(async () => {
     if (ONLY.has('numbers')) await firstFigures(browser.context, 'numbers', '#numbers');
     if (ONLY.has('board')) await firstFigures(browser.context, 'board', `#board/${fill.boardRequisitionId}`);
     if (ONLY.has('search')) await peopleSearch(browser.context, fill);
+    if (ONLY.has('steps')) await peopleSearchSteps(browser.context, fill);
     if (ONLY.has('change')) await metricsAfterChange(browser, fill.boardRequisitionId);
     if (ONLY.has('move')) await boardCardMove(browser.context, fill.boardRequisitionId);
   } finally {

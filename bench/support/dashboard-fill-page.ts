@@ -3,12 +3,15 @@
 // generator, writes the dataset where the dashboard reads it, and makes the one change the
 // "metrics after a change" budget waits for.
 import './zod-jitless';
+import { liveQuery } from 'dexie';
 import { ulid } from 'ulidx';
 import { TandemDB, toStoredRow } from '@/lib/db/database';
 import type { SyncedTable } from '@/lib/model';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { mutate } from '@/lib/db/mutate';
+import { countMatches, matchText, searchBasis, searchWithin } from '@/lib/db/people-search';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
+import { NO_FILTERS } from '@/lib/model';
 import { pipelineMove } from '@/lib/mutations/pipeline';
 import { type DatasetChunk, type DatasetOptions, datasetChunks, planDataset } from './dashboard-data';
 
@@ -109,4 +112,64 @@ async function moveOneStage(requisitionId: string, nth: number): Promise<MoveRes
   return { prospectId: entry.prospectId, from: entry.stage, to, startedAt, committedAt: epochNow() };
 }
 
-Object.assign(globalThis, { tandemBench: { fill, moveOneStage } });
+export interface SearchStep {
+  text: string;
+  /** People found (null: the count follows the page). */
+  total: number | null;
+  /** The keystroke's page: `searchWithin`. */
+  pageMs: number;
+  /** Of which ordering the page's people (`orderByLastActivity`) when the words' sets were read. */
+  matchMs: number;
+  /** The count that follows a broad search's page (`countMatches`), when it does. */
+  countMs: number | null;
+  /** The page again as the dashboard runs it: the first answer of a Dexie live query. */
+  liveMs: number;
+}
+
+/**
+ * Each prefix of each query through the keystroke's work (`searchWithin`), timed, with the
+ * words' exact sets read on their own (`matchText`) and the count that follows a broad page.
+ */
+async function searchSteps(queries: string[], limit: number): Promise<SearchStep[]> {
+  const db = openDb();
+  const me = (await db.local.get(LOCAL_KEYS.me))!.value as { memberId: string; teamId: string };
+  const basis = await searchBasis(db, NO_FILTERS);
+  const steps: SearchStep[] = [];
+  for (const query of queries) {
+    for (let i = 1; i <= query.length; i++) {
+      const text = query.slice(0, i);
+      const t0 = performance.now();
+      const page = await searchWithin(db, me, text, basis, limit);
+      const t1 = performance.now();
+      await matchText(db, me.memberId, text);
+      const t2 = performance.now();
+      const countMs = page.total === null ? (await countMatches(db, me, text, basis, () => true), performance.now() - t2) : null;
+      const t3 = performance.now();
+      await new Promise<void>((resolve, reject) => {
+        const subscription = liveQuery(() => searchWithin(db, me, text, basis, limit)).subscribe({
+          next: () => {
+            resolve();
+            queueMicrotask(() => subscription.unsubscribe());
+          },
+          error: reject,
+        });
+      });
+      steps.push({ text, total: page.total, pageMs: t1 - t0, matchMs: t2 - t1, countMs, liveMs: performance.now() - t3 });
+    }
+  }
+  db.close();
+  return steps;
+}
+
+/** Opens the database, upgrading it to this build's schema: the milliseconds that took. */
+async function openAndUpgrade(): Promise<{ ms: number; version: number }> {
+  const db = openDb();
+  const started = performance.now();
+  await db.open();
+  const ms = performance.now() - started;
+  const version = db.verno;
+  db.close();
+  return { ms, version };
+}
+
+Object.assign(globalThis, { tandemBench: { fill, moveOneStage, searchSteps, openAndUpgrade } });

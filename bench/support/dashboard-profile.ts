@@ -3,8 +3,9 @@
 // does not refill (writing 1.1M rows takes minutes).
 //
 // Cache: $TANDEM_BENCH_CACHE (default /tmp/tandem-bench-dashboard)/<key>/{profile/, fill.json},
-// key = data version (dashboard-data.ts), Dexie schema version, scale and seed. A new schema
-// version or generator version means a new key (and a fill); `--refill` forces one. Each run
+// key = data version (dashboard-data.ts), Dexie schema version, scale and seed. A new generator
+// version means a new key and a fill; a new schema version upgrades the newest older schema's
+// profile of the same data once (timed, as a device would) and caches that; `--refill` fills anew. Each run
 // measures on a copy of the cached profile, so the moves it makes never reach the cache.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -110,6 +111,8 @@ export interface CachedFill extends FillSummary {
   fillSeconds: number;
   indexedDbBytes: number;
   filledAt: string;
+  /** Schema upgrades the cached profile went through since its fill, and how long each took to open. */
+  upgrades?: { from: string; toSchema: number; seconds: number; at: string }[];
 }
 
 export interface FilledProfile {
@@ -121,7 +124,44 @@ export interface FilledProfile {
   filledNow: boolean;
 }
 
-const cacheKey = (scale: number, seed: number) => `data${DATA_VERSION}-schema${CURRENT_VERSION}-scale${scale}-seed${seed}`;
+const cacheKey = (scale: number, seed: number, schema = CURRENT_VERSION) => `data${DATA_VERSION}-schema${schema}-scale${scale}-seed${seed}`;
+
+/**
+ * The cached profile of an older schema for this data, scale and seed, upgraded by opening it
+ * with this build (what a team's device does once), then cached under the current key; null
+ * when there is none. The upgrade's time is kept in fill.json (`upgrades`).
+ */
+async function upgradedProfile(extensionDir: string, target: string, scale: number, seed: number, log: (line: string) => void): Promise<CachedFill | null> {
+  const older = Array.from({ length: CURRENT_VERSION - 1 }, (_, i) => CURRENT_VERSION - 1 - i)
+    .map((schema) => path.join(CACHE_ROOT, cacheKey(scale, seed, schema)))
+    .find((dir) => existsSync(path.join(dir, 'fill.json')));
+  if (!older) return null;
+  const partial = `${target}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial, { recursive: true });
+  execFileSync('cp', ['-r', '--reflink=auto', path.join(older, 'profile'), path.join(partial, 'profile')]);
+  log(`upgrading ${path.basename(older)} to schema ${CURRENT_VERSION}`);
+  const browser = await launchBench(extensionDir, path.join(partial, 'profile'));
+  let upgrade: { ms: number; version: number };
+  try {
+    const page = await openFillPage(browser.context);
+    upgrade = await page.evaluate(() => (globalThis as unknown as { tandemBench: { openAndUpgrade(): Promise<{ ms: number; version: number }> } }).tandemBench.openAndUpgrade());
+  } finally {
+    await browser.close();
+  }
+  if (upgrade.version !== CURRENT_VERSION) throw new Error(`the upgrade opened schema ${upgrade.version}, not ${CURRENT_VERSION}`);
+  const before = JSON.parse(readFileSync(path.join(older, 'fill.json'), 'utf8')) as CachedFill;
+  const fill: CachedFill = {
+    ...before,
+    upgrades: [...(before.upgrades ?? []), { from: path.basename(older), toSchema: CURRENT_VERSION, seconds: Math.round(upgrade.ms / 100) / 10, at: new Date().toISOString() }],
+    indexedDbBytes: indexedDbBytes(path.join(partial, 'profile')),
+  };
+  writeFileSync(path.join(partial, 'fill.json'), JSON.stringify(fill, null, 2));
+  rmSync(target, { recursive: true, force: true });
+  renameSync(partial, target);
+  log(`upgraded in ${upgrade.ms.toFixed(0)} ms`);
+  return fill;
+}
 
 async function fillProfile(extensionDir: string, target: string, options: DatasetOptions, log: (line: string) => void): Promise<CachedFill> {
   const started = Date.now();
@@ -153,9 +193,12 @@ export async function filledProfile({ scale, seed, refill, workDir, log }: { sca
   const extensionDir = await prepareExtension();
   const target = path.join(CACHE_ROOT, cacheKey(scale, seed));
   const cached = !refill && existsSync(path.join(target, 'fill.json'));
-  const fill = cached ? (JSON.parse(readFileSync(path.join(target, 'fill.json'), 'utf8')) as CachedFill) : await fillProfile(extensionDir, target, { scale, seed, now: Date.now() }, log);
+  const upgraded = cached || refill ? null : await upgradedProfile(extensionDir, target, scale, seed, log);
+  const fill = cached
+    ? (JSON.parse(readFileSync(path.join(target, 'fill.json'), 'utf8')) as CachedFill)
+    : (upgraded ?? (await fillProfile(extensionDir, target, { scale, seed, now: Date.now() }, log)));
   const userDataDir = path.join(workDir, 'profile');
   // cp is several times faster than a recursive copy in Node for a multi-gigabyte profile.
   execFileSync('cp', ['-r', '--reflink=auto', path.join(target, 'profile'), userDataDir]);
-  return { extensionDir, userDataDir, fill, filledNow: !cached };
+  return { extensionDir, userDataDir, fill, filledNow: !cached && !upgraded };
 }

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { nameKey, nameTokens } from '@/lib/identity';
 import { type Note, type OutboxEntry, type Prospect, SYNCED_TABLES, type SyncedRows, type SyncedTable } from '@/lib/model';
+import { type LastActivityRow, keepLastActivity } from './last-activity';
 import { SCHEMA_VERSIONS } from './schema';
 import { personSearchWords, searchWordsOf } from './search-words';
 import { guardSyncedWrites } from './synced-write-guard';
@@ -53,6 +54,8 @@ export class TandemDB extends DexieWithSyncedTables {
   local!: EntityTable<LocalRow, 'key'>;
   shadows!: Table<ShadowRow, [string, string]>;
   rejections!: EntityTable<RejectionRow, 'mutationId'>;
+  /** Derived from `activities`, never written directly (lib/db/last-activity.ts). */
+  lastActivity!: EntityTable<LastActivityRow, 'prospectId'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -61,6 +64,7 @@ export class TandemDB extends DexieWithSyncedTables {
       if (v.upgrade) version.upgrade(v.upgrade);
     }
     guardSyncedWrites(this);
+    keepLastActivity(this);
   }
 }
 

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { stageHistory } from '@/lib/metrics';
 import type { PeopleFilters, Prospect, Requisition } from '@/lib/model';
-import { type TandemDB, fromProspectRow } from './database';
+import { type ProspectRow, type TandemDB, fromProspectRow } from './database';
 import { stageMoves } from './dashboard-queries';
 import { searchWordsOf } from './search-words';
 
@@ -119,43 +119,88 @@ export async function filterPeople(db: TandemDB, filters: PeopleFilters): Promis
   return set;
 }
 
+/** Who a typed word finds by their notes: the team's notes, or the member's own private ones (resolved through merges). */
+async function notedBy(db: TandemDB, memberId: string, word: string, resolve: (id: string) => string): Promise<Set<string>> {
+  const found = new Set<string>();
+  if (word.length < NOTE_PREFIX_MIN) return found;
+  for (const note of await db.notes.where('words').startsWith(word).toArray()) {
+    if (note.deletedAt === null && (note.visibility === 'team' || note.authorId === memberId)) found.add(resolve(note.prospectId));
+  }
+  return found;
+}
+
+/** The search is no longer wanted (another keystroke came): stop reading. */
+class Superseded extends Error {}
+
+/**
+ * Everyone whose words start with `word`, read a slice of the range at a time (by the letter
+ * after the prefix), so a one-letter prefix's tens of thousands of entries never hold the
+ * database up for a keystroke's reads in between, and the reading stops once it is not wanted.
+ */
+async function peopleByWord(db: TandemDB, word: string, stillWanted: () => boolean): Promise<string[]> {
+  const bounds = [word, ...[...'0123456789abcdefghijklmnopqrstuvwxyz'].map((c) => word + c), word + '\uffff'];
+  const found: string[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    if (!stillWanted()) throw new Superseded();
+    found.push(...(await db.prospects.where('searchWords').between(bounds[i], bounds[i + 1], true, i + 2 === bounds.length).primaryKeys()));
+  }
+  return found;
+}
+
 /**
  * The people the typed words find (null: nothing typed): each word is the start of a word of
  * their name, headline, company or location, or of a note the member may read (the team's, or
- * their own private ones), and every word typed must match.
+ * their own private ones), and every word typed must match. Reads every word's whole range:
+ * the count of a broad search, worked out after its first page (`countMatches`).
  */
-export async function matchText(db: TandemDB, memberId: string, text: string): Promise<PeopleSet> {
+export async function matchText(db: TandemDB, memberId: string, text: string, stillWanted: () => boolean = () => true): Promise<PeopleSet> {
   const words = searchWordsOf(text);
   if (words.length === 0) return null;
   const resolve = await aliasResolver(db);
+  let set: PeopleSet = null;
   // The longest words first: they match the fewest people, so later sets shrink sooner.
-  const perWord = await Promise.all(
-    [...words]
-      .sort((a, b) => b.length - a.length)
-      .map(async (word) => {
-        const [people, notes] = await Promise.all([
-          db.prospects.where('searchWords').startsWith(word).primaryKeys(),
-          word.length >= NOTE_PREFIX_MIN ? db.notes.where('words').startsWith(word).toArray() : [],
-        ]);
-        const found = new Set(people);
-        for (const note of notes) {
-          if (note.deletedAt === null && (note.visibility === 'team' || note.authorId === memberId)) found.add(resolve(note.prospectId));
-        }
-        return found;
-      }),
-  );
-  return perWord.reduce<PeopleSet>((acc, next) => intersect(acc, next), null);
+  for (const word of [...words].sort((a, b) => b.length - a.length)) {
+    const [people, noted] = await Promise.all([peopleByWord(db, word, stillWanted), notedBy(db, memberId, word, resolve)]);
+    set = intersect(set, new Set([...people, ...noted]));
+  }
+  return set;
 }
 
-/** Entries read per step when walking the feed newest first. */
+/**
+ * Index entries a keystroke reads at most per typed word (in Chromium an entry costs about 8 µs,
+ * a row fetched by key about 40 µs): a word that matches more people (one or two letters, "lea")
+ * is not read but checked on the rows the other words found, or on the newest-active people's
+ * rows when every word typed is that broad (about limit × people ÷ matches rows: 1,250 at most
+ * for a page of 50 in 100,000 people).
+ */
+export const WORD_CAP = 4_000;
+
+/** A typed word on a keystroke: who it finds (null: more than `WORD_CAP`, not read) and who by notes. */
+interface TypedWord {
+  word: string;
+  people: Set<string> | null;
+  noted: Set<string>;
+}
+
+async function typedWord(db: TandemDB, memberId: string, word: string, resolve: (id: string) => string): Promise<TypedWord> {
+  const [people, noted] = await Promise.all([db.prospects.where('searchWords').startsWith(word).limit(WORD_CAP + 1).primaryKeys(), notedBy(db, memberId, word, resolve)]);
+  return { word, people: people.length > WORD_CAP ? null : new Set([...people, ...noted]), noted };
+}
+
+/** Whether a person (their stored row) matches every one of the broad words. */
+function matchesAll(broad: readonly TypedWord[], id: string, row: ProspectRow | undefined): boolean {
+  return broad.every(({ word, noted }) => noted.has(id) || (row !== undefined && row.searchWords.some((w) => w.startsWith(word))));
+}
+
+/** Entries read per step when walking `lastActivity` newest first. */
 const WALK_CHUNK = 500;
 
 /**
- * What one IndexedDB request costs, in entries read by a `getAll`: in Chromium a request is a
- * round trip to the browser process (about a millisecond under light load) while entries stream
- * at some microseconds each, so a set's own feeds are read only when it is small.
+ * What reading one person's `lastActivity` row by key costs, in rows read by a `getAll` walk:
+ * in Chromium a `get` is about 40 µs (one request each, pipelined) where a walk streams rows at
+ * a few µs each, so a set's own rows are read only when it is small.
  */
-const REQUEST_COST_IN_ENTRIES = 100;
+const GET_COST_IN_ENTRIES = 10;
 
 export interface Ordered {
   /** The first `limit` people by last activity, newest first; people with none follow, newest added first. */
@@ -164,44 +209,55 @@ export interface Ordered {
   lastActivityAt: Map<string, number>;
 }
 
+/** Every id that counts as each person: the person's own and the ids merged into them (aliases). */
+async function idsCountingFor(db: TandemDB, people: ReadonlySet<string>, resolve: (id: string) => string): Promise<Map<string, string>> {
+  const owner = new Map([...people].map((id) => [id, id]));
+  for (const alias of await db.aliases.toCollection().primaryKeys()) {
+    const into = resolve(alias);
+    if (into !== alias && people.has(into)) owner.set(alias, into);
+  }
+  return owner;
+}
+
 /**
- * The first `limit` of a set of people by last activity, reading only what that needs, in
- * `getAll` steps (a cursor is a round trip per entry): for a small set each person's own feed
- * (`[prospectId+at]`); for a large one the whole feed newest first, `WALK_CHUNK` at a time, until
- * `limit` of them turn up — whichever costs less (about |set| requests against
- * limit × activities ÷ |set| entries walked, a request weighing `REQUEST_COST_IN_ENTRIES`).
+ * The first `limit` of a set of people by last activity, from `lastActivity` (one row per person
+ * with activity, kept in step with the activities; lib/db/last-activity.ts): for a small set each
+ * person's own row by key; for a large one the `at` index newest first, `WALK_CHUNK` at a time,
+ * until `limit` of them turn up — whichever reads less (about |set| gets against
+ * limit × rows ÷ |set| rows walked, a get weighing `GET_COST_IN_ENTRIES`). An alias's activity
+ * counts for the person it was merged into.
  */
-export async function orderByLastActivity(db: TandemDB, people: PeopleSet, limit: number, activityCount: number): Promise<Ordered> {
+export async function orderByLastActivity(db: TandemDB, people: PeopleSet, limit: number, withActivity: number): Promise<Ordered> {
   const lastActivityAt = new Map<string, number>();
-  if (people !== null && people.size * REQUEST_COST_IN_ENTRIES <= (limit * activityCount) / Math.max(people.size, 1)) {
-    await Promise.all(
-      [...people].map(async (id) => {
-        const feed = await db.activities.where('[prospectId+at]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
-        for (const a of feed) if (a.deletedAt === null && (lastActivityAt.get(id) ?? -1) < a.at) lastActivityAt.set(id, a.at);
-      }),
-    );
+  const resolve = await aliasResolver(db);
+  if (people !== null && people.size * GET_COST_IN_ENTRIES <= (limit * withActivity) / Math.max(people.size, 1)) {
+    const owner = await idsCountingFor(db, people, resolve);
+    const keys = [...owner.keys()];
+    const rows = await db.lastActivity.bulkGet(keys);
+    rows.forEach((row, i) => {
+      const id = owner.get(keys[i]!)!;
+      if (row && (lastActivityAt.get(id) ?? -1) < row.at) lastActivityAt.set(id, row.at);
+    });
     const ids = [...people].sort((a, b) => (lastActivityAt.get(b) ?? -1) - (lastActivityAt.get(a) ?? -1) || (a < b ? 1 : -1)).slice(0, limit);
     return { ids, lastActivityAt };
   }
-  const resolve = await aliasResolver(db);
   const ids: string[] = [];
-  // Each step reads up to the oldest time the last one reached, skipping what it already read there.
+  // Each step reads up to the oldest time the last one reached, skipping who it already read there.
   let bound = Number.POSITIVE_INFINITY;
   let readAtBound = new Set<string>();
   while (ids.length < limit) {
-    const chunk = await db.activities.where('at').belowOrEqual(bound).reverse().limit(WALK_CHUNK).toArray();
-    const fresh = chunk.filter((a) => !readAtBound.has(a.id));
+    const chunk = await db.lastActivity.where('at').belowOrEqual(bound).reverse().limit(WALK_CHUNK).toArray();
+    const fresh = chunk.filter((row) => !readAtBound.has(row.prospectId));
     if (fresh.length === 0) break;
-    for (const a of fresh) {
-      if (a.deletedAt !== null) continue;
-      const id = resolve(a.prospectId);
+    for (const row of fresh) {
+      const id = resolve(row.prospectId);
       if (lastActivityAt.has(id) || (people !== null && !people.has(id))) continue;
-      lastActivityAt.set(id, a.at);
+      lastActivityAt.set(id, row.at);
       ids.push(id);
       if (ids.length >= limit) break;
     }
     const oldest = chunk[chunk.length - 1]!.at;
-    const atOldest = chunk.filter((a) => a.at === oldest).map((a) => a.id);
+    const atOldest = chunk.filter((row) => row.at === oldest).map((row) => row.prospectId);
     readAtBound = oldest === bound ? new Set([...readAtBound, ...atOldest]) : new Set(atOldest);
     bound = oldest;
     if (chunk.length < WALK_CHUNK) break;
@@ -231,8 +287,11 @@ export async function peopleRows(db: TandemDB, teamId: string, ordered: Ordered)
 }
 
 export interface PeoplePage {
-  /** How many people match (merged-away records may still count until the page drops them). */
-  total: number;
+  /**
+   * How many people match (merged-away records may still count until the page drops them);
+   * null when every typed word is broad and the count comes after the page (`countMatches`).
+   */
+  total: number | null;
   results: PersonResult[];
 }
 
@@ -243,19 +302,115 @@ export interface PeoplePage {
 export interface SearchBasis {
   filtered: PeopleSet;
   people: number;
-  activities: number;
+  /** People with a live activity (rows of `lastActivity`). */
+  withActivity: number;
 }
 
 export async function searchBasis(db: TandemDB, filters: PeopleFilters): Promise<SearchBasis> {
-  const [filtered, people, activities] = await Promise.all([filterPeople(db, filters), db.prospects.count(), db.activities.count()]);
-  return { filtered, people, activities };
+  const [filtered, people, withActivity] = await Promise.all([filterPeople(db, filters), db.prospects.count(), db.lastActivity.count()]);
+  return { filtered, people, withActivity };
 }
 
-/** A keystroke's work: the typed words within the people the filters left, ordered, one page loaded. */
+/** Rows of `lastActivity` read per step of a broad search's walk (streamed: a few µs each). */
+const BROAD_WALK_CHUNK = 500;
+/** Rows a broad search walks, and people's rows it fetches by key, at most before it reads its words' whole ranges instead. */
+const BROAD_WALK_MAX = 20_000;
+const BROAD_FETCH_MAX = 2_000;
+/**
+ * Narrower words' matches above which the broad words are checked walking newest first (rows
+ * fetched only for the matches met) rather than fetching every match's row: about limit ×
+ * people ÷ (matches × ½) rows streamed against one fetch (~10 streamed rows) per match.
+ */
+const FETCH_ALL_MAX = 1_000;
+
+/**
+ * The first `limit` of `within` (null: everyone) who match every broad word, newest activity
+ * first: `lastActivity` walked newest first, the people met checked on their rows. Null when that
+ * would walk or fetch more than its bounds (few match) or run out of people with activity before
+ * the page is full: then the words are read instead.
+ */
+async function walkMatching(db: TandemDB, within: PeopleSet, broad: readonly TypedWord[], resolve: (id: string) => string, limit: number): Promise<Ordered | null> {
+  const ids: string[] = [];
+  const lastActivityAt = new Map<string, number>();
+  const seen = new Set<string>();
+  let read = 0;
+  let bound = Number.POSITIVE_INFINITY;
+  let readAtBound = new Set<string>();
+  while (ids.length < limit) {
+    if (read >= BROAD_WALK_MAX || seen.size >= BROAD_FETCH_MAX) return null;
+    const chunk = await db.lastActivity.where('at').belowOrEqual(bound).reverse().limit(BROAD_WALK_CHUNK).toArray();
+    read += chunk.length;
+    const candidates: { id: string; at: number }[] = [];
+    for (const row of chunk) {
+      if (readAtBound.has(row.prospectId)) continue;
+      const id = resolve(row.prospectId);
+      if (seen.has(id) || (within !== null && !within.has(id))) continue;
+      seen.add(id);
+      candidates.push({ id, at: row.at });
+    }
+    // Fetched a few at a time: the page is often full after the first of them.
+    for (let from = 0; from < candidates.length && ids.length < limit; from += limit) {
+      const some = candidates.slice(from, from + limit);
+      const rows = await db.prospects.bulkGet(some.map((c) => c.id));
+      some.forEach(({ id, at }, i) => {
+        if (ids.length < limit && matchesAll(broad, id, rows[i])) {
+          ids.push(id);
+          lastActivityAt.set(id, at);
+        }
+      });
+    }
+    if (chunk.length < BROAD_WALK_CHUNK) return ids.length < limit ? null : { ids, lastActivityAt };
+    const oldest = chunk[chunk.length - 1]!.at;
+    const atOldest = chunk.filter((row) => row.at === oldest).map((row) => row.prospectId);
+    readAtBound = oldest === bound ? new Set([...readAtBound, ...atOldest]) : new Set(atOldest);
+    bound = oldest;
+  }
+  return { ids, lastActivityAt };
+}
+
+/**
+ * A keystroke's work: the typed words within the people the filters left, ordered, one page
+ * loaded. Each word reads at most `WORD_CAP` index entries; a broader word is checked on the
+ * rows of the people the narrower words found: all of them when they are few, else the
+ * newest-active of them until the page is full. A page found that way (or with every word
+ * broad, from the newest-active people) has `total` null: `countMatches` counts it after it shows.
+ */
 export async function searchWithin(db: TandemDB, me: { memberId: string; teamId: string }, text: string, basis: SearchBasis, limit: number): Promise<PeoplePage> {
-  const people = intersect(basis.filtered, await matchText(db, me.memberId, text));
-  const ordered = await orderByLastActivity(db, people, limit, basis.activities);
+  const words = searchWordsOf(text);
+  const resolve = await aliasResolver(db);
+  const typed = await Promise.all(words.map((word) => typedWord(db, me.memberId, word, resolve)));
+  const broad = typed.filter((t) => t.people === null);
+  let people = typed.reduce<PeopleSet>((acc, t) => (t.people === null ? acc : intersect(acc, t.people)), basis.filtered);
+  if (broad.length > 0) {
+    const narrowed = broad.length < typed.length;
+    if (!narrowed || people === null || people.size > FETCH_ALL_MAX) {
+      const walked = await walkMatching(db, people, broad, resolve, limit);
+      if (walked) return { total: null, results: await peopleRows(db, me.teamId, walked) };
+    }
+    if (narrowed && people !== null) {
+      const ids = [...people];
+      const rows = await db.prospects.bulkGet(ids);
+      people = new Set(ids.filter((id, i) => matchesAll(broad, id, rows[i])));
+    } else {
+      people = intersect(basis.filtered, await matchText(db, me.memberId, text));
+    }
+  }
+  const ordered = await orderByLastActivity(db, people, limit, basis.withActivity);
   return { total: people?.size ?? basis.people, results: await peopleRows(db, me.teamId, ordered) };
+}
+
+/**
+ * How many people a search finds, for a page whose `total` was left null: every word's whole
+ * range, in slices; undefined when `stillWanted` turned false on the way (the text changed).
+ */
+export async function countMatches(db: TandemDB, me: { memberId: string }, text: string, basis: SearchBasis, stillWanted: () => boolean): Promise<number | undefined> {
+  try {
+    const people = intersect(basis.filtered, await matchText(db, me.memberId, text, stillWanted));
+    return people?.size ?? basis.people;
+  } catch (error) {
+    if (error instanceof Superseded) return undefined;
+    throw error;
+  }
 }
 
 /** One search from start to page. */

@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 import { nameKey, nameTokens } from '@/lib/identity';
 import { LOCAL_TEAM_ID } from '@/lib/model';
+import { fillLastActivity } from './last-activity';
 import { personSearchWords, searchWordsOf } from './search-words';
 
 /**
@@ -175,6 +176,16 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     stores: {
       teamPrivacy: 'id',
     },
+  },
+  {
+    // v11, the People search at scale: each person's last live activity, derived and local
+    // (lib/db/last-activity.ts keeps it in step), so ordering thousands of matches reads one
+    // index instead of each one's feed. Filled here from the activities already on the device.
+    version: 11,
+    stores: {
+      lastActivity: 'prospectId, at',
+    },
+    upgrade: fillLastActivity,
   },
 ];
 

@@ -112,7 +112,7 @@ export function PeopleView({ me, requisitions }: DashboardViewProps) {
             Press / to search, ↓ to go through the results, Enter to open a profile, Space to select. Note text matches from the third letter of a word.
           </p>
           <p id={`${id}-found`} role="status" className="people-count" data-metric="people-found" data-value={page?.total ?? ''}>
-            {page === undefined ? 'Searching…' : page.total === 0 ? 'Nobody matches.' : `${plural(page.total, 'person', 'people')} · newest activity first`}
+            {page === undefined ? 'Searching…' : page.total === null ? 'Counting… · newest activity first' : page.total === 0 ? 'Nobody matches.' : `${plural(page.total, 'person', 'people')} · newest activity first`}
           </p>
           {results.length > 0 && (
             <label className="check">
@@ -120,9 +120,9 @@ export function PeopleView({ me, requisitions }: DashboardViewProps) {
             </label>
           )}
           <PeopleResults results={results} selected={selected} onSelect={select} onAddToReview={addToReview} inReview={new Set(tray?.prospectIds ?? [])} />
-          {page && page.total > results.length && results.length >= limit && (
+          {page && (page.total ?? Infinity) > results.length && results.length >= limit && (
             <button type="button" onClick={() => setLimit(limit + PEOPLE_PAGE)}>
-              Show {Math.min(PEOPLE_PAGE, page.total - results.length)} more
+              Show {Math.min(PEOPLE_PAGE, (page.total ?? Infinity) - results.length)} more
             </button>
           )}
           <ErrorMessage error={error} />
