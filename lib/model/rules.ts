@@ -20,7 +20,7 @@ export const canAttachProfile = (role: Role) => role !== 'hiring_manager';
 export const canChangeNote = (authorId: string, memberId: string) => authorId === memberId;
 
 /**
- * Only what a member logs by hand (views, outreach, replies) can be taken back, and only by
+ * Only what a member logs by hand (views, outreach, replies, privacy notices sent) can be taken back, and only by
  * that member, as a note is its author's. Every other feed entry is the record of another
  * record (a review request, a decision, a do-not-contact mark) and goes with that record, so
  * the feed never disagrees with what it reports.
