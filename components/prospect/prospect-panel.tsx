@@ -5,6 +5,7 @@ import { QuickLog } from '@/components/activity/quick-log';
 import { FollowUpControl } from '@/components/follow-ups/follow-up-control';
 import { NoteSection } from '@/components/notes/note-section';
 import { PipelineSection } from '@/components/pipeline/pipeline-section';
+import { PrivacyNotice } from '@/components/privacy/privacy-notice';
 import { isPlainKey, isTyping } from '@/components/review/shortcuts';
 import { type ReviewKeyHandler, SidebarReview } from '@/components/review/sidebar-review';
 import { AddToReview } from '@/components/review-batch/add-to-review';
@@ -59,6 +60,7 @@ export function ProspectPanel({ identity }: { identity: ProspectIdentity }) {
       ) : (
         <>
           <OutreachGuard view={view} now={now} />
+          {view.prospect && <PrivacyNotice prospect={view.prospect} activities={view.activities} now={now} />}
           <SidebarReview view={view} now={now} keysRef={reviewKeys} />
           <QuickLog identity={identity} prospect={view.prospect} />
           <PipelineSection identity={identity} view={view} />
