@@ -22,7 +22,8 @@ export async function teamPrivacyChoices(db: TandemDB): Promise<PrivacyChoices> 
 async function peopleWithNotice(db: TandemDB): Promise<Set<string>> {
   const keys = await db.activities
     .where('[kind+prospectId+at]')
-    .between(['privacy_notice_sent', Dexie.minKey, Dexie.minKey], ['privacy_notice_sent', Dexie.maxKey, Dexie.maxKey])
+    // From the kind's first person ('' is the least string) to past its last (an array sorts after every string).
+    .between(['privacy_notice_sent', ''], ['privacy_notice_sent', Dexie.maxKey])
     .primaryKeys();
   const rows = await db.activities.bulkGet(keys);
   const store = { get: (table: string, id: string) => db.table(table).get(id) };
@@ -66,4 +67,14 @@ export async function addedBy(db: TandemDB, person: Prospect): Promise<string | 
     .between([person.id, Dexie.minKey], [person.id, Dexie.maxKey])
     .first();
   return first?.actorId ?? null;
+}
+
+/**
+ * The people `memberId` added, stored since `since`, whose privacy notice is not logged yet:
+ * what the reminder engine reminds them of (lib/reminders/privacy-notice.ts).
+ */
+export async function noticesDueFrom(db: TandemDB, memberId: string, since: number): Promise<{ prospectId: string; name: string; createdAt: number }[]> {
+  const due = await noticesDue(db, { createdSince: since });
+  const adders = await Promise.all(due.map(({ person }) => addedBy(db, person)));
+  return due.filter((_, i) => adders[i] === memberId).map(({ person }) => ({ prospectId: person.id, name: person.name, createdAt: person.createdAt }));
 }
