@@ -79,3 +79,6 @@ export const canSetTimeZone = (memberId: string, actorId: string) => memberId ==
 
 /** A team's privacy choices (notice deadline, retention, suppression) are an admin's to set. */
 export const canSetPrivacy = (role: Role) => role === 'admin';
+
+/** Answering an access request (exporting all the team holds about a person) is a recruiter's or admin's. */
+export const canExportPerson = (role: Role) => role === 'recruiter' || role === 'admin';
