@@ -1,8 +1,10 @@
+import { format } from 'date-fns';
 import { type TextPart, joined, user } from '@/lib/text-parts';
 import type { Activity } from '@/lib/model';
 import { DECLINE_REASON_LABELS } from '@/components/pipeline/pipeline-words';
 
 const OUTREACH = { inmail: 'sent an InMail', email: 'sent an email', call: 'called' } as const;
+const NOTICE_CHANNEL = { email: 'by email', inmail: 'by InMail', letter: 'by letter', other: '' } as const;
 const REPLY = { replied: 'logged a reply', interested: 'logged a reply: interested', not_interested: 'logged a reply: not interested' } as const;
 
 /** What a feed knows beyond members: the person's name and requisitions' titles (each may be unknown). */
@@ -20,6 +22,10 @@ export function activityText(a: Activity, name: (id: string) => string, objectNa
       return [OUTREACH[a.data.channel]];
     case 'reply':
       return [REPLY[a.data.interest]];
+    case 'privacy_notice_sent': {
+      const channel = NOTICE_CHANNEL[a.data.channel];
+      return [`sent the privacy notice${channel ? ` ${channel}` : ''} on ${format(a.data.sentAt, 'd MMM yyyy')}`];
+    }
     case 'dnc_set':
       return ['marked do-not-contact: ', user(a.data.reason)];
     case 'dnc_cleared':

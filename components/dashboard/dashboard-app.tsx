@@ -14,6 +14,7 @@ import type { DashboardViewProps } from './dashboard-view-props';
 import { ForecastView } from './forecast/forecast-view';
 import { NumbersView } from './numbers/numbers-view';
 import { PeopleView } from './people/people-view';
+import { PrivacyView } from './privacy/privacy-view';
 import { RequisitionPicker } from './requisition-picker';
 
 interface ViewDefinition {
@@ -29,6 +30,7 @@ const VIEWS: Record<DashboardView, ViewDefinition> = {
   numbers: { label: 'Numbers', perRequisition: false, component: NumbersView },
   forecast: { label: 'Forecast', perRequisition: true, component: ForecastView },
   checkin: { label: 'Weekly check-in', perRequisition: true, component: CheckInView },
+  privacy: { label: 'Privacy notices', perRequisition: false, component: PrivacyView },
 };
 const VIEW_ORDER = Object.keys(VIEWS) as DashboardView[];
 
@@ -53,7 +55,7 @@ export function DashboardApp() {
   const now = useNow(60_000);
   const [route, navigate] = useDashboardRoute();
 
-  // 1–5 switch views, as in the tab order, unless the member is typing.
+  // 1–6 switch views, as in the tab order, unless the member is typing.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return;

@@ -5,7 +5,7 @@ import { useFragmentRoute } from '@/components/ui/use-fragment-route';
  * link to one (`dashboard.html#board/<requisition id>`) and Back works. Views about one
  * requisition carry its id; without one they show the first open requisition.
  */
-export const DASHBOARD_VIEWS = ['people', 'board', 'numbers', 'forecast', 'checkin'] as const;
+export const DASHBOARD_VIEWS = ['people', 'board', 'numbers', 'forecast', 'checkin', 'privacy'] as const;
 export type DashboardView = (typeof DASHBOARD_VIEWS)[number];
 
 export interface DashboardRoute {

@@ -5,6 +5,8 @@ import { QuickLog } from '@/components/activity/quick-log';
 import { FollowUpControl } from '@/components/follow-ups/follow-up-control';
 import { NoteSection } from '@/components/notes/note-section';
 import { PipelineSection } from '@/components/pipeline/pipeline-section';
+import { ExportPerson } from '@/components/privacy/export-person';
+import { PrivacyNotice } from '@/components/privacy/privacy-notice';
 import { isPlainKey, isTyping } from '@/components/review/shortcuts';
 import { type ReviewKeyHandler, SidebarReview } from '@/components/review/sidebar-review';
 import { AddToReview } from '@/components/review-batch/add-to-review';
@@ -61,6 +63,7 @@ export function ProspectPanel({ identity }: { identity: ProspectIdentity }) {
       ) : (
         <>
           <OutreachGuard view={view} now={now} />
+          {view.prospect && <PrivacyNotice prospect={view.prospect} activities={view.activities} now={now} />}
           <SidebarReview view={view} now={now} keysRef={reviewKeys} />
           <QuickLog identity={identity} prospect={view.prospect} />
           <PipelineSection identity={identity} view={view} />
@@ -89,6 +92,7 @@ export function ProspectPanel({ identity }: { identity: ProspectIdentity }) {
           <BatchTray />
           <FollowUpControl identity={identity} prospectId={view.prospect?.id ?? null} />
           <DoNotContact identity={identity} prospect={view.prospect} me={view.me} />
+          {view.prospect && <ExportPerson prospect={view.prospect} me={view.me} />}
         </>
       )}
     </>

@@ -8,6 +8,13 @@ export type OutreachChannel = z.infer<typeof OutreachChannel>;
 export const ReplyInterest = z.enum(['replied', 'interested', 'not_interested']);
 export type ReplyInterest = z.infer<typeof ReplyInterest>;
 
+/** How a person was told that the team holds their data (GDPR Article 14). */
+export const NoticeChannel = z.enum(['email', 'inmail', 'letter', 'other']);
+export type NoticeChannel = z.infer<typeof NoticeChannel>;
+
+/** A privacy notice sent: the channel, and the day it was sent (the member may log it later). */
+export const PrivacyNoticeSent = z.object({ channel: NoticeChannel, sentAt: Timestamp }).strict();
+
 export const Verdict = z.enum(['approve', 'reject']);
 export type Verdict = z.infer<typeof Verdict>;
 
@@ -16,6 +23,7 @@ export const ActivityPayload = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('viewed'), data: z.object({}).strict() }),
   z.object({ kind: z.literal('outreach'), data: z.object({ channel: OutreachChannel }).strict() }),
   z.object({ kind: z.literal('reply'), data: z.object({ interest: ReplyInterest }).strict() }),
+  z.object({ kind: z.literal('privacy_notice_sent'), data: PrivacyNoticeSent }),
   z.object({ kind: z.literal('dnc_set'), data: z.object({ reason: shortText(REASON_MAX_BYTES).min(1) }).strict() }),
   z.object({ kind: z.literal('dnc_cleared'), data: z.object({}).strict() }),
   z.object({

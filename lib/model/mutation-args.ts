@@ -1,6 +1,6 @@
 import { ulid } from 'ulidx';
 import { z } from 'zod';
-import { Activity, OutreachChannel, ReplyInterest } from './activity';
+import { Activity, OutreachChannel, PrivacyNoticeSent, ReplyInterest } from './activity';
 import { Id, MESSAGE_MAX_BYTES, REASON_MAX_BYTES, Timestamp, shortText } from './common';
 import { FollowUp } from './follow-up';
 import { ProspectIdentity } from './identity';
@@ -45,6 +45,7 @@ export const LoggableActivity = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('viewed'), data: z.object({}).strict().default({}) }),
   z.object({ kind: z.literal('outreach'), data: z.object({ channel: OutreachChannel }).strict() }),
   z.object({ kind: z.literal('reply'), data: z.object({ interest: ReplyInterest }).strict() }),
+  z.object({ kind: z.literal('privacy_notice_sent'), data: PrivacyNoticeSent }),
 ]);
 export type LoggableActivity = z.infer<typeof LoggableActivity>;
 export const LOGGABLE_KINDS: readonly string[] = LoggableActivity.options.map((o) => o.shape.kind.value);

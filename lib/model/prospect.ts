@@ -24,6 +24,12 @@ export const Prospect = z.object({
   emails: z.array(Email).max(MAX_PERSON_EMAILS),
   doNotContact: DoNotContact.nullable(),
   createdAt: Timestamp,
+  /**
+   * The member who first stored the person: the one the Article 14 clock reminds. Absent on
+   * people stored before it was recorded (lib/privacy/notice-clock.ts then takes the actor of
+   * their first activity).
+   */
+  createdBy: Id.nullable().optional(),
   updatedAt: Timestamp,
 });
 export type Prospect = z.infer<typeof Prospect>;

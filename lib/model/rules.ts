@@ -20,7 +20,7 @@ export const canAttachProfile = (role: Role) => role !== 'hiring_manager';
 export const canChangeNote = (authorId: string, memberId: string) => authorId === memberId;
 
 /**
- * Only what a member logs by hand (views, outreach, replies) can be taken back, and only by
+ * Only what a member logs by hand (views, outreach, replies, privacy notices sent) can be taken back, and only by
  * that member, as a note is its author's. Every other feed entry is the record of another
  * record (a review request, a decision, a do-not-contact mark) and goes with that record, so
  * the feed never disagrees with what it reports.
@@ -79,3 +79,6 @@ export const canSetTimeZone = (memberId: string, actorId: string) => memberId ==
 
 /** A team's privacy choices (notice deadline, retention, suppression) are an admin's to set. */
 export const canSetPrivacy = (role: Role) => role === 'admin';
+
+/** Answering an access request (exporting all the team holds about a person) is a recruiter's or admin's. */
+export const canExportPerson = (role: Role) => role === 'recruiter' || role === 'admin';

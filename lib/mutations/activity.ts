@@ -24,7 +24,7 @@ export const activityUndo = defineMutation({
   async apply(store, { id, at }, { actor }) {
     const activity = await store.get('activities', id);
     if (!activity) throw new MutationRefused('activity.undo', 'no such activity');
-    if (!isHandLogged(activity.kind)) throw new MutationRefused('activity.undo', 'only views, outreach and replies logged by hand can be taken back; this entry belongs to its own record');
+    if (!isHandLogged(activity.kind)) throw new MutationRefused('activity.undo', 'only what a member logs by hand (views, outreach, replies, privacy notices) can be taken back; this entry belongs to its own record');
     if (!canTakeBackActivity(activity, actor.memberId)) throw new MutationRefused('activity.undo', 'only the member who logged it can take it back');
     if (activity.deletedAt !== null) return NO_CHANGE;
     await store.put('activities', { ...activity, deletedAt: at });

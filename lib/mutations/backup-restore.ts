@@ -1,8 +1,6 @@
-import { BackupRestoreArgs, LOCAL_TEAM_ID, LoggableActivity, type Prospect, canSetDoNotContact } from '@/lib/model';
+import { BackupRestoreArgs, LOCAL_TEAM_ID, type Prospect, canSetDoNotContact, isHandLogged } from '@/lib/model';
 import { type Actor, MutationRefused, NO_CHANGE, defineMutation, resolveProspect } from './define';
 import type { Draft, MutationStore } from './store';
-
-const LOGGABLE_KINDS: ReadonlySet<string> = new Set(LoggableActivity.options.map((o) => o.shape.kind.value));
 
 /**
  * Why `actor` may not restore this record (a phrase: "written by another member"), or null when they may. A member restores only what
@@ -19,7 +17,7 @@ export function whyNotRestorable({ table, row }: BackupRestoreArgs, actor: Actor
     case 'prospects':
       return null;
     case 'activities':
-      if (!LOGGABLE_KINDS.has(row.kind)) return 'part of a review or a do-not-contact change, which are not restored';
+      if (!isHandLogged(row.kind)) return 'part of a review or a do-not-contact change, which are not restored';
       return own || row.actorId === actor.memberId ? null : 'logged by another member';
     case 'notes':
       return own || row.authorId === actor.memberId ? null : 'written by another member';

@@ -58,6 +58,7 @@ export const prospectUpsert = defineMutation({
         emails: [...new Set(identity.emails ?? [])],
         doNotContact: null,
         createdAt: at,
+        createdBy: actor.memberId,
         updatedAt: at,
       });
       return id;

@@ -103,6 +103,8 @@ export const prospectMerge = defineMutation({
       // Either mark means "do not contact"; the one who stays keeps theirs when both have one.
       doNotContact: into.doNotContact ?? from.doNotContact,
       createdAt: Math.min(into.createdAt, from.createdAt),
+      // Whoever stored the person first added them (the Article 14 clock runs from then).
+      createdBy: from.createdAt < into.createdAt ? from.createdBy : into.createdBy,
       updatedAt: Math.max(at, into.updatedAt, from.updatedAt),
     });
     await store.put('prospects', { ...from, deletedAt: at, updatedAt: Math.max(at, from.updatedAt) });

@@ -1,6 +1,7 @@
 import { dueText, formatDueAt, isAllowed, isOverdue, localTime, nextReminderAt } from '@/lib/deadlines';
-import type { CheckInReminder, FollowUp, ReminderPolicy, Requisition, ReviewRequest } from '@/lib/model';
+import type { CheckInReminder, FollowUp, PrivacyChoices, ReminderPolicy, Requisition, ReviewRequest } from '@/lib/model';
 import { decideCheckIns } from './check-in';
+import { type NoticeDuePerson, decideNoticeReminders } from './privacy-notice';
 import { FORGET_AFTER_MS, type NotificationSpec, type ReminderMemory, type RequestMemory } from './memory';
 import { notificationId } from './notification-ids';
 
@@ -23,6 +24,8 @@ export interface ReminderInput {
   names: ReminderNames;
   /** The requisitions on the device and when to announce their weekly check-in (decideCheckIns); none: no check-in reminders. */
   checkIns?: { requisitions: Requisition[]; schedule: CheckInReminder };
+  /** The people this member added whose privacy notice is not logged, and the team's choices; none: no notice reminders. */
+  notices?: { people: NoticeDuePerson[]; choices: PrivacyChoices };
 }
 
 export interface Badge {
@@ -65,6 +68,7 @@ const FOLLOW_UPS_ONE_BY_ONE = 3;
  *   included, so the member gets one "2 reviews are overdue" instead of several during the day.
  * - A follow-up that came due (again, after a snooze).
  * - Each requisition's weekly check-in, from the chosen weekday and time on (check-in.ts).
+ * - The privacy notices of people the member added (privacy-notice.ts).
  * Several of a kind at once become one grouped notification: never a stack of them.
  */
 export function decideReminders(input: ReminderInput): ReminderDecision {
@@ -77,6 +81,7 @@ export function decideReminders(input: ReminderInput): ReminderDecision {
   const followUpMemory = { ...input.memory.followUps };
   let changed = false;
   let checkIns = input.memory.checkIns;
+  let notices = input.memory.notices;
 
   // Forget what is long gone; keep everything still open or pending.
   const openIds = new Set(open.map((r) => r.id));
@@ -96,7 +101,7 @@ export function decideReminders(input: ReminderInput): ReminderDecision {
 
   const done = (notifications: NotificationSpec[]): ReminderDecision => ({
     notifications,
-    memory: { requests, followUps: followUpMemory, pending: input.memory.pending, checkIns },
+    memory: { requests, followUps: followUpMemory, pending: input.memory.pending, checkIns, notices },
     memoryChanged: changed || notifications.length > 0,
     badge,
   });
@@ -150,6 +155,12 @@ export function decideReminders(input: ReminderInput): ReminderDecision {
     changed = true;
   }
 
+  const privacy = input.notices ? decideNoticeReminders({ ...input.notices, memory: notices, policy, now }) : null;
+  if (privacy?.changed) {
+    notices = privacy.memory;
+    changed = true;
+  }
+
   const text = texts(names, policy, now);
   return done([
     ...nudgeNotifications(nudges, text),
@@ -157,6 +168,7 @@ export function decideReminders(input: ReminderInput): ReminderDecision {
     ...arrivalNotifications(arrivals, text),
     ...followUpNotifications(dueFollowUps, text),
     ...(weekly?.notifications ?? []),
+    ...(privacy?.notifications ?? []),
   ]);
 }
 

@@ -28,6 +28,10 @@ export const FollowUpMemory = z.object({
   since: Timestamp,
 });
 
+/** What this device last told the member about one person's privacy notice (privacy-notice.ts). */
+export const NoticeMemory = z.object({ remindedAt: Timestamp, since: Timestamp });
+export type NoticeMemory = z.infer<typeof NoticeMemory>;
+
 /**
  * Device-local memory of the reminder engine, in the Dexie `local` table (LOCAL_KEYS.reminders).
  * `pending` holds notifications decided in the same transaction that updated the rest, until
@@ -40,10 +44,12 @@ export const ReminderMemory = z.object({
   pending: z.array(NotificationSpec).max(50),
   /** Requisition id → the ISO week its check-in was last announced for; defaulted for memories from before. */
   checkIns: z.record(z.string(), z.string()).default({}),
+  /** Prospect id → the last privacy-notice reminder about them (privacy-notice.ts); defaulted for memories from before. */
+  notices: z.record(z.string(), NoticeMemory).default({}),
 });
 export type ReminderMemory = z.infer<typeof ReminderMemory>;
 
-export const emptyMemory = (): ReminderMemory => ({ requests: {}, followUps: {}, pending: [], checkIns: {} });
+export const emptyMemory = (): ReminderMemory => ({ requests: {}, followUps: {}, pending: [], checkIns: {}, notices: {} });
 
 /** Entries of requests and follow-ups that are gone are kept this long (a review undone within it is not re-announced). */
 export const FORGET_AFTER_MS = 60 * 86_400_000;

@@ -1,7 +1,7 @@
 /**
  * Notification ids carry what a click opens, so a click still works after the worker restarted.
  * One id per request (its arrival, reminders and nudges replace each other in the tray), one per
- * group, one per follow-up.
+ * group, one per follow-up, one per person's privacy notice.
  */
 const PREFIX = 'tandem:';
 
@@ -10,7 +10,9 @@ export type NotificationTarget =
   | { kind: 'requests' }
   | { kind: 'followUp'; followUpId: string }
   | { kind: 'followUps' }
-  | { kind: 'checkIn'; requisitionId: string };
+  | { kind: 'checkIn'; requisitionId: string }
+  | { kind: 'notice'; prospectId: string }
+  | { kind: 'notices' };
 
 export const notificationId = {
   request: (requestId: string) => `${PREFIX}review:${requestId}`,
@@ -20,6 +22,9 @@ export const notificationId = {
   followUps: () => `${PREFIX}followups`,
   /** The weekly check-in of one requisition: this week's replaces last week's in the tray. */
   checkIn: (requisitionId: string) => `${PREFIX}checkin:${requisitionId}`,
+  /** A person's privacy notice: each reminder replaces the last in the tray. */
+  notice: (prospectId: string) => `${PREFIX}notice:${prospectId}`,
+  notices: () => `${PREFIX}notices`,
 };
 
 export function parseNotificationId(id: string): NotificationTarget | null {
@@ -36,6 +41,10 @@ export function parseNotificationId(id: string): NotificationTarget | null {
       return { kind: 'followUps' };
     case 'checkin':
       return rest ? { kind: 'checkIn', requisitionId: rest } : null;
+    case 'notice':
+      return rest ? { kind: 'notice', prospectId: rest } : null;
+    case 'notices':
+      return { kind: 'notices' };
     default:
       return null;
   }
@@ -59,5 +68,9 @@ export function pageFor(target: NotificationTarget): string {
       return '/popup.html';
     case 'checkIn':
       return `/dashboard.html#checkin/${encodeURIComponent(target.requisitionId)}`;
+    case 'notice':
+    case 'notices':
+      // A person's notice prefers their profile (see runner); the dashboard lists every notice due.
+      return '/dashboard.html#privacy';
   }
 }

@@ -3,11 +3,19 @@ import { LOCAL_KEYS, readMe, readSettings, readValidated } from '@/lib/db/local-
 import { RetryLoop } from '@/lib/retry-loop';
 import { pendingFollowUps, openRequestsForReviewer } from '@/lib/db/review-queries';
 import { resolvePeople, resolvePerson } from '@/lib/db/queries';
+import { noticesDueFrom, teamPrivacyChoices } from '@/lib/db/privacy-queries';
 import { resolvePolicy } from '@/lib/deadlines';
 import { profileLink } from '@/lib/sites/profile-link';
 import { type Badge, badgeFor, decideReminders, type ReminderNames } from './decide';
 import { emptyMemory, type NotificationSpec, ReminderMemory } from './memory';
 import { pageFor, parseNotificationId } from './notification-ids';
+
+/**
+ * The member is reminded of the privacy notices of people they added in this many days: the
+ * deadline is a month at most, and 'remind' goes on daily well past it; older ones stay on the
+ * dashboard's list (#privacy) without reading every person the team ever stored on each run.
+ */
+export const NOTICE_REMINDERS_FOR_DAYS = 90;
 
 /** Where the runner's decisions go: the browser (browser-ports.ts), or a test's recorder. */
 export interface ReminderPorts {
@@ -63,16 +71,19 @@ export class ReminderRunner {
     const now = this.deps.now();
     const deviceTimeZone = (this.deps.deviceTimeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone))();
 
-    const { pending, badge, openIds } = await db.transaction('rw', [db.local, db.reviewRequests, db.followUps, db.members, db.requisitions, db.prospects], async () => {
+    const tables = [db.local, db.reviewRequests, db.followUps, db.members, db.requisitions, db.prospects, db.activities, db.aliases, db.teamPrivacy];
+    const { pending, badge, openIds } = await db.transaction('rw', tables, async () => {
       const memory = (await readValidated(db, LOCAL_KEYS.reminders, ReminderMemory)) ?? emptyMemory();
       const me = await readMe(db);
       if (!me) return { pending: memory.pending, badge: badgeFor([], now), openIds: new Set<string>() };
-      const [requests, followUps, settings, member, requisitions] = await Promise.all([
+      const [requests, followUps, settings, member, requisitions, noticePeople, privacy] = await Promise.all([
         openRequestsForReviewer(db, me.memberId),
         pendingFollowUps(db, me.memberId),
         readSettings(db),
         db.members.get(me.memberId),
         db.requisitions.toArray(),
+        noticesDueFrom(db, me.memberId, now - NOTICE_REMINDERS_FOR_DAYS * 86_400_000),
+        teamPrivacyChoices(db),
       ]);
       const decision = decideReminders({
         memberId: me.memberId,
@@ -83,6 +94,7 @@ export class ReminderRunner {
         now,
         names: await namesFor(db, requests, followUps),
         checkIns: { requisitions, schedule: settings.checkInReminder },
+        notices: { people: noticePeople, choices: privacy },
       });
       const pending = mergePending(memory.pending, decision.notifications);
       if (decision.memoryChanged || pending !== memory.pending) {
@@ -140,17 +152,16 @@ async function namesFor(db: TandemDB, requests: { requesterId: string; requisiti
 
 /**
  * What clicking a notification opens: a request's review page, the review page for several, or
- * a follow-up's person on their profile (the popup's list when the profile link is unknown).
+ * a follow-up's or privacy notice's person on their profile (else the popup's list of
+ * follow-ups, or the dashboard's list of notices due).
  * An absolute URL for a profile; an extension path otherwise. Null: not ours.
  */
 export async function clickTarget(db: TandemDB, notificationId: string): Promise<{ url: string } | { page: string } | null> {
   const target = parseNotificationId(notificationId);
   if (!target) return null;
-  if (target.kind === 'followUp') {
-    const followUp = await db.followUps.get(target.followUpId);
-    const prospect = followUp && (await resolvePerson(db, followUp.prospectId));
-    const url = prospect ? profileLink(prospect.profiles[0]) : undefined;
-    if (url) return { url };
-  }
+  const personId = target.kind === 'followUp' ? (await db.followUps.get(target.followUpId))?.prospectId : target.kind === 'notice' ? target.prospectId : undefined;
+  const prospect = personId && (await resolvePerson(db, personId));
+  const url = prospect ? profileLink(prospect.profiles[0]) : undefined;
+  if (url) return { url };
   return { page: pageFor(target) };
 }

@@ -2,19 +2,27 @@ import { liveQuery } from 'dexie';
 import type { TandemDB } from '@/lib/db/database';
 import { readMe, readSettings } from '@/lib/db/local-state';
 import { openRequestsForReviewer, pendingFollowUps } from '@/lib/db/review-queries';
+import { noticesDueFrom, teamPrivacyRow } from '@/lib/db/privacy-queries';
+import { NOTICE_REMINDERS_FOR_DAYS } from './runner';
 
 /**
  * Calls `onChange` now and whenever the reminder engine's inputs change in Dexie: who is signed
  * in, their open requests, their follow-ups, the settings. That covers every way a row arrives
  * (a pull, a decision on the review page, a reassignment, a sign-in) without hooking each of
- * them. Returns the unsubscribe. The alarm tick is the backstop if the subscription fails.
+ * them, and the people whose privacy notice the member is to be reminded of. Returns the unsubscribe. The alarm tick is the backstop if the subscription fails.
  */
 export function watchReminderInputs(db: TandemDB, onChange: () => void, onError: (e: unknown) => void = (e) => console.warn('Tandem reminders:', e)): () => void {
   const subscription = liveQuery(async () => {
     const me = await readMe(db);
     if (!me) return null;
-    const [requests, followUps, settings] = await Promise.all([openRequestsForReviewer(db, me.memberId), pendingFollowUps(db, me.memberId), readSettings(db)]);
-    return { me, requests, followUps, settings };
+    const [requests, followUps, settings, notices, privacy] = await Promise.all([
+      openRequestsForReviewer(db, me.memberId),
+      pendingFollowUps(db, me.memberId),
+      readSettings(db),
+      noticesDueFrom(db, me.memberId, Date.now() - NOTICE_REMINDERS_FOR_DAYS * 86_400_000),
+      teamPrivacyRow(db),
+    ]);
+    return { me, requests, followUps, settings, notices, privacy };
   }).subscribe({ next: () => onChange(), error: onError });
   return () => subscription.unsubscribe();
 }

@@ -5,6 +5,7 @@ import { openDatabase } from '@/server/db/open';
 import { MAX_INVITE_HOURS } from '@/server/auth/team-admin';
 import { Email, Role } from '@/lib/model';
 import { adminSocketPath } from '@/server/http/admin-socket';
+import { personExportText } from '@/lib/privacy/person-export';
 import { type AdminOps, directOps, socketOps } from './commands';
 import { rotateEpochCommand } from './rotate-epoch';
 import { runningServer } from './running-server';
@@ -21,6 +22,8 @@ const USAGE = `usage: npm run -s admin -- <command>
   revoke <team> <email>              revoke the person's devices and unused invites in that team
   revoke-device <id>                 sign one device out (its id from devices, or its first characters)
   rotate-epoch                       after restoring the database from a backup: devices pull everything again
+  export-person <team> <key or email> print, as JSON, everything the team holds about one person (an
+               [--text]              access request), private notes and follow-ups included; --text: readable
 
 <team> is the team's name or id. With DATABASE_URL the database is used directly; otherwise
 the command goes through the admin socket of the server running on TANDEM_DATA_DIR, or opens
@@ -32,7 +35,7 @@ type Command = (ops: AdminOps) => Promise<string>;
 
 function parseArgv(argv: string[]) {
   try {
-    return parseArgs({ args: argv, allowPositionals: true, options: { role: { type: 'string' }, expires: { type: 'string' } } });
+    return parseArgs({ args: argv, allowPositionals: true, options: { role: { type: 'string' }, expires: { type: 'string' }, text: { type: 'boolean' } } });
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message : String(e)); // an unknown option, --role without a value
   }
@@ -123,6 +126,13 @@ function parse(argv: string[]): Command {
       return async (ops) => {
         const r = await ops.revoke(rest[0]!, email.data);
         return `revoked ${email.data} in ${rest[0]}: ${r.members} membership(s), ${r.devices} device(s), ${r.invites} invite(s)`;
+      };
+    }
+    case 'export-person': {
+      need(2);
+      return async (ops) => {
+        const { team, exported } = await ops.exportPerson(rest[0]!, rest[1]!);
+        return values.text ? personExportText(exported, team.name) : JSON.stringify(exported, null, 2);
       };
     }
     case 'revoke-device': {

@@ -5,6 +5,7 @@ import type { Database } from '@/server/db/database';
 import { listDevices, revokeDevice } from '@/server/auth/devices';
 import { MAX_INVITE_HOURS, createTeam, invite, listMembers, rename, revoke, setRole } from '@/server/auth/team-admin';
 import type { Logger } from '@/server/log';
+import { exportPersonFromServer } from '@/server/privacy/export-person';
 import { Email, InviteRequest } from '@/lib/model';
 import { answerError, fail, jsonBody } from './errors';
 import { logRequests } from './request-log';
@@ -34,6 +35,9 @@ export function createAdminApp({ db, log, secret }: { db: Database; log: Logger;
     const { email, role, expiresInHours } = await jsonBody(c, InviteRequest.extend({ expiresInHours: z.number().int().min(1).max(MAX_INVITE_HOURS).optional() }));
     return c.json(await invite(db, c.req.param('team'), email, role, { expiresInHours }), 201);
   });
+  admin.post('/teams/:team/export-person', async (c) =>
+    c.json(await exportPersonFromServer(db, c.req.param('team'), (await jsonBody(c, z.object({ keyOrEmail: z.string().min(1).max(500) }))).keyOrEmail)),
+  );
   admin.get('/teams/:team/members', async (c) => c.json(await listMembers(db, c.req.param('team'))));
   admin.get('/teams/:team/devices', async (c) => c.json(await listDevices(db, c.req.param('team'))));
   admin.post('/devices/:id/revoke', async (c) => c.json(await revokeDevice(db, c.req.param('id'))));

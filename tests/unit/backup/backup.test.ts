@@ -179,6 +179,20 @@ describe('restoring on a device signed in to a team', () => {
     ]);
   });
 
+  it('restores the member’s own privacy notice sent (a logged activity), not a teammate’s', async () => {
+    const me = acmeMember('recruiter');
+    const db = await inAcme(me);
+    const known = person();
+    await arrived(db, 'prospects', known);
+    const notice = (actorId: string) => ({ id: ulid(), teamId: TEAM, version: 1, deletedAt: null, prospectId: known.id, actorId, at: 2, requisitionId: null, kind: 'privacy_notice_sent' as const, data: { channel: 'letter' as const, sentAt: 2 } });
+    const mine = notice(me.memberId);
+    const plan = await planRestore(db, fileWith({ activities: [mine, notice(ulid())] }));
+    expect(plan.restore.map((r) => r.row.id)).toEqual([mine.id]);
+    expect(plan.skipped).toEqual([{ reason: 'logged by another member', count: 1 }]);
+    await applyRestore(db, plan, { settings: false });
+    expect(await db.activities.get(mine.id)).toMatchObject({ kind: 'privacy_notice_sent', data: { channel: 'letter', sentAt: 2 } });
+  });
+
   it('restores nothing until the team’s records have arrived, nor while signed out of a team', async () => {
     const me = acmeMember();
     const file = fileWith({ prospects: [person()] });

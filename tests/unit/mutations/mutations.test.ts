@@ -125,7 +125,7 @@ describe('activity.undo', () => {
     await expect(mutate(db, activityUndo, { id: reply! }, member('recruiter', 'Cam'))).rejects.toThrow('only the member who logged it can take it back');
     await mutate(db, prospectSetDoNotContact, { prospectId, reason: 'Asked us to stop' }, ctx);
     const dnc = (await activitiesFor(db, prospectId)).find((a) => a.kind === 'dnc_set')!;
-    await expect(mutate(db, activityUndo, { id: dnc.id }, ctx)).rejects.toThrow('only views, outreach and replies logged by hand can be taken back; this entry belongs to its own record');
+    await expect(mutate(db, activityUndo, { id: dnc.id }, ctx)).rejects.toThrow('only what a member logs by hand (views, outreach, replies, privacy notices) can be taken back; this entry belongs to its own record');
     await expect(mutate(db, activityUndo, { id: '01J00000000000000000000000' }, ctx)).rejects.toThrow('no such activity');
     expect((await activitiesFor(db, prospectId)).map((a) => a.deletedAt)).toEqual([null, null]);
   });

@@ -99,6 +99,14 @@ describe('prospect.merge', () => {
     expect((await db.prospects.get(dup))?.deletedAt).toBe(10);
   });
 
+  it('keeps who stored the person first, with the earlier createdAt (the Article 14 clock runs from then)', async () => {
+    const first = member('sourcer', 'Sam');
+    const { result: dup } = await mutate(db, prospectUpsert, { identity: identity('ada-dup'), at: 1 }, first);
+    const ada = await person('ada-lovelace', member('recruiter'));
+    await mutate(db, prospectMerge, { intoId: ada, fromId: dup!, at: 10 }, member('recruiter'));
+    expect(await db.prospects.get(ada)).toMatchObject({ createdAt: 1, createdBy: first.me.memberId });
+  });
+
   it('shows one pipeline entry per requisition after merging two people in it, and the next move carries the merged-away one over', async () => {
     const ctx = member('recruiter');
     const hm = member('hiring_manager', 'Hana');
