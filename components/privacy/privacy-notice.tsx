@@ -24,7 +24,7 @@ export function dayFromInput(value: string): number | null {
  * The Article 14 clock on the person: "Privacy notice due in N days" until someone logs it sent
  * (with the channel and the day), then nothing here: the feed shows it.
  */
-export function PrivacyNotice({ prospect, activities, now }: { prospect: Prospect; activities: Activity[]; now: number }) {
+export function PrivacyNotice({ prospect, activities, now }: { prospect: Prospect; activities: readonly Activity[]; now: number }) {
   const db = useDb();
   const context = useLiveQuery(async () => ({ choices: await teamPrivacyChoices(db), timeZone: (await chosenTimeZone(db)) ?? Intl.DateTimeFormat().resolvedOptions().timeZone }), [db]);
   const [channel, setChannel] = useState<NoticeChannel>('email');

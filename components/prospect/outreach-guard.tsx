@@ -14,7 +14,7 @@ const CHANNEL_VERB = { inmail: 'sent an InMail', email: 'sent an email', call: '
 export function warningsFor(view: ProspectView, now: number): GuardWarning[] {
   return outreachWarnings({
     prospect: view.prospect,
-    activities: view.activities,
+    activities: view.guardActivities,
     openReviews: view.openReviews,
     pipeline: view.pipeline,
     requisitions: view.requisitions,

@@ -63,7 +63,7 @@ export function ProspectPanel({ identity }: { identity: ProspectIdentity }) {
       ) : (
         <>
           <OutreachGuard view={view} now={now} />
-          {view.prospect && <PrivacyNotice prospect={view.prospect} activities={view.activities} now={now} />}
+          {view.prospect && <PrivacyNotice prospect={view.prospect} activities={view.noticesSent} now={now} />}
           <SidebarReview view={view} now={now} keysRef={reviewKeys} />
           <QuickLog identity={identity} prospect={view.prospect} />
           <PipelineSection identity={identity} view={view} />

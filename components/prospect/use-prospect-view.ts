@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { readMe, readSettings } from '@/lib/db/local-state';
 import { GUARD_ACTIVITY_KINDS, guardWindowStart } from '@/lib/guard/outreach-guard';
-import { activitiesSinceFor, findProspectByKey, membersById, notesFor, pipelineFor, recentActivitiesFor, resolvePerson } from '@/lib/db/queries';
+import { activitiesOfKindFor, activitiesSinceFor, findProspectByKey, membersById, notesFor, pipelineFor, recentActivitiesFor, resolvePerson } from '@/lib/db/queries';
 import { openRequestsForProspect, openRequisitions } from '@/lib/db/review-queries';
 import type { Activity, Me, Member, Note, PipelineEntry, Prospect, ProspectIdentity, Requisition, ReviewRequest, Settings } from '@/lib/model';
 import { matchPage } from '@/lib/prospects/page-match';
@@ -14,7 +14,9 @@ export interface ProspectView {
   /** null: the team has no record of this person yet. */
   prospect: Prospect | null;
   /** What the outreach guard reads: its kinds of activity within its window (lib/guard). */
-  activities: Activity[];
+  guardActivities: Activity[];
+  /** The privacy notices logged sent to the person (the Article 14 clock reads them). */
+  noticesSent: Activity[];
   /** The newest of the person's history, newest first; `more`: older activities exist. */
   feed: { activities: Activity[]; more: boolean };
   notes: Note[];
@@ -63,17 +65,18 @@ export function useProspectView(identity: ProspectIdentity, feedSize = FEED_PAGE
       // team's whole list grows with its history.
       openRequisitions(db),
     ]);
-    if (!prospect) return { me, settings, members, prospect: null, activities: [], feed: NO_FEED, notes: [], openReviews: [], pipeline: [], requisitions: byId(open) };
-    const [activities, feed, notes, openReviews, pipeline] = await Promise.all([
+    if (!prospect) return { me, settings, members, prospect: null, guardActivities: [], noticesSent: [], feed: NO_FEED, notes: [], openReviews: [], pipeline: [], requisitions: byId(open) };
+    const [guardActivities, noticesSent, feed, notes, openReviews, pipeline] = await Promise.all([
       activitiesSinceFor(db, prospect.id, GUARD_ACTIVITY_KINDS, guardWindowStart(Date.now(), settings.guardWindowDays)),
+      activitiesOfKindFor(db, prospect.id, 'privacy_notice_sent'),
       recentActivitiesFor(db, prospect.id, feedSize),
       me ? notesFor(db, prospect.id, me.memberId) : Promise.resolve([]),
       openRequestsForProspect(db, prospect.id),
       pipelineFor(db, prospect.id),
     ]);
-    const named = new Set([...pipeline, ...openReviews, ...activities, ...feed.activities].flatMap((row) => row.requisitionId ?? []));
+    const named = new Set([...pipeline, ...openReviews, ...guardActivities, ...feed.activities].flatMap((row) => row.requisitionId ?? []));
     const missing = [...named].filter((id) => !open.some((r) => r.id === id));
     const others = (await db.requisitions.bulkGet(missing)).filter((r) => r !== undefined);
-    return { me, settings, members, prospect, activities, feed, notes, openReviews, pipeline, requisitions: byId([...open, ...others]) };
+    return { me, settings, members, prospect, guardActivities, noticesSent, feed, notes, openReviews, pipeline, requisitions: byId([...open, ...others]) };
   }, [db, who, feedSize]);
 }
