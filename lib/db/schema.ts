@@ -176,6 +176,13 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       teamPrivacy: 'id',
     },
   },
+  {
+    // v11, privacy: the team's suppression list (keyed hashes of people who asked to be forgotten).
+    version: 11,
+    stores: {
+      suppressions: 'id',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

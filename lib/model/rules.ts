@@ -79,3 +79,9 @@ export const canSetTimeZone = (memberId: string, actorId: string) => memberId ==
 
 /** A team's privacy choices (notice deadline, retention, suppression) are an admin's to set. */
 export const canSetPrivacy = (role: Role) => role === 'admin';
+
+/** Erasing a person everywhere is a recruiting decision, like a merge: recruiters and admins. */
+export const canErasePeople = (role: Role) => role === 'recruiter' || role === 'admin';
+
+/** Lifting "asked to be forgotten" lets the person be recorded again: an admin's decision. */
+export const canLiftSuppression = (role: Role) => role === 'admin';

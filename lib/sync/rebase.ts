@@ -1,6 +1,7 @@
 import { type TandemDB, syncedTables, toStoredRow, writableTables } from '@/lib/db/database';
 import { DexieStore } from '@/lib/db/dexie-store';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
+import { writeSuppressionSecret } from '@/lib/db/local-state';
 import { ENTITY_SCHEMAS, type PullResponse, TABLE_OF_KIND } from '@/lib/model';
 import { MUTATIONS, MutationRefused, type Actor } from '@/lib/mutations';
 import { dropAcknowledged, teamOutbox } from './outbox';
@@ -86,6 +87,7 @@ export async function applyPullPage(db: TandemDB, page: PullResponse, actor: Act
     allowSyncedWrites('pull');
     await restoreShadows(db);
     const skipped = await writeServerRows(db, page.rows);
+    if (page.suppressionSecret) await writeSuppressionSecret(db, actor.teamId, page.suppressionSecret);
     const state = await readSyncState(db);
     const unreadable = mergeUnreadable(state.unreadable, page.rows, skipped);
     if (!page.more) {

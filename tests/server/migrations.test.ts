@@ -99,6 +99,18 @@ const CHECKS: Record<number, (db: Database) => Promise<void>> = {
     await db.query("INSERT INTO members (id, team_id, email, name, role) VALUES ('m6', 't6', 'e@f.g', 'E', 'hiring_manager')");
     expect(await db.query("SELECT time_zone, joined_at FROM members WHERE id = 'm6'")).toEqual([{ time_zone: null, joined_at: null }]);
   },
+  7: async (db) => {
+    expect(await columns(db, 'erased_rows')).toEqual(['team_id', 'kind', 'id', 'version']);
+    expect(await columns(db, 'erasure_log')).toEqual(['id', 'team_id', 'erased_by', 'erased_at', 'key_hashes', 'rows_erased', 'cause']);
+    expect(await columns(db, 'teams')).toContain('suppression_secret');
+    await db.query("INSERT INTO teams (id, name) VALUES ('t7', 'Seven')");
+    // A row is erased once per team; the log says why, in one of two words.
+    await db.query("INSERT INTO erased_rows (team_id, kind, id, version) VALUES ('t7', 'note', 'n1', 3)");
+    await expect(db.query("INSERT INTO erased_rows (team_id, kind, id, version) VALUES ('t7', 'note', 'n1', 4)")).rejects.toThrow(/unique|duplicate/i);
+    await expect(db.query("INSERT INTO erasure_log (team_id, key_hashes, rows_erased, cause) VALUES ('t7', '{}', 1, 'whim')")).rejects.toThrow(/check constraint/i);
+    const indexes = await db.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE indexname = 'entities_person'");
+    expect(indexes[0]?.indexdef).toMatch(/\(doc ->> 'prospectId'::text\)/);
+  },
 };
 
 describe('the migration files', () => {

@@ -1,0 +1,36 @@
+-- Privacy (issue 11): erasing a person deletes their rows (no tombstones with content) and
+-- leaves only what devices need to delete their copies; the team's secret for the suppression
+-- list's keyed hashes; an audit log of erasures by hashed key only.
+-- Undone by dropping the two tables, the column and the index; an erasure itself cannot be undone.
+
+-- A row an erasure deleted: its kind and id (ULIDs, nothing about the person) and the version
+-- of the erasure, so a pull after `version` tells the device to delete its copy.
+CREATE TABLE erased_rows (
+  team_id text NOT NULL REFERENCES teams (id),
+  kind text NOT NULL,
+  id text NOT NULL,
+  version bigint NOT NULL,
+  PRIMARY KEY (team_id, kind, id)
+);
+CREATE INDEX erased_rows_team_version ON erased_rows (team_id, version);
+
+-- Who erased (NULL: the team's retention rule) and when; the person only as keyed hashes of their
+-- profile keys, so an erasure can be shown to have happened without keeping whom.
+CREATE TABLE erasure_log (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  team_id text NOT NULL REFERENCES teams (id),
+  erased_by text REFERENCES members (id),
+  erased_at timestamptz NOT NULL DEFAULT now(),
+  key_hashes text[] NOT NULL,
+  rows_erased integer NOT NULL,
+  cause text NOT NULL CHECK (cause IN ('request', 'retention'))
+);
+CREATE INDEX erasure_log_team ON erasure_log (team_id, erased_at);
+
+-- The key of the team's HMACs (suppression list, audit log); made by the server when first needed
+-- and sent to the team's signed-in devices, which check pages against the list locally.
+ALTER TABLE teams ADD COLUMN suppression_secret text;
+
+-- Every row that names one person (activities, notes, pipeline entries, follow-ups, decisions,
+-- aliases), found without reading the team's whole history: erasure and retention.
+CREATE INDEX entities_person ON entities (team_id, (doc ->> 'prospectId'));
