@@ -177,10 +177,11 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     },
   },
   {
-    // v11, privacy: the team's suppression list (keyed hashes of people who asked to be forgotten).
+    // v11, privacy: the team's suppression list (keyed hashes of people who asked to be
+    // forgotten), found by hash: a page's check reads the entries of its own hashes only.
     version: 11,
     stores: {
-      suppressions: 'id',
+      suppressions: 'id, *hashes',
     },
   },
 ];

@@ -40,23 +40,3 @@ export const erasureSuppressionId = (prospectId: string) => derivedId(`suppressi
 /** The entry a do-not-contact mark writes when the team keeps those in the suppression list. */
 export const doNotContactSuppressionId = (prospectId: string) => derivedId(`suppression:dnc:${prospectId}`);
 
-/** A team's live suppression entries as a lookup: hash → when the person asked (the earliest entry). */
-export function suppressionIndex(entries: readonly Pick<Suppression, 'hashes' | 'at' | 'deletedAt'>[]): Map<string, number> {
-  const index = new Map<string, number>();
-  for (const entry of entries) {
-    if (entry.deletedAt !== null) continue;
-    for (const hash of entry.hashes) index.set(hash, Math.min(entry.at, index.get(hash) ?? Infinity));
-  }
-  return index;
-}
-
-/** When the person a page shows asked to be forgotten (any of its profile keys or emails), or null. */
-export function suppressedSince(identity: Parameters<typeof suppressionIdentifiers>[0], secret: string, index: ReadonlyMap<string, number>): number | null {
-  if (index.size === 0) return null;
-  let since: number | null = null;
-  for (const identifier of suppressionIdentifiers(identity)) {
-    const at = index.get(suppressionHash(secret, identifier));
-    if (at !== undefined && (since === null || at < since)) since = at;
-  }
-  return since;
-}

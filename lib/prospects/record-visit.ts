@@ -55,7 +55,7 @@ async function joinedPerson(db: TandemDB, identity: ProspectIdentity, { join }: 
 export async function recordVisit(db: TandemDB, identity: ProspectIdentity, at = Date.now()): Promise<void> {
   if (await whyChangesAreRefused(db)) return;
   // Asked to be forgotten: nothing about them is recorded, not even that someone looked.
-  if ((await suppressedPage(db, identity)) !== null) return;
+  if (await suppressedPage(db, identity)) return;
   const { autoLogViewed } = await readSettings(db);
   const known = await findProspectByKey(db, identity.key);
   let joined: string | null = null;
