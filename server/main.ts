@@ -14,6 +14,7 @@ import { rateLimits } from './http/rate-limits';
 import { PokeHub } from './poke/poke-hub';
 import type { Database } from './db/database';
 import { type Logger, createLogger } from './log';
+import { scheduleRetention } from './privacy/retention';
 
 export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   const log = createLogger(env.LOG_LEVEL);
@@ -45,6 +46,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   // before saying we are ready.
   const unannounce = db.kind === 'pglite' ? announceServer(config.dataDir, { pid: process.pid, port }) : () => undefined;
   const stopAnalyzing = db.kind === 'pglite' ? keepStatisticsFresh(db, log) : () => undefined;
+  const stopRetention = scheduleRetention(db, log);
   log.info({ port, host: config.host, database: db.kind, dataDir: db.kind === 'pglite' ? config.dataDir : undefined, adminSocket: admin?.path ?? 'served by another process on this folder' }, 'listening');
 
   let stopping: Promise<void> | undefined;
@@ -79,6 +81,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
         clearTimeout(deadline);
         unannounce();
         stopAnalyzing();
+        stopRetention();
         Promise.all([pokesClosed, admin?.close()])
           .then(() => db.close())
           .then(() => log.info('stopped'))

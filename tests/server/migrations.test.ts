@@ -103,6 +103,7 @@ const CHECKS: Record<number, (db: Database) => Promise<void>> = {
     expect(await columns(db, 'erased_rows')).toEqual(['team_id', 'kind', 'id', 'version']);
     expect(await columns(db, 'erasure_log')).toEqual(['id', 'team_id', 'erased_by', 'erased_at', 'key_hashes', 'rows_erased', 'cause']);
     expect(await columns(db, 'teams')).toContain('suppression_secret');
+    expect(await columns(db, 'retention_runs')).toEqual(['id', 'team_id', 'ran_at', 'months', 'cutoff', 'people_erased']);
     await db.query("INSERT INTO teams (id, name) VALUES ('t7', 'Seven')");
     // A row is erased once per team; the log says why, in one of two words.
     await db.query("INSERT INTO erased_rows (team_id, kind, id, version) VALUES ('t7', 'note', 'n1', 3)");

@@ -1,7 +1,7 @@
 -- Privacy (issue 11): erasing a person deletes their rows (no tombstones with content) and
 -- leaves only what devices need to delete their copies; the team's secret for the suppression
 -- list's keyed hashes; an audit log of erasures by hashed key only.
--- Undone by dropping the two tables, the column and the index; an erasure itself cannot be undone.
+-- Undone by dropping the three tables, the column and the index; an erasure itself cannot be undone.
 
 -- A row an erasure deleted: its kind and id (ULIDs, nothing about the person) and the version
 -- of the erasure, so a pull after `version` tells the device to delete its copy.
@@ -34,3 +34,15 @@ ALTER TABLE teams ADD COLUMN suppression_secret text;
 -- Every row that names one person (activities, notes, pipeline entries, follow-ups, decisions,
 -- aliases), found without reading the team's whole history: erasure and retention.
 CREATE INDEX entities_person ON entities (team_id, (doc ->> 'prospectId'));
+
+-- Every run of a team's retention rule (daily, server/privacy/retention.ts): when, the months
+-- the team had set, and how many people it erased (who is in erasure_log, by hashed key only).
+CREATE TABLE retention_runs (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  team_id text NOT NULL REFERENCES teams (id),
+  ran_at timestamptz NOT NULL DEFAULT now(),
+  months integer NOT NULL,
+  cutoff timestamptz NOT NULL,
+  people_erased integer NOT NULL
+);
+CREATE INDEX retention_runs_team ON retention_runs (team_id, ran_at);
