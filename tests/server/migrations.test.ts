@@ -111,6 +111,8 @@ const CHECKS: Record<number, (db: Database) => Promise<void>> = {
     await expect(db.query("INSERT INTO erasure_log (team_id, key_hashes, rows_erased, cause) VALUES ('t7', '{}', 1, 'whim')")).rejects.toThrow(/check constraint/i);
     const indexes = await db.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE indexname = 'entities_person'");
     expect(indexes[0]?.indexdef).toMatch(/\(doc ->> 'prospectId'::text\)/);
+    const gin = await db.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE indexname = 'entities_suppression_hashes'");
+    expect(gin[0]?.indexdef).toMatch(/USING gin \(+doc -> 'hashes'::text\)+ WHERE \(kind = 'suppression'::text\)/);
   },
 };
 

@@ -13,6 +13,8 @@ CREATE TABLE erased_rows (
   PRIMARY KEY (team_id, kind, id)
 );
 CREATE INDEX erased_rows_team_version ON erased_rows (team_id, version);
+-- Every push asks whether its mutations name an erased row, by id alone.
+CREATE INDEX erased_rows_team_id ON erased_rows (team_id, id);
 
 -- Who erased (NULL: the team's retention rule) and when; the person only as keyed hashes of their
 -- profile keys, so an erasure can be shown to have happened without keeping whom.
@@ -34,6 +36,9 @@ ALTER TABLE teams ADD COLUMN suppression_secret text;
 -- Every row that names one person (activities, notes, pipeline entries, follow-ups, decisions,
 -- aliases), found without reading the team's whole history: erasure and retention.
 CREATE INDEX entities_person ON entities (team_id, (doc ->> 'prospectId'));
+
+-- The suppression list by hash: a push that records a person checks their keys and emails.
+CREATE INDEX entities_suppression_hashes ON entities USING gin ((doc -> 'hashes')) WHERE kind = 'suppression';
 
 -- Every run of a team's retention rule (daily, server/privacy/retention.ts): when, the months
 -- the team had set, and how many people it erased (who is in erasure_log, by hashed key only).
