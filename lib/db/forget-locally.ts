@@ -11,8 +11,8 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * The device-local values that name people (never synced, so no pull rewrites them): the batch
- * gathered for review, the "not the same person" answers by profile key, and the reminder
+ * The device-local values that name people (never synced, so no pull rewrites them): refusals
+ * shown to the member, the batch gathered for review, the "not the same person" answers by profile key, and the reminder
  * runner's memory (by follow-up and request id, and notifications not yet shown, whose text may
  * carry a name). When rows are deleted by the server (an erasure, a note made private), what
  * they named goes from these too, in the pull's transaction.
@@ -28,6 +28,8 @@ export async function forgetLocally(db: TandemDB, { ids, people }: Forgotten): P
   const without = (list: unknown) => (Array.isArray(list) ? list.filter((id) => !ids.has(id as string)) : list);
   const keep = (record: unknown, drop: (key: string) => boolean) => (isObject(record) ? Object.fromEntries(Object.entries(record).filter(([k]) => !drop(k))) : record);
 
+  // Refusals shown to the member can name the person ("… already belongs to Ada Lovelace").
+  if (names.length) await db.rejections.filter((r) => names.some((name) => r.reason.includes(name))).delete();
   await edit(LOCAL_KEYS.batchTray, (tray) => ({ ...tray, prospectIds: without(tray.prospectIds) }));
   await edit(LOCAL_KEYS.notSamePerson, (answers) => Object.fromEntries(Object.entries(answers).filter(([key]) => !keys.has(key)).map(([key, list]) => [key, without(list)])));
   await edit(LOCAL_KEYS.reminders, (memory) => ({

@@ -75,6 +75,15 @@ export async function eraseRows(tx: Queryable, teamId: string, ids: readonly str
   }
 
   await tx.query('DELETE FROM prospect_keys WHERE team_id = $1 AND prospect_id = ANY($2::text[])', [teamId, ids]);
+  // A refusal's reason can name the person ("… already belongs to Ada Lovelace"): those go too.
+  const names = [...new Set(records.map((r) => r.doc.name).filter((n) => n.length > 0))];
+  if (names.length) {
+    await tx.query(
+      `DELETE FROM rejections r USING clients c, members m, unnest($2::text[]) AS n(name)
+        WHERE r.client_id = c.id AND c.member_id = m.id AND m.team_id = $1 AND strpos(r.reason, n.name) > 0`,
+      [teamId, names],
+    );
+  }
   await tx.query('INSERT INTO erasure_log (team_id, erased_by, key_hashes, rows_erased, cause) VALUES ($1, $2, $3::text[], $4, $5)', [teamId, by.memberId, keyHashes, erased, by.cause]);
   return erased;
 }

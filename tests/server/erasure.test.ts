@@ -103,7 +103,12 @@ describe('erasing a person on the server', () => {
     ));
     expect(rowsAbout.length).toBeGreaterThan(10);
 
+    // A refusal whose reason names her.
+    expect(await reasons(sourcer.push([{ name: 'review.request', args: { requisitionId: ids.requisition, reviewerId: hmId, prospectIds: [ids.ada], activityIds: [ulid()], at: 12 } }]))).toEqual([
+      expect.stringContaining('Ada Lovelace is already in review'),
+    ]);
     await must(recruiter.push([{ name: 'prospect.erase', args: { prospectId: ids.duplicate, confirmName: '  ada LOVELACE ', at: 20 } }]));
+    expect(await server.db.query("SELECT reason FROM rejections WHERE reason LIKE '%Ada Lovelace%'")).toEqual([]);
 
     // Nothing anywhere holds her name, keys, emails or words; her ids only in erased_rows.
     const left = await mentions([...personIds, ...Object.values(keys), ...emails, 'Ada private erased', 'Ada team note erased', 'Ask Ada again erased', 'Ada is great erased']);
