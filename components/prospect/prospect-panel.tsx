@@ -15,6 +15,7 @@ import { useDb } from '@/components/ui/db-context';
 import { useNow } from '@/components/ui/use-now';
 import type { ProspectIdentity } from '@/lib/model';
 import { knowsTeamState, recordVisit } from '@/lib/prospects/record-visit';
+import { ErasePerson } from '@/components/privacy/erase-person';
 import { DoNotContact } from './do-not-contact';
 import { OutreachGuard } from './outreach-guard';
 import { ProspectHeader } from './prospect-header';
@@ -93,6 +94,7 @@ export function ProspectPanel({ identity }: { identity: ProspectIdentity }) {
           <FollowUpControl identity={identity} prospectId={view.prospect?.id ?? null} />
           <DoNotContact identity={identity} prospect={view.prospect} me={view.me} />
           {view.prospect && <ExportPerson prospect={view.prospect} me={view.me} />}
+          <ErasePerson prospect={view.prospect} me={view.me} />
         </>
       )}
     </>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { PageLinks } from '@/components/ui/page-links';
 import { UndoToast } from '@/components/ui/undo-toast';
 import { ProspectPanel } from '@/components/prospect/prospect-panel';
+import { SuppressionGate } from '@/components/privacy/suppression-gate';
 import { SyncStatus } from '@/components/sync/sync-status';
 import type { TabState } from '@/lib/tabs/tab-state';
 import type { WarningsReport } from '@/lib/tabs/tab-badge';
@@ -69,7 +70,11 @@ function Body({ connection }: { connection: SidebarConnection }) {
   const { state } = connection;
   switch (state?.status) {
     case 'identified':
-      return <ProspectPanel key={state.identity.key} identity={state.identity} />;
+      return (
+        <SuppressionGate key={state.identity.key} identity={state.identity}>
+          <ProspectPanel identity={state.identity} />
+        </SuppressionGate>
+      );
     case 'unidentified':
       return (
         <div data-testid="unidentified" className="state">

@@ -35,6 +35,9 @@ function unchangedSince(db: TandemDB, store: MutationStore, basis: ReadonlyMap<s
     hasViewedOnDay: (prospectId, memberId, at) => store.hasViewedOnDay(prospectId, memberId, at),
     decisionsFor: (requestId) => store.decisionsFor(requestId),
     openRequestsTo: (requisitionId, reviewerId) => store.openRequestsTo(requisitionId, reviewerId),
+    aliasesOf: (prospectIds) => store.aliasesOf(prospectIds),
+    erasePeople: (prospectIds) => store.erasePeople(prospectIds),
+    suppressionHashes: (identifiers) => store.suppressionHashes(identifiers),
     async put<T extends SyncedTable>(table: T, row: Draft<T>) {
       const then = basis.get(`${table}:${row.id}`) ?? null;
       if ((await serverVersion(db, table, row.id)) !== then) throw new MutationRefused(mutation, STALE);

@@ -27,6 +27,8 @@ export const LOCAL_KEYS = {
   lastServerUrl: 'lastServerUrl',
   /** "Same person as …?" answered No on this device: person ids by profile key (lib/prospects/page-match.ts). */
   notSamePerson: 'notSamePerson',
+  /** The team's secret for the suppression list's keyed hashes, sent by the server with every pull. */
+  suppressionSecret: 'suppressionSecret',
 } as const;
 
 export async function readValidated<T extends z.ZodType>(db: TandemDB, key: string, schema: T): Promise<z.infer<T> | undefined> {
@@ -123,4 +125,17 @@ export async function whyChangesAreRefused(db: TandemDB): Promise<string | null>
   if (!signedOut && !(await wasInATeam(db)) && (!me || me.teamId === LOCAL_TEAM_ID)) return null;
   const team = signedOut?.teamName ? `to ${signedOut.teamName} ` : '';
   return `you are signed out: sign in ${team}again to record changes (nothing is recorded while signed out, so nothing can be sent later in someone else’s name)`;
+}
+
+const SuppressionSecret = z.object({ teamId: TeamId, secret: z.string().min(1) });
+
+/** The signed-in team's secret for suppression hashes; undefined before the first pull from its server. */
+export async function readSuppressionSecret(db: TandemDB, teamId: string): Promise<string | undefined> {
+  const stored = await readValidated(db, LOCAL_KEYS.suppressionSecret, SuppressionSecret);
+  return stored?.teamId === teamId ? stored.secret : undefined;
+}
+
+/** Keeps the team's suppression secret (in the caller's transaction, beside the pulled rows). */
+export async function writeSuppressionSecret(db: TandemDB, teamId: string, secret: string): Promise<void> {
+  await db.local.put({ key: LOCAL_KEYS.suppressionSecret, value: { teamId, secret } });
 }

@@ -187,6 +187,14 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     },
     upgrade: fillLastActivity,
   },
+  {
+    // v12, privacy: the team's suppression list (keyed hashes of people who asked to be
+    // forgotten), found by hash: a page's check reads the entries of its own hashes only.
+    version: 12,
+    stores: {
+      suppressions: 'id, *hashes',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -10,6 +10,7 @@ import { Prospect } from './prospect';
 import { Requisition } from './requisition';
 import { ReviewDecision, ReviewRequest } from './review';
 import { SavedSearch } from './saved-search';
+import { Suppression } from './suppression';
 
 interface EntityDefinition<Kind extends string, Schema extends z.ZodType> {
   /** The row's name on the wire and in the server's `entities.kind`. */
@@ -50,6 +51,7 @@ export const ENTITIES = {
   followUps: entity('followup', FollowUp, 'follow-up', (followUp) => followUp.ownerId),
   savedSearches: entity('saved_search', SavedSearch, 'saved search', (search) => search.ownerId),
   teamPrivacy: entity('team_privacy', TeamPrivacy, 'privacy setting'),
+  suppressions: entity('suppression', Suppression, 'suppression entry'),
 };
 
 export type SyncedTable = keyof typeof ENTITIES;

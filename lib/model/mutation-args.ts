@@ -40,6 +40,19 @@ export const SetDoNotContactArgs = z.object({
   at: Now,
 });
 
+/**
+ * Erases a person everywhere. `confirmName` is the name the member typed or chose: a person is
+ * erased only under their own name, so a slip of the id erases nobody.
+ */
+export const ProspectEraseArgs = z.object({
+  prospectId: Id,
+  confirmName: z.string().max(1000),
+  at: Now,
+});
+
+/** An admin lifts a suppression entry: the person may be recorded again. */
+export const SuppressionLiftArgs = z.object({ id: Id, at: Now });
+
 /** The kinds a member logs by hand; the others come from their own mutations (review, stage, dnc). */
 export const LoggableActivity = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('viewed'), data: z.object({}).strict().default({}) }),

@@ -1,5 +1,5 @@
-import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
+import { derivedId } from './derived-id';
 import { Id, REASON_MAX_BYTES, SyncedFields, Timestamp, shortText } from './common';
 
 export const PipelineStatus = z.enum(['active', 'hired', 'rejected', 'withdrew']);
@@ -42,22 +42,11 @@ export const PipelineEntry = z.object({
 });
 export type PipelineEntry = z.infer<typeof PipelineEntry>;
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
 /**
  * The one id of a person's entry in a requisition, derived from both, so two devices that add
  * the same person offline write the same record (last writer wins in server order) instead of
- * two. ULID-shaped (the first 128 bits of a SHA-256, in Crockford base 32) like every id.
+ * two.
  */
 export function pipelineEntryId(prospectId: string, requisitionId: string): string {
-  const digest = sha256(new TextEncoder().encode(`pipeline:${prospectId}:${requisitionId}`));
-  // 128 bits with two zero bits in front: 26 characters, the first 0-7 as in any ULID.
-  let bits = 0n;
-  for (const byte of digest.subarray(0, 16)) bits = (bits << 8n) | BigInt(byte);
-  let id = '';
-  for (let i = 0; i < 26; i++) {
-    id = CROCKFORD[Number(bits & 31n)]! + id;
-    bits >>= 5n;
-  }
-  return id;
+  return derivedId(`pipeline:${prospectId}:${requisitionId}`);
 }

@@ -82,3 +82,9 @@ export const canSetPrivacy = (role: Role) => role === 'admin';
 
 /** Answering an access request (exporting all the team holds about a person) is a recruiter's or admin's. */
 export const canExportPerson = (role: Role) => role === 'recruiter' || role === 'admin';
+
+/** Erasing a person everywhere is a recruiting decision, like a merge: recruiters and admins. */
+export const canErasePeople = (role: Role) => role === 'recruiter' || role === 'admin';
+
+/** Lifting "asked to be forgotten" lets the person be recorded again: an admin's decision. */
+export const canLiftSuppression = (role: Role) => role === 'admin';

@@ -93,6 +93,11 @@ export const PullResponse = z.object({
    * a new epoch, forget the team's rows and pull from zero. Nothing else in this page counts.
    */
   reset: z.boolean(),
+  /**
+   * The team's secret for the suppression list's keyed hashes, so a device can tell a person who
+   * asked to be forgotten without the server (a server from before the list sends none).
+   */
+  suppressionSecret: z.string().min(1).max(200).optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

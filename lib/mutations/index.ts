@@ -1,5 +1,6 @@
 import { activityLog, activityUndo } from './activity';
 import { backupRestore } from './backup-restore';
+import { prospectErase, suppressionLift } from './erasure';
 import type { Mutation } from './define';
 import { memberUpdate } from './member';
 import { noteAdd, noteDelete, noteEdit, noteRestore } from './note';
@@ -15,7 +16,8 @@ import { reviewCancel, reviewDecide, reviewNudge, reviewReassign, reviewRequest,
 export { activityLog, activityUndo, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert };
 export { requisitionSave, reviewRequest, reviewDecide, reviewUndo, reviewNudge, reviewReassign, reviewCancel };
 export { followUpSet, followUpDone, followUpSnooze, memberUpdate, pipelineMove, prospectAttachProfile, prospectMerge };
-export { backupRestore, savedSearchSave, savedSearchDelete, teamPrivacySet };
+export { backupRestore, savedSearchSave, savedSearchDelete, teamPrivacySet, prospectErase, suppressionLift };
+export { erasePerson, idsOfPerson, namesMatch } from './erasure';
 export { whyNotRestorable } from './backup-restore';
 export { resolveProspectId } from './define';
 export { IdInUse, MutationRefused, NO_CHANGE, type Actor, type Mutation, type MutationContext } from './define';
@@ -49,5 +51,7 @@ export const MUTATIONS: ReadonlyMap<string, Mutation> = new Map(
     savedSearchSave,
     savedSearchDelete,
     teamPrivacySet,
+    prospectErase,
+    suppressionLift,
   ].map((m) => [m.name, m as Mutation]),
 );

@@ -1,7 +1,21 @@
-import { MAX_PERSON_EMAILS, MAX_PERSON_PROFILES, type ProfileRef, ProspectUpsertArgs, type ProspectIdentity, SetDoNotContactArgs, canAttachProfile, canSetDoNotContact, type Prospect } from '@/lib/model';
+import {
+  MAX_PERSON_EMAILS,
+  MAX_PERSON_PROFILES,
+  type ProfileRef,
+  ProspectUpsertArgs,
+  type ProspectIdentity,
+  SetDoNotContactArgs,
+  TEAM_PRIVACY_ID,
+  canAttachProfile,
+  canSetDoNotContact,
+  doNotContactSuppressionId,
+  privacyChoices,
+  type Prospect,
+} from '@/lib/model';
 import type { MutationStore } from './store';
 import { MutationRefused, NO_CHANGE, defineMutation, requireUnusedId, resolveProspect } from './define';
 import { gapsFilled, otherProfileOn, profilesWith } from './same-person';
+import { idsOfPerson, recordsOf, suppress } from './erasure';
 
 /**
  * The person the team has under a profile the page links to (an ATS page's LinkedIn link), unless
@@ -107,6 +121,11 @@ export const prospectSetDoNotContact = defineMutation({
     await store.put('prospects', { ...prospect, doNotContact, updatedAt: Math.max(at, prospect.updatedAt) });
     const base = { id: activityId, deletedAt: null, prospectId: prospect.id, actorId: actor.memberId, at, requisitionId: null };
     await store.put('activities', reason === null ? { ...base, kind: 'dnc_cleared', data: {} } : { ...base, kind: 'dnc_set', data: { reason } });
+    // The team may keep do-not-contact in the suppression list, which outlives the person
+    // (an erasure later, a teammate sourcing them again under another profile).
+    if (reason !== null && privacyChoices(await store.get('teamPrivacy', TEAM_PRIVACY_ID)).suppressOnDoNotContact) {
+      await suppress(store, doNotContactSuppressionId(prospect.id), await recordsOf(store, await idsOfPerson(store, prospect.id)), at);
+    }
     return activityId;
   },
 });

@@ -1,4 +1,4 @@
-import type { Prospect, ReviewDecision, ReviewRequest, SyncedRows, SyncedTable } from '@/lib/model';
+import type { Alias, Prospect, ReviewDecision, ReviewRequest, SyncedRows, SyncedTable } from '@/lib/model';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -20,4 +20,13 @@ export interface MutationStore {
   decisionsFor(requestId: string): Promise<ReviewDecision[]>;
   /** The open review requests of a requisition addressed to a reviewer. */
   openRequestsTo(requisitionId: string, reviewerId: string): Promise<ReviewRequest[]>;
+  /** The aliases that name one of these ids as the person they stand for. */
+  aliasesOf(prospectIds: readonly string[]): Promise<Alias[]>;
+  /**
+   * Deletes every row about the people with these ids (PERSON_FIELDS): not tombstones, the rows
+   * themselves; a row that lists several people only loses them from its list.
+   */
+  erasePeople(prospectIds: readonly string[]): Promise<void>;
+  /** Keyed hashes of identifiers under the team's secret (none on a device that has not yet received it). */
+  suppressionHashes(identifiers: readonly string[]): Promise<string[]>;
 }

@@ -5,6 +5,7 @@ import { canAttachProfile, type Prospect, type ProspectIdentity } from '@/lib/mo
 import { activityLog, prospectAttachProfile, prospectUpsert } from '@/lib/mutations';
 import type { MatchResult } from '@/lib/identity';
 import { matchPage, notSamePerson } from './page-match';
+import { suppressedPage } from './suppression-check';
 import { mutate } from '@/lib/db/mutate';
 import { readSession, readSyncState } from '@/lib/sync/session';
 
@@ -48,10 +49,13 @@ async function joinedPerson(db: TandemDB, identity: ProspectIdentity, { join }: 
  * that joins someone the team has is joined all the same (it adds to a record, makes none).
  * A page that is not recorded yet waits while the sidebar asks "Same person as …?" (recording
  * it first would make the second record a Yes has to merge), and while its name is a stand-in.
- * Signed out of a team, merely looking records nothing (it would be sent as whoever signs in next).
+ * Signed out of a team, merely looking records nothing (it would be sent as whoever signs in next);
+ * nor does looking at someone in the team's suppression list.
  */
 export async function recordVisit(db: TandemDB, identity: ProspectIdentity, at = Date.now()): Promise<void> {
   if (await whyChangesAreRefused(db)) return;
+  // Asked to be forgotten: nothing about them is recorded, not even that someone looked.
+  if (await suppressedPage(db, identity)) return;
   const { autoLogViewed } = await readSettings(db);
   const known = await findProspectByKey(db, identity.key);
   let joined: string | null = null;

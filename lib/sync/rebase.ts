@@ -1,6 +1,8 @@
 import { type TandemDB, syncedTables, toStoredRow, writableTables } from '@/lib/db/database';
 import { DexieStore } from '@/lib/db/dexie-store';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
+import { writeSuppressionSecret } from '@/lib/db/local-state';
+import { forgetLocally } from '@/lib/db/forget-locally';
 import { ENTITY_SCHEMAS, type PullResponse, TABLE_OF_KIND } from '@/lib/model';
 import { MUTATIONS, MutationRefused, type Actor } from '@/lib/mutations';
 import { dropAcknowledged, teamOutbox } from './outbox';
@@ -45,7 +47,9 @@ async function writeServerRows(db: TandemDB, rows: PullResponse['rows']): Promis
     add(puts, table, toStoredRow(table, parsed.data as never));
   }
   // A page is in version order and a row appears in it once, so puts and deletes do not interleave.
+  const people = (await db.prospects.bulkGet(deletes.get('prospects') ?? [])).filter((p) => p !== undefined);
   for (const [table, ids] of deletes) await db.table(table).bulkDelete(ids);
+  await forgetLocally(db, { ids: new Set([...deletes.values()].flat()), people });
   for (const [table, values] of puts) await db.table(table).bulkPut(values);
   return unreadable;
 }
@@ -86,6 +90,7 @@ export async function applyPullPage(db: TandemDB, page: PullResponse, actor: Act
     allowSyncedWrites('pull');
     await restoreShadows(db);
     const skipped = await writeServerRows(db, page.rows);
+    if (page.suppressionSecret) await writeSuppressionSecret(db, actor.teamId, page.suppressionSecret);
     const state = await readSyncState(db);
     const unreadable = mergeUnreadable(state.unreadable, page.rows, skipped);
     if (!page.more) {

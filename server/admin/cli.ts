@@ -24,6 +24,8 @@ const USAGE = `usage: npm run -s admin -- <command>
   rotate-epoch                       after restoring the database from a backup: devices pull everything again
   export-person <team> <key or email> print, as JSON, everything the team holds about one person (an
                [--text]              access request), private notes and follow-ups included; --text: readable
+  retention-preview <team>           who the team's retention rule would erase now (before switching it on:
+         [--months <n>]              with n months of no activity), by name
 
 <team> is the team's name or id. With DATABASE_URL the database is used directly; otherwise
 the command goes through the admin socket of the server running on TANDEM_DATA_DIR, or opens
@@ -35,7 +37,7 @@ type Command = (ops: AdminOps) => Promise<string>;
 
 function parseArgv(argv: string[]) {
   try {
-    return parseArgs({ args: argv, allowPositionals: true, options: { role: { type: 'string' }, expires: { type: 'string' }, text: { type: 'boolean' } } });
+    return parseArgs({ args: argv, allowPositionals: true, options: { role: { type: 'string' }, expires: { type: 'string' }, text: { type: 'boolean' }, months: { type: 'string' } } });
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message : String(e)); // an unknown option, --role without a value
   }
@@ -78,6 +80,17 @@ function parse(argv: string[]): Command {
       return async (ops) => {
         const { code, team, expiresAt } = await ops.invite(rest[0]!, email.data, role.data, hours);
         return `invite for ${email.data} (${role.data}) to ${team.name}:\n\n  ${code}\n\nIt works once, until ${minute(expiresAt)} UTC. In Tandem's options page, sign in with this server's URL and the code.`;
+      };
+    }
+    case 'retention-preview': {
+      need(1);
+      const months = values.months === undefined ? undefined : Number(values.months);
+      if (months !== undefined && !(Number.isInteger(months) && months >= 1 && months <= 120)) throw new UsageError('--months takes a whole number of months from 1 to 120');
+      return async (ops) => {
+        const preview = await ops.retentionPreview(rest[0]!, months);
+        if (preview.months === null) return `${preview.team.name}: retention is off; give --months to see who a rule would erase`;
+        const lines = preview.people.map((p) => `  ${p.name.padEnd(32)} last activity ${day(new Date(p.lastActivityAt).toISOString())}  ${p.id}`);
+        return [`${preview.team.name}: ${preview.people.length} person(s) with no activity for ${preview.months} month(s) (since ${day(new Date(preview.cutoff!).toISOString())}) would be erased`, ...lines].join('\n');
       };
     }
     case 'members': {

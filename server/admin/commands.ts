@@ -1,10 +1,11 @@
 import { request } from 'node:http';
 import type { Database } from '@/server/db/database';
 import { type DeviceRow, listDevices, revokeDevice } from '@/server/auth/devices';
-import { type Invitation, type MemberListing, type TeamRow, createTeam, invite, listMembers, rename, revoke, setRole } from '@/server/auth/team-admin';
+import { type Invitation, type MemberListing, type TeamRow, createTeam, findTeam, invite, listMembers, rename, revoke, setRole } from '@/server/auth/team-admin';
 import { exportPersonFromServer } from '@/server/privacy/export-person';
 import type { Member, Role } from '@/lib/model';
 import type { PersonExport } from '@/lib/privacy/person-export';
+import { type RetentionCandidate, retentionPreview } from '@/server/privacy/retention';
 
 /** What the admin CLI can do, either through a running server or on the database itself. */
 export interface AdminOps {
@@ -17,6 +18,14 @@ export interface AdminOps {
   revoke(team: string, email: string): Promise<{ members: number; devices: number; invites: number }>;
   revokeDevice(idOrPrefix: string): Promise<{ id: string; email: string; name: string }>;
   exportPerson(team: string, keyOrEmail: string): Promise<{ team: TeamRow; exported: PersonExport }>;
+  /** Who the team's retention rule (or `months`, before it is switched on) would erase now. */
+  retentionPreview(team: string, months?: number): Promise<{ team: TeamRow; months: number | null; cutoff: number | null; people: RetentionCandidate[] }>;
+}
+
+/** The retention preview of a team named by id or name. */
+export async function previewRetention(db: Database, team: string, months?: number) {
+  const row = await findTeam(db, team);
+  return { team: row, ...(await retentionPreview(db, row.id, Date.now(), months)) };
 }
 
 export function directOps(db: Database): AdminOps {
@@ -30,6 +39,7 @@ export function directOps(db: Database): AdminOps {
     revoke: (team, email) => revoke(db, team, email),
     revokeDevice: (idOrPrefix) => revokeDevice(db, idOrPrefix),
     exportPerson: (team, keyOrEmail) => exportPersonFromServer(db, team, keyOrEmail),
+    retentionPreview: (team, months) => previewRetention(db, team, months),
   };
 }
 
@@ -73,5 +83,6 @@ export function socketOps(socketPath: string, secret: string): AdminOps {
     revoke: (t, email) => call('POST', `/teams/${team(t)}/revoke`, { email }),
     revokeDevice: (idOrPrefix) => call('POST', `/devices/${encodeURIComponent(idOrPrefix)}/revoke`),
     exportPerson: (t, keyOrEmail) => call('POST', `/teams/${team(t)}/export-person`, { keyOrEmail }),
+    retentionPreview: (t, months) => call('GET', `/teams/${team(t)}/retention-preview${months === undefined ? '' : `?months=${months}`}`),
   };
 }

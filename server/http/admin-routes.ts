@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Database } from '@/server/db/database';
 import { listDevices, revokeDevice } from '@/server/auth/devices';
+import { previewRetention } from '@/server/admin/commands';
 import { MAX_INVITE_HOURS, createTeam, invite, listMembers, rename, revoke, setRole } from '@/server/auth/team-admin';
 import type { Logger } from '@/server/log';
 import { exportPersonFromServer } from '@/server/privacy/export-person';
@@ -40,6 +41,12 @@ export function createAdminApp({ db, log, secret }: { db: Database; log: Logger;
   );
   admin.get('/teams/:team/members', async (c) => c.json(await listMembers(db, c.req.param('team'))));
   admin.get('/teams/:team/devices', async (c) => c.json(await listDevices(db, c.req.param('team'))));
+  admin.get('/teams/:team/retention-preview', async (c) => {
+    const months = c.req.query('months');
+    const parsed = months === undefined ? undefined : z.coerce.number().int().min(1).max(120).safeParse(months);
+    if (parsed && !parsed.success) return c.json({ error: 'months must be a whole number from 1 to 120' }, 400);
+    return c.json(await previewRetention(db, c.req.param('team'), parsed?.data));
+  });
   admin.post('/devices/:id/revoke', async (c) => c.json(await revokeDevice(db, c.req.param('id'))));
   admin.post('/teams/:team/roles', async (c) => {
     const { email, role } = await jsonBody(c, InviteRequest);

@@ -2,6 +2,7 @@ import type { Database } from '@/server/db/database';
 import type { Actor } from '@/lib/mutations';
 import { PULL_PAGE_BYTES, type PullQuery, type PullResponse, type PullRow } from '@/lib/model';
 import { currentEpoch } from './epoch';
+import { teamSecret } from './erasure';
 import { claimClient, toRejection } from './push';
 
 /** What a row adds to a page besides its document: kind, id, version and the JSON around them. */
@@ -28,11 +29,19 @@ const PAGE = `
     FROM (SELECT kind, id, version, doc,
                  sum(size) OVER (ORDER BY version) AS upto,
                  first_value(version) OVER (ORDER BY version) AS first
-            FROM (SELECT kind, id, version,
-                         CASE WHEN visible_to IS NULL OR visible_to = $3 THEN doc END AS doc,
-                         CASE WHEN visible_to IS NULL OR visible_to = $3 THEN bytes ELSE 0 END + ${ROW_OVERHEAD_BYTES} AS size
-                    FROM entities
-                   WHERE team_id = $1 AND version > $2 AND (visible_to IS NULL OR visible_to = $3 OR ever_public)
+            FROM (SELECT * FROM (SELECT kind, id, version,
+                                        CASE WHEN visible_to IS NULL OR visible_to = $3 THEN doc END AS doc,
+                                        CASE WHEN visible_to IS NULL OR visible_to = $3 THEN bytes ELSE 0 END + ${ROW_OVERHEAD_BYTES} AS size
+                                   FROM entities
+                                  WHERE team_id = $1 AND version > $2 AND (visible_to IS NULL OR visible_to = $3 OR ever_public)
+                                  ORDER BY version
+                                  LIMIT $4) AS changed
+                  UNION ALL
+                  SELECT * FROM (SELECT kind, id, version, NULL::jsonb AS doc, ${ROW_OVERHEAD_BYTES} AS size
+                                   FROM erased_rows
+                                  WHERE team_id = $1 AND version > $2
+                                  ORDER BY version
+                                  LIMIT $4) AS erased
                    ORDER BY version
                    LIMIT $4) AS candidates) AS sized
    ORDER BY version`;
@@ -41,7 +50,9 @@ const PAGE = `
 const ONE_VERSION = `
   SELECT kind, id, version, 0 AS upto, CASE WHEN visible_to IS NULL OR visible_to = $3 THEN doc END AS doc
     FROM entities
-   WHERE team_id = $1 AND version = $2 AND (visible_to IS NULL OR visible_to = $3 OR ever_public)`;
+   WHERE team_id = $1 AND version = $2 AND (visible_to IS NULL OR visible_to = $3 OR ever_public)
+  UNION ALL
+  SELECT kind, id, version, 0 AS upto, NULL::jsonb AS doc FROM erased_rows WHERE team_id = $1 AND version = $2`;
 
 /**
  * Where the page ends: whole versions only (one mutation's writes arrive together, and the
@@ -75,7 +86,10 @@ function pageOf(rows: PageRow[], limit: number, budget: number): { take: number;
  * team (a note made private), so the caller drops its copy. The client's last mutation id is
  * read before the rows, so every write it acknowledges is among the rows up to the last page.
  *
- * Every page carries the server's epoch. A cursor beyond the team's version can only come from
+ * Rows an erasure deleted come as (kind, id) without content, like a note the caller may no
+ * longer see, so the device deletes its copy (erased_rows: nothing else of them is left).
+ *
+ * Every page carries the server's epoch and the team's suppression secret. A cursor beyond the team's version can only come from
  * before a restore of the database: the answer is `reset`, and the client pulls from zero.
  */
 export async function pull(db: Database, actor: Actor, query: PullQuery): Promise<PullResponse> {
@@ -102,5 +116,6 @@ export async function pull(db: Database, actor: Actor, query: PullQuery): Promis
     rejections: rejections.map(toRejection),
     epoch,
     reset: false,
+    suppressionSecret: await teamSecret(db, actor.teamId),
   };
 }

@@ -1,9 +1,10 @@
 import type { Queryable } from '@/server/db/database';
 import type { Draft, MutationStore } from '@/lib/mutations/store';
-import { KIND_OF_TABLE, type Member, type Prospect, type ReviewDecision, type ReviewRequest, type SyncedRows, type SyncedTable, readableOnlyBy } from '@/lib/model';
+import { type Alias, KIND_OF_TABLE, type Member, type Prospect, type ReviewDecision, type ReviewRequest, type SyncedRows, type SyncedTable, readableOnlyBy, suppressionHash } from '@/lib/model';
 import { MutationRefused } from '@/lib/mutations/define';
 import { unreadableReason } from './readable';
-import { KEY_OWNER_CONFLICT, OPEN_REQUESTS_TO, liveKeys, mirrorMembers } from './sql-store';
+import { KEY_OWNER_CONFLICT, OPEN_REQUESTS_TO, aliasesNaming, liveKeys, mirrorMembers } from './sql-store';
+import { type ErasureBy, eraseRows, teamSecret } from './erasure';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -13,7 +14,7 @@ interface Write {
 }
 
 /** Every ULID and profile key in a push's arguments: what its mutations will look up. */
-function referenced(args: unknown[]): { ids: string[]; keys: string[] } {
+export function referenced(args: unknown[]): { ids: string[]; keys: string[] } {
   const ids = new Set<string>();
   const keys = new Set<string>();
   const stack: unknown[] = [...args];
@@ -45,12 +46,27 @@ export class PushBatch {
   private readonly decisions = new Map<string, ReviewDecision[]>();
   private readonly openRequests = new Map<string, ReviewRequest[]>();
   private readonly writes = new Map<string, Write>();
+  /** Erasures of this push, run after its writes (so nothing it wrote about the person survives). */
+  private readonly erasures: { ids: readonly string[]; version: number }[] = [];
 
   constructor(
     private readonly tx: Queryable,
     private readonly teamId: string,
     public version: number,
+    private readonly erasureBy: ErasureBy,
   ) {}
+
+  /** Aliases of these ids as stored, with this push's aliases put over them. */
+  async aliasesOf(prospectIds: readonly string[]): Promise<Alias[]> {
+    const wanted = new Set(prospectIds);
+    const byId = new Map((await aliasesNaming(this.tx, this.teamId, prospectIds)).map((a) => [a.id, a]));
+    for (const w of this.writes.values()) if (w.table === 'aliases') byId.set(w.doc.id, w.doc as unknown as Alias);
+    return [...byId.values()].filter((a) => wanted.has(a.prospectId));
+  }
+
+  secret(): Promise<string> {
+    return teamSecret(this.tx, this.teamId);
+  }
 
   async prefetch(args: unknown[]): Promise<void> {
     const { ids, keys } = referenced(args);
@@ -118,13 +134,19 @@ export class PushBatch {
 
   /** Makes one mutation's writes part of the push, under the next version. */
   commit(scope: MutationScope): void {
+    for (const ids of scope.erasures) {
+      this.erasures.push({ ids, version: this.version + 1 });
+      // Later mutations of the push find nobody under these ids or keys.
+      for (const id of ids) this.rows.set(`prospect:${id}`, undefined);
+      for (const [key, id] of this.keys) if (id !== null && ids.includes(id)) this.keys.set(key, null);
+    }
     for (const w of scope.writes.values()) {
       const key = `${KIND_OF_TABLE[w.table]}:${w.doc.id}`;
       this.rows.set(key, w.doc);
       this.writes.set(key, w);
       if (w.table === 'prospects') for (const [key, id] of liveKeys(w.doc as unknown as Prospect)) this.keys.set(key, id);
     }
-    if (scope.writes.size > 0) this.version++;
+    if (scope.writes.size > 0 || scope.erasures.length > 0) this.version++;
   }
 
   scope(mutation: string): MutationScope {
@@ -133,6 +155,11 @@ export class PushBatch {
 
   /** Writes everything the push changed: a statement for the rows, one for new profile keys, one for renamed members. */
   async flush(): Promise<void> {
+    await this.flushWrites();
+    for (const { ids, version } of this.erasures) await eraseRows(this.tx, this.teamId, ids, version, this.erasureBy);
+  }
+
+  private async flushWrites(): Promise<void> {
     if (this.writes.size === 0) return;
     const writes = [...this.writes.values()];
     await this.tx.query(
@@ -172,6 +199,7 @@ export class PushBatch {
 /** One mutation's view: reads through to the push, writes kept apart until the mutation succeeds. */
 export class MutationScope implements MutationStore {
   readonly writes = new Map<string, Write>();
+  readonly erasures: (readonly string[])[] = [];
 
   constructor(
     private readonly batch: PushBatch,
@@ -211,6 +239,23 @@ export class MutationScope implements MutationStore {
   async openRequestsTo(requisitionId: string, reviewerId: string): Promise<ReviewRequest[]> {
     const byId = withWrites([...(await this.batch.storedOpenRequests(requisitionId, reviewerId)).values()], this.writes.values());
     return [...byId.values()].filter((r) => r.requisitionId === requisitionId && r.reviewerId === reviewerId && r.status === 'open' && r.deletedAt === null);
+  }
+
+  async aliasesOf(prospectIds: readonly string[]): Promise<Alias[]> {
+    const wanted = new Set(prospectIds);
+    const byId = new Map((await this.batch.aliasesOf(prospectIds)).map((a) => [a.id, a]));
+    for (const w of this.writes.values()) if (w.table === 'aliases') byId.set(w.doc.id, w.doc as unknown as Alias);
+    return [...byId.values()].filter((a) => wanted.has(a.prospectId));
+  }
+
+  erasePeople(prospectIds: readonly string[]): Promise<void> {
+    this.erasures.push([...prospectIds]);
+    return Promise.resolve();
+  }
+
+  async suppressionHashes(identifiers: readonly string[]): Promise<string[]> {
+    const secret = await this.batch.secret();
+    return identifiers.map((i) => suppressionHash(secret, i));
   }
 
   async decisionsFor(requestId: string): Promise<ReviewDecision[]> {

@@ -4,6 +4,8 @@ import { MUTATIONS, MutationRefused, NO_CHANGE, type Actor } from '@/lib/mutatio
 import type { PushRequest, PushResponse, Rejection } from '@/lib/model';
 import { PushBatch } from './push-batch';
 import { SqlStore, nextVersion } from './sql-store';
+import { Forgotten } from './forgotten';
+import type { ErasureBy } from './erasure';
 
 /** The client is bound to another member: its outbox is not the caller's to push. */
 export class ClientNotYours extends Error {}
@@ -115,6 +117,13 @@ export async function pushOne(db: Database, actor: Actor, clientId: string, name
   return response.rejected[0]?.reason ?? null;
 }
 
+const erasureBy = (actor: Actor): ErasureBy => ({ memberId: actor.memberId, cause: 'request' });
+
+/** The keyed hashes a mutation's writes put in the suppression list. */
+function suppressedBy(writes: Iterable<{ table: string; doc: Record<string, unknown> }>): string[] {
+  return [...writes].flatMap((w) => (w.table === 'suppressions' && w.doc.deletedAt === null ? (w.doc.hashes as string[]) : []));
+}
+
 async function lockTeamVersion(tx: Queryable, teamId: string): Promise<number> {
   const [team] = await tx.query<{ version: number }>('SELECT version FROM teams WHERE id = $1 FOR UPDATE', [teamId]);
   if (!team) throw new Error(`no team ${teamId}`);
@@ -125,18 +134,23 @@ async function pushBatched(tx: Queryable, actor: Actor, request: PushRequest): P
   let last = await claimClient(tx, request.clientId, actor.memberId, { lock: true });
   const fresh = request.mutations.filter((m) => m.id > last);
   const start = fresh.length ? await lockTeamVersion(tx, actor.teamId) : 0;
-  const batch = new PushBatch(tx, actor.teamId, start);
+  const batch = new PushBatch(tx, actor.teamId, start, erasureBy(actor));
   const checked = fresh.map((m) => ({ m, checked: refusal(m.name, m.args) }));
-  await batch.prefetch(checked.flatMap(({ checked: c }) => ('args' in c ? [c.args] : [])));
+  const applicable = checked.flatMap(({ checked: c }) => ('args' in c ? [c.args] : []));
+  await batch.prefetch(applicable);
+  const forgotten = applicable.length ? await Forgotten.load(tx, actor.teamId, applicable) : null;
   const rejected: { mutationId: number; name: string; reason: string }[] = [];
   for (const { m, checked: c } of checked) {
     if (m.id <= last) continue;
-    let reason = 'reason' in c ? c.reason : null;
+    let reason = 'reason' in c ? c.reason : forgotten!.reasonFor(c.args);
     if (reason === null) {
       const scope = batch.scope(m.name);
       try {
         const result = await MUTATIONS.get(m.name)!.apply(scope, (c as { args: unknown }).args, { actor });
-        if (result !== NO_CHANGE) batch.commit(scope);
+        if (result !== NO_CHANGE) {
+          batch.commit(scope);
+          forgotten!.learn(scope.erasures.flat(), suppressedBy(scope.writes.values()));
+        }
       } catch (e) {
         if (!(e instanceof MutationRefused)) throw e;
         reason = e.reason;
@@ -181,7 +195,8 @@ async function pushOneByOne(tx: Queryable, actor: Actor, request: PushRequest): 
   for (const m of request.mutations) {
     if (m.id <= last) continue;
     const checked = refusal(m.name, m.args);
-    const reason = 'reason' in checked ? checked.reason : await applyOne(tx, actor, m.name, checked.args);
+    const reason =
+      'reason' in checked ? checked.reason : ((await Forgotten.load(tx, actor.teamId, [checked.args])).reasonFor(checked.args) ?? (await applyOne(tx, actor, m.name, checked.args)));
     if (reason !== null) {
       await tx.query('INSERT INTO rejections (client_id, mutation_id, name, reason) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
         request.clientId,
@@ -201,7 +216,7 @@ async function applyOne(tx: Queryable, actor: Actor, name: string, args: unknown
   await tx.query('SAVEPOINT mutation');
   try {
     const version = await nextVersion(tx, actor.teamId);
-    const result = await mutation.apply(new SqlStore(tx, actor.teamId, version, name), args, { actor });
+    const result = await mutation.apply(new SqlStore(tx, actor.teamId, version, name, erasureBy(actor)), args, { actor });
     // Nothing written: give the version back so it is not a gap (only cosmetic).
     if (result === NO_CHANGE) await tx.query('ROLLBACK TO SAVEPOINT mutation');
     await tx.query('RELEASE SAVEPOINT mutation');

@@ -1,8 +1,9 @@
 import type { Queryable } from '@/server/db/database';
 import type { Draft, MutationStore } from '@/lib/mutations/store';
-import { KIND_OF_TABLE, type Member, type Prospect, type ReviewDecision, type ReviewRequest, type SyncedRows, type SyncedTable, readableOnlyBy } from '@/lib/model';
+import { type Alias, KIND_OF_TABLE, type Member, type Prospect, type ReviewDecision, type ReviewRequest, type SyncedRows, type SyncedTable, readableOnlyBy, suppressionHash } from '@/lib/model';
 import { MutationRefused } from '@/lib/mutations/define';
 import { unreadableReason } from './readable';
+import { type ErasureBy, eraseRows, teamSecret } from './erasure';
 
 /**
  * The server's side of a mutation, inside the push transaction: reads and writes the caller's
@@ -15,6 +16,7 @@ export class SqlStore implements MutationStore {
     private readonly teamId: string,
     private readonly version: number,
     private readonly mutation: string,
+    private readonly erasureBy: ErasureBy,
   ) {}
 
   async get<T extends SyncedTable>(table: T, id: string): Promise<SyncedRows[T] | undefined> {
@@ -61,6 +63,25 @@ export class SqlStore implements MutationStore {
   hasViewedOnDay(): Promise<boolean> {
     return Promise.resolve(false);
   }
+
+  aliasesOf(prospectIds: readonly string[]): Promise<Alias[]> {
+    return aliasesNaming(this.tx, this.teamId, prospectIds);
+  }
+
+  async erasePeople(prospectIds: readonly string[]): Promise<void> {
+    await eraseRows(this.tx, this.teamId, prospectIds, this.version, this.erasureBy);
+  }
+
+  async suppressionHashes(identifiers: readonly string[]): Promise<string[]> {
+    const secret = await teamSecret(this.tx, this.teamId);
+    return identifiers.map((i) => suppressionHash(secret, i));
+  }
+}
+
+/** The team's aliases that stand for one of these ids. */
+export async function aliasesNaming(tx: Queryable, teamId: string, prospectIds: readonly string[]): Promise<Alias[]> {
+  const rows = await tx.query<{ doc: Alias }>("SELECT doc FROM entities WHERE team_id = $1 AND kind = 'alias' AND doc ->> 'prospectId' = ANY($2::text[])", [teamId, prospectIds]);
+  return rows.map((r) => r.doc);
 }
 
 /** Open review requests of a team's requisition addressed to one reviewer ($1 team, $2 requisition, $3 reviewer). */

@@ -123,6 +123,22 @@ const CHECKS: Record<number, (db: Database) => Promise<void>> = {
     ]);
     await expect(db.query("INSERT INTO mail_queue (team_id, request_id, reviewer_id, kind) VALUES ('t7', 'r1', 'm7', 'review_request')")).rejects.toThrow(/duplicate|unique/i);
   },
+  // Issue 11's erasure, suppression and retention.
+  8: async (db) => {
+    expect(await columns(db, 'erased_rows')).toEqual(['team_id', 'kind', 'id', 'version']);
+    expect(await columns(db, 'erasure_log')).toEqual(['id', 'team_id', 'erased_by', 'erased_at', 'key_hashes', 'rows_erased', 'cause']);
+    expect(await columns(db, 'teams')).toContain('suppression_secret');
+    expect(await columns(db, 'retention_runs')).toEqual(['id', 'team_id', 'ran_at', 'months', 'cutoff', 'people_erased']);
+    await db.query("INSERT INTO teams (id, name) VALUES ('t8', 'Eight')");
+    // A row is erased once per team; the log says why, in one of two words.
+    await db.query("INSERT INTO erased_rows (team_id, kind, id, version) VALUES ('t8', 'note', 'n1', 3)");
+    await expect(db.query("INSERT INTO erased_rows (team_id, kind, id, version) VALUES ('t8', 'note', 'n1', 4)")).rejects.toThrow(/unique|duplicate/i);
+    await expect(db.query("INSERT INTO erasure_log (team_id, key_hashes, rows_erased, cause) VALUES ('t8', '{}', 1, 'whim')")).rejects.toThrow(/check constraint/i);
+    const indexes = await db.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE indexname = 'entities_person'");
+    expect(indexes[0]?.indexdef).toMatch(/\(doc ->> 'prospectId'::text\)/);
+    const gin = await db.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE indexname = 'entities_suppression_hashes'");
+    expect(gin[0]?.indexdef).toMatch(/USING gin \(+doc -> 'hashes'::text\)+ WHERE \(kind = 'suppression'::text\)/);
+  },
 };
 
 describe('the migration files', () => {

@@ -31,6 +31,10 @@ export class SidebarPage {
   get unidentified() {
     return this.frame.getByTestId('unidentified');
   }
+  /** "Asked to be forgotten on <date> — do not contact": the page's person is in the team's suppression list. */
+  get suppressionNotice() {
+    return this.frame.getByTestId('suppression-notice');
+  }
   /** The collapsed sidebar: a narrow tab of the frame itself, showing warnings. */
   get collapsedTab() {
     return this.frame.getByTestId('collapsed-tab');
@@ -100,6 +104,13 @@ export class SidebarPage {
     await editor.fill(to);
     await this.frame.locator('form', { has: editor }).getByRole('button', { name: 'Save' }).click();
     await this.frame.getByTestId('note-item').filter({ hasText: to }).first().waitFor();
+  }
+
+  /** Erases the person everywhere, confirming with their name as typed. */
+  async erase(name: string) {
+    await this.frame.getByTestId('erase-person').click();
+    await this.frame.getByLabel('Type their name to confirm').fill(name);
+    await this.frame.getByTestId('erase-submit').click();
   }
 
   async log(label: 'InMail sent' | 'Email sent' | 'Call' | 'Replied' | 'Not interested') {

@@ -1,6 +1,6 @@
 import { ulid } from 'ulidx';
 import type { Member, ProspectIdentity, PushResponse, Role } from '@/lib/model';
-import { canManageHiring, canRecruitFor, canRequestReview } from '@/lib/model';
+import { canManageHiring, canRecruitFor, canRequestReview, erasureSuppressionId } from '@/lib/model';
 import { type as, identity } from './server';
 
 /** A signed-in member and their push/pull client. */
@@ -107,6 +107,13 @@ async function inPipeline(w: World) {
   const req = await requisition(w);
   await must(w.mates.sourcer.api.push([{ name: 'pipeline.move', args: { prospectId, requisitionId: req.id, stage: 'Sourced', activityId: ulid(), at: 2 } }]));
   return { prospectId, req };
+}
+
+/** A person a recruiter erased: the suppression entry it left. */
+async function erased(w: World) {
+  const prospectId = await person(w);
+  await must(w.mates.recruiter.api.push([{ name: 'prospect.erase', args: { prospectId, confirmName: 'Ada Lovelace', at: 3 } }]));
+  return { prospectId, suppressionId: erasureSuppressionId(prospectId) };
 }
 
 /** A note as a backup file holds it: of the actor's team, by `author`, on a person the team has. */
@@ -348,6 +355,10 @@ export const AUTHZ_CASES: AuthzCase[] = [
   { mutation: 'search.save', situation: "saves over a teammate's saved search", setUp: async (w) => ({ id: await savedSearch(w, w.mates.recruiter), name: 'Mine now', query: { text: '' }, at: 5 }) },
   { mutation: 'search.delete', situation: 'deletes their own saved search', setUp: async (w) => ({ id: await savedSearch(w, w.actor), at: 5 }) },
   { mutation: 'search.delete', situation: "deletes a teammate's saved search", setUp: async (w) => ({ id: await savedSearch(w, w.mates.recruiter), at: 5 }) },
+  { mutation: 'prospect.erase', situation: 'erases a person, confirmed with their name', setUp: async (w) => ({ prospectId: await person(w), confirmName: 'Ada Lovelace', at: 5 }) },
+  { mutation: 'prospect.erase', situation: 'erases a person, confirmed with another name', setUp: async (w) => ({ prospectId: await person(w), confirmName: 'Grace Hopper', at: 5 }) },
+  { mutation: 'prospect.erase', situation: 'erases a person a teammate erased meanwhile', setUp: async (w) => ({ prospectId: (await erased(w)).prospectId, confirmName: 'Ada Lovelace', at: 5 }) },
+  { mutation: 'suppression.lift', situation: 'lifts an erased person’s entry of the suppression list', setUp: async (w) => ({ id: (await erased(w)).suppressionId, at: 5 }) },
   {
     mutation: 'team.privacy.set',
     situation: "sets the team's privacy choices",

@@ -1,7 +1,7 @@
 import { ulid } from 'ulidx';
 import { describe, expect, it } from 'vitest';
 import { type TandemDB, fromProspectRow, toStoredRow } from '@/lib/db/database';
-import { LOCAL_KEYS, ensureClientId, ensureMe, readMe } from '@/lib/db/local-state';
+import { LOCAL_KEYS, ensureClientId, ensureMe, readMe, readSuppressionSecret, writeSuppressionSecret } from '@/lib/db/local-state';
 import { notesFor } from '@/lib/db/queries';
 import type { Me, Member, Note, PullResponse } from '@/lib/model';
 import { MUTATIONS, activityLog, noteAdd, noteEdit, prospectUpsert } from '@/lib/mutations';
@@ -265,12 +265,16 @@ describe('sign-in', () => {
     await arrived(db, 'members', member0);
     const calls: string[] = [];
     const fetch = (url: string) => (calls.push(url), Promise.resolve(new Response('{}')));
+    await writeSuppressionSecret(db, member0.teamId, 'team-secret');
     await signOut(db, { wipe: false, fetch });
     expect(await readSession(db)).toBeUndefined();
     expect(await db.members.count()).toBe(1);
+    expect(await readSuppressionSecret(db, member0.teamId)).toBe('team-secret');
     expect(calls).toEqual(['https://t.example/v1/auth/signout']);
     await signOut(db, { wipe: true, fetch });
     expect(await db.members.count()).toBe(0);
+    // The suppression list's secret is the team's, and goes with its data.
+    expect(await readSuppressionSecret(db, member0.teamId)).toBeUndefined();
   });
 });
 

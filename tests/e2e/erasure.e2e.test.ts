@@ -1,0 +1,71 @@
+/**
+ * Issue 11 end to end: in real Chromium against the real team server, a recruiter erases a
+ * person from the sidebar, and a teammate's sidebar on that profile then shows the suppression
+ * notice and nothing else (no name, no feed, no notes, no logging) and records nothing.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
+import { type FixtureServer, startFixtureServer } from './support/fixture-server';
+import { SHARED_FIXTURES } from './support/paths';
+import { openProfile as open, signInToTeam } from './support/flows';
+import { type TeamServer, startTeamServer } from './support/team-server';
+import { SidebarPage } from './pages/sidebar';
+
+const PROFILE = 'https://www.linkedin.com/in/eduardo-alvarez-nowak/';
+const NAME = 'Eduardo Alvarez Nowak';
+
+let pages: FixtureServer;
+let server: TeamServer;
+let recruiter: ExtensionBrowser;
+let teammate: ExtensionBrowser;
+
+beforeAll(async () => {
+  pages = await startFixtureServer();
+  pages.route({ url: PROFILE, body: readFileSync(path.join(SHARED_FIXTURES, 'linkedin/member-2024-07-full.html')) });
+  server = await startTeamServer();
+  [recruiter, teammate] = await Promise.all([launchWithExtension({ hostResolverRules: pages.hostResolverRules }), launchWithExtension({ hostResolverRules: pages.hostResolverRules })]);
+});
+
+afterAll(async () => {
+  await recruiter?.close();
+  await teammate?.close();
+  await server?.close();
+  await pages?.close();
+});
+
+describe('erasing a person', () => {
+  it("leaves the teammate's sidebar on their profile with the suppression notice and nothing else", async () => {
+    await signInToTeam(recruiter, server, 'riley.recruiter@acme.example', 'recruiter');
+    await signInToTeam(teammate, server, 'sam.sourcer@acme.example', 'sourcer');
+
+    // The teammate has worked on the person: a note, a view.
+    const before = await open(teammate, PROFILE, NAME);
+    await before.addNote('Knows Kafka inside out');
+    await expect.poll(() => before.syncStatus.getAttribute('data-state'), { timeout: 15_000 }).toBe('synced');
+    await before.page.close();
+
+    const mine = await open(recruiter, PROFILE, NAME);
+    await expect.poll(() => mine.notes.count(), { timeout: 10_000 }).toBe(1);
+    await mine.erase(NAME.toLowerCase());
+    await expect.poll(() => mine.suppressionNotice.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => mine.syncStatus.getAttribute('data-state'), { timeout: 15_000 }).toBe('synced');
+    await mine.page.close();
+
+    const page = await teammate.context.newPage();
+    await page.goto(PROFILE, { waitUntil: 'domcontentloaded' });
+    const theirs = new SidebarPage(page);
+    await expect.poll(() => theirs.suppressionNotice.textContent(), { timeout: 15_000 }).toMatch(/^Asked to be forgotten on \d{1,2} \w+ \d{4} — do not contact/);
+    const main = theirs.frame.locator('main.content');
+    expect(await main.getByTestId('prospect-name').count()).toBe(0);
+    expect(await theirs.notes.count()).toBe(0);
+    expect(await theirs.feedItems.count()).toBe(0);
+    expect(await main.getByRole('button').count()).toBe(0);
+    expect(await main.getByRole('textbox').count()).toBe(0);
+    expect(await main.textContent()).not.toContain('Kafka');
+    // Nothing was recorded about them, not even the visit.
+    await expect.poll(() => theirs.syncStatus.getAttribute('data-state'), { timeout: 15_000 }).toBe('synced');
+    expect(await theirs.syncStatus.getAttribute('data-pending')).toBe('0');
+  });
+});
