@@ -16,7 +16,7 @@ import { MailSender } from './mail/mail-sender';
 import { linkSecret } from './review-link/token';
 import type { Database } from './db/database';
 import { type Logger, createLogger } from './log';
-import { scheduleRetention } from './privacy/retention';
+import { schedulePrivacyRuns } from './privacy/daily';
 
 export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   const log = createLogger(env.LOG_LEVEL);
@@ -52,7 +52,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   const mail = config.mail.transport === 'off' ? null : new MailSender({ db, log, config: config.mail, secret, publicUrl });
   await mail?.start();
   const stopAnalyzing = db.kind === 'pglite' ? keepStatisticsFresh(db, log) : () => undefined;
-  const stopRetention = scheduleRetention(db, log);
+  const stopPrivacyRuns = schedulePrivacyRuns(db, log);
   log.info({ port, host: config.host, mail: config.mail.transport, publicUrl, database: db.kind, dataDir: db.kind === 'pglite' ? config.dataDir : undefined, adminSocket: admin?.path ?? 'served by another process on this folder' }, 'listening');
 
   let stopping: Promise<void> | undefined;
@@ -87,7 +87,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
         clearTimeout(deadline);
         unannounce();
         stopAnalyzing();
-        stopRetention();
+        stopPrivacyRuns();
         Promise.all([pokesClosed, admin?.close(), mail?.stop()])
           .then(() => db.close())
           .then(() => log.info('stopped'))

@@ -1,4 +1,5 @@
-import type { Queryable } from '@/server/db/database';
+import type { Database, Queryable } from '@/server/db/database';
+import { eraseAsServer } from './server-erasure';
 import { TEAM_PRIVACY_ID, type TeamPrivacy, privacyChoices } from '@/lib/model';
 import { noticeDeadlineAction, noticeDueAt } from '@/lib/privacy/notice-clock';
 
@@ -32,13 +33,16 @@ export async function peopleToEraseAtNoticeDeadline(db: Queryable, teamId: strin
 }
 
 /**
- * THE call site of "erase at the notice deadline": erases, through `erase`, everyone
- * `peopleToEraseAtNoticeDeadline` names, and returns who. `erase` is to be the erasure of issue
- * 11 (`prospect.erase`, built on another branch), run by the server's daily privacy job beside
- * retention; until that is connected nothing calls this, and nobody is erased.
+ * Erases everyone `peopleToEraseAtNoticeDeadline` names, in one transaction, through the same
+ * erasure as `prospect.erase` (suppressed, logged with cause `notice_deadline`); returns who.
+ * Run daily by the server (server/privacy/daily.ts).
  */
-export async function eraseAtNoticeDeadline(db: Queryable, teamId: string, now: number, erase: (prospectId: string) => Promise<void>): Promise<string[]> {
-  const due = await peopleToEraseAtNoticeDeadline(db, teamId, now);
-  for (const prospectId of due) await erase(prospectId);
-  return due;
+export async function runNoticeDeadline(db: Database, teamId: string, now: number): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const erased: string[] = [];
+    for (const prospectId of await peopleToEraseAtNoticeDeadline(tx, teamId, now)) {
+      if (await eraseAsServer(tx, teamId, prospectId, now, 'notice_deadline')) erased.push(prospectId);
+    }
+    return erased;
+  });
 }

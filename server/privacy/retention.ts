@@ -1,8 +1,6 @@
 import type { Database, Queryable } from '@/server/db/database';
-import type { Logger } from '@/server/log';
 import { TEAM_PRIVACY_ID, type TeamPrivacy, privacyChoices } from '@/lib/model';
-import { erasePerson } from '@/lib/mutations';
-import { SqlStore, nextVersion } from '@/server/sync/sql-store';
+import { eraseAsServer } from './server-erasure';
 
 /** Someone the retention rule would erase: nobody on the team has done anything about them since `cutoff`. */
 export interface RetentionCandidate {
@@ -70,43 +68,9 @@ export async function runRetention(db: Database, teamId: string, now: number): P
     const cutoff = retentionCutoff(now, months);
     let erased = 0;
     for (const candidate of await retentionCandidates(tx, teamId, cutoff)) {
-      const store = new SqlStore(tx, teamId, await nextVersion(tx, teamId), 'retention', { memberId: null, cause: 'retention' });
-      const person = await store.get('prospects', candidate.id);
-      if (!person || person.deletedAt !== null) continue;
-      await erasePerson(store, person, now);
-      erased++;
+      if (await eraseAsServer(tx, teamId, candidate.id, now, 'retention')) erased++;
     }
     await tx.query('INSERT INTO retention_runs (team_id, months, cutoff, people_erased) VALUES ($1, $2, to_timestamp($3 / 1000.0), $4)', [teamId, months, cutoff, erased]);
     return erased;
   });
-}
-
-/** Every team whose retention rule is on. */
-async function teamsWithRetention(q: Queryable): Promise<string[]> {
-  const rows = await q.query<{ team_id: string }>("SELECT team_id FROM entities WHERE kind = 'team_privacy' AND doc ->> 'retentionMonths' IS NOT NULL AND doc ->> 'deletedAt' IS NULL");
-  return rows.map((r) => r.team_id);
-}
-
-export const RETENTION_EVERY_MS = 24 * 60 * 60_000;
-
-/**
- * Runs every team's retention rule once a day (and a minute after start), in this process. With
- * several processes on one Postgres each runs it; the second finds nobody left to erase.
- */
-export function scheduleRetention(db: Database, log: Logger, now = () => Date.now()): () => void {
-  const runAll = async () => {
-    for (const teamId of await teamsWithRetention(db)) {
-      const erased = await runRetention(db, teamId, now());
-      log.info({ teamId, erased }, 'retention run');
-    }
-  };
-  const run = () => void runAll().catch((err: unknown) => log.warn({ err }, 'retention run failed'));
-  const first = setTimeout(run, 60_000);
-  const timer = setInterval(run, RETENTION_EVERY_MS);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
 }

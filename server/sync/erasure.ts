@@ -29,7 +29,7 @@ const RECORD_ERASED = `INSERT INTO erased_rows (team_id, kind, id, version) SELE
 export interface ErasureBy {
   /** The member who erased, or null for the team's retention rule. */
   memberId: string | null;
-  cause: 'request' | 'retention';
+  cause: 'request' | 'retention' | 'notice_deadline';
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ulid } from 'ulidx';
 import { describe, expect, it } from 'vitest';
-import { eraseAtNoticeDeadline, peopleToEraseAtNoticeDeadline } from '@/server/privacy/notice-deadline';
+import { peopleToEraseAtNoticeDeadline, runNoticeDeadline } from '@/server/privacy/notice-deadline';
 import { DATABASE_KINDS } from './support/databases';
 import { as, identity, teamWith } from './support/server';
 import { serverFor } from './support/suite';
@@ -34,9 +34,16 @@ describe.each(DATABASE_KINDS)('the Article 14 deadline on the server (%s)', (kin
     expect(await peopleToEraseAtNoticeDeadline(server.db, teamId, t0 + 10 * DAY - 1)).toEqual([]);
     expect(await peopleToEraseAtNoticeDeadline(server.db, teamId, t0 + 10 * DAY)).toEqual([ada]);
     expect(await peopleToEraseAtNoticeDeadline(server.db, teamId, t0 + 15 * DAY)).toEqual([ada, cy].sort());
-    const erased: string[] = [];
-    expect(await eraseAtNoticeDeadline(server.db, teamId, t0 + 10 * DAY, (id) => (erased.push(id), Promise.resolve()))).toEqual([ada]);
-    expect(erased).toEqual([ada]);
+  });
+
+  it('erases them at the deadline as prospect.erase would, logged as the deadline’s doing, once', async () => {
+    const { teamId, ada, t0 } = await seed('erase');
+    expect(await runNoticeDeadline(server.db, teamId, t0 + 10 * DAY)).toEqual([ada]);
+    const rows = await server.db.query<{ id: string }>("SELECT id FROM entities WHERE team_id = $1 AND (id = $2 OR doc->>'prospectId' = $2)", [teamId, ada]);
+    expect(rows).toEqual([]);
+    expect(await server.db.query('SELECT erased_by, cause FROM erasure_log WHERE team_id = $1', [teamId])).toEqual([{ erased_by: null, cause: 'notice_deadline' }]);
+    expect(await server.db.query("SELECT count(*)::int AS n FROM entities WHERE team_id = $1 AND kind = 'suppression'", [teamId])).toEqual([{ n: 1 }]);
+    expect(await runNoticeDeadline(server.db, teamId, t0 + 10 * DAY)).toEqual([]);
   });
 
   it('names nobody when the team is reminded again instead', async () => {

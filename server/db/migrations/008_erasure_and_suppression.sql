@@ -25,7 +25,7 @@ CREATE TABLE erasure_log (
   erased_at timestamptz NOT NULL DEFAULT now(),
   key_hashes text[] NOT NULL,
   rows_erased integer NOT NULL,
-  cause text NOT NULL CHECK (cause IN ('request', 'retention'))
+  cause text NOT NULL CHECK (cause IN ('request', 'retention', 'notice_deadline'))
 );
 CREATE INDEX erasure_log_team ON erasure_log (team_id, erased_at);
 

@@ -1,0 +1,40 @@
+import type { Database, Queryable } from '@/server/db/database';
+import type { Logger } from '@/server/log';
+import { runNoticeDeadline } from './notice-deadline';
+import { runRetention } from './retention';
+
+/** Teams with a rule that erases people: retention switched on, or erasure at the notice deadline. */
+async function teamsWithErasingRules(q: Queryable): Promise<string[]> {
+  const rows = await q.query<{ team_id: string }>(
+    `SELECT team_id FROM entities
+      WHERE kind = 'team_privacy' AND doc ->> 'deletedAt' IS NULL
+        AND (doc ->> 'retentionMonths' IS NOT NULL OR doc ->> 'noticeAtDeadline' = 'erase')`,
+  );
+  return rows.map((r) => r.team_id);
+}
+
+export const PRIVACY_RUN_EVERY_MS = 24 * 60 * 60_000;
+
+/**
+ * Runs every team's erasing rules once a day (and a minute after start), in this process: the
+ * retention rule, then erasure at the Article 14 deadline. With several processes on one
+ * Postgres each runs them; the second finds nobody left to erase.
+ */
+export function schedulePrivacyRuns(db: Database, log: Logger, now = () => Date.now()): () => void {
+  const runAll = async () => {
+    for (const teamId of await teamsWithErasingRules(db)) {
+      const erased = await runRetention(db, teamId, now());
+      const untold = await runNoticeDeadline(db, teamId, now());
+      log.info({ teamId, erased, erasedAtNoticeDeadline: untold.length }, 'privacy rules run');
+    }
+  };
+  const run = () => void runAll().catch((err: unknown) => log.warn({ err }, 'privacy rules run failed'));
+  const first = setTimeout(run, 60_000);
+  const timer = setInterval(run, PRIVACY_RUN_EVERY_MS);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}
