@@ -32,7 +32,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   });
   const limits = rateLimits(config.rateLimits);
   const secret = await linkSecret(db, env);
-  const app = createApp({ db, log, limits, linkSecret: secret });
+  const app = createApp({ db, log, limits, linkSecret: secret, mailsReminders: config.mail.transport === 'smtp' });
   const pokes = new PokeHub({ db, log, badTokens: limits.badTokenGuard, trustProxy: config.rateLimits.trustProxy });
   await pokes.start().catch(async (e: unknown) => {
     await Promise.resolve(admin?.close());

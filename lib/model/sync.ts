@@ -93,6 +93,12 @@ export const PullResponse = z.object({
    * a new epoch, forget the team's rows and pull from zero. Nothing else in this page counts.
    */
   reset: z.boolean(),
+  /**
+   * The server mails this member their overdue-review reminders (mail is set up and they did not
+   * turn review mail off): the device's own overdue reminders for them stay quiet, so one deadline
+   * is never reminded of twice. Absent (an older server) or false: the device reminds.
+   */
+  remindersByMail: z.boolean().optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

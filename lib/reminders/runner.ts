@@ -8,6 +8,7 @@ import { profileLink } from '@/lib/sites/profile-link';
 import { type Badge, badgeFor, decideReminders, type ReminderNames } from './decide';
 import { emptyMemory, type NotificationSpec, ReminderMemory } from './memory';
 import { pageFor, parseNotificationId } from './notification-ids';
+import { readSyncState } from '@/lib/sync/session';
 
 /** Where the runner's decisions go: the browser (browser-ports.ts), or a test's recorder. */
 export interface ReminderPorts {
@@ -67,12 +68,13 @@ export class ReminderRunner {
       const memory = (await readValidated(db, LOCAL_KEYS.reminders, ReminderMemory)) ?? emptyMemory();
       const me = await readMe(db);
       if (!me) return { pending: memory.pending, badge: badgeFor([], now), openIds: new Set<string>() };
-      const [requests, followUps, settings, member, requisitions] = await Promise.all([
+      const [requests, followUps, settings, member, requisitions, syncState] = await Promise.all([
         openRequestsForReviewer(db, me.memberId),
         pendingFollowUps(db, me.memberId),
         readSettings(db),
         db.members.get(me.memberId),
         db.requisitions.toArray(),
+        readSyncState(db),
       ]);
       const decision = decideReminders({
         memberId: me.memberId,
@@ -83,6 +85,7 @@ export class ReminderRunner {
         now,
         names: await namesFor(db, requests, followUps),
         checkIns: { requisitions, schedule: settings.checkInReminder },
+        overdueRemindedByMail: syncState.remindersByMail,
       });
       const pending = mergePending(memory.pending, decision.notifications);
       if (decision.memoryChanged || pending !== memory.pending) {

@@ -6,9 +6,12 @@ import type { MailConfig } from './mail-config';
 import { MAX_ATTEMPTS, type MailOutcome, type QueuedMail, claimMail, finishMail, nextMailDueInMs } from './mail-queue';
 import { reviewMailInput } from './review-mail-data';
 import { reviewRequestMail } from './review-request-mail';
+import { queueDueReminders } from './reminder-queue';
 
 /** How often the queue is looked at when no notification came (retries fall due, another process queued). */
 const POLL_MS = 15_000;
+/** How often each process looks for reminder slots that came due (a reminder is at most this late). */
+const REMINDERS_EVERY_MS = 60_000;
 /** Longer than a send can take (nodemailer's timeouts below), so a lease never runs out mid-send. */
 const LEASE_MS = 5 * 60_000;
 const BATCH = 20;
@@ -48,6 +51,7 @@ export class MailSender {
   private readonly transport: Transporter;
   private readonly loop: RetryLoop;
   private unlisten: (() => Promise<void>) | null = null;
+  private reminderTimer: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
   private readonly now: () => number;
   private readonly domain: string;
@@ -65,7 +69,23 @@ export class MailSender {
 
   async start(): Promise<void> {
     this.unlisten = await this.options.db.listen(['tandem_mail'], { onNotify: () => this.wake(), onGap: () => this.wake() });
+    this.reminderTimer = setInterval(() => void this.queueReminders(), REMINDERS_EVERY_MS);
+    this.reminderTimer.unref();
+    await this.queueReminders();
     this.wake();
+  }
+
+  /**
+   * Queues the reminders due by this process's clock, and sends them. Every process does this;
+   * the queue's unique key (kind `reminder`, the slot's time) lets one of them queue each.
+   */
+  async queueReminders(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      if ((await queueDueReminders(this.options.db, this.now())) > 0) this.wake();
+    } catch (err) {
+      this.options.log.error({ err }, 'queueing reminder mail failed');
+    }
   }
 
   wake(): void {
@@ -119,10 +139,16 @@ export class MailSender {
     if (!(await finishMail(db, mail, outcome))) log.warn({ mailId: mail.id }, 'a mail outlived its lease; another sender has it');
   }
 
+  /** Resolves when no send woken by `wake` (or by queued reminders) is going on. */
+  whenIdle(): Promise<void> {
+    return this.loop.whenIdle();
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.reminderTimer) clearInterval(this.reminderTimer);
     await this.unlisten?.();
-    await this.loop.whenIdle();
+    await this.whenIdle();
     this.transport.close();
   }
 }

@@ -123,6 +123,29 @@ const CHECKS: Record<number, (db: Database) => Promise<void>> = {
     ]);
     await expect(db.query("INSERT INTO mail_queue (team_id, request_id, reviewer_id, kind) VALUES ('t7', 'r1', 'm7', 'review_request')")).rejects.toThrow(/duplicate|unique/i);
   },
+  // Issue 12's nudge mail: one per nudge, queued by the write that stores it.
+  9: async (db) => {
+    await db.query("INSERT INTO teams (id, name) VALUES ('t9', 'Nine')");
+    await db.query("INSERT INTO members (id, team_id, email, name, role) VALUES ('m9', 't9', 'hm@f.g', 'H', 'hiring_manager')");
+    const nudged = (at: number) => ({ kind: 'nudged', by: 'r', at, to: null, requestId: null });
+    const write = (version: number, history: object[], extra: object = {}) =>
+      db.query("INSERT INTO entities (team_id, kind, id, version, doc) VALUES ('t9', 'review_request', 'r1', $1, $2) ON CONFLICT (team_id, kind, id) DO UPDATE SET doc = excluded.doc", [
+        version,
+        JSON.stringify({ id: 'r1', reviewerId: 'm9', status: 'open', deletedAt: null, reassignedFrom: null, history, ...extra }),
+      ]);
+    await write(1, []);
+    await write(2, [nudged(100)]);
+    // Written again after it (a decision): the same nudge, no second mail.
+    await write(3, [nudged(100), { kind: 'decided', by: 'm9', at: 150, to: null, requestId: null }]);
+    await write(4, [nudged(100), nudged(200)]);
+    // A nudge on a closed request mails nothing.
+    await write(5, [nudged(100), nudged(200), nudged(300)], { status: 'cancelled' });
+    expect(await db.query("SELECT kind, due_slot FROM mail_queue WHERE team_id = 't9' ORDER BY id")).toEqual([
+      { kind: 'review_request', due_slot: '' },
+      { kind: 'nudge', due_slot: '100' },
+      { kind: 'nudge', due_slot: '200' },
+    ]);
+  },
 };
 
 describe('the migration files', () => {
