@@ -3,6 +3,7 @@ import type { Database } from '@/server/db/database';
 import { type DeviceRow, listDevices, revokeDevice } from '@/server/auth/devices';
 import { type Invitation, type MemberListing, type TeamRow, createTeam, invite, listMembers, rename, revoke, setRole } from '@/server/auth/team-admin';
 import type { Member, Role } from '@/lib/model';
+import { setChatWebhook } from '@/server/mail/chat-webhook';
 
 /** What the admin CLI can do, either through a running server or on the database itself. */
 export interface AdminOps {
@@ -14,6 +15,8 @@ export interface AdminOps {
   rename(team: string, email: string, name: string): Promise<Member>;
   revoke(team: string, email: string): Promise<{ members: number; devices: number; invites: number }>;
   revokeDevice(idOrPrefix: string): Promise<{ id: string; email: string; name: string }>;
+  /** A checked webhook URL (ChatWebhookUrl), or null to stop posting. */
+  setWebhook(team: string, url: string | null): Promise<{ team: TeamRow; webhookHost: string | null }>;
 }
 
 export function directOps(db: Database): AdminOps {
@@ -26,6 +29,7 @@ export function directOps(db: Database): AdminOps {
     rename: (team, email, name) => rename(db, team, email, name),
     revoke: (team, email) => revoke(db, team, email),
     revokeDevice: (idOrPrefix) => revokeDevice(db, idOrPrefix),
+    setWebhook: (team, url) => setChatWebhook(db, team, url),
   };
 }
 
@@ -68,5 +72,6 @@ export function socketOps(socketPath: string, secret: string): AdminOps {
     rename: (t, email, name) => call('POST', `/teams/${team(t)}/names`, { email, name }),
     revoke: (t, email) => call('POST', `/teams/${team(t)}/revoke`, { email }),
     revokeDevice: (idOrPrefix) => call('POST', `/devices/${encodeURIComponent(idOrPrefix)}/revoke`),
+    setWebhook: (t, url) => call('POST', `/teams/${team(t)}/webhook`, { url }),
   };
 }

@@ -145,6 +145,12 @@ const CHECKS: Record<number, (db: Database) => Promise<void>> = {
       { kind: 'nudge', due_slot: '100' },
       { kind: 'nudge', due_slot: '200' },
     ]);
+    // Chat: a team with a webhook gets a chat post queued with each new request.
+    expect(await db.query("SELECT chat_webhook_url, chat_webhook_set_at FROM teams WHERE id = 't9'")).toEqual([{ chat_webhook_url: null, chat_webhook_set_at: null }]);
+    await db.query("UPDATE teams SET chat_webhook_url = 'https://hooks.example/x', chat_webhook_set_at = now() WHERE id = 't9'");
+    await db.query("INSERT INTO entities (team_id, kind, id, version, doc) VALUES ('t9', 'review_request', 'r2', 6, $1)", [JSON.stringify({ id: 'r2', reviewerId: 'm9', status: 'open', deletedAt: null, reassignedFrom: null, history: [] })]);
+    expect(await db.query("SELECT kind FROM mail_queue WHERE request_id = 'r2' ORDER BY kind")).toEqual([{ kind: 'chat_request' }, { kind: 'review_request' }]);
+    await expect(db.query("INSERT INTO mail_queue (team_id, request_id, reviewer_id, kind) VALUES ('t9', 'r2', 'm9', 'chat_party')")).rejects.toThrow(/check/i);
   },
 };
 
