@@ -33,7 +33,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   });
   const limits = rateLimits(config.rateLimits);
   const secret = await linkSecret(db, env);
-  const app = createApp({ db, log, limits, linkSecret: secret });
+  const app = createApp({ db, log, limits, linkSecret: secret, mailsReminders: config.mail.transport === 'smtp' });
   const pokes = new PokeHub({ db, log, badTokens: limits.badTokenGuard, trustProxy: config.rateLimits.trustProxy });
   await pokes.start().catch(async (e: unknown) => {
     await Promise.resolve(admin?.close());
@@ -49,8 +49,9 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   // before saying we are ready.
   const unannounce = db.kind === 'pglite' ? announceServer(config.dataDir, { pid: process.pid, port }) : () => undefined;
   const publicUrl = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  const mail = config.mail.transport === 'off' ? null : new MailSender({ db, log, config: config.mail, secret, publicUrl });
-  await mail?.start();
+  // With mail off it still posts to teams' chat webhooks.
+  const mail = new MailSender({ db, log, config: config.mail, secret, publicUrl });
+  await mail.start();
   const stopAnalyzing = db.kind === 'pglite' ? keepStatisticsFresh(db, log) : () => undefined;
   const stopPrivacyRuns = schedulePrivacyRuns(db, log);
   log.info({ port, host: config.host, mail: config.mail.transport, publicUrl, database: db.kind, dataDir: db.kind === 'pglite' ? config.dataDir : undefined, adminSocket: admin?.path ?? 'served by another process on this folder' }, 'listening');
@@ -88,7 +89,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
         unannounce();
         stopAnalyzing();
         stopPrivacyRuns();
-        Promise.all([pokesClosed, admin?.close(), mail?.stop()])
+        Promise.all([pokesClosed, admin?.close(), mail.stop()])
           .then(() => db.close())
           .then(() => log.info('stopped'))
           .catch((err: unknown) => log.error({ err }, 'closing the database failed'))

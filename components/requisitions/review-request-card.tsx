@@ -16,6 +16,8 @@ import { resolvePeople } from '@/lib/db/queries';
 import { MESSAGE_MAX_BYTES, canNudgeReview, canReassignReview, canReviewFor, type Me, type Member, type Requisition, type ReviewDecision, type ReviewRequest } from '@/lib/model';
 import { reviewCancel, reviewNudge, reviewReassign } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
+import { readSession } from '@/lib/sync/session';
+import { withdrawReviewLink } from '@/lib/sync/review-links';
 import { profileLink } from '@/lib/sites/profile-link';
 import { isOverdue } from '@/lib/deadlines';
 import {
@@ -128,6 +130,9 @@ export function ReviewRequestCard({ request, requisition, me, members, now, focu
   const open = request.status === 'open';
   const mayNudge = open && canNudgeReview(request, requisition, me.memberId, me.role);
   const mayReassign = open && canReassignReview(request, me.memberId, me.role);
+  // Mailed links come from the team server: a device that is not signed in to one has none to withdraw.
+  const signedIn = useLiveQuery(async () => (await readSession(db)) !== undefined, [db]) ?? false;
+  const mayWithdrawLink = mayNudge && signedIn;
 
   const run = (action: () => Promise<unknown>) => {
     setNotice([]);
@@ -136,6 +141,13 @@ export function ReviewRequestCard({ request, requisition, me, members, now, focu
 
   const nudge = async () => {
     if (await run(() => mutate(db, reviewNudge, { requestId: request.id }))) setNotice(['Nudged ', user(reviewer), ': they get a reminder now.']);
+  };
+
+  const withdrawLink = async () => {
+    let revoked = 0;
+    if (await run(async () => void (revoked = await withdrawReviewLink(db, request.id)))) {
+      setNotice([revoked > 0 ? 'Withdrew the mailed link: it no longer opens this review, and no mail carries it again.' : 'The mailed link was already withdrawn.']);
+    }
   };
 
   // The card moves to "Past reviews" (and a reassignment adds a new one): say where focus goes
@@ -224,6 +236,11 @@ export function ReviewRequestCard({ request, requisition, me, members, now, focu
         {mayNudge && (
           <button type="button" disabled={busy} aria-describedby={headingId} onClick={() => void nudge()}>
             Nudge
+          </button>
+        )}
+        {mayWithdrawLink && (
+          <button type="button" disabled={busy} aria-describedby={headingId} onClick={() => void withdrawLink()}>
+            Withdraw mailed link
           </button>
         )}
         {mayReassign && (

@@ -1,4 +1,4 @@
 export { isAllowed, isQuiet, isWorkingDay, localTime, nextAllowed } from './calendar';
 export { dueSentence, dueText, formatDueAt, isOverdue, lateness } from './overdue';
 export { resolvePolicy } from './policy';
-export { nextReminderAt } from './reminder-schedule';
+export { dueReminderSlot, nextReminderAt } from './reminder-schedule';

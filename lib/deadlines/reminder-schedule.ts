@@ -27,3 +27,16 @@ export function nextReminderAt(dueAt: number, lastRemindedAt: number | null, pol
   }
   throw new Error('nextReminderAt: the policy has no working days');
 }
+
+/**
+ * The latest reminder slot at or before `now` that comes after `lastSlot` (null: none yet), or
+ * null when none is due. A sender that was down for days sends one reminder on coming back, not
+ * one per day missed. Slots are the times nextReminderAt gives, never the time a reminder went
+ * out, so every process that asks gets the same slot (the mail queue's unique key needs that).
+ */
+export function dueReminderSlot(dueAt: number, lastSlot: number | null, policy: ReminderPolicy, now: number): number | null {
+  let slot: number | null = null;
+  // A year of working days at most: a request overdue for longer is still reminded of, once.
+  for (let next = nextReminderAt(dueAt, lastSlot, policy), i = 0; next <= now && i < 400; next = nextReminderAt(dueAt, next, policy), i++) slot = next;
+  return slot;
+}

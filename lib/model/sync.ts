@@ -98,6 +98,12 @@ export const PullResponse = z.object({
    * asked to be forgotten without the server (a server from before the list sends none).
    */
   suppressionSecret: z.string().min(1).max(200).optional(),
+  /**
+   * The server mails this member their overdue-review reminders (mail is set up and they did not
+   * turn review mail off): the device's own overdue reminders for them stay quiet, so one deadline
+   * is never reminded of twice. Absent (an older server) or false: the device reminds.
+   */
+  remindersByMail: z.boolean().optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

@@ -26,6 +26,12 @@ export interface ReminderInput {
   checkIns?: { requisitions: Requisition[]; schedule: CheckInReminder };
   /** The people this member added whose privacy notice is not logged, and the team's choices; none: no notice reminders. */
   notices?: { people: NoticeDuePerson[]; choices: PrivacyChoices };
+  /**
+   * The team server mails this member's overdue reminders (it said so at the last pull): the
+   * device shows none of its own, so a deadline is reminded of once. Arrivals, nudges and the
+   * badge stay.
+   */
+  overdueRemindedByMail?: boolean;
 }
 
 export interface Badge {
@@ -63,7 +69,8 @@ const FOLLOW_UPS_ONE_BY_ONE = 3;
  * - Arrival of a request (not sent by the member to themselves, not already overdue): "Riley sent
  *   you 3 people for Staff Platform Engineer — due Thu 14:00".
  * - A nudge newer than the last one shown: "Riley nudged you"; it counts as that day's reminder.
- * - Overdue reminders per nextReminderAt (first at the due time, then once a working day). When
+ * - Overdue reminders per nextReminderAt (first at the due time, then once a working day), unless
+ *   the server mails them (`overdueRemindedByMail`). When
  *   one is due, every other overdue request whose reminder would come later the same local day is
  *   included, so the member gets one "2 reviews are overdue" instead of several during the day.
  * - A follow-up that came due (again, after a snooze).
@@ -122,6 +129,9 @@ export function decideReminders(input: ReminderInput): ReminderDecision {
     if (nudge && (m.nudgeSeenAt === null || nudge.at > m.nudgeSeenAt)) {
       nudges.push({ request: r, by: nudge.by });
       next = { ...m, announcedAt: m.announcedAt ?? now, remindedAt: now, nudgeSeenAt: nudge.at };
+    } else if (overdue && input.overdueRemindedByMail) {
+      // The server's mail reminds; nothing to announce either (an overdue arrival is a reminder).
+      if (m.announcedAt === null) next = { ...m, announcedAt: now };
     } else if (overdue) {
       const due = nextReminderAt(r.dueAt, m.remindedAt, policy);
       if (due <= now) {

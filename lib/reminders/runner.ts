@@ -9,6 +9,7 @@ import { profileLink } from '@/lib/sites/profile-link';
 import { type Badge, badgeFor, decideReminders, type ReminderNames } from './decide';
 import { emptyMemory, type NotificationSpec, ReminderMemory } from './memory';
 import { pageFor, parseNotificationId } from './notification-ids';
+import { readSyncState } from '@/lib/sync/session';
 
 /**
  * The member is reminded of the privacy notices of people they added in this many days: the
@@ -76,7 +77,7 @@ export class ReminderRunner {
       const memory = (await readValidated(db, LOCAL_KEYS.reminders, ReminderMemory)) ?? emptyMemory();
       const me = await readMe(db);
       if (!me) return { pending: memory.pending, badge: badgeFor([], now), openIds: new Set<string>() };
-      const [requests, followUps, settings, member, requisitions, noticePeople, privacy] = await Promise.all([
+      const [requests, followUps, settings, member, requisitions, noticePeople, privacy, syncState] = await Promise.all([
         openRequestsForReviewer(db, me.memberId),
         pendingFollowUps(db, me.memberId),
         readSettings(db),
@@ -84,6 +85,7 @@ export class ReminderRunner {
         db.requisitions.toArray(),
         noticesDueFrom(db, me.memberId, now - NOTICE_REMINDERS_FOR_DAYS * 86_400_000),
         teamPrivacyChoices(db),
+        readSyncState(db),
       ]);
       const decision = decideReminders({
         memberId: me.memberId,
@@ -95,6 +97,7 @@ export class ReminderRunner {
         names: await namesFor(db, requests, followUps),
         checkIns: { requisitions, schedule: settings.checkInReminder },
         notices: { people: noticePeople, choices: privacy },
+        overdueRemindedByMail: syncState.remindersByMail,
       });
       const pending = mergePending(memory.pending, decision.notifications);
       if (decision.memoryChanged || pending !== memory.pending) {

@@ -93,6 +93,8 @@ export async function applyPullPage(db: TandemDB, page: PullResponse, actor: Act
     if (page.suppressionSecret) await writeSuppressionSecret(db, actor.teamId, page.suppressionSecret);
     const state = await readSyncState(db);
     const unreadable = mergeUnreadable(state.unreadable, page.rows, skipped);
+    // Every page says it; a server that does not (older) leaves reminding to the device.
+    const remindersByMail = page.remindersByMail ?? false;
     if (!page.more) {
       await dropAcknowledged(db, actor.teamId, page.lastMutationId);
       await db.rejections.bulkPut(page.rejections.map((r) => ({ ...r, at: now })));
@@ -102,9 +104,10 @@ export async function applyPullPage(db: TandemDB, page: PullResponse, actor: Act
         unreadable,
         ackedMutationId: Math.max(state.ackedMutationId, page.lastMutationId),
         rejectionsSince: Math.max(state.rejectionsSince, page.lastMutationId),
+        remindersByMail,
       });
     } else {
-      await patchSyncState(db, { cursor: page.cursor, epoch: page.epoch, unreadable });
+      await patchSyncState(db, { cursor: page.cursor, epoch: page.epoch, unreadable, remindersByMail });
     }
     await replayPending(db, actor);
   });

@@ -46,6 +46,8 @@ export const SyncState = z.object({
   lastSyncedAt: z.number().int().nullable(),
   /** Rows skipped since they arrived, the latest first; they go when a readable version arrives. */
   unreadable: z.array(UnreadableRow).max(MAX_UNREADABLE_KEPT).default([]),
+  /** The server said at the last pull that it mails this member's overdue reminders (PullResponse.remindersByMail). */
+  remindersByMail: z.boolean().default(false),
 });
 export type SyncState = z.infer<typeof SyncState>;
 
@@ -60,6 +62,7 @@ export const INITIAL_SYNC_STATE: SyncState = {
   nextRetryAt: null,
   lastSyncedAt: null,
   unreadable: [],
+  remindersByMail: false,
 };
 
 export async function readSyncState(db: TandemDB): Promise<SyncState> {

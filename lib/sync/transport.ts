@@ -55,10 +55,13 @@ async function errorMessage(res: Response): Promise<string> {
   return `the server answered ${res.status}`;
 }
 
-/** Push and pull over HTTP with the device token; every response is validated. */
-export function httpTransport({ serverUrl, token, fetch: fetchImpl = fetch, timeoutMs = 20_000 }: { serverUrl: string; token: string; fetch?: Fetch; timeoutMs?: number }): SyncTransport {
+/**
+ * One call to the team server with the device token: its JSON answer, or the error the sync
+ * shows (offline, signed out, rate-limited, or the server's sentence).
+ */
+export function serverCaller({ serverUrl, token, fetch: fetchImpl = fetch, timeoutMs = 20_000 }: { serverUrl: string; token: string; fetch?: Fetch; timeoutMs?: number }) {
   const base = serverUrl.replace(/\/+$/, '');
-  const send = async (path: string, init: RequestInit) => {
+  return async (path: string, init: RequestInit): Promise<unknown> => {
     let res: Response;
     try {
       res = await fetchImpl(`${base}${path}`, {
@@ -75,6 +78,11 @@ export function httpTransport({ serverUrl, token, fetch: fetchImpl = fetch, time
     if (!res.ok) throw new ServerError(res.status, await errorMessage(res));
     return (await res.json()) as unknown;
   };
+}
+
+/** Push and pull over HTTP with the device token; every response is validated. */
+export function httpTransport(options: Parameters<typeof serverCaller>[0]): SyncTransport {
+  const send = serverCaller(options);
   const parse = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: unknown, what: string): T => {
     const parsed = schema.safeParse(value);
     if (!parsed.success) throw new ServerError(200, `the server sent an invalid ${what} response`);

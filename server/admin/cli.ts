@@ -4,6 +4,7 @@ import { adminSecret, readConfig } from '@/server/config';
 import { openDatabase } from '@/server/db/open';
 import { MAX_INVITE_HOURS } from '@/server/auth/team-admin';
 import { Email, Role } from '@/lib/model';
+import { ChatWebhookUrl } from '@/server/mail/chat-webhook';
 import { adminSocketPath } from '@/server/http/admin-socket';
 import { personExportText } from '@/lib/privacy/person-export';
 import { type AdminOps, directOps, socketOps } from './commands';
@@ -21,6 +22,8 @@ const USAGE = `usage: npm run -s admin -- <command>
   rename <team> <email> <name>       change a member's display name (members also set their own in Options)
   revoke <team> <email>              revoke the person's devices and unused invites in that team
   revoke-device <id>                 sign one device out (its id from devices, or its first characters)
+  set-webhook <team> <url>|off       post the team's new review requests and overdue reviews to a
+                                     Slack-compatible incoming webhook (https), or stop
   rotate-epoch                       after restoring the database from a backup: devices pull everything again
   export-person <team> <key or email> print, as JSON, everything the team holds about one person (an
                [--text]              access request), private notes and follow-ups included; --text: readable
@@ -153,6 +156,15 @@ function parse(argv: string[]): Command {
       return async (ops) => {
         const d = await ops.revokeDevice(rest[0]!);
         return `revoked device ${d.id} (${d.name}, ${d.email})`;
+      };
+    }
+    case 'set-webhook': {
+      need(2);
+      const url = rest[1] === 'off' ? { success: true as const, data: null } : ChatWebhookUrl.safeParse(rest[1]);
+      if (!url.success) throw new UsageError(url.error.issues[0]?.message ?? 'not a webhook URL');
+      return async (ops) => {
+        const r = await ops.setWebhook(rest[0]!, url.data);
+        return r.webhookHost ? `${r.team.name}: new review requests and overdue reviews go to the chat webhook at ${r.webhookHost}` : `${r.team.name}: no chat webhook`;
       };
     }
     default:

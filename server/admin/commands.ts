@@ -6,6 +6,7 @@ import { exportPersonFromServer } from '@/server/privacy/export-person';
 import type { Member, Role } from '@/lib/model';
 import type { PersonExport } from '@/lib/privacy/person-export';
 import { type RetentionCandidate, retentionPreview } from '@/server/privacy/retention';
+import { setChatWebhook } from '@/server/mail/chat-webhook';
 
 /** What the admin CLI can do, either through a running server or on the database itself. */
 export interface AdminOps {
@@ -20,6 +21,8 @@ export interface AdminOps {
   exportPerson(team: string, keyOrEmail: string): Promise<{ team: TeamRow; exported: PersonExport }>;
   /** Who the team's retention rule (or `months`, before it is switched on) would erase now. */
   retentionPreview(team: string, months?: number): Promise<{ team: TeamRow; months: number | null; cutoff: number | null; people: RetentionCandidate[] }>;
+  /** A checked webhook URL (ChatWebhookUrl), or null to stop posting. */
+  setWebhook(team: string, url: string | null): Promise<{ team: TeamRow; webhookHost: string | null }>;
 }
 
 /** The retention preview of a team named by id or name. */
@@ -40,6 +43,7 @@ export function directOps(db: Database): AdminOps {
     revokeDevice: (idOrPrefix) => revokeDevice(db, idOrPrefix),
     exportPerson: (team, keyOrEmail) => exportPersonFromServer(db, team, keyOrEmail),
     retentionPreview: (team, months) => previewRetention(db, team, months),
+    setWebhook: (team, url) => setChatWebhook(db, team, url),
   };
 }
 
@@ -84,5 +88,6 @@ export function socketOps(socketPath: string, secret: string): AdminOps {
     revokeDevice: (idOrPrefix) => call('POST', `/devices/${encodeURIComponent(idOrPrefix)}/revoke`),
     exportPerson: (t, keyOrEmail) => call('POST', `/teams/${team(t)}/export-person`, { keyOrEmail }),
     retentionPreview: (t, months) => call('GET', `/teams/${team(t)}/retention-preview${months === undefined ? '' : `?months=${months}`}`),
+    setWebhook: (t, url) => call('POST', `/teams/${team(t)}/webhook`, { url }),
   };
 }

@@ -8,6 +8,7 @@ import { MAX_INVITE_HOURS, createTeam, invite, listMembers, rename, revoke, setR
 import type { Logger } from '@/server/log';
 import { exportPersonFromServer } from '@/server/privacy/export-person';
 import { Email, InviteRequest } from '@/lib/model';
+import { ChatWebhookUrl, setChatWebhook } from '@/server/mail/chat-webhook';
 import { answerError, fail, jsonBody } from './errors';
 import { logRequests } from './request-log';
 
@@ -57,6 +58,10 @@ export function createAdminApp({ db, log, secret }: { db: Database; log: Logger;
     return c.json(await rename(db, c.req.param('team'), email, name));
   });
   admin.post('/teams/:team/revoke', async (c) => c.json(await revoke(db, c.req.param('team'), (await jsonBody(c, z.object({ email: Email }))).email)));
+  admin.post('/teams/:team/webhook', async (c) => {
+    const { url } = await jsonBody(c, z.object({ url: ChatWebhookUrl.nullable() }));
+    return c.json(await setChatWebhook(db, c.req.param('team'), url));
+  });
   app.route('/admin', admin);
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
   app.onError((err, c) => answerError(err, c, log));

@@ -26,6 +26,8 @@ export interface AppOptions {
   limits?: RateLimits;
   /** The review links' signing secret; undefined: TANDEM_LINK_SECRET or the database's, read on first use. */
   linkSecret?: string;
+  /** Mail goes out over SMTP, so the server mails reminders (the pull tells each device). */
+  mailsReminders?: boolean;
 }
 
 const RevokeReviewLinks = z.strictObject({ requestId: Id });
@@ -36,7 +38,7 @@ type Env = { Variables: { auth: Authenticated } };
 export const EXTENSION_ORIGIN = /^(chrome|moz|safari-web)-extension:\/\/[a-z0-9-]+$/i;
 
 /** The public API. The admin routes are not here: they listen apart (admin-routes.ts). */
-export function createApp({ db, log, rateLimits: limitsConfig, limits = rateLimits(limitsConfig), linkSecret }: AppOptions) {
+export function createApp({ db, log, rateLimits: limitsConfig, limits = rateLimits(limitsConfig), linkSecret, mailsReminders = false }: AppOptions) {
   const app = new Hono<Env>();
 
   app.use('*', logRequests(log));
@@ -90,7 +92,7 @@ export function createApp({ db, log, rateLimits: limitsConfig, limits = rateLimi
   app.use('/v1/pull', limits.pull);
   app.post('/v1/push', async (c) => c.json(await push(db, c.get('auth'), await jsonBody(c, PushRequest))));
 
-  app.get('/v1/pull', async (c) => c.json(await pull(db, c.get('auth'), validate(PullQuery, c.req.query(), 'query'))));
+  app.get('/v1/pull', async (c) => c.json(await pull(db, c.get('auth'), validate(PullQuery, c.req.query(), 'query'), { mailsReminders })));
 
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
 

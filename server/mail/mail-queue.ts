@@ -1,11 +1,17 @@
 import type { Queryable } from '@/server/db/database';
 
+export type MailKind = 'review_request' | 'reassigned' | 'reminder' | 'nudge';
+/** Posts to the team's chat webhook, sent through the same queue. */
+export const CHAT_KINDS = ['chat_request', 'chat_overdue'] as const;
+export type ChatKind = (typeof CHAT_KINDS)[number];
+export const isChat = (mail: QueuedMail): mail is QueuedMail & { kind: ChatKind } => (CHAT_KINDS as readonly string[]).includes(mail.kind);
+
 export interface QueuedMail {
   id: number;
   team_id: string;
   request_id: string;
   reviewer_id: string;
-  kind: 'review_request' | 'reassigned' | 'reminder' | 'nudge';
+  kind: MailKind | ChatKind;
   due_slot: string;
   attempts: number;
   /** The lease this claim holds: finishing checks it, so a sender whose lease ran out writes nothing. */
@@ -23,17 +29,17 @@ export function retryDelayMs(attempts: number): number {
 /**
  * Claims up to `limit` mails that are due, with a lease of `leaseMs`: another sender (another
  * process, or this one after a crash) takes a mail only once its lease has run out. Locked rows
- * are skipped, so senders never wait on each other.
+ * are skipped, so senders never wait on each other. `kinds`: only these (null: every kind).
  */
-export async function claimMail(db: Queryable, { limit, leaseMs }: { limit: number; leaseMs: number }): Promise<QueuedMail[]> {
+export async function claimMail(db: Queryable, { limit, leaseMs, kinds = null }: { limit: number; leaseMs: number; kinds?: readonly string[] | null }): Promise<QueuedMail[]> {
   const rows = await db.query<QueuedMail>(
     `UPDATE mail_queue q SET leased_until = now() + make_interval(secs => $2 / 1000.0), attempts = q.attempts + 1
       WHERE q.id IN (
         SELECT id FROM mail_queue
-         WHERE status = 'queued' AND send_after <= now() AND (leased_until IS NULL OR leased_until < now())
+         WHERE status = 'queued' AND send_after <= now() AND (leased_until IS NULL OR leased_until < now()) AND ($3::text[] IS NULL OR kind = ANY($3::text[]))
          ORDER BY send_after, id LIMIT $1 FOR UPDATE SKIP LOCKED)
       RETURNING q.id, q.team_id, q.request_id, q.reviewer_id, q.kind, q.due_slot, q.attempts, q.leased_until::text`,
-    [limit, leaseMs],
+    [limit, leaseMs, kinds],
   );
   return rows.map((r) => ({ ...r, id: Number(r.id), attempts: Number(r.attempts) }));
 }

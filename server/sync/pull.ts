@@ -89,16 +89,18 @@ function pageOf(rows: PageRow[], limit: number, budget: number): { take: number;
  * Rows an erasure deleted come as (kind, id) without content, like a note the caller may no
  * longer see, so the device deletes its copy (erased_rows: nothing else of them is left).
  *
- * Every page carries the server's epoch and the team's suppression secret. A cursor beyond the team's version can only come from
+ * Every page carries the server's epoch, the team's suppression secret, and whether the server
+ * mails the caller's reminders (`mailsReminders`: mail goes out over SMTP). A cursor beyond the team's version can only come from
  * before a restore of the database: the answer is `reset`, and the client pulls from zero.
  */
-export async function pull(db: Database, actor: Actor, query: PullQuery): Promise<PullResponse> {
+export async function pull(db: Database, actor: Actor, query: PullQuery, { mailsReminders = false }: { mailsReminders?: boolean } = {}): Promise<PullResponse> {
   const epoch = await currentEpoch(db);
   // No transaction: without the lock it would only cost two more round trips, which a poke's
   // pull by every device of a team pays at once.
   const lastMutationId = await claimClient(db, query.clientId, actor.memberId, { lock: false });
   const [team] = await db.query<{ version: number }>('SELECT version FROM teams WHERE id = $1', [actor.teamId]);
   if (query.cursor > Number(team?.version ?? 0)) return { rows: [], cursor: 0, more: true, lastMutationId, rejections: [], epoch, reset: true };
+  const remindersByMail = mailsReminders && (await reviewMailOn(db, actor));
   const rejections = await db.query<{ mutation_id: number; name: string; reason: string }>(
     'SELECT mutation_id, name, reason FROM rejections WHERE client_id = $1 AND mutation_id > $2 AND mutation_id <= $3 ORDER BY mutation_id',
     [query.clientId, query.since, lastMutationId],
@@ -117,5 +119,11 @@ export async function pull(db: Database, actor: Actor, query: PullQuery): Promis
     epoch,
     reset: false,
     suppressionSecret: await teamSecret(db, actor.teamId),
+    remindersByMail,
   };
+}
+
+async function reviewMailOn(db: Database, actor: Actor): Promise<boolean> {
+  const [member] = await db.query<{ off: boolean }>('SELECT review_mail_off_at IS NOT NULL AS off FROM members WHERE team_id = $1 AND id = $2', [actor.teamId, actor.memberId]);
+  return member?.off === false;
 }

@@ -9,6 +9,7 @@ import { DEFAULT_STAGES, type Role } from '@/lib/model';
 import { prospectUpsert, requisitionSave, reviewDecide, reviewRequest } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { arrived, freshDb, identity, member, signInAs } from '../support/db';
+import { LOCAL_KEYS } from '@/lib/db/local-state';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -403,6 +404,47 @@ describe('review requests', () => {
     expect(await buttons(sam)).toEqual(['Copy result']);
     expect(await buttons(hana)).toEqual(['Copy result']);
     expect(await buttons(ada)).toEqual(['Nudge', 'Reassign…', 'Withdraw', 'Copy result']);
+  });
+
+  it('withdraws the mailed link from the card through the team server, with the device token', async () => {
+    const { riley, hana, requestId, requisitionId } = await calibration();
+    await signInAs(db, riley);
+    const calls: { url: string; auth: string | null; body: unknown }[] = [];
+    const answers = [{ status: 200, body: { revoked: 1 } }, { status: 200, body: { revoked: 0 } }, { status: 403, body: { error: 'only the requester, the role’s recruiters and admins can withdraw a review link' } }];
+    const fetchStub = vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+      calls.push({ url: input as string, auth: new Headers(init?.headers).get('authorization'), body: JSON.parse(init?.body as string) as unknown });
+      const answer = answers.shift()!;
+      return Promise.resolve(new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } }));
+    });
+    try {
+      // Not signed in to a team server: no mailed link to withdraw.
+      let user = renderPage(`#${requisitionId}`);
+      let card = await within(await screen.findByTestId('open-reviews')).findByTestId('review-request');
+      expect(within(card).queryByRole('button', { name: 'Withdraw mailed link' })).toBeNull();
+      cleanup();
+
+      await db.local.put({
+        key: LOCAL_KEYS.session,
+        value: { serverUrl: 'https://tandem.acme.example', token: 'device-token', clientId: `client-${ulid()}`, memberId: riley.me.memberId, teamId: riley.me.teamId, teamName: 'Acme', deviceName: 'Browser', signedInAt: 1 },
+      });
+      user = renderPage(`#${requisitionId}`);
+      card = await within(await screen.findByTestId('open-reviews')).findByTestId('review-request');
+      const button = await within(card).findByRole('button', { name: 'Withdraw mailed link' });
+      expect(button).toHaveAccessibleDescription('Review by Hana Manager');
+      await user.click(button);
+      expect(await within(card).findByText('Withdrew the mailed link: it no longer opens this review, and no mail carries it again.')).toBeInTheDocument();
+      expect(calls).toEqual([{ url: 'https://tandem.acme.example/v1/review-links/revoke', auth: 'Bearer device-token', body: { requestId } }]);
+      await user.click(button);
+      expect(await within(card).findByText('The mailed link was already withdrawn.')).toBeInTheDocument();
+      // The server's refusal is shown in its words.
+      await user.click(button);
+      expect(await within(card).findByRole('alert')).toHaveTextContent('only the requester, the role’s recruiters and admins can withdraw a review link');
+      // The request itself stays open: only its link went.
+      expect((await db.reviewRequests.get(requestId))?.status).toBe('open');
+      expect(hana.me.memberId).toBe((await db.reviewRequests.get(requestId))?.reviewerId);
+    } finally {
+      fetchStub.mockRestore();
+    }
   });
 
   it('shows the reason when a write is refused', async () => {

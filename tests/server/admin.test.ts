@@ -51,6 +51,7 @@ describe.each(DATABASE_KINDS)('admin HTTP routes on %s', (kind) => {
       ['POST', '/teams/x/revoke', { email: 'a@b.example' }],
       ['GET', '/teams/x/devices', undefined],
       ['POST', '/devices/abcd/revoke', undefined],
+      ['POST', '/teams/x/webhook', { url: null }],
     ];
     for (const [method, route, body] of routes) expectError(await admin(method, route, body, secret), 401, /admin secret/);
     expect(await db.query("SELECT name FROM teams WHERE name LIKE 'Refused %'")).toEqual([]);
@@ -255,6 +256,9 @@ describe('admin CLI', () => {
     expect(await ok(['role', 'Acme', 'kim@acme.com', 'admin'], env)).toMatch(/kim@acme\.com is now admin/);
     expect(await ok(['rename', 'Acme', 'kim@acme.com', 'Kim Lindqvist'], env)).toMatch(/^kim@acme\.com is now called Kim Lindqvist$/m);
     expect(await ok(['members', 'Acme'], env)).toMatch(/kim@acme\.com\s+Kim Lindqvist\s+admin\s+active, 1 device\(s\)/);
+    expect(await ok(['set-webhook', 'Acme', 'https://hooks.slack.com/services/T0/B0/x'], env)).toMatch(/^Acme: new review requests and overdue reviews go to the chat webhook at hooks\.slack\.com$/m);
+    expect(await cli(['set-webhook', 'Acme', 'http://hooks.slack.com/services/T0/B0/x'], env)).toMatchObject({ stdout: '', stderr: expect.stringMatching(/the webhook must be an https:\/\/ URL/) as unknown });
+    expect(await ok(['set-webhook', 'Acme', 'off'], env)).toMatch(/^Acme: no chat webhook$/m);
     const devices = await ok(['devices', 'Acme'], env);
     expect(devices).toMatch(/^Acme: 2 device\(s\) \(times in UTC\)$/m);
     expect(devices).toMatch(/^ {2}[0-9a-f-]{8} {2}kim@acme\.com\s+Browser\s+created \d{4}-\d\d-\d\d {2}last seen never\s+active$/m);
@@ -280,6 +284,9 @@ describe('admin CLI', () => {
       'POST /admin/teams/Acme/roles 200',
       'POST /admin/teams/Acme/names 200',
       'GET /admin/teams/Acme/members 200',
+      // set-webhook and set-webhook off; the http:// one was refused before reaching the server.
+      'POST /admin/teams/Acme/webhook 200',
+      'POST /admin/teams/Acme/webhook 200',
       'GET /admin/teams/Acme/devices 200',
       expect.stringMatching(/^POST \/admin\/devices\/[0-9a-f-]{8}\/revoke 200$/),
       'GET /admin/teams/Acme/devices 200',

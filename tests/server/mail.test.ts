@@ -6,10 +6,14 @@ import { createLogger } from '@/server/log';
 import { readConfig } from '@/server/config';
 import { MailSender } from '@/server/mail/mail-sender';
 import { linkSecret } from '@/server/review-link/token';
-import type { ReviewDecision } from '@/lib/model';
+import type { ReviewDecision, ReviewRequest } from '@/lib/model';
+import { nextReminderAt } from '@/lib/deadlines';
+import { serverReminderPolicy } from '@/server/mail/reminder-queue';
 import { DATABASE_KINDS, freshDatabase } from './support/databases';
-import { type App, appFor, as, docsOf, identity, teamWith } from './support/server';
+import { type App, adminAppFor, ADMIN_SECRET, appFor, as, docsOf, identity, teamWith } from './support/server';
 import { startSmtp } from '../support/smtp-server';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 const PUBLIC = 'http://tandem.test';
 const linkIn = (raw: string) => new RegExp(`${PUBLIC}/r/[A-Za-z0-9._-]+`).exec(raw)?.[0];
@@ -275,5 +279,195 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
     const page = await app.request(path);
     expect(page.status).toBe(410);
     expect(await page.text()).toContain('This link was withdrawn');
+  });
+
+  describe('reminders and nudges by mail', () => {
+    const DAY = 86_400_000;
+    // Headers unfolded: a long subject is folded onto a second line.
+    const subjects = (email: string, pattern: RegExp) => mailTo(email).filter((m) => pattern.test(m.raw.replace(/\r?\n[ \t]+/g, ' ')));
+    const OVERDUE = /^Subject: Review (due now|overdue by [^:]*): 2 people for Staff Platform Engineer/m;
+    async function dueAtOf(requestId: string) {
+      const [row] = await db.query<{ doc: ReviewRequest }>("SELECT doc FROM entities WHERE kind = 'review_request' AND id = $1", [requestId]);
+      return row!.doc.dueAt;
+    }
+
+    it('mails a reminder at the due time, then once a working day, from two processes at once but once, and stops when the request closes', async () => {
+      const { hm, recruiter, requestId } = await sentReview();
+      const dueAt = await dueAtOf(requestId);
+      // The reviewer has no zone of their own: UTC, Monday to Friday, quiet 19:00–08:00.
+      const policy = serverReminderPolicy(null);
+      const first = nextReminderAt(dueAt, null, policy);
+      const clock = { t: first - 60_000 };
+      const a = sender(smtp.url, () => clock.t);
+      const b = sender(smtp.url, () => clock.t);
+      const tick = async (t: number) => {
+        clock.t = t;
+        // Queueing wakes the sender that queued; both also drain, as their polls would.
+        await Promise.all([a.queueReminders(), b.queueReminders()]);
+        await Promise.all([a.drain(), b.drain()]);
+        await Promise.all([a.whenIdle(), b.whenIdle()]);
+      };
+      await tick(first - 60_000);
+      expect(mailTo(hm.member.email)).toHaveLength(1); // the request's own mail
+      expect(subjects(hm.member.email, OVERDUE)).toHaveLength(0);
+      await tick(first);
+      expect(subjects(hm.member.email, OVERDUE)).toHaveLength(1);
+      const raw = subjects(hm.member.email, OVERDUE)[0]!.raw;
+      expect(raw).toContain(`Your review of 2 people for Staff Platform Engineer, from ${recruiter.member.name}, is `);
+      expect(linkIn(raw)).toBeDefined();
+      await tick(first + 3 * 3_600_000);
+      expect(subjects(hm.member.email, OVERDUE)).toHaveLength(1);
+      const second = nextReminderAt(dueAt, first, policy);
+      await tick(second - 60_000);
+      expect(subjects(hm.member.email, OVERDUE)).toHaveLength(1);
+      await tick(second);
+      expect(subjects(hm.member.email, OVERDUE)).toHaveLength(2);
+      // A week with every server down: one reminder when they are back, not one per day missed.
+      await tick(second + 7 * DAY + 3_600_000);
+      expect(subjects(hm.member.email, OVERDUE)).toHaveLength(3);
+      const slots = await db.query<{ due_slot: string }>("SELECT due_slot FROM mail_queue WHERE request_id = $1 AND kind = 'reminder' ORDER BY id", [requestId]);
+      expect(slots.map((r) => Number(r.due_slot))).toEqual([first, second, expect.any(Number) as unknown]);
+      // Closed: no more.
+      expect((await recruiter.api.push([{ name: 'review.cancel', args: { requestId, at: Date.now() } }])).rejected).toEqual([]);
+      await tick(second + 14 * DAY);
+      expect(subjects(hm.member.email, OVERDUE)).toHaveLength(3);
+      await Promise.all([a.stop(), b.stop()]);
+    });
+
+    it('reminds in the reviewer’s own zone, and not at all once they turned review mail off', async () => {
+      const { hm, requestId } = await sentReview();
+      await db.query("UPDATE members SET time_zone = 'Pacific/Auckland' WHERE id = $1", [hm.member.id]);
+      const dueAt = await dueAtOf(requestId);
+      const first = nextReminderAt(dueAt, null, serverReminderPolicy('Pacific/Auckland'));
+      const clock = { t: first - 1 };
+      const s = sender(smtp.url, () => clock.t);
+      await s.queueReminders();
+      expect(await db.query("SELECT 1 FROM mail_queue WHERE request_id = $1 AND kind = 'reminder'", [requestId])).toEqual([]);
+      clock.t = first;
+      await s.queueReminders();
+      expect(await db.query("SELECT due_slot FROM mail_queue WHERE request_id = $1 AND kind = 'reminder'", [requestId])).toEqual([{ due_slot: String(first) }]);
+      await db.query('UPDATE members SET review_mail_off_at = now() WHERE id = $1', [hm.member.id]);
+      clock.t = first + 10 * DAY;
+      await s.queueReminders();
+      expect(await db.query("SELECT count(*)::int AS n FROM mail_queue WHERE request_id = $1 AND kind = 'reminder'", [requestId])).toEqual([{ n: 1 }]);
+      await s.stop();
+    });
+
+    it('tells the reviewer’s devices in every pull whether the server mails their reminders', async () => {
+      const { hm } = await sentReview();
+      const mailing = createApp({ db, log: createLogger('silent'), mailsReminders: true });
+      expect((await as(mailing, hm).pull()).remindersByMail).toBe(true);
+      // No SMTP (off or the log): the devices remind.
+      expect((await as(app, hm).pull()).remindersByMail).toBe(false);
+      await db.query('UPDATE members SET review_mail_off_at = now() WHERE id = $1', [hm.member.id]);
+      expect((await as(mailing, hm).pull()).remindersByMail).toBe(false);
+    });
+
+    it('mails each nudge to the reviewer once, naming who nudged', async () => {
+      const { hm, recruiter, requestId } = await sentReview();
+      const s = sender();
+      await s.drain();
+      const NUDGE = new RegExp(`^Subject: ${recruiter.member.name} nudged you: 2 people for Staff Platform Engineer`, 'm');
+      const at = Date.now();
+      expect((await recruiter.api.push([{ name: 'review.nudge', args: { requestId, at } }])).rejected).toEqual([]);
+      // The same nudge sent again (a retried push) and a decision after it: still one mail.
+      await recruiter.api.push([{ name: 'review.nudge', args: { requestId, at } }]);
+      await s.drain();
+      expect(subjects(hm.member.email, NUDGE)).toHaveLength(1);
+      expect(subjects(hm.member.email, NUDGE)[0]!.raw).toContain(`${recruiter.member.name} nudged you about your review of 2 people`);
+      expect((await recruiter.api.push([{ name: 'review.nudge', args: { requestId, at: at + 1000 } }])).rejected).toEqual([]);
+      await s.drain();
+      await s.stop();
+      expect(subjects(hm.member.email, NUDGE)).toHaveLength(2);
+    });
+  });
+
+  describe('the team chat webhook', () => {
+    /** A local webhook: records each post's body; answers the statuses queued in `answers` first, then 200. */
+    async function startWebhook() {
+      const posts: unknown[] = [];
+      const answers: number[] = [];
+      const server = createServer((req, res) => {
+        let body = '';
+        req.on('data', (d: Buffer) => (body += d.toString()));
+        req.on('end', () => {
+          const status = answers.shift() ?? 200;
+          if (status === 200) posts.push({ contentType: req.headers['content-type'], body: JSON.parse(body) as unknown });
+          res.writeHead(status).end(status === 200 ? 'ok' : 'no');
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/services/T0/B0/secret`;
+      return { url, posts, answers, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+    }
+    const setWebhook = (team: string, url: unknown) =>
+      adminAppFor(db).request(`/admin/teams/${team}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tandem-admin-secret': ADMIN_SECRET }, body: JSON.stringify({ url }) });
+
+    it('takes only an https URL (http on loopback), set by an admin', async () => {
+      const { team } = await teamWith(db, ['admin']);
+      for (const bad of ['hooks.slack.com/services/x', 'http://hooks.slack.com/services/x', 'ftp://hooks.slack.com/x', 'https://user:pw@hooks.slack.com/x']) {
+        const res = await setWebhook(team.id, bad);
+        expect(res.status).toBe(400);
+        expect(((await res.json()) as { error: string }).error).toMatch(/webhook/);
+      }
+      const ok = await setWebhook(team.id, 'https://hooks.slack.com/services/T0/B0/x');
+      expect(await ok.json()).toMatchObject({ webhookHost: 'hooks.slack.com' });
+      expect(await db.query('SELECT chat_webhook_url FROM teams WHERE id = $1', [team.id])).toEqual([{ chat_webhook_url: 'https://hooks.slack.com/services/T0/B0/x' }]);
+      await setWebhook(team.id, null);
+      expect(await db.query('SELECT chat_webhook_url FROM teams WHERE id = $1', [team.id])).toEqual([{ chat_webhook_url: null }]);
+    });
+
+    it('posts a new request and an overdue review as {text}, retrying a failed post, never twice, and logs them (mail off too)', async () => {
+      const hook = await startWebhook();
+      const { team, members } = await teamWith(db, ['recruiter', 'hiring_manager']);
+      expect((await setWebhook(team.id, hook.url)).status).toBe(200);
+      const [recruiter, hm] = members;
+      const requisitionId = ulid();
+      const person = ulid();
+      const requestId = ulid();
+      hook.answers.push(500);
+      const res = await as(app, recruiter!).push([
+        { name: 'requisition.save', args: { id: requisitionId, title: 'Data <!channel> Engineer', hiringManagerId: hm!.member.id, recruiterIds: [recruiter!.member.id], mustHaves: [], niceToHaves: [], feedbackSlaHours: 48, stages: ['Sourced'], at: 1 } },
+        { name: 'prospect.upsert', args: { id: person, identity: identity(`p-${person.toLowerCase()}`, 'Ada Lovelace'), at: 1 } },
+        { name: 'review.request', args: { id: requestId, requisitionId, reviewerId: hm!.member.id, prospectIds: [person], activityIds: [ulid()], at: Date.now() } },
+      ]);
+      expect(res.rejected).toEqual([]);
+      const clock = { t: Date.now() };
+      // Mail is off here: the sender posts to chat all the same, and leaves the request's mail queued.
+      const a = new MailSender({ db, log: createLogger('silent'), config: { transport: 'off' }, secret, publicUrl: PUBLIC, now: () => clock.t });
+      const b = new MailSender({ db, log: createLogger('silent'), config: { transport: 'off' }, secret, publicUrl: PUBLIC, now: () => clock.t });
+      const tick = async () => {
+        await Promise.all([a.queueReminders(), b.queueReminders()]);
+        await Promise.all([a.drain(), b.drain()]);
+        await Promise.all([a.whenIdle(), b.whenIdle()]);
+      };
+      await tick();
+      expect(hook.posts).toEqual([]);
+      const [retry] = await db.query<{ status: string; error: string }>("SELECT l.status, l.error FROM mail_log l JOIN mail_queue q ON q.id = l.mail_id WHERE q.request_id = $1 AND q.kind = 'chat_request'", [requestId]);
+      expect(retry).toEqual({ status: 'retry', error: 'the webhook answered 500' });
+      await db.query("UPDATE mail_queue SET send_after = now() WHERE request_id = $1 AND kind = 'chat_request'", [requestId]);
+      await tick();
+      await tick();
+      expect(hook.posts).toEqual([
+        { contentType: 'application/json', body: { text: expect.stringMatching(new RegExp(`^${recruiter!.member.name} asked ${hm!.member.name} to review 1 person for Data &lt;!channel&gt; Engineer, due .* UTC\\.$`)) as unknown } },
+      ]);
+      // No candidate names and no review link in chat.
+      expect(JSON.stringify(hook.posts)).not.toMatch(/Ada Lovelace|\/r\//);
+      const dueAt = await db.query<{ due: string }>("SELECT doc->>'dueAt' AS due FROM entities WHERE kind = 'review_request' AND id = $1", [requestId]);
+      clock.t = Number(dueAt[0]!.due) + 60_000;
+      await tick();
+      await tick();
+      expect(hook.posts).toHaveLength(2);
+      expect(hook.posts[1]).toEqual({ contentType: 'application/json', body: { text: `${hm!.member.name}’s review of 1 person for Data &lt;!channel&gt; Engineer (asked by ${recruiter!.member.name}) is overdue by 1 minute.` } });
+      expect(await db.query("SELECT kind, status FROM mail_queue WHERE request_id = $1 ORDER BY kind", [requestId])).toEqual([
+        { kind: 'chat_overdue', status: 'sent' },
+        { kind: 'chat_request', status: 'sent' },
+        { kind: 'review_request', status: 'queued' },
+      ]);
+      const logged = await db.query<{ recipient: string }>("SELECT DISTINCT l.recipient FROM mail_log l JOIN mail_queue q ON q.id = l.mail_id WHERE q.request_id = $1", [requestId]);
+      // The webhook's URL is a secret: the log names its host only.
+      expect(logged).toEqual([{ recipient: `chat webhook at ${new URL(hook.url).host}` }]);
+      await Promise.all([a.stop(), b.stop(), hook.close()]);
+    });
   });
 });

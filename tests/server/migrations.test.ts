@@ -139,6 +139,35 @@ const CHECKS: Record<number, (db: Database) => Promise<void>> = {
     const gin = await db.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE indexname = 'entities_suppression_hashes'");
     expect(gin[0]?.indexdef).toMatch(/USING gin \(+doc -> 'hashes'::text\)+ WHERE \(kind = 'suppression'::text\)/);
   },
+  // Issue 12's nudge mail: one per nudge, queued by the write that stores it.
+  9: async (db) => {
+    await db.query("INSERT INTO teams (id, name) VALUES ('t9', 'Nine')");
+    await db.query("INSERT INTO members (id, team_id, email, name, role) VALUES ('m9', 't9', 'hm@f.g', 'H', 'hiring_manager')");
+    const nudged = (at: number) => ({ kind: 'nudged', by: 'r', at, to: null, requestId: null });
+    const write = (version: number, history: object[], extra: object = {}) =>
+      db.query("INSERT INTO entities (team_id, kind, id, version, doc) VALUES ('t9', 'review_request', 'r1', $1, $2) ON CONFLICT (team_id, kind, id) DO UPDATE SET doc = excluded.doc", [
+        version,
+        JSON.stringify({ id: 'r1', reviewerId: 'm9', status: 'open', deletedAt: null, reassignedFrom: null, history, ...extra }),
+      ]);
+    await write(1, []);
+    await write(2, [nudged(100)]);
+    // Written again after it (a decision): the same nudge, no second mail.
+    await write(3, [nudged(100), { kind: 'decided', by: 'm9', at: 150, to: null, requestId: null }]);
+    await write(4, [nudged(100), nudged(200)]);
+    // A nudge on a closed request mails nothing.
+    await write(5, [nudged(100), nudged(200), nudged(300)], { status: 'cancelled' });
+    expect(await db.query("SELECT kind, due_slot FROM mail_queue WHERE team_id = 't9' ORDER BY id")).toEqual([
+      { kind: 'review_request', due_slot: '' },
+      { kind: 'nudge', due_slot: '100' },
+      { kind: 'nudge', due_slot: '200' },
+    ]);
+    // Chat: a team with a webhook gets a chat post queued with each new request.
+    expect(await db.query("SELECT chat_webhook_url, chat_webhook_set_at FROM teams WHERE id = 't9'")).toEqual([{ chat_webhook_url: null, chat_webhook_set_at: null }]);
+    await db.query("UPDATE teams SET chat_webhook_url = 'https://hooks.example/x', chat_webhook_set_at = now() WHERE id = 't9'");
+    await db.query("INSERT INTO entities (team_id, kind, id, version, doc) VALUES ('t9', 'review_request', 'r2', 6, $1)", [JSON.stringify({ id: 'r2', reviewerId: 'm9', status: 'open', deletedAt: null, reassignedFrom: null, history: [] })]);
+    expect(await db.query("SELECT kind FROM mail_queue WHERE request_id = 'r2' ORDER BY kind")).toEqual([{ kind: 'chat_request' }, { kind: 'review_request' }]);
+    await expect(db.query("INSERT INTO mail_queue (team_id, request_id, reviewer_id, kind) VALUES ('t9', 'r2', 'm9', 'chat_party')")).rejects.toThrow(/check/i);
+  },
 };
 
 describe('the migration files', () => {

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
-import { isAllowed, localTime, nextReminderAt } from '@/lib/deadlines';
+import { dueReminderSlot, isAllowed, localTime, nextReminderAt } from '@/lib/deadlines';
 import type { ReminderPolicy } from '@/lib/model';
 import { NY, STOCKHOLM, at, policy } from './fixtures';
 
@@ -95,5 +95,30 @@ describe('nextReminderAt', () => {
       'Wed Mar 12 2025 16:45',
       'Fri Mar 14 2025 16:45',
     ]);
+  });
+});
+
+describe('dueReminderSlot (the server’s reminder mail)', () => {
+  const due = at(STOCKHOLM, 2025, 6, 11, 14); // Wednesday
+
+  it('is nothing before the due time, then the due time, then each working day’s slot', () => {
+    expect(dueReminderSlot(due, null, policy(), due - 60_000)).toBeNull();
+    expect(dueReminderSlot(due, null, policy(), due)).toBe(due);
+    expect(dueReminderSlot(due, due, policy(), at(STOCKHOLM, 2025, 6, 12, 13, 59))).toBeNull();
+    expect(dueReminderSlot(due, due, policy(), at(STOCKHOLM, 2025, 6, 12, 14, 30))).toBe(at(STOCKHOLM, 2025, 6, 12, 14));
+    // Friday's slot, then nothing over the weekend, then Monday's.
+    const friday = at(STOCKHOLM, 2025, 6, 13, 14);
+    expect(dueReminderSlot(due, friday, policy(), at(STOCKHOLM, 2025, 6, 15, 14))).toBeNull();
+    expect(dueReminderSlot(due, friday, policy(), at(STOCKHOLM, 2025, 6, 16, 14))).toBe(at(STOCKHOLM, 2025, 6, 16, 14));
+  });
+
+  it('gives the latest slot only after days without a run, not one per day missed', () => {
+    expect(dueReminderSlot(due, null, policy(), at(STOCKHOLM, 2025, 6, 17, 9))).toBe(at(STOCKHOLM, 2025, 6, 16, 14));
+  });
+
+  it('follows the reviewer’s zone and quiet hours: due at 22:00 in New York is the next morning there', () => {
+    const late = at(NY, 2025, 6, 11, 22);
+    expect(dueReminderSlot(late, null, policy({ timeZone: NY }), late + 3_600_000)).toBeNull();
+    expect(dueReminderSlot(late, null, policy({ timeZone: NY }), at(NY, 2025, 6, 12, 8))).toBe(at(NY, 2025, 6, 12, 8));
   });
 });

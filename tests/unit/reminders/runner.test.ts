@@ -3,6 +3,8 @@ import type { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS, readValidated, writeSettings } from '@/lib/db/local-state';
 import { type Badge, BADGE_OVERDUE, type NotificationSpec, ReminderMemory, type ReminderPorts, ReminderRunner, clickTarget, notificationId } from '@/lib/reminders';
 import { backoffDelay } from '@/lib/retry-loop';
+import { applyPullPage } from '@/lib/sync/rebase';
+import type { PullResponse } from '@/lib/model';
 import { arrived, freshDb } from '../../support/db';
 import { ADA, ME, RILEY, ROLE, ZONE, followUp, june, request } from './fixtures';
 
@@ -76,6 +78,31 @@ describe('ReminderRunner', () => {
     await runner(ports, now).run();
     expect(shown.at(-1)?.title).toBe('A review is overdue');
     expect(badges.at(-1)).toMatchObject({ text: '1', color: BADGE_OVERDUE });
+  });
+
+  it('leaves overdue reminders to the server once a pull says it mails them, and reminds again when a pull says it stopped', async () => {
+    const r = request({ dueAt: june(12, 14) });
+    await arrived(db, 'reviewRequests', r);
+    const now = { t: june(10, 15) };
+    const { ports, shown, badges } = recorder();
+    const actor = { teamId: 'team', memberId: ME, role: 'hiring_manager' as const };
+    const pulled = (remindersByMail?: boolean) =>
+      applyPullPage(db, { rows: [], cursor: 1, more: false, lastMutationId: 0, rejections: [], epoch: 'e', reset: false, ...(remindersByMail === undefined ? {} : { remindersByMail }) } satisfies PullResponse, actor);
+    // A device that has not heard it (an older server says nothing) reminds.
+    await pulled(undefined);
+    await runner(ports, now).run();
+    expect(shown.map((n) => n.title)).toEqual(['New review request']);
+    await pulled(true);
+    now.t = june(12, 14, 1);
+    await runner(ports, now).run();
+    expect(shown.map((n) => n.title)).toEqual(['New review request']);
+    // The badge still says it is overdue.
+    expect(badges.at(-1)).toMatchObject({ text: '1', color: BADGE_OVERDUE });
+    // The reviewer turned review mail off: the next day's reminder is the device's again.
+    await pulled(false);
+    now.t = june(13, 14, 1);
+    await runner(ports, now).run();
+    expect(shown.map((n) => n.title)).toEqual(['New review request', 'A review is overdue']);
   });
 
   it('shows, after a restart, what was decided but not yet shown when the worker stopped', async () => {

@@ -1,0 +1,44 @@
+import type { Queryable } from '@/server/db/database';
+import { dueReminderSlot, resolvePolicy } from '@/lib/deadlines';
+import { DEFAULT_REMINDER_SETTINGS } from '@/lib/model';
+
+/**
+ * The policy the server reminds a reviewer by: their time zone from their member row (UTC when
+ * they set none) with the default working days and quiet hours. A device's own working days and
+ * quiet hours are its settings, never sent to the server.
+ */
+export const serverReminderPolicy = (timeZone: string | null) => resolvePolicy(DEFAULT_REMINDER_SETTINGS, 'UTC', timeZone);
+
+/**
+ * Open overdue requests whose reviewer takes review mail, with the last reminder slot queued for
+ * them. Withdrawn, reassigned and completed requests are not open, so they are never reminded of.
+ */
+const OVERDUE = `
+  SELECT e.team_id, e.id AS request_id, m.id AS reviewer_id, (e.doc->>'dueAt')::bigint AS due_at, m.time_zone,
+         (SELECT max(q.due_slot::bigint) FROM mail_queue q
+           WHERE q.team_id = e.team_id AND q.request_id = e.id AND q.reviewer_id = m.id AND q.kind = 'reminder') AS last_slot
+    FROM entities e
+    JOIN members m ON m.team_id = e.team_id AND m.id = e.doc->>'reviewerId'
+   WHERE e.kind = 'review_request' AND e.doc->>'status' = 'open' AND e.doc->>'deletedAt' IS NULL
+     AND (e.doc->>'dueAt')::bigint <= $1 AND m.revoked_at IS NULL AND m.review_mail_off_at IS NULL`;
+
+/**
+ * Queues the reminder mails due at `now` (kind `reminder`, due_slot = the slot's time in ms).
+ * Every process runs this; the queue's unique key makes a slot queued twice one mail.
+ * Returns how many it queued.
+ */
+export async function queueDueReminders(db: Queryable, now: number): Promise<number> {
+  const rows = await db.query<{ team_id: string; request_id: string; reviewer_id: string; due_at: string; time_zone: string | null; last_slot: string | null }>(OVERDUE, [now]);
+  const due = rows.flatMap((r) => {
+    const slot = dueReminderSlot(Number(r.due_at), r.last_slot === null ? null : Number(r.last_slot), serverReminderPolicy(r.time_zone), now);
+    return slot === null ? [] : [{ ...r, slot: String(slot) }];
+  });
+  if (due.length === 0) return 0;
+  const queued = await db.query<{ id: number }>(
+    `INSERT INTO mail_queue (team_id, request_id, reviewer_id, kind, due_slot)
+     SELECT team_id, request_id, reviewer_id, 'reminder', due_slot FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS d(team_id, request_id, reviewer_id, due_slot)
+     ON CONFLICT DO NOTHING RETURNING id`,
+    [due.map((d) => d.team_id), due.map((d) => d.request_id), due.map((d) => d.reviewer_id), due.map((d) => d.slot)],
+  );
+  return queued.length;
+}
