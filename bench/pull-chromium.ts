@@ -15,6 +15,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SCHEMA_VERSIONS } from '@/lib/db/schema';
 import { PULL_LIMIT } from '@/lib/sync/engine';
 import { launchChromium } from '../tests/e2e/support/chromium';
 import { EXTENSION_DIR } from '../tests/e2e/support/paths';
@@ -26,6 +27,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const GOAL_MS = 10_000;
 // PULL_BENCH_ONLY_PULLS=1 leaves out the storing probes (quicker).
 const ONLY_PULLS = process.env.PULL_BENCH_ONLY_PULLS === '1';
+// PULL_BENCH_PROBE=1 also times each table's rows into a bare Dexie by index set and transaction size.
+const PROBE = process.env.PULL_BENCH_PROBE === '1';
 
 /** The built extension copied with bench-pull.html: the sync code and the probes, bundled. */
 async function prepareExtension(): Promise<string> {
@@ -83,6 +86,18 @@ runBench(async () => {
     const sample = { load, network, storing, ...pulls };
     samples.push(sample);
     console.error(JSON.stringify({ run, ...sample, loadAfter: load1() }));
+  }
+  if (PROBE) {
+    // What each index and the transaction size cost: each table's rows alone into a bare Dexie.
+    const current = Object.assign({}, ...SCHEMA_VERSIONS.map((v) => v.stores)) as Record<string, string>;
+    const full = { prospects: current.prospects!, notes: current.notes!, activities: current.activities! };
+    const variants: [string, Record<string, string>, number][] = [
+      ['every index, 5,000 rows a transaction', full, 5000],
+      ['primary keys only, 5,000', { prospects: 'id', notes: 'id', activities: 'id' }, 5000],
+      ['every index, 1,000', full, 1000],
+      ['every index, 20,000', full, 20000],
+    ];
+    for (const [what, stores, chunk] of variants) out({ bench: 'pull-100k-chromium-probe', what, ...(await call<object>(page, 'probe', stores, chunk)), loadAvg1m: load1() });
   }
   await closeBrowser();
   await server.stop();

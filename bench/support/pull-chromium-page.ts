@@ -171,15 +171,14 @@ async function storing(signIn: SignIn, durability: Durability) {
  * Each table's rows alone, bulkPut into a bare Dexie whose stores are `stores`, in transactions
  * of `chunk` rows: what each index costs (compare with the stores without it).
  */
-async function probe(stores: Record<string, string>, chunk: number, strip: string[] = []) {
+async function probe(stores: Record<string, string>, chunk: number) {
   const rowsIn = pages.flatMap((p) => p.rows);
   const byTable = new Map<string, object[]>();
   for (const r of rowsIn) {
     if (r.doc === null) continue;
     const table = TABLE_OF_KIND[r.kind];
     if (!(table in stores)) continue;
-    const row = toStoredRow(table, ENTITY_SCHEMAS[r.kind].parse(r.doc) as never) as Record<string, unknown>;
-    for (const k of strip) delete row[k];
+    const row = toStoredRow(table, ENTITY_SCHEMAS[r.kind].parse(r.doc) as never) as object;
     const list = byTable.get(table);
     if (list) list.push(row);
     else byTable.set(table, [row]);
