@@ -10,14 +10,13 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { CURRENT_VERSION } from '@/lib/db/schema';
 import { launchChromium } from '../../tests/e2e/support/chromium';
 import { EXTENSION_DIR } from '../../tests/e2e/support/paths';
 import { DATA_VERSION, type DatasetOptions } from './dashboard-data';
 import type { FillSummary } from './dashboard-fill-page';
-import { ROOT } from './harness';
+import { addBenchPage } from './harness';
 
 export const CACHE_ROOT = process.env.TANDEM_BENCH_CACHE ?? '/tmp/tandem-bench-dashboard';
 
@@ -43,18 +42,7 @@ export async function prepareExtension(): Promise<string> {
   cpSync(source, dir, { recursive: true });
   const manifestPath = path.join(dir, 'manifest.json');
   writeFileSync(manifestPath, JSON.stringify({ ...(JSON.parse(readFileSync(manifestPath, 'utf8')) as object), key: MANIFEST_KEY }));
-  await build({
-    entryPoints: [path.join(ROOT, 'bench/support/dashboard-fill-page.ts')],
-    outfile: path.join(dir, 'bench-fill.js'),
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    charset: 'ascii',
-    tsconfig: path.join(ROOT, 'tsconfig.json'),
-    logLevel: 'error',
-  });
-  writeFileSync(path.join(dir, 'bench-fill.html'), '<!doctype html><meta charset="utf-8"><title>Tandem bench fill</title><script src="bench-fill.js"></script>\n');
+  await addBenchPage(dir, 'bench/support/dashboard-fill-page.ts', 'bench-fill', 'Tandem bench fill');
   return dir;
 }
 

@@ -2,24 +2,41 @@
 // Ctrl-C, the Tandem server as a child process on a free port, teams and devices.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import pg from 'pg';
 import { ulid } from 'ulidx';
 import { socketOps } from '@/server/admin/commands';
 import { adminSocketPath } from '@/server/http/admin-socket';
 import { TandemDB } from '@/lib/db/database';
 import { startCluster } from '../../tests/server/support/postgres-cluster';
-import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { type Me, RedeemResponse, type Role } from '@/lib/model';
-import { INITIAL_SYNC_STATE, type Session } from '@/lib/sync/session';
-import { type SyncTransport, httpTransport } from '@/lib/sync/transport';
+import type { Session } from '@/lib/sync/session';
+import type { SyncTransport } from '@/lib/sync/transport';
+import { signInDevice } from './bench-device';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** `entry` (under ROOT) bundled as `<name>.js` into an extension folder, with `<name>.html` loading it. */
+export async function addBenchPage(extensionDir: string, entry: string, name: string, title: string) {
+  await build({
+    entryPoints: [path.join(ROOT, entry)],
+    outfile: path.join(extensionDir, `${name}.js`),
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    charset: 'ascii',
+    tsconfig: path.join(ROOT, 'tsconfig.json'),
+    logLevel: 'error',
+  });
+  writeFileSync(path.join(extensionDir, `${name}.html`), `<!doctype html><meta charset="utf-8"><title>${title}</title><script src="${name}.js"></script>\n`);
+}
 
 export const out = (o: object) => console.log(JSON.stringify(o));
 export const round = (n: number) => Math.round(n * 10) / 10;
@@ -274,16 +291,9 @@ export interface Device {
  * for the team they were first queued for.
  */
 export async function makeDevice(signIn: Redeemed, db = new TandemDB(`bench-${ulid()}`)): Promise<Device> {
-  const { member, team, token, serverUrl } = signIn;
-  const session: Session = { serverUrl, token, clientId: ulid(), memberId: member.id, teamId: team.id, teamName: team.name, deviceName: 'bench', signedInAt: Date.now() };
-  const me: Me = { memberId: member.id, teamId: team.id, name: member.name, email: member.email, role: member.role };
-  await db.local.bulkPut([
-    { key: LOCAL_KEYS.session, value: session },
-    { key: LOCAL_KEYS.me, value: me },
-    { key: LOCAL_KEYS.syncState, value: INITIAL_SYNC_STATE },
-  ]);
-  await db.outbox.toCollection().modify({ teamId: team.id });
-  return { db, session, me, transport: httpTransport({ serverUrl, token, timeoutMs: 300_000 }) };
+  const device = await signInDevice(signIn, db);
+  await db.outbox.toCollection().modify({ teamId: signIn.team.id });
+  return device;
 }
 
 /** Rows of the team's records a device holds, by table. */
@@ -331,5 +341,31 @@ export function postgresCpuMs(port: number): number {
   if (postmaster === undefined) return 0;
   let total = cpuMs(postmaster, { children: true });
   for (const pid of pids) if (pid !== postmaster && statFields(pid)?.[1] === String(postmaster)) total += cpuMs(pid);
+  return total;
+}
+
+/** The Chromium browser process started on `userDataDir` (the one without a `--type=` switch). */
+export function chromiumPid(userDataDir: string): number | undefined {
+  for (const d of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0');
+      if (cmd.some((a) => a === `--user-data-dir=${userDataDir}`) && !cmd.some((a) => a.startsWith('--type='))) return Number(d);
+    } catch {
+      // gone
+    }
+  }
+  return undefined;
+}
+
+/** CPU ms of a process and every process under it that is still running (Chromium: browser, zygotes, renderers, utilities). */
+export function processTreeCpuMs(root: number): number {
+  const parent = new Map<number, number>();
+  for (const d of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    const ppid = statFields(Number(d))?.[1];
+    if (ppid !== undefined) parent.set(Number(d), Number(ppid));
+  }
+  const under = (pid: number): boolean => pid === root || (parent.has(pid) && pid > 1 && under(parent.get(pid)!));
+  let total = 0;
+  for (const pid of parent.keys()) if (under(pid)) total += cpuMs(pid);
   return total;
 }

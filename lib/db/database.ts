@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import { nameKey, nameTokens } from '@/lib/identity';
 import { type Note, type OutboxEntry, type Prospect, SYNCED_TABLES, type SyncedRows, type SyncedTable } from '@/lib/model';
 import { type LastActivityRow, keepLastActivity } from './last-activity';
@@ -47,7 +47,7 @@ export type StoredRows = Omit<SyncedRows, 'prospects' | 'notes'> & { prospects: 
 type SyncedTables = { [T in SyncedTable]: EntityTable<StoredRows[T], 'id'> };
 
 /** Dexie, with the registry's tables declared on it (Dexie creates them from the schema). */
-const DexieWithSyncedTables = Dexie as unknown as new (name: string) => Dexie & SyncedTables;
+const DexieWithSyncedTables = Dexie as unknown as new (name: string, options?: DexieOptions) => Dexie & SyncedTables;
 
 export class TandemDB extends DexieWithSyncedTables {
   outbox!: EntityTable<OutboxEntry, 'mutationId'>;
@@ -58,7 +58,11 @@ export class TandemDB extends DexieWithSyncedTables {
   lastActivity!: EntityTable<LastActivityRow, 'prospectId'>;
 
   constructor(name = DB_NAME) {
-    super(name);
+    // A transaction counts as committed once the OS has its writes, not once they are flushed to
+    // the disk (Chromium's default since 121, Firefox's and Safari's always): a power cut can
+    // lose the last seconds, never half a transaction. A pull page and its cursor commit
+    // together, so a lost page is pulled again (docs/sync.md, "Pulling a big team").
+    super(name, { chromeTransactionDurability: 'relaxed' });
     for (const v of SCHEMA_VERSIONS) {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);

@@ -91,19 +91,35 @@ export async function pushAll(db: TandemDB, transport: SyncTransport, session: S
  */
 export async function pullAll(db: TandemDB, transport: SyncTransport, session: Session): Promise<void> {
   let restarted = false;
+  let state = await readSyncState(db);
+  const ask = (cursor: number) => {
+    const request = transport.pull({ clientId: session.clientId, cursor, limit: PULL_LIMIT, since: state.rejectionsSince });
+    // Awaited in the next turn of the loop, or dropped when writing this page fails.
+    request.catch(() => undefined);
+    return request;
+  };
+  let next = ask(state.cursor);
   for (;;) {
-    const state = await readSyncState(db);
-    const page = await transport.pull({ clientId: session.clientId, cursor: state.cursor, limit: PULL_LIMIT, since: state.rejectionsSince });
+    const page = await next;
     if (page.reset || (state.epoch !== null && page.epoch !== state.epoch)) {
       if (restarted) throw new ServerError(200, 'the server changed its sync epoch twice in one pull; trying again later');
       restarted = true;
       await restartFromZero(db, page.epoch);
+      state = await readSyncState(db);
+      next = ask(state.cursor);
       continue;
     }
+    // The next page is asked for while this one is written (the server builds it meanwhile).
+    // The cursor moves only when this page's transaction commits: if it fails, the page asked
+    // for is dropped with the error and the next pull starts from the stored cursor.
+    if (page.more) next = ask(page.cursor);
     // The member's role can change on the server; pending changes replay with the new one.
     const role = page.rows.find((r) => r.kind === 'member' && r.id === session.memberId)?.doc as { role?: Me['role'] } | null | undefined;
     await applyPullPage(db, page, actorOf(session, role?.role ?? (await currentRole(db, session))));
     if (!page.more) return refreshMe(db, session);
+    state = await readSyncState(db);
+    // Another pull moved the cursor meanwhile: the page asked for may no longer follow on.
+    if (state.cursor !== page.cursor) next = ask(state.cursor);
   }
 }
 

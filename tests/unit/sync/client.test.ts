@@ -135,6 +135,60 @@ describe('the server epoch', () => {
   });
 });
 
+describe('pulling page after page', () => {
+  const session = { serverUrl: 'https://t.example', token: 't', clientId: 'client-0002', memberId: ulid(), teamId: 'local', teamName: 'T', deviceName: 'd', signedInAt: 0 };
+  const person = ulid();
+  const note = (version: number) => {
+    const id = ulid();
+    return { kind: 'note' as const, id, version, doc: { id, teamId: 'local', version, deletedAt: null, prospectId: person, authorId: person, body: `note ${version}`, visibility: 'team', mentions: [], createdAt: 1, editedAt: null } };
+  };
+  /** Three pages of two notes each, served from `cursor` on; records the stored cursor when each is asked for. */
+  function threePages(db: TandemDB) {
+    const pages = [1, 3, 5].map((v, i) => page({ rows: [note(v), note(v + 1)], cursor: v + 1, more: i < 2 }));
+    const asked: { cursor: number; stored: number }[] = [];
+    const transport: SyncTransport = {
+      push: () => Promise.reject(new Error('not in this test')),
+      pull: async (q) => {
+        asked.push({ cursor: q.cursor, stored: (await readSyncState(db)).cursor });
+        return pages.find((p) => p.rows[0]!.version > q.cursor) ?? page({ cursor: q.cursor });
+      },
+    };
+    return { transport, asked };
+  }
+
+  it('asks for the next page while the current one is written, and stores every page in order', async () => {
+    const db = freshDb();
+    const ctx = member();
+    const net = threePages(db);
+    await pullAll(db, net.transport, { ...session, memberId: ctx.me.memberId });
+    // Each next page was asked for before the page before it was written.
+    expect(net.asked).toEqual([
+      { cursor: 0, stored: 0 },
+      { cursor: 2, stored: 0 },
+      { cursor: 4, stored: 2 },
+    ]);
+    expect((await db.notes.toArray()).map((n) => n.version).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await readSyncState(db)).toMatchObject({ cursor: 6 });
+  });
+
+  it('moves the cursor only with a written page: a failed write drops the page asked for ahead, and the next pull resumes', async () => {
+    const db = freshDb();
+    const ctx = member();
+    let failOn: number | null = 3;
+    db.notes.hook('creating', (_key, row) => {
+      if ((row as { version: number }).version === failOn) throw new Error('the disk is full');
+    });
+    const net = threePages(db);
+    await expect(pullAll(db, net.transport, { ...session, memberId: ctx.me.memberId })).rejects.toThrow('the disk is full');
+    expect(await readSyncState(db)).toMatchObject({ cursor: 2 });
+    expect((await db.notes.toArray()).map((n) => n.version).sort()).toEqual([1, 2]);
+    failOn = null;
+    await pullAll(db, net.transport, { ...session, memberId: ctx.me.memberId });
+    expect((await db.notes.toArray()).map((n) => n.version).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await readSyncState(db)).toMatchObject({ cursor: 6 });
+  });
+});
+
 describe('the outbox and teams', () => {
   const sessionIn = (teamId: string, memberId: string) => ({ serverUrl: 'https://t.example', token: 't', clientId: 'client-0001', memberId, teamId, teamName: teamId, deviceName: 'd', signedInAt: 0 });
   /** The device signed in to `teamId` as this member (signed out, nothing is queued). */

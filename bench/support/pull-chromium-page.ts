@@ -1,0 +1,202 @@
+// Runs in an extension page of the benchmark's copy of the extension (bench/pull-chromium.ts):
+// the extension's own sync code pulls from a real server process on loopback into Chromium's
+// IndexedDB, and the same pages are taken apart to say where the time goes.
+import './zod-jitless';
+import Dexie from 'dexie';
+import { ulid } from 'ulidx';
+import { TandemDB, toStoredRow } from '@/lib/db/database';
+import { SCHEMA_VERSIONS } from '@/lib/db/schema';
+import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
+import { ENTITY_SCHEMAS, PullResponse, TABLE_OF_KIND } from '@/lib/model';
+import { PULL_LIMIT, actorOf, pullAll } from '@/lib/sync/engine';
+import { applyPullPage } from '@/lib/sync/rebase';
+import { type Session, readSyncState } from '@/lib/sync/session';
+import type { SyncTransport } from '@/lib/sync/transport';
+import { type SignIn, signInDevice } from './bench-device';
+
+/** 'default': as TandemDB opens it (relaxed). */
+type Durability = 'default' | 'strict';
+
+let pages: PullResponse[] = [];
+
+async function device(signIn: SignIn, durability: Durability) {
+  const db = new TandemDB(`bench-pull-${ulid()}`);
+  if (durability === 'strict') db._options.chromeTransactionDurability = 'strict';
+  return signInDevice(signIn, db);
+}
+
+/** The stored rows of each page, grouped by table. */
+function pagesByTable(stored: (object | null)[]) {
+  let offset = 0;
+  return pages.map((page) => {
+    const byTable = new Map<string, object[]>();
+    page.rows.forEach((r, i) => {
+      const row = stored[offset + i];
+      if (row === null || row === undefined) return;
+      const table = TABLE_OF_KIND[r.kind];
+      const list = byTable.get(table);
+      if (list) list.push(row);
+      else byTable.set(table, [row]);
+    });
+    offset += page.rows.length;
+    return byTable;
+  });
+}
+
+async function rowCount(db: TandemDB) {
+  const counts = await Promise.all([db.prospects.count(), db.notes.count(), db.activities.count(), db.members.count(), db.lastActivity.count()]);
+  return { prospects: counts[0], notes: counts[1], activities: counts[2], members: counts[3], lastActivity: counts[4] };
+}
+
+async function drop(db: TandemDB) {
+  db.close();
+  await db.delete();
+}
+
+/** Page after page, nothing stored: the request and body, JSON.parse and zod, timed apart. Keeps the pages. */
+async function network(signIn: SignIn, limit = PULL_LIMIT) {
+  const base = signIn.serverUrl;
+  const clientId = ulid();
+  const kept: PullResponse[] = [];
+  let fetchMs = 0;
+  let jsonMs = 0;
+  let zodMs = 0;
+  let bytes = 0;
+  const t0 = performance.now();
+  for (let cursor = 0; ; ) {
+    const a = performance.now();
+    const res = await fetch(`${base}/v1/pull?${new URLSearchParams({ clientId, cursor: String(cursor), limit: String(limit), since: '0' })}`, { headers: { authorization: `Bearer ${signIn.token}` } });
+    const text = await res.text();
+    const b = performance.now();
+    const raw = JSON.parse(text) as unknown;
+    const c = performance.now();
+    const page = PullResponse.parse(raw);
+    const d = performance.now();
+    fetchMs += b - a;
+    jsonMs += c - b;
+    zodMs += d - c;
+    bytes += text.length;
+    kept.push(page);
+    cursor = page.cursor;
+    if (!page.more) break;
+  }
+  pages = kept;
+  return { ms: performance.now() - t0, fetchMs, jsonMs, zodMs, bytes, pages: kept.length, rows: kept.reduce((n, p) => n + p.rows.length, 0) };
+}
+
+/** The pull loop before issue 13: each page asked for after the one before it was written. */
+async function sequentialPull(db: TandemDB, transport: SyncTransport, session: Session) {
+  for (;;) {
+    const state = await readSyncState(db);
+    const page = await transport.pull({ clientId: session.clientId, cursor: state.cursor, limit: PULL_LIMIT, since: state.rejectionsSince });
+    await applyPullPage(db, page, actorOf(session, 'recruiter'));
+    if (!page.more) return;
+  }
+}
+
+/**
+ * A pull into a fresh database, with the time spent waiting for `transport.pull` apart:
+ * `pullAll` as shipped, or the loop before it, or `pullAll` with strict durability.
+ */
+async function endToEnd(signIn: SignIn, how: 'pullAll' | 'sequential' | 'strict') {
+  const { db, session, transport } = await device(signIn, how === 'strict' ? 'strict' : 'default');
+  let waitMs = 0;
+  const timed: SyncTransport = {
+    push: (body) => transport.push(body),
+    pull: (q) => {
+      const t = performance.now();
+      return transport.pull(q).finally(() => (waitMs += performance.now() - t));
+    },
+  };
+  const t0 = performance.now();
+  await (how === 'sequential' ? sequentialPull(db, timed, session) : pullAll(db, timed, session));
+  const ms = performance.now() - t0;
+  const rows = await rowCount(db);
+  await drop(db);
+  return { ms, requestMs: waitMs, rows };
+}
+
+/** The kept pages applied with `applyPullPage` (no network), and the parts of that apart. */
+async function storing(signIn: SignIn, durability: Durability) {
+  if (pages.length === 0) throw new Error('run network() first');
+  const rowsIn = pages.flatMap((p) => p.rows);
+  // The per-row CPU work of writeServerRows, alone: zod of each doc, then the derived index words.
+  let t = performance.now();
+  const parsed = rowsIn.map((r) => (r.doc === null ? null : ENTITY_SCHEMAS[r.kind].parse(r.doc)));
+  const docZodMs = performance.now() - t;
+  t = performance.now();
+  const stored = rowsIn.map((r, i) => (parsed[i] === null ? null : toStoredRow(TABLE_OF_KIND[r.kind], parsed[i] as never)));
+  const storedRowMs = performance.now() - t;
+
+  const { db, session } = await device(signIn, durability);
+  const actor = actorOf(session, 'recruiter');
+  t = performance.now();
+  for (const page of pages) await applyPullPage(db, page, actor);
+  const applyMs = performance.now() - t;
+  await drop(db);
+
+  // The same stored rows bulkPut page by page into a bare Dexie of the same schema (no
+  // middleware, no shadows, no sync state): IndexedDB's own cost, and then with the
+  // lastActivity middleware's tables as TandemDB has them.
+  const bare = new Dexie(`bench-bare-${ulid()}`);
+  bare._options.chromeTransactionDurability = durability === 'strict' ? 'strict' : 'relaxed';
+  for (const v of SCHEMA_VERSIONS) bare.version(v.version).stores(v.stores);
+  await bare.open();
+  const grouped = pagesByTable(stored);
+  t = performance.now();
+  for (const byTable of grouped) {
+    await bare.transaction('rw', [...byTable.keys()], async () => {
+      for (const [table, rows] of byTable) await bare.table(table).bulkPut(rows);
+    });
+  }
+  const bareMs = performance.now() - t;
+  bare.close();
+  await bare.delete();
+
+  // With TandemDB's middlewares (write guard, lastActivity) but none of the pull's own steps.
+  const { db: plain } = await device(signIn, durability);
+  t = performance.now();
+  for (const byTable of grouped) {
+    await plain.transaction('rw', [...byTable.keys()], async () => {
+      allowSyncedWrites('pull');
+      for (const [table, rows] of byTable) await plain.table(table).bulkPut(rows);
+    });
+  }
+  const middlewareMs = performance.now() - t;
+  await drop(plain);
+  return { applyPullPageMs: applyMs, docZodMs, storedRowMs, bareBulkPutMs: bareMs, withMiddlewareBulkPutMs: middlewareMs, rows: rowsIn.length };
+}
+
+/**
+ * Each table's rows alone, bulkPut into a bare Dexie whose stores are `stores`, in transactions
+ * of `chunk` rows: what each index costs (compare with the stores without it).
+ */
+async function probe(stores: Record<string, string>, chunk: number) {
+  const rowsIn = pages.flatMap((p) => p.rows);
+  const byTable = new Map<string, object[]>();
+  for (const r of rowsIn) {
+    if (r.doc === null) continue;
+    const table = TABLE_OF_KIND[r.kind];
+    if (!(table in stores)) continue;
+    const row = toStoredRow(table, ENTITY_SCHEMAS[r.kind].parse(r.doc) as never) as object;
+    const list = byTable.get(table);
+    if (list) list.push(row);
+    else byTable.set(table, [row]);
+  }
+  const bare = new Dexie(`bench-probe-${ulid()}`);
+  bare._options.chromeTransactionDurability = 'relaxed';
+  bare.version(1).stores(stores);
+  await bare.open();
+  const ms: Record<string, number> = {};
+  for (const [table, rows] of byTable) {
+    const t = performance.now();
+    for (let i = 0; i < rows.length; i += chunk) await bare.transaction('rw', table, () => bare.table(table).bulkPut(rows.slice(i, i + chunk)));
+    ms[table] = Math.round(performance.now() - t);
+  }
+  bare.close();
+  await bare.delete();
+  const words = (byTable.get('notes') ?? []).reduce((n, r) => n + ((r as { words?: string[] }).words?.length ?? 0), 0);
+  return { ms, noteWords: words };
+}
+
+(globalThis as unknown as { tandemPull: object }).tandemPull = { network, endToEnd, storing, probe };
