@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import '@/components/ui/theme.css';
 import { paintFirst } from '@/components/sidebar/first-paint';
+import { BOOT_MARK, STATE_READ_MARK, TAB_KNOWN_MARK } from '@/components/sidebar/marks';
 import { sendMessage } from '@/lib/messaging';
 import { readRawTabState } from '@/lib/tabs/tab-storage';
 
@@ -16,9 +17,15 @@ async function currentTabId(): Promise<number | null> {
 }
 
 async function boot() {
+  performance.mark(BOOT_MARK);
   const root = document.getElementById('root')!;
   const tabId = await currentTabId();
-  if (tabId !== null) paintFirst(root, await readRawTabState(tabId));
+  performance.mark(TAB_KNOWN_MARK);
+  if (tabId !== null) {
+    const state = await readRawTabState(tabId);
+    performance.mark(STATE_READ_MARK);
+    paintFirst(root, state);
+  }
   const { mountSidebar } = await import('./app');
   mountSidebar(root, tabId);
 }
