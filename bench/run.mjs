@@ -6,6 +6,8 @@ const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit'
 execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
 run('npx', ['tsx', 'bench/content-script-size.ts']);
 run('npx', ['tsx', 'bench/sidebar-latency.ts']);
+// Where that time goes (issue 13): each hop from the page's DOMContentLoaded, and from an in-app navigation, to the person shown.
+run('npx', ['tsx', 'bench/sidebar-trace.ts']);
 // Side-panel mode (issue 13): the panel shows the new person ≤ 50 ms after the content script reports them.
 run('npx', ['tsx', 'bench/side-panel-latency.ts']);
 // Site adapters (issue 9): each identifies the person on a 2 MB page in ≤ 5 ms p95, in Chromium.
