@@ -9,8 +9,9 @@ import { readMe } from '@/lib/db/local-state';
 import { mutate } from '@/lib/db/mutate';
 import { teamPrivacyRow } from '@/lib/db/privacy-queries';
 import { membersById } from '@/lib/db/queries';
-import { type Me, type Member, PrivacyChoices, type TeamPrivacy, canSetPrivacy, privacyChoices } from '@/lib/model';
+import { type Me, type Member, PrivacyChoices, RetentionMonths, type TeamPrivacy, canSetPrivacy, privacyChoices } from '@/lib/model';
 import { teamPrivacySet } from '@/lib/mutations';
+import { RetentionPreviewButton } from './retention-preview';
 
 type Field = keyof PrivacyChoices;
 
@@ -32,6 +33,12 @@ const draftOf = (c: PrivacyChoices): Draft => ({
 });
 
 const wholeNumber = (typed: string) => (typed.trim() === '' ? NaN : Number(typed));
+
+/** The months to preview: the typed ones while retention is on and they are valid, else none. */
+function previewMonths(draft: Draft): number | null {
+  const months = RetentionMonths.safeParse(wholeNumber(draft.retentionMonths));
+  return draft.retentionOn && months.success ? months.data : null;
+}
 
 /** The draft checked by the schema the mutation takes: the choices, or each field's first error. */
 export function checkDraft(draft: Draft): { choices: PrivacyChoices } | { errors: Partial<Record<Field, string>> } {
@@ -174,7 +181,7 @@ function PrivacyFields({ me, row, members }: { me: Me; row: TeamPrivacy | undefi
               {fieldError('retentionMonths')}
             </>
           )}
-          {/* The retention preview (how many people these months would erase, and who) belongs here, before saving: it comes with erasure (issue 11, the erasure branch). */}
+          <RetentionPreviewButton key={previewMonths(draft) ?? 'off'} months={previewMonths(draft)} />
         </div>
         <div className="field">
           <label className="inline">

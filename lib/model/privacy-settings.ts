@@ -14,6 +14,20 @@ export const DEFAULT_NOTICE_DAYS = 30;
 export const NoticeAtDeadline = z.enum(['remind', 'erase']);
 export type NoticeAtDeadline = z.infer<typeof NoticeAtDeadline>;
 
+/** How long a person may go without activity before retention erases them. */
+export const RetentionMonths = z.number().int().min(1, 'at least one month').max(120, 'ten years at most');
+
+/** `GET /v1/privacy/retention-preview?months=N`: who a retention rule of N months would erase now. */
+export const RetentionPreviewQuery = z.strictObject({ months: z.coerce.number().pipe(RetentionMonths) });
+
+export const RetentionPreview = z.object({
+  months: RetentionMonths,
+  cutoff: Timestamp,
+  /** Oldest activity first. */
+  people: z.array(z.object({ id: Id, name: z.string(), lastActivityAt: Timestamp })),
+});
+export type RetentionPreview = z.infer<typeof RetentionPreview>;
+
 /** The choices themselves: what an admin sets, and the defaults a team starts with. */
 export const PrivacyChoices = z.object({
   /** Days from the team first storing a person to the privacy notice being due. */
@@ -21,7 +35,7 @@ export const PrivacyChoices = z.object({
   /** At the deadline with no notice logged: remind again, or erase the person. */
   noticeAtDeadline: NoticeAtDeadline,
   /** Erase people with no activity for this many months; null: never (the default). */
-  retentionMonths: z.number().int().min(1, 'at least one month').max(120, 'ten years at most').nullable(),
+  retentionMonths: RetentionMonths.nullable(),
   /** Whether marking do-not-contact also keeps the person's keys in the suppression list. */
   suppressOnDoNotContact: z.boolean(),
 });

@@ -6,13 +6,14 @@ import type { Logger } from '@/server/log';
 import { authenticate, memberProfile, redeem, signOutDevice, type Authenticated } from '@/server/auth/team-admin';
 import { ClientNotYours, push } from '@/server/sync/push';
 import { pull } from '@/server/sync/pull';
-import { Id, MAX_BODY_BYTES, POKE_PATH, PullQuery, PushRequest, RedeemRequest } from '@/lib/model';
+import { Id, MAX_BODY_BYTES, POKE_PATH, PullQuery, PushRequest, RedeemRequest, RetentionPreviewQuery } from '@/lib/model';
 import { z } from 'zod';
 import { answerError, closeConnectionOnError, fail, jsonBody, validate } from './errors';
 import { type RateLimitConfig, type RateLimits, rateLimits } from './rate-limits';
 import { logRequests } from './request-log';
 import { reviewLinkRoutes } from '@/server/review-link/routes';
 import { revokeReviewLinks } from '@/server/review-link/revoke';
+import { retentionPreviewFor } from '@/server/privacy/retention';
 
 /** In the wire schemas, so devices size their push batches under it. */
 export { MAX_BODY_BYTES };
@@ -87,6 +88,11 @@ export function createApp({ db, log, rateLimits: limitsConfig, limits = rateLimi
   });
 
   app.post('/v1/review-links/revoke', async (c) => c.json(await revokeReviewLinks(db, c.get('auth'), (await jsonBody(c, RevokeReviewLinks)).requestId)));
+
+  app.get('/v1/privacy/retention-preview', async (c) => {
+    const { months } = validate(RetentionPreviewQuery, c.req.query(), 'query');
+    return c.json(await retentionPreviewFor(db, c.get('auth'), months));
+  });
 
   app.use('/v1/push', limits.push);
   app.use('/v1/pull', limits.pull);

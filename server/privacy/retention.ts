@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '@/server/db/database';
-import { TEAM_PRIVACY_ID, type TeamPrivacy, privacyChoices } from '@/lib/model';
+import { type RetentionPreview, type Role, TEAM_PRIVACY_ID, type TeamPrivacy, canSetPrivacy, privacyChoices } from '@/lib/model';
+import { fail } from '@/server/http/errors';
 import { eraseAsServer } from './server-erasure';
 
 /** Someone the retention rule would erase: nobody on the team has done anything about them since `cutoff`. */
@@ -73,4 +74,15 @@ export async function runRetention(db: Database, teamId: string, now: number): P
     await tx.query('INSERT INTO retention_runs (team_id, months, cutoff, people_erased) VALUES ($1, $2, to_timestamp($3 / 1000.0), $4)', [teamId, months, cutoff, erased]);
     return erased;
   });
+}
+
+/**
+ * The preview an admin sees in Options → Privacy before switching retention on or changing its
+ * months: the caller's team only, admins only (it lists people by name for a decision only an
+ * admin takes).
+ */
+export async function retentionPreviewFor(db: Queryable, actor: { teamId: string; role: Role }, months: number, now = Date.now()): Promise<RetentionPreview> {
+  if (!canSetPrivacy(actor.role)) fail(403, 'only an admin previews the team’s retention rule');
+  const cutoff = retentionCutoff(now, months);
+  return { months, cutoff, people: await retentionCandidates(db, actor.teamId, cutoff) };
 }

@@ -1,9 +1,11 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { ulid } from 'ulidx';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PrivacyForm } from '@/components/options/privacy-form';
 import { DbProvider } from '@/components/ui/db-context';
 import type { TandemDB } from '@/lib/db/database';
+import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { mutate } from '@/lib/db/mutate';
 import { TEAM_PRIVACY_ID } from '@/lib/model';
 import { teamPrivacySet } from '@/lib/mutations';
@@ -76,5 +78,49 @@ describe('Options → Privacy', () => {
     expect(within(section).queryByRole('textbox')).toBeNull();
     expect(within(section).queryByRole('spinbutton')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Save privacy settings' })).toBeNull();
+  });
+});
+
+describe('the retention preview', () => {
+  it('asks the team server who the typed months would erase, lists them, and starts afresh when the months change', async () => {
+    const { me, user } = await renderAs('admin');
+    await db.local.put({
+      key: LOCAL_KEYS.session,
+      value: { serverUrl: 'https://tandem.acme.example', token: 'device-token', clientId: `client-${ulid()}`, memberId: me.me.memberId, teamId: me.me.teamId, teamName: 'Acme', deviceName: 'Browser', signedInAt: 1 },
+    });
+    const urls: string[] = [];
+    const people = Array.from({ length: 52 }, (_, i) => ({ id: ulid(), name: `Person ${i}`, lastActivityAt: Date.UTC(2025, 0, 1 + i) }));
+    const answers = [
+      { status: 200, body: { months: 12, cutoff: 1, people } },
+      { status: 403, body: { error: 'only an admin previews the team’s retention rule' } },
+    ];
+    const fetchStub = vi.spyOn(globalThis, 'fetch').mockImplementation((input) => {
+      urls.push(input as string);
+      const answer = answers.shift()!;
+      return Promise.resolve(new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } }));
+    });
+    try {
+      await user.click(await screen.findByRole('checkbox', { name: 'Erase people with no activity for a while' }));
+      const months = screen.getByLabelText('Months without activity');
+      await user.clear(months);
+      await user.type(months, '12');
+      await user.click(screen.getByRole('button', { name: 'Preview who this would erase' }));
+      const count = await screen.findByTestId('retention-preview-count');
+      expect(count).toHaveAttribute('data-value', '52');
+      expect(count).toHaveTextContent('52 people would be erased');
+      expect(within(screen.getByRole('list', { name: 'People retention would erase' })).getAllByRole('listitem')).toHaveLength(50);
+      expect(screen.getByText('and 2 more.')).toBeInTheDocument();
+      expect(urls).toEqual(['https://tandem.acme.example/v1/privacy/retention-preview?months=12']);
+
+      // Other months: the answer for 12 no longer holds.
+      await user.type(months, '0');
+      expect(screen.queryByTestId('retention-preview-count')).toBeNull();
+      await user.click(screen.getByRole('button', { name: 'Preview who this would erase' }));
+      expect(await screen.findByText(/Could not preview: .*only an admin previews/)).toBeInTheDocument();
+      // Nothing was saved by previewing.
+      expect(await db.teamPrivacy.get(TEAM_PRIVACY_ID)).toBeUndefined();
+    } finally {
+      fetchStub.mockRestore();
+    }
   });
 });

@@ -10,7 +10,7 @@ import type { PushResponse } from '@/lib/model';
 import { directOps } from '@/server/admin/commands';
 import { SUPPRESSED_REASON } from '@/server/sync/forgotten';
 import { retentionCutoff, retentionPreview, runRetention } from '@/server/privacy/retention';
-import { as, identity, teamWith } from './support/server';
+import { as, call, identity, teamWith } from './support/server';
 import { serverFor } from './support/suite';
 
 const DAY = 86_400_000;
@@ -27,12 +27,14 @@ describe('the retention rule', () => {
   let teamName: string;
   let admin: ReturnType<typeof as>;
   let sourcer: ReturnType<typeof as>;
+  let tokens: { admin: string; sourcer: string };
   const ids = { stale: ulid(), staleAlias: ulid(), fresh: ulid(), noted: ulid() };
 
   beforeAll(async () => {
     const { team, members } = await teamWith(server.db, ['admin', 'sourcer']);
     [teamId, teamName] = [team.id, team.name];
     [admin, sourcer] = members.map((m) => as(server.app, m)) as [typeof admin, typeof sourcer];
+    tokens = { admin: members[0]!.token, sourcer: members[1]!.token };
     const long = NOW - 400 * DAY;
     await must(
       sourcer.push([
@@ -56,6 +58,22 @@ describe('the retention rule', () => {
     const preview = await retentionPreview(server.db, teamId, NOW, 12);
     expect(preview.people.map((p) => [p.id, p.name])).toEqual([[ids.stale, 'Stella Stale']]);
     expect(preview.cutoff).toBe(retentionCutoff(NOW, 12));
+  });
+
+  it('previews for an admin of the team over HTTP (Options → Privacy), and for nobody else', async () => {
+    // The route's clock is the real one: one month back reaches Stella (400 days before NOW) and
+    // nobody touched since.
+    const preview = await call(server.app, 'GET', '/v1/privacy/retention-preview?months=1', { token: tokens.admin });
+    expect(preview.status).toBe(200);
+    expect((preview.body as { people: { id: string; name: string }[] }).people.map((p) => p.name)).toEqual(['Stella Stale']);
+    const refused = await call(server.app, 'GET', '/v1/privacy/retention-preview?months=1', { token: tokens.sourcer });
+    expect(refused).toMatchObject({ status: 403, body: { error: 'only an admin previews the team’s retention rule' } });
+    expect((await call(server.app, 'GET', '/v1/privacy/retention-preview?months=0', { token: tokens.admin })).status).toBe(400);
+    expect((await call(server.app, 'GET', '/v1/privacy/retention-preview', { token: tokens.admin })).status).toBe(400);
+    // Another team's admin sees their own team: nobody.
+    const other = await teamWith(server.db, ['admin']);
+    const theirs = await call(server.app, 'GET', '/v1/privacy/retention-preview?months=1', { token: other.members[0]!.token });
+    expect(theirs).toMatchObject({ status: 200, body: { people: [] } });
   });
 
   it('erases them on its run once an admin switches it on, logs the run, and suppresses them', async () => {
