@@ -49,7 +49,7 @@ function PreviewResult({ preview }: { preview: RetentionPreview }) {
   if (people.length === 0) {
     return (
       <p role="status" data-testid="retention-preview-count" data-value={0}>
-        Nobody now: everyone has had activity in the last {months} months.
+        Nobody now: everyone has had activity in the last {months === 1 ? 'month' : `${months} months`}.
       </p>
     );
   }

@@ -68,4 +68,21 @@ describe('erasing a person', () => {
     await expect.poll(() => theirs.syncStatus.getAttribute('data-state'), { timeout: 15_000 }).toBe('synced');
     expect(await theirs.syncStatus.getAttribute('data-pending')).toBe('0');
   });
+
+  it('lets an admin preview the retention rule in Options against the server before switching it on', async () => {
+    const admin = await launchWithExtension({ hostResolverRules: pages.hostResolverRules });
+    try {
+      const options = await signInToTeam(admin, server, 'ada.admin@acme.example', 'admin');
+      const page = options.page;
+      await page.getByRole('checkbox', { name: 'Erase people with no activity for a while' }).check();
+      const months = page.getByLabel('Months without activity');
+      await months.fill('1');
+      await page.getByRole('button', { name: 'Preview who this would erase' }).click();
+      // Everyone in this team was touched minutes ago (and the erased person is gone for good).
+      await expect.poll(() => page.getByTestId('retention-preview-count').textContent(), { timeout: 10_000 }).toBe('Nobody now: everyone has had activity in the last month.');
+      expect(await page.getByTestId('retention-preview-count').getAttribute('data-value')).toBe('0');
+    } finally {
+      await admin.close();
+    }
+  });
 });
