@@ -69,7 +69,7 @@ describe('erasing a person', () => {
     expect(await theirs.syncStatus.getAttribute('data-pending')).toBe('0');
   });
 
-  it('lets an admin preview the retention rule in Options against the server before switching it on', async () => {
+  it('lets an admin preview the retention rule in Options against the server, then switch it on', async () => {
     const admin = await launchWithExtension({ hostResolverRules: pages.hostResolverRules });
     try {
       const options = await signInToTeam(admin, server, 'ada.admin@acme.example', 'admin');
@@ -81,6 +81,11 @@ describe('erasing a person', () => {
       // Everyone in this team was touched minutes ago (and the erased person is gone for good).
       await expect.poll(() => page.getByTestId('retention-preview-count').textContent(), { timeout: 10_000 }).toBe('Nobody now: everyone has had activity in the last month.');
       expect(await page.getByTestId('retention-preview-count').getAttribute('data-value')).toBe('0');
+      // Switched on: the team's rule reaches the server, which runs it daily.
+      await page.getByRole('button', { name: 'Save privacy settings' }).click();
+      await expect
+        .poll(async () => ((await server.stored('team_privacy')) as { retentionMonths: number | null }[]).map((row) => row.retentionMonths), { timeout: 15_000 })
+        .toEqual([1]);
     } finally {
       await admin.close();
     }
