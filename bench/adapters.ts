@@ -19,11 +19,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { build } from 'esbuild';
 import type { ProspectIdentity, SiteId } from '@/lib/model/identity';
 import { adapters } from '@/lib/sites';
 import { launchChromium } from '../tests/e2e/support/chromium';
-import { load1, out, percentile, ROOT } from './support/harness';
+import { load1, out, pageBundle, percentile, ROOT } from './support/harness';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const WARMUP = 20;
@@ -81,21 +80,6 @@ function padded(site: SiteId, html: string): string {
   return html.replace(/<body[^>]*>/i, (tag) => tag + before).replace(/<\/body>/i, `${after}</body>`);
 }
 
-/** The adapters as the content scripts carry them: bundled and minified for the browser. */
-async function adapterBundle(): Promise<string> {
-  const result = await build({
-    stdin: { contents: "import { adapters } from '@/lib/sites'; globalThis.tandemAdapters = adapters;", resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome116',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
-}
-
 interface PageRun {
   times: number[];
   plain: ProspectIdentity | null;
@@ -125,7 +109,8 @@ async function timeInPage({ site, html, big, url, runs }: { site: SiteId; html: 
   return { times, plain: adapter.identify(parse(html), target), padded, elements: doc.getElementsByTagName('*').length };
 }
 
-const bundle = await adapterBundle();
+// The adapters as the content scripts carry them: bundled and minified for the browser.
+const bundle = await pageBundle("import { adapters } from '@/lib/sites'; globalThis.tandemAdapters = adapters;");
 const { context, close } = await launchChromium({ hostResolverRules: 'MAP * ~NOTFOUND' });
 try {
   // tsx compiles with keepNames, so functions passed to page.evaluate call a `__name` helper

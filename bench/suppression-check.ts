@@ -10,9 +10,8 @@
 // uncounted warm-up pass, reported one by one and pooled.
 import 'fake-indexeddb/auto';
 import { createServer } from 'node:http';
-import { build } from 'esbuild';
 import { launchChromium } from '../tests/e2e/support/chromium';
-import { load1, out, percentile, ROOT } from './support/harness';
+import { load1, out, pageBundle, percentile } from './support/harness';
 import { ENTRIES, PAGES, type Pass, suppressionPasses } from './support/suppression-workload';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -29,23 +28,8 @@ function report(engine: string, passes: Pass[]): number {
   return p95;
 }
 
-/** The workload bundled for the page, as the sidebar's code is bundled for the extension. */
-async function pageBundle(): Promise<string> {
-  const result = await build({
-    stdin: { contents: "import { suppressionPasses } from './bench/support/suppression-workload'; globalThis.suppressionPasses = suppressionPasses;", resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome116',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
-}
-
 async function inChromium(): Promise<Pass[]> {
-  const bundle = await pageBundle();
+  const bundle = await pageBundle("import { suppressionPasses } from './bench/support/suppression-workload'; globalThis.suppressionPasses = suppressionPasses;");
   // A loopback origin of its own: IndexedDB needs one (about:blank has none).
   const http = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>bench</title>'));
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));

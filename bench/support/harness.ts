@@ -22,6 +22,21 @@ import { signInDevice } from './bench-device';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** `contents` (a module whose imports resolve from ROOT) bundled and minified for a page, as the extension's code is: the text to add as a script. */
+export async function pageBundle(contents: string): Promise<string> {
+  const result = await build({
+    stdin: { contents, resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome116',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
 /** `entry` (under ROOT) bundled as `<name>.js` into an extension folder, with `<name>.html` loading it. */
 export async function addBenchPage(extensionDir: string, entry: string, name: string, title: string) {
   await build({
