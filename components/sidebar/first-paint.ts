@@ -1,5 +1,5 @@
 import { IDENTITY_SHOWN_MARK } from './marks';
-import { focusStart } from './sidebar-focus';
+import { focusAfterPaint } from './focus-request';
 
 export const FIRST_PAINT_ID = 'first-paint';
 
@@ -71,14 +71,13 @@ export function paintFirst(container: HTMLElement, tabState: unknown): void {
 }
 
 /**
- * Gives the frame over to the app. The keyboard may have arrived while only the first paint was
- * there (the skip link or the shortcut on a slow load); it then goes on at the app's start
- * rather than dropping to <body> with the element it stood on.
+ * Gives the frame over to the app. The keyboard may have arrived before the app (the skip link or
+ * the shortcut on a slow load): on the first paint, or in a frame with nothing to focus yet. It
+ * then goes on at the app's start rather than dropping to <body>.
  */
 export function removeFirstPaint(): void {
   const painted = document.getElementById(FIRST_PAINT_ID);
-  if (!painted) return;
-  const hadFocus = painted.contains(document.activeElement);
-  painted.remove();
-  if (hadFocus) focusStart(document);
+  const hadFocus = painted?.contains(document.activeElement) ?? false;
+  painted?.remove();
+  focusAfterPaint(document, hadFocus);
 }

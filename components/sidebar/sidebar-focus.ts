@@ -20,11 +20,12 @@ function focusTarget(element: Element): HTMLElement | null {
 /**
  * Where focus goes when the keyboard arrives in the sidebar (the shortcut, the skip link,
  * opening it from its tab): the warnings if there are any, since they are what to read first,
- * else the person's name; N, Tab and the other keys work from there.
+ * else the person's name; N, Tab and the other keys work from there. False when there is none yet.
  */
-export function focusStart(doc: Document): void {
+export function focusStart(doc: Document): boolean {
   const start = START.map((selector) => doc.querySelector<HTMLElement>(selector)).find(Boolean);
   if (start) focusElement(start);
+  return start !== undefined;
 }
 
 /** In order of preference (a selector list would give the first in the document instead). */

@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SidebarLayoutFields } from '@/components/options/sidebar-layout-fields';
 import { type FrameControls, SidebarApp, type SidebarConnection } from '@/components/sidebar/sidebar-app';
 import { FIRST_PAINT_ID, paintFirst, removeFirstPaint } from '@/components/sidebar/first-paint';
+import { focusAfterPaint, requestSidebarFocus } from '@/components/sidebar/focus-request';
 import { focusStart } from '@/components/sidebar/sidebar-focus';
 import { WidthButton } from '@/components/sidebar/width-button';
 import { DbProvider } from '@/components/ui/db-context';
@@ -169,6 +170,40 @@ describe('the first paint', () => {
     expect(document.getElementById(FIRST_PAINT_ID)).toBeNull();
     expect(screen.getByTestId('prospect-name')).toHaveFocus();
     container.remove();
+  });
+
+  it('takes a request that came before anything was painted to the name, then on to the app', async () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    requestSidebarFocus(document);
+    expect(document.activeElement).toBe(document.body);
+    paintFirst(container, { status: 'identified', identity: identity() });
+    focusAfterPaint(document);
+    expect(document.activeElement?.textContent).toBe(identity().name);
+
+    await renderSidebar();
+    removeFirstPaint();
+    expect(screen.getByTestId('prospect-name')).toHaveFocus();
+    container.remove();
+  });
+
+  it('takes a request that came with nothing painted to the app’s start when there is no first paint', async () => {
+    requestSidebarFocus(document);
+    await renderSidebar();
+    removeFirstPaint();
+    expect(screen.getByTestId('prospect-name')).toHaveFocus();
+  });
+
+  it('drops a waiting request when the keyboard went somewhere meanwhile', async () => {
+    requestSidebarFocus(document);
+    const { user } = await renderSidebar();
+    await user.click(screen.getByTestId('note-input'));
+    removeFirstPaint();
+    expect(screen.getByTestId('note-input')).toHaveFocus();
+    // And it is not kept for a later paint either.
+    (document.activeElement as HTMLElement).blur();
+    focusAfterPaint(document);
+    expect(document.activeElement).toBe(document.body);
   });
 
   it('leaves focus alone when the keyboard was elsewhere', async () => {
