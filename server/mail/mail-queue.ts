@@ -70,7 +70,21 @@ export async function finishMail(db: Queryable, mail: QueuedMail, outcome: MailO
     outcome.status,
     outcome.status === 'skipped' ? outcome.reason : outcome.status === 'sent' ? null : outcome.error,
   ]);
+  if (!isChat(mail) && outcome.status !== 'skipped') await noteDelivery(db, mail, outcome.status === 'sent');
   return true;
+}
+
+/**
+ * Whether mail reaches the reviewer now: an attempt that failed (a refused address, or the SMTP
+ * server down) hands their reminders back to their devices until a mail to them goes through.
+ */
+async function noteDelivery(db: Queryable, mail: QueuedMail, delivered: boolean): Promise<void> {
+  await db.query(
+    delivered
+      ? 'UPDATE members SET mail_failing_since = NULL WHERE team_id = $1 AND id = $2 AND mail_failing_since IS NOT NULL'
+      : 'UPDATE members SET mail_failing_since = now() WHERE team_id = $1 AND id = $2 AND mail_failing_since IS NULL',
+    [mail.team_id, mail.reviewer_id],
+  );
 }
 
 /** How long until the next queued mail is due (null: none queued). */

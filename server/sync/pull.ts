@@ -124,6 +124,9 @@ export async function pull(db: Database, actor: Actor, query: PullQuery, { mails
 }
 
 async function reviewMailOn(db: Database, actor: Actor): Promise<boolean> {
-  const [member] = await db.query<{ off: boolean }>('SELECT review_mail_off_at IS NOT NULL AS off FROM members WHERE team_id = $1 AND id = $2', [actor.teamId, actor.memberId]);
-  return member?.off === false;
+  const [member] = await db.query<{ mailed: boolean }>('SELECT review_mail_off_at IS NULL AND mail_failing_since IS NULL AS mailed FROM members WHERE team_id = $1 AND id = $2', [
+    actor.teamId,
+    actor.memberId,
+  ]);
+  return member?.mailed === true;
 }

@@ -363,6 +363,29 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
       expect((await as(mailing, hm).pull()).remindersByMail).toBe(false);
     });
 
+    it('gives the reminders back to the reviewer’s devices while mail to them fails, and takes them again once one arrives', async () => {
+      const { hm, recruiter, requestId } = await sentReview();
+      const mailing = createApp({ db, log: createLogger('silent'), mailsReminders: true });
+      const reminded = async () => (await as(mailing, hm).pull()).remindersByMail;
+      refuse.set(hm.member.email, 550);
+      const s = sender();
+      await s.drain();
+      expect(await reminded()).toBe(false);
+      // The address was fixed; the next mail reaches them.
+      refuse.clear();
+      expect((await recruiter.api.push([{ name: 'review.nudge', args: { requestId, at: Date.now() } }])).rejected).toEqual([]);
+      await s.drain();
+      await s.stop();
+      expect(await reminded()).toBe(true);
+
+      // The SMTP server down: retried later, and meanwhile the devices remind.
+      const other = await sentReview();
+      const closed = sender('smtp://127.0.0.1:1');
+      await closed.drain();
+      await closed.stop();
+      expect((await as(mailing, other.hm).pull()).remindersByMail).toBe(false);
+    });
+
     it('mails each nudge to the reviewer once, naming who nudged', async () => {
       const { hm, recruiter, requestId } = await sentReview();
       const s = sender();

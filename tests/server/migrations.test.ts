@@ -168,6 +168,13 @@ const CHECKS: Record<number, (db: Database) => Promise<void>> = {
     expect(await db.query("SELECT kind FROM mail_queue WHERE request_id = 'r2' ORDER BY kind")).toEqual([{ kind: 'chat_request' }, { kind: 'review_request' }]);
     await expect(db.query("INSERT INTO mail_queue (team_id, request_id, reviewer_id, kind) VALUES ('t9', 'r2', 'm9', 'chat_party')")).rejects.toThrow(/check/i);
   },
+  // Issue 12: mail that does not reach a member gives their reminders back to their devices.
+  10: async (db) => {
+    expect(await columns(db, 'members')).toContain('mail_failing_since');
+    await db.query("INSERT INTO teams (id, name) VALUES ('t10', 'Ten')");
+    await db.query("INSERT INTO members (id, team_id, email, name, role) VALUES ('m10', 't10', 'hm@f.g', 'H', 'hiring_manager')");
+    expect(await db.query("SELECT mail_failing_since FROM members WHERE id = 'm10'")).toEqual([{ mail_failing_since: null }]);
+  },
 };
 
 describe('the migration files', () => {
