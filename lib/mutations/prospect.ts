@@ -126,6 +126,9 @@ export const prospectSetDoNotContact = defineMutation({
     if (reason !== null && privacyChoices(await store.get('teamPrivacy', TEAM_PRIVACY_ID)).suppressOnDoNotContact) {
       await suppress(store, doNotContactSuppressionId(prospect.id), await recordsOf(store, await idsOfPerson(store, prospect.id)), at);
     }
+    // Cleared: the entry do-not-contact put there goes with it (an erasure's own entry stays).
+    const kept = reason === null ? await store.get('suppressions', doNotContactSuppressionId(prospect.id)) : undefined;
+    if (kept && kept.deletedAt === null) await store.put('suppressions', { ...kept, deletedAt: at, hashes: [] });
     return activityId;
   },
 });

@@ -5,7 +5,7 @@
  */
 import { ulid } from 'ulidx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type ProspectIdentity, type PushResponse, suppressionHash } from '@/lib/model';
+import { type ProspectIdentity, type PushResponse, doNotContactSuppressionId, suppressionHash } from '@/lib/model';
 import { ERASED_REASON, SUPPRESSED_REASON } from '@/server/sync/forgotten';
 import { as, docsOf, teamWith } from './support/server';
 import { serverFor } from './support/suite';
@@ -189,6 +189,11 @@ describe('erasing a person on the server', () => {
     await must(sourcer.push([{ name: 'prospect.upsert', args: { id: on, identity: linkedin(`dnc-on-${on.toLowerCase()}`, 'Dee On'), at: 5 } }]));
     await must(recruiter.push([{ name: 'prospect.setDoNotContact', args: { prospectId: on, reason: 'Asked us to stop', at: 6 } }]));
     expect(await reasons(sourcer.push([{ name: 'prospect.upsert', args: { id: ulid(), identity: linkedin(`dnc-on-${on.toLowerCase()}`, 'Dee On'), at: 7 } }]))).toEqual([SUPPRESSED_REASON]);
-    await must(admin.push([{ name: 'team.privacy.set', args: { noticeDays: 30, noticeAtDeadline: 'remind', retentionMonths: null, suppressOnDoNotContact: false, at: 8 } }]));
+    // Do-not-contact cleared (they wrote back): its entry is lifted with it, for every device.
+    await must(recruiter.push([{ name: 'prospect.setDoNotContact', args: { prospectId: on, reason: null, at: 8 } }]));
+    const entry = docsOf<{ id: string; hashes: string[]; deletedAt: number | null }>((await sourcer.pull(0, 5000)).rows, 'suppression').find((e) => e.id === doNotContactSuppressionId(on));
+    expect(entry).toMatchObject({ hashes: [], deletedAt: 8 });
+    await must(sourcer.push([{ name: 'prospect.upsert', args: { id: ulid(), identity: linkedin(`dnc-on-${on.toLowerCase()}`, 'Dee On'), at: 9 } }]));
+    await must(admin.push([{ name: 'team.privacy.set', args: { noticeDays: 30, noticeAtDeadline: 'remind', retentionMonths: null, suppressOnDoNotContact: false, at: 10 } }]));
   });
 });
