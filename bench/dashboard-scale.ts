@@ -186,13 +186,20 @@ async function peopleSearch(context: BrowserContext, fill: CachedFill) {
       const list = results();
       return list.length > 0 && list.every((r) => words.every((w) => fold(r.textContent ?? '').includes(w)));
     };
-    window.addEventListener(
-      'keydown',
-      (e) => {
-        if (e.target instanceof Element && e.target.matches(inputSelector)) state.pending = { t0: e.timeStamp, before: signature(), changedAt: null, matchedAt: null, checking: false };
-      },
-      true,
-    );
+    const start = (e: Event) => (state.pending = { t0: e.timeStamp, before: signature(), changedAt: null, matchedAt: null, checking: false });
+    // A key off the US layout ("ó") is typed as text alone, with no keydown: it starts at its
+    // beforeinput (which, unlike a keydown, does not count the time it waited for the page).
+    let keyed = false;
+    const onInput = (type: string, handle: (e: Event) => void) =>
+      window.addEventListener(type, (e) => e.target instanceof Element && e.target.matches(inputSelector) && handle(e), true);
+    onInput('keydown', (e) => {
+      start(e);
+      keyed = true;
+    });
+    onInput('beforeinput', (e) => {
+      if (!keyed) start(e);
+      keyed = false;
+    });
     new MutationObserver(() => {
       const p = state.pending;
       if (!p || p.matchedAt !== null || p.checking) return;

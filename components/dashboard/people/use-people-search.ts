@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useDb } from '@/components/ui/db-context';
-import { type PeoplePage, countMatches, searchBasis, searchWithin } from '@/lib/db/people-search';
+import { type PeoplePage, countMatches, searchBasis, searchPage } from '@/lib/db/people-search';
 import type { Me, PeopleFilters } from '@/lib/model';
 
 /**
@@ -14,9 +14,9 @@ export const COUNT_AFTER_MS = 300;
 /**
  * The People search as live queries: the filters' set of people is worked out again only when a
  * filter or the data changes; a keystroke runs the words and loads one page (lib/db/people-search.ts).
- * A broad search's count follows its page (`total` null until then), once typing pauses, and is
- * dropped half-read when the text changes.
- * Undefined while the first answer is on its way.
+ * A broad search's count follows its own page (`total` null until then), once typing pauses, and
+ * is dropped half-read when the text changes; so is a page: a superseded keystroke's search stops
+ * reading, and its answer never replaces a newer one's. Undefined while the first answer is on its way.
  */
 export function usePeopleSearch(me: Me, text: string, filters: PeopleFilters, limit: number): PeoplePage | undefined {
   const db = useDb();
@@ -29,8 +29,18 @@ export function usePeopleSearch(me: Me, text: string, filters: PeopleFilters, li
   }, [text]);
   const filtersKey = JSON.stringify(filters);
   const basis = useLiveQuery(() => searchBasis(db, filters), [db, filtersKey]);
-  const page = useLiveQuery(async () => (basis ? searchWithin(db, me, text, basis, limit) : undefined), [db, basis, me.memberId, me.teamId, text, limit]);
-  const counting = page !== undefined && page.total === null && settled === text;
+  // With the text it answers: the live query keeps the last text's page while the next one runs.
+  const answer = useLiveQuery(
+    async () => {
+      const page = basis ? await searchPage(db, me, text, basis, limit, () => typed.current === text) : undefined;
+      return page && { text, page };
+    },
+    [db, basis, me.memberId, me.teamId, text, limit],
+  );
+  const page = answer?.page;
+  // Counted once this text's own page shows: the last text's page (still shown while this one
+  // runs) would start the count early, competing with the page for the database.
+  const counting = answer !== undefined && answer.text === text && answer.page.total === null && settled === text;
   // With the text it counted: a live query keeps its last answer while the next one runs.
   const count = useLiveQuery(
     async () => (basis && counting ? { text, basis, total: await countMatches(db, me, text, basis, () => typed.current === text) } : undefined),
