@@ -91,6 +91,11 @@ interface MemberRow {
   revoked_at: string | null;
   joined_at: string | null;
   time_zone: string | null;
+  working_days: number[] | null;
+  quiet_start: string | null;
+  quiet_end: string | null;
+  check_in_weekday: number | null;
+  check_in_time: string | null;
 }
 
 function memberStatus(row: MemberRow): MemberStatus {
@@ -109,6 +114,9 @@ function memberDoc(row: MemberRow, version: number): Member {
     role: row.role,
     status: memberStatus(row),
     timeZone: row.time_zone,
+    workingDays: row.working_days?.map(Number) ?? null,
+    quietHours: row.quiet_start && row.quiet_end ? { start: row.quiet_start, end: row.quiet_end } : null,
+    checkInMail: row.check_in_weekday !== null && row.check_in_time ? { weekday: Number(row.check_in_weekday), time: row.check_in_time } : null,
   };
 }
 

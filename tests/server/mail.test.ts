@@ -6,8 +6,8 @@ import { createLogger } from '@/server/log';
 import { readConfig } from '@/server/config';
 import { MailSender } from '@/server/mail/mail-sender';
 import { linkSecret } from '@/server/review-link/token';
-import type { ReviewDecision, ReviewRequest } from '@/lib/model';
-import { nextReminderAt } from '@/lib/deadlines';
+import type { Member, ReviewDecision, ReviewRequest } from '@/lib/model';
+import { dueReminderSlot, localTime, nextReminderAt } from '@/lib/deadlines';
 import { serverReminderPolicy } from '@/server/mail/reminder-queue';
 import { DATABASE_KINDS, freshDatabase } from './support/databases';
 import { type App, adminAppFor, ADMIN_SECRET, appFor, as, docsOf, identity, teamWith } from './support/server';
@@ -267,6 +267,44 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
     expect((await logOf(hm.member.teamId)).at(-1)).toEqual({ recipient: null, status: 'skipped', error: 'the reviewer turned review mail off' });
   });
 
+  it('lets a hiring manager without the extension set their working days and quiet hours on the mail settings page, and refuses bad ones with a message', async () => {
+    const { path, hm } = await mailedLink();
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const page = await app.request(`${path}/settings`);
+    const text = await page.text();
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    // A plain form with labels: every box and time named, nothing from another site.
+    for (const label of ['Monday', 'Saturday', 'Quiet hours from', 'until']) expect(text).toMatch(new RegExp(`<label[^>]*>(<input[^>]*> )?${label}`));
+    expect(text).not.toMatch(/https?:\/\/(?!tandem\.test)/);
+    expect(text).toMatch(/name="day" value="1" checked/);
+    expect(text).not.toMatch(/name="day" value="6" checked/);
+
+    const post = (body: string) => app.request(`${path}/settings`, { method: 'POST', headers: form, body });
+    const bad = [
+      ['rules=1&quiet_start=20:00&quiet_end=09:00', /Working days: choose at least one working day/],
+      ['rules=1&day=2&day=9&quiet_start=20:00&quiet_end=09:00', /Working days: /],
+      ['rules=1&day=2&quiet_start=8pm&quiet_end=09:00', /Quiet hours: each must be a time such as 08:00/],
+      ['rules=1&day=2&quiet_end=09:00', /Quiet hours: /],
+    ] as const;
+    for (const [body, message] of bad) {
+      const res = await post(body);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toMatch(message);
+    }
+    expect((await db.query('SELECT working_days FROM members WHERE id = $1', [hm.member.id]))[0]).toEqual({ working_days: null });
+
+    const saved = await post('rules=1&day=2&day=3&day=4&day=5&day=6&quiet_start=20:00&quiet_end=09:00');
+    expect(saved.status).toBe(303);
+    expect((await db.query('SELECT working_days, quiet_start, quiet_end FROM members WHERE id = $1', [hm.member.id]))[0]).toEqual({ working_days: [2, 3, 4, 5, 6], quiet_start: '20:00', quiet_end: '09:00' });
+    // Their own record, as from their device: every device of theirs and the team's pickers see it.
+    const [me] = docsOf<Member>((await as(app, hm).pull()).rows, 'member').filter((m) => m.id === hm.member.id);
+    expect(me).toMatchObject({ workingDays: [2, 3, 4, 5, 6], quietHours: { start: '20:00', end: '09:00' } });
+    const again = await (await app.request(`${path}/settings`)).text();
+    expect(again).toMatch(/name="day" value="6" checked/);
+    expect(again).not.toMatch(/name="day" value="1" checked/);
+    expect(again).toContain('value="20:00"');
+  });
+
   it('is withdrawn by the recruiter only, in their own team', async () => {
     const { path, recruiter, hm, requestId } = await mailedLink();
     const other = await sentReview();
@@ -295,7 +333,7 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
       const { hm, recruiter, requestId } = await sentReview();
       const dueAt = await dueAtOf(requestId);
       // The reviewer has no zone of their own: UTC, Monday to Friday, quiet 19:00–08:00.
-      const policy = serverReminderPolicy(null);
+      const policy = serverReminderPolicy({});
       const first = nextReminderAt(dueAt, null, policy);
       const clock = { t: first - 60_000 };
       const a = sender(smtp.url, () => clock.t);
@@ -338,7 +376,7 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
       const { hm, requestId } = await sentReview();
       await db.query("UPDATE members SET time_zone = 'Pacific/Auckland' WHERE id = $1", [hm.member.id]);
       const dueAt = await dueAtOf(requestId);
-      const first = nextReminderAt(dueAt, null, serverReminderPolicy('Pacific/Auckland'));
+      const first = nextReminderAt(dueAt, null, serverReminderPolicy({ time_zone: 'Pacific/Auckland' }));
       const clock = { t: first - 1 };
       const s = sender(smtp.url, () => clock.t);
       await s.queueReminders();
@@ -351,6 +389,37 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
       await s.queueReminders();
       expect(await db.query("SELECT count(*)::int AS n FROM mail_queue WHERE request_id = $1 AND kind = 'reminder'", [requestId])).toEqual([{ n: 1 }]);
       await s.stop();
+    });
+
+    it('reminds by the reviewer’s own working days and quiet hours, as their extension would (Tuesday to Saturday, quiet 20:00–09:00 in New York)', async () => {
+      const { hm, requestId } = await sentReview();
+      // Set from their own device, as Options does: the member's record, mirrored onto the members table.
+      const saved = await hm.api.push([{ name: 'member.update', args: { memberId: hm.member.id, timeZone: 'America/New_York', workingDays: [2, 3, 4, 5, 6], quietHours: { start: '20:00', end: '09:00' } } }]);
+      expect(saved.rejected).toEqual([]);
+      // The policy the extension reminds them by, written out here rather than read from the server.
+      const policy = { timeZone: 'America/New_York', workingDays: [2, 3, 4, 5, 6], quietHours: { start: '20:00', end: '09:00' } };
+      const dueAt = await dueAtOf(requestId);
+      const expected: number[] = [];
+      for (let slot = nextReminderAt(dueAt, null, policy); expected.length < 7; slot = nextReminderAt(dueAt, slot, policy)) expected.push(slot);
+      const clock = { t: dueAt };
+      const s = sender(smtp.url, () => clock.t);
+      const queued = async () => (await db.query<{ due_slot: string }>("SELECT due_slot FROM mail_queue WHERE request_id = $1 AND kind = 'reminder' ORDER BY id", [requestId])).map((r) => Number(r.due_slot));
+      for (const [i, slot] of expected.entries()) {
+        clock.t = slot - 60_000;
+        await s.queueReminders();
+        expect(await queued()).toEqual(expected.slice(0, i));
+        clock.t = slot;
+        await s.queueReminders();
+        expect(await queued()).toEqual(expected.slice(0, i + 1));
+        // Every slot the extension gives is on a working day outside quiet hours, in their zone.
+        expect(dueReminderSlot(dueAt, expected[i - 1] ?? null, policy, slot)).toBe(slot);
+      }
+      await s.whenIdle();
+      await s.stop();
+      expect(subjects(hm.member.email, OVERDUE).length).toBeGreaterThan(0);
+      const weekdays = expected.map((t) => localTime(t, 'America/New_York').weekday);
+      expect(weekdays).toContain(6);
+      expect(weekdays).not.toContain(1);
     });
 
     it('tells the reviewer’s devices in every pull whether the server mails their reminders', async () => {

@@ -168,6 +168,18 @@ const CHECKS: Record<number, (db: Database) => Promise<void>> = {
     expect(await db.query("SELECT kind FROM mail_queue WHERE request_id = 'r2' ORDER BY kind")).toEqual([{ kind: 'chat_request' }, { kind: 'review_request' }]);
     await expect(db.query("INSERT INTO mail_queue (team_id, request_id, reviewer_id, kind) VALUES ('t9', 'r2', 'm9', 'chat_party')")).rejects.toThrow(/check/i);
   },
+  // Issue 12's reminder rules on the member row (null: the defaults) and the check-in mail's kind.
+  10: async (db) => {
+    await db.query("INSERT INTO teams (id, name) VALUES ('t10', 'Ten')");
+    await db.query("INSERT INTO members (id, team_id, email, name, role) VALUES ('m10', 't10', 'r@f.g', 'R', 'recruiter')");
+    expect(await db.query("SELECT working_days, quiet_start, quiet_end, check_in_weekday, check_in_time FROM members WHERE id = 'm10'")).toEqual([
+      { working_days: null, quiet_start: null, quiet_end: null, check_in_weekday: null, check_in_time: null },
+    ]);
+    await db.query("UPDATE members SET working_days = '{2,3,4,5,6}', check_in_weekday = 1, check_in_time = '09:00' WHERE id = 'm10'");
+    expect(await db.query("SELECT working_days FROM members WHERE id = 'm10'")).toEqual([{ working_days: [2, 3, 4, 5, 6] }]);
+    await db.query("INSERT INTO mail_queue (team_id, request_id, reviewer_id, kind, due_slot) VALUES ('t10', 'req1', 'm10', 'check_in', '2026-W49')");
+    await expect(db.query("INSERT INTO mail_queue (team_id, request_id, reviewer_id, kind, due_slot) VALUES ('t10', 'req1', 'm10', 'check_in', '2026-W49')")).rejects.toThrow(/unique|duplicate/i);
+  },
 };
 
 describe('the migration files', () => {
