@@ -1,6 +1,7 @@
 import type { Queryable } from '@/server/db/database';
 import { dueReminderSlot, resolvePolicy } from '@/lib/deadlines';
 import { DEFAULT_REMINDER_SETTINGS } from '@/lib/model';
+import { queueDueMail } from './mail-queue';
 
 /** A member's reminder rules as the members table holds them; null columns: the defaults. */
 export interface MemberRuleColumns {
@@ -49,14 +50,7 @@ export async function queueDueReminders(db: Queryable, now: number): Promise<num
   const rows = await db.query<MemberRuleColumns & { team_id: string; request_id: string; reviewer_id: string; due_at: string; last_slot: string | null }>(OVERDUE, [now]);
   const due = rows.flatMap((r) => {
     const slot = dueReminderSlot(Number(r.due_at), r.last_slot === null ? null : Number(r.last_slot), serverReminderPolicy(r), now);
-    return slot === null ? [] : [{ team_id: r.team_id, request_id: r.request_id, reviewer_id: r.reviewer_id, slot: String(slot) }];
+    return slot === null ? [] : [{ teamId: r.team_id, requestId: r.request_id, memberId: r.reviewer_id, slot: String(slot) }];
   });
-  if (due.length === 0) return 0;
-  const queued = await db.query<{ id: number }>(
-    `INSERT INTO mail_queue (team_id, request_id, reviewer_id, kind, due_slot)
-     SELECT team_id, request_id, reviewer_id, 'reminder', due_slot FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS d(team_id, request_id, reviewer_id, due_slot)
-     ON CONFLICT DO NOTHING RETURNING id`,
-    [due.map((d) => d.team_id), due.map((d) => d.request_id), due.map((d) => d.reviewer_id), due.map((d) => d.slot)],
-  );
-  return queued.length;
+  return queueDueMail(db, 'reminder', due);
 }

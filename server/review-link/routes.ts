@@ -133,7 +133,7 @@ export function reviewLinkRoutes({ db, limits, secret: given, now = Date.now }: 
 <form method="post"><input type="hidden" name="mail" value="${on ? 'off' : 'on'}"><button type="submit">${on ? 'Turn review mail off' : 'Turn review mail on'}</button></form>
 <h2>When reminders may come</h2>
 ${rulesForm(member, member?.time_zone ?? null)}
-<p>The Tandem extension, if you use it, has the same settings under Options → Reminders; saving either changes both.</p>
+<p>If you also use the Tandem extension, its Options → Reminders sets the same for mail; whichever you saved last is what mail follows.</p>
 <p><a href="/r/${c.req.param('token')}">Back to the review</a></p></main>`,
       ),
       200,

@@ -9,6 +9,7 @@ import { linkSecret } from '@/server/review-link/token';
 import type { Member, ReviewDecision, ReviewRequest } from '@/lib/model';
 import { dueReminderSlot, localTime, nextReminderAt } from '@/lib/deadlines';
 import { serverReminderPolicy } from '@/server/mail/reminder-queue';
+import { lastCheckInSlot } from '@/lib/deadlines';
 import { DATABASE_KINDS, freshDatabase } from './support/databases';
 import { type App, adminAppFor, ADMIN_SECRET, appFor, as, docsOf, identity, teamWith } from './support/server';
 import { startSmtp } from '../support/smtp-server';
@@ -71,6 +72,21 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
     ]);
     expect(res.rejected).toEqual([]);
     return { recruiter: recruiter!, hm: hm!, hm2: hm2!, requestId, requisitionId, ids };
+  }
+
+  /** Two senders (two processes) on one moved clock; `tick` moves it and lets both queue and send what fell due. */
+  function twoProcesses(start: number) {
+    const clock = { t: start };
+    const a = sender(smtp.url, () => clock.t);
+    const b = sender(smtp.url, () => clock.t);
+    const tick = async (t: number) => {
+      clock.t = t;
+      // Queueing wakes the sender that queued; both also drain, as their polls would.
+      await Promise.all([a.queueReminders(), b.queueReminders()]);
+      await Promise.all([a.drain(), b.drain()]);
+      await Promise.all([a.whenIdle(), b.whenIdle()]);
+    };
+    return { a, b, tick };
   }
 
   const mailTo = (email: string) => smtp.received.filter((m) => m.to.includes(email));
@@ -335,16 +351,7 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
       // The reviewer has no zone of their own: UTC, Monday to Friday, quiet 19:00–08:00.
       const policy = serverReminderPolicy({});
       const first = nextReminderAt(dueAt, null, policy);
-      const clock = { t: first - 60_000 };
-      const a = sender(smtp.url, () => clock.t);
-      const b = sender(smtp.url, () => clock.t);
-      const tick = async (t: number) => {
-        clock.t = t;
-        // Queueing wakes the sender that queued; both also drain, as their polls would.
-        await Promise.all([a.queueReminders(), b.queueReminders()]);
-        await Promise.all([a.drain(), b.drain()]);
-        await Promise.all([a.whenIdle(), b.whenIdle()]);
-      };
+      const { a, b, tick } = twoProcesses(first - 60_000);
       await tick(first - 60_000);
       expect(mailTo(hm.member.email)).toHaveLength(1); // the request's own mail
       expect(subjects(hm.member.email, OVERDUE)).toHaveLength(0);
@@ -537,6 +544,86 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
       // The webhook's URL is a secret: the log names its host only.
       expect(logged).toEqual([{ recipient: `chat webhook at ${new URL(hook.url).host}` }]);
       await Promise.all([a.stop(), b.stop(), hook.close()]);
+    });
+  });
+  describe('the weekly check-in by mail', () => {
+    const DAY = 86_400_000;
+    const HOUR = 3_600_000;
+    const ZONE = 'Europe/Stockholm';
+    const schedule = { weekday: 3, time: '08:30' };
+    const CHECK_IN = /^Subject: Weekly check-in: /m;
+    const unfolded = (raw: string) => raw.replace(/\r?\n[ \t]+/g, ' ');
+
+    /** A recruiter with two requisitions of their own and one of a colleague's, and a hand-built pipeline on the first. */
+    async function recruiterWithHistory() {
+      const { members } = await teamWith(db, ['recruiter', 'recruiter', 'hiring_manager']);
+      const [recruiter, colleague, hm] = members.map((m) => ({ ...m, api: as(app, m) }));
+      const [platform, data, theirs] = [ulid(), ulid(), ulid()];
+      const [ada, grace, alan] = [ulid(), ulid(), ulid()];
+      const t0 = Date.now() - 3 * DAY;
+      const saved = await recruiter!.api.push([
+        { name: 'member.update', args: { memberId: recruiter!.member.id, timeZone: ZONE, checkInMail: schedule } },
+        { name: 'requisition.save', args: { id: platform, title: 'Platform Engineer', hiringManagerId: hm!.member.id, recruiterIds: [recruiter!.member.id], stages: ['Sourced', 'Screen', 'Onsite'], at: t0 } },
+        { name: 'requisition.save', args: { id: data, title: 'Data Engineer', hiringManagerId: hm!.member.id, recruiterIds: [recruiter!.member.id, colleague!.member.id], stages: ['Sourced'], at: t0 } },
+        ...[ada, grace, alan].map((id, i) => ({ name: 'prospect.upsert', args: { id, identity: identity(`p-${id.toLowerCase()}`, ['Ada Lovelace', 'Grace Hopper', 'Alan Turing'][i]), at: t0 } })),
+        // Three sourced; Ada and Grace on to Screen; Grace on to Onsite.
+        ...[ada, grace, alan].map((prospectId, i) => ({ name: 'pipeline.move', args: { prospectId, requisitionId: platform, stage: 'Sourced', at: t0 + i } })),
+        { name: 'pipeline.move', args: { prospectId: ada, requisitionId: platform, stage: 'Screen', at: t0 + DAY } },
+        { name: 'pipeline.move', args: { prospectId: grace, requisitionId: platform, stage: 'Screen', at: t0 + DAY } },
+        { name: 'pipeline.move', args: { prospectId: grace, requisitionId: platform, stage: 'Onsite', at: t0 + 2 * DAY } },
+      ]);
+      expect(saved.rejected).toEqual([]);
+      const other = await colleague!.api.push([{ name: 'requisition.save', args: { id: theirs, title: 'Colleague’s Role', hiringManagerId: hm!.member.id, recruiterIds: [colleague!.member.id], stages: ['Sourced'], at: t0 } }]);
+      expect(other.rejected).toEqual([]);
+      // The first check-in slot after now (a Wednesday, 08:30 in Stockholm).
+      const slot = lastCheckInSlot(schedule, Date.now() + 7 * DAY, ZONE).at;
+      return { recruiter: recruiter!, colleague: colleague!, slot };
+    }
+
+    it('mails the recruiter each requisition’s check-in once at their weekday and time, with the figures of its history, and never before', async () => {
+      const { recruiter, colleague, slot } = await recruiterWithHistory();
+      const { a, b, tick } = twoProcesses(slot - 60_000);
+      const checkIns = () => mailTo(recruiter.member.email).filter((m) => CHECK_IN.test(unfolded(m.raw)));
+      await tick(slot - 60_000);
+      expect(checkIns()).toHaveLength(0);
+      await tick(slot);
+      const mails = checkIns();
+      expect(mails.map((m) => /^Subject: Weekly check-in: ([^(]*) \(/m.exec(unfolded(m.raw))?.[1]).sort()).toEqual(['Data Engineer', 'Platform Engineer']);
+      const platform = mails.find((m) => unfolded(m.raw).includes('Subject: Weekly check-in: Platform Engineer'))!;
+      expect(platform.raw).toMatch(/text\/plain/);
+      expect(platform.raw).toMatch(/text\/html/);
+      const text = platform.raw;
+      // Sourced: Ada, Grace and Alan, two moved on and none dropped, Alan still there; Screen: Ada and Grace, Grace moved on; Onsite: Grace.
+      expect(text).toMatch(/^\| Sourced \| 1 \| 100% \(2 of 2\) \| 1 \| Alan Turing, [\d.]+ days \|$/m);
+      expect(text).toMatch(/^\| Screen \| 1 \| 100% \(1 of 1\) \| 1 \| Ada Lovelace, [\d.]+ days \|$/m);
+      expect(text).toMatch(/^\| Onsite \| 1 \| {2}\| [^|]+ \| Grace Hopper, [\d.]+ days \|$/m);
+      // Alan waits longer in Sourced than the one day its moves took: the recruiter is to act.
+      expect(text).toMatch(/Move on or close Alan Turing: [\d.]+ days in Sourced \(median 1\)/);
+      // It stands alone: no link to the dashboard, the extension or anywhere else.
+      expect(text).not.toMatch(/https?:\/\/|chrome-extension:|dashboard\.html/);
+      expect(mailTo(colleague.member.email).filter((m) => CHECK_IN.test(unfolded(m.raw)))).toHaveLength(0);
+      // Later that day, and from two processes: not again.
+      await tick(slot + 3 * HOUR);
+      expect(checkIns()).toHaveLength(2);
+      // The next week: once more.
+      await tick(slot + 7 * DAY - 60_000);
+      expect(checkIns()).toHaveLength(2);
+      await tick(slot + 7 * DAY);
+      expect(checkIns()).toHaveLength(4);
+      await Promise.all([a.stop(), b.stop()]);
+      expect(await db.query("SELECT count(*)::int AS n FROM mail_queue WHERE reviewer_id = $1 AND kind = 'check_in'", [recruiter.member.id])).toEqual([{ n: 4 }]);
+    });
+
+    it('sends none once the recruiter opts out', async () => {
+      const { recruiter, slot } = await recruiterWithHistory();
+      expect((await recruiter.api.push([{ name: 'member.update', args: { memberId: recruiter.member.id, checkInMail: null } }])).rejected).toEqual([]);
+      const s = sender(smtp.url, () => slot + HOUR);
+      await s.queueReminders();
+      await s.drain();
+      await s.whenIdle();
+      await s.stop();
+      expect(mailTo(recruiter.member.email).filter((m) => CHECK_IN.test(unfolded(m.raw)))).toHaveLength(0);
+      expect(await db.query("SELECT 1 FROM mail_queue WHERE reviewer_id = $1 AND kind = 'check_in'", [recruiter.member.id])).toEqual([]);
     });
   });
 });
