@@ -19,7 +19,7 @@ const OWN_FIELDS = ['timeZone', 'workingDays', 'quietHours', 'checkInMail'] as c
 /** A member changes their own name, time zone, reminder rules or check-in mail; an admin renames anyone. */
 export const memberUpdate = defineMutation({
   name: 'member.update',
-  title: 'A change to a member’s name, time zone or reminders',
+  title: 'A profile or reminder settings change',
   args: MemberUpdateArgs,
   async apply(store, { memberId, ...args }, { actor }) {
     const member = await store.get('members', memberId);

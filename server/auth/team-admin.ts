@@ -114,9 +114,10 @@ function memberDoc(row: MemberRow, version: number): Member {
     role: row.role,
     status: memberStatus(row),
     timeZone: row.time_zone,
-    workingDays: row.working_days?.map(Number) ?? null,
-    quietHours: row.quiet_start && row.quiet_end ? { start: row.quiet_start, end: row.quiet_end } : null,
-    checkInMail: row.check_in_weekday !== null && row.check_in_time ? { weekday: Number(row.check_in_weekday), time: row.check_in_time } : null,
+    // Only what the member set: absent means the defaults (and no check-in mail), as on records from before these existed.
+    ...(row.working_days ? { workingDays: row.working_days.map(Number) } : {}),
+    ...(row.quiet_start && row.quiet_end ? { quietHours: { start: row.quiet_start, end: row.quiet_end } } : {}),
+    ...(row.check_in_weekday !== null && row.check_in_time ? { checkInMail: { weekday: Number(row.check_in_weekday), time: row.check_in_time } } : {}),
   };
 }
 
