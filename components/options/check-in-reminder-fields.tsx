@@ -4,13 +4,15 @@ import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { writeSettings } from '@/lib/db/local-state';
 import { chosenTimeZone } from '@/lib/db/my-time-zone';
+import { shareReminderRules } from '@/lib/db/my-reminder-rules';
 import { type CheckInReminder, ClockTime } from '@/lib/model';
 import { deviceTimeZone } from './time-zone-select';
 import { WEEKDAYS } from './weekdays';
 
 /**
  * When to be reminded to send each requisition's weekly check-in (lib/reminders/check-in.ts):
- * a day and a time in the member's zone. Saved at once; a half-typed time is not saved.
+ * a day and a time in the member's zone, and whether the team's server also mails it then.
+ * Saved at once (and onto the member's record for the server); a half-typed time is not saved.
  */
 export function CheckInReminderFields({ reminder }: { reminder: CheckInReminder }) {
   const db = useDb();
@@ -29,7 +31,9 @@ export function CheckInReminderFields({ reminder }: { reminder: CheckInReminder 
       return;
     }
     setError(null);
-    writeSettings(db, { checkInReminder: next }).catch(() => setError('The check-in reminder could not be saved.'));
+    writeSettings(db, { checkInReminder: next })
+      .then(() => shareReminderRules(db))
+      .catch(() => setError('The check-in reminder could not be saved.'));
   };
 
   return (
@@ -54,6 +58,19 @@ export function CheckInReminderFields({ reminder }: { reminder: CheckInReminder 
       <div className="field">
         <label htmlFor={timeId}>Check-in reminder time</label>
         <input id={timeId} data-testid="checkin-reminder-time" type="time" value={shown.time} disabled={!shown.enabled} onChange={(e) => change({ time: e.target.value })} />
+      </div>
+      <div className="field checkbox">
+        <label>
+          <input
+            type="checkbox"
+            data-testid="checkin-by-mail"
+            checked={shown.byMail ?? false}
+            disabled={!shown.enabled}
+            onChange={(e) => change({ byMail: e.target.checked })}
+          />
+          Also e-mail me the check-in
+        </label>
+        <p className="muted small">From your team’s server at that day and time, one mail per requisition, when you are signed in to a team.</p>
       </div>
       {timeZone && <p className="muted small">In your time zone ({timeZone}); like every reminder it waits for your working days outside quiet hours.</p>}
       <ErrorMessage error={error} />

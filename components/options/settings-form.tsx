@@ -4,6 +4,7 @@ import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { readSettings, writeSettings } from '@/lib/db/local-state';
 import { chosenTimeZone } from '@/lib/db/my-time-zone';
+import { shareReminderRules } from '@/lib/db/my-reminder-rules';
 import { ClockTime, type ReminderSettings, type Settings } from '@/lib/model';
 import { CheckInReminderFields } from './check-in-reminder-fields';
 import { SidebarLayoutFields } from './sidebar-layout-fields';
@@ -100,7 +101,9 @@ function ReminderSettingsFields({ reminders }: { reminders: ReminderSettings }) 
       return;
     }
     setError(null);
-    writeSettings(db, { reminders: next }).catch(() => setError('These reminder settings could not be saved.'));
+    writeSettings(db, { reminders: next })
+      .then(() => shareReminderRules(db))
+      .catch(() => setError('These reminder settings could not be saved.'));
   };
 
   const toggleDay = (day: number, on: boolean) =>

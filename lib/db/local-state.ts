@@ -69,7 +69,7 @@ export async function readSettings(db: TandemDB): Promise<Settings> {
   return (await readValidated(db, LOCAL_KEYS.settings, Settings)) ?? DEFAULT_SETTINGS;
 }
 
-export async function writeSettings(db: TandemDB, patch: Partial<Settings>): Promise<Settings> {
+export async function writeSettings(db: TandemDB, patch: Partial<z.input<typeof Settings>>): Promise<Settings> {
   return db.transaction('rw', db.local, async () => {
     const next = Settings.parse({ ...(await readSettings(db)), ...patch });
     await db.local.put({ key: LOCAL_KEYS.settings, value: next });

@@ -1,3 +1,4 @@
+export { lastCheckInSlot } from './check-in-slot';
 export { isAllowed, isQuiet, isWorkingDay, localTime, nextAllowed } from './calendar';
 export { dueSentence, dueText, formatDueAt, isOverdue, lateness } from './overdue';
 export { resolvePolicy } from './policy';

@@ -9,6 +9,7 @@ export * from './requisition';
 export * from './review';
 export * from './pipeline';
 export * from './outbox';
+export * from './reminder-rules';
 export * from './settings';
 export * from './alias';
 export * from './follow-up';

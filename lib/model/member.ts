@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SyncedFields, shortText } from './common';
+import { CheckInMail, QuietHours, WorkingDays } from './reminder-rules';
 import { TimeZoneName } from './time-zone';
 
 export const Role = z.enum(['admin', 'recruiter', 'sourcer', 'hiring_manager']);
@@ -34,6 +35,14 @@ export const Member = z.object({
   status: MemberStatus.optional(),
   /** The member's own time zone (their reminders follow it); null or absent: whatever zone their device is in. */
   timeZone: TimeZoneName.nullable().optional(),
+  /**
+   * The member's working days and quiet hours (Options → Reminders, or a review link's mail
+   * settings), so the server's reminder mail follows them too; null or absent: the defaults.
+   */
+  workingDays: WorkingDays.nullable().optional(),
+  quietHours: QuietHours.nullable().optional(),
+  /** The recruiter asked for their weekly check-ins by mail at this weekday and time; null or absent: not mailed. */
+  checkInMail: CheckInMail.nullable().optional(),
 });
 export type Member = z.infer<typeof Member>;
 

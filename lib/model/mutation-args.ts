@@ -12,6 +12,7 @@ import { PeopleQuery } from './people-search';
 import { Prospect } from './prospect';
 import { SavedSearchName } from './saved-search';
 import { PrivacyChoices } from './privacy-settings';
+import { CheckInMail, QuietHours, WorkingDays } from './reminder-rules';
 import { TimeZoneName } from './time-zone';
 
 /**
@@ -180,13 +181,28 @@ export const BackupRestoreArgs = z.discriminatedUnion('table', [
 ]);
 export type BackupRestoreArgs = z.infer<typeof BackupRestoreArgs>;
 
+/** What `member.update` can change. */
+export const MEMBER_FIELDS = ['name', 'timeZone', 'workingDays', 'quietHours', 'checkInMail'] as const;
+
 /**
- * A member's own name and time zone (an admin may rename anyone). Nothing else: a role is the
- * admin CLI's to change, so any other field is refused rather than ignored.
+ * A member's own name, time zone, reminder rules and check-in mail (an admin may rename anyone).
+ * Nothing else: a role is the admin CLI's to change, so any other field is refused rather than ignored.
  */
 export const MemberUpdateArgs = z
   .strictObject(
-    { memberId: Id, name: MemberName.optional(), timeZone: TimeZoneName.nullable().optional() },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? `only a name and a time zone can be changed here, not ${issue.keys.join(', ')} (an admin changes roles)` : undefined) },
+    {
+      memberId: Id,
+      name: MemberName.optional(),
+      timeZone: TimeZoneName.nullable().optional(),
+      workingDays: WorkingDays.nullable().optional(),
+      quietHours: QuietHours.nullable().optional(),
+      checkInMail: CheckInMail.nullable().optional(),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `only a name, time zone, working days, quiet hours and check-in mail can be changed here, not ${issue.keys.join(', ')} (an admin changes roles)`
+          : undefined,
+    },
   )
-  .refine((a) => a.name !== undefined || a.timeZone !== undefined, 'give a name or a time zone to change');
+  .refine((a) => MEMBER_FIELDS.some((field) => a[field] !== undefined), 'give a name, time zone, working days, quiet hours or check-in mail to change');

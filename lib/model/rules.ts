@@ -1,5 +1,6 @@
 import type { Role } from './member';
 import { LOGGABLE_KINDS } from './mutation-args';
+import type { Requisition } from './requisition';
 
 /**
  * Who may do what. Shared mutators check these on the device (so the UI refuses at once) and
@@ -88,3 +89,7 @@ export const canErasePeople = (role: Role) => role === 'recruiter' || role === '
 
 /** Lifting "asked to be forgotten" lets the person be recorded again: an admin's decision. */
 export const canLiftSuppression = (role: Role) => role === 'admin';
+
+/** The requisitions a member gets a weekly check-in of (reminded by their device, mailed by the server): open ones they recruit for. */
+export const recruitsFor = (requisition: Pick<Requisition, 'deletedAt' | 'status' | 'recruiterIds'>, memberId: string) =>
+  requisition.deletedAt === null && requisition.status === 'open' && requisition.recruiterIds.includes(memberId);

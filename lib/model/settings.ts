@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, TeamId } from './common';
 import { Email, Role } from './member';
+import { ClockTime, IsoWeekday, QuietHours, WorkingDays } from './reminder-rules';
 import { TimeZoneName } from './time-zone';
 
 /** Who is using this device. Until team sign-in exists it is set on the options page. */
@@ -13,24 +14,14 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
-/** A local time of day, `HH:MM` on a 24-hour clock (what `<input type="time">` gives). */
-export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as 08:00');
-
-/** ISO weekday: 1 = Monday … 7 = Sunday. */
-export const IsoWeekday = z.number().int().min(1).max(7);
-
 /**
  * When feedback reminders may reach this member. Quiet hours may wrap midnight (19:00–08:00);
  * equal start and end mean no quiet hours. Times and days are read in `timeZone`.
  */
 export const ReminderPolicy = z.object({
   timeZone: TimeZoneName,
-  workingDays: z
-    .array(IsoWeekday)
-    .min(1, 'choose at least one working day')
-    .max(7)
-    .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
-  quietHours: z.object({ start: ClockTime, end: ClockTime }),
+  workingDays: WorkingDays,
+  quietHours: QuietHours,
 });
 export type ReminderPolicy = z.infer<typeof ReminderPolicy>;
 
@@ -56,10 +47,13 @@ export const CheckInReminder = z.object({
   enabled: z.boolean(),
   weekday: IsoWeekday,
   time: ClockTime,
+  /** Also have the team's server mail each check-in at that time (the member's record carries it there). */
+  byMail: z.boolean().default(false),
 });
-export type CheckInReminder = z.infer<typeof CheckInReminder>;
+/** As given: `byMail` may be left out (off). */
+export type CheckInReminder = z.input<typeof CheckInReminder>;
 
-export const DEFAULT_CHECK_IN_REMINDER: CheckInReminder = { enabled: true, weekday: 1, time: '09:00' };
+export const DEFAULT_CHECK_IN_REMINDER: z.infer<typeof CheckInReminder> = { enabled: true, weekday: 1, time: '09:00', byMail: false };
 
 /** Per-device preferences; not synced. */
 export const Settings = z.object({

@@ -1,26 +1,7 @@
-import { isAllowed, localTime } from '@/lib/deadlines';
-import { addCalendarDays, instantAt, minutesOf } from '@/lib/deadlines/calendar';
-import { isoWeek } from '@/lib/metrics';
-import type { CheckInReminder, ReminderPolicy, Requisition } from '@/lib/model';
+import { isAllowed, lastCheckInSlot } from '@/lib/deadlines';
+import { type CheckInReminder, type ReminderPolicy, type Requisition, recruitsFor } from '@/lib/model';
 import type { NotificationSpec } from './memory';
 import { notificationId } from './notification-ids';
-
-/**
- * The latest moment at or before `now` that is the chosen weekday and time in `timeZone`, and
- * its ISO week there ("2025-W25"), which names that week's check-in in the memory: one per week
- * whatever the day, so moving the day within a week does not announce the week again.
- */
-export function lastCheckInSlot(schedule: Pick<CheckInReminder, 'weekday' | 'time'>, now: number, timeZone: string): { at: number; key: string } {
-  const today = localTime(now, timeZone);
-  const back = (today.weekday - schedule.weekday + 7) % 7;
-  let date = addCalendarDays(today, -back);
-  let at = instantAt(date, minutesOf(schedule.time), timeZone);
-  if (at > now) {
-    date = addCalendarDays(date, -7);
-    at = instantAt(date, minutesOf(schedule.time), timeZone);
-  }
-  return { at, key: isoWeek(at, timeZone) };
-}
 
 export interface CheckInDecision {
   notifications: NotificationSpec[];
@@ -46,7 +27,7 @@ export function decideCheckIns(input: { memberId: string; requisitions: readonly
   const due: Requisition[] = [];
   let changed = false;
   for (const r of input.requisitions) {
-    if (r.deletedAt !== null || r.status !== 'open' || !r.recruiterIds.includes(input.memberId)) continue;
+    if (!recruitsFor(r, input.memberId)) continue;
     const seen = announced[r.id];
     // "2025-W09" < "2025-W10" < "2026-W01": ISO week names compare in time order.
     if (seen !== undefined && seen >= slot.key) continue;

@@ -3,6 +3,7 @@ import { type TandemDB, writableTables } from '@/lib/db/database';
 import { LOCAL_KEYS, type SignedOut, readMe, readSettings, readSignedOut, wasInATeam } from '@/lib/db/local-state';
 import { mutate } from '@/lib/db/mutate';
 import { chosenTimeZone, forgetDeviceTimeZone } from '@/lib/db/my-time-zone';
+import { shareReminderRules } from '@/lib/db/my-reminder-rules';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
 import { LOCAL_TEAM_ID, RedeemResponse, type Me } from '@/lib/model';
 import { memberUpdate } from '@/lib/mutations';
@@ -109,6 +110,7 @@ export async function signIn(db: TandemDB, { serverUrl, code, deviceName, fetch:
   // per-device setting) becomes the member's own unless they have one: it is kept in one place.
   if (timeZone !== null && !member.timeZone) await mutate(db, memberUpdate, { memberId: member.id, timeZone }, { actor: me });
   await forgetDeviceTimeZone(db);
+  await shareReminderRules(db, { onlyMissing: true });
   return session;
 }
 

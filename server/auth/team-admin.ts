@@ -91,6 +91,11 @@ interface MemberRow {
   revoked_at: string | null;
   joined_at: string | null;
   time_zone: string | null;
+  working_days: number[] | null;
+  quiet_start: string | null;
+  quiet_end: string | null;
+  check_in_weekday: number | null;
+  check_in_time: string | null;
 }
 
 function memberStatus(row: MemberRow): MemberStatus {
@@ -109,6 +114,10 @@ function memberDoc(row: MemberRow, version: number): Member {
     role: row.role,
     status: memberStatus(row),
     timeZone: row.time_zone,
+    // Only what the member set: absent means the defaults (and no check-in mail), as on records from before these existed.
+    ...(row.working_days ? { workingDays: row.working_days.map(Number) } : {}),
+    ...(row.quiet_start && row.quiet_end ? { quietHours: { start: row.quiet_start, end: row.quiet_end } } : {}),
+    ...(row.check_in_weekday !== null && row.check_in_time ? { checkInMail: { weekday: Number(row.check_in_weekday), time: row.check_in_time } } : {}),
   };
 }
 

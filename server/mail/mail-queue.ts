@@ -1,6 +1,8 @@
 import type { Queryable } from '@/server/db/database';
 
-export type MailKind = 'review_request' | 'reassigned' | 'reminder' | 'nudge';
+export type ReviewMailKind = 'review_request' | 'reassigned' | 'reminder' | 'nudge';
+/** `check_in`: a recruiter's weekly check-in (request_id: the requisition; reviewer_id: the recruiter). */
+export type MailKind = ReviewMailKind | 'check_in';
 /** Posts to the team's chat webhook, sent through the same queue. */
 export const CHAT_KINDS = ['chat_request', 'chat_overdue'] as const;
 export type ChatKind = (typeof CHAT_KINDS)[number];
@@ -16,6 +18,21 @@ export interface QueuedMail {
   attempts: number;
   /** The lease this claim holds: finishing checks it, so a sender whose lease ran out writes nothing. */
   leased_until: string;
+}
+
+/**
+ * Queues mails that fell due with time (reminders, check-ins), each once: a row the unique key
+ * already holds is left alone. Returns how many were new.
+ */
+export async function queueDueMail(db: Queryable, kind: MailKind, due: { teamId: string; requestId: string; memberId: string; slot: string }[]): Promise<number> {
+  if (due.length === 0) return 0;
+  const queued = await db.query<{ id: number }>(
+    `INSERT INTO mail_queue (team_id, request_id, reviewer_id, kind, due_slot)
+     SELECT team_id, request_id, member_id, $5, slot FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS d(team_id, request_id, member_id, slot)
+     ON CONFLICT DO NOTHING RETURNING id`,
+    [due.map((d) => d.teamId), due.map((d) => d.requestId), due.map((d) => d.memberId), due.map((d) => d.slot), kind],
+  );
+  return queued.length;
 }
 
 /** Tries before a mail is recorded as failed (about a day with the delays below). */

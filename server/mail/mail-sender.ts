@@ -8,6 +8,10 @@ import { ChatPostError, chatInput, postChat, queueOverdueChats } from './chat-we
 import { reviewMailInput } from './review-mail-data';
 import { reviewRequestMail } from './review-request-mail';
 import { queueDueReminders } from './reminder-queue';
+import { queueDueCheckIns } from './check-in-queue';
+import { checkInMailInput } from './check-in-mail-data';
+import { checkInMail } from './check-in-mail';
+import type { ComposedMail } from './review-request-mail';
 
 /** How often the queue is looked at when no notification came (retries fall due, another process queued). */
 const POLL_MS = 15_000;
@@ -78,14 +82,14 @@ export class MailSender {
   }
 
   /**
-   * Queues the reminders due by this process's clock, and sends them. Every process does this;
-   * the queue's unique key (kind `reminder`, the slot's time) lets one of them queue each.
+   * Queues the reminders and weekly check-ins due by this process's clock, and sends them. Every
+   * process does this; the queue's unique key (the kind and its slot) lets one of them queue each.
    */
   async queueReminders(): Promise<void> {
     if (this.stopped) return;
     try {
       const now = this.now();
-      const reminders = this.transport ? await queueDueReminders(this.options.db, now) : 0;
+      const reminders = this.transport ? (await queueDueReminders(this.options.db, now)) + (await queueDueCheckIns(this.options.db, now)) : 0;
       if (reminders + (await queueOverdueChats(this.options.db, now)) > 0) this.wake();
     } catch (err) {
       this.options.log.error({ err }, 'queueing reminder mail failed');
@@ -120,10 +124,10 @@ export class MailSender {
   }
 
   private async mailOne(mail: QueuedMail & { kind: MailKind }, transport: Transporter): Promise<MailOutcome> {
-    const { db, log } = this.options;
-    const input = await reviewMailInput(db, mail, { secret: this.options.secret, publicUrl: this.options.publicUrl, now: this.now() });
+    const { log } = this.options;
+    const input = await this.compose(mail);
     if ('skip' in input) return { status: 'skipped', reason: input.skip };
-    const composed = reviewRequestMail(input.data);
+    const { composed } = input;
     const sent = { recipient: input.to, subject: composed.subject };
     try {
       const info = (await transport.sendMail({
@@ -142,6 +146,16 @@ export class MailSender {
       log.warn({ mailId: mail.id, attempts: mail.attempts, status: outcome.status, error }, 'mail not delivered');
       return outcome;
     }
+  }
+
+  private async compose(mail: QueuedMail & { kind: MailKind }): Promise<{ to: string; composed: ComposedMail } | { skip: string }> {
+    const now = this.now();
+    if (mail.kind === 'check_in') {
+      const input = await checkInMailInput(this.options.db, mail, now);
+      return 'skip' in input ? input : { to: input.to, composed: checkInMail(input.checkIn, input.recipientName) };
+    }
+    const input = await reviewMailInput(this.options.db, { ...mail, kind: mail.kind }, { secret: this.options.secret, publicUrl: this.options.publicUrl, now });
+    return 'skip' in input ? input : { to: input.to, composed: reviewRequestMail(input.data) };
   }
 
   /** A post to the team's chat webhook; logged by the webhook's host only (its URL is a secret). */

@@ -1,20 +1,39 @@
 import type { Queryable } from '@/server/db/database';
 import { dueReminderSlot, resolvePolicy } from '@/lib/deadlines';
 import { DEFAULT_REMINDER_SETTINGS } from '@/lib/model';
+import { queueDueMail } from './mail-queue';
+
+/** A member's reminder rules as the members table holds them; null columns: the defaults. */
+export interface MemberRuleColumns {
+  time_zone: string | null;
+  working_days: number[] | null;
+  quiet_start: string | null;
+  quiet_end: string | null;
+}
 
 /**
- * The policy the server reminds a reviewer by: their time zone from their member row (UTC when
- * they set none) with the default working days and quiet hours. A device's own working days and
- * quiet hours are its settings, never sent to the server.
+ * The policy the server reminds a reviewer by, the extension's rules for the same member: their
+ * time zone (UTC when they set none), working days and quiet hours from their member row, which
+ * their Options or the review link's mail settings set (the defaults when they set none).
  */
-export const serverReminderPolicy = (timeZone: string | null) => resolvePolicy(DEFAULT_REMINDER_SETTINGS, 'UTC', timeZone);
+export function serverReminderPolicy(row: Partial<MemberRuleColumns>) {
+  return resolvePolicy(
+    {
+      ...DEFAULT_REMINDER_SETTINGS,
+      ...(row.working_days ? { workingDays: row.working_days.map(Number) } : {}),
+      ...(row.quiet_start && row.quiet_end ? { quietHours: { start: row.quiet_start, end: row.quiet_end } } : {}),
+    },
+    'UTC',
+    row.time_zone ?? null,
+  );
+}
 
 /**
  * Open overdue requests whose reviewer takes review mail, with the last reminder slot queued for
  * them. Withdrawn, reassigned and completed requests are not open, so they are never reminded of.
  */
 const OVERDUE = `
-  SELECT e.team_id, e.id AS request_id, m.id AS reviewer_id, (e.doc->>'dueAt')::bigint AS due_at, m.time_zone,
+  SELECT e.team_id, e.id AS request_id, m.id AS reviewer_id, (e.doc->>'dueAt')::bigint AS due_at, m.time_zone, m.working_days, m.quiet_start, m.quiet_end,
          (SELECT max(q.due_slot::bigint) FROM mail_queue q
            WHERE q.team_id = e.team_id AND q.request_id = e.id AND q.reviewer_id = m.id AND q.kind = 'reminder') AS last_slot
     FROM entities e
@@ -28,17 +47,10 @@ const OVERDUE = `
  * Returns how many it queued.
  */
 export async function queueDueReminders(db: Queryable, now: number): Promise<number> {
-  const rows = await db.query<{ team_id: string; request_id: string; reviewer_id: string; due_at: string; time_zone: string | null; last_slot: string | null }>(OVERDUE, [now]);
+  const rows = await db.query<MemberRuleColumns & { team_id: string; request_id: string; reviewer_id: string; due_at: string; last_slot: string | null }>(OVERDUE, [now]);
   const due = rows.flatMap((r) => {
-    const slot = dueReminderSlot(Number(r.due_at), r.last_slot === null ? null : Number(r.last_slot), serverReminderPolicy(r.time_zone), now);
-    return slot === null ? [] : [{ ...r, slot: String(slot) }];
+    const slot = dueReminderSlot(Number(r.due_at), r.last_slot === null ? null : Number(r.last_slot), serverReminderPolicy(r), now);
+    return slot === null ? [] : [{ teamId: r.team_id, requestId: r.request_id, memberId: r.reviewer_id, slot: String(slot) }];
   });
-  if (due.length === 0) return 0;
-  const queued = await db.query<{ id: number }>(
-    `INSERT INTO mail_queue (team_id, request_id, reviewer_id, kind, due_slot)
-     SELECT team_id, request_id, reviewer_id, 'reminder', due_slot FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS d(team_id, request_id, reviewer_id, due_slot)
-     ON CONFLICT DO NOTHING RETURNING id`,
-    [due.map((d) => d.team_id), due.map((d) => d.request_id), due.map((d) => d.reviewer_id), due.map((d) => d.slot)],
-  );
-  return queued.length;
+  return queueDueMail(db, 'reminder', due);
 }

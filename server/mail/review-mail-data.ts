@@ -2,7 +2,7 @@ import type { Queryable } from '@/server/db/database';
 import type { Prospect, Requisition, ReviewRequest } from '@/lib/model';
 import { issueLink } from '@/server/review-link/links';
 import { signLink } from '@/server/review-link/token';
-import type { MailKind, QueuedMail } from './mail-queue';
+import type { QueuedMail, ReviewMailKind } from './mail-queue';
 import type { ReviewRequestMailData } from './review-request-mail';
 
 export type ReviewMailInput = { to: string; data: ReviewRequestMailData } | { skip: string };
@@ -12,7 +12,7 @@ export type ReviewMailInput = { to: string; data: ReviewRequestMailData } | { sk
  * it is not sent any more: the request was closed, the reviewer left or turned review mail off,
  * the recruiter withdrew the link (a reminder or a nudge then goes without it).
  */
-export async function reviewMailInput(db: Queryable, mail: QueuedMail & { kind: MailKind }, { secret, publicUrl, now }: { secret: string; publicUrl: string; now: number }): Promise<ReviewMailInput> {
+export async function reviewMailInput(db: Queryable, mail: QueuedMail & { kind: ReviewMailKind }, { secret, publicUrl, now }: { secret: string; publicUrl: string; now: number }): Promise<ReviewMailInput> {
   const [request] = await entityDocs<ReviewRequest>(db, mail.team_id, 'review_request', [mail.request_id]);
   if (!request || request.deletedAt !== null || request.status !== 'open') return { skip: `the review request is ${request?.status ?? 'gone'}` };
   if (request.reviewerId !== mail.reviewer_id) return { skip: 'the review request has another reviewer' };

@@ -11,6 +11,8 @@ import { MESSAGE_MAX_BYTES, type ReviewDecision, Verdict, shortText } from '@/li
 import { type OpenedLink, openLink } from './links';
 import { decisionOnPage, pageData } from './page-data';
 import { linkSecret, verifyLink } from './token';
+import { parseRulesForm, rulesForm } from './reminder-rules-form';
+import type { MemberRuleColumns } from '@/server/mail/reminder-queue';
 
 const asset = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
 const SCRIPT = asset('review-link.js');
@@ -118,7 +120,10 @@ export function reviewLinkRoutes({ db, limits, secret: given, now = Date.now }: 
   app.get('/:token/settings', async (c) => {
     const link = await opened(c.req.param('token'));
     if (!link.ok) return closedPage(c, link);
-    const [member] = await db.query<{ review_mail_off_at: string | null }>('SELECT review_mail_off_at FROM members WHERE id = $1', [link.reviewer.memberId]);
+    const [member] = await db.query<{ review_mail_off_at: string | null } & MemberRuleColumns>(
+      'SELECT review_mail_off_at, time_zone, working_days, quiet_start, quiet_end FROM members WHERE team_id = $1 AND id = $2',
+      [link.reviewer.teamId, link.reviewer.memberId],
+    );
     const on = !member?.review_mail_off_at;
     return c.html(
       page(
@@ -126,7 +131,9 @@ export function reviewLinkRoutes({ db, limits, secret: given, now = Date.now }: 
         html`<main class="review-settings"><h1>Mail about reviews</h1>
 <p data-testid="review-mail-setting">Review mail for ${link.reviewer.name} is <strong>${on ? 'on' : 'off'}</strong>.</p>
 <form method="post"><input type="hidden" name="mail" value="${on ? 'off' : 'on'}"><button type="submit">${on ? 'Turn review mail off' : 'Turn review mail on'}</button></form>
-<p>Reminders in the Tandem extension follow its own notification settings (Options → Notifications).</p>
+<h2>When reminders may come</h2>
+${rulesForm(member, member?.time_zone ?? null)}
+<p>If you also use the Tandem extension, its Options → Reminders sets the same for mail; whichever you saved last is what mail follows.</p>
 <p><a href="/r/${c.req.param('token')}">Back to the review</a></p></main>`,
       ),
       200,
@@ -135,8 +142,16 @@ export function reviewLinkRoutes({ db, limits, secret: given, now = Date.now }: 
   });
 
   app.post('/:token/settings', async (c) => {
-    const { reviewer } = await mustOpen(c);
-    const form = await c.req.parseBody();
+    const { reviewer, link } = await mustOpen(c);
+    const form = await c.req.parseBody({ all: true });
+    if (form.rules !== undefined) {
+      const rules = parseRulesForm(form);
+      if (!rules.ok) fail(400, rules.error);
+      // The reviewer's own member.update, as from their device: their record syncs, and the members table follows.
+      const reason = await pushOne(db, reviewer, `link-${link.id}`, 'member.update', { memberId: reviewer.memberId, workingDays: rules.workingDays, quietHours: rules.quietHours });
+      if (reason) refused(reason);
+      return c.redirect(`/r/${c.req.param('token')}/settings`, 303);
+    }
     if (form.mail !== 'on' && form.mail !== 'off') fail(400, 'choose mail on or off');
     await db.query(`UPDATE members SET review_mail_off_at = ${form.mail === 'off' ? 'now()' : 'NULL'} WHERE team_id = $1 AND id = $2`, [reviewer.teamId, reviewer.memberId]);
     return c.redirect(`/r/${c.req.param('token')}/settings`, 303);

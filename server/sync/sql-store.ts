@@ -121,18 +121,33 @@ export function liveKeys(prospect: Prospect): (readonly [string, string])[] {
 }
 
 /**
- * A member's name and time zone are in their synced record and in the `members` table (which
- * sign-in, the admin CLI and every later record of them are made from). A push that changes the
- * record (`member.update`) changes the table in the same transaction, so the two never disagree.
- * Only those two columns: role and access are the admin's, never a push's.
+ * A member's name, time zone, reminder rules and check-in mail are in their synced record and in
+ * the `members` table (which sign-in, the admin CLI, the mail queue and every later record of
+ * them are made from). A push that changes the record (`member.update`) changes the table in the
+ * same transaction, so the two never disagree. Only these columns: role and access are the
+ * admin's, never a push's.
  */
 export async function mirrorMembers(tx: Queryable, teamId: string, members: Member[]): Promise<void> {
   if (members.length === 0) return;
+  const column = <T>(pick: (m: Member) => T | null | undefined) => members.map((m) => pick(m) ?? null);
   await tx.query(
-    `UPDATE members m SET name = u.name, time_zone = u.time_zone
-       FROM unnest($2::text[], $3::text[], $4::text[]) AS u(id, name, time_zone)
+    `UPDATE members m SET name = u.name, time_zone = u.time_zone, working_days = CASE WHEN u.working_days = '' THEN NULL ELSE string_to_array(u.working_days, ',')::smallint[] END,
+            quiet_start = u.quiet_start, quiet_end = u.quiet_end, check_in_weekday = u.check_in_weekday, check_in_time = u.check_in_time
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::smallint[], $9::text[])
+            AS u(id, name, time_zone, working_days, quiet_start, quiet_end, check_in_weekday, check_in_time)
       WHERE m.team_id = $1 AND m.id = u.id`,
-    [teamId, members.map((m) => m.id), members.map((m) => m.name), members.map((m) => m.timeZone ?? null)],
+    [
+      teamId,
+      column((m) => m.id),
+      column((m) => m.name),
+      column((m) => m.timeZone),
+      // An array per member does not fit unnest: the days travel as "2,3,4" ('' for the defaults).
+      members.map((m) => m.workingDays?.join(',') ?? ''),
+      column((m) => m.quietHours?.start),
+      column((m) => m.quietHours?.end),
+      column((m) => m.checkInMail?.weekday),
+      column((m) => m.checkInMail?.time),
+    ],
   );
 }
 

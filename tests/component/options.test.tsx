@@ -12,7 +12,7 @@ import { mutate } from '@/lib/db/mutate';
 import { signIn, signOut } from '@/lib/sync/account';
 import { countUnsent, rememberTeamName } from '@/lib/sync/outbox';
 import { INITIAL_SYNC_STATE, readSession } from '@/lib/sync/session';
-import { arrived, freshDb, identity, member } from '../support/db';
+import { arrived, freshDb, identity, member, signInAs } from '../support/db';
 
 function renderOptions(db = freshDb()) {
   render(
@@ -55,7 +55,7 @@ describe('options', () => {
     await user.clear(time);
     expect(await screen.findByRole('alert')).toHaveTextContent('The check-in reminder needs a time');
     await user.type(time, '16:30');
-    await waitFor(async () => expect((await readSettings(db)).checkInReminder).toEqual({ enabled: true, weekday: 4, time: '16:30' }));
+    await waitFor(async () => expect((await readSettings(db)).checkInReminder).toEqual({ enabled: true, weekday: 4, time: '16:30', byMail: false }));
     await user.click(screen.getByRole('checkbox', { name: /Remind me to send the weekly check-in/ }));
     await waitFor(async () => expect((await readSettings(db)).checkInReminder.enabled).toBe(false));
     expect(screen.getByLabelText('Check-in reminder time')).toBeDisabled();
@@ -284,5 +284,49 @@ describe('options: data that must not be lost or reverted', () => {
     await user.click(screen.getByRole('button', { name: 'Discard 2 changes' }));
     await waitFor(() => expect(screen.queryByTestId('held-changes')).toBeNull());
     expect(await countUnsent(db)).toBe(0);
+  });
+});
+
+describe('options: reminder rules reach the team’s server', () => {
+  it('puts the working days, quiet hours and the check-in mail chosen in Options on the member’s record, queued for the server', async () => {
+    const db = freshDb();
+    const me: Me = { memberId: ulid(), teamId: 'team-acme', name: 'Riley Recruiter', email: 'riley@acme.example', role: 'recruiter' };
+    await signInAs(db, { me });
+    await db.local.put({ key: LOCAL_KEYS.session, value: { serverUrl: 'https://tandem.acme.example', token: 't', clientId: 'client-0001', memberId: me.memberId, teamId: me.teamId, teamName: 'Acme', deviceName: 'd', signedInAt: 0 } });
+    const { user } = renderOptions(db);
+    // Tuesday to Saturday, quiet from 20:00 until 09:00.
+    await user.click(await screen.findByRole('checkbox', { name: 'Monday' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Saturday' }));
+    const start = screen.getByLabelText('Quiet hours from');
+    await user.clear(start);
+    await user.type(start, '20:00');
+    const end = screen.getByLabelText('Quiet hours until');
+    await user.clear(end);
+    await user.type(end, '09:00');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Check-in reminder day' }), 'Friday');
+    await user.click(screen.getByRole('checkbox', { name: 'Also e-mail me the check-in' }));
+    await waitFor(async () =>
+      expect(await db.members.get(me.memberId)).toMatchObject({
+        workingDays: [2, 3, 4, 5, 6],
+        quietHours: { start: '20:00', end: '09:00' },
+        checkInMail: { weekday: 5, time: '09:00' },
+      }),
+    );
+    const queued = (await db.outbox.toArray()).filter((m) => m.name === 'member.update').map((m) => m.args as Record<string, unknown>);
+    // Each change sends what differs then (quick changes may share one mutation): every one for this member, the last check-in the one chosen.
+    expect(queued.every((a) => a.memberId === me.memberId)).toBe(true);
+    expect(queued.filter((a) => a.checkInMail !== undefined).at(-1)?.checkInMail).toEqual({ weekday: 5, time: '09:00' });
+    expect(queued.some((a) => JSON.stringify(a.workingDays) === '[2,3,4,5,6]')).toBe(true);
+    expect(queued.some((a) => JSON.stringify(a.quietHours) === '{"start":"20:00","end":"09:00"}')).toBe(true);
+    // Off again: the server stops mailing it.
+    await user.click(screen.getByRole('checkbox', { name: 'Also e-mail me the check-in' }));
+    await waitFor(async () => expect((await db.members.get(me.memberId))?.checkInMail).toBeNull());
+  });
+
+  it('keeps a device on its own (no team) from queueing anything for a server', async () => {
+    const { db, user } = renderOptions();
+    await user.click(await screen.findByRole('checkbox', { name: 'Monday' }));
+    await waitFor(async () => expect((await readSettings(db)).reminders.workingDays).toEqual([2, 3, 4, 5]));
+    expect(await db.outbox.count()).toBe(0);
   });
 });

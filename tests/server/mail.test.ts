@@ -6,9 +6,10 @@ import { createLogger } from '@/server/log';
 import { readConfig } from '@/server/config';
 import { MailSender } from '@/server/mail/mail-sender';
 import { linkSecret } from '@/server/review-link/token';
-import type { ReviewDecision, ReviewRequest } from '@/lib/model';
-import { nextReminderAt } from '@/lib/deadlines';
+import type { Member, ReviewDecision, ReviewRequest } from '@/lib/model';
+import { dueReminderSlot, localTime, nextReminderAt } from '@/lib/deadlines';
 import { serverReminderPolicy } from '@/server/mail/reminder-queue';
+import { lastCheckInSlot } from '@/lib/deadlines';
 import { DATABASE_KINDS, freshDatabase } from './support/databases';
 import { type App, adminAppFor, ADMIN_SECRET, appFor, as, docsOf, identity, teamWith } from './support/server';
 import { startSmtp } from '../support/smtp-server';
@@ -71,6 +72,21 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
     ]);
     expect(res.rejected).toEqual([]);
     return { recruiter: recruiter!, hm: hm!, hm2: hm2!, requestId, requisitionId, ids };
+  }
+
+  /** Two senders (two processes) on one moved clock; `tick` moves it and lets both queue and send what fell due. */
+  function twoProcesses(start: number) {
+    const clock = { t: start };
+    const a = sender(smtp.url, () => clock.t);
+    const b = sender(smtp.url, () => clock.t);
+    const tick = async (t: number) => {
+      clock.t = t;
+      // Queueing wakes the sender that queued; both also drain, as their polls would.
+      await Promise.all([a.queueReminders(), b.queueReminders()]);
+      await Promise.all([a.drain(), b.drain()]);
+      await Promise.all([a.whenIdle(), b.whenIdle()]);
+    };
+    return { a, b, tick };
   }
 
   const mailTo = (email: string) => smtp.received.filter((m) => m.to.includes(email));
@@ -267,6 +283,44 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
     expect((await logOf(hm.member.teamId)).at(-1)).toEqual({ recipient: null, status: 'skipped', error: 'the reviewer turned review mail off' });
   });
 
+  it('lets a hiring manager without the extension set their working days and quiet hours on the mail settings page, and refuses bad ones with a message', async () => {
+    const { path, hm } = await mailedLink();
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const page = await app.request(`${path}/settings`);
+    const text = await page.text();
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    // A plain form with labels: every box and time named, nothing from another site.
+    for (const label of ['Monday', 'Saturday', 'Quiet hours from', 'until']) expect(text).toMatch(new RegExp(`<label[^>]*>(<input[^>]*> )?${label}`));
+    expect(text).not.toMatch(/https?:\/\/(?!tandem\.test)/);
+    expect(text).toMatch(/name="day" value="1" checked/);
+    expect(text).not.toMatch(/name="day" value="6" checked/);
+
+    const post = (body: string) => app.request(`${path}/settings`, { method: 'POST', headers: form, body });
+    const bad = [
+      ['rules=1&quiet_start=20:00&quiet_end=09:00', /Working days: choose at least one working day/],
+      ['rules=1&day=2&day=9&quiet_start=20:00&quiet_end=09:00', /Working days: /],
+      ['rules=1&day=2&quiet_start=8pm&quiet_end=09:00', /Quiet hours: each must be a time such as 08:00/],
+      ['rules=1&day=2&quiet_end=09:00', /Quiet hours: /],
+    ] as const;
+    for (const [body, message] of bad) {
+      const res = await post(body);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toMatch(message);
+    }
+    expect((await db.query('SELECT working_days FROM members WHERE id = $1', [hm.member.id]))[0]).toEqual({ working_days: null });
+
+    const saved = await post('rules=1&day=2&day=3&day=4&day=5&day=6&quiet_start=20:00&quiet_end=09:00');
+    expect(saved.status).toBe(303);
+    expect((await db.query('SELECT working_days, quiet_start, quiet_end FROM members WHERE id = $1', [hm.member.id]))[0]).toEqual({ working_days: [2, 3, 4, 5, 6], quiet_start: '20:00', quiet_end: '09:00' });
+    // Their own record, as from their device: every device of theirs and the team's pickers see it.
+    const [me] = docsOf<Member>((await as(app, hm).pull()).rows, 'member').filter((m) => m.id === hm.member.id);
+    expect(me).toMatchObject({ workingDays: [2, 3, 4, 5, 6], quietHours: { start: '20:00', end: '09:00' } });
+    const again = await (await app.request(`${path}/settings`)).text();
+    expect(again).toMatch(/name="day" value="6" checked/);
+    expect(again).not.toMatch(/name="day" value="1" checked/);
+    expect(again).toContain('value="20:00"');
+  });
+
   it('is withdrawn by the recruiter only, in their own team', async () => {
     const { path, recruiter, hm, requestId } = await mailedLink();
     const other = await sentReview();
@@ -295,18 +349,9 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
       const { hm, recruiter, requestId } = await sentReview();
       const dueAt = await dueAtOf(requestId);
       // The reviewer has no zone of their own: UTC, Monday to Friday, quiet 19:00–08:00.
-      const policy = serverReminderPolicy(null);
+      const policy = serverReminderPolicy({});
       const first = nextReminderAt(dueAt, null, policy);
-      const clock = { t: first - 60_000 };
-      const a = sender(smtp.url, () => clock.t);
-      const b = sender(smtp.url, () => clock.t);
-      const tick = async (t: number) => {
-        clock.t = t;
-        // Queueing wakes the sender that queued; both also drain, as their polls would.
-        await Promise.all([a.queueReminders(), b.queueReminders()]);
-        await Promise.all([a.drain(), b.drain()]);
-        await Promise.all([a.whenIdle(), b.whenIdle()]);
-      };
+      const { a, b, tick } = twoProcesses(first - 60_000);
       await tick(first - 60_000);
       expect(mailTo(hm.member.email)).toHaveLength(1); // the request's own mail
       expect(subjects(hm.member.email, OVERDUE)).toHaveLength(0);
@@ -338,7 +383,7 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
       const { hm, requestId } = await sentReview();
       await db.query("UPDATE members SET time_zone = 'Pacific/Auckland' WHERE id = $1", [hm.member.id]);
       const dueAt = await dueAtOf(requestId);
-      const first = nextReminderAt(dueAt, null, serverReminderPolicy('Pacific/Auckland'));
+      const first = nextReminderAt(dueAt, null, serverReminderPolicy({ time_zone: 'Pacific/Auckland' }));
       const clock = { t: first - 1 };
       const s = sender(smtp.url, () => clock.t);
       await s.queueReminders();
@@ -351,6 +396,37 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
       await s.queueReminders();
       expect(await db.query("SELECT count(*)::int AS n FROM mail_queue WHERE request_id = $1 AND kind = 'reminder'", [requestId])).toEqual([{ n: 1 }]);
       await s.stop();
+    });
+
+    it('reminds by the reviewer’s own working days and quiet hours, as their extension would (Tuesday to Saturday, quiet 20:00–09:00 in New York)', async () => {
+      const { hm, requestId } = await sentReview();
+      // Set from their own device, as Options does: the member's record, mirrored onto the members table.
+      const saved = await hm.api.push([{ name: 'member.update', args: { memberId: hm.member.id, timeZone: 'America/New_York', workingDays: [2, 3, 4, 5, 6], quietHours: { start: '20:00', end: '09:00' } } }]);
+      expect(saved.rejected).toEqual([]);
+      // The policy the extension reminds them by, written out here rather than read from the server.
+      const policy = { timeZone: 'America/New_York', workingDays: [2, 3, 4, 5, 6], quietHours: { start: '20:00', end: '09:00' } };
+      const dueAt = await dueAtOf(requestId);
+      const expected: number[] = [];
+      for (let slot = nextReminderAt(dueAt, null, policy); expected.length < 7; slot = nextReminderAt(dueAt, slot, policy)) expected.push(slot);
+      const clock = { t: dueAt };
+      const s = sender(smtp.url, () => clock.t);
+      const queued = async () => (await db.query<{ due_slot: string }>("SELECT due_slot FROM mail_queue WHERE request_id = $1 AND kind = 'reminder' ORDER BY id", [requestId])).map((r) => Number(r.due_slot));
+      for (const [i, slot] of expected.entries()) {
+        clock.t = slot - 60_000;
+        await s.queueReminders();
+        expect(await queued()).toEqual(expected.slice(0, i));
+        clock.t = slot;
+        await s.queueReminders();
+        expect(await queued()).toEqual(expected.slice(0, i + 1));
+        // Every slot the extension gives is on a working day outside quiet hours, in their zone.
+        expect(dueReminderSlot(dueAt, expected[i - 1] ?? null, policy, slot)).toBe(slot);
+      }
+      await s.whenIdle();
+      await s.stop();
+      expect(subjects(hm.member.email, OVERDUE).length).toBeGreaterThan(0);
+      const weekdays = expected.map((t) => localTime(t, 'America/New_York').weekday);
+      expect(weekdays).toContain(6);
+      expect(weekdays).not.toContain(1);
     });
 
     it('tells the reviewer’s devices in every pull whether the server mails their reminders', async () => {
@@ -491,6 +567,86 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
       // The webhook's URL is a secret: the log names its host only.
       expect(logged).toEqual([{ recipient: `chat webhook at ${new URL(hook.url).host}` }]);
       await Promise.all([a.stop(), b.stop(), hook.close()]);
+    });
+  });
+  describe('the weekly check-in by mail', () => {
+    const DAY = 86_400_000;
+    const HOUR = 3_600_000;
+    const ZONE = 'Europe/Stockholm';
+    const schedule = { weekday: 3, time: '08:30' };
+    const CHECK_IN = /^Subject: Weekly check-in: /m;
+    const unfolded = (raw: string) => raw.replace(/\r?\n[ \t]+/g, ' ');
+
+    /** A recruiter with two requisitions of their own and one of a colleague's, and a hand-built pipeline on the first. */
+    async function recruiterWithHistory() {
+      const { members } = await teamWith(db, ['recruiter', 'recruiter', 'hiring_manager']);
+      const [recruiter, colleague, hm] = members.map((m) => ({ ...m, api: as(app, m) }));
+      const [platform, data, theirs] = [ulid(), ulid(), ulid()];
+      const [ada, grace, alan] = [ulid(), ulid(), ulid()];
+      const t0 = Date.now() - 3 * DAY;
+      const saved = await recruiter!.api.push([
+        { name: 'member.update', args: { memberId: recruiter!.member.id, timeZone: ZONE, checkInMail: schedule } },
+        { name: 'requisition.save', args: { id: platform, title: 'Platform Engineer', hiringManagerId: hm!.member.id, recruiterIds: [recruiter!.member.id], stages: ['Sourced', 'Screen', 'Onsite'], at: t0 } },
+        { name: 'requisition.save', args: { id: data, title: 'Data Engineer', hiringManagerId: hm!.member.id, recruiterIds: [recruiter!.member.id, colleague!.member.id], stages: ['Sourced'], at: t0 } },
+        ...[ada, grace, alan].map((id, i) => ({ name: 'prospect.upsert', args: { id, identity: identity(`p-${id.toLowerCase()}`, ['Ada Lovelace', 'Grace Hopper', 'Alan Turing'][i]), at: t0 } })),
+        // Three sourced; Ada and Grace on to Screen; Grace on to Onsite.
+        ...[ada, grace, alan].map((prospectId, i) => ({ name: 'pipeline.move', args: { prospectId, requisitionId: platform, stage: 'Sourced', at: t0 + i } })),
+        { name: 'pipeline.move', args: { prospectId: ada, requisitionId: platform, stage: 'Screen', at: t0 + DAY } },
+        { name: 'pipeline.move', args: { prospectId: grace, requisitionId: platform, stage: 'Screen', at: t0 + DAY } },
+        { name: 'pipeline.move', args: { prospectId: grace, requisitionId: platform, stage: 'Onsite', at: t0 + 2 * DAY } },
+      ]);
+      expect(saved.rejected).toEqual([]);
+      const other = await colleague!.api.push([{ name: 'requisition.save', args: { id: theirs, title: 'Colleague’s Role', hiringManagerId: hm!.member.id, recruiterIds: [colleague!.member.id], stages: ['Sourced'], at: t0 } }]);
+      expect(other.rejected).toEqual([]);
+      // The first check-in slot after now (a Wednesday, 08:30 in Stockholm).
+      const slot = lastCheckInSlot(schedule, Date.now() + 7 * DAY, ZONE).at;
+      return { recruiter: recruiter!, colleague: colleague!, slot };
+    }
+
+    it('mails the recruiter each requisition’s check-in once at their weekday and time, with the figures of its history, and never before', async () => {
+      const { recruiter, colleague, slot } = await recruiterWithHistory();
+      const { a, b, tick } = twoProcesses(slot - 60_000);
+      const checkIns = () => mailTo(recruiter.member.email).filter((m) => CHECK_IN.test(unfolded(m.raw)));
+      await tick(slot - 60_000);
+      expect(checkIns()).toHaveLength(0);
+      await tick(slot);
+      const mails = checkIns();
+      expect(mails.map((m) => /^Subject: Weekly check-in: ([^(]*) \(/m.exec(unfolded(m.raw))?.[1]).sort()).toEqual(['Data Engineer', 'Platform Engineer']);
+      const platform = mails.find((m) => unfolded(m.raw).includes('Subject: Weekly check-in: Platform Engineer'))!;
+      expect(platform.raw).toMatch(/text\/plain/);
+      expect(platform.raw).toMatch(/text\/html/);
+      const text = platform.raw;
+      // Sourced: Ada, Grace and Alan, two moved on and none dropped, Alan still there; Screen: Ada and Grace, Grace moved on; Onsite: Grace.
+      expect(text).toMatch(/^\| Sourced \| 1 \| 100% \(2 of 2\) \| 1 \| Alan Turing, [\d.]+ days \|$/m);
+      expect(text).toMatch(/^\| Screen \| 1 \| 100% \(1 of 1\) \| 1 \| Ada Lovelace, [\d.]+ days \|$/m);
+      expect(text).toMatch(/^\| Onsite \| 1 \| {2}\| [^|]+ \| Grace Hopper, [\d.]+ days \|$/m);
+      // Alan waits longer in Sourced than the one day its moves took: the recruiter is to act.
+      expect(text).toMatch(/Move on or close Alan Turing: [\d.]+ days in Sourced \(median 1\)/);
+      // It stands alone: no link to the dashboard, the extension or anywhere else.
+      expect(text).not.toMatch(/https?:\/\/|chrome-extension:|dashboard\.html/);
+      expect(mailTo(colleague.member.email).filter((m) => CHECK_IN.test(unfolded(m.raw)))).toHaveLength(0);
+      // Later that day, and from two processes: not again.
+      await tick(slot + 3 * HOUR);
+      expect(checkIns()).toHaveLength(2);
+      // The next week: once more.
+      await tick(slot + 7 * DAY - 60_000);
+      expect(checkIns()).toHaveLength(2);
+      await tick(slot + 7 * DAY);
+      expect(checkIns()).toHaveLength(4);
+      await Promise.all([a.stop(), b.stop()]);
+      expect(await db.query("SELECT count(*)::int AS n FROM mail_queue WHERE reviewer_id = $1 AND kind = 'check_in'", [recruiter.member.id])).toEqual([{ n: 4 }]);
+    });
+
+    it('sends none once the recruiter opts out', async () => {
+      const { recruiter, slot } = await recruiterWithHistory();
+      expect((await recruiter.api.push([{ name: 'member.update', args: { memberId: recruiter.member.id, checkInMail: null } }])).rejected).toEqual([]);
+      const s = sender(smtp.url, () => slot + HOUR);
+      await s.queueReminders();
+      await s.drain();
+      await s.whenIdle();
+      await s.stop();
+      expect(mailTo(recruiter.member.email).filter((m) => CHECK_IN.test(unfolded(m.raw)))).toHaveLength(0);
+      expect(await db.query("SELECT 1 FROM mail_queue WHERE reviewer_id = $1 AND kind = 'check_in'", [recruiter.member.id])).toEqual([]);
     });
   });
 });

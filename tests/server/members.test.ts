@@ -159,11 +159,18 @@ describe.each(DATABASE_KINDS)('members on %s', (kind) => {
       const reasons = async (who: SignedIn & { api: ReturnType<typeof as> }, args: object) => (await who.api.push([update(args)])).rejected.map((r) => r.reason);
       expect(await reasons(recruiter, { memberId: sourcer.member.id, name: 'Sneaky' })).toEqual(['members change their own name; an admin can rename anyone']);
       expect(await reasons(admin, { memberId: sourcer.member.id, timeZone: 'Asia/Tokyo' })).toEqual(['only the member sets their own time zone']);
-      expect(await reasons(sourcer, { memberId: sourcer.member.id, role: 'admin' })).toEqual([expect.stringMatching(/only a name and a time zone can be changed here, not role/)]);
+      expect(await reasons(sourcer, { memberId: sourcer.member.id, role: 'admin' })).toEqual([expect.stringMatching(/only a name, time zone, working days, quiet hours and check-in mail can be changed here, not role/)]);
+      // Reminder rules: the member's own, checked against the same pieces as the extension's settings.
+      expect(await reasons(admin, { memberId: sourcer.member.id, workingDays: [6, 7] })).toEqual(['only the member sets their own reminders']);
+      expect(await reasons(sourcer, { memberId: sourcer.member.id, workingDays: [] })).toEqual([expect.stringMatching(/choose at least one working day/)]);
+      expect(await reasons(sourcer, { memberId: sourcer.member.id, workingDays: [0, 8] })).toEqual([expect.stringMatching(/workingDays/)]);
+      expect(await reasons(sourcer, { memberId: sourcer.member.id, quietHours: { start: '25:00', end: '08:00' } })).toEqual([expect.stringMatching(/must be a time such as 08:00/)]);
+      expect(await reasons(sourcer, { memberId: sourcer.member.id, checkInMail: { weekday: 1, time: '9am' } })).toEqual([expect.stringMatching(/must be a time such as 08:00/)]);
       expect(await reasons(sourcer, { memberId: sourcer.member.id, name: '   ' })).toEqual([expect.stringMatching(/name is required/)]);
       expect(await reasons(sourcer, { memberId: sourcer.member.id, timeZone: 'Mars/Olympus_Mons' })).toEqual([expect.stringMatching(/known time zone/)]);
       expect(await reasons(sourcer, { memberId: ulid(), name: 'Nobody' })).toEqual(['no such member in the team']);
       expect(await stored(sourcer.member.id)).toMatchObject({ role: 'sourcer', time_zone: null });
+      expect(await server.db.query('SELECT working_days, quiet_start, check_in_time FROM members WHERE id = $1', [sourcer.member.id])).toEqual([{ working_days: null, quiet_start: null, check_in_time: null }]);
 
       expect(await reasons(admin, { memberId: sourcer.member.id, name: 'Sam Sourcer-Smith' })).toEqual([]);
       expect(await stored(sourcer.member.id)).toMatchObject({ name: 'Sam Sourcer-Smith', role: 'sourcer' });

@@ -175,6 +175,18 @@ const CHECKS: Record<number, (db: Database) => Promise<void>> = {
     await db.query("INSERT INTO members (id, team_id, email, name, role) VALUES ('m10', 't10', 'hm@f.g', 'H', 'hiring_manager')");
     expect(await db.query("SELECT mail_failing_since FROM members WHERE id = 'm10'")).toEqual([{ mail_failing_since: null }]);
   },
+  // Issue 12's reminder rules on the member row (null: the defaults) and the check-in mail's kind.
+  11: async (db) => {
+    await db.query("INSERT INTO teams (id, name) VALUES ('t11', 'Eleven')");
+    await db.query("INSERT INTO members (id, team_id, email, name, role) VALUES ('m11', 't11', 'r@f.g', 'R', 'recruiter')");
+    expect(await db.query("SELECT working_days, quiet_start, quiet_end, check_in_weekday, check_in_time FROM members WHERE id = 'm11'")).toEqual([
+      { working_days: null, quiet_start: null, quiet_end: null, check_in_weekday: null, check_in_time: null },
+    ]);
+    await db.query("UPDATE members SET working_days = '{2,3,4,5,6}', check_in_weekday = 1, check_in_time = '09:00' WHERE id = 'm11'");
+    expect(await db.query("SELECT working_days FROM members WHERE id = 'm11'")).toEqual([{ working_days: [2, 3, 4, 5, 6] }]);
+    await db.query("INSERT INTO mail_queue (team_id, request_id, reviewer_id, kind, due_slot) VALUES ('t11', 'req1', 'm11', 'check_in', '2026-W49')");
+    await expect(db.query("INSERT INTO mail_queue (team_id, request_id, reviewer_id, kind, due_slot) VALUES ('t11', 'req1', 'm11', 'check_in', '2026-W49')")).rejects.toThrow(/unique|duplicate/i);
+  },
 };
 
 describe('the migration files', () => {

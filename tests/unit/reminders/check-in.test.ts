@@ -2,7 +2,7 @@ import { ulid } from 'ulidx';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CHECK_IN_REMINDER, type CheckInReminder, type Requisition } from '@/lib/model';
 import { decideReminders, emptyMemory, notificationId, pageFor, parseNotificationId, type ReminderMemory } from '@/lib/reminders';
-import { lastCheckInSlot } from '@/lib/reminders/check-in';
+import { lastCheckInSlot } from '@/lib/deadlines';
 import { ME, RILEY, ZONE, june, names, policy } from './fixtures';
 
 function requisition(title: string, patch: Partial<Requisition> = {}): Requisition {
