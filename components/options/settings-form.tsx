@@ -2,9 +2,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage } from '@/components/ui/error-message';
-import { readSettings, writeSettings } from '@/lib/db/local-state';
+import { readMe, readSettings, writeSettings } from '@/lib/db/local-state';
 import { chosenTimeZone } from '@/lib/db/my-time-zone';
 import { shareReminderRules } from '@/lib/db/my-reminder-rules';
+import { memberRulesOver } from '@/lib/deadlines';
 import { ClockTime, type ReminderSettings, type Settings } from '@/lib/model';
 import { CheckInReminderFields } from './check-in-reminder-fields';
 import { SidebarLayoutFields } from './sidebar-layout-fields';
@@ -77,16 +78,21 @@ export function SettingsForm() {
 
 /**
  * When reminders may reach this member: working days and quiet hours, in the time zone they set
- * under You (one place, synced with their team). Each change is saved at once; one that would
+ * under You (one place, synced with their team), shown as their record has them when it does. Each change is saved at once; one that would
  * leave no working day, or a half-typed time, is refused with a message and not saved. The
  * fields show the latest edit (not the stored value) so quick successive changes build on each other.
  */
 function ReminderSettingsFields({ reminders }: { reminders: ReminderSettings }) {
   const db = useDb();
   const timeZone = useLiveQuery(() => chosenTimeZone(db), [db]);
+  // What they chose elsewhere (another device, the review link's mail settings) is what applies.
+  const member = useLiveQuery(async () => {
+    const me = await readMe(db);
+    return me ? ((await db.members.get(me.memberId)) ?? null) : null;
+  }, [db]);
   const [draft, setDraft] = useState<ReminderSettings | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const shown = draft ?? reminders;
+  const shown = draft ?? memberRulesOver(reminders, member);
   const quietDraft = shown.quietHours;
 
   const change = (patch: Partial<ReminderSettings>) => {

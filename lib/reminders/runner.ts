@@ -92,7 +92,7 @@ export class ReminderRunner {
         requests,
         followUps,
         memory,
-        policy: resolvePolicy(settings.reminders, deviceTimeZone, member?.timeZone ?? null),
+        policy: resolvePolicy(settings.reminders, deviceTimeZone, member ?? null),
         now,
         names: await namesFor(db, requests, followUps),
         checkIns: { requisitions, schedule: settings.checkInReminder },

@@ -17,15 +17,11 @@ export interface MemberRuleColumns {
  * their Options or the review link's mail settings set (the defaults when they set none).
  */
 export function serverReminderPolicy(row: Partial<MemberRuleColumns>) {
-  return resolvePolicy(
-    {
-      ...DEFAULT_REMINDER_SETTINGS,
-      ...(row.working_days ? { workingDays: row.working_days.map(Number) } : {}),
-      ...(row.quiet_start && row.quiet_end ? { quietHours: { start: row.quiet_start, end: row.quiet_end } } : {}),
-    },
-    'UTC',
-    row.time_zone ?? null,
-  );
+  return resolvePolicy(DEFAULT_REMINDER_SETTINGS, 'UTC', {
+    timeZone: row.time_zone ?? null,
+    workingDays: row.working_days ? row.working_days.map(Number) : null,
+    quietHours: row.quiet_start && row.quiet_end ? { start: row.quiet_start, end: row.quiet_end } : null,
+  });
 }
 
 /**

@@ -133,7 +133,7 @@ export function reviewLinkRoutes({ db, limits, secret: given, now = Date.now }: 
 <form method="post"><input type="hidden" name="mail" value="${on ? 'off' : 'on'}"><button type="submit">${on ? 'Turn review mail off' : 'Turn review mail on'}</button></form>
 <h2>When reminders may come</h2>
 ${rulesForm(member, member?.time_zone ?? null)}
-<p>If you also use the Tandem extension, its Options → Reminders sets the same for mail; whichever you saved last is what mail follows.</p>
+<p>If you also use the Tandem extension, it reminds you by these too, and its Options → Reminders changes them.</p>
 <p><a href="/r/${c.req.param('token')}">Back to the review</a></p></main>`,
       ),
       200,

@@ -323,6 +323,28 @@ describe('options: reminder rules reach the team’s server', () => {
     await waitFor(async () => expect((await db.members.get(me.memberId))?.checkInMail).toBeNull());
   });
 
+  it('shows the working days and quiet hours the member chose elsewhere (the review link’s mail settings), which reminders on this device follow', async () => {
+    const db = freshDb();
+    const me: Me = { memberId: ulid(), teamId: 'team-acme', name: 'Hana Manager', email: 'hana@acme.example', role: 'hiring_manager' };
+    await signInAs(db, { me });
+    await arrived(db, 'members', {
+      id: me.memberId,
+      teamId: me.teamId,
+      version: 2,
+      deletedAt: null,
+      name: me.name,
+      email: me.email,
+      role: me.role,
+      workingDays: [2, 3, 4, 5, 6],
+      quietHours: { start: '20:00', end: '09:00' },
+    });
+    renderOptions(db);
+    await waitFor(() => expect(screen.getByRole('checkbox', { name: 'Saturday' })).toBeChecked());
+    expect(screen.getByRole('checkbox', { name: 'Monday' })).not.toBeChecked();
+    expect(screen.getByLabelText('Quiet hours from')).toHaveValue('20:00');
+    expect(screen.getByLabelText('Quiet hours until')).toHaveValue('09:00');
+  });
+
   it('keeps a device on its own (no team) from queueing anything for a server', async () => {
     const { db, user } = renderOptions();
     await user.click(await screen.findByRole('checkbox', { name: 'Monday' }));

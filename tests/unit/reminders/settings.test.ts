@@ -20,10 +20,18 @@ describe('reminder settings', () => {
 
   it('takes the member’s own time zone first, then one this device kept from before, then the device’s', () => {
     const legacy = { ...DEFAULT_REMINDER_SETTINGS, timeZone: 'America/New_York' };
-    expect(resolvePolicy(legacy, 'Europe/Stockholm', 'Asia/Tokyo').timeZone).toBe('Asia/Tokyo');
-    expect(resolvePolicy(DEFAULT_REMINDER_SETTINGS, 'Europe/Stockholm', 'Asia/Tokyo').timeZone).toBe('Asia/Tokyo');
-    expect(resolvePolicy(legacy, 'Europe/Stockholm', null).timeZone).toBe('America/New_York');
-    expect(resolvePolicy(DEFAULT_REMINDER_SETTINGS, 'Europe/Stockholm', null).timeZone).toBe('Europe/Stockholm');
+    expect(resolvePolicy(legacy, 'Europe/Stockholm', { timeZone: 'Asia/Tokyo' }).timeZone).toBe('Asia/Tokyo');
+    expect(resolvePolicy(DEFAULT_REMINDER_SETTINGS, 'Europe/Stockholm', { timeZone: 'Asia/Tokyo' }).timeZone).toBe('Asia/Tokyo');
+    expect(resolvePolicy(legacy, 'Europe/Stockholm', { timeZone: null }).timeZone).toBe('America/New_York');
+    expect(resolvePolicy(DEFAULT_REMINDER_SETTINGS, 'Europe/Stockholm', { timeZone: null }).timeZone).toBe('Europe/Stockholm');
+  });
+
+  it('takes the working days and quiet hours on the member’s record over the device’s, so the extension reminds by the rules mail follows', () => {
+    const device = { ...DEFAULT_REMINDER_SETTINGS, workingDays: [1, 2, 3], quietHours: { start: '18:00', end: '09:00' } };
+    const chosen = { workingDays: [2, 3, 4, 5, 6], quietHours: { start: '20:00', end: '09:00' } };
+    expect(resolvePolicy(device, 'UTC', { timeZone: 'Asia/Tokyo', ...chosen })).toEqual({ timeZone: 'Asia/Tokyo', ...chosen });
+    // A member who chose nothing follows the device's.
+    expect(resolvePolicy(device, 'UTC', { timeZone: null, workingDays: null, quietHours: null })).toEqual({ ...device, timeZone: 'UTC' });
   });
 
   it.each([
