@@ -70,6 +70,21 @@ describe('a hiring manager who lives in their inbox', () => {
     expect(mail).toContain('Two for the platform team, by Friday please');
     const link = new RegExp(`${server.url}/r/[A-Za-z0-9._-]+`).exec(mail)![0];
 
+    // The mail's settings link: the reviewer's own working days and quiet hours, which reminders
+    // by mail (and the extension's, were they to install it) follow.
+    const settings = await plain.context.newPage();
+    await settings.goto(`${link}/settings`);
+    await settings.getByRole('checkbox', { name: 'Monday' }).uncheck();
+    await settings.getByRole('checkbox', { name: 'Saturday' }).check();
+    await settings.getByLabel('Quiet hours from').fill('20:00');
+    await settings.getByRole('button', { name: 'Save reminder times' }).click();
+    await expect.poll(() => settings.getByRole('checkbox', { name: 'Saturday' }).isChecked()).toBe(true);
+    expect(await settings.getByRole('checkbox', { name: 'Monday' }).isChecked()).toBe(false);
+    expect(await settings.getByLabel('Quiet hours from').inputValue()).toBe('20:00');
+    const manager = async () => ((await server.stored('member')) as { email: string }[]).find((m) => m.email === MANAGER);
+    expect(await manager()).toMatchObject({ workingDays: [2, 3, 4, 5, 6], quietHours: { start: '20:00', end: '08:00' } });
+    await settings.close();
+
     const page = await plain.context.newPage();
     const problems: string[] = [];
     page.on('console', (m) => {
@@ -128,5 +143,14 @@ describe('a hiring manager who lives in their inbox', () => {
     }
     expect(verdicts[0]).toContain('Hannah Manager approved (meets: Go)');
     expect(verdicts[1]).toContain('Hannah Manager rejected (missing: Go, Distributed systems) — “Strong frontend, not the backend depth this role needs”');
+  });
+
+  it('mails the recruiter their weekly check-in once they ask for it in Options, which the server hears', async () => {
+    const options = await recruiter.context.newPage();
+    await options.goto(recruiter.extensionUrl('options.html'));
+    await options.getByRole('checkbox', { name: 'Also e-mail me the check-in' }).check();
+    const riley = async () => ((await server.stored('member')) as { email: string }[]).find((m) => m.email === 'riley.recruiter@acme.example');
+    await expect.poll(riley, { timeout: 20_000 }).toMatchObject({ checkInMail: { weekday: 1, time: '09:00' } });
+    await options.close();
   });
 });
