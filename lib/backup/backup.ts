@@ -121,7 +121,9 @@ export async function exportBackupFile(db: TandemDB, now = Date.now(), unsent?: 
         const rowsOf = db.table<{ id: string }, string>(table);
         const collection = last === undefined ? rowsOf.orderBy(':id') : rowsOf.where(':id').above(last);
         const page = await collection.limit(FILE_PAGE_ROWS).toArray();
-        for (const row of page) write(`${rows++ === 0 ? '' : ','}\n      ${indented(fromStored(table, row), 3)}`);
+        // A page as one array two levels down, without its brackets: the rows as the whole file has them.
+        if (page.length > 0) write(`${rows === 0 ? '' : ','}${indented(page.map((row) => fromStored(table, row)), 2).slice(1, -6)}`);
+        rows += page.length;
         if (page.length < FILE_PAGE_ROWS) break;
         // Every synced table is keyed by its rows' ids.
         last = page[page.length - 1]!.id;
