@@ -35,6 +35,18 @@ export interface DatasetOptions {
   seed: number;
   /** The history ends here (ms). */
   now: number;
+  /** Notes in all (default 50,000 × scale; the large-team bench's 200,000). */
+  notes?: number;
+  /**
+   * People with hundreds of activities (200–600 each, taken from the others' so the total
+   * stays): the large-team bench times the heaviest feeds. Default none.
+   */
+  heavyPeople?: number;
+}
+
+/** The variant's part of a cache key: '' for the dashboard's default data. */
+export function variantKey(options: Pick<DatasetOptions, 'notes' | 'heavyPeople'>): string {
+  return `${options.notes === undefined ? '' : `-notes${options.notes}`}${options.heavyPeople ? `-heavy${options.heavyPeople}` : ''}`;
 }
 
 /** The rows of one chunk of people (and, in the first chunk, the team), by Dexie table. */
@@ -298,7 +310,7 @@ function planEntry(rand: Rand, requisition: Requisition, end: { stage: number; s
 /** Everything but the bulk of the people: the team, the requisitions, who is in which pipeline and review. */
 export function planDataset(options: DatasetOptions): DatasetPlan {
   const { scale, seed, now } = options;
-  const counts = { people: scaled(100_000, scale), activities: scaled(1_000_000, scale), notes: scaled(50_000, scale) };
+  const counts = { people: scaled(100_000, scale), activities: scaled(1_000_000, scale), notes: options.notes ?? scaled(50_000, scale) };
   const rand = new Rand(seed, 0);
   const synced = { teamId: LOCAL_TEAM_ID, deletedAt: null };
   const start = now - 120 * DAY;
@@ -444,8 +456,13 @@ export function planDataset(options: DatasetOptions): DatasetPlan {
     genericActivities[i] = Math.min(400, 1 + Math.floor(rand.exp(mean - 1)));
     sum += genericActivities[i]!;
   }
+  for (const i of heavyIndexes(options)) {
+    sum -= genericActivities[i]!;
+    genericActivities[i] = rand.int(200, 600);
+    sum += genericActivities[i];
+  }
   for (let i = 0; sum !== generic; i = (i + 7919) % counts.people) {
-    const step = sum < generic ? (genericActivities[i]! < 400 ? 1 : 0) : genericActivities[i]! > 1 ? -1 : 0;
+    const step = sum < generic ? (genericActivities[i]! < 400 ? 1 : 0) : genericActivities[i]! > 1 && genericActivities[i]! < 200 ? -1 : 0;
     genericActivities[i]! += step;
     sum += step;
   }
@@ -453,6 +470,15 @@ export function planDataset(options: DatasetOptions): DatasetPlan {
   for (let n = 0; n < counts.notes; n++) notesPerPerson[rand.int(0, counts.people - 1)]!++;
 
   return { options, counts, members, me, requisitions, boardRequisitionId: requisitions[0]!.id, reviewRequests, genericActivities, notesPerPerson, createdAtOverride, entries, reviews };
+}
+
+/** Person `index`'s id (as the fill wrote it). */
+export const personId = ({ seed, now }: Pick<DatasetOptions, 'seed' | 'now'>, index: number) => personHead(seed, now, index).id;
+
+/** The people given hundreds of activities: evenly spread over the indexes. */
+export function heavyIndexes({ scale, heavyPeople = 0 }: Pick<DatasetOptions, 'scale' | 'heavyPeople'>): number[] {
+  const people = scaled(100_000, scale);
+  return Array.from({ length: heavyPeople }, (_, k) => Math.floor(((k + 0.5) * people) / heavyPeople));
 }
 
 function companyName(rand: Rand): string {

@@ -14,7 +14,7 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { CURRENT_VERSION } from '@/lib/db/schema';
 import { launchChromium } from '../../tests/e2e/support/chromium';
 import { EXTENSION_DIR } from '../../tests/e2e/support/paths';
-import { DATA_VERSION, type DatasetOptions } from './dashboard-data';
+import { DATA_VERSION, type DatasetOptions, variantKey } from './dashboard-data';
 import type { FillSummary } from './dashboard-fill-page';
 import { addBenchPage } from './harness';
 
@@ -112,16 +112,19 @@ export interface FilledProfile {
   filledNow: boolean;
 }
 
-const cacheKey = (scale: number, seed: number, schema = CURRENT_VERSION) => `data${DATA_VERSION}-schema${schema}-scale${scale}-seed${seed}`;
+/** What the data is beyond scale and seed (the large-team bench's notes and heavy people). */
+export type DataVariant = Pick<DatasetOptions, 'notes' | 'heavyPeople'>;
+
+const cacheKey = (scale: number, seed: number, variant: DataVariant, schema = CURRENT_VERSION) => `data${DATA_VERSION}${variantKey(variant)}-schema${schema}-scale${scale}-seed${seed}`;
 
 /**
  * The cached profile of an older schema for this data, scale and seed, upgraded by opening it
  * with this build (what a team's device does once), then cached under the current key; null
  * when there is none. The upgrade's time is kept in fill.json (`upgrades`).
  */
-async function upgradedProfile(extensionDir: string, target: string, scale: number, seed: number, log: (line: string) => void): Promise<CachedFill | null> {
+async function upgradedProfile(extensionDir: string, target: string, scale: number, seed: number, variant: DataVariant, log: (line: string) => void): Promise<CachedFill | null> {
   const older = Array.from({ length: CURRENT_VERSION - 1 }, (_, i) => CURRENT_VERSION - 1 - i)
-    .map((schema) => path.join(CACHE_ROOT, cacheKey(scale, seed, schema)))
+    .map((schema) => path.join(CACHE_ROOT, cacheKey(scale, seed, variant, schema)))
     .find((dir) => existsSync(path.join(dir, 'fill.json')));
   if (!older) return null;
   const partial = `${target}.partial`;
@@ -177,14 +180,14 @@ async function fillProfile(extensionDir: string, target: string, options: Datase
  * The filled profile for this scale and seed: from the cache, or filled now (and cached). The
  * history ends at the time of the fill; `fill.options.now` says when that was.
  */
-export async function filledProfile({ scale, seed, refill, workDir, log }: { scale: number; seed: number; refill: boolean; workDir: string; log: (line: string) => void }): Promise<FilledProfile> {
+export async function filledProfile({ scale, seed, variant = {}, refill, workDir, log }: { scale: number; seed: number; variant?: DataVariant; refill: boolean; workDir: string; log: (line: string) => void }): Promise<FilledProfile> {
   const extensionDir = await prepareExtension();
-  const target = path.join(CACHE_ROOT, cacheKey(scale, seed));
+  const target = path.join(CACHE_ROOT, cacheKey(scale, seed, variant));
   const cached = !refill && existsSync(path.join(target, 'fill.json'));
-  const upgraded = cached || refill ? null : await upgradedProfile(extensionDir, target, scale, seed, log);
+  const upgraded = cached || refill ? null : await upgradedProfile(extensionDir, target, scale, seed, variant, log);
   const fill = cached
     ? (JSON.parse(readFileSync(path.join(target, 'fill.json'), 'utf8')) as CachedFill)
-    : (upgraded ?? (await fillProfile(extensionDir, target, { scale, seed, now: Date.now() }, log)));
+    : (upgraded ?? (await fillProfile(extensionDir, target, { scale, seed, now: Date.now(), ...variant }, log)));
   const userDataDir = path.join(workDir, 'profile');
   // cp is several times faster than a recursive copy in Node for a multi-gigabyte profile.
   execFileSync('cp', ['-r', '--reflink=auto', path.join(target, 'profile'), userDataDir]);

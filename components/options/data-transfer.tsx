@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useDb } from '@/components/ui/db-context';
 import { plural } from '@/components/ui/plural';
-import { exportBackup, parseBackup } from '@/lib/backup/backup';
+import { exportBackupFile, parseBackup } from '@/lib/backup/backup';
 import { applyRestore } from '@/lib/backup/restore';
 import { type RestorePlan, planRestore } from '@/lib/backup/restore-plan';
-import { SYNCED_TABLES } from '@/lib/model';
 import { downloadBackup } from './download-backup';
 import { describeOutcome, describePlan, planRestores } from './restore-summary';
 
@@ -32,12 +31,10 @@ export function DataTransfer() {
   const [busy, setBusy] = useState(false);
 
   const download = async () => {
-    const backup = await exportBackup(db);
-    downloadBackup(backup);
-    const count = SYNCED_TABLES.reduce((n, t) => n + backup.tables[t].length, 0);
-    const unsentCount = backup.unsent.reduce((n, u) => n + u.changes.length, 0);
-    const unsent = unsentCount ? ` and ${plural(unsentCount, 'change', 'changes')} not yet sent` : '';
-    setOutcome({ kind: 'ok', text: `Exported ${plural(count, 'record', 'records')}, this device’s settings${unsent}.` });
+    const file = await exportBackupFile(db);
+    downloadBackup(file);
+    const unsent = file.unsentChanges ? ` and ${plural(file.unsentChanges, 'change', 'changes')} not yet sent` : '';
+    setOutcome({ kind: 'ok', text: `Exported ${plural(file.records, 'record', 'records')}, this device’s settings${unsent}.` });
   };
 
   const read = async (file: File) => {

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { SyncStatus } from '@/components/sync/sync-status';
 import { useDb } from '@/components/ui/db-context';
-import { exportBackup } from '@/lib/backup/backup';
+import { exportBackupFile } from '@/lib/backup/backup';
 import { readMe } from '@/lib/db/local-state';
 import { LOCAL_TEAM_ID, ROLE_LABELS, type UnsentChanges } from '@/lib/model';
 import { SignInError, UnsentChangesError, lastServerUrl, signIn, signOut } from '@/lib/sync/account';
@@ -72,7 +72,7 @@ function HeldChangesQuestion({ session }: { session: Session }) {
     const who = h.memberName ?? 'another member';
     const n = h.changes.length;
     const save = async () => {
-      downloadBackup(await exportBackup(db, Date.now(), [h]), 'unsent-changes');
+      downloadBackup(await exportBackupFile(db, Date.now(), [h]), 'unsent-changes');
       setExported(new Set([...exported, h.memberId]));
     };
     return (
@@ -112,7 +112,7 @@ function SignOut() {
       setUnsent(e.count);
     }
   };
-  const save = async () => setExported(downloadBackup(await exportBackup(db), 'unsent-changes'));
+  const save = async () => setExported(downloadBackup(await exportBackupFile(db), 'unsent-changes'));
 
   if (unsent !== null) {
     const them = unsent === 1 ? 'it' : 'them';

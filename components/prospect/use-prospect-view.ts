@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { TandemDB } from '@/lib/db/database';
 import { readMe, readSettings } from '@/lib/db/local-state';
 import { GUARD_ACTIVITY_KINDS, guardWindowStart } from '@/lib/guard/outreach-guard';
 import { activitiesOfKindFor, activitiesSinceFor, findProspectByKey, membersById, notesFor, pipelineFor, recentActivitiesFor, resolvePerson } from '@/lib/db/queries';
@@ -31,7 +32,7 @@ export interface ProspectView {
  * email names (lib/identity's join). A hiring manager, who may not attach the page to them, sees
  * their history all the same; for others it shows before the attach has been recorded.
  */
-async function personOnPage(db: ReturnType<typeof useDb>, identity: ProspectIdentity): Promise<Prospect | null> {
+async function personOnPage(db: TandemDB, identity: ProspectIdentity): Promise<Prospect | null> {
   const byKey = await findProspectByKey(db, identity.key);
   if (byKey) return byKey;
   if (!identity.sameAs?.length && !identity.emails?.length) return null;
@@ -47,36 +48,39 @@ export const FEED_PAGE = 50;
 const NO_FEED = { activities: [], more: false };
 
 /**
- * Everything the team knows about the person a page shows, live across contexts: their rows
- * by index, and of their history only the newest `feedSize` and what the guard needs, so a
- * person with years of activity opens as fast as a new one.
+ * Everything the team knows about the person a page shows: their rows by index, and of their
+ * history only the newest `feedSize` and what the guard needs, so a person with years of
+ * activity opens as fast as a new one (bench/large-team.ts times it on a large team's device).
  */
+export async function readProspectView(db: TandemDB, identity: ProspectIdentity, feedSize = FEED_PAGE): Promise<ProspectView> {
+  const [me, settings, members, prospect, open] = await Promise.all([
+    readMe(db),
+    readSettings(db),
+    membersById(db),
+    personOnPage(db, identity),
+    // The open ones, to join; any other only when this person's rows name it (below): the
+    // team's whole list grows with its history.
+    openRequisitions(db),
+  ]);
+  if (!prospect) return { me, settings, members, prospect: null, guardActivities: [], noticesSent: [], feed: NO_FEED, notes: [], openReviews: [], pipeline: [], requisitions: byId(open) };
+  const [guardActivities, noticesSent, feed, notes, openReviews, pipeline] = await Promise.all([
+    activitiesSinceFor(db, prospect.id, GUARD_ACTIVITY_KINDS, guardWindowStart(Date.now(), settings.guardWindowDays)),
+    activitiesOfKindFor(db, prospect.id, 'privacy_notice_sent'),
+    recentActivitiesFor(db, prospect.id, feedSize),
+    me ? notesFor(db, prospect.id, me.memberId) : Promise.resolve([]),
+    openRequestsForProspect(db, prospect.id),
+    pipelineFor(db, prospect.id),
+  ]);
+  const named = new Set([...pipeline, ...openReviews, ...guardActivities, ...feed.activities].flatMap((row) => row.requisitionId ?? []));
+  const missing = [...named].filter((id) => !open.some((r) => r.id === id));
+  const others = (await db.requisitions.bulkGet(missing)).filter((r) => r !== undefined);
+  return { me, settings, members, prospect, guardActivities, noticesSent, feed, notes, openReviews, pipeline, requisitions: byId([...open, ...others]) };
+}
+
+/** The person's view (`readProspectView`), live across contexts. */
 export function useProspectView(identity: ProspectIdentity, feedSize = FEED_PAGE): ProspectView | undefined {
   const db = useDb();
   // The parts that say who the page is: a re-render with the same page reads nothing again.
   const who = JSON.stringify([identity.key, identity.sameAs?.map((r) => r.key) ?? [], identity.emails ?? []]);
-  return useLiveQuery(async (): Promise<ProspectView> => {
-    const [me, settings, members, prospect, open] = await Promise.all([
-      readMe(db),
-      readSettings(db),
-      membersById(db),
-      personOnPage(db, identity),
-      // The open ones, to join; any other only when this person's rows name it (below): the
-      // team's whole list grows with its history.
-      openRequisitions(db),
-    ]);
-    if (!prospect) return { me, settings, members, prospect: null, guardActivities: [], noticesSent: [], feed: NO_FEED, notes: [], openReviews: [], pipeline: [], requisitions: byId(open) };
-    const [guardActivities, noticesSent, feed, notes, openReviews, pipeline] = await Promise.all([
-      activitiesSinceFor(db, prospect.id, GUARD_ACTIVITY_KINDS, guardWindowStart(Date.now(), settings.guardWindowDays)),
-      activitiesOfKindFor(db, prospect.id, 'privacy_notice_sent'),
-      recentActivitiesFor(db, prospect.id, feedSize),
-      me ? notesFor(db, prospect.id, me.memberId) : Promise.resolve([]),
-      openRequestsForProspect(db, prospect.id),
-      pipelineFor(db, prospect.id),
-    ]);
-    const named = new Set([...pipeline, ...openReviews, ...guardActivities, ...feed.activities].flatMap((row) => row.requisitionId ?? []));
-    const missing = [...named].filter((id) => !open.some((r) => r.id === id));
-    const others = (await db.requisitions.bulkGet(missing)).filter((r) => r !== undefined);
-    return { me, settings, members, prospect, guardActivities, noticesSent, feed, notes, openReviews, pipeline, requisitions: byId([...open, ...others]) };
-  }, [db, who, feedSize]);
+  return useLiveQuery(() => readProspectView(db, identity, feedSize), [db, who, feedSize]);
 }

@@ -46,7 +46,7 @@ type PersonContext = Omit<ReviewPerson, 'key' | 'decision'>;
 
 const live = <T extends { deletedAt: number | null }>(row: T | undefined): T | undefined => (row && row.deletedAt === null ? row : undefined);
 
-async function readHead(db: TandemDB, requestId: string): Promise<Omit<ReviewHead, 'requisitions'>> {
+export async function readHead(db: TandemDB, requestId: string): Promise<Omit<ReviewHead, 'requisitions'>> {
   const [me, members, request] = await Promise.all([readMe(db), membersById(db), db.reviewRequests.get(requestId)]);
   const found = live(request) ?? null;
   return { me, members, request: found, requisition: found ? live(await db.requisitions.get(found.requisitionId)) : undefined };
@@ -61,8 +61,8 @@ async function readPerson(db: TandemDB, requestId: string, key: string, meId: st
   return { prospect, notes, earlierDecisions: decisions.filter((a) => a.data.requestId !== requestId) };
 }
 
-/** Every person of the request, and the requisitions their earlier decisions were for. */
-async function readPeople(db: TandemDB, requestId: string, keys: string[], meId: string | undefined) {
+/** Every person of the request, and the requisitions their earlier decisions were for (bench/large-team.ts times it). */
+export async function readPeople(db: TandemDB, requestId: string, keys: string[], meId: string | undefined) {
   const contexts = await Promise.all(keys.map((key) => readPerson(db, requestId, key, meId)));
   const roleIds = [...new Set(contexts.flatMap((c) => c.earlierDecisions.flatMap((d) => d.requisitionId ?? [])))];
   const roles = (await db.requisitions.bulkGet(roleIds)).flatMap((r) => live(r) ?? []);

@@ -49,24 +49,92 @@ async function deviceTeam(db: TandemDB): Promise<Backup['team']> {
   return { id: me.teamId, name: (await readSignedOut(db))?.teamName ?? '' };
 }
 
+/** The file's parts besides the tables, in the file's order around them. */
+async function backupHead(db: TandemDB, now: number, unsent: UnsentChanges[] | undefined): Promise<{ head: Pick<Backup, 'format' | 'formatVersion' | 'exportedAt' | 'team'>; tail: Pick<Backup, 'settings' | 'unsent'> }> {
+  return {
+    head: { format: 'tandem-backup', formatVersion: BACKUP_FORMAT_VERSION, exportedAt: now, team: await deviceTeam(db) },
+    tail: { settings: await readSettings(db), unsent: (unsent ?? (await allUnsentChanges(db))).filter((u) => u.changes.length > 0) },
+  };
+}
+
+const exportedTables = (db: TandemDB) => [...syncedTables(db), db.local, db.outbox, db.shadows];
+
 /**
  * Every synced record on the device, its settings, and every change not yet sent with whose it
  * is (or only `unsent`: someone's changes kept apart on this device, exported for them).
+ * Holds every row at once: the device's download uses `exportBackupFile`.
  */
 export async function exportBackup(db: TandemDB, now = Date.now(), unsent?: UnsentChanges[]): Promise<Backup> {
-  return db.transaction('r', [...syncedTables(db), db.local, db.outbox, db.shadows], async () => {
+  return db.transaction('r', exportedTables(db), async () => {
     const tables: Partial<Record<SyncedTable, unknown[]>> = {};
     for (const table of SYNCED_TABLES) tables[table] = (await db.table(table).toArray()).map((row) => fromStored(table, row));
-    return {
-      format: 'tandem-backup' as const,
-      formatVersion: BACKUP_FORMAT_VERSION,
-      exportedAt: now,
-      team: await deviceTeam(db),
-      tables: tables as BackupTables,
-      settings: await readSettings(db),
-      unsent: (unsent ?? (await allUnsentChanges(db))).filter((u) => u.changes.length > 0),
-    };
+    const { head, tail } = await backupHead(db, now, unsent);
+    return { ...head, tables: tables as BackupTables, ...tail };
   });
+}
+
+/** Rows read a page at a time, in key order: a team's million activities are never one array. */
+const FILE_PAGE_ROWS = 1_000;
+/** Text gathered before it moves into a Blob (out of the page's heap, in Chromium). */
+const FILE_PART_CHARS = 4_000_000;
+
+/** `value` as JSON.stringify(…, null, 2) writes it `depth` levels down. */
+const indented = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+
+/** A backup as its file's bytes, and what it holds. */
+export interface BackupFile {
+  blob: Blob;
+  exportedAt: number;
+  /** Synced records in it. */
+  records: number;
+  /** Changes not yet sent in it. */
+  unsentChanges: number;
+}
+
+/**
+ * The same file as `JSON.stringify(await exportBackup(…), null, 2)`, byte for byte, built as a
+ * Blob from the tables read page by page (keyed paging in one read transaction, so the file is
+ * one moment of the device): the heap holds a page and a few megabytes of text, not the team.
+ */
+export async function exportBackupFile(db: TandemDB, now = Date.now(), unsent?: UnsentChanges[]): Promise<BackupFile> {
+  const parts: Blob[] = [];
+  let text: string[] = [];
+  let chars = 0;
+  const write = (s: string) => {
+    text.push(s);
+    chars += s.length;
+    if (chars < FILE_PART_CHARS) return;
+    parts.push(new Blob(text));
+    text = [];
+    chars = 0;
+  };
+  let records = 0;
+  const unsentChanges = await db.transaction('r', exportedTables(db), async () => {
+    const { head, tail } = await backupHead(db, now, unsent);
+    // The head's object without its closing brace, then the tables, then the rest.
+    write(`${indented(head, 0).slice(0, -2)},\n  "tables": {`);
+    for (const [t, table] of SYNCED_TABLES.entries()) {
+      write(`${t === 0 ? '' : ','}\n    ${JSON.stringify(table)}: [`);
+      let last: string | undefined;
+      let rows = 0;
+      for (;;) {
+        const rowsOf = db.table<{ id: string }, string>(table);
+        const collection = last === undefined ? rowsOf.orderBy(':id') : rowsOf.where(':id').above(last);
+        const page = await collection.limit(FILE_PAGE_ROWS).toArray();
+        // A page as one array two levels down, without its brackets: the rows as the whole file has them.
+        if (page.length > 0) write(`${rows === 0 ? '' : ','}${indented(page.map((row) => fromStored(table, row)), 2).slice(1, -6)}`);
+        rows += page.length;
+        if (page.length < FILE_PAGE_ROWS) break;
+        // Every synced table is keyed by its rows' ids.
+        last = page[page.length - 1]!.id;
+      }
+      write(rows === 0 ? ']' : '\n    ]');
+      records += rows;
+    }
+    write(`\n  },\n  "settings": ${indented(tail.settings, 1)},\n  "unsent": ${indented(tail.unsent, 1)}\n}`);
+    return tail.unsent.reduce((n, u) => n + u.changes.length, 0);
+  });
+  return { blob: new Blob([...parts, new Blob(text)], { type: 'application/json' }), exportedAt: now, records, unsentChanges };
 }
 
 export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; error: string };

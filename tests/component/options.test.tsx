@@ -4,15 +4,16 @@ import { ulid } from 'ulidx';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '@/components/options/options-app';
 import { DbProvider } from '@/components/ui/db-context';
-import { type Backup, exportBackup } from '@/lib/backup/backup';
+import { type Backup, exportBackup, parseBackup } from '@/lib/backup/backup';
 import { LOCAL_KEYS, readMe, readSettings, writeSettings } from '@/lib/db/local-state';
-import type { Me, Note, Prospect } from '@/lib/model';
+import { type Activity, type Me, type Note, type Prospect, SYNCED_TABLES, type SyncedTable } from '@/lib/model';
 import { noteAdd, prospectUpsert } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { signIn, signOut } from '@/lib/sync/account';
 import { countUnsent, rememberTeamName } from '@/lib/sync/outbox';
 import { INITIAL_SYNC_STATE, readSession } from '@/lib/sync/session';
 import { arrived, freshDb, identity, member, signInAs } from '../support/db';
+import { recordWholeTableReads } from '../support/whole-table-reads';
 
 function renderOptions(db = freshDb()) {
   render(
@@ -157,8 +158,7 @@ describe('options: data that must not be lost or reverted', () => {
 
   const TEAM = 'team-acme';
   /** A device signed in to Acme as `me` that has pulled the team's rows at least once. */
-  async function signedInDevice(me: Me) {
-    const db = freshDb();
+  async function signedInDevice(me: Me, db = freshDb()) {
     await db.local.bulkPut([
       { key: LOCAL_KEYS.me, value: me },
       { key: LOCAL_KEYS.session, value: { serverUrl: 'https://tandem.acme.example', token: 't', clientId: 'client-0001', memberId: me.memberId, teamId: TEAM, teamName: 'Acme', deviceName: 'd', signedInAt: 0 } },
@@ -211,6 +211,30 @@ describe('options: data that must not be lost or reverted', () => {
     expect((await db.notes.get(lostId))?.body).toBe('only in the file');
     // Queued for the server, which is the authority: nothing is written behind the outbox's back.
     expect((await db.outbox.toArray()).map((e) => [e.name, e.teamId, (e.args as { row: { id: string } }).row.id])).toEqual([['backup.restore', TEAM, lostId]]);
+  });
+
+  it('exports a large device a page at a time: no table is read whole, and an import reads the file', async () => {
+    const me: Me = { memberId: ulid(), teamId: TEAM, name: 'Sam Sourcer', email: 'sam@acme.example', role: 'sourcer' };
+    const fresh = freshDb();
+    const reads = recordWholeTableReads(fresh);
+    const db = await signedInDevice(me, fresh);
+    const personId = ulid();
+    await arrived(db, 'prospects', personRow(personId));
+    // More than a page of history (the export reads 1,000 rows at a time).
+    const history = Array.from({ length: 2_345 }, (_, i): Activity => ({ id: ulid(), teamId: TEAM, version: 1, deletedAt: null, prospectId: personId, actorId: me.memberId, at: i, requisitionId: null, kind: 'viewed', data: {} }));
+    await arrived(db, 'activities', ...history);
+    await mutate(db, noteAdd, { prospectId: personId, body: 'not sent yet' }, { actor: me });
+    const downloads = captureDownloads();
+    const { user } = renderOptions(db);
+    reads.length = 0;
+
+    await user.click(await screen.findByTestId('export'));
+    expect(await screen.findByTestId('import-outcome', {}, { timeout: 10_000 })).toHaveTextContent('Exported 2347 records, this device’s settings and 1 change not yet sent.');
+    // The page itself reads the team's members, which grow with the team, not its history.
+    expect(reads.filter((r) => r !== 'members' && SYNCED_TABLES.includes(r.split('.')[0] as SyncedTable))).toEqual([]);
+    const file = parseBackup(await downloads[0]!.text());
+    if (!file.ok) throw new Error(file.error);
+    expect(file.backup.tables.activities.map((a) => a.id).sort()).toEqual(history.map((a) => a.id).sort());
   });
 
   it('exports the device’s settings and restores them on import when asked', async () => {

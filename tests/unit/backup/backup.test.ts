@@ -1,6 +1,6 @@
 import { ulid } from 'ulidx';
 import { describe, expect, it } from 'vitest';
-import { type Backup, exportBackup, parseBackup } from '@/lib/backup/backup';
+import { type Backup, exportBackup, exportBackupFile, parseBackup } from '@/lib/backup/backup';
 import { applyRestore } from '@/lib/backup/restore';
 import { planRestore } from '@/lib/backup/restore-plan';
 import { LOCAL_KEYS, readMe, readSettings, writeSettings } from '@/lib/db/local-state';
@@ -57,6 +57,14 @@ function fileWith(rows: Partial<Backup['tables']>, patch: Partial<Backup> = {}):
 }
 
 describe('backup files', () => {
+  it('are the same bytes streamed page by page as written whole', async () => {
+    const { db, ctx, prospectId } = await populated();
+    for (let i = 0; i < 1_005; i++) await arrived(db, 'activities', { id: `a${String(i).padStart(5, '0')}`, teamId: 'local', version: 1, deletedAt: null, prospectId, actorId: ctx.me.memberId, at: i, requisitionId: null, kind: 'viewed', data: {} });
+    const file = await exportBackupFile(db, 7);
+    expect(await file.blob.text()).toBe(JSON.stringify(await exportBackup(db, 7), null, 2));
+    expect(file.records).toBe(1_008);
+  });
+
   it('carry every table of the registry, the device’s settings, and format 3', async () => {
     const { db } = await populated();
     await writeSettings(db, { guardWindowDays: 14 });
