@@ -324,7 +324,12 @@ export async function runSimulation(server: Database, { seed, steps = 80, log = 
   function startSync(d: Device) {
     if (d.inFlight) return;
     syncs++;
-    d.inFlight = syncOnce(d.db, httpTransport({ serverUrl: d.session.serverUrl, token: d.session.token, fetch: fetchWithFaults }))
+    const transport = httpTransport({ serverUrl: d.session.serverUrl, token: d.session.token, fetch: fetchWithFaults });
+    // As the scheduler does: another round at once while a first sign-in's older history is left.
+    const rounds = async () => {
+      while ((await syncOnce(d.db, transport)).historyLeft);
+    };
+    d.inFlight = rounds()
       .catch((e: unknown) => {
         failedSyncs++;
         log(`${d.name}: sync failed: ${e instanceof Error ? e.message : String(e)}`);
