@@ -129,6 +129,15 @@ export async function pullAll(db: TandemDB, transport: SyncTransport, session: S
 }
 
 /**
+ * Pulls until the device holds all of the team's rows, a first sign-in's older history included:
+ * a fresh device's full pull, for benches and tests, as rounds of the scheduler would do it.
+ */
+export async function pullEverything(db: TandemDB, transport: SyncTransport, session: Session): Promise<void> {
+  do await pullAll(db, transport, session);
+  while (await pullHistory(db, transport, session, actorOf(session, await currentRole(db, session))));
+}
+
+/**
  * One full round: push everything pending, then pull until up to date, then a slice of a first
  * sign-in's older history (`historyLeft`: another round should follow at once). A failed push never
  * stops the pull (a change the server will not take must not cut the member off from the
