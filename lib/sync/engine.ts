@@ -2,7 +2,7 @@ import type { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { MAX_PUSH_MUTATIONS, PUSH_BATCH_BYTES, type Me, type OutboxEntry, type PushRequest, type Rejection, utf8Length } from '@/lib/model';
 import { refreshMe } from './account';
-import { firstSyncFor, followMainPage, mainPhase, pullHistory } from './first-sync';
+import { firstSyncFor, followMainPage, learnUpTo, mainPhase, pullHistory } from './first-sync';
 import { teamOutbox } from './outbox';
 import { applyPullPage, restartFromZero } from './rebase';
 import { type Session, patchSyncState, readSession, readSyncState } from './session';
@@ -113,6 +113,7 @@ export async function pullAll(db: TandemDB, transport: SyncTransport, session: S
       next = ask(state.cursor);
       continue;
     }
+    first = learnUpTo(first, page);
     // The next page is asked for while this one is written (the server builds it meanwhile).
     // The cursor moves only when this page's transaction commits: if it fails, the page asked
     // for is dropped with the error and the next pull starts from the stored cursor.

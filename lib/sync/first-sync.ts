@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS, readSettings, readValidated } from '@/lib/db/local-state';
 import { guardWindowStart } from '@/lib/guard/outreach-guard';
+import { NOTICE_REMINDERS_FOR_DAYS } from '@/lib/reminders/runner';
 import { MAX_PULL_LIMIT, type PullRequest, type PullResponse, Timestamp } from '@/lib/model';
 import type { Actor } from '@/lib/mutations';
 import { applyHistoryPage } from './rebase';
@@ -43,7 +44,7 @@ const endFirstSync = (db: TandemDB): Promise<void> => db.local.delete(LOCAL_KEYS
 
 /**
  * The first sign-in this main pull belongs to: the one under way, or a new one when the device
- * pulls from zero (a sign-in, a new epoch) with the guard window's start as "older".
+ * pulls from zero (a sign-in, a new epoch).
  */
 export async function firstSyncFor(db: TandemDB, teamId: string, now = Date.now()): Promise<FirstSync | undefined> {
   const under = await readFirstSync(db, teamId);
@@ -51,7 +52,9 @@ export async function firstSyncFor(db: TandemDB, teamId: string, now = Date.now(
   const first: FirstSync = {
     teamId,
     phase: 'recent',
-    olderThan: guardWindowStart(now, (await readSettings(db)).guardWindowDays),
+    // The outreach guard's window, and at least as far back as privacy-notice reminders look (a
+    // notice sent is an activity: one still on its way would make a reminder fire wrongly).
+    olderThan: guardWindowStart(now, Math.max((await readSettings(db)).guardWindowDays, NOTICE_REMINDERS_FOR_DAYS)),
     upTo: null,
     historyCursor: 0,
     startedAt: now,
@@ -65,6 +68,15 @@ export async function firstSyncFor(db: TandemDB, teamId: string, now = Date.now(
 export function mainPhase(first: FirstSync | undefined): Pick<PullRequest, 'phase' | 'upTo' | 'olderThan'> {
   if (first?.phase !== 'recent') return {};
   return { phase: 'recent', olderThan: first.olderThan, ...(first.upTo === null ? {} : { upTo: first.upTo }) };
+}
+
+/**
+ * The first page of the recent phase says the version it deferred below (`head`): every later
+ * page, the one asked for ahead of writing this one included, must defer below the same version,
+ * or rows written between the two requests could fall between the phases.
+ */
+export function learnUpTo(first: FirstSync | undefined, page: PullResponse): FirstSync | undefined {
+  return first?.phase === 'recent' && first.upTo === null && page.head !== undefined ? { ...first, upTo: page.head } : first;
 }
 
 /**

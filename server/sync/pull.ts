@@ -108,7 +108,11 @@ function pageOf(rows: PageRow[], limit: number, budget: number): { take: number;
  * Rows an erasure deleted come as (kind, id) without content, like a note the caller may no
  * longer see, so the device deletes its copy (erased_rows: nothing else of them is left).
  *
- * Every page carries the server's epoch, the team's suppression secret, and whether the server
+ * `phase` (docs/sync.md, "First sign-in to a large team"): `recent` leaves out the older history
+ * (`older` above) and, at its end, stands at least at `upTo`; `history` sends only that, and no
+ * erased rows. The same team and visibility rules hold in every phase.
+ *
+ * Every page carries the team's version when it was read (`head`), the server's epoch, the team's suppression secret, and whether the server
  * mails the caller's reminders (`mailsReminders`: mail goes out over SMTP). A cursor beyond the team's version can only come from
  * before a restore of the database: the answer is `reset`, and the client pulls from zero.
  */

@@ -70,34 +70,33 @@ describe.each(DATABASE_KINDS)('first sign-in in two phases on %s', (kind) => {
     return { members, writer, people, notes };
   }
 
+  /** Every page of a phase from `cursor` on; `between` runs before each further page. */
+  async function pagesOf(who: SignedIn, cursor: number, limit: number, p: Phase, between: () => Promise<void> = () => Promise.resolve()) {
+    const rows: PullResponse['rows'] = [];
+    let upTo = p.upTo;
+    for (;;) {
+      const page = await pullPhase(app, who, cursor, limit, { ...p, upTo } as Phase);
+      upTo ??= page.head;
+      rows.push(...page.rows);
+      cursor = page.cursor;
+      if (!page.more) return { rows, cursor, upTo: upTo! };
+      await between();
+    }
+  }
+
   it('sends, for each role, exactly the rows of one full pull when nothing changes between the phases', async () => {
     const { members } = await team();
     for (const who of members) {
-      const recent: PullResponse['rows'] = [];
-      let cursor = 0;
-      let upTo: number | undefined;
-      for (;;) {
-        const page = await pullPhase(app, who, cursor, 4, { phase: 'recent', upTo });
-        upTo ??= page.head;
-        recent.push(...page.rows);
-        cursor = page.cursor;
-        if (!page.more) break;
-      }
+      const { rows: recent, cursor, upTo } = await pagesOf(who, 0, 4, { phase: 'recent' });
       expect(cursor).toBe(upTo);
-      const history: PullResponse['rows'] = [];
-      for (let h = 0; ; ) {
-        const page = await pullPhase(app, who, h, 3, { phase: 'history', upTo: upTo! });
-        history.push(...page.rows);
-        h = page.cursor;
-        if (!page.more) break;
-      }
+      const { rows: history } = await pagesOf(who, 0, 3, { phase: 'history', upTo });
       const full = await as(app, who).pullAll(1000);
       const key = (r: PullResponse['rows'][number]) => `${r.kind}:${r.id}:${r.version}:${JSON.stringify(r.doc)}`;
       expect([...recent, ...history].map(key).sort()).toEqual(full.map(key).sort());
       // The split is the one the docs promise: history is only older rows, recent none of them.
       expect(history.length).toBeGreaterThan(0);
-      expect(history.every((r) => isOlder(r, upTo!))).toBe(true);
-      expect(recent.some((r) => isOlder(r, upTo!))).toBe(false);
+      expect(history.every((r) => isOlder(r, upTo))).toBe(true);
+      expect(recent.some((r) => isOlder(r, upTo))).toBe(false);
     }
   });
 
@@ -124,14 +123,9 @@ describe.each(DATABASE_KINDS)('first sign-in in two phases on %s', (kind) => {
       let cursor = 0;
       let upTo: number | undefined;
       const mainToEnd = async () => {
-        for (;;) {
-          const page = await pullPhase(app, who, cursor, 4, { phase: 'recent', upTo });
-          upTo ??= page.head;
-          received.push(...page.rows);
-          cursor = page.cursor;
-          if (!page.more) return;
-          await change(step++);
-        }
+        const main = await pagesOf(who, cursor, 4, { phase: 'recent', upTo }, () => change(step++));
+        received.push(...main.rows);
+        ({ cursor, upTo } = main);
       };
       await mainToEnd();
       // As the device does: each history page after the main cursor reached the end.
