@@ -8,7 +8,7 @@
 // a page, like the extension):
 //   1. network + parse: `httpTransport().pull` page after page (HTTP, JSON, zod validation of
 //      the response), nothing stored: the part that does not depend on IndexedDB;
-//   2. end to end: `pullAll` into a fresh device (Dexie on fake-indexeddb): the budget figure;
+//   2. end to end: `pullEverything` (the recent phase and the older history) into a fresh device (Dexie on fake-indexeddb): the budget figure;
 //   3. Dexie only: the pages of pass 1, kept in memory, applied with `applyPullPage` into
 //      another fresh device: what storing costs on fake-indexeddb.
 // fake-indexeddb is much slower than a browser's IndexedDB, so pass 2 overstates a browser's
@@ -16,7 +16,7 @@
 import 'fake-indexeddb/auto';
 import { TandemDB } from '@/lib/db/database';
 import { MAX_PULL_LIMIT, type PullResponse } from '@/lib/model';
-import { PULL_LIMIT, actorOf, pullAll } from '@/lib/sync/engine';
+import { PULL_LIMIT, actorOf, pullEverything } from '@/lib/sync/engine';
 import { applyPullPage } from '@/lib/sync/rebase';
 import { ANALYZE, CHANGES, seed } from './support/pull-seed';
 import { countRows, cpuMs, load1, makeDevice, out, round, runBench, startServerProcess, tempDir } from './support/harness';
@@ -80,14 +80,14 @@ runBench(async () => {
   const fresh = await makeDevice(signIn);
   l0 = load1();
   t0 = performance.now();
-  await pullAll(fresh.db, fresh.transport, fresh.session);
+  await pullEverything(fresh.db, fresh.transport, fresh.session);
   const endToEndMs = performance.now() - t0;
   const rows = await countRows(fresh.db);
   const total = rows.prospects + rows.notes + rows.activities + rows.members;
   if (total !== expected || rows.prospects !== seeded.rows.prospects) throw new Error(`the device has ${JSON.stringify(rows)}, want ${expected} rows in all`);
   fresh.db.close();
   await fresh.db.delete();
-  out({ bench: 'pull-100k-end-to-end', ...common, rows: total, byTable: rows, ms: round(endToEndMs), budgetMs: GOAL_MS, meets: endToEndMs <= GOAL_MS, client: 'pullAll into TandemDB (Dexie) on fake-indexeddb', loadAvg1m: [l0, load1()] });
+  out({ bench: 'pull-100k-end-to-end', ...common, rows: total, byTable: rows, ms: round(endToEndMs), budgetMs: GOAL_MS, meets: endToEndMs <= GOAL_MS, client: 'pullEverything into TandemDB (Dexie) on fake-indexeddb', loadAvg1m: [l0, load1()] });
   await server.stop();
 
   // 3. Dexie only: the same pages, from memory.

@@ -12,16 +12,12 @@
 //     alone: zod of each row, the derived index words (toStoredRow), a bare bulkPut per page
 //     into a Dexie of the same schema, and the same with TandemDB's middlewares.
 //   npm run build && npx tsx bench/pull-chromium.ts      (BENCH_RUNS, default 3)
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { SCHEMA_VERSIONS } from '@/lib/db/schema';
 import { PULL_LIMIT } from '@/lib/sync/engine';
-import { launchChromium } from '../tests/e2e/support/chromium';
-import { EXTENSION_DIR } from '../tests/e2e/support/paths';
 import type { SignIn } from './support/bench-device';
+import { call, openPullPage } from './support/pull-chromium-browser';
 import { CHANGES, seed } from './support/pull-seed';
-import { addBenchPage, chromiumPid, cpuMs, load1, median, onCleanup, out, processTreeCpuMs, round, runBench, startServerProcess, tempDir } from './support/harness';
+import { cpuMs, load1, median, out, processTreeCpuMs, round, runBench, startServerProcess, tempDir } from './support/harness';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const GOAL_MS = 10_000;
@@ -30,36 +26,12 @@ const ONLY_PULLS = process.env.PULL_BENCH_ONLY_PULLS === '1';
 // PULL_BENCH_PROBE=1 also times each table's rows into a bare Dexie by index set and transaction size.
 const PROBE = process.env.PULL_BENCH_PROBE === '1';
 
-/** The built extension copied with bench-pull.html: the sync code and the probes, bundled. */
-async function prepareExtension(): Promise<string> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-pull-ext-'));
-  const remove = () => rmSync(dir, { recursive: true, force: true });
-  onCleanup(remove, remove);
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  await addBenchPage(dir, 'bench/support/pull-chromium-page.ts', 'bench-pull', 'Tandem bench pull');
-  return dir;
-}
-
-type Page = Awaited<ReturnType<Awaited<ReturnType<typeof launchChromium>>['context']['newPage']>>;
-const call = <T>(page: Page, fn: string, ...args: unknown[]) =>
-  page.evaluate(([name, rest]) => (globalThis as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>).tandemPull![name]!(...(rest)), [fn, args] as const) as Promise<T>;
-
 runBench(async () => {
   const dataDir = tempDir('tandem-bench-pull-chromium-');
   const seeded = await seed(dataDir);
   const server = await startServerProcess({ dataDir });
   const signIn: SignIn = { ...seeded.signIn, serverUrl: server.url };
-  const extensionDir = await prepareExtension();
-  const browser = await launchChromium({ extensionDir });
-  const closeBrowser = onCleanup(browser.close, () => undefined);
-  const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
-  const id = new URL(worker.url()).host;
-  await browser.context.addInitScript('globalThis.__name = (f) => f');
-  const browserPid = chromiumPid(browser.userDataDir);
-  if (browserPid === undefined) throw new Error('could not find the Chromium process');
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${id}/bench-pull.html`);
-  await page.waitForFunction(() => 'tandemPull' in globalThis);
+  const { page, browserPid, close: closeBrowser } = await openPullPage();
 
   type Net = { ms: number; fetchMs: number; jsonMs: number; zodMs: number; bytes: number; pages: number; rows: number };
   type E2E = { ms: number; requestMs: number; rows: Record<string, number>; cpuMs?: { browser: number; server: number } };

@@ -4,7 +4,7 @@
 //
 // Tandem: the server is `server/main.ts` in its own process on PGlite (real HTTP on loopback),
 // like pouchdb-server is for PouchDB. Client A writes the records locally with `mutate` (not
-// timed), then `pushAll` is timed; then a fresh client B (another member) runs `pullAll`,
+// timed), then `pushAll` is timed; then a fresh client B (another member) runs `pullEverything`,
 // timed, and must end with exactly the 10,000 notes and activities. The records become
 // mutations as bench/support/bench-records.ts says (payload sizes matched); the 500 people they
 // are about are created first with `prospect.upsert` and travel in the timed part too.
@@ -22,7 +22,7 @@ import { ulid } from 'ulidx';
 import { TandemDB } from '@/lib/db/database';
 import { activityLog, noteAdd, prospectUpsert } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
-import { PULL_LIMIT, PUSH_BATCH, pullAll, pushAll } from '@/lib/sync/engine';
+import { PULL_LIMIT, PUSH_BATCH, pullEverything, pushAll } from '@/lib/sync/engine';
 import { makeRecords } from './pouchdb/records';
 import { type Plan, planFromRecords } from './support/bench-records';
 import { ROOT, countRows, createTeamWithMembers, load1, makeDevice, median, onCleanup, out, round, runBench, startServerProcess, tempDir } from './support/harness';
@@ -84,7 +84,7 @@ async function tandemRun(plan: Plan, run: number) {
       const t0 = performance.now();
       const rejected = await pushAll(A.db, A.transport, A.session);
       const t1 = performance.now();
-      await pullAll(B.db, B.transport, B.session);
+      await pullEverything(B.db, B.transport, B.session);
       const t2 = performance.now();
       if (rejected.length) throw new Error(`the server rejected ${rejected.length} mutations, e.g. ${JSON.stringify(rejected[0])}`);
 
@@ -167,7 +167,7 @@ runBench(async () => {
     runs: RUNS,
     samples: ours.map((o) => ({ pushMs: round(o.times.pushMs), pullMs: round(o.times.pullMs), totalMs: round(o.times.totalMs) })),
     server: 'server/main.ts in its own process, PGlite in a temp dir, HTTP on 127.0.0.1',
-    client: `TandemDB (Dexie) on fake-indexeddb, pushAll then a fresh device pullAll (PUSH_BATCH ${PUSH_BATCH}, PULL_LIMIT ${PULL_LIMIT})`,
+    client: `TandemDB (Dexie) on fake-indexeddb, pushAll then a fresh device pullEverything (PUSH_BATCH ${PUSH_BATCH}, PULL_LIMIT ${PULL_LIMIT})`,
     clientB: first.rows,
     payload: {
       how: 'each record → note.add (body = the record’s body) or activity.log (kind mapped from the record’s); activities have no free text, so the bytes they lack are added to note bodies, making Σ row JSON ≈ Σ record JSON; plus one prospect.upsert per person (500), pushed and pulled in the timed part',

@@ -18,14 +18,14 @@ const SEED_BATCH = 2_000;
 // runs ANALYZE; as the server stands that is nobody. PULL_BENCH_ANALYZE=1 analyzes after seeding.
 export const ANALYZE = process.env.PULL_BENCH_ANALYZE === '1';
 
-interface SeedRow {
+export interface SeedRow {
   kind: 'prospect' | 'note' | 'activity';
   id: string;
   version: number;
   doc: object;
 }
 
-async function insertRows(db: Queryable, teamId: string, rows: SeedRow[]) {
+export async function insertRows(db: Queryable, teamId: string, rows: SeedRow[]) {
   for (let i = 0; i < rows.length; i += SEED_BATCH) {
     await db.query(
       `INSERT INTO entities (team_id, kind, id, version, doc, visible_to, ever_public)

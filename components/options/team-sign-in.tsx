@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { FirstSyncProgress } from '@/components/sync/first-sync-progress';
 import { SyncStatus } from '@/components/sync/sync-status';
 import { useDb } from '@/components/ui/db-context';
 import { exportBackupFile } from '@/lib/backup/backup';
@@ -194,6 +195,7 @@ export function TeamSignIn({ onSignedIn }: Props) {
         <p data-testid="signed-in-as">
           Signed in as <strong>{me?.name}</strong> ({me ? ROLE_LABELS[me.role] : '…'}) to <strong>{session.teamName}</strong> at {session.serverUrl}.
         </p>
+        <FirstSyncProgress />
         <SyncStatus />
         <OtherTeamChangesQuestion session={session} />
         <HeldChangesQuestion session={session} />

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { WarningList, warningsFor } from '@/components/prospect/outreach-guard';
 import { FEED_PAGE, useProspectView } from '@/components/prospect/use-prospect-view';
 import { BatchTray } from '@/components/review-batch/batch-tray';
+import { FirstSyncProgress } from '@/components/sync/first-sync-progress';
 import { SyncStatus } from '@/components/sync/sync-status';
 import { PageLinks } from '@/components/ui/page-links';
 import { WaitingWork } from './waiting-work';
@@ -35,6 +36,7 @@ export function PopupApp({ active, sidebarShown = null, onShowSidebar }: Props) 
         <BatchTray compact />
       </main>
       <footer>
+        <FirstSyncProgress />
         <SyncStatus />
         <PageLinks />
       </footer>

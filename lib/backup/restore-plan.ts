@@ -3,6 +3,7 @@ import { ensureMe, readMe, readSettings, readSignedOut } from '@/lib/db/local-st
 import { type BackupRestoreArgs, LOCAL_TEAM_ID, RESTORABLE_TABLES, type RestorableTable, SYNCED_TABLES, type Settings, type SyncedTable, type UnsentChanges } from '@/lib/model';
 import { type Actor, whyNotRestorable } from '@/lib/mutations';
 import { readSession, readSyncState } from '@/lib/sync/session';
+import { readFirstSync } from '@/lib/sync/first-sync';
 import type { Backup } from './backup';
 
 /** Where a backup would go: what this device is, which decides what it may restore and how. */
@@ -42,7 +43,8 @@ async function targetOf(db: TandemDB): Promise<RestoreTarget> {
   const session = await readSession(db);
   const me = await readMe(db);
   if (session && me) {
-    if ((await readSyncState(db)).lastSyncedAt === null) return { kind: 'not-synced', teamName: session.teamName };
+    // Until a first sign-in's older history has arrived the device cannot tell what it lacks either.
+    if ((await readSyncState(db)).lastSyncedAt === null || (await readFirstSync(db, session.teamId))) return { kind: 'not-synced', teamName: session.teamName };
     return { kind: 'team', teamId: session.teamId, teamName: session.teamName, actor: { memberId: me.memberId, teamId: session.teamId, role: me.role } };
   }
   const signedOut = await readSignedOut(db);

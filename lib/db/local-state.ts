@@ -29,6 +29,8 @@ export const LOCAL_KEYS = {
   notSamePerson: 'notSamePerson',
   /** The team's secret for the suppression list's keyed hashes, sent by the server with every pull. */
   suppressionSecret: 'suppressionSecret',
+  /** A first sign-in's phases and history cursor (lib/sync/first-sync.ts). */
+  firstSync: 'firstSync',
 } as const;
 
 export async function readValidated<T extends z.ZodType>(db: TandemDB, key: string, schema: T): Promise<z.infer<T> | undefined> {

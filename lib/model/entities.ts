@@ -20,6 +20,11 @@ interface EntityDefinition<Kind extends string, Schema extends z.ZodType> {
   readableOnlyBy: (row: z.output<Schema>) => string | null;
   /** What one row is called in a sentence a person reads ("another review request"). */
   noun: string;
+  /**
+   * The field that dates a row, when rows older than the guard window may arrive after the rest
+   * on a first sign-in (docs/sync.md, "First sign-in to a large team"); absent: it comes first.
+   */
+  olderHistory?: { at: string };
 }
 
 const teamWide = () => null;
@@ -29,8 +34,9 @@ function entity<Kind extends string, Schema extends z.ZodType>(
   schema: Schema,
   noun: string,
   readableOnlyBy: (row: z.output<Schema>) => string | null = teamWide,
+  olderHistory?: { at: keyof z.output<Schema> & string },
 ): EntityDefinition<Kind, Schema> {
-  return { kind, schema, noun, readableOnlyBy };
+  return { kind, schema, noun, readableOnlyBy, ...(olderHistory && { olderHistory }) };
 }
 
 /**
@@ -40,8 +46,8 @@ function entity<Kind extends string, Schema extends z.ZodType>(
  */
 export const ENTITIES = {
   prospects: entity('prospect', Prospect, 'person'),
-  activities: entity('activity', Activity, 'activity'),
-  notes: entity('note', Note, 'note', (note) => (note.visibility === 'private' ? note.authorId : null)),
+  activities: entity('activity', Activity, 'activity', teamWide, { at: 'at' }),
+  notes: entity('note', Note, 'note', (note) => (note.visibility === 'private' ? note.authorId : null), { at: 'createdAt' }),
   members: entity('member', Member, 'member'),
   aliases: entity('alias', Alias, 'person'),
   requisitions: entity('requisition', Requisition, 'requisition'),
@@ -75,3 +81,9 @@ export const ENTITY_SCHEMAS = Object.fromEntries(SYNCED_TABLES.map((t) => [ENTIT
 export function readableOnlyBy<T extends SyncedTable>(table: T, row: SyncedRows[T]): string | null {
   return (ENTITIES[table].readableOnlyBy as (row: SyncedRows[T]) => string | null)(row);
 }
+
+/** Kinds whose older rows may arrive after the rest on a first sign-in, and the field that dates each. */
+export const DEFERRABLE: { kind: EntityKind; at: string }[] = SYNCED_TABLES.flatMap((t) => {
+  const older = (ENTITIES[t] as EntityDefinition<EntityKind, z.ZodType>).olderHistory;
+  return older ? [{ kind: ENTITIES[t].kind, at: older.at }] : [];
+});

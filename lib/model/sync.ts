@@ -57,14 +57,40 @@ export const MAX_PULL_LIMIT = 5000;
  */
 export const PULL_PAGE_BYTES = 2 * 1024 * 1024;
 
-export const PullQuery = z.object({
-  clientId: ClientId,
-  cursor: z.coerce.number().int().nonnegative().default(0),
-  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(1000),
-  /** Rejections of this client's mutations above this id are returned. */
-  since: z.coerce.number().int().nonnegative().default(0),
-});
+/**
+ * Which rows a pull sends (docs/sync.md, "First sign-in to a large team"): `all`; `recent`, all but
+ * the older history (rows of a deferrable kind dated before `olderThan`, at or below `upTo`);
+ * `history`, only those.
+ */
+export const PullPhase = z.enum(['all', 'recent', 'history']);
+export type PullPhase = z.infer<typeof PullPhase>;
+
+export const PullQuery = z
+  .object({
+    clientId: ClientId,
+    cursor: z.coerce.number().int().nonnegative().default(0),
+    limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(1000),
+    /** Rejections of this client's mutations above this id are returned. */
+    since: z.coerce.number().int().nonnegative().default(0),
+    phase: PullPhase.default('all'),
+    /** The team's version the first sign-in began at; a recent pull without it takes the team's version now (`head`). */
+    upTo: z.coerce.number().int().nonnegative().optional(),
+    /** Rows dated before this (ms since 1970) are older history. */
+    olderThan: z.coerce.number().int().nonnegative().optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.phase === 'all' && (q.upTo !== undefined || q.olderThan !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['phase'], message: 'upTo and olderThan go with phase=recent or phase=history' });
+    }
+    if (q.phase !== 'all' && q.olderThan === undefined) ctx.addIssue({ code: 'custom', path: ['olderThan'], message: `phase=${q.phase} needs olderThan` });
+    if (q.phase === 'history' && q.upTo === undefined) ctx.addIssue({ code: 'custom', path: ['upTo'], message: 'phase=history needs upTo' });
+    if (q.phase === 'history' && q.upTo !== undefined && q.cursor > q.upTo) {
+      ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'a history cursor cannot be past upTo' });
+    }
+  });
 export type PullQuery = z.infer<typeof PullQuery>;
+/** A pull as a device asks for it: the phase may be left out (`all`). */
+export type PullRequest = Omit<PullQuery, 'phase'> & Partial<Pick<PullQuery, 'phase'>>;
 
 /** A changed row; `doc` null means the caller may no longer see it (a note made private). */
 export const PullRow = z.object({
@@ -104,6 +130,8 @@ export const PullResponse = z.object({
    * is never reminded of twice. Absent (an older server) or false: the device reminds.
    */
   remindersByMail: z.boolean().optional(),
+  /** The team's version when this page was read (a recent pull without `upTo` defers below it). Absent: an older server. */
+  head: z.number().int().nonnegative().optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

@@ -89,7 +89,8 @@ export async function signIn(db: TandemDB, { serverUrl, code, deviceName, fetch:
       { key: LOCAL_KEYS.syncState, value: INITIAL_SYNC_STATE },
       { key: LOCAL_KEYS.lastServerUrl, value: base },
     ]);
-    await db.local.delete(LOCAL_KEYS.signedOut);
+    // The cursor starts at zero: the first pull begins a first sign-in of its own.
+    await db.local.bulkDelete([LOCAL_KEYS.signedOut, LOCAL_KEYS.firstSync]);
     await db.local.put({ key: LOCAL_KEYS.teamMembers, value: { ...owners, [team.id]: member.id } });
     if (otherOwner) {
       const held = await holdChanges(db, { teamId: team.id, teamName: team.name, memberId: otherOwner.id, memberName: otherOwner.name });
@@ -129,7 +130,7 @@ export async function signOut(db: TandemDB, { wipe, discardUnsent = false, fetch
     allowSyncedWrites('account');
     const unsent = await countUnsent(db);
     if (wipe && unsent > 0 && !discardUnsent) throw new UnsentChangesError(unsent);
-    await db.local.bulkDelete([LOCAL_KEYS.session, LOCAL_KEYS.syncState]);
+    await db.local.bulkDelete([LOCAL_KEYS.session, LOCAL_KEYS.syncState, LOCAL_KEYS.firstSync]);
     const teamId = session?.teamId ?? me?.teamId;
     const memberId = session?.memberId ?? me?.memberId;
     if (teamId && memberId && teamId !== LOCAL_TEAM_ID) {

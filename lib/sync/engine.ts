@@ -2,6 +2,7 @@ import type { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { MAX_PUSH_MUTATIONS, PUSH_BATCH_BYTES, type Me, type OutboxEntry, type PushRequest, type Rejection, utf8Length } from '@/lib/model';
 import { refreshMe } from './account';
+import { firstSyncFor, followMainPage, learnUpTo, mainPhase, pullHistory } from './first-sync';
 import { teamOutbox } from './outbox';
 import { applyPullPage, restartFromZero } from './rebase';
 import { type Session, patchSyncState, readSession, readSyncState } from './session';
@@ -92,8 +93,10 @@ export async function pushAll(db: TandemDB, transport: SyncTransport, session: S
 export async function pullAll(db: TandemDB, transport: SyncTransport, session: Session): Promise<void> {
   let restarted = false;
   let state = await readSyncState(db);
+  // A pull from zero is a first sign-in: recent history first (docs/sync.md).
+  let first = await firstSyncFor(db, session.teamId);
   const ask = (cursor: number) => {
-    const request = transport.pull({ clientId: session.clientId, cursor, limit: PULL_LIMIT, since: state.rejectionsSince });
+    const request = transport.pull({ clientId: session.clientId, cursor, limit: PULL_LIMIT, since: state.rejectionsSince, ...mainPhase(first) });
     // Awaited in the next turn of the loop, or dropped when writing this page fails.
     request.catch(() => undefined);
     return request;
@@ -106,32 +109,45 @@ export async function pullAll(db: TandemDB, transport: SyncTransport, session: S
       restarted = true;
       await restartFromZero(db, page.epoch);
       state = await readSyncState(db);
+      first = await firstSyncFor(db, session.teamId);
       next = ask(state.cursor);
       continue;
     }
+    first = learnUpTo(first, page);
     // The next page is asked for while this one is written (the server builds it meanwhile).
     // The cursor moves only when this page's transaction commits: if it fails, the page asked
     // for is dropped with the error and the next pull starts from the stored cursor.
     if (page.more) next = ask(page.cursor);
     // The member's role can change on the server; pending changes replay with the new one.
     const role = page.rows.find((r) => r.kind === 'member' && r.id === session.memberId)?.doc as { role?: Me['role'] } | null | undefined;
-    await applyPullPage(db, page, actorOf(session, role?.role ?? (await currentRole(db, session))));
+    await applyPullPage(db, page, actorOf(session, role?.role ?? (await currentRole(db, session))), Date.now(), followMainPage(db, first, page));
     if (!page.more) return refreshMe(db, session);
     state = await readSyncState(db);
+    first = await firstSyncFor(db, session.teamId);
     // Another pull moved the cursor meanwhile: the page asked for may no longer follow on.
     if (state.cursor !== page.cursor) next = ask(state.cursor);
   }
 }
 
 /**
- * One full round: push everything pending, then pull until up to date. A failed push never
+ * Pulls until the device holds all of the team's rows, a first sign-in's older history included:
+ * a fresh device's full pull, for benches and tests, as rounds of the scheduler would do it.
+ */
+export async function pullEverything(db: TandemDB, transport: SyncTransport, session: Session): Promise<void> {
+  do await pullAll(db, transport, session);
+  while (await pullHistory(db, transport, session, actorOf(session, await currentRole(db, session))));
+}
+
+/**
+ * One full round: push everything pending, then pull until up to date, then a slice of a first
+ * sign-in's older history (`historyLeft`: another round should follow at once). A failed push never
  * stops the pull (a change the server will not take must not cut the member off from the
  * team's); its error is thrown after the pull, so the round still counts as failed and retries.
  * A 429 stops the round at once: the server asked for quiet. Throws transport errors.
  */
-export async function syncOnce(db: TandemDB, transport: SyncTransport, { push = true } = {}): Promise<void> {
+export async function syncOnce(db: TandemDB, transport: SyncTransport, { push = true } = {}): Promise<{ historyLeft: boolean }> {
   const session = await readSession(db);
-  if (!session) return;
+  if (!session) return { historyLeft: false };
   let pushError: Error | null = null;
   if (push) {
     try {
@@ -142,6 +158,10 @@ export async function syncOnce(db: TandemDB, transport: SyncTransport, { push = 
     }
   }
   await pullAll(db, transport, session);
+  // Older history of a first sign-in, a slice a round, so new changes are never held behind it;
+  // like the pull, whatever happened to the push.
+  const historyLeft = await pullHistory(db, transport, session, actorOf(session, await currentRole(db, session)));
   if (pushError !== null) throw pushError;
   await patchSyncState(db, { lastSyncedAt: Date.now() });
+  return { historyLeft };
 }

@@ -1,7 +1,7 @@
 import { type TandemDB, syncedTables, toStoredRow, writableTables } from '@/lib/db/database';
 import { DexieStore } from '@/lib/db/dexie-store';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
-import { writeSuppressionSecret } from '@/lib/db/local-state';
+import { LOCAL_KEYS, writeSuppressionSecret } from '@/lib/db/local-state';
 import { forgetLocally } from '@/lib/db/forget-locally';
 import { ENTITY_SCHEMAS, type PullResponse, TABLE_OF_KIND } from '@/lib/model';
 import { MUTATIONS, MutationRefused, type Actor } from '@/lib/mutations';
@@ -85,14 +85,9 @@ export async function replayPending(db: TandemDB, actor: Actor) {
  * re-apply what is still pending. Whatever the server refused simply is not re-applied, so
  * its optimistic change disappears.
  */
-export async function applyPullPage(db: TandemDB, page: PullResponse, actor: Actor, now = Date.now()): Promise<void> {
+export async function applyPullPage(db: TandemDB, page: PullResponse, actor: Actor, now = Date.now(), alsoWrite?: () => Promise<void>): Promise<void> {
   await db.transaction('rw', writableTables(db), async () => {
-    allowSyncedWrites('pull');
-    await restoreShadows(db);
-    const skipped = await writeServerRows(db, page.rows);
-    if (page.suppressionSecret) await writeSuppressionSecret(db, actor.teamId, page.suppressionSecret);
-    const state = await readSyncState(db);
-    const unreadable = mergeUnreadable(state.unreadable, page.rows, skipped);
+    const { state, unreadable } = await writeServerPage(db, page, actor);
     // Every page says it; a server that does not (older) leaves reminding to the device.
     const remindersByMail = page.remindersByMail ?? false;
     if (!page.more) {
@@ -109,7 +104,35 @@ export async function applyPullPage(db: TandemDB, page: PullResponse, actor: Act
     } else {
       await patchSyncState(db, { cursor: page.cursor, epoch: page.epoch, unreadable, remindersByMail });
     }
+    await alsoWrite?.();
     await replayPending(db, actor);
+  });
+}
+
+/** Inside a page's transaction: pending changes rolled back and the page's rows written; the rows it could not read kept. */
+async function writeServerPage(db: TandemDB, page: PullResponse, actor: Actor) {
+  allowSyncedWrites('pull');
+  await restoreShadows(db);
+  const skipped = await writeServerRows(db, page.rows);
+  if (page.suppressionSecret) await writeSuppressionSecret(db, actor.teamId, page.suppressionSecret);
+  const state = await readSyncState(db);
+  return { state, unreadable: mergeUnreadable(state.unreadable, page.rows, skipped) };
+}
+
+/**
+ * One page of older history (docs/sync.md, "First sign-in to a large team"), in one transaction,
+ * only if `stillValid` says the device has not moved on since it asked (else nothing is written
+ * and false returned); rows are written and pending changes replayed as for any page, and
+ * `alsoWrite` moves the history cursor with them. No acknowledgements: those are the main pull's.
+ */
+export async function applyHistoryPage(db: TandemDB, page: PullResponse, actor: Actor, stillValid: () => Promise<boolean>, alsoWrite: () => Promise<void>): Promise<boolean> {
+  return db.transaction('rw', writableTables(db), async () => {
+    if (!(await stillValid())) return false;
+    const { unreadable } = await writeServerPage(db, page, actor);
+    await patchSyncState(db, { unreadable });
+    await alsoWrite();
+    await replayPending(db, actor);
+    return true;
   });
 }
 
@@ -130,6 +153,8 @@ export async function clearSyncedRows(db: TandemDB) {
 export async function restartFromZero(db: TandemDB, epoch: string) {
   await db.transaction('rw', writableTables(db), async () => {
     await clearSyncedRows(db);
+    // A first sign-in under way starts again from its recent phase (the pull from zero starts one).
+    await db.local.delete(LOCAL_KEYS.firstSync);
     await patchSyncState(db, { cursor: 0, epoch, unreadable: [] });
   });
 }

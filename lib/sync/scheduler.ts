@@ -109,8 +109,10 @@ export class SyncScheduler {
     if (status === 'rate_limited' && nextRetryAt !== null && nextRetryAt > this.now()) return { retryInMs: nextRetryAt - this.now() };
     await patchSyncState(db, { status: 'syncing' });
     try {
-      await syncOnce(db, this.deps.transport(session));
+      const { historyLeft } = await syncOnce(db, this.deps.transport(session));
       await patchSyncState(db, { status: 'idle', error: null, failures: 0, nextRetryAt: null, lastSyncedAt: this.now() });
+      // A first sign-in's older history: the next slice at once, after anything asked meanwhile.
+      if (historyLeft) return { retryInMs: 0 };
     } catch (e) {
       return this.recordFailure(e);
     }

@@ -75,3 +75,9 @@ export function rejectionText(name: string, reason: string): string {
   // Each mutation names its action where it is defined; a name this version does not know stays visible.
   return `${MUTATIONS.get(name)?.title ?? `A change (${name})`} was refused and undone: ${reason}`;
 }
+
+/** What the first sign-in's progress bar says: its name (the phase) and its value in words. */
+export function firstSyncWords(teamName: string, phase: 'recent' | 'history', percent: number): { label: string; text: string } {
+  if (phase === 'recent') return { label: `Getting ${teamName}’s people and recent history`, text: `${percent}% — Tandem is usable when this is done` };
+  return { label: `Getting ${teamName}’s older history in the background`, text: `Ready to use. Older history: ${percent}%` };
+}

@@ -1,4 +1,4 @@
-import { PullResponse, PushResponse, type PullQuery, type PushRequest } from '@/lib/model';
+import { PullResponse, PushResponse, type PullRequest, type PushRequest } from '@/lib/model';
 
 /** The server cannot be reached (network down, server stopped, timed out): retry later. */
 export class OfflineError extends Error {}
@@ -40,7 +40,7 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
 
 export interface SyncTransport {
   push(body: PushRequest): Promise<PushResponse>;
-  pull(query: PullQuery): Promise<PullResponse>;
+  pull(query: PullRequest): Promise<PullResponse>;
 }
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -92,8 +92,11 @@ export function httpTransport(options: Parameters<typeof serverCaller>[0]): Sync
     async push(body) {
       return parse(PushResponse, await send('/v1/push', { method: 'POST', body: JSON.stringify(body) }), 'push');
     },
-    async pull({ clientId, cursor, limit, since }) {
+    async pull({ clientId, cursor, limit, since, phase, upTo, olderThan }) {
       const q = new URLSearchParams({ clientId, cursor: String(cursor), limit: String(limit), since: String(since) });
+      if (phase !== undefined && phase !== 'all') q.set('phase', phase);
+      if (upTo !== undefined) q.set('upTo', String(upTo));
+      if (olderThan !== undefined) q.set('olderThan', String(olderThan));
       return parse(PullResponse, await send(`/v1/pull?${q}`, { method: 'GET' }), 'pull');
     },
   };

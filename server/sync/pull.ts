@@ -1,6 +1,6 @@
 import type { Database } from '@/server/db/database';
 import type { Actor } from '@/lib/mutations';
-import { PULL_PAGE_BYTES, type PullQuery, type PullResponse, type PullRow } from '@/lib/model';
+import { DEFERRABLE, PULL_PAGE_BYTES, type PullQuery, type PullResponse, type PullRow } from '@/lib/model';
 import { currentEpoch } from './epoch';
 import { teamSecret } from './erasure';
 import { claimClient, toRejection } from './push';
@@ -19,12 +19,28 @@ interface PageRow {
 }
 
 /**
+ * A row is older history (docs/sync.md, "First sign-in to a large team"): of a deferrable kind,
+ * dated before `olderThan` by the registry's field, at or below version `upTo` (parameter numbers). `IS TRUE` makes a row without
+ * a readable date "not older" on both sides, so `recent` and `history` split every row exactly.
+ * The kinds and fields are the registry's own strings, not input.
+ */
+const older = (upTo: number, olderThan: number) =>
+  `(CASE kind ${DEFERRABLE.map(({ kind, at }) => `WHEN '${kind}' THEN CASE WHEN jsonb_typeof(doc->'${at}') = 'number' THEN (doc->>'${at}')::numeric END`).join(' ')} END < $${olderThan} AND version <= $${upTo}) IS TRUE`;
+
+/** Which of the team's rows each phase sends (with `upTo` and `olderThan` as parameters `upTo` and `upTo + 1`), and whether it sends erased rows. */
+const PHASES: Record<PullQuery['phase'], { rows: (upTo: number) => string; erased: boolean }> = {
+  all: { rows: () => 'TRUE', erased: true },
+  recent: { rows: (upTo) => `NOT ${older(upTo, upTo + 1)}`, erased: true },
+  history: { rows: (upTo) => older(upTo, upTo + 1), erased: false },
+};
+
+/**
  * The caller's team's rows since `cursor`, at most `limit + 1` of them, each with the page's
  * running size up to the end of its version. Documents past `budget` stay in the database (the
  * first version's always come: it goes alone if it is bigger than the budget). Sizes come from
  * the stored `bytes` column, so finding the end of a page reads no document it does not send.
  */
-const PAGE = `
+const page = (phase: PullQuery['phase']) => `
   SELECT kind, id, version, upto, CASE WHEN upto <= $5 OR version = first THEN doc END AS doc
     FROM (SELECT kind, id, version, doc,
                  sum(size) OVER (ORDER BY version) AS upto,
@@ -33,26 +49,29 @@ const PAGE = `
                                         CASE WHEN visible_to IS NULL OR visible_to = $3 THEN doc END AS doc,
                                         CASE WHEN visible_to IS NULL OR visible_to = $3 THEN bytes ELSE 0 END + ${ROW_OVERHEAD_BYTES} AS size
                                    FROM entities
-                                  WHERE team_id = $1 AND version > $2 AND (visible_to IS NULL OR visible_to = $3 OR ever_public)
+                                  WHERE team_id = $1 AND version > $2 AND (visible_to IS NULL OR visible_to = $3 OR ever_public) AND ${PHASES[phase].rows(6)}
                                   ORDER BY version
                                   LIMIT $4) AS changed
                   UNION ALL
                   SELECT * FROM (SELECT kind, id, version, NULL::jsonb AS doc, ${ROW_OVERHEAD_BYTES} AS size
                                    FROM erased_rows
-                                  WHERE team_id = $1 AND version > $2
+                                  WHERE team_id = $1 AND version > $2 AND ${PHASES[phase].erased}
                                   ORDER BY version
                                   LIMIT $4) AS erased
                    ORDER BY version
                    LIMIT $4) AS candidates) AS sized
    ORDER BY version`;
 
-/** Every row of one version, whatever its size (a version bigger than a page goes alone). */
-const ONE_VERSION = `
+/** Every row of one version the phase sends, whatever its size (a version bigger than a page goes alone). */
+const oneVersion = (phase: PullQuery['phase']) => `
   SELECT kind, id, version, 0 AS upto, CASE WHEN visible_to IS NULL OR visible_to = $3 THEN doc END AS doc
     FROM entities
-   WHERE team_id = $1 AND version = $2 AND (visible_to IS NULL OR visible_to = $3 OR ever_public)
+   WHERE team_id = $1 AND version = $2 AND (visible_to IS NULL OR visible_to = $3 OR ever_public) AND ${PHASES[phase].rows(4)}
   UNION ALL
-  SELECT kind, id, version, 0 AS upto, NULL::jsonb AS doc FROM erased_rows WHERE team_id = $1 AND version = $2`;
+  SELECT kind, id, version, 0 AS upto, NULL::jsonb AS doc FROM erased_rows WHERE team_id = $1 AND version = $2 AND ${PHASES[phase].erased}`;
+
+const PAGES = { all: page('all'), recent: page('recent'), history: page('history') };
+const ONE_VERSIONS = { all: oneVersion('all'), recent: oneVersion('recent'), history: oneVersion('history') };
 
 /**
  * Where the page ends: whole versions only (one mutation's writes arrive together, and the
@@ -89,7 +108,11 @@ function pageOf(rows: PageRow[], limit: number, budget: number): { take: number;
  * Rows an erasure deleted come as (kind, id) without content, like a note the caller may no
  * longer see, so the device deletes its copy (erased_rows: nothing else of them is left).
  *
- * Every page carries the server's epoch, the team's suppression secret, and whether the server
+ * `phase` (docs/sync.md, "First sign-in to a large team"): `recent` leaves out the older history
+ * (`older` above) and, at its end, stands at least at `upTo`; `history` sends only that, and no
+ * erased rows. The same team and visibility rules hold in every phase.
+ *
+ * Every page carries the team's version when it was read (`head`), the server's epoch, the team's suppression secret, and whether the server
  * mails the caller's reminders (`mailsReminders`: mail goes out over SMTP). A cursor beyond the team's version can only come from
  * before a restore of the database: the answer is `reset`, and the client pulls from zero.
  */
@@ -99,17 +122,23 @@ export async function pull(db: Database, actor: Actor, query: PullQuery, { mails
   // pull by every device of a team pays at once.
   const lastMutationId = await claimClient(db, query.clientId, actor.memberId, { lock: false });
   const [team] = await db.query<{ version: number }>('SELECT version FROM teams WHERE id = $1', [actor.teamId]);
-  if (query.cursor > Number(team?.version ?? 0)) return { rows: [], cursor: 0, more: true, lastMutationId, rejections: [], epoch, reset: true };
+  const head = Number(team?.version ?? 0);
+  if (query.cursor > head || (query.upTo ?? 0) > head) return { rows: [], cursor: 0, more: true, lastMutationId, rejections: [], epoch, reset: true, head };
   const remindersByMail = mailsReminders && (await reviewMailOn(db, actor));
   const rejections = await db.query<{ mutation_id: number; name: string; reason: string }>(
     'SELECT mutation_id, name, reason FROM rejections WHERE client_id = $1 AND mutation_id > $2 AND mutation_id <= $3 ORDER BY mutation_id',
     [query.clientId, query.since, lastMutationId],
   );
-  const fetched = await db.query<PageRow>(PAGE, [actor.teamId, query.cursor, actor.memberId, query.limit + 1, PULL_PAGE_BYTES]);
+  // Every row at or below the team's version now is committed (versions are taken under the team's lock).
+  const upTo = query.upTo ?? head;
+  const olderParams = query.phase === 'all' ? [] : [upTo, query.olderThan ?? 0];
+  const fetched = await db.query<PageRow>(PAGES[query.phase], [actor.teamId, query.cursor, actor.memberId, query.limit + 1, PULL_PAGE_BYTES, ...olderParams]);
   const { take, wholeFirstVersion } = pageOf(fetched, query.limit, PULL_PAGE_BYTES);
-  const rows = wholeFirstVersion ? await db.query<PageRow>(ONE_VERSION, [actor.teamId, fetched[0]!.version, actor.memberId]) : fetched.slice(0, take);
+  const rows = wholeFirstVersion ? await db.query<PageRow>(ONE_VERSIONS[query.phase], [actor.teamId, fetched[0]!.version, actor.memberId, ...olderParams]) : fetched.slice(0, take);
   const more = wholeFirstVersion || take < fetched.length;
-  const cursor = rows.length > 0 ? Number(rows[rows.length - 1]!.version) : query.cursor;
+  const last = rows.length > 0 ? Number(rows[rows.length - 1]!.version) : query.cursor;
+  // A recent pull that reached the end has sent or left for history every row up to upTo.
+  const cursor = query.phase === 'recent' && !more ? Math.max(last, upTo) : last;
   return {
     rows: rows.map((r) => ({ kind: r.kind, id: r.id, version: Number(r.version), doc: r.doc ?? null })),
     cursor,
@@ -120,6 +149,7 @@ export async function pull(db: Database, actor: Actor, query: PullQuery, { mails
     reset: false,
     suppressionSecret: await teamSecret(db, actor.teamId),
     remindersByMail,
+    head,
   };
 }
 

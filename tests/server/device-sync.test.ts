@@ -1,7 +1,8 @@
 /**
  * The device's sync engine (lib/sync, on fake-indexeddb) against the real server app, in
  * process: issue 7, findings 2 (push batches capped in bytes, halved on a 413, and a failed push
- * never stops the pull) and 5 (pending changes never leave the team they were written for).
+ * never stops the pull) and 5 (pending changes never leave the team they were written for); issue
+ * 13, a first sign-in's two phases.
  */
 import { ulid } from 'ulidx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import { applyRestore } from '@/lib/backup/restore';
 import { planRestore } from '@/lib/backup/restore-plan';
 import { signIn, signOut } from '@/lib/sync/account';
 import { syncOnce } from '@/lib/sync/engine';
+import { firstSyncProgress, readFirstSync } from '@/lib/sync/first-sync';
 import { changesForOtherTeams } from '@/lib/sync/outbox';
 import { readSession } from '@/lib/sync/session';
 import { type Fetch, OfflineError, httpTransport } from '@/lib/sync/transport';
@@ -38,7 +40,7 @@ async function device(app: App, db: Database, teamId: string, email: string, fet
 
 async function sync(local: TandemDB, fetch: Fetch) {
   const session = (await readSession(local))!;
-  await syncOnce(local, httpTransport({ serverUrl: session.serverUrl, token: session.token, fetch }));
+  return syncOnce(local, httpTransport({ serverUrl: session.serverUrl, token: session.token, fetch }));
 }
 
 /** ~10,000 bytes of Japanese: a note as large as the schema allows. */
@@ -213,5 +215,86 @@ describe('the device’s sync engine against the server', () => {
       expect(await changesForOtherTeams(local, teamA.id)).toEqual([]);
       expect((await local.notes.toArray()).map((n) => n.body).sort()).toEqual(['Acme private note', 'Acme team note']);
     });
+  });
+  // Issue 13, first sign-in to a large team (docs/sync.md): usable after the recent phase, older
+  // history resumed from its own cursor after the worker restarts, the end state the server's.
+  it('is usable after the recent phase, and resumes older history from its cursor after a restart', async () => {
+    const { team, members } = await teamWith(db, ['recruiter']);
+    const colleague = as(app, members[0]!);
+    const person = ulid();
+    const recent = Date.now() - 60_000;
+    await colleague.push([{ name: 'prospect.upsert', args: { id: person, identity: identity('kenji', 'Kenji Sato'), at: 1 } }]);
+    await colleague.push([{ name: 'prospect.setDoNotContact', args: { prospectId: person, activityId: ulid(), reason: 'asked us to stop', at: 2 } }]);
+    const oldNotes: string[] = [];
+    for (let batch = 0; batch < 9; batch++) {
+      const ids = Array.from({ length: 50 }, () => ulid());
+      oldNotes.push(...ids);
+      await colleague.push(ids.map((id, i) => ({ name: 'note.add', args: { id, prospectId: person, body: bigNote(batch * 50 + i), at: 10 + batch * 50 + i } })));
+    }
+    await colleague.push([
+      { name: 'note.add', args: { id: ulid(), prospectId: person, body: 'Recent note', at: recent } },
+      { name: 'activity.log', args: { id: ulid(), prospectId: person, kind: 'outreach', data: { channel: 'email' }, at: recent } },
+    ]);
+
+    // The device; history requests fail while `historyFails` says so, and their cursors are recorded.
+    let historyFails = [true];
+    const historyCursors: number[] = [];
+    const fetch: Fetch = async (url, init = {}) => {
+      const q = new URL(url).searchParams;
+      if (q.get('phase') === 'history') {
+        historyCursors.push(Number(q.get('cursor')));
+        if (historyFails.shift()) return new Response(JSON.stringify({ error: 'down for a moment' }), { status: 503 });
+      }
+      return app.request(url, init);
+    };
+    let local = await device(app, db, team.id, `riley.${ulid().toLowerCase()}@acme.example`, fetch);
+
+    // Usable: the person, their do-not-contact and recent history; none of the older notes yet.
+    await expect(sync(local, fetch)).rejects.toThrow(/down for a moment/);
+    expect((await local.prospects.get(person))?.doNotContact).toMatchObject({ reason: 'asked us to stop' });
+    expect((await local.notes.toArray()).map((n) => n.body)).toEqual(['Recent note']);
+    // The mark is on the person; the feed entry that reports it (dated 2) is older history.
+    expect((await local.activities.toArray()).map((a) => a.kind)).toEqual(['outreach']);
+    expect(await readFirstSync(local, team.id)).toMatchObject({ phase: 'history', historyCursor: 0 });
+    expect((await readFirstSync(local, team.id))?.usableAt).toBeGreaterThan(0);
+    expect(await firstSyncProgress(local, team.id)).toEqual({ phase: 'history', done: 0 });
+
+    // One history page arrives, then the worker stops (the next request fails and the database is reopened).
+    historyFails = [false, true];
+    await expect(sync(local, fetch)).rejects.toThrow(/down for a moment/);
+    const stopped = (await readFirstSync(local, team.id))!;
+    expect(stopped.historyCursor).toBeGreaterThan(0);
+    const arrivedBefore = await local.notes.count();
+    expect(arrivedBefore).toBeGreaterThan(1);
+    expect(arrivedBefore).toBeLessThan(oldNotes.length);
+    const progress = (await firstSyncProgress(local, team.id))!;
+    expect(progress.done).toBeGreaterThan(0);
+    expect(progress.done).toBeLessThan(1);
+    local.close();
+    local = new TandemDB(local.name);
+
+    // Meanwhile: a note the device has is deleted, one it has not yet is edited, and a new one is written.
+    const received = new Set((await local.notes.toArray()).map((n) => n.id));
+    const had = oldNotes.find((id) => received.has(id))!;
+    const notYet = oldNotes.findLast((id) => !received.has(id))!;
+    await colleague.push([
+      { name: 'note.delete', args: { id: had, at: recent + 1 } },
+      { name: 'note.edit', args: { id: notYet, body: 'Edited while history arrived', at: recent + 2 } },
+      { name: 'note.add', args: { id: ulid(), prospectId: person, body: 'Written during history', at: recent + 3 } },
+    ]);
+    historyCursors.length = 0;
+    while ((await sync(local, fetch)).historyLeft);
+    // It went on from the stored cursor, not from the start.
+    expect(historyCursors[0]).toBe(stopped.historyCursor);
+    expect(await readFirstSync(local, team.id)).toBeUndefined();
+    expect(await firstSyncProgress(local, team.id)).toBeUndefined();
+
+    const serverNotes = docsOf<Note>(await colleague.pullAll(), 'note');
+    const deviceNotes = await local.notes.toArray();
+    const byId = (notes: { id: string; body: string; deletedAt: number | null }[]) => new Map(notes.map((n) => [n.id, `${n.body.slice(-40)}|${n.deletedAt === null}`]));
+    expect(byId(deviceNotes)).toEqual(byId(serverNotes));
+    expect(deviceNotes.find((n) => n.id === notYet)?.body).toBe('Edited while history arrived');
+    expect(deviceNotes.find((n) => n.id === had)?.deletedAt).not.toBeNull();
+    local.close();
   });
 });

@@ -16,6 +16,7 @@ import { MutationRefused, activityLog, activityUndo, followUpDone, followUpSet, 
 import { mutate as mutateOnDevice } from '@/lib/db/mutate';
 import { decisionsForRequest, openRequestsForReviewer } from '@/lib/db/review-queries';
 import { syncOnce } from '@/lib/sync/engine';
+import { type FirstSync, readFirstSync } from '@/lib/sync/first-sync';
 import { INITIAL_SYNC_STATE, type Session } from '@/lib/sync/session';
 import { type Fetch, httpTransport } from '@/lib/sync/transport';
 import type { Database } from '@/server/db/database';
@@ -123,16 +124,22 @@ interface Device {
   inFlight: Promise<void> | null;
 }
 
+/** The sim's clock: ids' time counts up from here, and every action's `at` is within AT_SPREAD after it. */
+const SIM_CLOCK_START = 1_800_000_000_000;
+const AT_SPREAD = 10_000_000;
+
 export async function runSimulation(server: Database, { seed, steps = 80, log = () => undefined }: SimOptions): Promise<SimReport> {
   const rng = new Rng(seed);
   // Ids from the seed (a ULID's time part from a counter, its random part from the rng).
-  let idClock = 1_800_000_000_000;
+  let idClock = SIM_CLOCK_START;
   const newId = () => ulid(idClock++, () => rng.int(0, 9_999_999) / 10_000_000);
   const roleChanges: string[] = [];
   const faults = { droppedRequests: 0, droppedResponses: 0, duplicates: 0, restarts: 0, refusedWhileDown: 0 };
   let app = createApp({ db: server, log: createLogger('silent') });
   let downFor = 0;
   let faulty = true;
+  /** Requests for a first sign-in's older history (the late member's), for the log. */
+  let historyRequests = 0;
 
   // The network between every device and the server, with the seed's faults.
   const fetchWithFaults: Fetch = async (input, init) => {
@@ -148,6 +155,7 @@ export async function runSimulation(server: Database, { seed, steps = 80, log = 
       faults.droppedRequests++;
       throw new TypeError('network error (request lost)');
     }
+    if (String(input).includes('phase=history')) historyRequests++;
     const send = () => app.request(input, { ...init, signal: undefined });
     if (faulty && rng.chance(0.08)) {
       faults.duplicates++;
@@ -286,7 +294,7 @@ export async function runSimulation(server: Database, { seed, steps = 80, log = 
     const known = await findProspectByKey(d.db, person.key);
     const notes = known ? (await notesFor(d.db, known.id, d.me.memberId)).filter((n) => n.authorId === d.me.memberId) : [];
     const deleted = known ? (await d.db.notes.where('[prospectId+createdAt]').between([known.id, 0], [known.id, Infinity]).toArray()).filter((n) => n.deletedAt !== null && n.authorId === d.me.memberId) : [];
-    const at = 1_800_000_000_000 + rng.int(0, 10_000_000);
+    const at = SIM_CLOCK_START + rng.int(0, AT_SPREAD);
     // The member whose role changes reaches for do-not-contact more often, to meet refusals.
     const choice = d.name === 'd2' && rng.chance(0.3) ? 8 : rng.int(0, 11);
     try {
@@ -324,7 +332,12 @@ export async function runSimulation(server: Database, { seed, steps = 80, log = 
   function startSync(d: Device) {
     if (d.inFlight) return;
     syncs++;
-    d.inFlight = syncOnce(d.db, httpTransport({ serverUrl: d.session.serverUrl, token: d.session.token, fetch: fetchWithFaults }))
+    const transport = httpTransport({ serverUrl: d.session.serverUrl, token: d.session.token, fetch: fetchWithFaults });
+    // As the scheduler does: another round at once while a first sign-in's older history is left.
+    const rounds = async () => {
+      while ((await syncOnce(d.db, transport)).historyLeft);
+    };
+    d.inFlight = rounds()
       .catch((e: unknown) => {
         failedSyncs++;
         log(`${d.name}: sync failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -347,7 +360,22 @@ export async function runSimulation(server: Database, { seed, steps = 80, log = 
     queued++;
   }
 
+  /**
+   * A member who signs in halfway, with faults on: their first sign-in takes about half of the
+   * activities and notes (the older by the sim's clock) as older history, while everyone keeps writing.
+   */
+  async function joinLate() {
+    const { code } = await invite(server, team.id, 'late@sim.example', 'recruiter');
+    const { token, member } = await redeem(server, code, 'device late');
+    const late = await makeDevice('dl', { token, memberId: member.id, role: 'recruiter', name: member.name });
+    const first: FirstSync = { teamId: team.id, phase: 'recent', olderThan: SIM_CLOCK_START + AT_SPREAD / 2, upTo: null, historyCursor: 0, startedAt: idClock, usableAt: null };
+    await late.db.local.put({ key: LOCAL_KEYS.firstSync, value: first });
+    devices.push(late);
+    log(`late member signs in; older history before ${first.olderThan}`);
+  }
+
   for (let step = 0; step < steps; step++) {
+    if (step === Math.floor(steps / 2)) await joinLate();
     const d = rng.pick(devices);
     const roll = rng.int(0, 99);
     if (roll < 55) await userAction(d);
@@ -393,6 +421,8 @@ export async function runSimulation(server: Database, { seed, steps = 80, log = 
     const pending = await d.db.outbox.count();
     if (pending) problem(d, 'lost', `${pending} mutations still pending`);
     if (await d.db.shadows.count()) problem(d, 'diverged', 'shadows left after settling');
+    if (await readFirstSync(d.db, team.id)) problem(d, 'diverged', 'its first sign-in’s older history never finished');
+    if (d.name === 'dl') log(`late member: ${await d.db.activities.where('at').below(SIM_CLOCK_START + AT_SPREAD / 2).count()} older activities arrived, ${historyRequests} history requests`);
     for (const p of diff(await deviceRows(d.db), await serverRows(server, team.id, d.me.memberId))) problem(d, 'diverged', p);
     // Every mutation the device queued was handled by the server, and every refusal reached the device.
     const [client] = await server.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM clients WHERE id = $1', [d.session.clientId]);

@@ -9,6 +9,7 @@ import { activitiesFor, findProspectByKey, notesFor } from '@/lib/db/queries';
 import { type Me, type Note, type Prospect, SYNCED_TABLES } from '@/lib/model';
 import { activityLog, followUpSet, noteAdd, noteEdit, prospectUpsert } from '@/lib/mutations';
 import { INITIAL_SYNC_STATE } from '@/lib/sync/session';
+import type { FirstSync } from '@/lib/sync/first-sync';
 import { arrived, freshDb, identity, member, signInAs } from '../../support/db';
 
 async function populated() {
@@ -201,10 +202,14 @@ describe('restoring on a device signed in to a team', () => {
     expect(await db.activities.get(mine.id)).toMatchObject({ kind: 'privacy_notice_sent', data: { channel: 'letter', sentAt: 2 } });
   });
 
-  it('restores nothing until the team’s records have arrived, nor while signed out of a team', async () => {
+  it('restores nothing until the team’s records have arrived (older history included), nor while signed out of a team', async () => {
     const me = acmeMember();
     const file = fileWith({ prospects: [person()] });
     expect(await planRestore(await inAcme(me, { synced: false }), file)).toMatchObject({ target: { kind: 'not-synced', teamName: 'Acme' }, restore: [] });
+    // Issue 13: a first sign-in's older history still on its way: the device cannot tell what it lacks.
+    const filling = await inAcme(me);
+    await filling.local.put({ key: LOCAL_KEYS.firstSync, value: { teamId: TEAM, phase: 'history', olderThan: 1, upTo: 10, historyCursor: 4, startedAt: 1, usableAt: 2 } satisfies FirstSync });
+    expect(await planRestore(filling, file)).toMatchObject({ target: { kind: 'not-synced', teamName: 'Acme' }, restore: [] });
     const signedOut = await inAcme(me);
     await signedOut.local.delete(LOCAL_KEYS.session);
     expect(await planRestore(signedOut, file)).toMatchObject({ target: { kind: 'signed-out' }, restore: [] });

@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { type TandemDB, fromProspectRow, toStoredRow } from '@/lib/db/database';
 import { LOCAL_KEYS, ensureClientId, ensureMe, readMe, readSuppressionSecret, writeSuppressionSecret } from '@/lib/db/local-state';
 import { notesFor } from '@/lib/db/queries';
-import type { Me, Member, Note, PullResponse } from '@/lib/model';
+import type { Me, Member, Note, PullRequest, PullResponse } from '@/lib/model';
 import { MUTATIONS, activityLog, noteAdd, noteEdit, prospectUpsert } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { recordVisit } from '@/lib/prospects/record-visit';
 import { SignInError, UnsentChangesError, normaliseServerUrl, signIn, signOut } from '@/lib/sync/account';
 import { pullAll, pushAll } from '@/lib/sync/engine';
+import { readFirstSync } from '@/lib/sync/first-sync';
 import { changesForOtherTeams, discardChanges, pendingCount, queuedCount, readHeldChanges, rememberTeamName } from '@/lib/sync/outbox';
 import { applyPullPage } from '@/lib/sync/rebase';
 import { INITIAL_SYNC_STATE, readSession, readSyncState } from '@/lib/sync/session';
@@ -186,6 +187,30 @@ describe('pulling page after page', () => {
     await pullAll(db, net.transport, { ...session, memberId: ctx.me.memberId });
     expect((await db.notes.toArray()).map((n) => n.version).sort()).toEqual([1, 2, 3, 4, 5, 6]);
     expect(await readSyncState(db)).toMatchObject({ cursor: 6 });
+  });
+});
+
+describe('a first sign-in', () => {
+  const session = { serverUrl: 'https://t.example', token: 't', clientId: 'client-0003', memberId: ulid(), teamId: 'local', teamName: 'T', deviceName: 'd', signedInAt: 0 };
+
+  it('asks for every page of the recent phase below the version the first page deferred below, the page asked for ahead included', async () => {
+    const db = freshDb();
+    const ctx = member();
+    const asked: PullRequest[] = [];
+    // The team moves on while the device writes: each answer says a higher version.
+    const answers = [page({ cursor: 3, more: true, head: 10 }), page({ cursor: 6, more: true, head: 12 }), page({ cursor: 10, more: false, head: 14 })];
+    const transport: SyncTransport = {
+      push: () => Promise.reject(new Error('not in this test')),
+      pull: (q) => (asked.push(q), Promise.resolve(answers.shift() ?? page({ cursor: q.cursor, head: 14 }))),
+    };
+    await pullAll(db, transport, { ...session, memberId: ctx.me.memberId });
+    const main = asked.filter((q) => q.phase === 'recent');
+    expect(main.map((q) => [q.cursor, q.upTo])).toEqual([
+      [0, undefined],
+      [3, 10],
+      [6, 10],
+    ]);
+    expect(await readFirstSync(db, 'local')).toMatchObject({ phase: 'history', upTo: 10, historyCursor: 0 });
   });
 });
 
