@@ -1,9 +1,10 @@
-import { browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { z } from 'zod';
 import { defineBackground } from '#imports';
 import { loadClockOffset, now as reminderClock, watchClockOffset } from '@/lib/clock';
 import { getDb } from '@/lib/db/database';
-import { onMessage, sendMessage } from '@/lib/messaging';
+import { type PageReport, onMessage, sendMessage } from '@/lib/messaging';
+import { PAGE_REPORTS_PORT } from '@/lib/page/page-reports';
 import { readPlace, type SidebarPlace } from '@/lib/page/sidebar-place';
 import { ReminderRunner } from '@/lib/reminders';
 import { browserReminderPorts, openNotification } from '@/lib/reminders/browser-ports';
@@ -27,12 +28,21 @@ export default defineBackground(() => {
   const badges = createTabBadges((badge, tabId) => reminderPorts.setBadge(badge, tabId));
 
   // Only a content script in a tab's top frame speaks for that tab.
-  onMessage('reportPage', async ({ data, sender }) => {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined || sender.frameId !== 0 || sender.id !== browser.runtime.id) return;
+  const pageReported = async (data: PageReport, sender: Browser.runtime.MessageSender | undefined) => {
+    const tabId = sender?.tab?.id;
+    if (tabId === undefined || sender?.frameId !== 0 || sender.id !== browser.runtime.id) return;
     const state = tabStateFromReport(data, Date.now());
     await writeTabState(tabId, state);
     if (state.status !== 'pending') await badges.personShown(tabId, state.status === 'identified' ? state.identity.key : null);
+  };
+  onMessage('reportPage', ({ data, sender }) => pageReported(data, sender));
+  // Reports arrive in order on a port; each is written before the next, as one-off messages were.
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== PAGE_REPORTS_PORT) return;
+    let written = Promise.resolve();
+    port.onMessage.addListener((data: unknown) => {
+      written = written.then(() => pageReported(data as PageReport, port.sender)).catch(() => undefined);
+    });
   });
 
   onMessage('sidebarHello', ({ sender }) => {

@@ -11,7 +11,8 @@ export interface PageReport {
 
 /**
  * Messages between contexts. Each has exactly one receiving context:
- * content → background: reportPage; sidebar → background: sidebarHello, setSidebarOpen,
+ * content → background: reportPage (posted on the PAGE_REPORTS_PORT port, lib/page/page-reports.ts;
+ * the message only when no port opens); sidebar → background: sidebarHello, setSidebarOpen,
  * sidebarWarnings (also from the side panel); extension pages → background: syncNow;
  * background → content: showSidebar, sidebarShortcut;
  * content → the sidebar frame of the same tab: focusSidebar (a runtime message every extension

@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { onMessage, sendMessage } from '@/lib/messaging';
+import { onMessage } from '@/lib/messaging';
+import { pageReporter } from './page-reports';
 import type { ProspectIdentity } from '@/lib/model/identity';
 import { sidebarPlace } from '@/lib/page-storage-items';
 import type { SiteAdapter } from '@/lib/sites/types';
@@ -36,8 +37,9 @@ export function runSidebarContentScript(ctx: ContentScriptContext, adapterFor: (
   });
   ctx.onInvalidated(onMessage('showSidebar', ({ data }) => (data === 'reveal' ? frame.reveal() : frame.setOpen(data))));
   ctx.onInvalidated(onMessage('sidebarShortcut', () => frame.shortcut()));
+  const sendReport = pageReporter();
   watchPageIdentity(ctx, adapterFor, (report) => {
-    void sendMessage('reportPage', report).catch(() => undefined);
+    sendReport(report);
     if (report.status !== 'pending') frame.showPerson(report.status === 'identified' ? (report.identity as ProspectIdentity).key : null);
     onPerson = report.status !== 'not_profile';
     placeFrame();

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PAGE_REPORTS_PORT } from '@/lib/page/page-reports';
 import { sidebarPlace } from '@/lib/storage-items';
 import { readTabState } from '@/lib/tabs/tab-state';
 import { identity } from '../../support/db';
@@ -20,6 +21,15 @@ vi.mock('@/lib/messaging', () => ({
 }));
 
 const commandListeners: ((command: string, tab?: { id?: number; windowId?: number }) => void)[] = [];
+/** Ports content scripts open (the fake browser has no runtime.connect): what the background listens with. */
+type PortListener = (port: { name: string; sender?: chrome.runtime.MessageSender; onMessage: { addListener(fn: (m: unknown) => void): void } }) => void;
+const connectListeners: PortListener[] = [];
+/** A content script's port to the background: each message posted reaches the background's listeners. */
+function openPort(name: string, sender: chrome.runtime.MessageSender) {
+  const listeners: ((m: unknown) => void)[] = [];
+  for (const listener of connectListeners) listener({ name, sender, onMessage: { addListener: (fn) => listeners.push(fn) } });
+  return { post: (message: unknown) => listeners.forEach((fn) => fn(message)) };
+}
 /** Chrome's side panel and the toolbar popup, which the fake browser lacks. */
 const sidePanel = { open: vi.fn(() => Promise.resolve()), setOptions: vi.fn(() => Promise.resolve()), setPanelBehavior: vi.fn(() => Promise.resolve()) };
 let popup = 'popup.html';
@@ -29,11 +39,15 @@ beforeEach(async () => {
   handlers.clear();
   sent.length = 0;
   commandListeners.length = 0;
+  connectListeners.length = 0;
   Object.values(sidePanel).forEach((fn) => fn.mockClear());
   popup = 'popup.html';
   // The fake browser has no commands API; this is the part of it the background uses.
   Object.assign(fakeBrowser, { commands: { onCommand: { addListener: (fn: (typeof commandListeners)[number]) => commandListeners.push(fn) } }, sidePanel });
-  Object.assign(fakeBrowser.runtime, { getManifest: () => ({ manifest_version: 3, action: { default_popup: 'popup.html' } }) });
+  Object.assign(fakeBrowser.runtime, {
+    getManifest: () => ({ manifest_version: 3, action: { default_popup: 'popup.html' } }),
+    onConnect: { addListener: (fn: PortListener) => connectListeners.push(fn) },
+  });
   Object.assign(fakeBrowser.action, { setPopup: ({ popup: p }: { popup: string }) => Promise.resolve(void (popup = p)) });
   const { default: background } = await import('@/entrypoints/background');
   background.main();
@@ -53,6 +67,18 @@ describe('background', () => {
     expect(await readTabState(4)).toMatchObject({ status: 'identified', identity: { key: 'linkedin:ada-lovelace' } });
     await handlers.get('reportPage')!({ data: { url: 'u', status: 'identified', identity: { name: '<b>' } }, sender: fromPage(5) });
     expect((await readTabState(5))?.status).toBe('unidentified');
+  });
+
+  it('records the reports a top frame posts on its port, in order, and ignores a sub-frame’s port', async () => {
+    const port = openPort(PAGE_REPORTS_PORT, fromPage(7));
+    port.post({ url: 'https://www.linkedin.com/in/ada-lovelace/', status: 'pending', identity: null });
+    port.post({ url: 'https://www.linkedin.com/in/ada-lovelace/', status: 'identified', identity: identity() });
+    await vi.waitFor(async () => expect(await readTabState(7)).toMatchObject({ status: 'identified', identity: { key: 'linkedin:ada-lovelace' } }));
+    openPort(PAGE_REPORTS_PORT, fromPage(8, 2)).post({ url: 'u', status: 'identified', identity: identity() });
+    openPort('another-port', fromPage(9)).post({ url: 'u', status: 'identified', identity: identity() });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await readTabState(8)).toBeNull();
+    expect(await readTabState(9)).toBeNull();
   });
 
   it('ignores reports from sub-frames and other extensions', async () => {
