@@ -10,6 +10,7 @@ import { launchWithExtension } from '../tests/e2e/support/chromium';
 import { startFixtureServer } from '../tests/e2e/support/fixture-server';
 import { SHARED_FIXTURES } from '../tests/e2e/support/paths';
 import { load1, median, out, round } from './support/harness';
+import { traceWorkerStores } from './support/worker-trace';
 
 const PROFILE = 'https://www.linkedin.com/in/robertkcheung/';
 const server = await startFixtureServer();
@@ -17,18 +18,7 @@ server.route({ url: PROFILE, body: readFileSync(path.join(SHARED_FIXTURES, 'link
 const next = readFileSync(path.join(SHARED_FIXTURES, 'linkedin', 'member-2025-04-spa-navigation.html'), 'utf8');
 const ext = await launchWithExtension({ hostResolverRules: server.hostResolverRules });
 await ext.context.addInitScript('globalThis.__name = (f) => f');
-await ext.serviceWorker.evaluate('globalThis.__name = (f) => f');
-await ext.serviceWorker.evaluate(() => {
-  const g = globalThis as unknown as { __trace: Record<string, number> };
-  g.__trace = {};
-  const now = () => performance.timeOrigin + performance.now();
-  chrome.storage.session.onChanged.addListener((changes) => {
-    for (const [key, change] of Object.entries(changes)) {
-      const v = change.newValue as { status?: string; identity?: { key?: string } } | undefined;
-      if (key.startsWith('tab:') && v?.status) g.__trace[`worker stored ${v.status} ${v.identity?.key ?? ''}`] ??= now();
-    }
-  });
-});
+const worker = await traceWorkerStores(ext);
 const rows: Record<string, number>[] = [];
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 for (let i = -1; i < RUNS; i++) {
@@ -37,7 +27,7 @@ for (let i = -1; i < RUNS; i++) {
   const frame = () => page.frames().find((f) => f.url().includes('/sidebar.html'));
   for (let t = 0; t < 200; t++) { const f = frame(); if (f && (await f.evaluate(() => performance.getEntriesByName('tandem:identity-shown').length).catch(() => 0))) break; await page.waitForTimeout(20); }
   await page.waitForTimeout(300);
-  await ext.serviceWorker.evaluate(() => void ((globalThis as unknown as { __trace: object }).__trace = {}));
+  await worker.read();
   const f = frame()!;
   await f.evaluate(() => {
     const g = globalThis as unknown as { __t: Record<string, number> };
@@ -61,7 +51,7 @@ for (let i = -1; i < RUNS; i++) {
     if (shown === null) await page.waitForTimeout(10);
   }
   const ft = await f.evaluate(() => (globalThis as unknown as { __t: Record<string, number> }).__t);
-  const wt = await ext.serviceWorker.evaluate(() => (globalThis as unknown as { __trace: Record<string, number> }).__trace);
+  const wt = await worker.read();
   await page.close();
   if (i < 0 || shown === null) continue;
   const t0 = pageT.pushState!;

@@ -2,7 +2,7 @@
 // the person shown, as the median of BENCH_RUNS loads (default 10) of
 // member-2025-04-fresh-load.html, in ms after DOMContentLoaded. The hops come from the page's and
 // the frame's navigation timing, the frame's own performance marks (components/sidebar/marks.ts)
-// and listeners this script adds in the service worker (the report received, the tab state stored).
+// and listeners this script adds in the service worker (the tab state stored).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -10,6 +10,7 @@ import { launchWithExtension } from '../tests/e2e/support/chromium';
 import { startFixtureServer } from '../tests/e2e/support/fixture-server';
 import { SHARED_FIXTURES } from '../tests/e2e/support/paths';
 import { load1, median, out, round } from './support/harness';
+import { traceWorkerStores } from './support/worker-trace';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const PROFILE = 'https://www.linkedin.com/in/robertkcheung/';
@@ -58,26 +59,12 @@ const server = await startFixtureServer();
 server.route({ url: PROFILE, body: readFileSync(path.join(SHARED_FIXTURES, 'linkedin', 'member-2025-04-fresh-load.html')) });
 const ext = await launchWithExtension({ hostResolverRules: server.hostResolverRules });
 await ext.context.addInitScript('globalThis.__name = (f) => f');
-await ext.serviceWorker.evaluate('globalThis.__name = (f) => f');
-await ext.serviceWorker.evaluate(() => {
-  const g = globalThis as unknown as { __trace: Record<string, number> };
-  g.__trace = {};
-  const now = () => performance.timeOrigin + performance.now();
-  chrome.runtime.onMessage.addListener((message: { type?: string; data?: { status?: string } }) => {
-    if (message?.type === 'reportPage') g.__trace[`worker received ${message.data?.status}`] ??= now();
-  });
-  chrome.storage.session.onChanged.addListener((changes) => {
-    for (const [key, change] of Object.entries(changes)) {
-      const status = (change.newValue as { status?: string } | undefined)?.status;
-      if (key.startsWith('tab:') && status) g.__trace[`worker stored ${status}`] ??= now();
-    }
-  });
-});
+const worker = await traceWorkerStores(ext);
 
 const rows: Hops[] = [];
 try {
   for (let i = -1; i < RUNS; i++) {
-    await ext.serviceWorker.evaluate(() => void ((globalThis as unknown as { __trace: object }).__trace = {}));
+    await worker.read();
     const page = await ext.context.newPage();
     await page.goto(PROFILE, { waitUntil: 'load' });
     const pageTimes = await page.evaluate(() => {
@@ -86,11 +73,11 @@ try {
       return { 'page response start': t0 + nav.responseStart, 'page DOMContentLoaded': t0 + nav.domContentLoadedEventStart, 'page load event': t0 + nav.loadEventStart };
     });
     const frame = await frameHops(page);
-    const worker = await ext.serviceWorker.evaluate(() => (globalThis as unknown as { __trace: Hops }).__trace);
+    const stored = await worker.read();
     await page.close();
     if (i < 0 || !frame) continue;
     const dcl = pageTimes['page DOMContentLoaded'];
-    const all: Hops = { ...pageTimes, ...worker, ...frame };
+    const all: Hops = { ...pageTimes, ...stored, ...frame };
     rows.push(Object.fromEntries(Object.entries(all).map(([k, v]) => [k, v === null || v === undefined ? null : v - dcl])));
   }
 } finally {
