@@ -20,12 +20,13 @@ function focusTarget(element: Element): HTMLElement | null {
 /**
  * Where focus goes when the keyboard arrives in the sidebar (the shortcut, the skip link,
  * opening it from its tab): the warnings if there are any, since they are what to read first,
- * else the person's name; N, Tab and the other keys work from there. False when there is none yet.
+ * else the person's name; N, Tab and the other keys work from there. False when it did not take focus (none yet, or hidden).
  */
 export function focusStart(doc: Document): boolean {
   const start = START.map((selector) => doc.querySelector<HTMLElement>(selector)).find(Boolean);
-  if (start) focusElement(start);
-  return start !== undefined;
+  if (!start) return false;
+  focusElement(start);
+  return doc.activeElement === start;
 }
 
 /** In order of preference (a selector list would give the first in the document instead). */

@@ -194,6 +194,17 @@ describe('the first paint', () => {
     expect(screen.getByTestId('prospect-name')).toHaveFocus();
   });
 
+  it('tries again when the frame opens to its width, if the start was still hidden (collapsed) when asked', async () => {
+    await renderSidebar();
+    // Collapsed, the name is not rendered and cannot take focus: the browser ignores focus().
+    const ignored = vi.spyOn(HTMLElement.prototype, 'focus').mockImplementationOnce(() => undefined);
+    requestSidebarFocus(document);
+    expect(document.activeElement).toBe(document.body);
+    ignored.mockRestore();
+    window.dispatchEvent(new Event('resize'));
+    expect(screen.getByTestId('prospect-name')).toHaveFocus();
+  });
+
   it('drops a waiting request when the keyboard went somewhere meanwhile', async () => {
     requestSidebarFocus(document);
     const { user } = await renderSidebar();

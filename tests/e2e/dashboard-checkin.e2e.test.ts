@@ -171,7 +171,7 @@ describe('the weekly check-in and the forecast on the dashboard', () => {
     // Wednesdays at 10:00 in this member's zone (the device's: they set none).
     await options.getByRole('combobox', { name: 'Check-in reminder day' }).selectOption('Wednesday');
     await options.getByLabel('Check-in reminder time').fill('10:00');
-    await expect.poll(async () => ((await readRow(options, 'local', 'settings')) as { value: { checkInReminder: unknown } }).value.checkInReminder).toEqual({ enabled: true, weekday: 3, time: '10:00' });
+    await expect.poll(async () => ((await readRow(options, 'local', 'settings')) as { value: { checkInReminder: unknown } }).value.checkInReminder).toEqual({ enabled: true, weekday: 3, time: '10:00', byMail: false });
     const zone = await browser.serviceWorker.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
     const soon = new TZDate(Date.now() + 2 * DAY, zone);
     const wednesday = (weeks: number, h: number, m = 0) => new TZDate(soon.getFullYear(), soon.getMonth(), soon.getDate() + ((3 - soon.getDay() + 7) % 7) + 7 * weeks, h, m, zone).getTime();

@@ -40,8 +40,17 @@ export class SidebarPage {
     return this.frame.getByTestId('collapsed-tab');
   }
 
+  /**
+   * Hides it, and waits until the frame is the collapsed tab: the click goes from the frame through
+   * the worker to the page's script, which saves the member's choice, so closing the page at once
+   * could lose it (the next profile would then open).
+   */
   async hide() {
     await this.frame.getByRole('button', { name: /^Hide sidebar/ }).click();
+    await this.page.waitForFunction(() => {
+      const frame = document.querySelector('iframe[data-tandem-sidebar]');
+      return frame !== null && frame.getBoundingClientRect().width < 100;
+    });
   }
 
   /** The sidebar's document, for what a locator cannot do (axe, evaluate). */
