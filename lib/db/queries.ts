@@ -4,6 +4,7 @@ import type { Activity, Member, Note, PipelineEntry, Prospect } from '@/lib/mode
 import { type TandemDB, fromProspectRow } from './database';
 import { readMe } from './local-state';
 import { resolveProspectIds } from '@/lib/mutations';
+import { warnsDeclined, warnsRejected } from '@/lib/guard/outreach-guard';
 
 export async function findProspectByKey(db: TandemDB, key: string): Promise<Prospect | undefined> {
   const rows = await db.prospects.where('profileKeys').equals(key).toArray();
@@ -127,6 +128,39 @@ export async function activitiesSinceFor(db: TandemDB, prospectId: string, kinds
     .flat(2)
     .filter((a) => a.deletedAt === null)
     .sort((a, b) => b.at - a.at);
+}
+
+/**
+ * What the outreach guard (lib/guard) needs of the person's history since `since`, newest first:
+ * every outreach (it counts them), and of decisions and replies only the newest that warn, so
+ * a person with hundreds of replies in the window reads no more of them than one.
+ */
+export async function guardActivitiesFor(db: TandemDB, prospectId: string, since: number): Promise<Activity[]> {
+  const parts = await Promise.all([
+    activitiesSinceFor(db, prospectId, ['outreach'], since),
+    newestSinceFor(db, prospectId, 'review_decision', since, warnsRejected),
+    newestSinceFor(db, prospectId, 'reply', since, warnsDeclined),
+  ]);
+  return parts.flat().sort((a, b) => b.at - a.at);
+}
+
+/** The person's newest live activities of a kind since `since` that `matches` (each id's newest, and any of the same time): read newest first, stopping there. */
+async function newestSinceFor(db: TandemDB, prospectId: string, kind: Activity['kind'], since: number, matches: (a: Activity) => boolean): Promise<Activity[]> {
+  const rows = await byPerson(db, prospectId, (id) => {
+    let newest: number | undefined;
+    return db.activities
+      .where('[kind+prospectId+at]')
+      .between([kind, id, since], [kind, id, Dexie.maxKey])
+      .reverse()
+      .filter((a) => a.deletedAt === null && matches(a))
+      .until((a) => {
+        newest ??= a.at;
+        return a.at < newest;
+      })
+      .toArray();
+  });
+  // Rows of one time in key order, as a forward read gives them: the guard takes the first of equals.
+  return rows.flatMap((r) => r.reverse());
 }
 
 /** The person's activities of one kind (every id of theirs), newest first: that kind's index range only, however long their feed. */
