@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { TandemDB } from '@/lib/db/database';
 import { readMe, readSettings } from '@/lib/db/local-state';
 import { guardWindowStart } from '@/lib/guard/outreach-guard';
@@ -7,6 +6,7 @@ import { openRequestsForProspect, openRequisitions } from '@/lib/db/review-queri
 import type { Activity, Me, Member, Note, PipelineEntry, Prospect, ProspectIdentity, Requisition, ReviewRequest, Settings } from '@/lib/model';
 import { matchPage } from '@/lib/prospects/page-match';
 import { useDb } from '@/components/ui/db-context';
+import { useLiveRead } from '@/components/ui/use-live-read';
 
 export interface ProspectView {
   me: Me | undefined;
@@ -90,5 +90,9 @@ export function useProspectView(identity: ProspectIdentity, feedSize = FEED_PAGE
   const db = useDb();
   // The parts that say who the page is: a re-render with the same page reads nothing again.
   const who = JSON.stringify([identity.key, identity.sameAs?.map((r) => r.key) ?? [], identity.emails ?? []]);
-  return useLiveQuery(() => readProspectView(db, identity, feedSize), [db, who, feedSize]);
+  return useLiveRead(
+    () => readProspectView(db, identity, feedSize),
+    () => readView(db, identity, feedSize),
+    [db, who, feedSize],
+  );
 }

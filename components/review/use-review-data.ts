@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useDb } from '@/components/ui/db-context';
+import { useLiveRead } from '@/components/ui/use-live-read';
 import type { TandemDB } from '@/lib/db/database';
 import { readMe } from '@/lib/db/local-state';
 import { activitiesOfKindForPeople, membersById, notesForPeople, resolvePeople } from '@/lib/db/queries';
@@ -48,11 +49,13 @@ const live = <T extends { deletedAt: number | null }>(row: T | undefined): T | u
 
 /** The request, its requisition and who reads it, in one read transaction. */
 export async function readHead(db: TandemDB, requestId: string): Promise<Omit<ReviewHead, 'requisitions'>> {
-  return db.transaction('r', [db.local, db.members, db.reviewRequests, db.requisitions], async () => {
-    const [me, members, request] = await Promise.all([readMe(db), membersById(db), db.reviewRequests.get(requestId)]);
-    const found = live(request) ?? null;
-    return { me, members, request: found, requisition: found ? live(await db.requisitions.get(found.requisitionId)) : undefined };
-  });
+  return db.transaction('r', [db.local, db.members, db.reviewRequests, db.requisitions], () => readHeadNow(db, requestId));
+}
+
+async function readHeadNow(db: TandemDB, requestId: string): Promise<Omit<ReviewHead, 'requisitions'>> {
+  const [me, members, request] = await Promise.all([readMe(db), membersById(db), db.reviewRequests.get(requestId)]);
+  const found = live(request) ?? null;
+  return { me, members, request: found, requisition: found ? live(await db.requisitions.get(found.requisitionId)) : undefined };
 }
 
 /**
@@ -61,22 +64,26 @@ export async function readHead(db: TandemDB, requestId: string): Promise<Omit<Re
  * batch of requests per step for all of them, not a transaction per read per person, which is
  * what cost on a large team's device in Chromium (bench/large-team.ts times it).
  */
-export async function readPeople(db: TandemDB, requestId: string, keys: string[], meId: string | undefined): Promise<{ contexts: PersonContext[]; roles: Requisition[] }> {
-  return db.transaction('r', [db.aliases, db.prospects, db.notes, db.activities, db.requisitions], async () => {
-    const prospects = await resolvePeople(db, keys);
-    const found = prospects.flatMap((p) => p?.id ?? []);
-    // Their decisions only, by index: a person with hundreds of activities costs no more.
-    const [notes, decisions] = await Promise.all([meId ? notesForPeople(db, found, meId) : found.map(() => []), activitiesOfKindForPeople(db, found, 'review_decision')]);
-    let next = 0;
-    const contexts = prospects.map((prospect): PersonContext => {
-      if (!prospect) return { prospect: null, notes: [], earlierDecisions: [] };
-      const i = next++;
-      return { prospect, notes: notes[i]!, earlierDecisions: decisions[i]!.filter((a) => a.data.requestId !== requestId) };
-    });
-    const roleIds = [...new Set(contexts.flatMap((c) => c.earlierDecisions.flatMap((d) => d.requisitionId ?? [])))];
-    const roles = (await db.requisitions.bulkGet(roleIds)).flatMap((r) => live(r) ?? []);
-    return { contexts, roles };
+export async function readPeople(db: TandemDB, requestId: string, keys: string[], meId: string | undefined): Promise<PeopleRead> {
+  return db.transaction('r', [db.aliases, db.prospects, db.notes, db.activities, db.requisitions], () => readPeopleNow(db, requestId, keys, meId));
+}
+
+type PeopleRead = { contexts: PersonContext[]; roles: Requisition[] };
+
+async function readPeopleNow(db: TandemDB, requestId: string, keys: string[], meId: string | undefined): Promise<PeopleRead> {
+  const prospects = await resolvePeople(db, keys);
+  const found = prospects.flatMap((p) => p?.id ?? []);
+  // Their decisions only, by index: a person with hundreds of activities costs no more.
+  const [notes, decisions] = await Promise.all([meId ? notesForPeople(db, found, meId) : found.map(() => []), activitiesOfKindForPeople(db, found, 'review_decision')]);
+  let next = 0;
+  const contexts = prospects.map((prospect): PersonContext => {
+    if (!prospect) return { prospect: null, notes: [], earlierDecisions: [] };
+    const i = next++;
+    return { prospect, notes: notes[i]!, earlierDecisions: decisions[i]!.filter((a) => a.data.requestId !== requestId) };
   });
+  const roleIds = [...new Set(contexts.flatMap((c) => c.earlierDecisions.flatMap((d) => d.requisitionId ?? [])))];
+  const roles = (await db.requisitions.bulkGet(roleIds)).flatMap((r) => live(r) ?? []);
+  return { contexts, roles };
 }
 
 /**
@@ -86,11 +93,20 @@ export async function readPeople(db: TandemDB, requestId: string, keys: string[]
  */
 export function useReviewData(requestId: string): ReviewData | null | undefined {
   const db = useDb();
-  const head = useLiveQuery(() => readHead(db, requestId), [db, requestId]);
+  const head = useLiveRead(
+    () => readHead(db, requestId),
+    () => readHeadNow(db, requestId),
+    [db, requestId],
+  );
   const keys = head?.request?.prospectIds;
   const keysDep = keys?.join(',') ?? '';
   const meId = head?.me?.memberId;
-  const read = useLiveQuery(() => readPeople(db, requestId, keysDep ? keysDep.split(',') : [], meId), [db, requestId, keysDep, meId]);
+  const ids = keysDep ? keysDep.split(',') : [];
+  const read = useLiveRead(
+    () => readPeople(db, requestId, ids, meId),
+    () => readPeopleNow(db, requestId, ids, meId),
+    [db, requestId, keysDep, meId],
+  );
   const contexts = read?.contexts;
   const decisions = useLiveQuery(() => decisionsForRequest(db, requestId), [db, requestId]);
 

@@ -144,23 +144,26 @@ export async function guardActivitiesFor(db: TandemDB, prospectId: string, since
   return parts.flat().sort((a, b) => b.at - a.at);
 }
 
-/** The person's newest live activities of a kind since `since` that `matches` (each id's newest, and any of the same time): read newest first, stopping there. */
+/** How many of a kind the guard reads at first, newest first, to find the one that warns. */
+const GUARD_PAGE = 16;
+
+/**
+ * The person's newest live activities of a kind since `since` that `matches` (each id's newest,
+ * and any of the same time, in key order as a forward read gives them: the guard takes the first
+ * of equals). The newest GUARD_PAGE first, in one request (a cursor that stops at the match
+ * costs a round trip a row in Chromium); the whole range only when they do not settle it.
+ */
 async function newestSinceFor(db: TandemDB, prospectId: string, kind: Activity['kind'], since: number, matches: (a: Activity) => boolean): Promise<Activity[]> {
-  const rows = await byPerson(db, prospectId, (id) => {
-    let newest: number | undefined;
-    return db.activities
-      .where('[kind+prospectId+at]')
-      .between([kind, id, since], [kind, id, Dexie.maxKey])
-      .reverse()
-      .filter((a) => a.deletedAt === null && matches(a))
-      .until((a) => {
-        newest ??= a.at;
-        return a.at < newest;
-      })
-      .toArray();
+  const rows = await byPerson(db, prospectId, async (id) => {
+    const range = db.activities.where('[kind+prospectId+at]').between([kind, id, since], [kind, id, Dexie.maxKey]);
+    const newest = await range.clone().reverse().limit(GUARD_PAGE).toArray();
+    const found = newest.find((a) => a.deletedAt === null && matches(a));
+    const settled = newest.length < GUARD_PAGE || (found !== undefined && newest.at(-1)!.at < found.at);
+    const read = settled ? newest : (await range.toArray()).reverse();
+    const first = read.find((a) => a.deletedAt === null && matches(a));
+    return read.filter((a) => a.deletedAt === null && matches(a) && a.at === first?.at).reverse();
   });
-  // Rows of one time in key order, as a forward read gives them: the guard takes the first of equals.
-  return rows.flatMap((r) => r.reverse());
+  return rows.flat();
 }
 
 /** The person's activities of one kind (every id of theirs), newest first: that kind's index range only, however long their feed. */
