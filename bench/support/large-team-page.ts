@@ -8,7 +8,7 @@ import { FEED_PAGE, readProspectView } from '@/components/prospect/use-prospect-
 import { exportBackup, exportBackupFile } from '@/lib/backup/backup';
 import { TandemDB, toStoredRow } from '@/lib/db/database';
 import { LOCAL_KEYS, readMe } from '@/lib/db/local-state';
-import { activitiesOfKindFor, activitiesSinceFor, findProspectByKey, notesFor, pipelineFor, recentActivitiesFor } from '@/lib/db/queries';
+import { activitiesOfKindFor, activitiesSinceFor, findProspectByKey, guardActivitiesFor, notesFor, pipelineFor, recentActivitiesFor } from '@/lib/db/queries';
 import { decisionsForRequest, openRequestsForProspect } from '@/lib/db/review-queries';
 import { readHead, readPeople } from '@/components/review/use-review-data';
 import { GUARD_ACTIVITY_KINDS, guardWindowStart } from '@/lib/guard/outreach-guard';
@@ -61,7 +61,8 @@ async function lookups(ids: string[]): Promise<LookupSample[]> {
 async function lookupParts(ids: string[]): Promise<Record<string, number>> {
   const me = (await readMe(db))!;
   const parts: Record<string, (id: string) => Promise<unknown>> = {
-    guard: (id) => activitiesSinceFor(db, id, GUARD_ACTIVITY_KINDS, guardWindowStart(Date.now(), 90)),
+    guard: (id) => guardActivitiesFor(db, id, guardWindowStart(Date.now(), 90)),
+    guardWholeWindow: (id) => activitiesSinceFor(db, id, GUARD_ACTIVITY_KINDS, guardWindowStart(Date.now(), 90)),
     notices: (id) => activitiesOfKindFor(db, id, 'privacy_notice_sent'),
     feed: (id) => recentActivitiesFor(db, id, FEED_PAGE),
     notes: (id) => notesFor(db, id, me.memberId),

@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useDb } from '@/components/ui/db-context';
+import { useLiveRead } from '@/components/ui/use-live-read';
 import type { TandemDB } from '@/lib/db/database';
 import { readMe } from '@/lib/db/local-state';
-import { activitiesOfKindFor, membersById, notesFor, resolvePerson } from '@/lib/db/queries';
+import { activitiesOfKindForPeople, membersById, notesForPeople, resolvePeople } from '@/lib/db/queries';
 import { decisionsForRequest } from '@/lib/db/review-queries';
 import type { Activity, Me, Member, Note, Prospect, Requisition, ReviewDecision, ReviewRequest } from '@/lib/model';
 
@@ -46,24 +47,40 @@ type PersonContext = Omit<ReviewPerson, 'key' | 'decision'>;
 
 const live = <T extends { deletedAt: number | null }>(row: T | undefined): T | undefined => (row && row.deletedAt === null ? row : undefined);
 
+/** The request, its requisition and who reads it, in one read transaction. */
 export async function readHead(db: TandemDB, requestId: string): Promise<Omit<ReviewHead, 'requisitions'>> {
+  return db.transaction('r', [db.local, db.members, db.reviewRequests, db.requisitions], () => readHeadNow(db, requestId));
+}
+
+async function readHeadNow(db: TandemDB, requestId: string): Promise<Omit<ReviewHead, 'requisitions'>> {
   const [me, members, request] = await Promise.all([readMe(db), membersById(db), db.reviewRequests.get(requestId)]);
   const found = live(request) ?? null;
   return { me, members, request: found, requisition: found ? live(await db.requisitions.get(found.requisitionId)) : undefined };
 }
 
-/** A person by the id a request names, following aliases to the record the team kept. */
-async function readPerson(db: TandemDB, requestId: string, key: string, meId: string | undefined): Promise<PersonContext> {
-  const prospect = await resolvePerson(db, key);
-  if (!prospect) return { prospect: null, notes: [], earlierDecisions: [] };
-  // Their decisions only, by index: a person with hundreds of activities costs no more.
-  const [notes, decisions] = await Promise.all([meId ? notesFor(db, prospect.id, meId) : Promise.resolve([]), activitiesOfKindFor(db, prospect.id, 'review_decision')]);
-  return { prospect, notes, earlierDecisions: decisions.filter((a) => a.data.requestId !== requestId) };
+/**
+ * Every person of the request (by the id it names, following aliases to the record the team
+ * kept), and the requisitions their earlier decisions were for: one read transaction and one
+ * batch of requests per step for all of them, not a transaction per read per person, which is
+ * what cost on a large team's device in Chromium (bench/large-team.ts times it).
+ */
+export async function readPeople(db: TandemDB, requestId: string, keys: string[], meId: string | undefined): Promise<PeopleRead> {
+  return db.transaction('r', [db.aliases, db.prospects, db.notes, db.activities, db.requisitions], () => readPeopleNow(db, requestId, keys, meId));
 }
 
-/** Every person of the request, and the requisitions their earlier decisions were for (bench/large-team.ts times it). */
-export async function readPeople(db: TandemDB, requestId: string, keys: string[], meId: string | undefined) {
-  const contexts = await Promise.all(keys.map((key) => readPerson(db, requestId, key, meId)));
+type PeopleRead = { contexts: PersonContext[]; roles: Requisition[] };
+
+async function readPeopleNow(db: TandemDB, requestId: string, keys: string[], meId: string | undefined): Promise<PeopleRead> {
+  const prospects = await resolvePeople(db, keys);
+  const found = prospects.flatMap((p) => p?.id ?? []);
+  // Their decisions only, by index: a person with hundreds of activities costs no more.
+  const [notes, decisions] = await Promise.all([meId ? notesForPeople(db, found, meId) : found.map(() => []), activitiesOfKindForPeople(db, found, 'review_decision')]);
+  let next = 0;
+  const contexts = prospects.map((prospect): PersonContext => {
+    if (!prospect) return { prospect: null, notes: [], earlierDecisions: [] };
+    const i = next++;
+    return { prospect, notes: notes[i]!, earlierDecisions: decisions[i]!.filter((a) => a.data.requestId !== requestId) };
+  });
   const roleIds = [...new Set(contexts.flatMap((c) => c.earlierDecisions.flatMap((d) => d.requisitionId ?? [])))];
   const roles = (await db.requisitions.bulkGet(roleIds)).flatMap((r) => live(r) ?? []);
   return { contexts, roles };
@@ -76,11 +93,20 @@ export async function readPeople(db: TandemDB, requestId: string, keys: string[]
  */
 export function useReviewData(requestId: string): ReviewData | null | undefined {
   const db = useDb();
-  const head = useLiveQuery(() => readHead(db, requestId), [db, requestId]);
+  const head = useLiveRead(
+    () => readHead(db, requestId),
+    () => readHeadNow(db, requestId),
+    [db, requestId],
+  );
   const keys = head?.request?.prospectIds;
   const keysDep = keys?.join(',') ?? '';
   const meId = head?.me?.memberId;
-  const read = useLiveQuery(() => readPeople(db, requestId, keysDep ? keysDep.split(',') : [], meId), [db, requestId, keysDep, meId]);
+  const ids = keysDep ? keysDep.split(',') : [];
+  const read = useLiveRead(
+    () => readPeople(db, requestId, ids, meId),
+    () => readPeopleNow(db, requestId, ids, meId),
+    [db, requestId, keysDep, meId],
+  );
   const contexts = read?.contexts;
   const decisions = useLiveQuery(() => decisionsForRequest(db, requestId), [db, requestId]);
 

@@ -3,7 +3,8 @@ import { Dexie } from 'dexie';
 import type { Activity, Member, Note, PipelineEntry, Prospect } from '@/lib/model';
 import { type TandemDB, fromProspectRow } from './database';
 import { readMe } from './local-state';
-import { resolveProspectId } from '@/lib/mutations';
+import { resolveProspectIds } from '@/lib/mutations';
+import { warnsDeclined, warnsRejected } from '@/lib/guard/outreach-guard';
 
 export async function findProspectByKey(db: TandemDB, key: string): Promise<Prospect | undefined> {
   const rows = await db.prospects.where('profileKeys').equals(key).toArray();
@@ -18,13 +19,18 @@ export async function findProspectsByEmail(db: TandemDB, email: string): Promise
 
 /** The person an id names now, following aliases (merges chain them) to the record the team kept. */
 export async function resolvePerson(db: TandemDB, id: string): Promise<Prospect | undefined> {
-  const row = await db.prospects.get(await resolveProspectId({ get: (table, key) => db.table(table).get(key) }, id));
-  return row && row.deletedAt === null ? fromProspectRow(row) : undefined;
+  const [person] = await resolvePeople(db, [id]);
+  return person;
 }
 
-/** The people some ids name now, in order (undefined: nobody live), following merges: a follow-up or request keeps the id it was made with. */
+/**
+ * The people some ids name now, in order (undefined: nobody live), following merges: a follow-up
+ * or request keeps the id it was made with. One `bulkGet` of aliases per hop and one of people,
+ * however many ids.
+ */
 export async function resolvePeople(db: TandemDB, ids: readonly string[]): Promise<(Prospect | undefined)[]> {
-  return Promise.all(ids.map((id) => resolvePerson(db, id)));
+  const rows = await db.prospects.bulkGet(await resolveProspectIds((keys) => db.aliases.bulkGet(keys), ids));
+  return rows.map((row) => (row && row.deletedAt === null ? fromProspectRow(row) : undefined));
 }
 
 /**
@@ -34,19 +40,48 @@ export async function resolvePeople(db: TandemDB, ids: readonly string[]): Promi
  * a change written offline to either id shows in one place. Aliases chain (A into B, B into C).
  */
 export async function idsOfPerson(db: TandemDB, prospectId: string): Promise<string[]> {
-  const ids = new Set([prospectId]);
-  let frontier = [prospectId];
+  const [ids] = await idsOfPeople(db, [prospectId]);
+  return ids!;
+}
+
+/** `idsOfPerson` for each of some people: one read of aliases per link of the longest chain, however many people. */
+export async function idsOfPeople(db: TandemDB, prospectIds: readonly string[]): Promise<string[][]> {
+  const aliasesOf = new Map<string, string[]>();
+  let frontier = [...new Set(prospectIds)];
+  const seen = new Set(frontier);
   while (frontier.length > 0) {
-    const found = await db.aliases.where('prospectId').anyOf(frontier).primaryKeys();
-    frontier = found.filter((id) => !ids.has(id));
-    for (const id of frontier) ids.add(id);
+    const found = await db.aliases.where('prospectId').anyOf(frontier).toArray();
+    frontier = [];
+    for (const alias of found) {
+      aliasesOf.set(alias.prospectId, [...(aliasesOf.get(alias.prospectId) ?? []), alias.id]);
+      if (seen.has(alias.id)) continue;
+      seen.add(alias.id);
+      frontier.push(alias.id);
+    }
   }
-  return [...ids];
+  return prospectIds.map((prospectId) => {
+    const ids = new Set([prospectId]);
+    for (let next = [prospectId]; next.length > 0; ) {
+      // In the order one read of the frontier's aliases gives them: by the id they lead to, then their own.
+      next = next
+        .sort()
+        .flatMap((id) => aliasesOf.get(id) ?? [])
+        .filter((id) => !ids.has(id));
+      for (const id of next) ids.add(id);
+    }
+    return [...ids];
+  });
 }
 
 /** What `read` gives for each id of the person (compound indexes are read one id at a time). */
 async function byPerson<T>(db: TandemDB, prospectId: string, read: (id: string) => Promise<T>): Promise<T[]> {
-  return Promise.all((await idsOfPerson(db, prospectId)).map(read));
+  const [rows] = await byPeople(db, [prospectId], read);
+  return rows!;
+}
+
+/** `byPerson` for each of some people: their reads all issued at once (one transaction's worth of requests, when called in one). */
+async function byPeople<T>(db: TandemDB, prospectIds: readonly string[], read: (id: string) => Promise<T>): Promise<T[][]> {
+  return Promise.all((await idsOfPeople(db, prospectIds)).map((ids) => Promise.all(ids.map(read))));
 }
 
 /** The person's feed (every id of theirs), newest first, tombstones left out. */
@@ -95,29 +130,84 @@ export async function activitiesSinceFor(db: TandemDB, prospectId: string, kinds
     .sort((a, b) => b.at - a.at);
 }
 
+/**
+ * What the outreach guard (lib/guard) needs of the person's history since `since`, newest first:
+ * every outreach (it counts them), and of decisions and replies only the newest that warn, so
+ * a person with hundreds of replies in the window reads no more of them than one.
+ */
+export async function guardActivitiesFor(db: TandemDB, prospectId: string, since: number): Promise<Activity[]> {
+  const parts = await Promise.all([
+    activitiesSinceFor(db, prospectId, ['outreach'], since),
+    newestSinceFor(db, prospectId, 'review_decision', since, warnsRejected),
+    newestSinceFor(db, prospectId, 'reply', since, warnsDeclined),
+  ]);
+  return parts.flat().sort((a, b) => b.at - a.at);
+}
+
+/** How many of a kind the guard reads at first, newest first, to find the one that warns. */
+const GUARD_PAGE = 16;
+
+/**
+ * The person's newest live activities of a kind since `since` that `matches` (each id's newest,
+ * and any of the same time, in key order as a forward read gives them: the guard takes the first
+ * of equals). The newest GUARD_PAGE first, in one request (a cursor that stops at the match
+ * costs a round trip a row in Chromium); the whole range only when they do not settle it.
+ */
+async function newestSinceFor(db: TandemDB, prospectId: string, kind: Activity['kind'], since: number, matches: (a: Activity) => boolean): Promise<Activity[]> {
+  const rows = await byPerson(db, prospectId, async (id) => {
+    const range = db.activities.where('[kind+prospectId+at]').between([kind, id, since], [kind, id, Dexie.maxKey]);
+    const newest = await range.clone().reverse().limit(GUARD_PAGE).toArray();
+    const found = newest.find((a) => a.deletedAt === null && matches(a));
+    const settled = newest.length < GUARD_PAGE || (found !== undefined && newest.at(-1)!.at < found.at);
+    const read = settled ? newest : (await range.toArray()).reverse();
+    const first = read.find((a) => a.deletedAt === null && matches(a));
+    return read.filter((a) => a.deletedAt === null && matches(a) && a.at === first?.at).reverse();
+  });
+  return rows.flat();
+}
+
 /** The person's activities of one kind (every id of theirs), newest first: that kind's index range only, however long their feed. */
 export async function activitiesOfKindFor<K extends Activity['kind']>(db: TandemDB, prospectId: string, kind: K): Promise<Extract<Activity, { kind: K }>[]> {
-  const rows = await byPerson(db, prospectId, (id) =>
+  const [activities] = await activitiesOfKindForPeople(db, [prospectId], kind);
+  return activities!;
+}
+
+/** `activitiesOfKindFor` for each of some people. */
+export async function activitiesOfKindForPeople<K extends Activity['kind']>(db: TandemDB, prospectIds: readonly string[], kind: K): Promise<Extract<Activity, { kind: K }>[][]> {
+  const rows = await byPeople(db, prospectIds, (id) =>
     db.activities
       .where('[kind+prospectId+at]')
       .between([kind, id, Dexie.minKey], [kind, id, Dexie.maxKey])
       .toArray(),
   );
-  return rows
-    .flat()
-    .filter((a): a is Extract<Activity, { kind: K }> => a.deletedAt === null && a.kind === kind)
-    .sort((a, b) => b.at - a.at);
+  return rows.map((person) =>
+    person
+      .flat()
+      .filter((a): a is Extract<Activity, { kind: K }> => a.deletedAt === null && a.kind === kind)
+      .sort((a, b) => b.at - a.at),
+  );
 }
 
 /** Notes the member may see: the team's and their own private ones, newest first. */
 export async function notesFor(db: TandemDB, prospectId: string, memberId: string): Promise<Note[]> {
-  const rows = await byPerson(db, prospectId, (id) =>
+  const [notes] = await notesForPeople(db, [prospectId], memberId);
+  return notes!;
+}
+
+/** `notesFor` for each of some people. */
+export async function notesForPeople(db: TandemDB, prospectIds: readonly string[], memberId: string): Promise<Note[][]> {
+  const rows = await byPeople(db, prospectIds, (id) =>
     db.notes
       .where('[prospectId+createdAt]')
       .between([id, Dexie.minKey], [id, Dexie.maxKey])
       .toArray(),
   );
-  return rows.flat().filter((n) => n.deletedAt === null && (n.visibility === 'team' || n.authorId === memberId)).sort((a, b) => b.createdAt - a.createdAt);
+  return rows.map((person) =>
+    person
+      .flat()
+      .filter((n) => n.deletedAt === null && (n.visibility === 'team' || n.authorId === memberId))
+      .sort((a, b) => b.createdAt - a.createdAt),
+  );
 }
 
 /** The person's pipeline entries, under every id of theirs. */

@@ -20,6 +20,12 @@ export type GuardWarning =
  */
 export const GUARD_ACTIVITY_KINDS = ['review_decision', 'reply', 'outreach'] as const satisfies readonly Activity['kind'][];
 
+/** A decision the guard warns of: a rejection (it shows the newest within its window). */
+export const warnsRejected = (a: Activity): a is Extract<Activity, { kind: 'review_decision' }> => a.kind === 'review_decision' && a.data.verdict === 'reject';
+
+/** A reply the guard warns of: "not interested" (it shows the newest within its window). */
+export const warnsDeclined = (a: Activity): a is Extract<Activity, { kind: 'reply' }> => a.kind === 'reply' && a.data.interest === 'not_interested';
+
 /** Where the guard's window starts. */
 export const guardWindowStart = (now: number, windowDays: number) => now - windowDays * DAY_MS;
 
@@ -58,15 +64,15 @@ export function outreachWarnings({ prospect, activities, openReviews, pipeline, 
   const ended = (status: PipelineEntry['status']) => entries.filter(({ entry }) => entry.status === status);
   for (const { entry, requisitionTitle } of ended('hired')) warnings.push({ kind: 'hired', requisitionId: entry.requisitionId, requisitionTitle, at: entry.updatedAt });
 
-  const rejection = recent.find((a) => a.kind === 'review_decision' && a.data.verdict === 'reject');
-  if (rejection?.kind === 'review_decision') {
+  const rejection = recent.find(warnsRejected);
+  if (rejection) {
     warnings.push({ kind: 'rejected', by: rejection.actorId, at: rejection.at, missing: rejection.data.missing, note: rejection.data.note });
   }
   for (const { entry, requisitionTitle } of ended('rejected')) {
     if (entry.updatedAt >= since) warnings.push({ kind: 'rejected_by_us', requisitionId: entry.requisitionId, requisitionTitle, at: entry.updatedAt, reason: entry.reason });
   }
 
-  const declined = recent.find((a) => a.kind === 'reply' && a.data.interest === 'not_interested');
+  const declined = recent.find(warnsDeclined);
   if (declined) warnings.push({ kind: 'not_interested', by: declined.actorId, at: declined.at });
 
   for (const { entry, requisitionTitle } of ended('withdrew')) {

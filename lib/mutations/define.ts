@@ -56,11 +56,21 @@ const MAX_ALIAS_HOPS = 100;
 
 /** The id of the record an id stands for now, following aliases (the id itself when it is no alias). */
 export async function resolveProspectId(store: Pick<MutationStore, 'get'>, id: string): Promise<string> {
-  let current = id;
-  for (let hops = 0; hops < MAX_ALIAS_HOPS; hops++) {
-    const alias = await store.get('aliases', current);
-    if (!alias) break;
-    current = alias.prospectId;
+  const [resolved] = await resolveProspectIds((keys) => Promise.all(keys.map((key) => store.get('aliases', key))), [id]);
+  return resolved!;
+}
+
+/** `resolveProspectId` for many ids: one batched read of aliases per hop, however many ids. */
+export async function resolveProspectIds(aliasesOf: (ids: string[]) => Promise<({ prospectId: string } | undefined)[]>, ids: readonly string[]): Promise<string[]> {
+  const current = [...ids];
+  let pending = current.map((_, i) => i);
+  for (let hops = 0; hops < MAX_ALIAS_HOPS && pending.length > 0; hops++) {
+    const aliases = await aliasesOf(pending.map((i) => current[i]!));
+    pending = pending.filter((i, j) => {
+      const alias = aliases[j];
+      if (alias) current[i] = alias.prospectId;
+      return alias !== undefined;
+    });
   }
   return current;
 }

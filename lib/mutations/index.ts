@@ -19,7 +19,7 @@ export { followUpSet, followUpDone, followUpSnooze, memberUpdate, pipelineMove, 
 export { backupRestore, savedSearchSave, savedSearchDelete, teamPrivacySet, prospectErase, suppressionLift };
 export { erasePerson, idsOfPerson, namesMatch } from './erasure';
 export { whyNotRestorable } from './backup-restore';
-export { resolveProspectId } from './define';
+export { resolveProspectId, resolveProspectIds } from './define';
 export { IdInUse, MutationRefused, NO_CHANGE, type Actor, type Mutation, type MutationContext } from './define';
 
 /** Every named mutation, by name: what the outbox replays and the server accepts. */

@@ -10,6 +10,7 @@ import { DEFAULT_STAGES } from '@/lib/model';
 import { activityLog, followUpSet, noteAdd, prospectUpsert, requisitionSave, reviewDecide, reviewRequest } from '@/lib/mutations';
 import type { TandemDB } from '@/lib/db/database';
 import { freshDb, identity, member, signInAs } from '../support/db';
+import { recordTransactions } from '../support/transactions';
 import { recordWholeTableReads } from '../support/whole-table-reads';
 
 // Issue 13: nothing on the sidebar's or the review page's path reads a table whole, so opening
@@ -49,11 +50,7 @@ it('opens a profile reading only that person’s rows', async () => {
 it('opens a review reading only its people’s rows and decisions', async () => {
   db = freshDb();
   const reads = recordWholeTableReads(db);
-  const recruiter = member('recruiter', 'Riley Recruiter');
-  const hm = member('hiring_manager', 'Hana Manager');
-  for (const m of [recruiter, hm]) await signInAs(db, m);
-  const role = async (title: string) =>
-    (await mutate(db, requisitionSave, { title, hiringManagerId: hm.me.memberId, recruiterIds: [recruiter.me.memberId], mustHaves: ['Go'], niceToHaves: [], stages: DEFAULT_STAGES }, recruiter)).result!;
+  const { recruiter, hm, role } = await reviewTeam();
   const [earlier, now] = [await role('Data Engineer'), await role('Staff Platform Engineer')];
   await role('A role nobody here was reviewed for');
   const ada = (await mutate(db, prospectUpsert, { identity: identity() }, recruiter)).result!;
@@ -75,6 +72,54 @@ it('opens a review reading only its people’s rows and decisions', async () => 
   expect(await screen.findByText(/Data Engineer/)).toBeInTheDocument();
   expect(unbounded(reads)).toEqual([]);
 });
+
+// Issue 13: in Chromium what cost the review page's first person was not rows but requests, each
+// read in a transaction of its own (~250 for 50 people). Its reads are batched in a few
+// transactions, as many for twelve people as for one.
+it('opens a review in as many transactions for twelve people as for one', async () => {
+  const opening = async (people: number) => {
+    db?.close();
+    db = freshDb();
+    const transactions = recordTransactions(db);
+    const { recruiter, hm, role } = await reviewTeam();
+    const [earlier, now] = [await role('Data Engineer'), await role('Staff Platform Engineer')];
+    const ids: string[] = [];
+    for (let i = 0; i < people; i++) {
+      const id = (await mutate(db, prospectUpsert, { identity: identity(`person-${i}`, { name: `Person ${i}` }) }, recruiter)).result!;
+      await mutate(db, noteAdd, { prospectId: id, body: `A note on person ${i}` }, recruiter);
+      ids.push(id);
+    }
+    const send = async (requisitionId: string) =>
+      (await mutate(db, reviewRequest, { requisitionId, reviewerId: hm.me.memberId, prospectIds: ids, activityIds: ids.map(() => ulid()), message: '', at: Date.now() }, recruiter)).result!;
+    const first = await send(earlier);
+    for (const id of ids) await mutate(db, reviewDecide, { requestId: first, prospectId: id, verdict: 'reject', missing: ['Go'], note: 'Not yet', activityId: ulid() }, hm);
+    const requestId = await send(now);
+    await signInAs(db, hm);
+    const before = transactions.count;
+    const { unmount } = render(
+      <DbProvider db={db}>
+        <ReviewApp requestId={requestId} />
+      </DbProvider>,
+    );
+    expect(await screen.findByText('A note on person 0')).toBeInTheDocument();
+    const opened = transactions.count - before;
+    unmount();
+    return opened;
+  };
+  const one = await opening(1);
+  const twelve = await opening(12);
+  expect(twelve).toBe(one);
+});
+
+/** A recruiter and a hiring manager signed in on `db`, and a way to open a role the manager reviews for. */
+async function reviewTeam() {
+  const recruiter = member('recruiter', 'Riley Recruiter');
+  const hm = member('hiring_manager', 'Hana Manager');
+  for (const m of [recruiter, hm]) await signInAs(db, m);
+  const role = async (title: string) =>
+    (await mutate(db, requisitionSave, { title, hiringManagerId: hm.me.memberId, recruiterIds: [recruiter.me.memberId], mustHaves: ['Go'], niceToHaves: [], stages: DEFAULT_STAGES }, recruiter)).result!;
+  return { recruiter, hm, role };
+}
 
 function unbounded(reads: string[]): string[] {
   return [...new Set(reads)].filter((r) => !BOUNDED_BY_TEAM.has(r.split('.')[0]!));

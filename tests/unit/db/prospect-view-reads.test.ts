@@ -1,0 +1,77 @@
+import { ulid } from 'ulidx';
+import { afterEach, expect, it } from 'vitest';
+import { readProspectView } from '@/components/prospect/use-prospect-view';
+import type { TandemDB } from '@/lib/db/database';
+import { mutate } from '@/lib/db/mutate';
+import { activitiesSinceFor } from '@/lib/db/queries';
+import { GUARD_ACTIVITY_KINDS, guardWindowStart, outreachWarnings } from '@/lib/guard/outreach-guard';
+import type { Activity, ActivityPayload } from '@/lib/model';
+import { noteAdd, prospectUpsert } from '@/lib/mutations';
+import { arrived, freshDb, identity, member, signInAs } from '../../support/db';
+import { recordTransactions } from '../../support/transactions';
+
+// Issue 13: the sidebar's lookup on a large team's device in Chromium. Each read in a
+// transaction of its own cost 1.5–4 ms, and the guard read every reply and decision of the
+// person's last 90 days (~200 rows for some) to show one of each.
+
+const DAY = 24 * 60 * 60 * 1000;
+let db: TandemDB;
+afterEach(() => db?.close());
+
+async function person() {
+  db = freshDb();
+  const transactions = recordTransactions(db);
+  const me = member('recruiter', 'Riley Recruiter');
+  await signInAs(db, me);
+  const id = (await mutate(db, prospectUpsert, { identity: identity() }, me)).result!;
+  await mutate(db, noteAdd, { prospectId: id, body: 'Strong on Kotlin' }, me);
+  const now = Date.now();
+  const activity = (payload: ActivityPayload, daysAgo: number, deletedAt: number | null = null): Activity =>
+    ({ id: ulid(), teamId: me.me.teamId, version: 1, deletedAt, prospectId: id, actorId: me.me.memberId, at: now - daysAgo * DAY, requisitionId: null, ...payload });
+  return { me, id, now, activity, transactions };
+}
+
+it('reads the sidebar’s view of a person in one transaction', async () => {
+  const { transactions } = await person();
+  const before = transactions.count;
+  const view = await readProspectView(db, identity());
+  expect(view.notes.map((n) => n.body)).toEqual(['Strong on Kotlin']);
+  expect(transactions.count - before).toBe(1);
+});
+
+it('reads of the guard’s window every outreach but only the newest warning reply and rejection, and warns the same', async () => {
+  const { id, now, activity } = await person();
+  const rows: Activity[] = [];
+  const decision = (verdict: 'approve' | 'reject', note: string): ActivityPayload => ({ kind: 'review_decision', data: { requestId: ulid(), decisionId: ulid(), verdict, met: [], missing: [], note } });
+  for (let day = 1; day <= 40; day++) {
+    rows.push(activity({ kind: 'reply', data: { interest: 'interested' } }, day));
+    rows.push(activity(decision('approve', ''), day + 0.5));
+  }
+  rows.push(
+    activity({ kind: 'reply', data: { interest: 'not_interested' } }, 50),
+    activity({ kind: 'reply', data: { interest: 'not_interested' } }, 60),
+    // Undone: the guard never warns of it.
+    activity({ kind: 'reply', data: { interest: 'not_interested' } }, 2, now),
+    activity(decision('reject', 'Not yet'), 45),
+    activity(decision('reject', 'Older'), 70),
+    activity({ kind: 'outreach', data: { channel: 'email' } }, 3),
+    activity({ kind: 'outreach', data: { channel: 'inmail' } }, 30),
+    activity({ kind: 'outreach', data: { channel: 'call' } }, 1, now),
+  );
+  await arrived(db, 'activities', ...rows);
+
+  const view = await readProspectView(db, identity());
+  const read = view.guardActivities.map((a) => [a.kind, a.at]);
+  expect(read).toEqual([
+    ['outreach', now - 3 * DAY],
+    ['outreach', now - 30 * DAY],
+    ['review_decision', now - 45 * DAY],
+    ['reply', now - 50 * DAY],
+  ]);
+  const guard = (activities: Activity[]) =>
+    outreachWarnings({ prospect: view.prospect, activities, openReviews: view.openReviews, pipeline: view.pipeline, requisitions: view.requisitions, now, windowDays: view.settings.guardWindowDays });
+  const whole = await activitiesSinceFor(db, id, GUARD_ACTIVITY_KINDS, guardWindowStart(now, view.settings.guardWindowDays));
+  expect(whole.length).toBeGreaterThan(80);
+  expect(guard(view.guardActivities)).toEqual(guard(whole));
+  expect(guard(view.guardActivities).map((w) => w.kind)).toEqual(['rejected', 'not_interested', 'recent_outreach']);
+});
