@@ -44,23 +44,30 @@ interface Step {
  * keyboard user would start again from the top. Focus goes to the first control of what replaced
  * the removed element (the Edit button after an edit), else to what now stands where it stood
  * (the next note: its first control, else itself), else to what stood before it, else to the
- * container. Nothing happens if something else took focus meanwhile.
+ * container; focus on the start (see focusStart) stays on the start, wherever it is drawn again.
+ * Nothing happens if something else took focus meanwhile.
  */
 export function keepFocusInside(root: HTMLElement): () => void {
   const doc = root.ownerDocument;
   /** The focused element and its ancestors up to `root`, each with its parent and previous sibling at the time. */
   let trail: Step[] = [];
 
-  const onFocusIn = (event: FocusEvent) => {
+  const remember = (focused: Element | null) => {
     trail = [];
-    for (let node = event.target as Element | null; node && node !== root && node.parentElement; node = node.parentElement) {
+    for (let node = focused; node && node !== root && node.parentElement; node = node.parentElement) {
       trail.push({ node, parent: node.parentElement, previous: node.previousElementSibling });
     }
   };
+  const onFocusIn = (event: FocusEvent) => remember(event.target as Element | null);
 
   const rescue = (records: MutationRecord[]) => {
     const focused = trail[0];
     if (!focused || focused.node.isConnected || !doc.hasFocus() || (doc.activeElement && doc.activeElement !== doc.body)) return;
+    // The start drawn again elsewhere (the page's name once the suppression check answered): the start.
+    if (START.some((selector) => focused.node.matches(selector)) && focusStart(doc)) {
+      trail = [];
+      return;
+    }
     // The outermost element that went, in a container that is still there.
     const gone = trail.find((step) => !step.node.isConnected && step.parent.isConnected);
     trail = [];
@@ -76,6 +83,8 @@ export function keepFocusInside(root: HTMLElement): () => void {
   const observer = new MutationObserver(rescue);
   observer.observe(root, { childList: true, subtree: true });
   root.addEventListener('focusin', onFocusIn);
+  // Focus may already be inside: the first paint hands it on before this runs.
+  if (root.contains(doc.activeElement)) remember(doc.activeElement);
   return () => {
     observer.disconnect();
     root.removeEventListener('focusin', onFocusIn);

@@ -6,7 +6,7 @@ import { SidebarLayoutFields } from '@/components/options/sidebar-layout-fields'
 import { type FrameControls, SidebarApp, type SidebarConnection } from '@/components/sidebar/sidebar-app';
 import { FIRST_PAINT_ID, paintFirst, removeFirstPaint } from '@/components/sidebar/first-paint';
 import { focusAfterPaint, requestSidebarFocus } from '@/components/sidebar/focus-request';
-import { focusStart } from '@/components/sidebar/sidebar-focus';
+import { focusStart, keepFocusInside } from '@/components/sidebar/sidebar-focus';
 import { WidthButton } from '@/components/sidebar/width-button';
 import { DbProvider } from '@/components/ui/db-context';
 import { useUndo } from '@/components/ui/undo-store';
@@ -154,6 +154,35 @@ describe('the sidebar’s width', () => {
     expect(screen.getByRole('button', { name: 'Wider sidebar' })).toBeInTheDocument();
     await act(async () => void (await sidebarLayout.setValue({ width: 'standard', push: true })));
     expect(await screen.findByRole('button', { name: 'Narrower sidebar' })).toBeInTheDocument();
+  });
+});
+
+describe('focus on the start', () => {
+  it('stays on the person’s name when it is drawn again elsewhere, even if it was focused before the sidebar started watching', async () => {
+    const header = () => {
+      const h = document.createElement('header');
+      const name = document.createElement('h1');
+      name.dataset.testid = 'prospect-name';
+      name.textContent = 'Ada Lovelace';
+      h.append(name);
+      return h;
+    };
+    const root = document.createElement('div');
+    const gate = document.createElement('div');
+    gate.append(header());
+    root.append(gate);
+    document.body.append(root);
+    focusStart(document);
+    const stop = keepFocusInside(root);
+    // The suppression check answered: the panel draws its own header, with buttons after it.
+    const panel = document.createElement('div');
+    const button = document.createElement('button');
+    button.textContent = 'InMail sent';
+    panel.append(header(), button);
+    root.replaceChildren(panel);
+    await waitFor(() => expect(root.querySelector('[data-testid="prospect-name"]')).toHaveFocus());
+    stop();
+    root.remove();
   });
 });
 

@@ -131,6 +131,8 @@ describe('the keyboard', () => {
     await jordan.page.keyboard.press('Enter');
     await expect.poll(() => jordan.focus()).toEqual({ page: 'IFRAME', inside: 'prospect-name' });
     await expect.poll(() => jordan.width()).toBe(OPEN);
+    // The name can be the first paint's, before the app (and its keys) has loaded.
+    await jordan.frame.getByTestId('note-input').waitFor({ state: 'attached' });
     await jordan.page.keyboard.press('n');
     await expect.poll(() => jordan.focus()).toEqual({ page: 'IFRAME', inside: 'note-input' });
 
