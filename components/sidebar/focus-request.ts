@@ -9,19 +9,23 @@ import { focusStart } from './sidebar-focus';
  * frame with nothing focused; else it would drop to <body>.
  */
 let waiting = false;
+/** The frame's window is watched for a waiting request (once, however many requests came). */
+let watching = false;
 
 export function requestSidebarFocus(doc: Document): void {
   waiting = !focusStart(doc);
-  if (!waiting) return;
   const view = doc.defaultView;
+  if (!waiting || watching || !view) return;
+  watching = true;
   const retry = () => {
     focusAfterPaint(doc);
     if (waiting) return;
-    view?.removeEventListener('resize', retry);
-    view?.removeEventListener('focus', retry);
+    watching = false;
+    view.removeEventListener('resize', retry);
+    view.removeEventListener('focus', retry);
   };
-  view?.addEventListener('resize', retry);
-  view?.addEventListener('focus', retry);
+  view.addEventListener('resize', retry);
+  view.addEventListener('focus', retry);
 }
 
 /**

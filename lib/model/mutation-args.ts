@@ -5,15 +5,13 @@ import { Id, MESSAGE_MAX_BYTES, REASON_MAX_BYTES, Timestamp, shortText } from '.
 import { FollowUp } from './follow-up';
 import { ProspectIdentity } from './identity';
 import type { SyncedTable } from './entities';
-import { MemberName } from './member';
+import { Member, MemberName } from './member';
 import { Note, NoteBody, NoteVisibility } from './note';
 import { OfferDeclineReason, PipelineStatus, StageName } from './pipeline';
 import { PeopleQuery } from './people-search';
 import { Prospect } from './prospect';
 import { SavedSearchName } from './saved-search';
 import { PrivacyChoices } from './privacy-settings';
-import { CheckInMail, QuietHours, WorkingDays } from './reminder-rules';
-import { TimeZoneName } from './time-zone';
 
 /**
  * Arguments of every named mutation: the whole input, ids and times included, so the client's
@@ -193,10 +191,8 @@ export const MemberUpdateArgs = z
     {
       memberId: Id,
       name: MemberName.optional(),
-      timeZone: TimeZoneName.nullable().optional(),
-      workingDays: WorkingDays.nullable().optional(),
-      quietHours: QuietHours.nullable().optional(),
-      checkInMail: CheckInMail.nullable().optional(),
+      // The member's own settings, as their record holds them.
+      ...Member.pick({ timeZone: true, workingDays: true, quietHours: true, checkInMail: true }).shape,
     },
     {
       error: (issue) =>
