@@ -36,6 +36,70 @@ function intersect(a: PeopleSet, b: PeopleSet): PeopleSet {
 }
 
 /**
+ * What the keystrokes searching within one basis have read, kept for the next keystroke: typing
+ * "Kai M" after "Kai" reads neither "kai" nor its people's rows again. It lives as long as its
+ * basis, which is worked out again whenever people, their activity or merges change (it counts
+ * `prospects` and `lastActivity` and reads the aliases), so nothing kept outlives the rows it
+ * came from. Notes are read afresh each time: the basis does not follow them.
+ */
+interface SearchMemo {
+  resolve: Promise<(id: string) => string> | null;
+  /** A typed word's people by the index of people's words (null: more than `WORD_CAP`). */
+  words: Map<string, Set<string> | null>;
+  /** People's rows read (undefined: not on the device). */
+  rows: Map<string, ProspectRow | undefined>;
+  /** People's `lastActivity` times read (null: no live activity). */
+  lastAt: Map<string, number | null>;
+}
+
+/** Rows a memo keeps at most (about 1 KB each): past it, it starts again. */
+const MEMO_ROWS_MAX = 20_000;
+
+const memos = new WeakMap<SearchBasis, SearchMemo>();
+
+function freshMemo(): SearchMemo {
+  return { resolve: null, words: new Map(), rows: new Map(), lastAt: new Map() };
+}
+
+function memoOf(basis: SearchBasis): SearchMemo {
+  let memo = memos.get(basis);
+  if (!memo) memos.set(basis, (memo = freshMemo()));
+  return memo;
+}
+
+function resolverOf(db: TandemDB, memo: SearchMemo): Promise<(id: string) => string> {
+  return (memo.resolve ??= aliasResolver(db));
+}
+
+/**
+ * Reading a word's range of rows in one request against fetching rows by key: in Chromium a row
+ * of the range costs about half what a `get` does, so the range is read when it holds at most
+ * this many rows per row wanted (and enough are wanted for one request to matter).
+ */
+const RANGE_ROWS_PER_WANTED = 1.5;
+const RANGE_WANTED_MIN = 200;
+
+/**
+ * People's rows, in the order asked, from the memo or the database. Many missing ones that all
+ * have `word` among their words (a narrow typed word, whose people the memo knows) are read as
+ * that word's range of rows when that is cheaper; any others by key.
+ */
+async function rowsOf(db: TandemDB, memo: SearchMemo, ids: readonly string[], word: string | null = null): Promise<(ProspectRow | undefined)[]> {
+  let missing = ids.filter((id) => !memo.rows.has(id));
+  if (memo.rows.size + missing.length > MEMO_ROWS_MAX) memo.rows.clear();
+  const inRange = word === null ? undefined : memo.words.get(word)?.size;
+  if (inRange !== undefined && missing.length >= RANGE_WANTED_MIN && inRange <= missing.length * RANGE_ROWS_PER_WANTED) {
+    for (const row of await db.prospects.where('searchWords').startsWith(word!).toArray()) memo.rows.set(row.id, row);
+    missing = missing.filter((id) => !memo.rows.has(id));
+  }
+  if (missing.length > 0) {
+    const rows = await db.prospects.bulkGet(missing);
+    missing.forEach((id, i) => memo.rows.set(id, rows[i]));
+  }
+  return ids.map((id) => memo.rows.get(id));
+}
+
+/**
  * Each person's last activity of a kind, read in one `getAll` over the `[kind+prospectId+at]`
  * range: a key cursor would be one round trip per activity (and fake-indexeddb's is quadratic).
  */
@@ -175,16 +239,27 @@ export async function matchText(db: TandemDB, memberId: string, text: string, st
  */
 export const WORD_CAP = 4_000;
 
-/** A typed word on a keystroke: who it finds (null: more than `WORD_CAP`, not read) and who by notes. */
+/** A typed word on a keystroke: who it finds (null: more than `WORD_CAP`, or not read) and who by notes. */
 interface TypedWord {
   word: string;
   people: Set<string> | null;
+  /** Those of `people` found by their own words, not notes. */
+  byWord: Set<string> | null;
   noted: Set<string>;
 }
 
-async function typedWord(db: TandemDB, memberId: string, word: string, resolve: (id: string) => string): Promise<TypedWord> {
-  const [people, noted] = await Promise.all([db.prospects.where('searchWords').startsWith(word).limit(WORD_CAP + 1).primaryKeys(), notedBy(db, memberId, word, resolve)]);
-  return { word, people: people.length > WORD_CAP ? null : new Set([...people, ...noted]), noted };
+async function typedWord(db: TandemDB, memo: SearchMemo, memberId: string, word: string, resolve: (id: string) => string, read: boolean): Promise<TypedWord> {
+  const [people, noted] = await Promise.all([read ? peopleOfWord(db, memo, word) : null, notedBy(db, memberId, word, resolve)]);
+  return { word, people: people === null ? null : new Set([...people, ...noted]), byWord: people, noted };
+}
+
+/** Who a word finds by the people's own words, from the memo or at most `WORD_CAP + 1` index entries (null: more). */
+async function peopleOfWord(db: TandemDB, memo: SearchMemo, word: string): Promise<Set<string> | null> {
+  if (memo.words.has(word)) return memo.words.get(word)!;
+  const ids = await db.prospects.where('searchWords').startsWith(word).limit(WORD_CAP + 1).primaryKeys();
+  const people = ids.length > WORD_CAP ? null : new Set(ids);
+  memo.words.set(word, people);
+  return people;
 }
 
 /** Whether a person (their stored row) matches every one of the broad words. */
@@ -227,16 +302,18 @@ async function idsCountingFor(db: TandemDB, people: ReadonlySet<string>, resolve
  * limit × rows ÷ |set| rows walked, a get weighing `GET_COST_IN_ENTRIES`). An alias's activity
  * counts for the person it was merged into.
  */
-export async function orderByLastActivity(db: TandemDB, people: PeopleSet, limit: number, withActivity: number): Promise<Ordered> {
+export async function orderByLastActivity(db: TandemDB, people: PeopleSet, limit: number, withActivity: number, memo: SearchMemo = freshMemo()): Promise<Ordered> {
   const lastActivityAt = new Map<string, number>();
-  const resolve = await aliasResolver(db);
+  const resolve = await resolverOf(db, memo);
   if (people !== null && people.size * GET_COST_IN_ENTRIES <= (limit * withActivity) / Math.max(people.size, 1)) {
     const owner = await idsCountingFor(db, people, resolve);
     const keys = [...owner.keys()];
-    const rows = await db.lastActivity.bulkGet(keys);
-    rows.forEach((row, i) => {
-      const id = owner.get(keys[i]!)!;
-      if (row && (lastActivityAt.get(id) ?? -1) < row.at) lastActivityAt.set(id, row.at);
+    const missing = keys.filter((id) => !memo.lastAt.has(id));
+    if (missing.length > 0) (await db.lastActivity.bulkGet(missing)).forEach((row, i) => memo.lastAt.set(missing[i]!, row?.at ?? null));
+    keys.forEach((key) => {
+      const id = owner.get(key)!;
+      const at = memo.lastAt.get(key) ?? null;
+      if (at !== null && (lastActivityAt.get(id) ?? -1) < at) lastActivityAt.set(id, at);
     });
     const ids = [...people].sort((a, b) => (lastActivityAt.get(b) ?? -1) - (lastActivityAt.get(a) ?? -1) || (a < b ? 1 : -1)).slice(0, limit);
     return { ids, lastActivityAt };
@@ -279,8 +356,8 @@ export interface PersonResult {
 }
 
 /** The rows of one page: people of the member's team still on the device, in the given order. */
-export async function peopleRows(db: TandemDB, teamId: string, ordered: Ordered): Promise<PersonResult[]> {
-  const rows = await db.prospects.bulkGet(ordered.ids);
+export async function peopleRows(db: TandemDB, teamId: string, ordered: Ordered, memo: SearchMemo = freshMemo()): Promise<PersonResult[]> {
+  const rows = await rowsOf(db, memo, ordered.ids);
   return rows
     .filter((r) => r !== undefined && r.deletedAt === null && r.teamId === teamId)
     .map((r) => ({ person: fromProspectRow(r!), lastActivityAt: ordered.lastActivityAt.get(r!.id) ?? null }));
@@ -343,6 +420,7 @@ function walkOutweighsFetch(setSize: number, limit: number, read: number, found:
  */
 async function walkMatching(
   db: TandemDB,
+  memo: SearchMemo,
   within: PeopleSet,
   broad: readonly TypedWord[],
   resolve: (id: string) => string,
@@ -372,7 +450,7 @@ async function walkMatching(
     // Fetched a few at a time: the page is often full after the first of them.
     for (let from = 0; from < candidates.length && ids.length < limit; from += limit) {
       const some = candidates.slice(from, from + limit);
-      const rows = await db.prospects.bulkGet(some.map((c) => c.id));
+      const rows = await rowsOf(db, memo, some.map((c) => c.id));
       some.forEach(({ id, at }, i) => {
         if (ids.length < limit && matchesAll(broad, id, rows[i])) {
           ids.push(id);
@@ -387,6 +465,13 @@ async function walkMatching(
     bound = oldest;
   }
   return { ids, lastActivityAt };
+}
+
+/** The typed word whose own words find the fewest people: every person the narrower words found by their words has it. */
+function narrowest(typed: readonly TypedWord[]): string | null {
+  let best: TypedWord | null = null;
+  for (const t of typed) if (t.byWord !== null && (best === null || t.byWord.size < best.byWord!.size)) best = t;
+  return best?.word ?? null;
 }
 
 /**
@@ -410,31 +495,37 @@ export async function searchWithin(
     if (!stillWanted()) throw new Superseded();
   };
   const words = searchWordsOf(text);
-  const resolve = await aliasResolver(db);
-  const typed = await Promise.all(words.map((word) => typedWord(db, me.memberId, word, resolve)));
+  const memo = memoOf(basis);
+  const resolve = await resolverOf(db, memo);
+  // When the filters and the words already read leave few people ("kai" before "Kai M"), the
+  // other words are checked on those people's rows rather than read from the index ("m": 4,000
+  // entries to learn it is broad).
+  const known = words.reduce<PeopleSet>((acc, word) => intersect(acc, memo.words.get(word) ?? null), basis.filtered);
+  const fewKnown = known !== null && known.size <= FETCH_ALL_MAX;
+  const typed = await Promise.all(words.map((word) => typedWord(db, memo, me.memberId, word, resolve, !fewKnown || memo.words.has(word))));
   const broad = typed.filter((t) => t.people === null);
   let people = typed.reduce<PeopleSet>((acc, t) => (t.people === null ? acc : intersect(acc, t.people)), basis.filtered);
   if (broad.length > 0) {
-    const narrowed = broad.length < typed.length;
+    const narrowed = broad.length < typed.length || (people !== null && people.size <= FETCH_ALL_MAX);
     if (!narrowed || people === null || people.size > FETCH_ALL_MAX) {
       wanted();
       const setSize = people?.size ?? 0;
       const giveUp = narrowed ? (read: number, found: number) => walkOutweighsFetch(setSize, limit, read, found) : () => false;
-      const walked = await walkMatching(db, people, broad, resolve, limit, stillWanted, giveUp);
-      if (walked) return { total: null, results: await peopleRows(db, me.teamId, walked) };
+      const walked = await walkMatching(db, memo, people, broad, resolve, limit, stillWanted, giveUp);
+      if (walked) return { total: null, results: await peopleRows(db, me.teamId, walked, memo) };
     }
     wanted();
     if (narrowed && people !== null) {
       const ids = [...people];
-      const rows = await db.prospects.bulkGet(ids);
+      const rows = await rowsOf(db, memo, ids, narrowest(typed));
       people = new Set(ids.filter((id, i) => matchesAll(broad, id, rows[i])));
     } else {
       people = intersect(basis.filtered, await matchText(db, me.memberId, text, stillWanted));
     }
   }
   wanted();
-  const ordered = await orderByLastActivity(db, people, limit, basis.withActivity);
-  return { total: people?.size ?? basis.people, results: await peopleRows(db, me.teamId, ordered) };
+  const ordered = await orderByLastActivity(db, people, limit, basis.withActivity, memo);
+  return { total: people?.size ?? basis.people, results: await peopleRows(db, me.teamId, ordered, memo) };
 }
 
 /**

@@ -2,7 +2,7 @@ import { ulid } from 'ulidx';
 import { TandemDB, toStoredRow } from '@/lib/db/database';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
-import type { Me, ProspectIdentity, Role, SyncedRows, SyncedTable } from '@/lib/model';
+import type { Activity, Me, Prospect, ProspectIdentity, Role, SyncedRows, SyncedTable } from '@/lib/model';
 import type { MutationContext } from '@/lib/mutations';
 
 /** A fresh, uniquely named database on fake-indexeddb. */
@@ -57,4 +57,16 @@ export function identity(slug = 'ada-lovelace', patch: Partial<ProspectIdentity>
     location: 'London, United Kingdom',
     ...patch,
   };
+}
+
+const SEARCH_TEAM = { teamId: 'team', version: 1, deletedAt: null };
+
+/** A person of team "team" as the server sends them, for the People search's tests. */
+export function searchPerson(id: string, name: string, patch: Partial<Prospect> = {}): Prospect {
+  return { ...SEARCH_TEAM, id, name, headline: null, company: null, location: null, profiles: [], emails: [], doNotContact: null, createdAt: 1, updatedAt: 1, ...patch };
+}
+
+/** A "viewed" activity of team "team" at `at`, for the People search's order. */
+export function viewedAt(id: string, prospectId: string, at: number): Activity {
+  return { ...SEARCH_TEAM, id, prospectId, actorId: 'ME', at, requisitionId: null, kind: 'viewed', data: {} };
 }

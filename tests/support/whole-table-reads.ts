@@ -1,5 +1,6 @@
 import type { DBCoreQuery } from 'dexie';
 import type { TandemDB } from '@/lib/db/database';
+import { watchReads } from './watch-reads';
 
 /** Dexie's DBCoreRangeType.Any (a const enum, which isolated modules cannot import). */
 const ANY_RANGE = 3;
@@ -18,21 +19,10 @@ export function recordWholeTableReads(db: TandemDB): string[] {
   const note = (table: string, query: DBCoreQuery, limit = Infinity) => {
     if ((query.range.type as number) === ANY_RANGE && limit > BOUNDED_LIMIT) seen.push(query.index.name ? `${table}.${query.index.name}` : table);
   };
-  db.use({
-    stack: 'dbcore',
-    name: 'whole-table-reads',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return {
-          ...table,
-          query: (req) => (note(name, req.query, req.limit), table.query(req)),
-          openCursor: (req) => (note(name, req.query), table.openCursor(req)),
-          count: (req) => (note(name, req.query), table.count(req)),
-        };
-      },
-    }),
+  watchReads(db, 'whole-table-reads', {
+    query: (table, req) => note(table, req.query, req.limit),
+    openCursor: (table, req) => note(table, req.query),
+    count: (table, req) => note(table, req.query),
   });
   return seen;
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TandemDB } from '@/lib/db/database';
 import { WORD_CAP, countMatches, matchText, orderByLastActivity, searchBasis, searchWithin } from '@/lib/db/people-search';
-import { type Activity, NO_FILTERS, type Note, type Prospect } from '@/lib/model';
-import { arrived, freshDb } from '../../support/db';
+import { NO_FILTERS, type Note } from '@/lib/model';
+import { arrived, freshDb, searchPerson, viewedAt } from '../../support/db';
 
 // Words that match more than WORD_CAP people are checked on rows, not read from the index: the
 // page must be the same as reading every word's whole range would give.
@@ -10,11 +10,8 @@ const ME = { memberId: 'ME', teamId: 'team' };
 const synced = { teamId: 'team', version: 1, deletedAt: null };
 const MANY = WORD_CAP + 100;
 
-function person(id: string, name: string, patch: Partial<Prospect> = {}): Prospect {
-  return { ...synced, id, name, headline: null, company: null, location: null, profiles: [], emails: [], doNotContact: null, createdAt: 1, updatedAt: 1, ...patch };
-}
-
-const activity = (id: string, prospectId: string, at: number): Activity => ({ ...synced, id, prospectId, actorId: 'ME', at, requisitionId: null, kind: 'viewed', data: {} });
+const person = searchPerson;
+const activity = viewedAt;
 const note = (id: string, prospectId: string, body: string, patch: Partial<Note> = {}): Note => ({ ...synced, id, prospectId, authorId: 'ME', body, visibility: 'team', mentions: [], createdAt: 1, editedAt: null, ...patch });
 
 let db: TandemDB;

@@ -1,0 +1,31 @@
+import type { DBCoreCountRequest, DBCoreGetManyRequest, DBCoreOpenCursorRequest, DBCoreQueryRequest } from 'dexie';
+import type { TandemDB } from '@/lib/db/database';
+
+/** What a test hears of each read, with the table read. */
+export interface ReadWatcher {
+  query?(table: string, req: DBCoreQueryRequest): void;
+  getMany?(table: string, req: DBCoreGetManyRequest): void;
+  openCursor?(table: string, req: DBCoreOpenCursorRequest): void;
+  count?(table: string, req: DBCoreCountRequest): void;
+}
+
+/** Tells `watcher` of every read of `db` from now on. Call before the database opens (middleware joins at open). */
+export function watchReads(db: TandemDB, name: string, watcher: ReadWatcher): void {
+  db.use({
+    stack: 'dbcore',
+    name,
+    create: (down) => ({
+      ...down,
+      table: (tableName) => {
+        const table = down.table(tableName);
+        return {
+          ...table,
+          query: (req) => (watcher.query?.(tableName, req), table.query(req)),
+          getMany: (req) => (watcher.getMany?.(tableName, req), table.getMany(req)),
+          openCursor: (req) => (watcher.openCursor?.(tableName, req), table.openCursor(req)),
+          count: (req) => (watcher.count?.(tableName, req), table.count(req)),
+        };
+      },
+    }),
+  });
+}
