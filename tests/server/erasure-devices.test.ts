@@ -54,7 +54,10 @@ function tray() {
   const ports: ReminderPorts = {
     show: (n) => (shown.set(n.id, n), Promise.resolve()),
     setBadge: () => Promise.resolve(),
-    clearStale: () => Promise.resolve(),
+    clearStale: (isStale) => {
+      for (const id of shown.keys()) if (isStale(id)) shown.delete(id);
+      return Promise.resolve();
+    },
   };
   return { shown, ports };
 }
@@ -126,7 +129,9 @@ describe('an erasure reaches every device within one sync', () => {
     expect(await a.prospects.get(prospectId!)).toBeUndefined();
     await sync(a, app);
 
-    // The worker's next run takes A's reminder about her out of the tray.
+    // The worker's next run takes A's reminder about her out of the tray: its text is her name.
+    await remind(a, aTray.ports, later + 60_000);
+    expect(titles()).toEqual(['Privacy notice for Grace Kept']);
 
     // B, online: one sync and nothing of her is left, her private note and follow-up included.
     await sync(b, app);
