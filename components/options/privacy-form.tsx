@@ -9,7 +9,7 @@ import { readMe } from '@/lib/db/local-state';
 import { mutate } from '@/lib/db/mutate';
 import { teamPrivacyRow } from '@/lib/db/privacy-queries';
 import { membersById } from '@/lib/db/queries';
-import { type Me, type Member, PrivacyChoices, RetentionMonths, type TeamPrivacy, canSetPrivacy, privacyChoices } from '@/lib/model';
+import { type Me, type Member, PrivacyChoices, RetentionMonths, type RetentionPreview, type TeamPrivacy, canSetPrivacy, privacyChoices } from '@/lib/model';
 import { teamPrivacySet } from '@/lib/mutations';
 import { RetentionPreviewButton } from './retention-preview';
 
@@ -38,6 +38,18 @@ const wholeNumber = (typed: string) => (typed.trim() === '' ? NaN : Number(typed
 function previewMonths(draft: Draft): number | null {
   const months = RetentionMonths.safeParse(wholeNumber(draft.retentionMonths));
   return draft.retentionOn && months.success ? months.data : null;
+}
+
+/**
+ * The months whose preview Save waits for, or null: switching retention on, or changing its
+ * months while on, erases people at the next daily run, so the admin first sees who. Switching
+ * it off, keeping the saved months, or months the schema refuses (Save names the error) wait
+ * for nothing.
+ */
+function monthsToPreview(draft: Draft, saved: PrivacyChoices, preview: RetentionPreview | null): number | null {
+  const months = previewMonths(draft);
+  if (months === null || months === saved.retentionMonths || preview?.months === months) return null;
+  return months;
 }
 
 /** The draft checked by the schema the mutation takes: the choices, or each field's first error. */
@@ -114,11 +126,15 @@ function PrivacyFields({ me, row, members }: { me: Me; row: TeamPrivacy | undefi
   const [draft, setDraft] = useState(() => draftOf(privacyChoices(row)));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [saved, setSaved] = useState(false);
+  const [preview, setPreview] = useState<RetentionPreview | null>(null);
   const { run, error, busy } = useAction();
   const set = (patch: Partial<Draft>) => {
     setSaved(false);
+    // Retention switched or its months retyped: a preview shown before is asked afresh.
+    if ('retentionOn' in patch || 'retentionMonths' in patch) setPreview(null);
     setDraft({ ...draft, ...patch });
   };
+  const unpreviewed = monthsToPreview(draft, privacyChoices(row), preview);
   const invalid = (field: Field) => (errors[field] ? { 'aria-invalid': true, 'aria-describedby': `privacy-${field}-error` } : {});
   const fieldError = (field: Field) =>
     errors[field] ? (
@@ -128,6 +144,7 @@ function PrivacyFields({ me, row, members }: { me: Me; row: TeamPrivacy | undefi
     ) : null;
 
   const save = async () => {
+    if (unpreviewed !== null) return;
     const checked = checkDraft(draft);
     if ('errors' in checked) {
       setErrors(checked.errors);
@@ -181,7 +198,7 @@ function PrivacyFields({ me, row, members }: { me: Me; row: TeamPrivacy | undefi
               {fieldError('retentionMonths')}
             </>
           )}
-          <RetentionPreviewButton key={previewMonths(draft) ?? 'off'} months={previewMonths(draft)} />
+          <RetentionPreviewButton key={previewMonths(draft) ?? 'off'} months={previewMonths(draft)} preview={preview} onPreview={setPreview} />
         </div>
         <div className="field">
           <label className="inline">
@@ -190,7 +207,12 @@ function PrivacyFields({ me, row, members }: { me: Me; row: TeamPrivacy | undefi
           <p className="muted small">Marking someone do-not-contact also keeps their profile keys and emails, hashed, so nobody sources them again.</p>
         </div>
         <SetBy row={row} members={members} meId={me.memberId} />
-        <button type="submit" disabled={busy}>
+        {unpreviewed !== null && (
+          <p className="muted small" id="privacy-save-waits">
+            Preview who {unpreviewed === 1 ? '1 month' : `${unpreviewed} months`} would erase before saving.
+          </p>
+        )}
+        <button type="submit" disabled={busy || unpreviewed !== null} aria-describedby={unpreviewed !== null ? 'privacy-save-waits' : undefined}>
           Save privacy settings
         </button>{' '}
         {saved && (

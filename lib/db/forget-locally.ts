@@ -13,8 +13,8 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 /**
  * The device-local values that name people (never synced, so no pull rewrites them): refusals
  * shown to the member, the batch gathered for review, the "not the same person" answers by profile key, and the reminder
- * runner's memory (by follow-up and request id, and notifications not yet shown, whose text may
- * carry a name). When rows are deleted by the server (an erasure, a note made private), what
+ * runner's memory (by follow-up, request and person id, and notifications not yet shown, whose
+ * text may carry a name). When rows are deleted by the server (an erasure, a note made private), what
  * they named goes from these too, in the pull's transaction.
  */
 export async function forgetLocally(db: TandemDB, { ids, people }: Forgotten): Promise<void> {
@@ -36,6 +36,7 @@ export async function forgetLocally(db: TandemDB, { ids, people }: Forgotten): P
     ...memory,
     requests: keep(memory.requests, (id) => ids.has(id)),
     followUps: keep(memory.followUps, (id) => ids.has(id)),
+    notices: keep(memory.notices, (id) => ids.has(id)),
     pending: Array.isArray(memory.pending)
       ? memory.pending.filter((n) => !(isObject(n) && [...ids].some((id) => String(n.id).includes(id))) && !(isObject(n) && names.some((name) => `${String(n.title)} ${String(n.message)}`.includes(name))))
       : memory.pending,

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { TandemDB } from '@/lib/db/database';
-import { parseNotificationId } from './notification-ids';
 import type { Badge } from './decide';
 import { type ReminderPorts, clickTarget } from './runner';
 
@@ -23,13 +22,8 @@ export function browserReminderPorts(): ReminderPorts & { setBadge(badge: Badge,
       await browser.action.setBadgeText({ text, tabId });
       await browser.action.setTitle({ title, tabId });
     },
-    async clearStale(openRequestIds) {
-      const shown = Object.keys(await browser.notifications.getAll());
-      for (const id of shown) {
-        const target = parseNotificationId(id);
-        const stale = (target?.kind === 'request' && !openRequestIds.has(target.requestId)) || (target?.kind === 'requests' && openRequestIds.size === 0);
-        if (stale) await browser.notifications.clear(id);
-      }
+    async clearStale(isStale) {
+      for (const id of Object.keys(await browser.notifications.getAll())) if (isStale(id)) await browser.notifications.clear(id);
     },
   };
 }

@@ -22,8 +22,8 @@ export const NOTICE_REMINDERS_FOR_DAYS = 90;
 export interface ReminderPorts {
   show(notification: NotificationSpec): Promise<void>;
   setBadge(badge: Badge): Promise<void>;
-  /** Take down notifications about requests that are no longer open. */
-  clearStale(openRequestIds: ReadonlySet<string>): Promise<void>;
+  /** Take down the shown notifications `isStale` says are about nothing live any more. */
+  clearStale(isStale: (notificationId: string) => boolean): Promise<void>;
 }
 
 export interface ReminderRunnerDeps {
@@ -73,10 +73,10 @@ export class ReminderRunner {
     const deviceTimeZone = (this.deps.deviceTimeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone))();
 
     const tables = [db.local, db.reviewRequests, db.followUps, db.members, db.requisitions, db.prospects, db.activities, db.aliases, db.teamPrivacy];
-    const { pending, badge, openIds } = await db.transaction('rw', tables, async () => {
+    const { pending, badge, live } = await db.transaction('rw', tables, async () => {
       const memory = (await readValidated(db, LOCAL_KEYS.reminders, ReminderMemory)) ?? emptyMemory();
       const me = await readMe(db);
-      if (!me) return { pending: memory.pending, badge: badgeFor([], now), openIds: new Set<string>() };
+      if (!me) return { pending: memory.pending, badge: badgeFor([], now), live: NOTHING_LIVE };
       const [requests, followUps, settings, member, requisitions, noticePeople, privacy, syncState] = await Promise.all([
         openRequestsForReviewer(db, me.memberId),
         pendingFollowUps(db, me.memberId),
@@ -103,7 +103,7 @@ export class ReminderRunner {
       if (decision.memoryChanged || pending !== memory.pending) {
         await db.local.put({ key: LOCAL_KEYS.reminders, value: { ...decision.memory, pending } satisfies ReminderMemory });
       }
-      return { pending, badge: decision.badge, openIds: new Set(requests.map((r) => r.id)) };
+      return { pending, badge: decision.badge, live: { requestIds: new Set(requests.map((r) => r.id)), followUpIds: new Set(followUps.map((f) => f.id)), noticePeopleIds: new Set(noticePeople.map((p) => p.prospectId)) } };
     });
 
     const shown: NotificationSpec[] = [];
@@ -118,7 +118,40 @@ export class ReminderRunner {
     }
     if (shown.length > 0) await dropPending(db, shown);
     await ports.setBadge(badge);
-    await ports.clearStale(openIds);
+    await ports.clearStale((id) => isStaleNotification(id, live));
+  }
+}
+
+/** What the member's reminders are still about: the requests open to them, their follow-ups not done, the people whose notice they owe. */
+export interface LiveReminders {
+  requestIds: ReadonlySet<string>;
+  followUpIds: ReadonlySet<string>;
+  noticePeopleIds: ReadonlySet<string>;
+}
+
+const NOTHING_LIVE: LiveReminders = { requestIds: new Set(), followUpIds: new Set(), noticePeopleIds: new Set() };
+
+/**
+ * Whether a shown notification is about nothing live any more: a request closed, a follow-up
+ * done, a notice logged, or a person erased (whose name its text carries).
+ */
+export function isStaleNotification(id: string, live: LiveReminders): boolean {
+  const target = parseNotificationId(id);
+  switch (target?.kind) {
+    case 'request':
+      return !live.requestIds.has(target.requestId);
+    case 'requests':
+      return live.requestIds.size === 0;
+    case 'followUp':
+      return !live.followUpIds.has(target.followUpId);
+    case 'followUps':
+      return live.followUpIds.size === 0;
+    case 'notice':
+      return !live.noticePeopleIds.has(target.prospectId);
+    case 'notices':
+      return live.noticePeopleIds.size === 0;
+    default:
+      return false;
   }
 }
 

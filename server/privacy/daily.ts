@@ -16,19 +16,28 @@ async function teamsWithErasingRules(q: Queryable): Promise<string[]> {
 export const PRIVACY_RUN_EVERY_MS = 24 * 60 * 60_000;
 
 /**
- * Runs every team's erasing rules once a day (and a minute after start), in this process: the
- * retention rule, then erasure at the Article 14 deadline. With several processes on one
- * Postgres each runs them; the second finds nobody left to erase.
+ * One run of every team's erasing rules: the retention rule, then erasure at the Article 14
+ * deadline. A team whose run fails is logged and the others still run: one team's trouble
+ * must not keep everyone else's people past their rule.
  */
-export function schedulePrivacyRuns(db: Database, log: Logger, now = () => Date.now()): () => void {
-  const runAll = async () => {
-    for (const teamId of await teamsWithErasingRules(db)) {
+export async function runPrivacyRules(db: Database, log: Logger, now: () => number): Promise<void> {
+  for (const teamId of await teamsWithErasingRules(db)) {
+    try {
       const erased = await runRetention(db, teamId, now());
       const untold = await runNoticeDeadline(db, teamId, now());
       log.info({ teamId, erased, erasedAtNoticeDeadline: untold.length }, 'privacy rules run');
+    } catch (err) {
+      log.warn({ err, teamId }, 'privacy rules run failed for a team');
     }
-  };
-  const run = () => void runAll().catch((err: unknown) => log.warn({ err }, 'privacy rules run failed'));
+  }
+}
+
+/**
+ * Runs `runPrivacyRules` once a day (and a minute after start), in this process. With several
+ * processes on one Postgres each runs them; the second finds nobody left to erase.
+ */
+export function schedulePrivacyRuns(db: Database, log: Logger, now = () => Date.now()): () => void {
+  const run = () => void runPrivacyRules(db, log, now).catch((err: unknown) => log.warn({ err }, 'privacy rules run failed'));
   const first = setTimeout(run, 60_000);
   const timer = setInterval(run, PRIVACY_RUN_EVERY_MS);
   first.unref();

@@ -71,10 +71,10 @@ describe('Export what we hold about <name>', () => {
     expect(text).toMatch(/== reviewDecisions \(1\) ==/);
   });
 
-  it('is not offered to a hiring manager', async () => {
+  it.each(['hiring_manager', 'sourcer'] as const)('is not offered to a %s', async (role) => {
     db = freshDb();
     const team = await seedRtlTeam(db);
-    await db.local.put({ key: LOCAL_KEYS.me, value: team.hm.me });
+    await db.local.put({ key: LOCAL_KEYS.me, value: { ...team.hm.me, role } });
     renderSidebar(team.person);
     await screen.findByTestId('activity-feed');
     expect(screen.queryByTestId('export-person')).toBeNull();

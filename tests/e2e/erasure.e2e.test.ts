@@ -77,12 +77,16 @@ describe('erasing a person', () => {
       await page.getByRole('checkbox', { name: 'Erase people with no activity for a while' }).check();
       const months = page.getByLabel('Months without activity');
       await months.fill('1');
+      // Switching on waits for the preview of those months.
+      const save = page.getByRole('button', { name: 'Save privacy settings' });
+      expect(await save.isDisabled()).toBe(true);
+      await expect.poll(() => page.locator('#privacy-save-waits').textContent()).toBe('Preview who 1 month would erase before saving.');
       await page.getByRole('button', { name: 'Preview who this would erase' }).click();
       // Everyone in this team was touched minutes ago (and the erased person is gone for good).
       await expect.poll(() => page.getByTestId('retention-preview-count').textContent(), { timeout: 10_000 }).toBe('Nobody now: everyone has had activity in the last month.');
       expect(await page.getByTestId('retention-preview-count').getAttribute('data-value')).toBe('0');
       // Switched on: the team's rule reaches the server, which runs it daily.
-      await page.getByRole('button', { name: 'Save privacy settings' }).click();
+      await save.click();
       await expect
         .poll(async () => ((await server.stored('team_privacy')) as { retentionMonths: number | null }[]).map((row) => row.retentionMonths), { timeout: 15_000 })
         .toEqual([1]);

@@ -10,9 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBackup } from '@/lib/backup/backup';
 import { dismissSuggestion } from '@/lib/prospects/page-match';
 import { addToTray } from '@/lib/review/batch-tray';
-import { TandemDB, syncedTables } from '@/lib/db/database';
+import { TandemDB } from '@/lib/db/database';
 import { mutate } from '@/lib/db/mutate';
 import { readSuppressionSecret } from '@/lib/db/local-state';
+import type { NotificationSpec } from '@/lib/reminders/memory';
+import { type ReminderPorts, ReminderRunner } from '@/lib/reminders/runner';
 import { type ProspectIdentity, suppressionHash } from '@/lib/model';
 import { activityLog, followUpSet, noteAdd, prospectErase, prospectUpsert } from '@/lib/mutations';
 import { signIn } from '@/lib/sync/account';
@@ -39,11 +41,38 @@ async function sync(local: TandemDB, app: App) {
   await syncOnce(local, httpTransport({ serverUrl: session.serverUrl, token: session.token, fetch: async (url, init) => app.request(url, init) }));
 }
 
-/** Every stored row and local value of a device, as text: where anything of the person would show. */
+/** Every table of a device (synced, outbox, shadows, local values, refusals, derived), as text: where anything of the person would show. */
 async function everything(local: TandemDB): Promise<string> {
   const parts: unknown[] = [];
-  for (const table of [...syncedTables(local), local.outbox, local.shadows, local.local]) parts.push(await table.toArray());
+  for (const table of local.tables) parts.push(table.name, await table.toArray());
   return JSON.stringify(parts);
+}
+
+/** The browser's notification tray, as the reminder runner's ports see it. */
+function tray() {
+  const shown = new Map<string, NotificationSpec>();
+  const ports: ReminderPorts = {
+    show: (n) => (shown.set(n.id, n), Promise.resolve()),
+    setBadge: () => Promise.resolve(),
+    clearStale: (isStale) => {
+      for (const id of shown.keys()) if (isStale(id)) shown.delete(id);
+      return Promise.resolve();
+    },
+  };
+  return { shown, ports };
+}
+
+/** A Wednesday at noon UTC (a working hour) at least `days` from now. */
+function workingNoonIn(days: number): number {
+  const d = new Date(Date.now() + days * 86_400_000);
+  d.setUTCHours(12, 0, 0, 0);
+  while (d.getUTCDay() !== 3) d.setUTCDate(d.getUTCDate() + 1);
+  return d.getTime();
+}
+
+async function remind(local: TandemDB, ports: ReminderPorts, at: number) {
+  const runner = new ReminderRunner({ db: local, ports, now: () => at, deviceTimeZone: () => 'UTC', onError: (e) => { throw e; } });
+  await runner.run();
 }
 
 const ada: ProspectIdentity = {
@@ -84,6 +113,13 @@ describe('an erasure reaches every device within one sync', () => {
     await sync(c, app);
     expect(await c.notes.where('[prospectId+createdAt]').between([prospectId, 0], [prospectId, Infinity]).count()).toBe(1);
 
+    // A added her (and Grace) and no notice is logged: the worker reminds A, in the tray and in its memory.
+    const aTray = tray();
+    const titles = () => [...aTray.shown.values()].map((n) => n.title).sort();
+    const later = workingNoonIn(31);
+    await remind(a, aTray.ports, later);
+    expect(titles()).toEqual(['Privacy notice for Ada Erasure', 'Privacy notice for Grace Kept']);
+
     // C goes offline and keeps working on her.
     await mutate(c, noteAdd, { prospectId: prospectId!, body: 'Ada offline note from C' });
     await mutate(c, activityLog, { prospectId: prospectId!, kind: 'outreach', data: { channel: 'inmail' } });
@@ -92,6 +128,10 @@ describe('an erasure reaches every device within one sync', () => {
     await mutate(a, prospectErase, { prospectId: prospectId!, confirmName: 'Ada Erasure' });
     expect(await a.prospects.get(prospectId!)).toBeUndefined();
     await sync(a, app);
+
+    // The worker's next run takes A's reminder about her out of the tray: its text is her name.
+    await remind(a, aTray.ports, later + 60_000);
+    expect(titles()).toEqual(['Privacy notice for Grace Kept']);
 
     // B, online: one sync and nothing of her is left, her private note and follow-up included.
     await sync(b, app);

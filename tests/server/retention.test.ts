@@ -76,6 +76,17 @@ describe('the retention rule', () => {
     expect(theirs).toMatchObject({ status: 200, body: { people: [] } });
   });
 
+  it('sends everyone it would erase, not a first page, with their name and last activity only', async () => {
+    const { members } = await teamWith(server.db, ['admin']);
+    const long = Date.now() - 400 * DAY;
+    const people = Array.from({ length: 60 }, (_, i) => ({ id: ulid(), name: `Stale ${i}`, key: `stale-${i}` }));
+    await must(as(server.app, members[0]!).push(people.map((p, i) => ({ name: 'prospect.upsert', args: { id: p.id, identity: identity(p.key, p.name), at: long + i } }))));
+    const preview = await call(server.app, 'GET', '/v1/privacy/retention-preview?months=1', { token: members[0]!.token });
+    const listed = (preview.body as { people: Record<string, unknown>[] }).people;
+    expect(listed.map((p) => p.id)).toEqual(people.map((p) => p.id));
+    expect(listed.every((p) => Object.keys(p).sort().join() === 'id,lastActivityAt,name')).toBe(true);
+  });
+
   it('erases them on its run once an admin switches it on, logs the run, and suppresses them', async () => {
     await must(admin.push([{ name: 'team.privacy.set', args: { noticeDays: 30, noticeAtDeadline: 'remind', retentionMonths: 12, suppressOnDoNotContact: false, at: NOW - DAY } }]));
     expect((await retentionPreview(server.db, teamId, NOW)).people.map((p) => p.id)).toEqual([ids.stale]);

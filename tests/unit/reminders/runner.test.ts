@@ -14,11 +14,11 @@ let db: TandemDB;
 function recorder() {
   const shown: NotificationSpec[] = [];
   const badges: Badge[] = [];
-  const cleared: string[][] = [];
+  const cleared: ((notificationId: string) => boolean)[] = [];
   const ports: ReminderPorts = {
     show: (n) => (shown.push(n), Promise.resolve()),
     setBadge: (b) => (badges.push(b), Promise.resolve()),
-    clearStale: (open) => (cleared.push([...open]), Promise.resolve()),
+    clearStale: (isStale) => (cleared.push(isStale), Promise.resolve()),
   };
   return { ports, shown, badges, cleared };
 }
@@ -164,10 +164,24 @@ describe('ReminderRunner', () => {
 
   it('tells the ports which requests are still open, so stale notifications go', async () => {
     const open = request();
-    await arrived(db, 'reviewRequests', open, request({ status: 'completed' }));
+    const completed = request({ status: 'completed' });
+    await arrived(db, 'reviewRequests', open, completed);
     const { ports, cleared } = recorder();
     await runner(ports, { t: june(10, 15) }).run();
-    expect(cleared).toEqual([[open.id]]);
+    expect(cleared).toHaveLength(1);
+    const isStale = cleared[0]!;
+    expect([notificationId.request(open.id), notificationId.request(completed.id), notificationId.requests('overdue')].map(isStale)).toEqual([false, true, false]);
+  });
+
+  it('takes down a follow-up’s or a notice’s notification once it is done, logged or its person erased (their name is in its text)', async () => {
+    const due = followUp();
+    const done = followUp({ doneAt: june(10, 9) });
+    await arrived(db, 'followUps', due, done);
+    const { ports, cleared } = recorder();
+    await runner(ports, { t: june(10, 15) }).run();
+    const isStale = cleared[0]!;
+    expect([notificationId.followUp(due.id), notificationId.followUp(done.id), notificationId.followUp('gone'), notificationId.followUps()].map(isStale)).toEqual([false, true, true, false]);
+    expect([notificationId.notice('erased'), notificationId.notices(), notificationId.checkIn(ROLE)].map(isStale)).toEqual([true, true, false]);
   });
 
   it('reports a failure to show and carries on', async () => {
