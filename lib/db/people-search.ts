@@ -271,11 +271,11 @@ function matchesAll(broad: readonly TypedWord[], id: string, row: ProspectRow | 
 const WALK_CHUNK = 500;
 
 /**
- * What reading one person's `lastActivity` row by key costs, in rows read by a `getAll` walk:
- * in Chromium a `get` is about 40 µs (one request each, pipelined) where a walk streams rows at
- * a few µs each, so a set's own rows are read only when it is small.
+ * What reading one person's `lastActivity` row by key costs, in index entries walked: in
+ * Chromium (v156, 100,000 people) a `get` is 55–65 µs (one request each, pipelined) where a walk
+ * of the `at` index's keys reads 500 in 4–6 ms, so a set's own rows are read only when it is small.
  */
-const GET_COST_IN_ENTRIES = 10;
+const GET_COST_IN_ENTRIES = 6;
 
 export interface Ordered {
   /** The first `limit` people by last activity, newest first; people with none follow, newest added first. */
@@ -307,47 +307,89 @@ export async function orderByLastActivity(db: TandemDB, people: PeopleSet, limit
   const resolve = await resolverOf(db, memo);
   if (people !== null && people.size * GET_COST_IN_ENTRIES <= (limit * withActivity) / Math.max(people.size, 1)) {
     const owner = await idsCountingFor(db, people, resolve);
-    const keys = [...owner.keys()];
-    const missing = keys.filter((id) => !memo.lastAt.has(id));
-    if (missing.length > 0) (await db.lastActivity.bulkGet(missing)).forEach((row, i) => memo.lastAt.set(missing[i]!, row?.at ?? null));
-    keys.forEach((key) => {
+    const times = await lastActivityOf(db, memo, [...owner.keys()]);
+    times.forEach((at, key) => {
       const id = owner.get(key)!;
-      const at = memo.lastAt.get(key) ?? null;
       if (at !== null && (lastActivityAt.get(id) ?? -1) < at) lastActivityAt.set(id, at);
     });
     const ids = [...people].sort((a, b) => (lastActivityAt.get(b) ?? -1) - (lastActivityAt.get(a) ?? -1) || (a < b ? 1 : -1)).slice(0, limit);
     return { ids, lastActivityAt };
   }
-  const ids: string[] = [];
-  // Each step reads up to the oldest time the last one reached, skipping who it already read there.
-  let bound = Number.POSITIVE_INFINITY;
-  let readAtBound = new Set<string>();
-  while (ids.length < limit) {
-    const chunk = await db.lastActivity.where('at').belowOrEqual(bound).reverse().limit(WALK_CHUNK).toArray();
-    const fresh = chunk.filter((row) => !readAtBound.has(row.prospectId));
-    if (fresh.length === 0) break;
-    for (const row of fresh) {
-      const id = resolve(row.prospectId);
-      if (lastActivityAt.has(id) || (people !== null && !people.has(id))) continue;
-      lastActivityAt.set(id, row.at);
-      ids.push(id);
-      if (ids.length >= limit) break;
+  // Each person once, by the id (theirs or a merged-away one's) whose activity came first.
+  const via = new Map<string, string>();
+  const next = newestFirst(db, WALK_CHUNK);
+  for (let step = await next(); step !== null && via.size < limit; step = await next()) {
+    for (const met of step) {
+      const id = resolve(met);
+      if (via.has(id) || (people !== null && !people.has(id))) continue;
+      via.set(id, met);
+      if (via.size >= limit) break;
     }
-    const oldest = chunk[chunk.length - 1]!.at;
-    const atOldest = chunk.filter((row) => row.at === oldest).map((row) => row.prospectId);
-    readAtBound = oldest === bound ? new Set([...readAtBound, ...atOldest]) : new Set(atOldest);
-    bound = oldest;
-    if (chunk.length < WALK_CHUNK) break;
   }
+  const ids = [...via.keys()];
   if (ids.length < limit) {
     // Everyone left has no activity: newest added first (ids are ULIDs, made when they were).
     const rest = people !== null ? [...people] : await db.prospects.toCollection().primaryKeys();
     for (const id of rest.sort().reverse()) {
       if (ids.length >= limit) break;
-      if (!lastActivityAt.has(id)) ids.push(id);
+      if (!via.has(id)) ids.push(id);
     }
   }
-  return { ids, lastActivityAt };
+  return { ids, lastActivityAt: await timesVia(db, memo, via) };
+}
+
+/**
+ * Who has activity, newest first, `size` at a time (each by the id their activity is stored
+ * under), null once everyone is met: the `at` index's keys only (in Chromium a third to half
+ * cheaper than its rows). Each step reads from the time of the last one's oldest (one `get`),
+ * skipping who it met there already; when more people share one time than a step holds, the
+ * rest of them come in one step and the walk goes on below that time.
+ */
+function newestFirst(db: TandemDB, size: number): () => Promise<string[] | null> {
+  let bound = Number.POSITIVE_INFINITY;
+  // Whether the next step reads people at `bound` itself, and whom the walk met there.
+  let inclusive = true;
+  let met = new Set<string>();
+  let done = false;
+  const step = async (): Promise<string[] | null> => {
+    if (done) return null;
+    const range = inclusive ? db.lastActivity.where('at').belowOrEqual(bound) : db.lastActivity.where('at').below(bound);
+    const ids = await range.reverse().limit(size).primaryKeys();
+    const fresh = ids.filter((id) => !met.has(id));
+    if (fresh.length === 0 && ids.length === size) {
+      const tie = (await db.lastActivity.where('at').equals(bound).reverse().primaryKeys()).filter((id) => !met.has(id));
+      inclusive = false;
+      met = new Set();
+      return tie.length > 0 ? tie : step();
+    }
+    const oldest = ids.length < size ? undefined : (await db.lastActivity.get(ids[ids.length - 1]!))?.at;
+    if (oldest === undefined) done = true;
+    else {
+      met = oldest === bound && inclusive ? new Set([...met, ...ids]) : new Set(ids);
+      bound = oldest;
+      inclusive = true;
+    }
+    return fresh.length > 0 ? fresh : null;
+  };
+  return step;
+}
+
+/** People's `lastActivity` times (null: none), from the memo or read by key. */
+async function lastActivityOf(db: TandemDB, memo: SearchMemo, keys: readonly string[]): Promise<Map<string, number | null>> {
+  const missing = keys.filter((key) => !memo.lastAt.has(key));
+  if (missing.length > 0) (await db.lastActivity.bulkGet(missing)).forEach((row, i) => memo.lastAt.set(missing[i]!, row?.at ?? null));
+  return new Map(keys.map((key) => [key, memo.lastAt.get(key) ?? null]));
+}
+
+/** The last activity of each person a walk met, by the id it met them under. */
+async function timesVia(db: TandemDB, memo: SearchMemo, via: ReadonlyMap<string, string>): Promise<Map<string, number>> {
+  const times = await lastActivityOf(db, memo, [...via.values()]);
+  const lastActivityAt = new Map<string, number>();
+  via.forEach((met, id) => {
+    const at = times.get(met) ?? null;
+    if (at !== null) lastActivityAt.set(id, at);
+  });
+  return lastActivityAt;
 }
 
 export interface PersonResult {
@@ -426,46 +468,48 @@ async function walkMatching(
   resolve: (id: string) => string,
   limit: number,
   stillWanted: () => boolean,
-  giveUp: (read: number, found: number) => boolean,
+  giveUp: (read: number, found: number, checked: number) => boolean,
 ): Promise<Ordered | null> {
-  const ids: string[] = [];
-  const lastActivityAt = new Map<string, number>();
+  // Each person found, by the id their activity was met under.
+  const via = new Map<string, string>();
   const seen = new Set<string>();
   let read = 0;
-  let bound = Number.POSITIVE_INFINITY;
-  let readAtBound = new Set<string>();
-  while (ids.length < limit) {
-    if (read >= BROAD_WALK_MAX || seen.size >= BROAD_FETCH_MAX || giveUp(read, ids.length)) return null;
+  let checked = 0;
+  const next = newestFirst(db, BROAD_WALK_CHUNK);
+  while (via.size < limit) {
+    if (read >= BROAD_WALK_MAX || seen.size >= BROAD_FETCH_MAX || giveUp(read, via.size, checked)) return null;
     if (!stillWanted()) throw new Superseded();
-    const chunk = await db.lastActivity.where('at').belowOrEqual(bound).reverse().limit(BROAD_WALK_CHUNK).toArray();
-    read += chunk.length;
-    const candidates: { id: string; at: number }[] = [];
-    for (const row of chunk) {
-      if (readAtBound.has(row.prospectId)) continue;
-      const id = resolve(row.prospectId);
+    const step = await next();
+    if (step === null) return null;
+    read += step.length;
+    const candidates: { id: string; met: string }[] = [];
+    for (const met of step) {
+      const id = resolve(met);
       if (seen.has(id) || (within !== null && !within.has(id))) continue;
       seen.add(id);
-      candidates.push({ id, at: row.at });
+      candidates.push({ id, met });
     }
     // Fetched a few at a time: the page is often full after the first of them.
-    for (let from = 0; from < candidates.length && ids.length < limit; from += limit) {
+    for (let from = 0; from < candidates.length && via.size < limit; from += limit) {
       const some = candidates.slice(from, from + limit);
       const rows = await rowsOf(db, memo, some.map((c) => c.id));
-      some.forEach(({ id, at }, i) => {
-        if (ids.length < limit && matchesAll(broad, id, rows[i])) {
-          ids.push(id);
-          lastActivityAt.set(id, at);
-        }
+      some.forEach(({ id, met }, i) => {
+        if (via.size < limit && matchesAll(broad, id, rows[i])) via.set(id, met);
       });
+      checked += some.length;
+      // Asked after every batch, a full page too: a caller may judge what the walk has seen.
+      if (giveUp(read, via.size, checked) && via.size < limit) return null;
     }
-    if (chunk.length < BROAD_WALK_CHUNK) return ids.length < limit ? null : { ids, lastActivityAt };
-    const oldest = chunk[chunk.length - 1]!.at;
-    const atOldest = chunk.filter((row) => row.at === oldest).map((row) => row.prospectId);
-    readAtBound = oldest === bound ? new Set([...readAtBound, ...atOldest]) : new Set(atOldest);
-    bound = oldest;
   }
-  return { ids, lastActivityAt };
+  return { ids: [...via.keys()], lastActivityAt: await timesVia(db, memo, via) };
 }
+
+/**
+ * People a trial walk checks before judging its share of matches. It gives up below half the
+ * share at which a word's range would hold `WORD_CAP` people: such a word is most likely
+ * narrow, and reading it is cheaper than walking on.
+ */
+const TRIAL_CHECKED_MIN = 200;
 
 /** The typed word whose own words find the fewest people: every person the narrower words found by their words has it. */
 function narrowest(typed: readonly TypedWord[]): string | null {
@@ -502,6 +546,25 @@ export async function searchWithin(
   // entries to learn it is broad).
   const known = words.reduce<PeopleSet>((acc, word) => intersect(acc, memo.words.get(word) ?? null), basis.filtered);
   const fewKnown = known !== null && known.size <= FETCH_ALL_MAX;
+  // Short words, and longer ones typed on from a broad one ("lea" after "le"), are mostly broad
+  // in a large team, and learning that reads 4,000 index entries: the newest-active people are
+  // tried first, given up as soon as too few of them match for that to fill the page.
+  const unread = words.filter((word) => !memo.words.has(word));
+  const likelyBroad = (word: string) => word.length <= 2 || [...memo.words].some(([known, people]) => people === null && word.startsWith(known));
+  if (!fewKnown && basis.people > WORD_CAP && unread.length > 0 && unread.every(likelyBroad) && words.every((word) => (memo.words.get(word) ?? null) === null)) {
+    const trial = await Promise.all(words.map((word) => typedWord(db, memo, me.memberId, word, resolve, false)));
+    wanted();
+    let share = 0;
+    const walked = await walkMatching(db, memo, basis.filtered, trial, resolve, limit, stillWanted, (_read, found, checked) => {
+      share = found / Math.max(checked, 1);
+      return checked >= TRIAL_CHECKED_MIN && share < WORD_CAP / basis.people / 2;
+    });
+    if (walked) {
+      // A word typed alone that this many people match is broad: the next keystroke need not read it.
+      if (words.length === 1 && share * basis.people > 2 * WORD_CAP) memo.words.set(words[0]!, null);
+      return { total: null, results: await peopleRows(db, me.teamId, walked, memo) };
+    }
+  }
   const typed = await Promise.all(words.map((word) => typedWord(db, memo, me.memberId, word, resolve, !fewKnown || memo.words.has(word))));
   const broad = typed.filter((t) => t.people === null);
   let people = typed.reduce<PeopleSet>((acc, t) => (t.people === null ? acc : intersect(acc, t.people)), basis.filtered);

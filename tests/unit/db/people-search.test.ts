@@ -176,6 +176,19 @@ describe('People search: order and pages', () => {
     expect(new Set(walked.ids)).toEqual(new Set(perPerson.ids));
   });
 
+  it('walks people in steps without losing or repeating any, when more share one time than a step holds', async () => {
+    // 1,200 people: 700 of them at one time, straddling steps of 500.
+    const people = Array.from({ length: 1200 }, (_, i) => `T${String(i).padStart(4, '0')}`);
+    const at = (i: number) => (i >= 400 && i < 1100 ? day(50) : day(40) + i);
+    await arrived(db, 'activities', ...people.map((id, i) => activity(`TA${i}`, id, at(i))));
+    const set = new Set(people);
+    const perPerson = await orderByLastActivity(db, set, 1000, 1e12);
+    const walked = await orderByLastActivity(db, set, 1000, 0);
+    expect(walked.ids).toEqual(perPerson.ids);
+    expect(new Set(walked.ids).size).toBe(1000);
+    expect(walked.ids.map((id) => walked.lastActivityAt.get(id))).toEqual(perPerson.ids.map((id) => perPerson.lastActivityAt.get(id)));
+  });
+
   it('returns one page and counts every match', async () => {
     const page = await searchPeople(db, ME, 'e', NO_FILTERS, 1); // Engineer, Engineering
     expect(page.results.map((r) => [r.person.name, r.lastActivityAt])).toEqual([['Ada Lovelace', day(5)]]);
