@@ -58,6 +58,24 @@ describe('People view', () => {
     await waitFor(() => expect(shownIds()).toEqual([ada]));
   });
 
+  it('keeps a shown search in step with the data: a person arriving, renamed, or removed while it is shown', async () => {
+    await person('ada', 'Ada Lovelace');
+    const user = renderPeople();
+    const search = await screen.findByTestId('people-search');
+    await user.type(search, 'zed');
+    await screen.findByText('Nobody matches.');
+    const zed = await person('zed', 'Zed Newcomer');
+    await waitFor(() => expect(shownNames()).toEqual(['Zed Newcomer']));
+    const row = (await db.prospects.get(zed))!;
+    await arrived(db, 'prospects', { ...row, name: 'Ann Renamed', version: row.version + 1 });
+    await waitFor(() => expect(shownIds()).toEqual([]));
+    await user.clear(search);
+    await user.type(search, 'ann');
+    await waitFor(() => expect(shownNames()).toEqual(['Ann Renamed']));
+    await arrived(db, 'prospects', { ...row, name: 'Ann Renamed', version: row.version + 2, deletedAt: 2 });
+    await waitFor(() => expect(shownIds()).toEqual([]));
+  });
+
   it('focuses the search on "/", goes through the results with the arrows and opens a profile link in a new tab', async () => {
     await person('ada', 'Ada Lovelace');
     await person('grace', 'Grace Hopper');
