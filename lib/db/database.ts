@@ -3,7 +3,7 @@ import { nameKey, nameTokens } from '@/lib/identity';
 import { type Note, type OutboxEntry, type Prospect, SYNCED_TABLES, type SyncedRows, type SyncedTable } from '@/lib/model';
 import { type LastActivityRow, keepLastActivity } from './last-activity';
 import { SCHEMA_VERSIONS } from './schema';
-import { personSearchWords, searchWordsOf } from './search-words';
+import { noteSearchWords, personSearchWords } from './search-words';
 import { guardSyncedWrites } from './synced-write-guard';
 
 /**
@@ -101,7 +101,7 @@ export function fromProspectRow(row: ProspectRow): Prospect {
 /** A record as its table stores it, with the indexes derived from it. */
 export function toStoredRow<T extends SyncedTable>(table: T, row: SyncedRows[T]): StoredRows[T] {
   if (table === 'prospects') return toProspectRow(row as Prospect) as StoredRows[T];
-  if (table === 'notes') return { ...(row as Note), words: searchWordsOf((row as Note).body) } as StoredRows[T];
+  if (table === 'notes') return { ...(row as Note), words: noteSearchWords((row as Note).body) } as StoredRows[T];
   return row as StoredRows[T];
 }
 

@@ -3,7 +3,7 @@ import { stageHistory } from '@/lib/metrics';
 import type { PeopleFilters, Prospect, Requisition } from '@/lib/model';
 import { type ProspectRow, type TandemDB, fromProspectRow } from './database';
 import { stageMoves } from './dashboard-queries';
-import { searchWordsOf } from './search-words';
+import { NOTE_PREFIX_MIN, searchWordsOf } from './search-words';
 
 /**
  * The dashboard's People search over Dexie's indexes (schema v8), built to answer a keystroke
@@ -14,8 +14,6 @@ import { searchWordsOf } from './search-words';
  */
 export type PeopleSet = ReadonlySet<string> | null;
 
-/** Note text matches from a word's third letter: one or two letters would read most notes. */
-export const NOTE_PREFIX_MIN = 3;
 
 /** The person each id stands for now, following merges (aliases chain; a person's old id keeps its rows). */
 async function aliasResolver(db: TandemDB): Promise<(id: string) => string> {

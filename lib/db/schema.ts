@@ -2,7 +2,7 @@ import type { Transaction } from 'dexie';
 import { nameKey, nameTokens } from '@/lib/identity';
 import { LOCAL_TEAM_ID } from '@/lib/model';
 import { fillLastActivity } from './last-activity';
-import { personSearchWords, searchWordsOf } from './search-words';
+import { noteSearchWords, personSearchWords } from './search-words';
 
 /**
  * Every version the database has had, oldest first. Never edit a shipped version: add one.
@@ -158,7 +158,7 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
         .table('notes')
         .toCollection()
         .modify((n: { body?: unknown; words?: unknown }) => {
-          n.words = searchWordsOf(typeof n.body === 'string' ? n.body : '');
+          n.words = noteSearchWords(typeof n.body === 'string' ? n.body : '');
         });
     },
   },

@@ -19,3 +19,15 @@ export function searchWordsOf(text: string): string[] {
 export function personSearchWords(p: { name: string; headline: string | null; company: string | null; location: string | null }): string[] {
   return searchWordsOf([p.name, p.headline, p.company, p.location].filter((s) => s !== null).join(' '));
 }
+
+/** Note text matches from a word's third letter: one or two letters would read most notes. */
+export const NOTE_PREFIX_MIN = 3;
+
+/**
+ * What a note is found by: its words of at least `NOTE_PREFIX_MIN` letters. A shorter stored word
+ * never matches ("to", "at", "of": no typed word that reads notes is a prefix of them), and each
+ * is an index entry written on every device that pulls the note.
+ */
+export function noteSearchWords(body: string): string[] {
+  return searchWordsOf(body).filter((word) => word.length >= NOTE_PREFIX_MIN);
+}

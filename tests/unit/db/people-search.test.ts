@@ -74,6 +74,12 @@ describe('People search: words', () => {
     expect(await matchText(db, 'ME', 'zzz')).toEqual(new Set(['P3']));
   });
 
+  it('indexes a note by its words of three letters or more only: shorter ones could never match', async () => {
+    await arrived(db, 'notes', note('N3', 'P3', 'Met him at an AI meetup in Oslo, go for it'));
+    expect((await db.notes.get('N3'))!.words.sort()).toEqual(['for', 'him', 'meetup', 'met', 'oslo']);
+    expect(await matchText(db, 'ME', 'meetu')).toEqual(new Set(['P3']));
+  });
+
   it('finds a note written under an id since merged into another person', async () => {
     await arrived(db, 'aliases', { ...synced, id: 'OLD', prospectId: 'P2' });
     await arrived(db, 'notes', note('N1', 'OLD', 'met at the fortran meetup'));
