@@ -215,9 +215,26 @@ runBench(async () => {
       const page = await benchPage(browser.context);
       const requestId = await call(page, 'addReviewRequest', ids);
       const firstName = (await call(page, 'lookups', [ids[0]!]))[0]!.identity.name;
-      const reads = await page.evaluate((id) => (globalThis as unknown as { tandemLargeTeam: { reviewReads(id: string, runs: number): Promise<number[]> } }).tandemLargeTeam.reviewReads(id, 11), requestId);
+      const timed = await page.evaluate(
+        (id) => (globalThis as unknown as { tandemLargeTeam: { reviewReads(id: string, runs: number): Promise<{ firstMs: number; everyoneMs: number }[]> } }).tandemLargeTeam.reviewReads(id, 11),
+        requestId,
+      );
       await page.close();
-      out({ bench: 'large-team-review-reads', people: 50, coldMs: round(reads[0]!), ...stats(reads.slice(1)), budgetMs: 50, budgetOn: 'p95Ms', withinBudget: percentile(reads.slice(1), 95) <= 50, load1: load1(), note: 'the review page’s reads before its first person (head, 50 people, decisions), in an extension page; cold: the first time' });
+      const reads = timed.map((t) => t.firstMs);
+      const everyone = timed.slice(1).map((t) => t.everyoneMs);
+      out({
+        bench: 'large-team-review-reads',
+        people: 50,
+        coldMs: round(reads[0]!),
+        ...stats(reads.slice(1)),
+        budgetMs: 50,
+        budgetOn: 'p95Ms',
+        withinBudget: percentile(reads.slice(1), 95) <= 50,
+        everyoneMedianMs: round(median(everyone)),
+        everyoneP95Ms: round(percentile(everyone, 95)),
+        load1: load1(),
+        note: 'the review page’s reads before its first person (head; the 50 people’s records and the decisions; the first person’s notes and earlier decisions), in an extension page, then everyone’s history (everyone*); cold: the first time',
+      });
       await review(browser.context, requestId, firstName, Number(args.runs));
     }
     if (ONLY.has('export')) await exportRun(browser.context, false);

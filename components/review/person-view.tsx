@@ -12,8 +12,9 @@ import type { DecisionActivity } from './use-review-data';
 
 interface Props {
   prospect: Prospect | null;
-  notes: Note[];
-  earlierDecisions: DecisionActivity[];
+  /** undefined: still being read (only just after the page opened). */
+  notes: Note[] | undefined;
+  earlierDecisions: DecisionActivity[] | undefined;
   members: Map<string, Member>;
   requisitions: Map<string, Requisition>;
   meId: string | undefined;
@@ -78,7 +79,9 @@ export const PersonView = memo(function PersonView({ prospect, notes, earlierDec
 
       <section aria-labelledby="review-earlier-heading">
         <h2 id="review-earlier-heading">Earlier decisions</h2>
-        {earlierDecisions.length === 0 ? (
+        {earlierDecisions === undefined ? (
+          <Reading />
+        ) : earlierDecisions.length === 0 ? (
           <p className="muted empty">No earlier reviews of this person.</p>
         ) : (
           <ol className="feed" data-testid="review-earlier-decisions">
@@ -108,7 +111,9 @@ export const PersonView = memo(function PersonView({ prospect, notes, earlierDec
 
       <section aria-labelledby="review-notes-heading">
         <h2 id="review-notes-heading">Team notes</h2>
-        {notes.length === 0 ? (
+        {notes === undefined ? (
+          <Reading />
+        ) : notes.length === 0 ? (
           <p className="muted empty">No notes on this person yet.</p>
         ) : (
           <ul className="notes" data-testid="review-notes">
@@ -130,3 +135,12 @@ export const PersonView = memo(function PersonView({ prospect, notes, earlierDec
     </article>
   );
 });
+
+/** What shows for the moment a person's history is still being read. */
+function Reading() {
+  return (
+    <p className="muted" aria-busy="true">
+      Reading…
+    </p>
+  );
+}

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useDb } from '@/components/ui/db-context';
 import { useLiveRead } from '@/components/ui/use-live-read';
 import type { TandemDB } from '@/lib/db/database';
@@ -16,9 +16,10 @@ export interface ReviewPerson {
   key: string;
   /** null: the person is no longer in Tandem (erased, or not synced to this device yet). */
   prospect: Prospect | null;
-  notes: Note[];
-  /** `review_decision`s from other reviews, newest first. */
-  earlierDecisions: DecisionActivity[];
+  /** undefined: still being read (just after opening, everyone but the first person shown). */
+  notes: Note[] | undefined;
+  /** `review_decision`s from other reviews, newest first; undefined: still being read. */
+  earlierDecisions: DecisionActivity[] | undefined;
   /** This request's standing decision on the person. */
   decision: ReviewDecision | undefined;
 }
@@ -44,6 +45,8 @@ export interface ReviewData extends ReviewHead {
 }
 
 type PersonContext = Omit<ReviewPerson, 'key' | 'decision'>;
+/** A person's context once read: their notes and earlier decisions are there. */
+type ReadContext = PersonContext & { notes: Note[]; earlierDecisions: DecisionActivity[] };
 
 const live = <T extends { deletedAt: number | null }>(row: T | undefined): T | undefined => (row && row.deletedAt === null ? row : undefined);
 
@@ -68,7 +71,12 @@ export async function readPeople(db: TandemDB, requestId: string, keys: string[]
   return db.transaction('r', [db.aliases, db.prospects, db.notes, db.activities, db.requisitions], () => readPeopleNow(db, requestId, keys, meId));
 }
 
-type PeopleRead = { contexts: PersonContext[]; roles: Requisition[] };
+type PeopleRead = { contexts: ReadContext[]; roles: Requisition[] };
+
+/** The request's people's records alone (following aliases), in one read transaction: enough to name them all. */
+export async function readRecords(db: TandemDB, keys: string[]): Promise<(Prospect | undefined)[]> {
+  return db.transaction('r', [db.aliases, db.prospects], () => resolvePeople(db, keys));
+}
 
 async function readPeopleNow(db: TandemDB, requestId: string, keys: string[], meId: string | undefined): Promise<PeopleRead> {
   const prospects = await resolvePeople(db, keys);
@@ -76,7 +84,7 @@ async function readPeopleNow(db: TandemDB, requestId: string, keys: string[], me
   // Their decisions only, by index: a person with hundreds of activities costs no more.
   const [notes, decisions] = await Promise.all([meId ? notesForPeople(db, found, meId) : found.map(() => []), activitiesOfKindForPeople(db, found, 'review_decision')]);
   let next = 0;
-  const contexts = prospects.map((prospect): PersonContext => {
+  const contexts = prospects.map((prospect): ReadContext => {
     if (!prospect) return { prospect: null, notes: [], earlierDecisions: [] };
     const i = next++;
     return { prospect, notes: notes[i]!, earlierDecisions: decisions[i]!.filter((a) => a.data.requestId !== requestId) };
@@ -86,10 +94,18 @@ async function readPeopleNow(db: TandemDB, requestId: string, keys: string[], me
   return { contexts, roles };
 }
 
+/** The key of the request's first person without a decision (the first of all when everyone has one; '' for nobody). */
+export function firstUndecided(keys: readonly string[], records: readonly (Prospect | undefined)[], decisions: readonly ReviewDecision[]): string {
+  const decided = new Set(decisions.map((d) => d.prospectId));
+  return keys.find((key, i) => !decided.has(key) && !decided.has(records[i]?.id ?? key)) ?? keys[0] ?? '';
+}
+
 /**
  * Everything a review page shows, loaded up front with live queries so that moving between
- * people never waits for the database: the request, then every person's record, notes and
- * feed, then the request's decisions (which change most often, so they are queried apart).
+ * people never waits for the database: the request, then every person's record and the request's
+ * decisions (which change most often, so they are queried apart), then the first person to show
+ * (the first without a decision) with their notes and earlier decisions, and only then everyone's:
+ * on a large team's device reading all of them first kept the page waiting (bench/large-team.ts).
  */
 export function useReviewData(requestId: string): ReviewData | null | undefined {
   const db = useDb();
@@ -102,13 +118,40 @@ export function useReviewData(requestId: string): ReviewData | null | undefined 
   const keysDep = keys?.join(',') ?? '';
   const meId = head?.me?.memberId;
   const ids = keysDep ? keysDep.split(',') : [];
-  const read = useLiveRead(
-    () => readPeople(db, requestId, ids, meId),
-    () => readPeopleNow(db, requestId, ids, meId),
-    [db, requestId, keysDep, meId],
+  // Each read says which people it is for: a live query keeps its last answer while the next
+  // runs, and an answer for other people (the request changed, or before it was known) is not this one.
+  const records = useLiveRead(
+    async () => ({ for: keysDep, records: await readRecords(db, ids) }),
+    async () => ({ for: keysDep, records: await resolvePeople(db, ids) }),
+    [db, keysDep],
   );
-  const contexts = read?.contexts;
   const decisions = useLiveQuery(() => decisionsForRequest(db, requestId), [db, requestId]);
+  const known = keys && records?.for === keysDep ? records.records : undefined;
+  // Who the page opens on (the first without a decision), kept once known: later decisions move
+  // the page, not what it reads first.
+  const [opening, setOpening] = useState<string | null>(null);
+  const firstKey = opening ?? (keys && known && decisions ? firstUndecided(keys, known, decisions) : null);
+  if (opening === null && firstKey !== null) setOpening(firstKey);
+  const first = useLiveRead(
+    async () => (firstKey ? { for: firstKey, read: await readPeople(db, requestId, [firstKey], meId) } : undefined),
+    async () => (firstKey ? { for: firstKey, read: await readPeopleNow(db, requestId, [firstKey], meId) } : undefined),
+    [db, requestId, firstKey, meId],
+  );
+  const firstRead = first && first.for === firstKey ? first.read : undefined;
+  // Everyone's notes and decisions once the first person's are in (or there is nobody to show).
+  const everyoneWanted = firstRead !== undefined || firstKey === '';
+  const everyone = useLiveRead(
+    async () => (everyoneWanted ? { for: keysDep, read: await readPeople(db, requestId, ids, meId) } : undefined),
+    async () => (everyoneWanted ? { for: keysDep, read: await readPeopleNow(db, requestId, ids, meId) } : undefined),
+    [db, requestId, keysDep, meId, everyoneWanted],
+  );
+  const read = everyone && everyone.for === keysDep ? everyone.read : undefined;
+  const contexts = useMemo((): PersonContext[] | undefined => {
+    if (read) return read.contexts;
+    if (!keys || !known || !firstRead) return undefined;
+    return keys.map((key, i) => (key === firstKey ? firstRead.contexts[0]! : { prospect: known[i] ?? null, notes: undefined, earlierDecisions: undefined }));
+  }, [read, keys, known, firstRead, firstKey]);
+  const roles = read?.roles ?? firstRead?.roles;
 
   const people = useMemo(() => {
     if (!keys || !contexts || contexts.length !== keys.length || !decisions) return undefined;
@@ -121,7 +164,7 @@ export function useReviewData(requestId: string): ReviewData | null | undefined 
 
   if (head === undefined) return undefined;
   if (head.request === null) return null;
-  if (people === undefined || !read) return undefined;
-  const requisitions = new Map([...read.roles, ...(head.requisition ? [head.requisition] : [])].map((r) => [r.id, r]));
+  if (people === undefined) return undefined;
+  const requisitions = new Map([...(roles ?? []), ...(head.requisition ? [head.requisition] : [])].map((r) => [r.id, r]));
   return { ...head, request: head.request, people, decisions: decisions!, requisitions };
 }

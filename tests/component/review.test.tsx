@@ -2,6 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ulid } from 'ulidx';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PersonView } from '@/components/review/person-view';
 import { ReviewApp } from '@/components/review/review-app';
 import { REVIEW_SHORTCUTS, keyLabels } from '@/components/review/shortcuts';
 import { DbProvider } from '@/components/ui/db-context';
@@ -11,6 +12,7 @@ import { DEFAULT_STAGES } from '@/lib/model';
 import { noteAdd, prospectUpsert, requisitionSave, reviewDecide, reviewReassign, reviewRequest } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { arrived, freshDb, identity, member, signInAs } from '../support/db';
+import { watchReads } from '../support/watch-reads';
 
 const HOUR = 3_600_000;
 let db: TandemDB;
@@ -21,8 +23,9 @@ afterEach(() => db?.close());
  * A recruiter sends `names` to a hiring manager for a role with a three-item scorecard; the
  * device is then the hiring manager's (or `viewer`'s).
  */
-async function seed({ names = ['Ada Lovelace', 'Grace Hopper', 'Edsger Dijkstra'], sentHoursAgo = 1 } = {}) {
+async function seed({ names = ['Ada Lovelace', 'Grace Hopper', 'Edsger Dijkstra'], sentHoursAgo = 1, watch = (_: TandemDB) => {} } = {}) {
   db = freshDb();
+  watch(db);
   const recruiter = member('recruiter', 'Riley Recruiter');
   const hm = member('hiring_manager', 'Hana Manager');
   const hm2 = member('hiring_manager', 'Omar Other');
@@ -90,13 +93,47 @@ describe('review page, one person at a time', () => {
     await user.keyboard('j');
     expect(name()).toHaveTextContent('Grace Hopper');
     expect(progress()).toHaveTextContent('2 of 3');
-    expect(screen.getByText('No notes on this person yet.')).toBeInTheDocument();
+    // Everyone's history is read just after the first person's.
+    expect(await screen.findByText('No notes on this person yet.')).toBeInTheDocument();
     await user.keyboard('jj');
     expect(progress()).toHaveTextContent('3 of 3');
     await user.keyboard('k');
     expect(name()).toHaveTextContent('Grace Hopper');
     await user.keyboard('kkk');
     expect(progress()).toHaveTextContent('1 of 3');
+  });
+
+  it('reads the person it opens on (the first without a decision) before everyone else’s history', async () => {
+    // Whose notes each read asks for, in order.
+    const notesAsked: unknown[] = [];
+    const { requestId, people, hm } = await seed({
+      watch: (d) =>
+        watchReads(d, 'notes-asked', {
+          query: (table, req) => {
+            const lower: unknown = req.query.range.lower;
+            if (table === 'notes' && Array.isArray(lower)) notesAsked.push(lower[0]);
+          },
+        }),
+    });
+    await mutate(db, reviewDecide, { requestId, prospectId: people[0]!, verdict: 'approve' }, hm);
+    notesAsked.length = 0;
+    const user = renderPage(requestId);
+    expect(await screen.findByTestId('review-person-name')).toHaveTextContent('Grace Hopper');
+    await waitFor(() => expect(new Set(notesAsked)).toEqual(new Set(people)));
+    expect(notesAsked[0]).toBe(people[1]);
+    expect(notesAsked.indexOf(people[0])).toBeGreaterThan(notesAsked.indexOf(people[1]));
+    expect(notesAsked.indexOf(people[2])).toBeGreaterThan(notesAsked.indexOf(people[1]));
+    await user.keyboard('k');
+    expect(await screen.findByText('Ran the Postgres migration at her last job')).toBeInTheDocument();
+  });
+
+  it('says a person’s history is still being read, rather than that there is none', async () => {
+    const { people } = await seed();
+    const prospect = (await db.prospects.get(people[0]!))!;
+    render(<PersonView prospect={prospect} notes={undefined} earlierDecisions={undefined} members={new Map()} requisitions={new Map()} meId={undefined} now={0} />);
+    expect(screen.getAllByText('Reading…')).toHaveLength(2);
+    expect(screen.queryByText('No notes on this person yet.')).toBeNull();
+    expect(screen.queryByText('No earlier reviews of this person.')).toBeNull();
   });
 
   it('approves with the ticked scorecard and the note, then moves to the next person', async () => {
