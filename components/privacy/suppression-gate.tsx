@@ -21,10 +21,15 @@ export function SuppressionGate({ identity, children }: { identity: ProspectIden
   const db = useDb();
   // null once checked and not suppressed; undefined while checking.
   const found = useLiveQuery(() => suppressedPage(db, identity), [db, identity]);
-  // The page's own identity paints first, as always (never stored data): the check takes a moment.
-  if (found === undefined) return <ProspectHeader identity={identity} known={undefined} />;
-  if (found === null) return children;
-  return <SuppressionNotice found={found} />;
+  if (found) return <SuppressionNotice found={found} />;
+  // The page's own identity paints first, as always (never stored data), while the check takes a
+  // moment; it stays the same element once the check clears, so the keyboard's focus on it stays.
+  return (
+    <>
+      <ProspectHeader identity={identity} />
+      {found === null && children}
+    </>
+  );
 }
 
 function SuppressionNotice({ found }: { found: PageSuppression }) {

@@ -5,7 +5,7 @@ import { joined } from '@/lib/text-parts';
 import type { ProspectIdentity } from '@/lib/model';
 
 /** Who is on the page, straight from the page: it paints before any stored data loads. */
-export function ProspectHeader({ identity, known }: { identity: ProspectIdentity; known: boolean | undefined }) {
+export function ProspectHeader({ identity }: { identity: ProspectIdentity }) {
   const place = [identity.company, identity.location].filter((p): p is string => Boolean(p));
   useEffect(() => {
     performance.mark(IDENTITY_SHOWN_MARK, { detail: identity.key });
@@ -25,7 +25,6 @@ export function ProspectHeader({ identity, known }: { identity: ProspectIdentity
           <Parts parts={joined(place, ' · ')} />
         </p>
       )}
-      {known === false && <p className="badge">New to your team</p>}
     </header>
   );
 }

@@ -18,11 +18,10 @@ import { knowsTeamState, recordVisit } from '@/lib/prospects/record-visit';
 import { ErasePerson } from '@/components/privacy/erase-person';
 import { DoNotContact } from './do-not-contact';
 import { OutreachGuard } from './outreach-guard';
-import { ProspectHeader } from './prospect-header';
 import { SamePerson } from './same-person';
 import { FEED_PAGE, useProspectView } from './use-prospect-view';
 
-/** Everything about one person: identity first, then what the team knows, then actions. */
+/** Everything the team knows about one person, then actions: under the page's identity, which `SuppressionGate` draws above it. */
 export function ProspectPanel({ identity }: { identity: ProspectIdentity }) {
   const db = useDb();
   // The panel is keyed by person (sidebar-app), so each person starts with one page of history.
@@ -55,7 +54,7 @@ export function ProspectPanel({ identity }: { identity: ProspectIdentity }) {
 
   return (
     <>
-      <ProspectHeader identity={identity} known={view === undefined ? undefined : view.prospect !== null} />
+      {view?.prospect === null && <p className="badge">New to your team</p>}
       <SamePerson identity={identity} />
       {view === undefined ? (
         <p className="muted" aria-busy="true">

@@ -45,6 +45,18 @@ describe('sidebar states', () => {
     expect(screen.queryByTestId('prospect-name')).toBeNull();
   });
 
+  it('draws the person’s name once: the same element before and after the suppression check, so focus on it stays', async () => {
+    await renderSidebar(ready());
+    const name = screen.getByTestId('prospect-name');
+    name.tabIndex = -1;
+    name.focus();
+    // The panel below the name has come: the check cleared.
+    expect(await screen.findByText('New to your team')).toBeInTheDocument();
+    expect(screen.getByTestId('prospect-name')).toBe(name);
+    expect(document.activeElement).toBe(name);
+    await screen.findByTestId('activity-item'); // the visit is recorded before the database closes
+  });
+
   it('shows progress while the page is read, and a hint off profiles', async () => {
     const { rerender } = await renderSidebar({ phase: 'ready', state: { status: 'pending', url: 'u', at: 0 } });
     expect(screen.getByText('Reading the page…')).toBeInTheDocument();
