@@ -15,15 +15,21 @@ import { NOTE_PREFIX_MIN, searchWordsOf } from './search-words';
 export type PeopleSet = ReadonlySet<string> | null;
 
 
-/** The person each id stands for now, following merges (aliases chain; a person's old id keeps its rows). */
-async function aliasResolver(db: TandemDB): Promise<(id: string) => string> {
+/** The merges on the device: the ids merged into someone, and the person each id stands for now. */
+interface Merges {
+  aliasIds: readonly string[];
+  /** Follows merges (aliases chain; a person's old id keeps its rows). */
+  resolve: (id: string) => string;
+}
+
+async function readMerges(db: TandemDB): Promise<Merges> {
   const into = new Map((await db.aliases.toArray()).filter((a) => a.deletedAt === null).map((a) => [a.id, a.prospectId]));
-  if (into.size === 0) return (id) => id;
-  return (id) => {
+  const resolve = (id: string) => {
     let current = id;
     for (let hops = 0; hops < 20 && into.has(current); hops++) current = into.get(current)!;
     return current;
   };
+  return { aliasIds: [...into.keys()], resolve: into.size === 0 ? (id) => id : resolve };
 }
 
 function intersect(a: PeopleSet, b: PeopleSet): PeopleSet {
@@ -41,7 +47,7 @@ function intersect(a: PeopleSet, b: PeopleSet): PeopleSet {
  * came from. Notes are read afresh each time: the basis does not follow them.
  */
 interface SearchMemo {
-  resolve: Promise<(id: string) => string> | null;
+  merges: Promise<Merges> | null;
   /** A typed word's people by the index of people's words (null: more than `WORD_CAP`). */
   words: Map<string, Set<string> | null>;
   /** People's rows read (undefined: not on the device). */
@@ -56,7 +62,7 @@ const MEMO_ROWS_MAX = 20_000;
 const memos = new WeakMap<SearchBasis, SearchMemo>();
 
 function freshMemo(): SearchMemo {
-  return { resolve: null, words: new Map(), rows: new Map(), lastAt: new Map() };
+  return { merges: null, words: new Map(), rows: new Map(), lastAt: new Map() };
 }
 
 function memoOf(basis: SearchBasis): SearchMemo {
@@ -65,8 +71,8 @@ function memoOf(basis: SearchBasis): SearchMemo {
   return memo;
 }
 
-function resolverOf(db: TandemDB, memo: SearchMemo): Promise<(id: string) => string> {
-  return (memo.resolve ??= aliasResolver(db));
+function mergesOf(db: TandemDB, memo: SearchMemo): Promise<Merges> {
+  return (memo.merges ??= readMerges(db));
 }
 
 /**
@@ -135,7 +141,7 @@ async function silverMedalists(db: TandemDB, requisitions: readonly Requisition[
  * not on each keystroke: it reads whole indexes (a requisition's moves, every outreach's key).
  */
 export async function filterPeople(db: TandemDB, filters: PeopleFilters): Promise<PeopleSet> {
-  const resolve = await aliasResolver(db);
+  const { resolve } = await readMerges(db);
   let set: PeopleSet = null;
   const narrow = (next: Iterable<string>) => (set = intersect(set, new Set(next)));
 
@@ -218,7 +224,7 @@ async function peopleByWord(db: TandemDB, word: string, stillWanted: () => boole
 export async function matchText(db: TandemDB, memberId: string, text: string, stillWanted: () => boolean = () => true): Promise<PeopleSet> {
   const words = searchWordsOf(text);
   if (words.length === 0) return null;
-  const resolve = await aliasResolver(db);
+  const { resolve } = await readMerges(db);
   let set: PeopleSet = null;
   // The longest words first: they match the fewest people, so later sets shrink sooner.
   for (const word of [...words].sort((a, b) => b.length - a.length)) {
@@ -283,9 +289,9 @@ export interface Ordered {
 }
 
 /** Every id that counts as each person: the person's own and the ids merged into them (aliases). */
-async function idsCountingFor(db: TandemDB, people: ReadonlySet<string>, resolve: (id: string) => string): Promise<Map<string, string>> {
+function idsCountingFor(people: ReadonlySet<string>, { aliasIds, resolve }: Merges): Map<string, string> {
   const owner = new Map([...people].map((id) => [id, id]));
-  for (const alias of await db.aliases.toCollection().primaryKeys()) {
+  for (const alias of aliasIds) {
     const into = resolve(alias);
     if (into !== alias && people.has(into)) owner.set(alias, into);
   }
@@ -302,9 +308,10 @@ async function idsCountingFor(db: TandemDB, people: ReadonlySet<string>, resolve
  */
 export async function orderByLastActivity(db: TandemDB, people: PeopleSet, limit: number, withActivity: number, memo: SearchMemo = freshMemo()): Promise<Ordered> {
   const lastActivityAt = new Map<string, number>();
-  const resolve = await resolverOf(db, memo);
+  const merges = await mergesOf(db, memo);
+  const { resolve } = merges;
   if (people !== null && people.size * GET_COST_IN_ENTRIES <= (limit * withActivity) / Math.max(people.size, 1)) {
-    const owner = await idsCountingFor(db, people, resolve);
+    const owner = idsCountingFor(people, merges);
     const times = await lastActivityOf(db, memo, [...owner.keys()]);
     times.forEach((at, key) => {
       const id = owner.get(key)!;
@@ -538,7 +545,7 @@ export async function searchWithin(
   };
   const words = searchWordsOf(text);
   const memo = memoOf(basis);
-  const resolve = await resolverOf(db, memo);
+  const { resolve } = await mergesOf(db, memo);
   // When the filters and the words already read leave few people ("kai" before "Kai M"), the
   // other words are checked on those people's rows rather than read from the index ("m": 4,000
   // entries to learn it is broad).
