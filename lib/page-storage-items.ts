@@ -1,34 +1,11 @@
-import { browser } from 'wxt/browser';
+import { lightItem } from './light-storage-item';
 
 /**
  * The storage items content scripts read (re-exported with all the others from
- * lib/storage-items.ts). Kept as WXT's storage items keep them (the same key in
- * `browser.storage.local`, the value as is), but without WXT's storage library: it and its lock
- * are 8.5 KB minified, more than a quarter of each content script's 30 KB budget, for three calls.
+ * lib/storage-items.ts), light: see lib/light-storage-item.ts.
  */
-export interface LocalItem<T> {
-  getValue(): Promise<T>;
-  setValue(value: T): Promise<void>;
-  /** Calls back with each new value (the fallback when removed); returns the unwatch. */
-  watch(callback: (value: T) => void): () => void;
-}
 
-function localItem<T>(key: string, fallback: T): LocalItem<T> {
-  return {
-    async getValue() {
-      const stored = await browser.storage.local.get(key);
-      return (stored[key] as T | undefined) ?? fallback;
-    },
-    setValue: (value) => browser.storage.local.set({ [key]: value }),
-    watch(callback) {
-      const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-        if (area === 'local' && key in changes) callback((changes[key]!.newValue as T | undefined) ?? fallback);
-      };
-      browser.storage.onChanged.addListener(listener);
-      return () => browser.storage.onChanged.removeListener(listener);
-    },
-  };
-}
+const localItem = <T>(key: string, fallback: T) => lightItem<T>('local', key, fallback);
 
 /** Whether the member collapsed the sidebar (for every profile; the content script reads it). */
 export const sidebarCollapsed = localItem<boolean>('sidebarCollapsed', false);

@@ -18,11 +18,8 @@ export { sidebarCollapsed, sidebarLayout, sidebarPlace } from './page-storage-it
  */
 export const clockOffset = storage.defineItem<unknown>('local:tandem:clockOffsetMs');
 
-/**
- * What a tab shows, as its content script reported it (lib/tabs/tab-state.ts), kept across
- * service-worker restarts. Unparsed here: the sidebar's first paint reads it before zod loads.
- */
-export const tabState = (tabId: number) => storage.defineItem<unknown>(`session:tab:${tabId}`);
+/** What a tab shows (lib/tabs/tab-storage.ts, light: the sidebar's boot script reads it). */
+export { tabState } from './tabs/tab-storage';
 
 /**
  * The toolbar badge of each tab whose person had a warning (lib/tabs/tab-badges.ts): warning

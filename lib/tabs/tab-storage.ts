@@ -1,5 +1,12 @@
-import { tabState } from '@/lib/storage-items';
+import { lightItem } from '@/lib/light-storage-item';
 import type { TabState } from './tab-state';
+
+/**
+ * What a tab shows, as its content script reported it (lib/tabs/tab-state.ts), kept across
+ * service-worker restarts (`storage.session`: memory, out of content scripts' reach). Light
+ * (lib/light-storage-item.ts): the sidebar's boot script reads it before anything else loads.
+ */
+export const tabState = (tabId: number) => lightItem<unknown>('session', `tab:${tabId}`, null);
 
 /**
  * Tab states in `storage.session`, unparsed. Kept free of zod so the sidebar's first paint

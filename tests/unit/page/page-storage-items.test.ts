@@ -34,3 +34,17 @@ describe('the content scripts’ storage items', () => {
     expect(seen.mock.calls).toEqual([[true], [false]]);
   });
 });
+
+describe('the tab state item the sidebar’s boot reads', () => {
+  it('keeps what WXT’s session item kept, both ways, and is gone when removed', async () => {
+    const { tabState } = await import('@/lib/tabs/tab-storage');
+    expect(await tabState(4).getValue()).toBeNull();
+    await storage.setItem('session:tab:4', { status: 'pending' });
+    expect(await tabState(4).getValue()).toEqual({ status: 'pending' });
+    await tabState(4).setValue({ status: 'none' });
+    expect(await storage.getItem('session:tab:4')).toEqual({ status: 'none' });
+    expect(await storage.getItem('local:tab:4')).toBeNull();
+    await tabState(4).removeValue();
+    expect(await storage.getItem('session:tab:4')).toBeNull();
+  });
+});
