@@ -34,18 +34,32 @@ export async function resolvePeople(db: TandemDB, ids: readonly string[]): Promi
 }
 
 /**
+ * What `idsOfPeople` read in each explicit read transaction, by the people asked for: a view's
+ * reads each ask for the same person's ids (the sidebar's six, the guard's three), and in one
+ * transaction the aliases cannot change, so they are read once (a request each in Chromium).
+ */
+const idsInTransaction = new WeakMap<object, Map<string, Promise<string[][]>>>();
+
+/**
  * Every id that stands for the person: their own and every alias leading to them. A merge
  * (prospect.merge) leaves the merged-away record's feed, notes, follow-ups, pipeline and
  * reviews under its old id; reads gather them through these ids, so nothing is rewritten and
  * a change written offline to either id shows in one place. Aliases chain (A into B, B into C).
+ * One read of aliases per link of the longest chain, however many people.
  */
-export async function idsOfPerson(db: TandemDB, prospectId: string): Promise<string[]> {
-  const [ids] = await idsOfPeople(db, [prospectId]);
-  return ids!;
+export function idsOfPeople(db: TandemDB, prospectIds: readonly string[]): Promise<string[][]> {
+  const tx = Dexie.currentTransaction;
+  if (!tx || tx.mode !== 'readonly') return readIdsOfPeople(db, prospectIds);
+  const known = idsInTransaction.get(tx) ?? new Map<string, Promise<string[][]>>();
+  idsInTransaction.set(tx, known);
+  const key = JSON.stringify(prospectIds);
+  const ids = known.get(key) ?? readIdsOfPeople(db, prospectIds);
+  known.set(key, ids);
+  // Each caller gets its own copy: some add to or sort what they are given.
+  return ids.then((people) => people.map((person) => [...person]));
 }
 
-/** `idsOfPerson` for each of some people: one read of aliases per link of the longest chain, however many people. */
-export async function idsOfPeople(db: TandemDB, prospectIds: readonly string[]): Promise<string[][]> {
+async function readIdsOfPeople(db: TandemDB, prospectIds: readonly string[]): Promise<string[][]> {
   const aliasesOf = new Map<string, string[]>();
   let frontier = [...new Set(prospectIds)];
   const seen = new Set(frontier);
@@ -74,14 +88,20 @@ export async function idsOfPeople(db: TandemDB, prospectIds: readonly string[]):
 }
 
 /** What `read` gives for each id of the person (compound indexes are read one id at a time). */
-async function byPerson<T>(db: TandemDB, prospectId: string, read: (id: string) => Promise<T>): Promise<T[]> {
+export async function byPerson<T>(db: TandemDB, prospectId: string, read: (id: string) => Promise<T>): Promise<T[]> {
   const [rows] = await byPeople(db, [prospectId], read);
   return rows!;
 }
 
-/** `byPerson` for each of some people: their reads all issued at once (one transaction's worth of requests, when called in one). */
+/**
+ * `byPerson` for each of some people: their reads all issued at once (one transaction's worth of
+ * requests, when called in one). Each person's own id is read beside their aliases, not after:
+ * most people were never merged, and a round trip less is what a lookup is made of.
+ */
 async function byPeople<T>(db: TandemDB, prospectIds: readonly string[], read: (id: string) => Promise<T>): Promise<T[][]> {
-  return Promise.all((await idsOfPeople(db, prospectIds)).map((ids) => Promise.all(ids.map(read))));
+  const [ids, own] = await Promise.all([idsOfPeople(db, prospectIds), Promise.all(prospectIds.map(read))]);
+  // `idsOfPeople` lists each person's own id first.
+  return Promise.all(ids.map(([, ...aliases], i) => Promise.all(aliases.map(read)).then((more) => [own[i]!, ...more])));
 }
 
 /** The person's feed (every id of theirs), newest first, tombstones left out. */
@@ -212,7 +232,7 @@ export async function notesForPeople(db: TandemDB, prospectIds: readonly string[
 
 /** The person's pipeline entries, under every id of theirs. */
 export async function pipelineFor(db: TandemDB, prospectId: string): Promise<PipelineEntry[]> {
-  const entries = await db.pipeline.where('prospectId').anyOf(await idsOfPerson(db, prospectId)).toArray();
+  const entries = (await byPerson(db, prospectId, (id) => db.pipeline.where('prospectId').equals(id).toArray())).flat();
   // Two people merged while both were in one requisition leave two entries until the next move
   // carries the merged-away one over: show one per requisition, the person's own, else the latest.
   const byRequisition = new Map<string, PipelineEntry>();

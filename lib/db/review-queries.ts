@@ -1,6 +1,6 @@
 import type { FollowUp, Requisition, ReviewDecision, ReviewRequest } from '@/lib/model';
 import type { TandemDB } from './database';
-import { idsOfPerson } from './queries';
+import { byPerson } from './queries';
 
 const live = <T extends { deletedAt: number | null }>(rows: T[]) => rows.filter((r) => r.deletedAt === null);
 
@@ -25,8 +25,10 @@ export async function decisionsForRequest(db: TandemDB, requestId: string): Prom
 
 /** Requests that include the person (by any id of theirs), newest first. */
 export async function requestsForProspect(db: TandemDB, prospectId: string): Promise<ReviewRequest[]> {
-  const rows = await db.reviewRequests.where('prospectIds').anyOf(await idsOfPerson(db, prospectId)).distinct().toArray();
-  return live(rows).sort((a, b) => b.createdAt - a.createdAt);
+  const rows = (await byPerson(db, prospectId, (id) => db.reviewRequests.where('prospectIds').equals(id).toArray())).flat();
+  // A request may name the person under two of their ids.
+  const once = [...new Map(rows.map((r) => [r.id, r])).values()];
+  return live(once).sort((a, b) => b.createdAt - a.createdAt);
 }
 
 /** Open requests that include the person, whoever reviews them. */

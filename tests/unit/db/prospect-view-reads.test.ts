@@ -6,9 +6,10 @@ import { mutate } from '@/lib/db/mutate';
 import { activitiesSinceFor } from '@/lib/db/queries';
 import { GUARD_ACTIVITY_KINDS, guardWindowStart, outreachWarnings } from '@/lib/guard/outreach-guard';
 import type { Activity, ActivityPayload } from '@/lib/model';
-import { noteAdd, prospectUpsert } from '@/lib/mutations';
+import { activityLog, noteAdd, prospectMerge, prospectUpsert } from '@/lib/mutations';
 import { arrived, freshDb, identity, member, signInAs } from '../../support/db';
 import { recordTransactions } from '../../support/transactions';
+import { watchReads } from '../../support/watch-reads';
 
 // Issue 13: the sidebar's lookup on a large team's device in Chromium. Each read in a
 // transaction of its own cost 1.5–4 ms, and the guard read every reply and decision of the
@@ -74,4 +75,26 @@ it('reads of the guard’s window every outreach but only the newest warning rep
   expect(whole.length).toBeGreaterThan(80);
   expect(guard(view.guardActivities)).toEqual(guard(whole));
   expect(guard(view.guardActivities).map((w) => w.kind)).toEqual(['rejected', 'not_interested', 'recent_outreach']);
+});
+
+it('reads the person’s merged-in ids once for the whole view, and still shows what is under them', async () => {
+  db = freshDb();
+  let aliasReads = 0;
+  const heard = (table: string) => void (table === 'aliases' && aliasReads++);
+  watchReads(db, 'alias reads', { query: heard, openCursor: heard, getMany: heard });
+  const me = member('recruiter', 'Riley Recruiter');
+  await signInAs(db, me);
+  const ada = (await mutate(db, prospectUpsert, { identity: identity() }, me)).result!;
+  const dup = (await mutate(db, prospectUpsert, { identity: identity('ada-dup') }, me)).result!;
+  await mutate(db, noteAdd, { prospectId: dup, body: 'in Greenhouse' }, me);
+  await mutate(db, activityLog, { prospectId: dup, kind: 'outreach', data: { channel: 'email' } }, me);
+  await mutate(db, prospectMerge, { intoId: ada, fromId: dup }, me);
+
+  aliasReads = 0;
+  const view = await readProspectView(db, identity());
+  expect(view.notes.map((n) => n.body)).toEqual(['in Greenhouse']);
+  expect(view.guardActivities.map((a) => a.kind)).toEqual(['outreach']);
+  expect(view.feed.activities.map((a) => a.kind)).toContain('outreach');
+  // One read per link of the merge chain (ada ← dup, then nothing leads to dup), not one per query.
+  expect(aliasReads).toBe(2);
 });
