@@ -65,11 +65,13 @@ export async function readProspectView(db: TandemDB, identity: ProspectIdentity,
 const VIEW_TABLES = (db: TandemDB) => [db.local, db.members, db.prospects, db.aliases, db.requisitions, db.activities, db.notes, db.reviewRequests, db.pipeline];
 
 async function readView(db: TandemDB, identity: ProspectIdentity, feedSize: number): Promise<ProspectView> {
-  const [me, settings, members, prospect, open] = await Promise.all([
+  // The person first: the browser's database answers a transaction's requests in turn, and the
+  // person's reads wait on this one.
+  const [prospect, me, settings, members, open] = await Promise.all([
+    personOnPage(db, identity),
     readMe(db),
     readSettings(db),
     membersById(db),
-    personOnPage(db, identity),
     // The open ones, to join; any other only when this person's rows name it (below): the
     // team's whole list grows with its history.
     openRequisitions(db),
