@@ -21,7 +21,8 @@ export function referenced(args: unknown[]): { ids: string[]; keys: string[] } {
   while (stack.length > 0) {
     const value = stack.pop();
     if (typeof value === 'string') {
-      if (ULID.test(value)) ids.add(value);
+      // The length first: most strings (note bodies, names) are not ids.
+      if (value.length === 26 && ULID.test(value)) ids.add(value);
     } else if (Array.isArray(value)) {
       stack.push(...(value as unknown[]));
     } else if (typeof value === 'object' && value !== null) {
