@@ -170,14 +170,15 @@ function alive(child: ChildProcess) {
 /**
  * Starts `server/main.ts` with LOG_LEVEL=silent: on PGlite in `dataDir`, or on Postgres when
  * `databaseUrl` is given, with this process's environment plus `env`. Resolves once /healthz
- * answers 200.
+ * answers 200. BENCH_SERVER_NODE_ARGS goes to the server's node (Node refuses `--cpu-prof` in
+ * NODE_OPTIONS): `BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` profiles it.
  */
 export async function startServerProcess({ dataDir, databaseUrl, env = {} }: { dataDir: string; databaseUrl?: string; env?: Record<string, string> }): Promise<ServerProcess> {
   const adminSecret = randomBytes(24).toString('base64url');
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
+    const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
       cwd: ROOT,
       env: {
         ...process.env,

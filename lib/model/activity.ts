@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, MESSAGE_MAX_BYTES, REASON_MAX_BYTES, SyncedFields, Timestamp, shortText } from './common';
+import { Id, MESSAGE_MAX_BYTES, REASON_MAX_BYTES, SyncedFields, Timestamp, shortText, withEachOption } from './common';
 import { OfferDeclineReason, PipelineStatus } from './pipeline';
 
 export const OutreachChannel = z.enum(['inmail', 'email', 'call']);
@@ -78,14 +78,15 @@ export const ACTIVITY_KINDS = ActivityPayload.options.map((o) => o.shape.kind.va
  * Append-only: an activity is never edited. `deletedAt` is set by erasure, and by its member
  * taking back a view, outreach or reply logged by mistake (`activity.undo`).
  */
-export const Activity = z.intersection(
-  z.object({
+export const Activity = withEachOption(
+  'kind',
+  {
     ...SyncedFields,
     prospectId: Id,
     actorId: Id,
     at: Timestamp,
     requisitionId: Id.nullable(),
-  }),
-  ActivityPayload,
+  },
+  ActivityPayload.options,
 );
 export type Activity = z.infer<typeof Activity>;

@@ -1,7 +1,7 @@
 import { ulid } from 'ulidx';
 import { z } from 'zod';
 import { Activity, OutreachChannel, PrivacyNoticeSent, ReplyInterest } from './activity';
-import { Id, MESSAGE_MAX_BYTES, REASON_MAX_BYTES, Timestamp, shortText } from './common';
+import { Id, MESSAGE_MAX_BYTES, REASON_MAX_BYTES, Timestamp, shortText, withEachOption } from './common';
 import { FollowUp } from './follow-up';
 import { ProspectIdentity } from './identity';
 import type { SyncedTable } from './entities';
@@ -62,10 +62,7 @@ export const LoggableActivity = z.discriminatedUnion('kind', [
 export type LoggableActivity = z.infer<typeof LoggableActivity>;
 export const LOGGABLE_KINDS: readonly string[] = LoggableActivity.options.map((o) => o.shape.kind.value);
 
-export const ActivityLogArgs = z.intersection(
-  z.object({ id: NewId, prospectId: Id, at: Now, requisitionId: Id.nullable().default(null) }),
-  LoggableActivity,
-);
+export const ActivityLogArgs = withEachOption('kind', { id: NewId, prospectId: Id, at: Now, requisitionId: Id.nullable().default(null) }, LoggableActivity.options);
 
 export const ActivityUndoArgs = z.object({ id: Id, at: Now });
 

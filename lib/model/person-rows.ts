@@ -21,7 +21,7 @@ const ONE_PERSON_FIELD = 'prospectId';
 const PEOPLE_FIELD = 'prospectIds';
 
 /** The fields of an object schema, through the intersections and unions the registry uses. */
-function fieldsOf(schema: z.ZodType): Set<string> {
+export function fieldsOf(schema: z.ZodType): Set<string> {
   if (schema instanceof z.ZodObject) return new Set(Object.keys(schema.shape));
   if (schema instanceof z.ZodIntersection) {
     const { left, right } = schema.def as unknown as { left: z.ZodType; right: z.ZodType };

@@ -1,5 +1,4 @@
-import { type z } from 'zod';
-import { ENTITIES, type Prospect, SYNCED_TABLES, type SyncedRows, type SyncedTable } from '@/lib/model';
+import { ENTITIES, type Prospect, SYNCED_TABLES, type SyncedRows, type SyncedTable, fieldsOf } from '@/lib/model';
 
 /**
  * Everything held about one person, for an access request (GDPR Article 15): the device builds
@@ -7,18 +6,6 @@ import { ENTITIES, type Prospect, SYNCED_TABLES, type SyncedRows, type SyncedTab
  * rows about a person is read off the entity registry: every schema with a `prospectId` (or a
  * `prospectIds` list) names people, so an entity added later is exported without a change here.
  */
-
-/** The names of an object schema's fields, through intersections and refinements. */
-function fieldsOf(schema: z.core.$ZodType): string[] {
-  const def = schema._zod.def;
-  if (def.type === 'object') return Object.keys((def as z.core.$ZodObjectDef).shape);
-  if (def.type === 'intersection') {
-    const { left, right } = def as z.core.$ZodIntersectionDef;
-    return [...fieldsOf(left), ...fieldsOf(right)];
-  }
-  if (def.type === 'pipe') return fieldsOf((def as z.core.$ZodPipeDef).in);
-  return [];
-}
 
 export interface PersonLink {
   table: Exclude<SyncedTable, 'prospects'>;
@@ -30,8 +17,8 @@ export interface PersonLink {
 export const PERSON_LINKS: readonly PersonLink[] = SYNCED_TABLES.flatMap((table): PersonLink[] => {
   if (table === 'prospects') return [];
   const fields = fieldsOf(ENTITIES[table].schema);
-  if (fields.includes('prospectId')) return [{ table, field: 'prospectId' }];
-  if (fields.includes('prospectIds')) return [{ table, field: 'prospectIds' }];
+  if (fields.has('prospectId')) return [{ table, field: 'prospectId' }];
+  if (fields.has('prospectIds')) return [{ table, field: 'prospectIds' }];
   return [];
 });
 

@@ -8,7 +8,8 @@ import { applyPullPage, restartFromZero } from './rebase';
 import { type Session, patchSyncState, readSession, readSyncState } from './session';
 import { RateLimitedError, ServerError, type SyncTransport } from './transport';
 
-export const PUSH_BATCH = Math.min(500, MAX_PUSH_MUTATIONS);
+/** As many as the server takes in one push: each push has a fixed cost (its transaction, the team's lock, a dozen queries). */
+export const PUSH_BATCH = MAX_PUSH_MUTATIONS;
 /** The server's maximum page: fewer round trips on a first pull of a big team. */
 export const PULL_LIMIT = 5000;
 
@@ -27,61 +28,79 @@ async function currentRole(db: TandemDB, session: Session): Promise<Me['role']> 
 type PushMutation = PushRequest['mutations'][number];
 const toPush = (e: OutboxEntry): PushMutation => ({ id: e.mutationId, name: e.name, args: e.args });
 
+/** One push, ready to send: its entries, its body and that body as the JSON sent. */
+interface PreparedPush {
+  batch: OutboxEntry[];
+  body: PushRequest;
+  json: string;
+}
+
 /**
  * The longest run of `entries` whose push body stays within `maxBytes` (as UTF-8 JSON, what
- * the server's body limit counts), and always the first entry.
+ * the server's body limit counts), and always the first entry. Each entry is serialized once:
+ * the body's JSON is built from the same pieces that were measured.
  */
-function fitInBody(clientId: string, entries: OutboxEntry[], maxBytes: number): OutboxEntry[] {
-  let bytes = utf8Length(JSON.stringify({ clientId, mutations: [] }));
-  let fits = 0;
+function fitInBody(clientId: string, entries: OutboxEntry[], maxBytes: number): PreparedPush {
+  const head = `{"clientId":${JSON.stringify(clientId)},"mutations":[`;
+  let bytes = utf8Length(head) + 2;
+  const parts: string[] = [];
   for (const entry of entries) {
-    bytes += utf8Length(JSON.stringify(toPush(entry))) + (fits > 0 ? 1 : 0);
-    if (fits > 0 && bytes > maxBytes) break;
-    fits++;
+    const part = JSON.stringify(toPush(entry));
+    bytes += utf8Length(part) + (parts.length > 0 ? 1 : 0);
+    if (parts.length > 0 && bytes > maxBytes) break;
+    parts.push(part);
   }
-  return entries.slice(0, fits);
+  const batch = entries.slice(0, parts.length);
+  return { batch, body: { clientId, mutations: batch.map(toPush) }, json: `${head}${parts.join(',')}]}` };
 }
 
 const isTooLarge = (e: unknown) => e instanceof ServerError && e.status === 413;
 
 /**
  * Sends the team's outbox in order, in batches capped in count and in bytes; returns the
- * rejections the server reported. A 413 (a proxy with a smaller limit than ours) halves the
- * batch for the rest of the round; a change too large to send alone is refused here, with a
- * reason, rather than blocking every change after it.
+ * rejections the server reported. One push is in flight at a time (the outbox's order is the
+ * contract); the next batch is read and serialized while the server handles the current one,
+ * and used only if the current one is acknowledged whole. A 413 (a proxy with a smaller limit
+ * than ours) halves the batch for the rest of the round; a change too large to send alone is
+ * refused here, with a reason, rather than blocking every change after it.
  */
 export async function pushAll(db: TandemDB, transport: SyncTransport, session: Session): Promise<Rejection[]> {
   const rejected: Rejection[] = [];
-  let after = 0;
   let maxCount = PUSH_BATCH;
   let maxBytes = PUSH_BATCH_BYTES;
+  const prepare = async (after: number) => ({ after, ...fitInBody(session.clientId, await teamOutbox(db, session.teamId, after).limit(maxCount).toArray(), maxBytes) });
+  let next = prepare(0);
   for (;;) {
-    const batch = fitInBody(session.clientId, await teamOutbox(db, session.teamId, after).limit(maxCount).toArray(), maxBytes);
+    const { after, batch, body, json } = await next;
     if (batch.length === 0) return rejected;
-    const body = { clientId: session.clientId, mutations: batch.map(toPush) };
+    const last = batch[batch.length - 1]!.mutationId;
+    const following = prepare(last);
+    // Awaited in the next turn of the loop, or dropped when this push fails.
+    following.catch(() => undefined);
     let res;
     try {
-      res = await transport.push(body);
+      res = await transport.push(body, json);
     } catch (e) {
       if (!isTooLarge(e)) throw e;
       if (batch.length > 1) {
         maxCount = Math.ceil(batch.length / 2);
-        maxBytes = Math.ceil(utf8Length(JSON.stringify(body)) / 2);
+        maxBytes = Math.ceil(utf8Length(json) / 2);
+        next = prepare(after);
         continue;
       }
       const [entry] = batch;
-      const reason = `it is too large to send (${utf8Length(JSON.stringify(body)).toLocaleString('en-US')} bytes; the server refused it as too large)`;
+      const reason = `it is too large to send (${utf8Length(json).toLocaleString('en-US')} bytes; the server refused it as too large)`;
       await db.transaction('rw', db.outbox, db.rejections, async () => {
         await db.outbox.delete(entry!.mutationId);
         await db.rejections.put({ mutationId: entry!.mutationId, name: entry!.name, reason, at: Date.now() });
       });
       rejected.push({ mutationId: entry!.mutationId, name: entry!.name, reason });
-      after = entry!.mutationId;
+      next = prepare(entry!.mutationId);
       continue;
     }
     rejected.push(...res.rejected);
     if (res.rejected.length) await db.rejections.bulkPut(res.rejected.map((r) => ({ ...r, at: Date.now() })));
-    after = batch[batch.length - 1]!.mutationId;
+    next = following;
   }
 }
 

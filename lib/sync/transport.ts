@@ -39,7 +39,8 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
 }
 
 export interface SyncTransport {
-  push(body: PushRequest): Promise<PushResponse>;
+  /** `json`, when given, is `body` already serialized (the engine measures each push's bytes). */
+  push(body: PushRequest, json?: string): Promise<PushResponse>;
   pull(query: PullRequest): Promise<PullResponse>;
 }
 
@@ -89,8 +90,8 @@ export function httpTransport(options: Parameters<typeof serverCaller>[0]): Sync
     return parsed.data;
   };
   return {
-    async push(body) {
-      return parse(PushResponse, await send('/v1/push', { method: 'POST', body: JSON.stringify(body) }), 'push');
+    async push(body, json = JSON.stringify(body)) {
+      return parse(PushResponse, await send('/v1/push', { method: 'POST', body: json }), 'push');
     },
     async pull({ clientId, cursor, limit, since, phase, upTo, olderThan }) {
       const q = new URLSearchParams({ clientId, cursor: String(cursor), limit: String(limit), since: String(since) });

@@ -34,19 +34,24 @@ export class Forgotten {
     private readonly secret: string,
     private readonly erased: Set<string>,
     private readonly suppressed: Set<string>,
+    /** What each loaded mutation's arguments name, found once for the load and the check. */
+    private readonly named: Map<unknown, Named>,
   ) {}
 
   /** Loads what the arguments of these mutations could name. */
   static async load(q: Queryable, teamId: string, args: unknown[]): Promise<Forgotten> {
     const secret = await teamSecret(q, teamId);
-    const hashes = args.flatMap((a) => identifiersIn(a).map((i) => suppressionHash(secret, i)));
-    return new Forgotten(secret, await erasedAmong(q, teamId, referenced(args).ids), await suppressedAmong(q, teamId, hashes));
+    const named = new Map(args.map((a) => [a, namedBy(secret, a)]));
+    const ids = [...new Set([...named.values()].flatMap((n) => n.ids))];
+    const hashes = [...named.values()].flatMap((n) => n.hashes);
+    return new Forgotten(secret, await erasedAmong(q, teamId, ids), await suppressedAmong(q, teamId, hashes), named);
   }
 
   /** Why a mutation with these arguments is refused, or null. */
   reasonFor(args: unknown): string | null {
-    if (referenced([args]).ids.some((id) => this.erased.has(id))) return ERASED_REASON;
-    if (identifiersIn(args).some((i) => this.suppressed.has(suppressionHash(this.secret, i)))) return SUPPRESSED_REASON;
+    const { ids, hashes } = this.named.get(args) ?? namedBy(this.secret, args);
+    if (ids.some((id) => this.erased.has(id))) return ERASED_REASON;
+    if (hashes.some((h) => this.suppressed.has(h))) return SUPPRESSED_REASON;
     return null;
   }
 
@@ -56,3 +61,10 @@ export class Forgotten {
     for (const hash of suppressedHashes) this.suppressed.add(hash);
   }
 }
+
+interface Named {
+  ids: string[];
+  hashes: string[];
+}
+
+const namedBy = (secret: string, args: unknown): Named => ({ ids: referenced([args]).ids, hashes: identifiersIn(args).map((i) => suppressionHash(secret, i)) });

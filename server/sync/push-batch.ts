@@ -21,7 +21,8 @@ export function referenced(args: unknown[]): { ids: string[]; keys: string[] } {
   while (stack.length > 0) {
     const value = stack.pop();
     if (typeof value === 'string') {
-      if (ULID.test(value)) ids.add(value);
+      // The length first: most strings (note bodies, names) are not ids.
+      if (value.length === 26 && ULID.test(value)) ids.add(value);
     } else if (Array.isArray(value)) {
       stack.push(...(value as unknown[]));
     } else if (typeof value === 'object' && value !== null) {
@@ -162,21 +163,16 @@ export class PushBatch {
   private async flushWrites(): Promise<void> {
     if (this.writes.size === 0) return;
     const writes = [...this.writes.values()];
+    // One jsonb parameter of [kind, id, doc, visible_to] rows: Postgres parses the documents in
+    // one pass, where a jsonb[] array literal is unescaped and then parsed document by document.
     await this.tx.query(
       `INSERT INTO entities (team_id, kind, id, version, doc, visible_to, ever_public)
-       SELECT $1, w.kind, w.id, w.version, w.doc, w.visible_to, w.visible_to IS NULL
-         FROM unnest($2::text[], $3::text[], $4::bigint[], $5::jsonb[], $6::text[]) AS w(kind, id, version, doc, visible_to)
+       SELECT $1, w->>0, w->>1, (w->2->>'version')::bigint, w->2, w->>3, w->>3 IS NULL
+         FROM jsonb_array_elements($2::jsonb) AS w
        ON CONFLICT (team_id, kind, id) DO UPDATE
          SET version = excluded.version, doc = excluded.doc, visible_to = excluded.visible_to,
              ever_public = entities.ever_public OR excluded.ever_public`,
-      [
-        this.teamId,
-        writes.map((w) => KIND_OF_TABLE[w.table]),
-        writes.map((w) => w.doc.id),
-        writes.map((w) => w.doc.version as number),
-        writes.map((w) => JSON.stringify(w.doc)),
-        writes.map((w) => readableOnlyBy(w.table, w.doc as unknown as SyncedRows[typeof w.table])),
-      ],
+      [this.teamId, JSON.stringify(writes.map((w) => [KIND_OF_TABLE[w.table], w.doc.id, w.doc, readableOnlyBy(w.table, w.doc as unknown as SyncedRows[typeof w.table])]))],
     );
     await mirrorMembers(
       this.tx,

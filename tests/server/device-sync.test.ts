@@ -7,7 +7,7 @@
 import { ulid } from 'ulidx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TandemDB } from '@/lib/db/database';
-import type { Note, Prospect } from '@/lib/model';
+import { MAX_PUSH_MUTATIONS, type Note, type Prospect, type PushRequest } from '@/lib/model';
 import { noteAdd, noteEdit, prospectUpsert } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { type Backup, exportBackup } from '@/lib/backup/backup';
@@ -82,6 +82,32 @@ describe('the device’s sync engine against the server', () => {
     const bodies = docsOf<Note>(await colleague.pullAll(), 'note').map((n) => n.body);
     expect(bodies.filter((b) => b.startsWith('語'))).toHaveLength(120);
     expect((await local.notes.toArray()).map((n) => n.body)).toContain('from a colleague');
+  });
+
+  it('sends a long outbox in pushes of as many changes as the server takes, one push at a time, in order', async () => {
+    const pushes: number[][] = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const fetch: Fetch = async (url, init = {}) => {
+      if (!url.endsWith('/v1/push')) return app.request(url, init);
+      pushes.push((JSON.parse(init.body as string) as PushRequest).mutations.map((m) => m.id));
+      mostInFlight = Math.max(mostInFlight, ++inFlight);
+      try {
+        return await app.request(url, init);
+      } finally {
+        inFlight--;
+      }
+    };
+    const { colleague, local, prospectId } = await teamWithDevice(fetch);
+    for (let i = 0; i < 1_200; i++) await mutate(local, noteAdd, { prospectId, body: `note ${i}` });
+    await sync(local, fetch);
+    // The person and 1,200 notes: a full push and the rest (500 a push before).
+    expect(pushes.map((ids) => ids.length)).toEqual([MAX_PUSH_MUTATIONS, 201]);
+    const ids = pushes.flat();
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(mostInFlight).toBe(1);
+    expect(await local.outbox.count()).toBe(0);
+    expect(docsOf<Note>(await colleague.pullAll(), 'note').filter((n) => n.body.startsWith('note '))).toHaveLength(1_200);
   });
 
   it('halves the batch when something in front of the server has a smaller limit', async () => {
