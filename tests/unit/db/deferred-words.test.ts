@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type TandemDB, fromStoredRow, toStoredRow, writableTables } from '@/lib/db/database';
+import { FILL_CHUNK, fillDeferredWords, leaveWordsForLater, readWordsBacklog } from '@/lib/db/deferred-words';
+import { mutate } from '@/lib/db/mutate';
+import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
+import { prospectUpsert } from '@/lib/mutations';
+import { restoreShadows } from '@/lib/sync/rebase';
+import { freshDb, identity, member, signInAs } from '../../support/db';
+
+let db: TandemDB;
+const riley = member('recruiter');
+
+beforeEach(async () => {
+  db = freshDb();
+  await signInAs(db, riley);
+});
+afterEach(() => db.close());
+
+/** Ada, the analyst, as a first sign-in's recent phase stores her: without her search words, the backlog noted. */
+async function adaWithoutWords(): Promise<string> {
+  const { result: id } = await mutate(db, prospectUpsert, { identity: identity('ada', { name: 'Ada Lovelace', headline: 'Analyst' }) }, riley);
+  const row = fromStoredRow('prospects', (await db.prospects.get(id!))!);
+  await db.transaction('rw', writableTables(db), async () => {
+    allowSyncedWrites('pull');
+    await db.outbox.clear();
+    await db.shadows.clear();
+    await db.prospects.put(toStoredRow('prospects', { ...row, version: 1 }, { searchWords: false }));
+    await leaveWordsForLater(db);
+  });
+  return id!;
+}
+
+describe('search words left for later', () => {
+  it('walks people, then notes only once the first sign-in is over, and ends with every person found by their words', async () => {
+    const ada = await adaWithoutWords();
+    expect(await db.prospects.where('searchWords').equals('analyst').count()).toBe(0);
+    // Nothing is walked during the recent phase; during history people only.
+    expect(await fillDeferredWords(db, 'none', 1_000)).toBe(false);
+    expect(await readWordsBacklog(db)).toEqual({ table: 'prospects', after: null });
+    expect(await fillDeferredWords(db, 'prospects', 1_000)).toBe(false);
+    expect(await db.prospects.where('searchWords').equals('analyst').primaryKeys()).toEqual([ada]);
+    expect(await readWordsBacklog(db)).toEqual({ table: 'notes', after: null });
+    expect(await fillDeferredWords(db, 'all', 1_000)).toBe(false);
+    expect(await readWordsBacklog(db)).toBeUndefined();
+  });
+
+  it('walks FILL_CHUNK rows a transaction, from where it stopped', async () => {
+    expect(FILL_CHUNK).toBeGreaterThan(1);
+    await leaveWordsForLater(db);
+    await db.local.put({ key: 'wordsBacklog', value: { table: 'prospects', after: 'ZZZ' } });
+    // Nothing after 'ZZZ': on to notes.
+    expect(await fillDeferredWords(db, 'prospects', 1_000)).toBe(false);
+    expect(await readWordsBacklog(db)).toEqual({ table: 'notes', after: null });
+  });
+
+  it('puts back a person a refused change overwrote with their words, though the walk has passed them', async () => {
+    const ada = await adaWithoutWords();
+    // A pending change made before the walk: its shadow is the row without words.
+    await mutate(db, prospectUpsert, { identity: identity('ada', { name: 'Ada Lovelace', headline: 'Engineer' }) }, riley);
+    expect((await db.shadows.get(['prospects', ada]))?.original).not.toHaveProperty('searchWords');
+    expect(await fillDeferredWords(db, 'all', 1_000)).toBe(false);
+    // The server refuses the change: the row as the server has it comes back, found by its words.
+    await db.transaction('rw', writableTables(db), async () => {
+      allowSyncedWrites('pull');
+      await restoreShadows(db);
+    });
+    expect((await db.prospects.get(ada))?.headline).toBe('Analyst');
+    expect(await db.prospects.where('searchWords').equals('analyst').primaryKeys()).toEqual([ada]);
+  });
+});
