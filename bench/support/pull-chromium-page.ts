@@ -222,12 +222,16 @@ async function probe(stores: Record<string, string>, chunk: number) {
  * A first sign-in (docs/sync.md): the recent phase (`pullAll` from zero: usable) and then the
  * older history, as the scheduler's rounds would take it, timed apart.
  */
-async function firstSignIn(signIn: SignIn) {
+async function firstSignIn(signIn: SignIn, usableOnly = false) {
   const { db, session, transport } = await device(signIn, 'default');
   const t0 = performance.now();
   await pullAll(db, transport, session);
   const usableMs = performance.now() - t0;
   const usableRows = await rowCount(db);
+  if (usableOnly) {
+    await drop(db);
+    return { usableMs, usableRows };
+  }
   const { pulledMs } = await pullEverythingTimed(db, transport, session, t0);
   const completeMs = performance.now() - t0;
   const rows = await rowCount(db);

@@ -36,11 +36,13 @@ export function readWordsBacklog(db: TandemDB): Promise<WordsBacklog | undefined
 /**
  * Inside the transaction of a page that stored rows without their words: a recent-phase page
  * (`'recent'`) starts the walk over; a history page's notes lie ahead of any walk there is, since
- * notes are not walked during a first sign-in.
+ * notes are not walked during a first sign-in (without one, no person lacks words: any recent
+ * page that stored one started a walk, which cannot end before the first sign-in does).
  */
 export async function leaveWordsForLater(db: TandemDB, phase: 'recent' | 'history' = 'recent'): Promise<void> {
   if (phase === 'history' && (await readWordsBacklog(db))) return;
-  await db.local.put({ key: LOCAL_KEYS.wordsBacklog, value: { table: 'prospects', after: null } satisfies WordsBacklog });
+  const start: WordsBacklog = { table: phase === 'recent' ? 'prospects' : 'notes', after: null };
+  await db.local.put({ key: LOCAL_KEYS.wordsBacklog, value: start });
 }
 
 /** Which tables may be walked now: none during a first sign-in's recent phase, people only during its history. */
@@ -80,6 +82,8 @@ async function fillChunk(db: TandemDB, walkable: WalkableNow): Promise<boolean> 
  * whether more may be walked now (another slice should follow).
  */
 export async function fillDeferredWords(db: TandemDB, walkable: WalkableNow, sliceMs: number, now: () => number = Date.now): Promise<boolean> {
+  // Most rounds have nothing to walk: that is one read, not a read-write transaction.
+  if (walkable === 'none' || !(await readWordsBacklog(db))) return false;
   const started = now();
   for (;;) {
     const left = await fillChunk(db, walkable);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TandemDB, fromStoredRow, toStoredRow, writableTables } from '@/lib/db/database';
-import { FILL_CHUNK, fillDeferredWords, leaveWordsForLater, readWordsBacklog } from '@/lib/db/deferred-words';
+import { fillDeferredWords, leaveWordsForLater, readWordsBacklog } from '@/lib/db/deferred-words';
 import { mutate } from '@/lib/db/mutate';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
 import { prospectUpsert } from '@/lib/mutations';
@@ -44,12 +44,24 @@ describe('search words left for later', () => {
     expect(await readWordsBacklog(db)).toBeUndefined();
   });
 
-  it('walks FILL_CHUNK rows a transaction, from where it stopped', async () => {
-    expect(FILL_CHUNK).toBeGreaterThan(1);
-    await leaveWordsForLater(db);
-    await db.local.put({ key: 'wordsBacklog', value: { table: 'prospects', after: 'ZZZ' } });
-    // Nothing after 'ZZZ': on to notes.
+  it('a recent page starts the walk over; a history page never moves a walk under way', async () => {
+    await leaveWordsForLater(db, 'history');
+    expect(await readWordsBacklog(db)).toEqual({ table: 'notes', after: null });
+    await leaveWordsForLater(db, 'recent');
+    expect(await readWordsBacklog(db)).toEqual({ table: 'prospects', after: null });
+    await db.local.put({ key: 'wordsBacklog', value: { table: 'prospects', after: 'P9' } });
+    await leaveWordsForLater(db, 'history');
+    expect(await readWordsBacklog(db)).toEqual({ table: 'prospects', after: 'P9' });
+    await leaveWordsForLater(db, 'recent');
+    expect(await readWordsBacklog(db)).toEqual({ table: 'prospects', after: null });
+  });
+
+  it('goes on from the last id it did: a person before it is not walked again', async () => {
+    const ada = await adaWithoutWords();
+    await db.local.put({ key: 'wordsBacklog', value: { table: 'prospects', after: ada } });
     expect(await fillDeferredWords(db, 'prospects', 1_000)).toBe(false);
+    expect((await db.prospects.get(ada))?.searchWords).toBeUndefined();
+    // Nobody after her: on to notes.
     expect(await readWordsBacklog(db)).toEqual({ table: 'notes', after: null });
   });
 
