@@ -12,7 +12,7 @@ import { guardSyncedWrites } from './synced-write-guard';
  * one) and `nameWords` its words, for searching by the start of any of them (lib/identity);
  * `searchWords` adds the headline's, company's and location's words (the dashboard's search).
  */
-export type ProspectRow = Prospect & { profileKeys: string[]; nameKey: string; nameWords: string[]; searchWords?: string[] };
+export type ProspectRow = Prospect & { profileKeys: string[]; nameKey: string; nameWords?: string[]; searchWords?: string[] };
 
 /**
  * A note as stored: `words`, its body's words, for the dashboard's search. The search words of a
@@ -86,17 +86,22 @@ export function writableTables(db: TandemDB): Table[] {
   return [...syncedTables(db), db.shadows, db.outbox, db.local, db.rejections];
 }
 
-/** Whether a stored row gets its search words now (the default) or later (lib/db/deferred-words.ts). */
+/** Whether a stored row gets its search words (a person's `nameWords` and `searchWords`, a note's `words`) now, the default, or later (lib/db/deferred-words.ts). */
 export interface StoredRowOptions {
   searchWords?: boolean;
 }
 
 export function toProspectRow(p: Prospect, { searchWords = true }: StoredRowOptions = {}): ProspectRow {
-  const row: ProspectRow = { ...p, profileKeys: [...new Set(p.profiles.map((r) => r.key))], nameKey: nameKey(p.name) ?? '', nameWords: [...new Set(nameTokens(p.name))] };
+  const row: ProspectRow = { ...p, profileKeys: [...new Set(p.profiles.map((r) => r.key))], nameKey: nameKey(p.name) ?? '' };
+  if (!searchWords) return row;
   // A merged-away record (a tombstone) is nobody to find.
-  if (searchWords) row.searchWords = p.deletedAt === null ? personSearchWords(p) : [];
-  return row;
+  return { ...row, nameWords: nameWordsOf(p), searchWords: p.deletedAt === null ? personSearchWords(p) : [] };
 }
+
+const nameWordsOf = (p: Pick<Prospect, 'name'>) => [...new Set(nameTokens(p.name))];
+
+/** What a stored person is found by in the sidebar's search, whether or not their words are stored yet. */
+export const nameWordsOfRow = (row: ProspectRow): string[] => row.nameWords ?? nameWordsOf(row);
 
 /** What a stored person is found by on the People search, whether or not their words are stored yet. */
 export const searchWordsOfRow = (row: ProspectRow): string[] => row.searchWords ?? (row.deletedAt === null ? personSearchWords(row) : []);

@@ -4,8 +4,8 @@ import { LOCAL_KEYS, readValidated } from './local-state';
 import { allowSyncedWrites } from './synced-write-guard';
 
 /**
- * The People search's words of people and notes (`searchWords`, `words`: multi-entry indexes,
- * seven or eight LevelDB entries a row in Chromium) left out while a first sign-in writes the
+ * The search words of people and notes (a person's `nameWords` and `searchWords`, a note's
+ * `words`: multi-entry indexes, seven to eleven LevelDB entries a row in Chromium) left out while a first sign-in writes the
  * team's rows, so the device is usable and holds everything sooner (docs/sync.md, "First sign-in
  * to a large team"), and filled in afterwards by walking each table by id.
  *
@@ -13,7 +13,8 @@ import { allowSyncedWrites } from './synced-write-guard';
  * backlog back at the start of people in its own transaction, and people are walked only once
  * the recent phase is over; a history page (notes only) notes a backlog if there is none, and
  * notes are walked only once the first sign-in is over. Until the backlog is gone the People
- * search says it is still indexing (`readWordsBacklog`).
+ * search says it is still indexing, and the sidebar's search of names until people are done
+ * (`readWordsBacklog`).
  */
 export const WORD_TABLES = ['prospects', 'notes'] as const;
 type WordTable = (typeof WORD_TABLES)[number];
@@ -48,7 +49,8 @@ export async function leaveWordsForLater(db: TandemDB, phase: 'recent' | 'histor
 /** Which tables may be walked now: none during a first sign-in's recent phase, people only during its history. */
 export type WalkableNow = 'none' | 'prospects' | 'all';
 
-const hasWords = (table: WordTable, row: ProspectRow | NoteRow) => (table === 'prospects' ? (row as ProspectRow).searchWords : (row as NoteRow).words) !== undefined;
+const hasWords = (table: WordTable, row: ProspectRow | NoteRow) =>
+  table === 'prospects' ? (row as ProspectRow).searchWords !== undefined && (row as ProspectRow).nameWords !== undefined : (row as NoteRow).words !== undefined;
 
 /** A stored person or note with its search words (derived again if it has none); any other row as it is. */
 export function withSearchWords(table: string, row: unknown): unknown {

@@ -73,7 +73,7 @@ describe('People view', () => {
     const search = await screen.findByTestId('people-search');
     const notice = await screen.findByTestId('people-search-indexing');
     expect(notice).toHaveTextContent(/still indexing/i);
-    expect(search).toHaveAccessibleDescription(/still indexing/i);
+    await waitFor(() => expect(search).toHaveAccessibleDescription(/still indexing/i));
     await user.type(search, 'engines');
     await screen.findByText('Nobody matches.');
     await fillDeferredWords(db, 'all', 1_000);

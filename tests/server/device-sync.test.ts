@@ -244,11 +244,12 @@ describe('the device’s sync engine against the server', () => {
     const local = (opened.db = await device(app, db, team.id, `riley.${ulid().toLowerCase()}@acme.example`, fetch));
     const session = (await readSession(local))!;
 
-    // The recent phase (usable): every person, found by what the sidebar finds them by, but not yet by their search words.
+    // The recent phase (usable): every person, matched on a page as the sidebar matches them, but not yet found by their words.
     await pullAll(local, httpTransport({ serverUrl: session.serverUrl, token: session.token, fetch }), session);
     expect(await readFirstSync(local, team.id)).toMatchObject({ phase: 'history' });
     expect((await findProspectByKey(local, 'linkedin:kenji'))?.id).toBe(person);
-    expect((await searchPeople(local, 'sato')).map((p) => p.id)).toEqual([person]);
+    expect((await local.prospects.get(person))?.nameKey).toBe('kenji sato');
+    expect(await searchPeople(local, 'sato')).toEqual([]);
     expect((await local.prospects.get(person))?.searchWords).toBeUndefined();
     expect(await local.notes.where('words').startsWith('fortran').count()).toBe(0);
     expect(await readWordsBacklog(local)).toEqual({ table: 'prospects', after: null });
@@ -261,6 +262,7 @@ describe('the device’s sync engine against the server', () => {
     expect(await readWordsBacklog(local)).toBeUndefined();
     expect(await readFirstSync(local, team.id)).toBeUndefined();
     for (const word of ['analy', 'kenji', 'fortran', 'cobol']) expect(await matchText(local, session.memberId, word)).toEqual(new Set([person]));
+    expect((await searchPeople(local, 'sato')).map((p) => p.id)).toEqual([person]);
     local.close();
   });
 
