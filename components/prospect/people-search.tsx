@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useDb } from '@/components/ui/db-context';
 import type { Prospect } from '@/lib/model';
-import { readWordsBacklog } from '@/lib/db/deferred-words';
+import { readIndexBacklog } from '@/lib/db/deferred-indexes';
 import { searchPeople } from '@/lib/prospects/page-match';
 
 interface Props {
@@ -21,8 +21,11 @@ export function PeopleSearch({ label, exclude = [], action, onPick }: Props) {
   const id = useId();
   const [text, setText] = useState('');
   const found = useLiveQuery(() => searchPeople(db, text), [db, text]);
-  // A first sign-in stores people before their name words (lib/db/deferred-words.ts).
-  const indexing = useLiveQuery(async () => (await readWordsBacklog(db))?.table === 'prospects', [db]);
+  // A first sign-in stores people before their name words (lib/db/deferred-indexes.ts).
+  const indexing = useLiveQuery(async () => {
+    const backlog = await readIndexBacklog(db);
+    return backlog !== undefined && backlog.table !== 'notes';
+  }, [db]);
   const people = (found ?? []).filter((p) => !exclude.includes(p.id));
   return (
     <div className="people-search">

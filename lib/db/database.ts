@@ -17,7 +17,7 @@ export type ProspectRow = Prospect & { profileKeys: string[]; nameKey: string; n
 /**
  * A note as stored: `words`, its body's words, for the dashboard's search. The search words of a
  * person or a note are absent (no index entries) while a first sign-in leaves them for later
- * (lib/db/deferred-words.ts).
+ * (lib/db/deferred-indexes.ts).
  */
 export type NoteRow = Note & { words?: string[] };
 
@@ -86,7 +86,7 @@ export function writableTables(db: TandemDB): Table[] {
   return [...syncedTables(db), db.shadows, db.outbox, db.local, db.rejections];
 }
 
-/** Whether a stored row gets its search words (a person's `nameWords` and `searchWords`, a note's `words`) now, the default, or later (lib/db/deferred-words.ts). */
+/** Whether a stored row gets its search words (a person's `nameWords` and `searchWords`, a note's `words`) now, the default, or later (lib/db/deferred-indexes.ts). */
 export interface StoredRowOptions {
   searchWords?: boolean;
 }

@@ -2,7 +2,7 @@ import type { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { MAX_PUSH_MUTATIONS, PUSH_BATCH_BYTES, type Me, type OutboxEntry, type PushRequest, type Rejection, utf8Length } from '@/lib/model';
 import { refreshMe } from './account';
-import { type WalkableNow, fillDeferredWords, readWordsBacklog } from '@/lib/db/deferred-words';
+import { type WalkableNow, fillDeferredIndexes, readIndexBacklog } from '@/lib/db/deferred-indexes';
 import { HISTORY_SLICE_MS, firstSyncFor, followMainPage, learnUpTo, mainPhase, pullHistory, readFirstSync } from './first-sync';
 import { teamOutbox } from './outbox';
 import { applyPullPage, restartFromZero } from './rebase';
@@ -151,10 +151,10 @@ export async function backgroundSlice(db: TandemDB, transport: SyncTransport, se
     const first = await readFirstSync(db, session.teamId);
     return first === undefined ? 'all' : first.phase === 'history' ? 'prospects' : 'none';
   };
-  if (await fillDeferredWords(db, await walkable(), HISTORY_SLICE_MS)) return true;
+  if (await fillDeferredIndexes(db, await walkable(), HISTORY_SLICE_MS)) return true;
   if (await pullHistory(db, transport, session, actorOf(session, await currentRole(db, session)))) return true;
   // The history's last page may have just come: the notes' words can follow at once.
-  return (await readWordsBacklog(db)) !== undefined && (await walkable()) === 'all';
+  return (await readIndexBacklog(db)) !== undefined && (await walkable()) === 'all';
 }
 
 /**

@@ -3,13 +3,14 @@ import { DexieStore } from '@/lib/db/dexie-store';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
 import { LOCAL_KEYS, writeSuppressionSecret } from '@/lib/db/local-state';
 import { forgetLocally } from '@/lib/db/forget-locally';
-import { leaveWordsForLater, withSearchWords } from '@/lib/db/deferred-words';
+import { leaveIndexesForLater, withSearchWords } from '@/lib/db/deferred-indexes';
+import { deferLastActivity } from '@/lib/db/last-activity';
 import { ENTITY_SCHEMAS, type PullResponse, TABLE_OF_KIND } from '@/lib/model';
 import { MUTATIONS, MutationRefused, type Actor } from '@/lib/mutations';
 import { dropAcknowledged, teamOutbox } from './outbox';
 import { MAX_UNREADABLE_KEPT, type UnreadableRow, patchSyncState, readSyncState } from './session';
 
-/** The phase of a first sign-in whose page leaves people's and notes' search words for later (lib/db/deferred-words.ts). */
+/** The phase of a first sign-in whose page leaves people's and notes' search words for later (lib/db/deferred-indexes.ts). */
 type DeferWords = 'recent' | 'history' | undefined;
 
 /** Puts back what pending changes overwrote: the local tables become the server's state again. */
@@ -18,7 +19,7 @@ export async function restoreShadows(db: TandemDB) {
     const table = db.table(shadow.table);
     if (shadow.original === null) await table.delete(shadow.id);
     // A row stored without its search words during a first sign-in gets them back with it: the
-    // walk that fills them may have passed it already (lib/db/deferred-words.ts).
+    // walk that fills them may have passed it already (lib/db/deferred-indexes.ts).
     else await table.put(withSearchWords(shadow.table, shadow.original));
   }
   await db.shadows.clear();
@@ -54,7 +55,9 @@ async function writeServerRows(db: TandemDB, rows: PullResponse['rows'], deferWo
     }
     add(puts, table, toStoredRow(table, parsed.data as never, { searchWords }));
   }
-  if (deferWords && (puts.has('prospects') || puts.has('notes'))) await leaveWordsForLater(db, deferWords);
+  // The recent phase leaves `lastActivity` to be rebuilt once after it (every activity it writes is new to the device).
+  if (deferWords === 'recent') deferLastActivity();
+  if (deferWords === 'recent' || (deferWords === 'history' && puts.has('notes'))) await leaveIndexesForLater(db, deferWords);
   // A page is in version order and a row appears in it once, so puts and deletes do not interleave.
   const people = (await db.prospects.bulkGet(deletes.get('prospects') ?? [])).filter((p) => p !== undefined);
   for (const [table, ids] of deletes) await db.table(table).bulkDelete(ids);
@@ -93,7 +96,7 @@ export async function replayPending(db: TandemDB, actor: Actor) {
  * and, on the last page, drop what the server acknowledged and note what it refused; then
  * re-apply what is still pending. Whatever the server refused simply is not re-applied, so
  * its optimistic change disappears. `deferWords: 'recent'` (a first sign-in's recent phase) leaves
- * people's and notes' search words for later (lib/db/deferred-words.ts).
+ * people's and notes' search words for later (lib/db/deferred-indexes.ts).
  */
 export async function applyPullPage(db: TandemDB, page: PullResponse, actor: Actor, now = Date.now(), alsoWrite?: () => Promise<void>, deferWords?: DeferWords): Promise<void> {
   await db.transaction('rw', writableTables(db), async () => {

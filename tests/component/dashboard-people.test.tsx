@@ -3,7 +3,7 @@ import { ulid } from 'ulidx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PEOPLE_PAGE } from '@/components/dashboard/people/people-view';
 import { type TandemDB, fromStoredRow, toStoredRow, writableTables } from '@/lib/db/database';
-import { fillDeferredWords, leaveWordsForLater } from '@/lib/db/deferred-words';
+import { fillDeferredIndexes, leaveIndexesForLater } from '@/lib/db/deferred-indexes';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
 import { mutate } from '@/lib/db/mutate';
 import { pipelineEntryId } from '@/lib/model';
@@ -67,7 +67,7 @@ describe('People view', () => {
     await db.transaction('rw', writableTables(db), async () => {
       allowSyncedWrites('pull');
       await db.prospects.put(toStoredRow('prospects', { ...row, version: 1 }, { searchWords: false }));
-      await leaveWordsForLater(db);
+      await leaveIndexesForLater(db);
     });
     const user = renderPeople();
     const search = await screen.findByTestId('people-search');
@@ -76,7 +76,7 @@ describe('People view', () => {
     await waitFor(() => expect(search).toHaveAccessibleDescription(/still indexing/i));
     await user.type(search, 'engines');
     await screen.findByText('Nobody matches.');
-    await fillDeferredWords(db, 'all', 1_000);
+    await fillDeferredIndexes(db, 'all', 1_000);
     await waitFor(() => expect(shownIds()).toEqual([ada]));
     expect(screen.queryByTestId('people-search-indexing')).toBeNull();
   });

@@ -5,7 +5,7 @@ import { SidebarApp } from '@/components/sidebar/sidebar-app';
 import { SamePerson } from '@/components/prospect/same-person';
 import { DbProvider } from '@/components/ui/db-context';
 import { type TandemDB, fromStoredRow, toStoredRow, writableTables } from '@/lib/db/database';
-import { fillDeferredWords, leaveWordsForLater } from '@/lib/db/deferred-words';
+import { fillDeferredIndexes, leaveIndexesForLater } from '@/lib/db/deferred-indexes';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
 import { mutate } from '@/lib/db/mutate';
 import { findProspectByKey, notesFor } from '@/lib/db/queries';
@@ -91,7 +91,7 @@ describe('Same person as …?', () => {
     await db.transaction('rw', writableTables(db), async () => {
       allowSyncedWrites('pull');
       await db.prospects.bulkPut(rows.map((r) => toStoredRow('prospects', r, { searchWords: false })));
-      await leaveWordsForLater(db);
+      await leaveIndexesForLater(db);
     });
     show({ ...workable, company: null });
     const search = await screen.findByRole('searchbox', { name: 'Search the team’s people' });
@@ -99,7 +99,7 @@ describe('Same person as …?', () => {
     await user.type(search, 'ada l');
     await screen.findByText('Nobody in the team by that name.');
     expect(screen.getByTestId('name-search-indexing')).toBeVisible();
-    await fillDeferredWords(db, 'prospects', 1_000);
+    await fillDeferredIndexes(db, 'prospects', 1_000);
     await waitFor(() => expect(screen.queryByTestId('name-search-indexing')).toBeNull());
     // Typed again (an open search that found nobody is not re-read when rows change: Dexie hears no range from an empty filtered cursor).
     await user.clear(search);

@@ -15,7 +15,7 @@ import { applyRestore } from '@/lib/backup/restore';
 import { planRestore } from '@/lib/backup/restore-plan';
 import { signIn, signOut } from '@/lib/sync/account';
 import { pullAll, syncOnce } from '@/lib/sync/engine';
-import { readWordsBacklog } from '@/lib/db/deferred-words';
+import { readIndexBacklog } from '@/lib/db/deferred-indexes';
 import { matchText } from '@/lib/db/people-search';
 import { findProspectByKey } from '@/lib/db/queries';
 import { searchPeople } from '@/lib/prospects/page-match';
@@ -229,16 +229,17 @@ describe('the device’s sync engine against the server', () => {
     return { team, colleague, person, recent: Date.now() - 60_000 };
   }
 
-  it('stores people and notes without their search words during a first sign-in: people get theirs once usable, before older history, notes once all are in', async () => {
+  it('leaves people\'s and notes\' search words and lastActivity out of a first sign-in\'s recent phase: lastActivity and people\'s words come once usable, before older history, notes\' once all are in', async () => {
     const { team, colleague, person, recent } = await teamWithKenji();
     await colleague.push([
       { name: 'note.add', args: { id: ulid(), prospectId: person, body: 'A cobol veteran', at: 5 } },
       { name: 'note.add', args: { id: ulid(), prospectId: person, body: 'Met at the fortran meetup', at: recent } },
+      { name: 'activity.log', args: { id: ulid(), prospectId: person, kind: 'outreach', data: { channel: 'email' }, at: recent } },
     ]);
     const opened: { db?: TandemDB } = {};
     const backlogAtHistory: unknown[] = [];
     const fetch: Fetch = async (url, init = {}) => {
-      if (new URL(url).searchParams.get('phase') === 'history') backlogAtHistory.push(await readWordsBacklog(opened.db!));
+      if (new URL(url).searchParams.get('phase') === 'history') backlogAtHistory.push(await readIndexBacklog(opened.db!));
       return app.request(url, init);
     };
     const local = (opened.db = await device(app, db, team.id, `riley.${ulid().toLowerCase()}@acme.example`, fetch));
@@ -252,17 +253,21 @@ describe('the device’s sync engine against the server', () => {
     expect(await searchPeople(local, 'sato')).toEqual([]);
     expect((await local.prospects.get(person))?.searchWords).toBeUndefined();
     expect(await local.notes.where('words').startsWith('fortran').count()).toBe(0);
-    expect(await readWordsBacklog(local)).toEqual({ table: 'prospects', after: null });
+    // Nor is `lastActivity` kept per page: it is rebuilt once, first thing after.
+    expect(await local.activities.count()).toBe(1);
+    expect(await local.lastActivity.count()).toBe(0);
+    expect(await readIndexBacklog(local)).toEqual({ table: 'lastActivity', after: null });
 
     // The rounds after: the people's words first, then the older history (its notes without
     // words too), then the notes' words.
     while ((await sync(local, fetch)).historyLeft);
     expect(backlogAtHistory.length).toBeGreaterThan(0);
     expect(backlogAtHistory.every((b) => (b as { table?: string } | undefined)?.table === 'notes')).toBe(true);
-    expect(await readWordsBacklog(local)).toBeUndefined();
+    expect(await readIndexBacklog(local)).toBeUndefined();
     expect(await readFirstSync(local, team.id)).toBeUndefined();
     for (const word of ['analy', 'kenji', 'fortran', 'cobol']) expect(await matchText(local, session.memberId, word)).toEqual(new Set([person]));
     expect((await searchPeople(local, 'sato')).map((p) => p.id)).toEqual([person]);
+    expect(await local.lastActivity.get(person)).toEqual({ prospectId: person, at: recent });
     local.close();
   });
 
