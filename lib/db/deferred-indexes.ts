@@ -12,13 +12,15 @@ import { allowSyncedWrites } from './synced-write-guard';
  * and notes (a person's `nameWords` and `searchWords`, a note's `words`: multi-entry indexes,
  * seven to eleven LevelDB entries a row in Chromium).
  *
+ * Only the recent phase leaves them out: older history comes with its words and `lastActivity`
+ * kept, as any later page (the walk rewrites each row it gives words to, which costs more than
+ * the words alone, so leaving them out of history made it pulled sooner but done later).
+ *
  * The backlog is a walk: `lastActivity` rebuilt (one transaction), then people, then notes, each
- * by id. Everything left out lies ahead of it: a recent-phase page (which leaves out all of it)
- * puts the backlog back at its start in the page's own transaction, and nothing is walked until
- * the recent phase is over; a history page (which leaves out its notes' words only) notes a walk
- * of notes if there is none, and notes are walked only once the first sign-in is over. Until the
- * backlog is gone the People search says it is still indexing, and the sidebar's search of names
- * until people are done (`readIndexBacklog`).
+ * by id. Everything left out lies ahead of it: a recent-phase page puts the backlog back at its
+ * start in the page's own transaction, and nothing is walked until the recent phase is over.
+ * Until the backlog is gone the People search says it is still indexing, and the sidebar's search
+ * of names until people are done (`readIndexBacklog`).
  */
 const WORD_TABLES = ['prospects', 'notes'] as const;
 type WordTable = (typeof WORD_TABLES)[number];
@@ -38,20 +40,10 @@ export function readIndexBacklog(db: TandemDB): Promise<IndexBacklog | undefined
   return readValidated(db, LOCAL_KEYS.indexBacklog, IndexBacklog);
 }
 
-/**
- * Inside the transaction of a page that left something out: a recent-phase page (`'recent'`)
- * starts the walk over; a history page's notes lie ahead of any walk there is, since notes are
- * not walked during a first sign-in (without one, nothing else is left out: any recent page
- * started a walk, which cannot end before the first sign-in does).
- */
-export async function leaveIndexesForLater(db: TandemDB, phase: 'recent' | 'history' = 'recent'): Promise<void> {
-  if (phase === 'history' && (await readIndexBacklog(db))) return;
-  const start: IndexBacklog = { table: phase === 'recent' ? 'lastActivity' : 'notes', after: null };
-  await db.local.put({ key: LOCAL_KEYS.indexBacklog, value: start });
+/** Inside the transaction of a recent-phase page, which left them out: the walk starts over. */
+export async function leaveIndexesForLater(db: TandemDB): Promise<void> {
+  await db.local.put({ key: LOCAL_KEYS.indexBacklog, value: { table: 'lastActivity', after: null } satisfies IndexBacklog });
 }
-
-/** Which tables may be walked now: none during a first sign-in's recent phase, people only during its history. */
-export type WalkableNow = 'none' | 'prospects' | 'all';
 
 const hasWords = (table: WordTable, row: ProspectRow | NoteRow) =>
   table === 'prospects' ? (row as ProspectRow).searchWords !== undefined && (row as ProspectRow).nameWords !== undefined : (row as NoteRow).words !== undefined;
@@ -70,13 +62,13 @@ const moveOn = async (db: TandemDB, next: IndexBacklog | null) => {
 };
 
 /** One transaction of the walk: `lastActivity` rebuilt, or the next FILL_CHUNK rows by id, those without words given theirs. Returns whether it may go on now. */
-async function fillChunk(db: TandemDB, walkable: WalkableNow): Promise<boolean> {
+async function fillChunk(db: TandemDB): Promise<boolean> {
   const planned = (await readIndexBacklog(db))?.table;
-  if (planned === undefined || walkable === 'none') return false;
+  if (planned === undefined) return false;
   const rebuilding = planned === 'lastActivity';
   return db.transaction('rw', rebuilding ? [db.activities, db.lastActivity, db.local] : [db.prospects, db.notes, db.local], async () => {
     const backlog = await readIndexBacklog(db);
-    if (!backlog || (backlog.table === 'notes' && walkable !== 'all')) return false;
+    if (!backlog) return false;
     // A recent page since put the walk back at its start: the next transaction takes it.
     if ((backlog.table === 'lastActivity') !== rebuilding) return true;
     if (backlog.table === 'lastActivity') {
@@ -98,16 +90,16 @@ async function fillChunk(db: TandemDB, walkable: WalkableNow): Promise<boolean> 
 }
 
 /**
- * Gives the rows left without words theirs for about `sliceMs` (one transaction at least), so
- * a sync round goes on to pushes and pulls soon, walking only what `walkable` allows. Returns
- * whether more may be walked now (another slice should follow).
+ * Walks the backlog for about `sliceMs` (one transaction at least), so a sync round goes on to
+ * pushes and pulls soon. Returns whether any is left (another slice should follow). Call only
+ * when no first sign-in is in its recent phase (lib/sync/engine.ts).
  */
-export async function fillDeferredIndexes(db: TandemDB, walkable: WalkableNow, sliceMs: number, now: () => number = Date.now): Promise<boolean> {
+export async function fillDeferredIndexes(db: TandemDB, sliceMs: number, now: () => number = Date.now): Promise<boolean> {
   // Most rounds have nothing to walk: that is one read, not a read-write transaction.
-  if (walkable === 'none' || !(await readIndexBacklog(db))) return false;
+  if (!(await readIndexBacklog(db))) return false;
   const started = now();
   for (;;) {
-    const left = await fillChunk(db, walkable);
+    const left = await fillChunk(db);
     if (!left || now() - started >= sliceMs) return left;
   }
 }

@@ -2,7 +2,7 @@ import type { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { MAX_PUSH_MUTATIONS, PUSH_BATCH_BYTES, type Me, type OutboxEntry, type PushRequest, type Rejection, utf8Length } from '@/lib/model';
 import { refreshMe } from './account';
-import { type WalkableNow, fillDeferredIndexes, readIndexBacklog } from '@/lib/db/deferred-indexes';
+import { fillDeferredIndexes } from '@/lib/db/deferred-indexes';
 import { HISTORY_SLICE_MS, firstSyncFor, followMainPage, learnUpTo, mainPhase, pullHistory, readFirstSync } from './first-sync';
 import { teamOutbox } from './outbox';
 import { applyPullPage, restartFromZero } from './rebase';
@@ -122,7 +122,7 @@ export async function pullAll(db: TandemDB, transport: SyncTransport, session: S
     // The member's role can change on the server; pending changes replay with the new one.
     const role = page.rows.find((r) => r.kind === 'member' && r.id === session.memberId)?.doc as { role?: Me['role'] } | null | undefined;
     // The recent phase of a first sign-in leaves people's and notes' search words for after it.
-    await applyPullPage(db, page, actorOf(session, role?.role ?? (await currentRole(db, session))), Date.now(), followMainPage(db, first, page), first?.phase === 'recent' ? 'recent' : undefined);
+    await applyPullPage(db, page, actorOf(session, role?.role ?? (await currentRole(db, session))), Date.now(), followMainPage(db, first, page), first?.phase === 'recent');
     if (!page.more) return refreshMe(db, session);
     state = await readSyncState(db);
     first = await firstSyncFor(db, session.teamId);
@@ -141,20 +141,15 @@ export async function pullEverything(db: TandemDB, transport: SyncTransport, ses
 }
 
 /**
- * After the main pull of a round, a slice of what a first sign-in left for the background: the
- * people's search words (once usable, so the People search is whole soonest), its older history,
- * then the notes' search words (once all notes are in). Returns whether anything is left
- * (another round should follow at once). Exported for the benches, which time the phases.
+ * After the main pull of a round, a slice of what a first sign-in left for the background:
+ * `lastActivity` and the search words its recent phase left out (once usable, so the People
+ * search is whole soonest), then its older history. Returns whether anything is left (another
+ * round should follow at once). Exported for the benches, which time the phases.
  */
 export async function backgroundSlice(db: TandemDB, transport: SyncTransport, session: Session): Promise<boolean> {
-  const walkable = async (): Promise<WalkableNow> => {
-    const first = await readFirstSync(db, session.teamId);
-    return first === undefined ? 'all' : first.phase === 'history' ? 'prospects' : 'none';
-  };
-  if (await fillDeferredIndexes(db, await walkable(), HISTORY_SLICE_MS)) return true;
-  if (await pullHistory(db, transport, session, actorOf(session, await currentRole(db, session)))) return true;
-  // The history's last page may have just come: the notes' words can follow at once.
-  return (await readIndexBacklog(db)) !== undefined && (await walkable()) === 'all';
+  const recent = (await readFirstSync(db, session.teamId))?.phase === 'recent';
+  if (!recent && (await fillDeferredIndexes(db, HISTORY_SLICE_MS))) return true;
+  return pullHistory(db, transport, session, actorOf(session, await currentRole(db, session)));
 }
 
 /**

@@ -10,9 +10,6 @@ import { MUTATIONS, MutationRefused, type Actor } from '@/lib/mutations';
 import { dropAcknowledged, teamOutbox } from './outbox';
 import { MAX_UNREADABLE_KEPT, type UnreadableRow, patchSyncState, readSyncState } from './session';
 
-/** The phase of a first sign-in whose page leaves people's and notes' search words for later (lib/db/deferred-indexes.ts). */
-type DeferWords = 'recent' | 'history' | undefined;
-
 /** Puts back what pending changes overwrote: the local tables become the server's state again. */
 export async function restoreShadows(db: TandemDB) {
   for (const shadow of await db.shadows.toArray()) {
@@ -31,8 +28,8 @@ export async function restoreShadows(db: TandemDB) {
  * half-understood, and the status line says so. `deferWords` (a first sign-in's phase) stores
  * people and notes without their search words, noted in the backlog that fills them in later.
  */
-async function writeServerRows(db: TandemDB, rows: PullResponse['rows'], deferWords: DeferWords): Promise<UnreadableRow[]> {
-  const searchWords = deferWords === undefined;
+async function writeServerRows(db: TandemDB, rows: PullResponse['rows'], deferIndexes: boolean): Promise<UnreadableRow[]> {
+  const searchWords = !deferIndexes;
   const puts = new Map<string, unknown[]>();
   const deletes = new Map<string, string[]>();
   const unreadable: UnreadableRow[] = [];
@@ -55,9 +52,11 @@ async function writeServerRows(db: TandemDB, rows: PullResponse['rows'], deferWo
     }
     add(puts, table, toStoredRow(table, parsed.data as never, { searchWords }));
   }
-  // The recent phase leaves `lastActivity` to be rebuilt once after it (every activity it writes is new to the device).
-  if (deferWords === 'recent') deferLastActivity();
-  if (deferWords === 'recent' || (deferWords === 'history' && puts.has('notes'))) await leaveIndexesForLater(db, deferWords);
+  // `lastActivity` is rebuilt once after the recent phase (every activity it writes is new to the device).
+  if (deferIndexes) {
+    deferLastActivity();
+    await leaveIndexesForLater(db);
+  }
   // A page is in version order and a row appears in it once, so puts and deletes do not interleave.
   const people = (await db.prospects.bulkGet(deletes.get('prospects') ?? [])).filter((p) => p !== undefined);
   for (const [table, ids] of deletes) await db.table(table).bulkDelete(ids);
@@ -98,9 +97,9 @@ export async function replayPending(db: TandemDB, actor: Actor) {
  * its optimistic change disappears. `deferWords: 'recent'` (a first sign-in's recent phase) leaves
  * people's and notes' search words for later (lib/db/deferred-indexes.ts).
  */
-export async function applyPullPage(db: TandemDB, page: PullResponse, actor: Actor, now = Date.now(), alsoWrite?: () => Promise<void>, deferWords?: DeferWords): Promise<void> {
+export async function applyPullPage(db: TandemDB, page: PullResponse, actor: Actor, now = Date.now(), alsoWrite?: () => Promise<void>, deferIndexes = false): Promise<void> {
   await db.transaction('rw', writableTables(db), async () => {
-    const { state, unreadable } = await writeServerPage(db, page, actor, deferWords);
+    const { state, unreadable } = await writeServerPage(db, page, actor, deferIndexes);
     // Every page says it; a server that does not (older) leaves reminding to the device.
     const remindersByMail = page.remindersByMail ?? false;
     if (!page.more) {
@@ -123,10 +122,10 @@ export async function applyPullPage(db: TandemDB, page: PullResponse, actor: Act
 }
 
 /** Inside a page's transaction: pending changes rolled back and the page's rows written; the rows it could not read kept. */
-async function writeServerPage(db: TandemDB, page: PullResponse, actor: Actor, deferWords?: DeferWords) {
+async function writeServerPage(db: TandemDB, page: PullResponse, actor: Actor, deferIndexes = false) {
   allowSyncedWrites('pull');
   await restoreShadows(db);
-  const skipped = await writeServerRows(db, page.rows, deferWords);
+  const skipped = await writeServerRows(db, page.rows, deferIndexes);
   if (page.suppressionSecret) await writeSuppressionSecret(db, actor.teamId, page.suppressionSecret);
   const state = await readSyncState(db);
   return { state, unreadable: mergeUnreadable(state.unreadable, page.rows, skipped) };
@@ -141,8 +140,7 @@ async function writeServerPage(db: TandemDB, page: PullResponse, actor: Actor, d
 export async function applyHistoryPage(db: TandemDB, page: PullResponse, actor: Actor, stillValid: () => Promise<boolean>, alsoWrite: () => Promise<void>): Promise<boolean> {
   return db.transaction('rw', writableTables(db), async () => {
     if (!(await stillValid())) return false;
-    // Older notes come without their words too: they are walked once the first sign-in is over.
-    const { unreadable } = await writeServerPage(db, page, actor, 'history');
+    const { unreadable } = await writeServerPage(db, page, actor);
     await patchSyncState(db, { unreadable });
     await alsoWrite();
     await replayPending(db, actor);

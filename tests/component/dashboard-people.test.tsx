@@ -76,7 +76,7 @@ describe('People view', () => {
     await waitFor(() => expect(search).toHaveAccessibleDescription(/still indexing/i));
     await user.type(search, 'engines');
     await screen.findByText('Nobody matches.');
-    await fillDeferredIndexes(db, 'all', 1_000);
+    await fillDeferredIndexes(db, 1_000);
     await waitFor(() => expect(shownIds()).toEqual([ada]));
     expect(screen.queryByTestId('people-search-indexing')).toBeNull();
   });

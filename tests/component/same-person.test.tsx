@@ -99,7 +99,7 @@ describe('Same person as …?', () => {
     await user.type(search, 'ada l');
     await screen.findByText('Nobody in the team by that name.');
     expect(screen.getByTestId('name-search-indexing')).toBeVisible();
-    await fillDeferredIndexes(db, 'prospects', 1_000);
+    await fillDeferredIndexes(db, 1_000);
     await waitFor(() => expect(screen.queryByTestId('name-search-indexing')).toBeNull());
     // Typed again (an open search that found nobody is not re-read when rows change: Dexie hears no range from an empty filtered cursor).
     await user.clear(search);
