@@ -34,7 +34,7 @@ runBench(async () => {
   const { page, browserPid, close: closeBrowser } = await openPullPage();
 
   type Net = { ms: number; fetchMs: number; jsonMs: number; zodMs: number; bytes: number; pages: number; rows: number };
-  type E2E = { ms: number; requestMs: number; rows: Record<string, number>; cpuMs?: { browser: number; server: number } };
+  type E2E = { ms: number; pulledMs: number; requestMs: number; rows: Record<string, number>; cpuMs?: { browser: number; server: number } };
   type Store = Record<string, number>;
   const ways = ['pullAll', 'sequential', 'strict'] as const;
   type Sample = { load: number; network: Net; storing: Store } & Record<(typeof ways)[number], E2E>;
@@ -75,7 +75,8 @@ runBench(async () => {
   await server.stop();
   const med = (f: (s: Sample) => number) => round(median(samples.map(f)));
   const span = (f: (s: Sample) => number) => [round(Math.min(...samples.map(f))), round(Math.max(...samples.map(f)))];
-  const pull = (how: (typeof ways)[number]) => ({ ms: med((s) => s[how].ms), spanMs: span((s) => s[how].ms), requestToAnswerMs: med((s) => s[how].requestMs), cpuMs: { browser: med((s) => s[how].cpuMs!.browser), server: med((s) => s[how].cpuMs!.server) } });
+  // ms: every row stored and the search words a fresh device leaves for later filled; pulledMs: every row stored.
+  const pull = (how: (typeof ways)[number]) => ({ ms: med((s) => s[how].ms), pulledMs: med((s) => s[how].pulledMs), pulledSpanMs: span((s) => s[how].pulledMs), spanMs: span((s) => s[how].ms), requestToAnswerMs: med((s) => s[how].requestMs), cpuMs: { browser: med((s) => s[how].cpuMs!.browser), server: med((s) => s[how].cpuMs!.server) } });
   out({
     bench: 'pull-100k-chromium',
     changes: CHANGES,
@@ -83,6 +84,10 @@ runBench(async () => {
     runs: RUNS,
     endToEndMs: med((s) => s.pullAll.ms),
     endToEndSpanMs: span((s) => s.pullAll.ms),
+    // Every row stored (the device whole but for the People search's words, filled right after).
+    pulledMs: med((s) => s.pullAll.pulledMs),
+    pulledSpanMs: span((s) => s.pullAll.pulledMs),
+    meetsPulled: median(samples.map((s) => s.pullAll.pulledMs)) <= GOAL_MS,
     pullAll: pull('pullAll'),
     sequentialBefore: pull('sequential'),
     strictDurability: pull('strict'),

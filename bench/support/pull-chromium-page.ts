@@ -8,7 +8,9 @@ import { TandemDB, toStoredRow } from '@/lib/db/database';
 import { SCHEMA_VERSIONS } from '@/lib/db/schema';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
 import { ENTITY_SCHEMAS, PullResponse, TABLE_OF_KIND } from '@/lib/model';
-import { PULL_LIMIT, actorOf, pullAll, pullEverything } from '@/lib/sync/engine';
+import { PULL_LIMIT, actorOf, backgroundSlice, pullAll } from '@/lib/sync/engine';
+import { readFirstSync } from '@/lib/sync/first-sync';
+import { readIndexBacklog } from '@/lib/db/deferred-indexes';
 import { applyPullPage } from '@/lib/sync/rebase';
 import { type Session, readSyncState } from '@/lib/sync/session';
 import type { SyncTransport } from '@/lib/sync/transport';
@@ -84,6 +86,28 @@ async function network(signIn: SignIn, limit = PULL_LIMIT) {
   return { ms: performance.now() - t0, fetchMs, jsonMs, zodMs, bytes, pages: kept.length, rows: kept.reduce((n, p) => n + p.rows.length, 0) };
 }
 
+/**
+ * `pullEverything` (a fresh device's full pull: the rounds without pushes), timing when
+ * `lastActivity` and the people's words are made (the People search whole but for older notes:
+ * `peopleIndexedMs`) and when every row is stored (the first sign-in over: `pulledMs`) apart from
+ * the end, when the notes' words are filled too; `until: 'people'` stops at the first.
+ */
+async function pullEverythingTimed(db: TandemDB, transport: SyncTransport, session: Session, t0: number, until: 'people' | 'complete' = 'complete') {
+  let pulledMs: number | null = null;
+  let peopleIndexedMs: number | null = null;
+  const note = async () => {
+    const now = performance.now() - t0;
+    if (pulledMs === null && (await readFirstSync(db, session.teamId)) === undefined) pulledMs = now;
+    const step = (await readIndexBacklog(db))?.table;
+    if (peopleIndexedMs === null && step !== 'lastActivity' && step !== 'prospects') peopleIndexedMs = now;
+  };
+  do {
+    await pullAll(db, transport, session);
+    await note();
+  } while ((until === 'complete' || peopleIndexedMs === null) && (await backgroundSlice(db, transport, session).finally(note)));
+  return { pulledMs: pulledMs ?? performance.now() - t0, peopleIndexedMs: peopleIndexedMs ?? performance.now() - t0 };
+}
+
 /** The pull loop before issue 13: each page asked for after the one before it was written. */
 async function sequentialPull(db: TandemDB, transport: SyncTransport, session: Session) {
   for (;;) {
@@ -109,11 +133,12 @@ async function endToEnd(signIn: SignIn, how: 'pullAll' | 'sequential' | 'strict'
     },
   };
   const t0 = performance.now();
-  await (how === 'sequential' ? sequentialPull(db, timed, session) : pullEverything(db, timed, session));
+  const { pulledMs } = how === 'sequential' ? { pulledMs: null } : await pullEverythingTimed(db, timed, session, t0);
+  if (how === 'sequential') await sequentialPull(db, timed, session);
   const ms = performance.now() - t0;
   const rows = await rowCount(db);
   await drop(db);
-  return { ms, requestMs: waitMs, rows };
+  return { ms, pulledMs: pulledMs ?? ms, requestMs: waitMs, rows };
 }
 
 /** The kept pages applied with `applyPullPage` (no network), and the parts of that apart. */
@@ -203,17 +228,21 @@ async function probe(stores: Record<string, string>, chunk: number) {
  * A first sign-in (docs/sync.md): the recent phase (`pullAll` from zero: usable) and then the
  * older history, as the scheduler's rounds would take it, timed apart.
  */
-async function firstSignIn(signIn: SignIn) {
+async function firstSignIn(signIn: SignIn, until: 'usable' | 'people' | 'complete' = 'complete') {
   const { db, session, transport } = await device(signIn, 'default');
   const t0 = performance.now();
   await pullAll(db, transport, session);
   const usableMs = performance.now() - t0;
   const usableRows = await rowCount(db);
-  await pullEverything(db, transport, session);
+  if (until === 'usable') {
+    await drop(db);
+    return { usableMs, usableRows };
+  }
+  const { pulledMs, peopleIndexedMs } = await pullEverythingTimed(db, transport, session, t0, until);
   const completeMs = performance.now() - t0;
   const rows = await rowCount(db);
   await drop(db);
-  return { usableMs, completeMs, usableRows, rows };
+  return { usableMs, peopleIndexedMs, pulledMs, completeMs, usableRows, rows };
 }
 
 (globalThis as unknown as { tandemPull: object }).tandemPull = { network, endToEnd, storing, probe, firstSignIn };

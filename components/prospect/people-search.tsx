@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useDb } from '@/components/ui/db-context';
 import type { Prospect } from '@/lib/model';
+import { readIndexBacklog } from '@/lib/db/deferred-indexes';
 import { searchPeople } from '@/lib/prospects/page-match';
 
 interface Props {
@@ -20,11 +21,21 @@ export function PeopleSearch({ label, exclude = [], action, onPick }: Props) {
   const id = useId();
   const [text, setText] = useState('');
   const found = useLiveQuery(() => searchPeople(db, text), [db, text]);
+  // A first sign-in stores people before their name words (lib/db/deferred-indexes.ts).
+  const indexing = useLiveQuery(async () => {
+    const backlog = await readIndexBacklog(db);
+    return backlog !== undefined && backlog.table !== 'notes';
+  }, [db]);
   const people = (found ?? []).filter((p) => !exclude.includes(p.id));
   return (
     <div className="people-search">
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="search" value={text} dir="auto" autoComplete="off" onChange={(e) => setText(e.target.value)} />
+      <input id={id} type="search" value={text} dir="auto" autoComplete="off" aria-describedby={indexing ? `${id}-indexing` : undefined} onChange={(e) => setText(e.target.value)} />
+      {indexing && (
+        <p id={`${id}-indexing`} className="muted small" data-testid="name-search-indexing">
+          Still indexing the team’s people by name: until it finishes, someone may not be found here.
+        </p>
+      )}
       {text.trim() !== '' && found !== undefined && (
         <ul aria-label={`People matching “${text.trim()}”`}>
           {people.length === 0 && <li className="muted small">Nobody in the team by that name.</li>}

@@ -12,10 +12,14 @@ import { guardSyncedWrites } from './synced-write-guard';
  * one) and `nameWords` its words, for searching by the start of any of them (lib/identity);
  * `searchWords` adds the headline's, company's and location's words (the dashboard's search).
  */
-export type ProspectRow = Prospect & { profileKeys: string[]; nameKey: string; nameWords: string[]; searchWords: string[] };
+export type ProspectRow = Prospect & { profileKeys: string[]; nameKey: string; nameWords?: string[]; searchWords?: string[] };
 
-/** A note as stored: `words`, its body's words, for the dashboard's search. */
-export type NoteRow = Note & { words: string[] };
+/**
+ * A note as stored: `words`, its body's words, for the dashboard's search. The search words of a
+ * person or a note are absent (no index entries) while a first sign-in leaves them for later
+ * (lib/db/deferred-indexes.ts).
+ */
+export type NoteRow = Note & { words?: string[] };
 
 /** Device-local values (who I am, settings, sync cursors); never synced. */
 export interface LocalRow {
@@ -82,16 +86,25 @@ export function writableTables(db: TandemDB): Table[] {
   return [...syncedTables(db), db.shadows, db.outbox, db.local, db.rejections];
 }
 
-export function toProspectRow(p: Prospect): ProspectRow {
-  return {
-    ...p,
-    profileKeys: [...new Set(p.profiles.map((r) => r.key))],
-    nameKey: nameKey(p.name) ?? '',
-    nameWords: [...new Set(nameTokens(p.name))],
-    // A merged-away record (a tombstone) is nobody to find.
-    searchWords: p.deletedAt === null ? personSearchWords(p) : [],
-  };
+/** Whether a stored row gets its search words (a person's `nameWords` and `searchWords`, a note's `words`) now, the default, or later (lib/db/deferred-indexes.ts). */
+export interface StoredRowOptions {
+  searchWords?: boolean;
 }
+
+export function toProspectRow(p: Prospect, { searchWords = true }: StoredRowOptions = {}): ProspectRow {
+  const row: ProspectRow = { ...p, profileKeys: [...new Set(p.profiles.map((r) => r.key))], nameKey: nameKey(p.name) ?? '' };
+  if (!searchWords) return row;
+  // A merged-away record (a tombstone) is nobody to find.
+  return { ...row, nameWords: nameWordsOf(p), searchWords: p.deletedAt === null ? personSearchWords(p) : [] };
+}
+
+const nameWordsOf = (p: Pick<Prospect, 'name'>) => [...new Set(nameTokens(p.name))];
+
+/** What a stored person is found by in the sidebar's search, whether or not their words are stored yet. */
+export const nameWordsOfRow = (row: ProspectRow): string[] => row.nameWords ?? nameWordsOf(row);
+
+/** What a stored person is found by on the People search, whether or not their words are stored yet. */
+export const searchWordsOfRow = (row: ProspectRow): string[] => row.searchWords ?? (row.deletedAt === null ? personSearchWords(row) : []);
 
 export function fromProspectRow(row: ProspectRow): Prospect {
   const { profileKeys: _keys, nameKey: _name, nameWords: _words, searchWords: _search, ...prospect } = row;
@@ -99,9 +112,9 @@ export function fromProspectRow(row: ProspectRow): Prospect {
 }
 
 /** A record as its table stores it, with the indexes derived from it. */
-export function toStoredRow<T extends SyncedTable>(table: T, row: SyncedRows[T]): StoredRows[T] {
-  if (table === 'prospects') return toProspectRow(row as Prospect) as StoredRows[T];
-  if (table === 'notes') return { ...(row as Note), words: noteSearchWords((row as Note).body) } as StoredRows[T];
+export function toStoredRow<T extends SyncedTable>(table: T, row: SyncedRows[T], options: StoredRowOptions = {}): StoredRows[T] {
+  if (table === 'prospects') return toProspectRow(row as Prospect, options) as StoredRows[T];
+  if (table === 'notes') return (options.searchWords === false ? row : { ...(row as Note), words: noteSearchWords((row as Note).body) }) as StoredRows[T];
   return row as StoredRows[T];
 }
 

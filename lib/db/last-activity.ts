@@ -16,6 +16,20 @@ export interface LastActivityRow {
 export const LAST_ACTIVITY = 'lastActivity';
 const ACTIVITIES = 'activities';
 
+/** Transactions whose writes to `activities` leave `lastActivity` to be rebuilt after (`deferLastActivity`). */
+const deferred = new WeakSet<object>();
+
+/**
+ * Leaves `lastActivity` out of step for the running transaction's writes to `activities`: a
+ * first sign-in's recent phase, whose every activity is new, rebuilds it once afterwards
+ * (`rebuildLastActivity`, lib/db/deferred-indexes.ts) instead of reading and writing it per page.
+ */
+export function deferLastActivity(): void {
+  const tx = Dexie.currentTransaction;
+  if (!tx) throw new Error('deferLastActivity() must be called inside a Dexie transaction');
+  deferred.add(tx.idbtrans);
+}
+
 interface ActivityFields {
   id: string;
   prospectId: string;
@@ -124,8 +138,9 @@ export function keepLastActivity(db: Dexie): void {
         return {
           ...table,
           async mutate(req) {
-            // A schema upgrade that rewrites activities fills `lastActivity` itself (schema v11).
-            if ((req.trans as unknown as IDBTransaction).mode === 'versionchange') return table.mutate(req);
+            // A schema upgrade that rewrites activities fills `lastActivity` itself (schema v11), and
+            // a first sign-in's recent phase has it rebuilt after.
+            if ((req.trans as unknown as IDBTransaction).mode === 'versionchange' || deferred.has(req.trans)) return table.mutate(req);
             const keys = req.type === 'delete' ? req.keys : req.type === 'deleteRange' ? [] : (req.values as ActivityFields[]).map((a) => a.id);
             const before = keys.length > 0 ? ((await table.getMany({ trans: req.trans, keys })) as (ActivityFields | undefined)[]) : [];
             const response = await table.mutate(req);
@@ -135,6 +150,14 @@ export function keepLastActivity(db: Dexie): void {
         };
       },
     }),
+  });
+}
+
+/** `lastActivity` made again from every activity on the device, in one transaction (so exact whatever writes come after). */
+export async function rebuildLastActivity(db: Dexie): Promise<void> {
+  await db.transaction('rw', db.table(ACTIVITIES), db.table(LAST_ACTIVITY), async () => {
+    await db.table(LAST_ACTIVITY).clear();
+    await fillLastActivity(db);
   });
 }
 

@@ -31,6 +31,8 @@ export const LOCAL_KEYS = {
   suppressionSecret: 'suppressionSecret',
   /** A first sign-in's phases and history cursor (lib/sync/first-sync.ts). */
   firstSync: 'firstSync',
+  /** People and notes stored without their search words, still to be given them (lib/db/deferred-indexes.ts). */
+  indexBacklog: 'indexBacklog',
 } as const;
 
 export async function readValidated<T extends z.ZodType>(db: TandemDB, key: string, schema: T): Promise<z.infer<T> | undefined> {

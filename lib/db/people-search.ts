@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { stageHistory } from '@/lib/metrics';
 import type { PeopleFilters, Prospect, Requisition } from '@/lib/model';
-import { type ProspectRow, type TandemDB, fromProspectRow } from './database';
+import { type ProspectRow, type TandemDB, fromProspectRow, searchWordsOfRow } from './database';
 import { stageMoves } from './dashboard-queries';
 import { NOTE_PREFIX_MIN, searchWordsOf } from './search-words';
 
@@ -268,7 +268,7 @@ async function peopleOfWord(db: TandemDB, memo: SearchMemo, word: string): Promi
 
 /** Whether a person (their stored row) matches every one of the broad words. */
 function matchesAll(broad: readonly TypedWord[], id: string, row: ProspectRow | undefined): boolean {
-  return broad.every(({ word, noted }) => noted.has(id) || (row !== undefined && row.searchWords.some((w) => w.startsWith(word))));
+  return broad.every(({ word, noted }) => noted.has(id) || (row !== undefined && searchWordsOfRow(row).some((w) => w.startsWith(word))));
 }
 
 /** Entries read per step when walking `lastActivity` newest first. */

@@ -251,9 +251,9 @@ export async function hasViewedOnDay(db: TandemDB, prospectId: string, memberId:
   const to = endOfDay(at).getTime();
   const counts = await byPerson(db, prospectId, (id) =>
     db.activities
-      .where('[prospectId+actorId+kind]')
-      .equals([id, memberId, 'viewed'])
-      .filter((a) => a.deletedAt === null && a.at >= from && a.at <= to)
+      .where('[kind+prospectId+at]')
+      .between(['viewed', id, from], ['viewed', id, to], true, true)
+      .filter((a) => a.deletedAt === null && a.actorId === memberId)
       .count(),
   );
   return counts.some((n) => n > 0);

@@ -195,6 +195,17 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       suppressions: 'id, *hashes',
     },
   },
+  {
+    // v13, fewer index entries for every pull to write (issue 13: Chromium's IndexedDB writes a
+    // LevelDB entry per row and per index key, and those writes are most of a big pull): nothing
+    // reads people by `updatedAt`, and whether a member viewed a person on a day is read from
+    // `[kind+prospectId+at]` (their views that day), so `[prospectId+actorId+kind]` goes.
+    version: 13,
+    stores: {
+      prospects: 'id, *profileKeys, *emails, nameKey, *nameWords, *searchWords, createdAt',
+      activities: 'id, [prospectId+at], at, [kind+requisitionId], [kind+prospectId+at]',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

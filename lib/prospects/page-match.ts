@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type TandemDB, type ProspectRow, fromProspectRow } from '@/lib/db/database';
+import { type TandemDB, type ProspectRow, fromProspectRow, nameWordsOfRow } from '@/lib/db/database';
 import { LOCAL_KEYS, readMe, readValidated } from '@/lib/db/local-state';
 import { type MatchResult, lookupsFor, matchIdentity, nameTokens } from '@/lib/identity';
 import { Id, type Prospect, type ProspectIdentity } from '@/lib/model';
@@ -58,7 +58,7 @@ export async function searchPeople(db: TandemDB, text: string): Promise<Prospect
     .where('nameWords')
     .startsWith(first!)
     .distinct()
-    .filter((r) => r.deletedAt === null && (!me || r.teamId === me.teamId) && rest.every((w) => r.nameWords.some((n) => n.startsWith(w))))
+    .filter((r) => r.deletedAt === null && (!me || r.teamId === me.teamId) && rest.every((w) => nameWordsOfRow(r).some((n) => n.startsWith(w))))
     .limit(SEARCH_LIMIT)
     .toArray();
   return rows.map(fromProspectRow).sort((a, b) => a.name.localeCompare(b.name));

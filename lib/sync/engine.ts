@@ -2,7 +2,8 @@ import type { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { MAX_PUSH_MUTATIONS, PUSH_BATCH_BYTES, type Me, type OutboxEntry, type PushRequest, type Rejection, utf8Length } from '@/lib/model';
 import { refreshMe } from './account';
-import { firstSyncFor, followMainPage, learnUpTo, mainPhase, pullHistory } from './first-sync';
+import { fillDeferredIndexes } from '@/lib/db/deferred-indexes';
+import { HISTORY_SLICE_MS, firstSyncFor, followMainPage, learnUpTo, mainPhase, pullHistory, readFirstSync } from './first-sync';
 import { teamOutbox } from './outbox';
 import { applyPullPage, restartFromZero } from './rebase';
 import { type Session, patchSyncState, readSession, readSyncState } from './session';
@@ -139,7 +140,8 @@ export async function pullAll(db: TandemDB, transport: SyncTransport, session: S
     if (page.more) next = ask(page.cursor);
     // The member's role can change on the server; pending changes replay with the new one.
     const role = page.rows.find((r) => r.kind === 'member' && r.id === session.memberId)?.doc as { role?: Me['role'] } | null | undefined;
-    await applyPullPage(db, page, actorOf(session, role?.role ?? (await currentRole(db, session))), Date.now(), followMainPage(db, first, page));
+    // The recent phase of a first sign-in leaves people's and notes' search words for after it.
+    await applyPullPage(db, page, actorOf(session, role?.role ?? (await currentRole(db, session))), Date.now(), followMainPage(db, first, page), first?.phase === 'recent');
     if (!page.more) return refreshMe(db, session);
     state = await readSyncState(db);
     first = await firstSyncFor(db, session.teamId);
@@ -154,7 +156,19 @@ export async function pullAll(db: TandemDB, transport: SyncTransport, session: S
  */
 export async function pullEverything(db: TandemDB, transport: SyncTransport, session: Session): Promise<void> {
   do await pullAll(db, transport, session);
-  while (await pullHistory(db, transport, session, actorOf(session, await currentRole(db, session))));
+  while (await backgroundSlice(db, transport, session));
+}
+
+/**
+ * After the main pull of a round, a slice of what a first sign-in left for the background:
+ * `lastActivity` and the search words its recent phase left out (once usable, so the People
+ * search is whole soonest), then its older history. Returns whether anything is left (another
+ * round should follow at once). Exported for the benches, which time the phases.
+ */
+export async function backgroundSlice(db: TandemDB, transport: SyncTransport, session: Session): Promise<boolean> {
+  const recent = (await readFirstSync(db, session.teamId))?.phase === 'recent';
+  if (!recent && (await fillDeferredIndexes(db, HISTORY_SLICE_MS))) return true;
+  return pullHistory(db, transport, session, actorOf(session, await currentRole(db, session)));
 }
 
 /**
@@ -177,9 +191,9 @@ export async function syncOnce(db: TandemDB, transport: SyncTransport, { push = 
     }
   }
   await pullAll(db, transport, session);
-  // Older history of a first sign-in, a slice a round, so new changes are never held behind it;
-  // like the pull, whatever happened to the push.
-  const historyLeft = await pullHistory(db, transport, session, actorOf(session, await currentRole(db, session)));
+  // Search words and older history of a first sign-in, a slice a round, so new changes are never
+  // held behind them; like the pull, whatever happened to the push.
+  const historyLeft = await backgroundSlice(db, transport, session);
   if (pushError !== null) throw pushError;
   await patchSyncState(db, { lastSyncedAt: Date.now() });
   return { historyLeft };

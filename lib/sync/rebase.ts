@@ -3,6 +3,8 @@ import { DexieStore } from '@/lib/db/dexie-store';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
 import { LOCAL_KEYS, writeSuppressionSecret } from '@/lib/db/local-state';
 import { forgetLocally } from '@/lib/db/forget-locally';
+import { leaveIndexesForLater, withSearchWords } from '@/lib/db/deferred-indexes';
+import { deferLastActivity } from '@/lib/db/last-activity';
 import { ENTITY_SCHEMAS, type PullResponse, TABLE_OF_KIND } from '@/lib/model';
 import { MUTATIONS, MutationRefused, type Actor } from '@/lib/mutations';
 import { dropAcknowledged, teamOutbox } from './outbox';
@@ -13,7 +15,9 @@ export async function restoreShadows(db: TandemDB) {
   for (const shadow of await db.shadows.toArray()) {
     const table = db.table(shadow.table);
     if (shadow.original === null) await table.delete(shadow.id);
-    else await table.put(shadow.original);
+    // A row stored without its search words during a first sign-in gets them back with it: the
+    // walk that fills them may have passed it already (lib/db/deferred-indexes.ts).
+    else await table.put(withSearchWords(shadow.table, shadow.original));
   }
   await db.shadows.clear();
 }
@@ -21,9 +25,11 @@ export async function restoreShadows(db: TandemDB) {
 /**
  * Writes the server's rows, a table at a time; a row without content is one the member may no
  * longer see. Returns the rows this version cannot read: they are left out rather than stored
- * half-understood, and the status line says so.
+ * half-understood, and the status line says so. `deferWords` (a first sign-in's phase) stores
+ * people and notes without their search words, noted in the backlog that fills them in later.
  */
-async function writeServerRows(db: TandemDB, rows: PullResponse['rows']): Promise<UnreadableRow[]> {
+async function writeServerRows(db: TandemDB, rows: PullResponse['rows'], deferIndexes: boolean): Promise<UnreadableRow[]> {
+  const searchWords = !deferIndexes;
   const puts = new Map<string, unknown[]>();
   const deletes = new Map<string, string[]>();
   const unreadable: UnreadableRow[] = [];
@@ -44,7 +50,12 @@ async function writeServerRows(db: TandemDB, rows: PullResponse['rows']): Promis
       unreadable.push({ kind: row.kind, id: row.id, version: row.version, reason: reason.slice(0, 300) });
       continue;
     }
-    add(puts, table, toStoredRow(table, parsed.data as never));
+    add(puts, table, toStoredRow(table, parsed.data as never, { searchWords }));
+  }
+  // `lastActivity` is rebuilt once after the recent phase (every activity it writes is new to the device).
+  if (deferIndexes) {
+    deferLastActivity();
+    await leaveIndexesForLater(db);
   }
   // A page is in version order and a row appears in it once, so puts and deletes do not interleave.
   const people = (await db.prospects.bulkGet(deletes.get('prospects') ?? [])).filter((p) => p !== undefined);
@@ -83,11 +94,12 @@ export async function replayPending(db: TandemDB, actor: Actor) {
  * One page of a pull, in one transaction: roll pending changes back, write the server's rows,
  * and, on the last page, drop what the server acknowledged and note what it refused; then
  * re-apply what is still pending. Whatever the server refused simply is not re-applied, so
- * its optimistic change disappears.
+ * its optimistic change disappears. `deferWords: 'recent'` (a first sign-in's recent phase) leaves
+ * people's and notes' search words for later (lib/db/deferred-indexes.ts).
  */
-export async function applyPullPage(db: TandemDB, page: PullResponse, actor: Actor, now = Date.now(), alsoWrite?: () => Promise<void>): Promise<void> {
+export async function applyPullPage(db: TandemDB, page: PullResponse, actor: Actor, now = Date.now(), alsoWrite?: () => Promise<void>, deferIndexes = false): Promise<void> {
   await db.transaction('rw', writableTables(db), async () => {
-    const { state, unreadable } = await writeServerPage(db, page, actor);
+    const { state, unreadable } = await writeServerPage(db, page, actor, deferIndexes);
     // Every page says it; a server that does not (older) leaves reminding to the device.
     const remindersByMail = page.remindersByMail ?? false;
     if (!page.more) {
@@ -110,10 +122,10 @@ export async function applyPullPage(db: TandemDB, page: PullResponse, actor: Act
 }
 
 /** Inside a page's transaction: pending changes rolled back and the page's rows written; the rows it could not read kept. */
-async function writeServerPage(db: TandemDB, page: PullResponse, actor: Actor) {
+async function writeServerPage(db: TandemDB, page: PullResponse, actor: Actor, deferIndexes = false) {
   allowSyncedWrites('pull');
   await restoreShadows(db);
-  const skipped = await writeServerRows(db, page.rows);
+  const skipped = await writeServerRows(db, page.rows, deferIndexes);
   if (page.suppressionSecret) await writeSuppressionSecret(db, actor.teamId, page.suppressionSecret);
   const state = await readSyncState(db);
   return { state, unreadable: mergeUnreadable(state.unreadable, page.rows, skipped) };

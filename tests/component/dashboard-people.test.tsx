@@ -2,7 +2,9 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { ulid } from 'ulidx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PEOPLE_PAGE } from '@/components/dashboard/people/people-view';
-import type { TandemDB } from '@/lib/db/database';
+import { type TandemDB, fromStoredRow, toStoredRow, writableTables } from '@/lib/db/database';
+import { fillDeferredIndexes, leaveIndexesForLater } from '@/lib/db/deferred-indexes';
+import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
 import { mutate } from '@/lib/db/mutate';
 import { pipelineEntryId } from '@/lib/model';
 import { activityLog, noteAdd, pipelineMove, prospectUpsert, requisitionSave } from '@/lib/mutations';
@@ -56,6 +58,27 @@ describe('People view', () => {
     await user.clear(search);
     await user.type(search, 'engines lond');
     await waitFor(() => expect(shownIds()).toEqual([ada]));
+  });
+
+  it('says it is still indexing while a first sign-in has left people and notes without their search words, and finds them once filled', async () => {
+    const ada = await person('ada', 'Ada Lovelace', { headline: 'Analyst', company: 'Engines Ltd' });
+    // As a first sign-in's recent phase stores them: without search words, the backlog noted.
+    const row = fromStoredRow('prospects', (await db.prospects.get(ada))!);
+    await db.transaction('rw', writableTables(db), async () => {
+      allowSyncedWrites('pull');
+      await db.prospects.put(toStoredRow('prospects', { ...row, version: 1 }, { searchWords: false }));
+      await leaveIndexesForLater(db);
+    });
+    const user = renderPeople();
+    const search = await screen.findByTestId('people-search');
+    const notice = await screen.findByTestId('people-search-indexing');
+    expect(notice).toHaveTextContent(/still indexing/i);
+    await waitFor(() => expect(search).toHaveAccessibleDescription(/still indexing/i));
+    await user.type(search, 'engines');
+    await screen.findByText('Nobody matches.');
+    await fillDeferredIndexes(db, 1_000);
+    await waitFor(() => expect(shownIds()).toEqual([ada]));
+    expect(screen.queryByTestId('people-search-indexing')).toBeNull();
   });
 
   it('keeps a shown search in step with the data: a person arriving, renamed, or removed while it is shown', async () => {

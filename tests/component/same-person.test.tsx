@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SidebarApp } from '@/components/sidebar/sidebar-app';
 import { SamePerson } from '@/components/prospect/same-person';
 import { DbProvider } from '@/components/ui/db-context';
-import type { TandemDB } from '@/lib/db/database';
+import { type TandemDB, fromStoredRow, toStoredRow, writableTables } from '@/lib/db/database';
+import { fillDeferredIndexes, leaveIndexesForLater } from '@/lib/db/deferred-indexes';
+import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
 import { mutate } from '@/lib/db/mutate';
 import { findProspectByKey, notesFor } from '@/lib/db/queries';
 import type { ProspectIdentity, Role } from '@/lib/model';
@@ -80,6 +82,29 @@ describe('Same person as …?', () => {
     expect(confirm).toHaveTextContent('Add this Workable profile to Ada L.?');
     await user.click(within(confirm).getByRole('button', { name: 'Add to Ada L.' }));
     await waitFor(async () => expect((await findProspectByKey(db, workable.key))?.id).toBe(dup));
+  });
+
+  it('says the search is still indexing while a first sign-in has left people without their name words, and finds them once filled', async () => {
+    const { user } = await team('sourcer');
+    // As a first sign-in's recent phase stores them: without their words, the backlog noted.
+    const rows = (await db.prospects.toArray()).map((r) => fromStoredRow('prospects', r));
+    await db.transaction('rw', writableTables(db), async () => {
+      allowSyncedWrites('pull');
+      await db.prospects.bulkPut(rows.map((r) => toStoredRow('prospects', r, { searchWords: false })));
+      await leaveIndexesForLater(db);
+    });
+    show({ ...workable, company: null });
+    const search = await screen.findByRole('searchbox', { name: 'Search the team’s people' });
+    await waitFor(() => expect(search).toHaveAccessibleDescription(/still indexing/i));
+    await user.type(search, 'ada l');
+    await screen.findByText('Nobody in the team by that name.');
+    expect(screen.getByTestId('name-search-indexing')).toBeVisible();
+    await fillDeferredIndexes(db, 1_000);
+    await waitFor(() => expect(screen.queryByTestId('name-search-indexing')).toBeNull());
+    // Typed again (an open search that found nobody is not re-read when rows change: Dexie hears no range from an empty filtered cursor).
+    await user.clear(search);
+    await user.type(search, 'ada l');
+    await screen.findByRole('button', { name: 'Same person: Ada L.' });
   });
 
   it('shows a hiring manager the history of the person a page links, though they may not add the page to them', async () => {

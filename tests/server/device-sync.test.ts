@@ -14,7 +14,11 @@ import { type Backup, exportBackup } from '@/lib/backup/backup';
 import { applyRestore } from '@/lib/backup/restore';
 import { planRestore } from '@/lib/backup/restore-plan';
 import { signIn, signOut } from '@/lib/sync/account';
-import { syncOnce } from '@/lib/sync/engine';
+import { pullAll, syncOnce } from '@/lib/sync/engine';
+import { readIndexBacklog } from '@/lib/db/deferred-indexes';
+import { matchText } from '@/lib/db/people-search';
+import { findProspectByKey } from '@/lib/db/queries';
+import { searchPeople } from '@/lib/prospects/page-match';
 import { firstSyncProgress, readFirstSync } from '@/lib/sync/first-sync';
 import { changesForOtherTeams } from '@/lib/sync/outbox';
 import { readSession } from '@/lib/sync/session';
@@ -242,14 +246,60 @@ describe('the device’s sync engine against the server', () => {
       expect((await local.notes.toArray()).map((n) => n.body).sort()).toEqual(['Acme private note', 'Acme team note']);
     });
   });
-  // Issue 13, first sign-in to a large team (docs/sync.md): usable after the recent phase, older
-  // history resumed from its own cursor after the worker restarts, the end state the server's.
-  it('is usable after the recent phase, and resumes older history from its cursor after a restart', async () => {
+  /** A team whose recruiter has recorded Kenji Sato, and a time inside a first sign-in's recent window. */
+  async function teamWithKenji() {
     const { team, members } = await teamWith(db, ['recruiter']);
     const colleague = as(app, members[0]!);
     const person = ulid();
-    const recent = Date.now() - 60_000;
     await colleague.push([{ name: 'prospect.upsert', args: { id: person, identity: identity('kenji', 'Kenji Sato'), at: 1 } }]);
+    return { team, colleague, person, recent: Date.now() - 60_000 };
+  }
+
+  it('leaves the search words of people and notes and lastActivity out of a first sign-in\'s recent phase, and makes them once usable, before older history', async () => {
+    const { team, colleague, person, recent } = await teamWithKenji();
+    await colleague.push([
+      { name: 'note.add', args: { id: ulid(), prospectId: person, body: 'A cobol veteran', at: 5 } },
+      { name: 'note.add', args: { id: ulid(), prospectId: person, body: 'Met at the fortran meetup', at: recent } },
+      { name: 'activity.log', args: { id: ulid(), prospectId: person, kind: 'outreach', data: { channel: 'email' }, at: recent } },
+    ]);
+    const opened: { db?: TandemDB } = {};
+    const backlogAtHistory: unknown[] = [];
+    const fetch: Fetch = async (url, init = {}) => {
+      if (new URL(url).searchParams.get('phase') === 'history') backlogAtHistory.push(await readIndexBacklog(opened.db!));
+      return app.request(url, init);
+    };
+    const local = (opened.db = await device(app, db, team.id, `riley.${ulid().toLowerCase()}@acme.example`, fetch));
+    const session = (await readSession(local))!;
+
+    // The recent phase (usable): every person, matched on a page as the sidebar matches them, but not yet found by their words.
+    await pullAll(local, httpTransport({ serverUrl: session.serverUrl, token: session.token, fetch }), session);
+    expect(await readFirstSync(local, team.id)).toMatchObject({ phase: 'history' });
+    expect((await findProspectByKey(local, 'linkedin:kenji'))?.id).toBe(person);
+    expect((await local.prospects.get(person))?.nameKey).toBe('kenji sato');
+    expect(await searchPeople(local, 'sato')).toEqual([]);
+    expect((await local.prospects.get(person))?.searchWords).toBeUndefined();
+    expect(await local.notes.where('words').startsWith('fortran').count()).toBe(0);
+    // Nor is `lastActivity` kept per page: it is rebuilt once, first thing after.
+    expect(await local.activities.count()).toBe(1);
+    expect(await local.lastActivity.count()).toBe(0);
+    expect(await readIndexBacklog(local)).toEqual({ table: 'lastActivity', after: null });
+
+    // The rounds after: `lastActivity` and the words first, then the older history (with its words).
+    while ((await sync(local, fetch)).historyLeft);
+    expect(backlogAtHistory.length).toBeGreaterThan(0);
+    expect(backlogAtHistory.every((b) => b === undefined)).toBe(true);
+    expect(await readIndexBacklog(local)).toBeUndefined();
+    expect(await readFirstSync(local, team.id)).toBeUndefined();
+    for (const word of ['analy', 'kenji', 'fortran', 'cobol']) expect(await matchText(local, session.memberId, word)).toEqual(new Set([person]));
+    expect((await searchPeople(local, 'sato')).map((p) => p.id)).toEqual([person]);
+    expect(await local.lastActivity.get(person)).toEqual({ prospectId: person, at: recent });
+    local.close();
+  });
+
+  // Issue 13, first sign-in to a large team (docs/sync.md): usable after the recent phase, older
+  // history resumed from its own cursor after the worker restarts, the end state the server's.
+  it('is usable after the recent phase, and resumes older history from its cursor after a restart', async () => {
+    const { team, colleague, person, recent } = await teamWithKenji();
     await colleague.push([{ name: 'prospect.setDoNotContact', args: { prospectId: person, activityId: ulid(), reason: 'asked us to stop', at: 2 } }]);
     const oldNotes: string[] = [];
     for (let batch = 0; batch < 9; batch++) {

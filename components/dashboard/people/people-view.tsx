@@ -5,6 +5,7 @@ import { useDb } from '@/components/ui/db-context';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { plural } from '@/components/ui/plural';
 import { useAction } from '@/components/ui/use-action';
+import { readIndexBacklog } from '@/lib/db/deferred-indexes';
 import { NO_FILTERS, type PeopleFilters, type PeopleQuery, canMovePipeline, canRequestReview } from '@/lib/model';
 import { addToTray, readTray } from '@/lib/review/batch-tray';
 import type { DashboardViewProps } from '../dashboard-view-props';
@@ -35,6 +36,8 @@ export function PeopleView({ me, requisitions }: DashboardViewProps) {
   const search = useRef<HTMLInputElement>(null);
   const page = usePeopleSearch(me, text, filters, limit);
   const tray = useLiveQuery(() => readTray(db), [db]);
+  // A first sign-in stores people and notes before their search words (lib/db/deferred-indexes.ts).
+  const indexing = useLiveQuery(async () => (await readIndexBacklog(db)) !== undefined, [db]);
   const { run, error } = useAction();
   const openRequisitions = requisitions.filter((r) => r.status === 'open');
 
@@ -92,7 +95,7 @@ export function PeopleView({ me, requisitions }: DashboardViewProps) {
             type="search"
             data-testid="people-search"
             aria-keyshortcuts="/"
-            aria-describedby={`${id}-hint`}
+            aria-describedby={indexing ? `${id}-hint ${id}-indexing` : `${id}-hint`}
             placeholder="Name, headline, company, location or note text"
             value={text}
             onChange={(e) => {
@@ -111,6 +114,11 @@ export function PeopleView({ me, requisitions }: DashboardViewProps) {
           <p id={`${id}-hint`} className="small muted">
             Press / to search, ↓ to go through the results, Enter to open a profile, Space to select. Note text matches from the third letter of a word.
           </p>
+          {indexing && (
+            <p id={`${id}-indexing`} className="small" data-testid="people-search-indexing">
+              Still indexing this team’s people and notes for search: until it finishes, a search by words may leave out some who match, and people may not be in order of their newest activity. Filters are complete.
+            </p>
+          )}
           <p id={`${id}-found`} role="status" className="people-count" data-metric="people-found" data-value={page?.total ?? ''}>
             {page === undefined ? 'Searching…' : page.total === null ? 'Counting… · newest activity first' : page.total === 0 ? 'Nobody matches.' : `${plural(page.total, 'person', 'people')} · newest activity first`}
           </p>

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { ulid } from 'ulidx';
 import { describe, expect, it } from 'vitest';
 import { TandemDB } from '@/lib/db/database';
-import { findProspectByKey, findProspectsByEmail, activitiesFor, notesFor } from '@/lib/db/queries';
+import { findProspectByKey, findProspectsByEmail, activitiesFor, hasViewedOnDay, notesFor } from '@/lib/db/queries';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '@/lib/db/schema';
 
 /** Opens the database as it was at `version`, the way an older build of the extension did. */
@@ -131,6 +131,25 @@ describe('database migrations', () => {
     expect((await db.prospects.get('B'))?.searchWords).toEqual(['cher', 'analytical', 'engines', 'zurich']);
     expect(await db.notes.where('words').startsWith('motivee').primaryKeys()).toEqual(['N']);
     expect(await db.notes.where('words').equals('kubernetes').primaryKeys()).toEqual(['N']);
+    db.close();
+  });
+
+  it('v13 drops the indexes nothing reads, and a member\'s view of a person on a day is still found after it', async () => {
+    const name = `migrate-${ulid()}`;
+    const v12 = openAt(name, 12);
+    const view = (id: string, actorId: string, at: number) => ({ ...synced, id, prospectId: 'P', actorId, at, requisitionId: null, kind: 'viewed', data: {} });
+    const noon = new Date(2025, 3, 10, 12).getTime();
+    await v12.table('activities').bulkAdd([view('A1', 'M', noon), view('A2', 'OTHER', noon + 86_400_000)]);
+    v12.close();
+    const db = new TandemDB(name);
+    await db.open();
+    // Each index is a LevelDB entry per row on every pull (issue 13): only what a query reads stays.
+    expect(db.prospects.schema.indexes.map((i) => i.name)).not.toContain('updatedAt');
+    expect(db.activities.schema.indexes.map((i) => i.name)).not.toContain('[prospectId+actorId+kind]');
+    expect(await hasViewedOnDay(db, 'P', 'M', new Date(2025, 3, 10, 23, 59).getTime())).toBe(true);
+    expect(await hasViewedOnDay(db, 'P', 'M', noon + 86_400_000)).toBe(false);
+    expect(await hasViewedOnDay(db, 'P', 'OTHER', noon)).toBe(false);
+    expect(await hasViewedOnDay(db, 'P', 'OTHER', noon + 86_400_000)).toBe(true);
     db.close();
   });
 
