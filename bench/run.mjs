@@ -35,6 +35,11 @@ run('npx', ['tsx', 'bench/poke-latency.ts']);
 // metrics after a change, a board move. The first run fills a browser profile (minutes), cached in
 // /tmp/tandem-bench-dashboard for the next ones (bench/support/dashboard-profile.ts).
 run('npx', ['tsx', 'bench/dashboard-scale.ts']);
+// A large team's device (issue 13): the sidebar's lookup, the review page and the export on 100,000
+// people, 1,000,000 activities and 200,000 notes in Chromium (its own cached profile, filled once).
+run('npx', ['tsx', 'bench/large-team.ts']);
+// A member's first sign-in to that team (issue 13): usable ≤ 60 s (seeding the server takes minutes).
+execFileSync('npx', ['tsx', 'bench/first-sign-in.ts'], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, FIRST_SIGN_IN_SCALE: '1' } });
 // Mail and the review link (issue 12): the link's page paints its first person ≤ 300 ms and the
 // next ≤ 50 ms p95 in Chromium without the extension; 1,000 queued mails reach a local SMTP
 // server in ≤ 30 s, none twice.
