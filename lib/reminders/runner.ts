@@ -73,10 +73,15 @@ export class ReminderRunner {
     const deviceTimeZone = (this.deps.deviceTimeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone))();
 
     const tables = [db.local, db.reviewRequests, db.followUps, db.members, db.requisitions, db.prospects, db.activities, db.aliases, db.teamPrivacy];
-    const { pending, badge, live } = await db.transaction('rw', tables, async () => {
+    // Read in a read-only transaction: on a large team's device these reads take long (every
+    // person added in the notice window), and a read-write one over people and activities made
+    // the sidebar's reads wait for all of it. The new memory is written after, in a short
+    // transaction, only if nothing changed it meanwhile (an erasure: lib/db/forget-locally.ts).
+    const read = await db.transaction('r', tables, async () => {
+      const stored = (await db.local.get(LOCAL_KEYS.reminders))?.value;
       const memory = (await readValidated(db, LOCAL_KEYS.reminders, ReminderMemory)) ?? emptyMemory();
       const me = await readMe(db);
-      if (!me) return { pending: memory.pending, badge: badgeFor([], now), live: NOTHING_LIVE };
+      if (!me) return { stored, write: null, pending: memory.pending, badge: badgeFor([], now), live: NOTHING_LIVE };
       const [requests, followUps, settings, member, requisitions, noticePeople, privacy, syncState] = await Promise.all([
         openRequestsForReviewer(db, me.memberId),
         pendingFollowUps(db, me.memberId),
@@ -100,11 +105,20 @@ export class ReminderRunner {
         overdueRemindedByMail: syncState.remindersByMail,
       });
       const pending = mergePending(memory.pending, decision.notifications);
-      if (decision.memoryChanged || pending !== memory.pending) {
-        await db.local.put({ key: LOCAL_KEYS.reminders, value: { ...decision.memory, pending } satisfies ReminderMemory });
-      }
-      return { pending, badge: decision.badge, live: { requestIds: new Set(requests.map((r) => r.id)), followUpIds: new Set(followUps.map((f) => f.id)), noticePeopleIds: new Set(noticePeople.map((p) => p.prospectId)) } };
+      const write = decision.memoryChanged || pending !== memory.pending ? ({ ...decision.memory, pending } satisfies ReminderMemory) : null;
+      return { stored, write, pending, badge: decision.badge, live: { requestIds: new Set(requests.map((r) => r.id)), followUpIds: new Set(followUps.map((f) => f.id)), noticePeopleIds: new Set(noticePeople.map((p) => p.prospectId)) } };
     });
+    if (read.write) {
+      const written = await db.transaction('rw', db.local, async () => {
+        const current = (await db.local.get(LOCAL_KEYS.reminders))?.value;
+        if (JSON.stringify(current) !== JSON.stringify(read.stored)) return false;
+        await db.local.put({ key: LOCAL_KEYS.reminders, value: read.write });
+        return true;
+      });
+      // Changed meanwhile: decide again on what is there now.
+      if (!written) return this.runOnce();
+    }
+    const { pending, badge, live } = read;
 
     const shown: NotificationSpec[] = [];
     for (const notification of pending) {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS, readValidated, writeSettings } from '@/lib/db/local-state';
-import { type Badge, BADGE_OVERDUE, type NotificationSpec, ReminderMemory, type ReminderPorts, ReminderRunner, clickTarget, notificationId } from '@/lib/reminders';
+import { type Badge, BADGE_OVERDUE, type NotificationSpec, ReminderMemory, emptyMemory, type ReminderPorts, ReminderRunner, clickTarget, notificationId } from '@/lib/reminders';
 import { backoffDelay } from '@/lib/retry-loop';
 import { applyPullPage } from '@/lib/sync/rebase';
 import type { PullResponse } from '@/lib/model';
@@ -119,6 +119,44 @@ describe('ReminderRunner', () => {
     expect((await readValidated(db, LOCAL_KEYS.reminders, ReminderMemory))?.pending).toEqual([]);
     await runner(ports, now).run();
     expect(shown).toHaveLength(1);
+  });
+
+  it('reads without holding people or activities for writing, so the sidebar never waits on it', async () => {
+    await arrived(db, 'reviewRequests', request());
+    const modes: [string, string[]][] = [];
+    const original = db.transaction.bind(db) as (...args: unknown[]) => unknown;
+    vi.spyOn(db, 'transaction').mockImplementation(((...args: unknown[]) => {
+      const tables = (args.slice(1, -1).flat() as ({ name: string } | string)[]).map((t) => (typeof t === 'string' ? t : t.name));
+      modes.push([String(args[0]), tables]);
+      return original(...args);
+    }) as unknown as typeof db.transaction);
+    const { ports, shown } = recorder();
+    await runner(ports, { t: june(10, 15) }).run();
+    expect(shown).toHaveLength(1);
+    const writing = modes.filter(([mode]) => mode === 'rw').flatMap(([, tables]) => tables);
+    expect(writing).not.toContain('prospects');
+    expect(writing).not.toContain('activities');
+    expect(modes.some(([mode, tables]) => mode === 'r' && tables.includes('prospects'))).toBe(true);
+  });
+
+  it('decides again when its memory changed between reading and writing (an erasure’s edit is never undone)', async () => {
+    const r = request();
+    await arrived(db, 'reviewRequests', r);
+    const original = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+    let edited = false;
+    const meddled = { ...emptyMemory(), checkIns: { [ROLE]: '2025-W20' } };
+    vi.spyOn(db, 'transaction').mockImplementation(((...args: unknown[]) => {
+      if (args[0] !== 'rw' || edited) return original(...args);
+      edited = true;
+      return db.local.put({ key: LOCAL_KEYS.reminders, value: meddled }).then(() => original(...args));
+    }) as unknown as typeof db.transaction);
+    const { ports, shown } = recorder();
+    await runner(ports, { t: june(10, 15) }).run();
+    expect(edited).toBe(true);
+    expect(shown).toHaveLength(1);
+    const memory = await readValidated(db, LOCAL_KEYS.reminders, ReminderMemory);
+    expect(memory?.requests[r.id]?.announcedAt).toBe(june(10, 15));
+    expect(memory?.checkIns[ROLE]).toBe('2025-W20');
   });
 
   it('coalesces runs asked for during a run', async () => {
