@@ -79,7 +79,8 @@ export class ReminderRunner {
     // transaction, only if nothing changed it meanwhile (an erasure: lib/db/forget-locally.ts).
     const read = await db.transaction('r', tables, async () => {
       const stored = (await db.local.get(LOCAL_KEYS.reminders))?.value;
-      const memory = (await readValidated(db, LOCAL_KEYS.reminders, ReminderMemory)) ?? emptyMemory();
+      const parsed = ReminderMemory.safeParse(stored);
+      const memory = parsed.success ? parsed.data : emptyMemory();
       const me = await readMe(db);
       if (!me) return { stored, write: null, pending: memory.pending, badge: badgeFor([], now), live: NOTHING_LIVE };
       const [requests, followUps, settings, member, requisitions, noticePeople, privacy, syncState] = await Promise.all([
