@@ -23,7 +23,7 @@ import {
 } from '@/lib/model';
 
 /** Bump when the generated data changes: cached browser profiles are keyed by it. */
-export const DATA_VERSION = 2;
+export const DATA_VERSION = 3;
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -589,6 +589,8 @@ function addPerson(plan: DatasetPlan, index: number, chunk: DatasetChunk) {
     emails,
     doNotContact,
     createdAt,
+    // Who first viewed them stored them, as the extension records it since the notice clock.
+    createdBy: owner,
     updatedAt: lastActivity,
   });
 }

@@ -11,8 +11,11 @@ import { guardSyncedWrites } from './synced-write-guard';
  * `nameKey` is the name as matching compares it ('' for a single word: nobody is suggested on
  * one) and `nameWords` its words, for searching by the start of any of them (lib/identity);
  * `searchWords` adds the headline's, company's and location's words (the dashboard's search).
+ * `unknownAdderAt` is `createdAt` on people stored before `createdBy` was recorded, and absent on
+ * everyone else: its index holds only them, so the privacy-notice reminders read the member's own
+ * additions (`[createdBy+createdAt]`) and these few, not everyone stored in the notice window.
  */
-export type ProspectRow = Prospect & { profileKeys: string[]; nameKey: string; nameWords?: string[]; searchWords?: string[] };
+export type ProspectRow = Prospect & { profileKeys: string[]; nameKey: string; nameWords?: string[]; searchWords?: string[]; unknownAdderAt?: number };
 
 /**
  * A note as stored: `words`, its body's words, for the dashboard's search. The search words of a
@@ -93,6 +96,7 @@ export interface StoredRowOptions {
 
 export function toProspectRow(p: Prospect, { searchWords = true }: StoredRowOptions = {}): ProspectRow {
   const row: ProspectRow = { ...p, profileKeys: [...new Set(p.profiles.map((r) => r.key))], nameKey: nameKey(p.name) ?? '' };
+  if (!p.createdBy) row.unknownAdderAt = p.createdAt;
   if (!searchWords) return row;
   // A merged-away record (a tombstone) is nobody to find.
   return { ...row, nameWords: nameWordsOf(p), searchWords: p.deletedAt === null ? personSearchWords(p) : [] };
@@ -107,7 +111,7 @@ export const nameWordsOfRow = (row: ProspectRow): string[] => row.nameWords ?? n
 export const searchWordsOfRow = (row: ProspectRow): string[] => row.searchWords ?? (row.deletedAt === null ? personSearchWords(row) : []);
 
 export function fromProspectRow(row: ProspectRow): Prospect {
-  const { profileKeys: _keys, nameKey: _name, nameWords: _words, searchWords: _search, ...prospect } = row;
+  const { profileKeys: _keys, nameKey: _name, nameWords: _words, searchWords: _search, unknownAdderAt: _unknown, ...prospect } = row;
   return prospect;
 }
 

@@ -3,6 +3,7 @@ import { type PrivacyChoices, type Prospect, TEAM_PRIVACY_ID, type TeamPrivacy, 
 import { resolveProspectId } from '@/lib/mutations';
 import { noticeDueAt } from '@/lib/privacy/notice-clock';
 import { type TandemDB, fromProspectRow } from './database';
+import { idsOfPeople } from './queries';
 
 /** The team's privacy row as synced (undefined until an admin sets it). */
 export async function teamPrivacyRow(db: TandemDB): Promise<TeamPrivacy | undefined> {
@@ -70,11 +71,39 @@ export async function addedBy(db: TandemDB, person: Prospect): Promise<string | 
 }
 
 /**
- * The people `memberId` added, stored since `since`, whose privacy notice is not logged yet:
- * what the reminder engine reminds them of (lib/reminders/privacy-notice.ts).
+ * The people `memberId` added, stored since `since`, whose privacy notice is not logged yet,
+ * oldest first: what the reminder engine reminds them of (lib/reminders/privacy-notice.ts). It
+ * runs every sync round, so it reads only the member's own additions and the people whose adder
+ * was not recorded, never everyone stored in the window.
  */
 export async function noticesDueFrom(db: TandemDB, memberId: string, since: number): Promise<{ prospectId: string; name: string; createdAt: number }[]> {
-  const due = await noticesDue(db, { createdSince: since });
-  const adders = await Promise.all(due.map(({ person }) => addedBy(db, person)));
-  return due.filter((_, i) => adders[i] === memberId).map(({ person }) => ({ prospectId: person.id, name: person.name, createdAt: person.createdAt }));
+  const [own, unknown] = await Promise.all([
+    db.prospects.where('[createdBy+createdAt]').between([memberId, since], [memberId, Dexie.maxKey]).toArray(),
+    db.prospects.where('unknownAdderAt').aboveOrEqual(since).toArray(),
+  ]);
+  const unknownLive = unknown.filter((row) => row.deletedAt === null);
+  const adders = await Promise.all(unknownLive.map((row) => addedBy(db, fromProspectRow(row))));
+  const mine = [...own.filter((row) => row.deletedAt === null), ...unknownLive.filter((_, i) => adders[i] === memberId)];
+  const noticed = await haveNotice(db, mine.map((row) => row.id));
+  return mine
+    .filter((_, i) => !noticed[i])
+    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+    .map((row) => ({ prospectId: row.id, name: row.name, createdAt: row.createdAt }));
+}
+
+/** Whether each person has a privacy notice logged, on their record or one merged into it. */
+async function haveNotice(db: TandemDB, prospectIds: string[]): Promise<boolean[]> {
+  if (prospectIds.length === 0) return [];
+  const ids = await idsOfPeople(db, prospectIds);
+  const ranges = [...new Set(ids.flat())].map((id) => [
+    ['privacy_notice_sent', id, Dexie.minKey],
+    ['privacy_notice_sent', id, Dexie.maxKey],
+  ]);
+  const notices = await db.activities
+    .where('[kind+prospectId+at]')
+    .inAnyRange(ranges as [unknown, unknown][])
+    .filter((a) => a.deletedAt === null)
+    .toArray();
+  const noticed = new Set(notices.map((a) => a.prospectId));
+  return ids.map((person) => person.some((id) => noticed.has(id)));
 }

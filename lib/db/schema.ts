@@ -206,6 +206,24 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       activities: 'id, [prospectId+at], at, [kind+requisitionId], [kind+prospectId+at]',
     },
   },
+  {
+    // v14, the privacy-notice reminders read the people a member added (`[createdBy+createdAt]`)
+    // and those whose adder was not recorded (`unknownAdderAt`, lib/db/database.ts), not every
+    // person stored in the notice window: on a large team that walk ran every sync round and held
+    // up the sidebar's reads.
+    version: 14,
+    stores: {
+      prospects: 'id, *profileKeys, *emails, nameKey, *nameWords, *searchWords, createdAt, [createdBy+createdAt], unknownAdderAt',
+    },
+    async upgrade(tx) {
+      await tx
+        .table('prospects')
+        .filter((p: { createdBy?: unknown }) => !p.createdBy)
+        .modify((p: { createdAt: number; unknownAdderAt?: number }) => {
+          p.unknownAdderAt = p.createdAt;
+        });
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -153,6 +153,18 @@ describe('database migrations', () => {
     db.close();
   });
 
+  it('v14 finds the people a member added, and those stored before their adder was recorded, without reading anyone else', async () => {
+    const name = `migrate-${ulid()}`;
+    const v13 = openAt(name, 13);
+    const person = (id: string, createdAt: number, createdBy?: string) => ({ ...synced, id, name: id, headline: null, company: null, location: null, profiles: [], profileKeys: [], emails: [], doNotContact: null, nameKey: id, createdAt, ...(createdBy ? { createdBy } : {}), updatedAt: createdAt });
+    await v13.table('prospects').bulkAdd([person('OLD', 10), person('MINE', 20, 'M'), person('THEIRS', 30, 'OTHER'), person('MINE_EARLIER', 5, 'M')]);
+    v13.close();
+    const db = new TandemDB(name);
+    expect(await db.prospects.where('[createdBy+createdAt]').between(['M', 8], ['M', Dexie.maxKey]).primaryKeys()).toEqual(['MINE']);
+    expect(await db.prospects.where('unknownAdderAt').aboveOrEqual(0).primaryKeys()).toEqual(['OLD']);
+    db.close();
+  });
+
   it('numbers versions upwards without gaps', () => {
     expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(SCHEMA_VERSIONS.map((_, i) => i + 1));
   });

@@ -88,6 +88,56 @@ describe('privacy-notice reminders through the runner (a moved clock)', () => {
   });
 });
 
+describe('which people the reminders read', () => {
+  const notice = (prospectId: string) => ({ id: ulid(), teamId: 'team', version: 2, deletedAt: null, prospectId, actorId: ME, at: june(10, 12), requisitionId: null, kind: 'privacy_notice_sent' as const, data: { channel: 'email' as const, sentAt: june(10, 12) } });
+
+  it('counts a notice logged on a record later merged into the person', async () => {
+    await teamChooses('remind');
+    const kept = person('Ada Lovelace');
+    const merged = person('Ada L.', { deletedAt: june(11, 10) });
+    await arrived(db, 'prospects', kept, merged, person('Eve Adams'));
+    await arrived(db, 'aliases', { id: merged.id, teamId: 'team', version: 3, deletedAt: null, prospectId: kept.id });
+    await arrived(db, 'activities', notice(merged.id));
+    expect((await runAt(june(16, 10))).map((n) => n.title)).toEqual(['Privacy notice for Eve Adams']);
+  });
+
+  it('reads the member’s own additions, not everyone stored in the notice window', async () => {
+    db.close();
+    db = freshDb();
+    const prospectReads: { index: string; rows: number | 'cursor' }[] = [];
+    db.use({
+      stack: 'dbcore',
+      name: 'count-prospect-reads',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'prospects') return table;
+          return {
+            ...table,
+            query: async (req) => {
+              const res = await table.query(req);
+              prospectReads.push({ index: req.query.index.name ?? 'id', rows: res.result.length });
+              return res;
+            },
+            openCursor: (req) => (prospectReads.push({ index: req.query.index.name ?? 'id', rows: 'cursor' }), table.openCursor(req)),
+          };
+        },
+      }),
+    });
+    await db.local.put({ key: LOCAL_KEYS.me, value: { memberId: ME, teamId: 'team', name: 'Harper', email: '', role: 'recruiter' } });
+    await teamChooses('remind');
+    const mine = [person('Ada Lovelace'), person('Bo Berg', { createdAt: june(10, 10) })];
+    const theirs = Array.from({ length: 40 }, (_, i) => person(`Teammate Find ${i}`, { createdBy: RILEY }));
+    await arrived(db, 'prospects', ...mine, ...theirs);
+    await arrived(db, 'activities', notice(mine[1]!.id));
+    prospectReads.length = 0;
+    expect((await runAt(june(16, 10))).map((n) => n.title)).toEqual(['Privacy notice for Ada Lovelace']);
+    expect(prospectReads.filter((r) => r.rows === 'cursor')).toEqual([]);
+    expect(prospectReads.reduce((n, r) => n + (r.rows as number), 0)).toBeLessThanOrEqual(mine.length + 1);
+  });
+});
+
 describe('many notices at once', () => {
   it('become one notification naming three, "and N more", and a click opens the dashboard’s list', async () => {
     const people = ['Ada', 'Bo', 'Cy', 'Di', 'Eve'].map((name, i) => ({ prospectId: ulid(), name, createdAt: june(9, 10) - i * 86_400_000 }));
