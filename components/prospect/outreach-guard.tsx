@@ -15,6 +15,7 @@ export function warningsFor(view: ProspectView, now: number): GuardWarning[] {
   return outreachWarnings({
     prospect: view.prospect,
     activities: view.guardActivities,
+    outreachCount: view.outreachCount,
     openReviews: view.openReviews,
     pipeline: view.pipeline,
     requisitions: view.requisitions,

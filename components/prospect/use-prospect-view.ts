@@ -14,8 +14,10 @@ export interface ProspectView {
   members: Map<string, Member>;
   /** null: the team has no record of this person yet. */
   prospect: Prospect | null;
-  /** What the outreach guard reads within its window: every outreach, the newest rejection and "not interested" (`guardActivitiesFor`). */
+  /** What the outreach guard reads within its window: the newest outreach, rejection and "not interested" (`guardActivitiesFor`). */
   guardActivities: Activity[];
+  /** The person's live outreach in the guard's window, counted (`guardActivities` holds only the newest). */
+  outreachCount: number;
   /** The privacy notices logged sent to the person (the Article 14 clock reads them). */
   noticesSent: Activity[];
   /** The newest of the person's history, newest first; `more`: older activities exist. */
@@ -76,8 +78,8 @@ async function readView(db: TandemDB, identity: ProspectIdentity, feedSize: numb
     // team's whole list grows with its history.
     openRequisitions(db),
   ]);
-  if (!prospect) return { me, settings, members, prospect: null, guardActivities: [], noticesSent: [], feed: NO_FEED, notes: [], openReviews: [], pipeline: [], requisitions: byId(open) };
-  const [guardActivities, noticesSent, feed, notes, openReviews, pipeline] = await Promise.all([
+  if (!prospect) return { me, settings, members, prospect: null, guardActivities: [], outreachCount: 0, noticesSent: [], feed: NO_FEED, notes: [], openReviews: [], pipeline: [], requisitions: byId(open) };
+  const [guard, noticesSent, feed, notes, openReviews, pipeline] = await Promise.all([
     guardActivitiesFor(db, prospect.id, guardWindowStart(Date.now(), settings.guardWindowDays)),
     activitiesOfKindFor(db, prospect.id, 'privacy_notice_sent'),
     recentActivitiesFor(db, prospect.id, feedSize),
@@ -85,10 +87,11 @@ async function readView(db: TandemDB, identity: ProspectIdentity, feedSize: numb
     openRequestsForProspect(db, prospect.id),
     pipelineFor(db, prospect.id),
   ]);
+  const guardActivities = guard.activities;
   const named = new Set([...pipeline, ...openReviews, ...guardActivities, ...feed.activities].flatMap((row) => row.requisitionId ?? []));
   const missing = [...named].filter((id) => !open.some((r) => r.id === id));
   const others = missing.length ? (await db.requisitions.bulkGet(missing)).filter((r) => r !== undefined) : [];
-  return { me, settings, members, prospect, guardActivities, noticesSent, feed, notes, openReviews, pipeline, requisitions: byId([...open, ...others]) };
+  return { me, settings, members, prospect, guardActivities, outreachCount: guard.outreachCount, noticesSent, feed, notes, openReviews, pipeline, requisitions: byId([...open, ...others]) };
 }
 
 /** The person's view (`readProspectView`), live across contexts. */

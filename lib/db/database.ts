@@ -1,6 +1,6 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import { nameKey, nameTokens } from '@/lib/identity';
-import { type Note, type OutboxEntry, type Prospect, SYNCED_TABLES, type SyncedRows, type SyncedTable } from '@/lib/model';
+import { type Activity, type Note, type OutboxEntry, type Prospect, SYNCED_TABLES, type SyncedRows, type SyncedTable } from '@/lib/model';
 import { type LastActivityRow, keepLastActivity } from './last-activity';
 import { SCHEMA_VERSIONS } from './schema';
 import { noteSearchWords, personSearchWords } from './search-words';
@@ -23,6 +23,13 @@ export type ProspectRow = Prospect & { profileKeys: string[]; nameKey: string; n
  * (lib/db/deferred-indexes.ts).
  */
 export type NoteRow = Note & { words?: string[] };
+
+/**
+ * An activity as stored: an undone one (a tombstone) carries `tombstoneOf`, its person's id, and
+ * no live one does, so that index holds only the few undone. The guard counts a person's outreach
+ * by index keys and takes away their undone ones, rather than reading every row to see which are live.
+ */
+export type ActivityRow = Activity & { tombstoneOf?: string };
 
 /** Device-local values (who I am, settings, sync cursors); never synced. */
 export interface LocalRow {
@@ -48,7 +55,7 @@ export interface RejectionRow {
 export const DB_NAME = 'tandem';
 
 /** How each synced record is stored: a prospect and a note carry their derived indexes. */
-export type StoredRows = Omit<SyncedRows, 'prospects' | 'notes'> & { prospects: ProspectRow; notes: NoteRow };
+export type StoredRows = Omit<SyncedRows, 'prospects' | 'notes' | 'activities'> & { prospects: ProspectRow; notes: NoteRow; activities: ActivityRow };
 
 /** One Dexie table per entity of the registry, typed by its record. */
 type SyncedTables = { [T in SyncedTable]: EntityTable<StoredRows[T], 'id'> };
@@ -119,8 +126,11 @@ export function fromProspectRow(row: ProspectRow): Prospect {
 export function toStoredRow<T extends SyncedTable>(table: T, row: SyncedRows[T], options: StoredRowOptions = {}): StoredRows[T] {
   if (table === 'prospects') return toProspectRow(row as Prospect, options) as StoredRows[T];
   if (table === 'notes') return (options.searchWords === false ? row : { ...(row as Note), words: noteSearchWords((row as Note).body) }) as StoredRows[T];
+  if (table === 'activities') return toActivityRow(row as Activity) as StoredRows[T];
   return row as StoredRows[T];
 }
+
+export const toActivityRow = (a: Activity): ActivityRow => (a.deletedAt === null ? a : { ...a, tombstoneOf: a.prospectId });
 
 /** The record again, without what was derived for the indexes. */
 export function fromStoredRow<T extends SyncedTable>(table: T, row: StoredRows[T]): SyncedRows[T] {
@@ -128,6 +138,10 @@ export function fromStoredRow<T extends SyncedTable>(table: T, row: StoredRows[T
   if (table === 'notes') {
     const { words: _words, ...note } = row as NoteRow;
     return note as SyncedRows[T];
+  }
+  if (table === 'activities') {
+    const { tombstoneOf: _of, ...activity } = row as ActivityRow;
+    return activity as SyncedRows[T];
   }
   return row;
 }

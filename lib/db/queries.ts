@@ -150,18 +150,42 @@ export async function activitiesSinceFor(db: TandemDB, prospectId: string, kinds
     .sort((a, b) => b.at - a.at);
 }
 
+/** What the outreach guard reads of a person's window (lib/guard): see `guardActivitiesFor`. */
+export interface GuardActivities {
+  /** Newest first: the newest outreach, and of decisions and replies the newest that warn. */
+  activities: Activity[];
+  /** The person's live outreach in the window, counted. */
+  outreachCount: number;
+}
+
 /**
- * What the outreach guard (lib/guard) needs of the person's history since `since`, newest first:
- * every outreach (it counts them), and of decisions and replies only the newest that warn, so
- * a person with hundreds of replies in the window reads no more of them than one.
+ * What the outreach guard (lib/guard) needs of the person's history since `since`: the newest
+ * outreach and how many there were, and of decisions and replies only the newest that warn. So
+ * a person with hundreds of outreach or replies in the window reads no more rows of them than a
+ * page: outreach is counted by index keys, less the person's undone ones (`tombstoneOf`).
  */
-export async function guardActivitiesFor(db: TandemDB, prospectId: string, since: number): Promise<Activity[]> {
-  const parts = await Promise.all([
-    activitiesSinceFor(db, prospectId, ['outreach'], since),
+export async function guardActivitiesFor(db: TandemDB, prospectId: string, since: number): Promise<GuardActivities> {
+  const [outreach, ...warnings] = await Promise.all([
+    outreachSinceFor(db, prospectId, since),
     newestSinceFor(db, prospectId, 'review_decision', since, warnsRejected),
     newestSinceFor(db, prospectId, 'reply', since, warnsDeclined),
   ]);
-  return parts.flat().sort((a, b) => b.at - a.at);
+  return { activities: [...outreach.newest, ...warnings.flat()].sort((a, b) => b.at - a.at), outreachCount: outreach.count };
+}
+
+/** The person's live outreach since `since`: how many, and the newest of each of their ids. */
+async function outreachSinceFor(db: TandemDB, prospectId: string, since: number): Promise<{ newest: Activity[]; count: number }> {
+  const parts = await byPerson(db, prospectId, async (id) => {
+    const range = db.activities.where('[kind+prospectId+at]').between(['outreach', id, since], ['outreach', id, Dexie.maxKey]);
+    const [keys, newest, undone] = await Promise.all([range.clone().count(), range.clone().reverse().limit(GUARD_PAGE).toArray(), db.activities.where('tombstoneOf').equals(id).toArray()]);
+    const count = keys - undone.filter((a) => a.kind === 'outreach' && a.at >= since).length;
+    const live = newest.filter((a) => a.deletedAt === null);
+    // A page of nothing but undone outreach (rare): the whole range, to find the newest live one.
+    const read = live.length > 0 || count === 0 ? live : (await range.toArray()).filter((a) => a.deletedAt === null).reverse();
+    // Its newest, and any of the same time in key order, as the guard took them from every row.
+    return { newest: read.filter((a) => a.at === read[0]!.at).reverse(), count };
+  });
+  return { newest: parts.flatMap((p) => p.newest), count: parts.reduce((n, p) => n + p.count, 0) };
 }
 
 /** How many of a kind the guard reads at first, newest first, to find the one that warns. */

@@ -224,6 +224,23 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
         });
     },
   },
+  {
+    // v15, the guard counts a person's outreach in its window by index keys, less their undone
+    // ones (`tombstoneOf`: only undone activities have it, lib/db/database.ts), instead of reading
+    // every outreach row to see which are live: hundreds for some people.
+    version: 15,
+    stores: {
+      activities: 'id, [prospectId+at], at, [kind+requisitionId], [kind+prospectId+at], tombstoneOf',
+    },
+    async upgrade(tx) {
+      await tx
+        .table('activities')
+        .filter((a: { deletedAt: unknown }) => a.deletedAt !== null)
+        .modify((a: { prospectId: string; tombstoneOf?: string }) => {
+          a.tombstoneOf = a.prospectId;
+        });
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -31,8 +31,10 @@ export const guardWindowStart = (now: number, windowDays: number) => now - windo
 
 export interface GuardInput {
   prospect: Pick<Prospect, 'doNotContact'> | null;
-  /** The person's activities, any order: at least those of GUARD_ACTIVITY_KINDS in the window. */
+  /** The person's activities, any order: at least those of GUARD_ACTIVITY_KINDS in the window (of outreach, the newest is enough when `outreachCount` is given). */
   activities: Activity[];
+  /** How many live outreach the window holds, when the caller counted them (a device counts by index, not by reading each row); else counted from `activities`. */
+  outreachCount?: number;
   openReviews: ReviewRequest[];
   pipeline: PipelineEntry[];
   /** The team's requisitions by id: their titles, and which are closed (nobody is in process there). */
@@ -49,7 +51,7 @@ export interface GuardInput {
  * active process, an open review, or outreach by the team within the window (the latest, with
  * how many in all).
  */
-export function outreachWarnings({ prospect, activities, openReviews, pipeline, requisitions, now, windowDays, viewerId }: GuardInput): GuardWarning[] {
+export function outreachWarnings({ prospect, activities, outreachCount, openReviews, pipeline, requisitions, now, windowDays, viewerId }: GuardInput): GuardWarning[] {
   const since = guardWindowStart(now, windowDays);
   const recent = activities.filter((a) => a.deletedAt === null && a.at >= since).sort((a, b) => b.at - a.at);
   const warnings: GuardWarning[] = [];
@@ -94,7 +96,7 @@ export function outreachWarnings({ prospect, activities, openReviews, pipeline, 
   const outreach = recent.filter((a) => a.kind === 'outreach');
   const latest = outreach[0];
   if (latest?.kind === 'outreach') {
-    warnings.push({ kind: 'recent_outreach', by: latest.actorId, at: latest.at, channel: latest.data.channel, count: outreach.length });
+    warnings.push({ kind: 'recent_outreach', by: latest.actorId, at: latest.at, channel: latest.data.channel, count: outreachCount ?? outreach.length });
   }
   return warnings;
 }

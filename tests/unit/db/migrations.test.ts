@@ -165,6 +165,18 @@ describe('database migrations', () => {
     db.close();
   });
 
+  it('v15 indexes the undone activities stored before it by their person, and no live one', async () => {
+    const name = `migrate-${ulid()}`;
+    const v14 = openAt(name, 14);
+    const outreach = (id: string, prospectId: string, deletedAt: number | null) => ({ ...synced, deletedAt, id, prospectId, actorId: 'M', at: 10, requisitionId: null, kind: 'outreach', data: { channel: 'email' } });
+    await v14.table('activities').bulkAdd([outreach('LIVE', 'P', null), outreach('UNDONE', 'P', 20), outreach('OTHER', 'Q', 30)]);
+    v14.close();
+    const db = new TandemDB(name);
+    expect(await db.activities.where('tombstoneOf').equals('P').primaryKeys()).toEqual(['UNDONE']);
+    expect(await db.activities.where('tombstoneOf').anyOf(['P', 'Q']).count()).toBe(2);
+    db.close();
+  });
+
   it('numbers versions upwards without gaps', () => {
     expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(SCHEMA_VERSIONS.map((_, i) => i + 1));
   });

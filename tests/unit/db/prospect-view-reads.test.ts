@@ -6,7 +6,7 @@ import { mutate } from '@/lib/db/mutate';
 import { activitiesSinceFor } from '@/lib/db/queries';
 import { GUARD_ACTIVITY_KINDS, guardWindowStart, outreachWarnings } from '@/lib/guard/outreach-guard';
 import type { Activity, ActivityPayload } from '@/lib/model';
-import { activityLog, noteAdd, prospectMerge, prospectUpsert } from '@/lib/mutations';
+import { activityLog, activityUndo, noteAdd, prospectMerge, prospectUpsert } from '@/lib/mutations';
 import { arrived, freshDb, identity, member, signInAs } from '../../support/db';
 import { recordTransactions } from '../../support/transactions';
 import { watchReads } from '../../support/watch-reads';
@@ -19,8 +19,9 @@ const DAY = 24 * 60 * 60 * 1000;
 let db: TandemDB;
 afterEach(() => db?.close());
 
-async function person() {
+async function person(beforeOpen: (db: TandemDB) => void = () => undefined) {
   db = freshDb();
+  beforeOpen(db);
   const transactions = recordTransactions(db);
   const me = member('recruiter', 'Riley Recruiter');
   await signInAs(db, me);
@@ -40,8 +41,28 @@ it('reads the sidebar’s view of a person in one transaction', async () => {
   expect(transactions.count - before).toBe(1);
 });
 
-it('reads of the guard’s window every outreach but only the newest warning reply and rejection, and warns the same', async () => {
-  const { id, now, activity } = await person();
+it('reads of the guard’s window only the newest outreach (counting the rest by index), warning reply and rejection, and warns the same', async () => {
+  let outreachRowsRead = 0;
+  const { id, now, activity } = await person((fresh) =>
+    fresh.use({
+      stack: 'dbcore',
+      name: 'outreach rows read',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            query: async (req) => {
+              const res = await table.query(req);
+              if (req.query.index.name === '[kind+prospectId+at]') outreachRowsRead += (res.result as { kind?: string }[]).filter((r) => r?.kind === 'outreach').length;
+              return res;
+            },
+          };
+        },
+      }),
+    }),
+  );
   const rows: Activity[] = [];
   const decision = (verdict: 'approve' | 'reject', note: string): ActivityPayload => ({ kind: 'review_decision', data: { requestId: ulid(), decisionId: ulid(), verdict, met: [], missing: [], note } });
   for (let day = 1; day <= 40; day++) {
@@ -58,23 +79,41 @@ it('reads of the guard’s window every outreach but only the newest warning rep
     activity({ kind: 'outreach', data: { channel: 'email' } }, 3),
     activity({ kind: 'outreach', data: { channel: 'inmail' } }, 30),
     activity({ kind: 'outreach', data: { channel: 'call' } }, 1, now),
+    // Undone and older than the window: neither counts.
+    activity({ kind: 'outreach', data: { channel: 'call' } }, 4, now),
+    activity({ kind: 'outreach', data: { channel: 'call' } }, 120),
   );
+  for (let day = 5; day <= 29; day++) rows.push(activity({ kind: 'outreach', data: { channel: 'email' } }, day));
   await arrived(db, 'activities', ...rows);
 
+  outreachRowsRead = 0;
   const view = await readProspectView(db, identity());
+  // The guard's page of them (16), not all 27 of the window.
+  expect(outreachRowsRead).toBeLessThanOrEqual(16);
   const read = view.guardActivities.map((a) => [a.kind, a.at]);
   expect(read).toEqual([
     ['outreach', now - 3 * DAY],
-    ['outreach', now - 30 * DAY],
     ['review_decision', now - 45 * DAY],
     ['reply', now - 50 * DAY],
   ]);
-  const guard = (activities: Activity[]) =>
-    outreachWarnings({ prospect: view.prospect, activities, openReviews: view.openReviews, pipeline: view.pipeline, requisitions: view.requisitions, now, windowDays: view.settings.guardWindowDays });
+  const guard = (activities: Activity[], outreachCount?: number) =>
+    outreachWarnings({ prospect: view.prospect, activities, outreachCount, openReviews: view.openReviews, pipeline: view.pipeline, requisitions: view.requisitions, now, windowDays: view.settings.guardWindowDays });
   const whole = await activitiesSinceFor(db, id, GUARD_ACTIVITY_KINDS, guardWindowStart(now, view.settings.guardWindowDays));
-  expect(whole.length).toBeGreaterThan(80);
-  expect(guard(view.guardActivities)).toEqual(guard(whole));
-  expect(guard(view.guardActivities).map((w) => w.kind)).toEqual(['rejected', 'not_interested', 'recent_outreach']);
+  expect(whole.length).toBeGreaterThan(100);
+  expect(guard(view.guardActivities, view.outreachCount)).toEqual(guard(whole));
+  expect(guard(view.guardActivities, view.outreachCount).map((w) => w.kind)).toEqual(['rejected', 'not_interested', 'recent_outreach']);
+  expect(view.outreachCount).toBe(27);
+});
+
+it('counts outreach undone on this device out of the guard’s count', async () => {
+  const { id, me } = await person();
+  const logged = [];
+  for (const channel of ['email', 'inmail', 'call'] as const) logged.push((await mutate(db, activityLog, { prospectId: id, kind: 'outreach', data: { channel } }, me)).result!);
+  expect((await readProspectView(db, identity())).outreachCount).toBe(3);
+  await mutate(db, activityUndo, { id: logged[2]!, at: Date.now() }, me);
+  const view = await readProspectView(db, identity());
+  expect(view.outreachCount).toBe(2);
+  expect(view.guardActivities.map((a) => a.kind === 'outreach' && a.data.channel)).toEqual(['inmail']);
 });
 
 it('reads the person’s merged-in ids once for the whole view, and still shows what is under them', async () => {
@@ -94,6 +133,7 @@ it('reads the person’s merged-in ids once for the whole view, and still shows 
   const view = await readProspectView(db, identity());
   expect(view.notes.map((n) => n.body)).toEqual(['in Greenhouse']);
   expect(view.guardActivities.map((a) => a.kind)).toEqual(['outreach']);
+  expect(view.outreachCount).toBe(1);
   expect(view.feed.activities.map((a) => a.kind)).toContain('outreach');
   // One read per link of the merge chain (ada ← dup, then nothing leads to dup), not one per query.
   expect(aliasReads).toBe(2);
