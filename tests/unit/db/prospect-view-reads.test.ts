@@ -44,23 +44,10 @@ it('reads the sidebar’s view of a person in one transaction', async () => {
 it('reads of the guard’s window only the newest outreach (counting the rest by index), warning reply and rejection, and warns the same', async () => {
   let outreachRowsRead = 0;
   const { id, now, activity } = await person((fresh) =>
-    fresh.use({
-      stack: 'dbcore',
-      name: 'outreach rows read',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return {
-            ...table,
-            query: async (req) => {
-              const res = await table.query(req);
-              if (req.query.index.name === '[kind+prospectId+at]') outreachRowsRead += (res.result as { kind?: string }[]).filter((r) => r?.kind === 'outreach').length;
-              return res;
-            },
-          };
-        },
-      }),
+    watchReads(fresh, 'outreach rows read', {
+      answered: (_table, req, rows) => {
+        if (req.query.index.name === '[kind+prospectId+at]') outreachRowsRead += (rows as { kind?: string }[]).filter((r) => r?.kind === 'outreach').length;
+      },
     }),
   );
   const rows: Activity[] = [];

@@ -5,6 +5,7 @@ import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { DEFAULT_PRIVACY, type NoticeAtDeadline, type Prospect, TEAM_PRIVACY_ID } from '@/lib/model';
 import { type NotificationSpec, ReminderRunner, clickTarget, decideReminders, emptyMemory, notificationId } from '@/lib/reminders';
 import { arrived, freshDb } from '../../support/db';
+import { watchReads } from '../../support/watch-reads';
 import { ME, RILEY, ZONE, june, names, policy } from './fixtures';
 
 let db: TandemDB;
@@ -105,25 +106,9 @@ describe('which people the reminders read', () => {
     db.close();
     db = freshDb();
     const prospectReads: { index: string; rows: number | 'cursor' }[] = [];
-    db.use({
-      stack: 'dbcore',
-      name: 'count-prospect-reads',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          if (name !== 'prospects') return table;
-          return {
-            ...table,
-            query: async (req) => {
-              const res = await table.query(req);
-              prospectReads.push({ index: req.query.index.name ?? 'id', rows: res.result.length });
-              return res;
-            },
-            openCursor: (req) => (prospectReads.push({ index: req.query.index.name ?? 'id', rows: 'cursor' }), table.openCursor(req)),
-          };
-        },
-      }),
+    watchReads(db, 'prospect reads', {
+      answered: (table, req, rows) => void (table === 'prospects' && prospectReads.push({ index: req.query.index.name ?? 'id', rows: rows.length })),
+      openCursor: (table, req) => void (table === 'prospects' && prospectReads.push({ index: req.query.index.name ?? 'id', rows: 'cursor' })),
     });
     await db.local.put({ key: LOCAL_KEYS.me, value: { memberId: ME, teamId: 'team', name: 'Harper', email: '', role: 'recruiter' } });
     await teamChooses('remind');
