@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import type { TandemDB } from '@/lib/db/database';
 import { readMe, readSettings } from '@/lib/db/local-state';
 import { guardWindowStart } from '@/lib/guard/outreach-guard';
@@ -60,7 +61,11 @@ export async function readProspectView(db: TandemDB, identity: ProspectIdentity,
   // read, not once the transaction completes: a read-only one has nothing to commit, and its
   // completion is one more round trip to the browser's database process.
   return new Promise((resolve, reject) => {
-    db.transaction('r', VIEW_TABLES(db), async () => resolve(await readView(db, identity, feedSize))).catch(reject);
+    db.transaction('r', VIEW_TABLES(db), async () => {
+      const view = await readView(db, identity, feedSize);
+      // Outside the transaction's zone: else the caller's code after its await would still be "in" this read-only transaction, and its next read-write one would fail.
+      Dexie.ignoreTransaction(() => resolve(view));
+    }).catch(reject);
   });
 }
 

@@ -3,6 +3,7 @@ import { type NoteRow, type ProspectRow, type TandemDB, fromStoredRow, toStoredR
 import { rebuildLastActivity } from './last-activity';
 import { LOCAL_KEYS, readValidated } from './local-state';
 import { allowSyncedWrites } from './synced-write-guard';
+import { walkSlice } from './walk-slice';
 
 /**
  * What a first sign-in leaves out of the rows it writes, so the device is usable and holds
@@ -89,17 +90,9 @@ async function fillChunk(db: TandemDB): Promise<boolean> {
   });
 }
 
-/**
- * Walks the backlog for about `sliceMs` (one transaction at least), so a sync round goes on to
- * pushes and pulls soon. Returns whether any is left (another slice should follow). Call only
- * when no first sign-in is in its recent phase (lib/sync/engine.ts).
- */
+/** Walks the backlog for a slice (`walkSlice`). Call only when no first sign-in is in its recent phase (lib/sync/engine.ts). */
 export async function fillDeferredIndexes(db: TandemDB, sliceMs: number, now: () => number = Date.now): Promise<boolean> {
   // Most rounds have nothing to walk: that is one read, not a read-write transaction.
   if (!(await readIndexBacklog(db))) return false;
-  const started = now();
-  for (;;) {
-    const left = await fillChunk(db);
-    if (!left || now() - started >= sliceMs) return left;
-  }
+  return walkSlice(() => fillChunk(db), sliceMs, now);
 }

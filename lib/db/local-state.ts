@@ -33,6 +33,8 @@ export const LOCAL_KEYS = {
   firstSync: 'firstSync',
   /** People and notes stored without their search words, still to be given them (lib/db/deferred-indexes.ts). */
   indexBacklog: 'indexBacklog',
+  /** Activities stored before the index of undone ones, still to be walked (lib/db/tombstone-backfill.ts). */
+  tombstoneBacklog: 'tombstoneBacklog',
 } as const;
 
 export async function readValidated<T extends z.ZodType>(db: TandemDB, key: string, schema: T): Promise<z.infer<T> | undefined> {

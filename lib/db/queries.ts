@@ -3,6 +3,7 @@ import { Dexie } from 'dexie';
 import type { Activity, Member, Note, PipelineEntry, Prospect } from '@/lib/model';
 import { type TandemDB, fromProspectRow } from './database';
 import { readMe } from './local-state';
+import { readTombstoneBacklog } from './tombstone-backfill';
 import { resolveProspectIds } from '@/lib/mutations';
 import { warnsDeclined, warnsRejected } from '@/lib/guard/outreach-guard';
 
@@ -165,21 +166,27 @@ export interface GuardActivities {
  * page: outreach is counted by index keys, less the person's undone ones (`tombstoneOf`).
  */
 export async function guardActivitiesFor(db: TandemDB, prospectId: string, since: number): Promise<GuardActivities> {
+  const indexed = readTombstoneBacklog(db).then((backlog) => backlog === undefined);
   const [outreach, ...warnings] = await Promise.all([
-    outreachSinceFor(db, prospectId, since),
+    outreachSinceFor(db, prospectId, since, indexed),
     newestSinceFor(db, prospectId, 'review_decision', since, warnsRejected),
     newestSinceFor(db, prospectId, 'reply', since, warnsDeclined),
   ]);
   return { activities: [...outreach.newest, ...warnings.flat()].sort((a, b) => b.at - a.at), outreachCount: outreach.count };
 }
 
-/** The person's live outreach since `since`: how many, and the newest of each of their ids. */
-async function outreachSinceFor(db: TandemDB, prospectId: string, since: number): Promise<{ newest: Activity[]; count: number }> {
+/**
+ * The person's live outreach since `since`: how many, and the newest of each of their ids. Counted
+ * by index keys once every undone activity is in `tombstoneOf` (`indexed`: not while the walk
+ * after the v15 upgrade is under way, lib/db/tombstone-backfill.ts); else from the rows.
+ */
+async function outreachSinceFor(db: TandemDB, prospectId: string, since: number, indexed: Promise<boolean>): Promise<{ newest: Activity[]; count: number }> {
   const parts = await byPerson(db, prospectId, async (id) => {
     const range = db.activities.where('[kind+prospectId+at]').between(['outreach', id, since], ['outreach', id, Dexie.maxKey]);
-    const [keys, newest, undone] = await Promise.all([range.clone().count(), range.clone().reverse().limit(GUARD_PAGE).toArray(), db.activities.where('tombstoneOf').equals(id).toArray()]);
-    const count = keys - undone.filter((a) => a.kind === 'outreach' && a.at >= since).length;
-    const live = newest.filter((a) => a.deletedAt === null);
+    const [keys, newest, undone, byIndex] = await Promise.all([range.clone().count(), range.clone().reverse().limit(GUARD_PAGE).toArray(), db.activities.where('tombstoneOf').equals(id).toArray(), indexed]);
+    const whole = keys <= GUARD_PAGE ? newest : !byIndex ? (await range.toArray()).reverse() : undefined;
+    const count = whole ? whole.filter((a) => a.deletedAt === null).length : keys - undone.filter((a) => a.kind === 'outreach' && a.at >= since).length;
+    const live = (whole ?? newest).filter((a) => a.deletedAt === null);
     // A page of nothing but undone outreach (rare): the whole range, to find the newest live one.
     const read = live.length > 0 || count === 0 ? live : (await range.toArray()).filter((a) => a.deletedAt === null).reverse();
     // Its newest, and any of the same time in key order, as the guard took them from every row.

@@ -3,6 +3,7 @@ import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { MAX_PUSH_MUTATIONS, PUSH_BATCH_BYTES, type Me, type OutboxEntry, type PushRequest, type Rejection, utf8Length } from '@/lib/model';
 import { refreshMe } from './account';
 import { fillDeferredIndexes } from '@/lib/db/deferred-indexes';
+import { fillTombstoneIndex } from '@/lib/db/tombstone-backfill';
 import { HISTORY_SLICE_MS, firstSyncFor, followMainPage, learnUpTo, mainPhase, pullHistory, readFirstSync } from './first-sync';
 import { teamOutbox } from './outbox';
 import { applyPullPage, restartFromZero } from './rebase';
@@ -168,6 +169,7 @@ export async function pullEverything(db: TandemDB, transport: SyncTransport, ses
 export async function backgroundSlice(db: TandemDB, transport: SyncTransport, session: Session): Promise<boolean> {
   const recent = (await readFirstSync(db, session.teamId))?.phase === 'recent';
   if (!recent && (await fillDeferredIndexes(db, HISTORY_SLICE_MS))) return true;
+  if (await fillTombstoneIndex(db, HISTORY_SLICE_MS)) return true;
   return pullHistory(db, transport, session, actorOf(session, await currentRole(db, session)));
 }
 

@@ -1,6 +1,8 @@
 import type { TandemDB } from '@/lib/db/database';
 import { RetryLoop, type RunOutcome, backoffDelay } from '@/lib/retry-loop';
+import { fillTombstoneIndex } from '@/lib/db/tombstone-backfill';
 import { syncOnce } from './engine';
+import { HISTORY_SLICE_MS } from './first-sync';
 import { pendingCount } from './outbox';
 import { type Session, patchSyncState, readSession, readSyncState } from './session';
 import { OfflineError, RateLimitedError, ServerError, SignedOutError, type SyncTransport } from './transport';
@@ -102,7 +104,8 @@ export class SyncScheduler {
   private async syncOnceRecordingStatus(): Promise<RunOutcome> {
     const { db } = this.deps;
     const session = await readSession(db);
-    if (!session) return;
+    // A device used without a team still keeps its own indexes (the walk after an upgrade).
+    if (!session) return (await fillTombstoneIndex(db, HISTORY_SLICE_MS)) ? { retryInMs: 0 } : undefined;
     // The server asked for quiet until then: every request waits for the retry (a restarted
     // worker has no timer: this sets it).
     const { status, nextRetryAt } = await readSyncState(db);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { TandemDB } from '@/lib/db/database';
 import { findProspectByKey, findProspectsByEmail, activitiesFor, hasViewedOnDay, notesFor } from '@/lib/db/queries';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '@/lib/db/schema';
+import { fillTombstoneIndex, readTombstoneBacklog } from '@/lib/db/tombstone-backfill';
 
 /** Opens the database as it was at `version`, the way an older build of the extension did. */
 function openAt(name: string, version: number) {
@@ -64,7 +65,9 @@ describe('database migrations', () => {
     const db = new TandemDB(name);
     await db.open();
     expect(db.verno).toBe(CURRENT_VERSION);
-    for (const [table, count] of Object.entries(before)) expect(await db.table(table).count(), table).toBe(count);
+    // Local state gains the walk v15 leaves for the activities stored before it.
+    for (const [table, count] of Object.entries(before)) expect(await db.table(table).count(), table).toBe(count + (table === 'local' ? 1 : 0));
+    expect(await readTombstoneBacklog(db)).toEqual({ after: null });
 
     expect((await findProspectByKey(db, 'linkedin:ada'))?.id).toBe(prospectId);
     expect((await findProspectsByEmail(db, 'ADA@example.com')).map((p) => p.emails)).toEqual([['ada@example.com']]);
@@ -165,15 +168,27 @@ describe('database migrations', () => {
     db.close();
   });
 
-  it('v15 indexes the undone activities stored before it by their person, and no live one', async () => {
+  it('v15 leaves the undone activities stored before it to a walk, which indexes them by their person and no live one', async () => {
     const name = `migrate-${ulid()}`;
     const v14 = openAt(name, 14);
     const outreach = (id: string, prospectId: string, deletedAt: number | null) => ({ ...synced, deletedAt, id, prospectId, actorId: 'M', at: 10, requisitionId: null, kind: 'outreach', data: { channel: 'email' } });
     await v14.table('activities').bulkAdd([outreach('LIVE', 'P', null), outreach('UNDONE', 'P', 20), outreach('OTHER', 'Q', 30)]);
     v14.close();
     const db = new TandemDB(name);
+    expect(await readTombstoneBacklog(db)).toEqual({ after: null });
+    expect(await db.activities.where('tombstoneOf').anyOf(['P', 'Q']).count()).toBe(0);
+    expect(await fillTombstoneIndex(db, 1_000)).toBe(false);
+    expect(await readTombstoneBacklog(db)).toBeUndefined();
     expect(await db.activities.where('tombstoneOf').equals('P').primaryKeys()).toEqual(['UNDONE']);
     expect(await db.activities.where('tombstoneOf').anyOf(['P', 'Q']).count()).toBe(2);
+    db.close();
+  });
+
+  it('v15 leaves no walk on a device with no activities', async () => {
+    const name = `migrate-${ulid()}`;
+    openAt(name, 14).close();
+    const db = new TandemDB(name);
+    expect(await readTombstoneBacklog(db)).toBeUndefined();
     db.close();
   });
 

@@ -1,8 +1,12 @@
+import { Dexie } from 'dexie';
 import { ulid } from 'ulidx';
 import { afterEach, expect, it } from 'vitest';
 import { readProspectView } from '@/components/prospect/use-prospect-view';
 import type { TandemDB } from '@/lib/db/database';
+import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { mutate } from '@/lib/db/mutate';
+import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
+import { fillTombstoneIndex } from '@/lib/db/tombstone-backfill';
 import { activitiesSinceFor } from '@/lib/db/queries';
 import { GUARD_ACTIVITY_KINDS, guardWindowStart, outreachWarnings } from '@/lib/guard/outreach-guard';
 import type { Activity, ActivityPayload } from '@/lib/model';
@@ -39,6 +43,15 @@ it('reads the sidebar’s view of a person in one transaction', async () => {
   const view = await readProspectView(db, identity());
   expect(view.notes.map((n) => n.body)).toEqual(['Strong on Kotlin']);
   expect(transactions.count - before).toBe(1);
+});
+
+it('leaves its caller outside that transaction, free to write next', async () => {
+  const { me, id } = await person();
+  await readProspectView(db, identity());
+  expect(Dexie.currentTransaction).toBeNull();
+  await db.transaction('rw', db.local, () => db.local.put({ key: 'after the view', value: 1 }));
+  await mutate(db, noteAdd, { prospectId: id, body: 'Written after reading' }, me);
+  expect((await readProspectView(db, identity())).notes).toHaveLength(2);
 });
 
 it('reads of the guard’s window only the newest outreach (counting the rest by index), warning reply and rejection, and warns the same', async () => {
@@ -101,6 +114,22 @@ it('counts outreach undone on this device out of the guard’s count', async () 
   const view = await readProspectView(db, identity());
   expect(view.outreachCount).toBe(2);
   expect(view.guardActivities.map((a) => a.kind === 'outreach' && a.data.channel)).toEqual(['inmail']);
+});
+
+it('counts from the rows while undone activities stored before v15 are still being walked, and by index after', async () => {
+  const { activity } = await person();
+  const live = Array.from({ length: 20 }, (_, day) => activity({ kind: 'outreach', data: { channel: 'email' } }, day + 1));
+  // Undone before v15: stored without its `tombstoneOf`, as the upgrade leaves such rows.
+  const undone = activity({ kind: 'outreach', data: { channel: 'call' } }, 0.5, Date.now());
+  await arrived(db, 'activities', ...live);
+  await db.transaction('rw', db.activities, db.local, async () => {
+    allowSyncedWrites('pull');
+    await db.activities.put(undone);
+    await db.local.put({ key: LOCAL_KEYS.tombstoneBacklog, value: { after: null } });
+  });
+  expect((await readProspectView(db, identity())).outreachCount).toBe(20);
+  expect(await fillTombstoneIndex(db, 1_000)).toBe(false);
+  expect((await readProspectView(db, identity())).outreachCount).toBe(20);
 });
 
 it('reads the person’s merged-in ids once for the whole view, and still shows what is under them', async () => {

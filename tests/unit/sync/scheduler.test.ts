@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { noteAdd, prospectUpsert } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
+import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
+import { readTombstoneBacklog } from '@/lib/db/tombstone-backfill';
 import { BACKOFF_CAP_MS, backoffDelay } from '@/lib/retry-loop';
 import { PUSH_DEBOUNCE_MS, SyncScheduler } from '@/lib/sync/scheduler';
 import { INITIAL_SYNC_STATE, type Session, readSyncState } from '@/lib/sync/session';
@@ -176,6 +178,21 @@ describe('SyncScheduler', () => {
     const net = fakeTransport();
     await new SyncScheduler({ db, transport: () => net.transport }).request('page_open');
     expect(net.calls).toEqual([]);
+  });
+
+  it('walks the activities an upgrade left to index, signed in or not, a slice a run until done', async () => {
+    for (const db of [freshDb(), await signedInDb()]) {
+      const undone = { id: 'UNDONE', teamId: 'local', version: 1, deletedAt: 5, prospectId: 'P', actorId: 'M', at: 1, requisitionId: null, kind: 'outreach' as const, data: { channel: 'email' as const } };
+      await db.transaction('rw', db.activities, db.local, async () => {
+        allowSyncedWrites('pull');
+        await db.activities.put(undone);
+        await db.local.put({ key: LOCAL_KEYS.tombstoneBacklog, value: { after: null } });
+      });
+      const net = fakeTransport();
+      await new SyncScheduler({ db, transport: () => net.transport }).request('page_open');
+      expect(await readTombstoneBacklog(db)).toBeUndefined();
+      expect(await db.activities.where('tombstoneOf').equals('P').primaryKeys()).toEqual(['UNDONE']);
+    }
   });
 
   it('runs one sync at a time and once more for requests made during it', async () => {
