@@ -139,7 +139,7 @@ export async function signOut(db: TandemDB, { wipe, discardUnsent = false, fetch
     }
     if (wipe) {
       for (const table of db.tables) if (table.name !== 'local') await table.clear();
-      await db.local.bulkDelete([LOCAL_KEYS.me, LOCAL_KEYS.lastMutationId, LOCAL_KEYS.heldChanges, LOCAL_KEYS.suppressionSecret]);
+      await db.local.bulkDelete([LOCAL_KEYS.me, LOCAL_KEYS.lastMutationId, LOCAL_KEYS.heldChanges, LOCAL_KEYS.suppressionSecret, LOCAL_KEYS.indexBacklog, LOCAL_KEYS.tombstoneBacklog]);
     }
   });
   if (session) {

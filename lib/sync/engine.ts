@@ -168,9 +168,17 @@ export async function pullEverything(db: TandemDB, transport: SyncTransport, ses
  */
 export async function backgroundSlice(db: TandemDB, transport: SyncTransport, session: Session): Promise<boolean> {
   const recent = (await readFirstSync(db, session.teamId))?.phase === 'recent';
-  if (!recent && (await fillDeferredIndexes(db, HISTORY_SLICE_MS))) return true;
-  if (await fillTombstoneIndex(db, HISTORY_SLICE_MS)) return true;
+  if (!recent && (await indexUpkeep(db))) return true;
   return pullHistory(db, transport, session, actorOf(session, await currentRole(db, session)));
+}
+
+/**
+ * A slice of the walks that complete this device's own indexes: what a first sign-in left out
+ * (lib/db/deferred-indexes.ts), then the undone activities an upgrade left (lib/db/tombstone-backfill.ts).
+ * Not during a first sign-in's recent phase. Returns whether any is left.
+ */
+export async function indexUpkeep(db: TandemDB): Promise<boolean> {
+  return (await fillDeferredIndexes(db, HISTORY_SLICE_MS)) || (await fillTombstoneIndex(db, HISTORY_SLICE_MS));
 }
 
 /**

@@ -1,8 +1,6 @@
 import type { TandemDB } from '@/lib/db/database';
 import { RetryLoop, type RunOutcome, backoffDelay } from '@/lib/retry-loop';
-import { fillTombstoneIndex } from '@/lib/db/tombstone-backfill';
-import { syncOnce } from './engine';
-import { HISTORY_SLICE_MS } from './first-sync';
+import { indexUpkeep, syncOnce } from './engine';
 import { pendingCount } from './outbox';
 import { type Session, patchSyncState, readSession, readSyncState } from './session';
 import { OfflineError, RateLimitedError, ServerError, SignedOutError, type SyncTransport } from './transport';
@@ -104,8 +102,9 @@ export class SyncScheduler {
   private async syncOnceRecordingStatus(): Promise<RunOutcome> {
     const { db } = this.deps;
     const session = await readSession(db);
-    // A device used without a team still keeps its own indexes (the walk after an upgrade).
-    if (!session) return (await fillTombstoneIndex(db, HISTORY_SLICE_MS)) ? { retryInMs: 0 } : undefined;
+    // Signed out (or never signed in), the device still completes its own indexes: a walk left
+    // by an upgrade, or by a first sign-in the member signed out of before it was done.
+    if (!session) return (await indexUpkeep(db)) ? { retryInMs: 0 } : undefined;
     // The server asked for quiet until then: every request waits for the retry (a restarted
     // worker has no timer: this sets it).
     const { status, nextRetryAt } = await readSyncState(db);

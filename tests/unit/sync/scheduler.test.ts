@@ -4,6 +4,7 @@ import { noteAdd, prospectUpsert } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
 import { readTombstoneBacklog } from '@/lib/db/tombstone-backfill';
+import { readIndexBacklog } from '@/lib/db/deferred-indexes';
 import { BACKOFF_CAP_MS, backoffDelay } from '@/lib/retry-loop';
 import { PUSH_DEBOUNCE_MS, SyncScheduler } from '@/lib/sync/scheduler';
 import { INITIAL_SYNC_STATE, type Session, readSyncState } from '@/lib/sync/session';
@@ -180,8 +181,9 @@ describe('SyncScheduler', () => {
     expect(net.calls).toEqual([]);
   });
 
-  it('walks the activities an upgrade left to index, signed in or not, a slice a run until done', async () => {
+  it('walks what a first sign-in or an upgrade left to index, signed in or not (a member signed out mid-walk)', async () => {
     for (const db of [freshDb(), await signedInDb()]) {
+      await db.local.put({ key: LOCAL_KEYS.indexBacklog, value: { table: 'prospects', after: null } });
       const undone = { id: 'UNDONE', teamId: 'local', version: 1, deletedAt: 5, prospectId: 'P', actorId: 'M', at: 1, requisitionId: null, kind: 'outreach' as const, data: { channel: 'email' as const } };
       await db.transaction('rw', db.activities, db.local, async () => {
         allowSyncedWrites('pull');
@@ -191,6 +193,7 @@ describe('SyncScheduler', () => {
       const net = fakeTransport();
       await new SyncScheduler({ db, transport: () => net.transport }).request('page_open');
       expect(await readTombstoneBacklog(db)).toBeUndefined();
+      expect(await readIndexBacklog(db)).toBeUndefined();
       expect(await db.activities.where('tombstoneOf').equals('P').primaryKeys()).toEqual(['UNDONE']);
     }
   });
