@@ -28,10 +28,10 @@ export interface SeedRow {
 export async function insertRows(db: Queryable, teamId: string, rows: SeedRow[]) {
   for (let i = 0; i < rows.length; i += SEED_BATCH) {
     await db.query(
-      `INSERT INTO entities (team_id, kind, id, version, doc, visible_to, ever_public)
-       SELECT $1, r.kind, r.id, r.version, r.doc, NULL, true
-         FROM jsonb_to_recordset($2::jsonb) AS r(kind text, id text, version bigint, doc jsonb)`,
-      [teamId, JSON.stringify(rows.slice(i, i + SEED_BATCH))],
+      `INSERT INTO entities (team_id, kind, id, version, doc, visible_to, ever_public, bytes)
+       SELECT $1, r.kind, r.id, r.version, r.doc, NULL, true, r.bytes
+         FROM jsonb_to_recordset($2::jsonb) AS r(kind text, id text, version bigint, doc jsonb, bytes integer)`,
+      [teamId, JSON.stringify(rows.slice(i, i + SEED_BATCH).map((r) => ({ ...r, bytes: Buffer.byteLength(JSON.stringify(r.doc)) })))],
     );
   }
 }

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable } from './database';
+import { copyText } from './copy-text';
 
 /**
  * Embedded Postgres in a folder (or in memory when `dataDir` is undefined). One process may
@@ -13,6 +14,10 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     },
     async exec(sql: string) {
       await q.exec(sql);
+    },
+    // PGlite reads COPY's input from the virtual file /dev/blob, given with the query.
+    async copyRows(table, columns, rows) {
+      await q.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([copyText(rows)]) });
     },
   });
   return {

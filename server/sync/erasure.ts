@@ -58,11 +58,13 @@ export async function eraseRows(tx: Queryable, teamId: string, ids: readonly str
   for (const { table, field } of PERSON_FIELDS.many) {
     const f = sqlField(field);
     await tx.query(
-      `UPDATE entities
-          SET version = GREATEST(version, $3),
-              doc = jsonb_set(jsonb_set(doc, '{${f}}', (SELECT coalesce(jsonb_agg(x), '[]'::jsonb) FROM jsonb_array_elements_text(doc -> '${f}') AS x WHERE x <> ALL($2::text[]))),
-                              '{version}', to_jsonb(GREATEST(version, $3)))
-        WHERE team_id = $1 AND kind = $4 AND doc -> '${f}' ?| $2::text[]`,
+      `UPDATE entities e
+          SET version = n.version, doc = n.doc, bytes = octet_length(n.doc::text)
+         FROM (SELECT id, GREATEST(version, $3) AS version,
+                      jsonb_set(jsonb_set(doc, '{${f}}', (SELECT coalesce(jsonb_agg(x), '[]'::jsonb) FROM jsonb_array_elements_text(doc -> '${f}') AS x WHERE x <> ALL($2::text[]))),
+                                '{version}', to_jsonb(GREATEST(version, $3))) AS doc
+                 FROM entities WHERE team_id = $1 AND kind = $4 AND doc -> '${f}' ?| $2::text[]) AS n
+        WHERE e.team_id = $1 AND e.kind = $4 AND e.id = n.id`,
       [teamId, ids, version, KIND_OF_TABLE[table]],
     );
     // Left about nobody: it was only about them.

@@ -7,6 +7,17 @@ import { KEY_OWNER_CONFLICT, OPEN_REQUESTS_TO, aliasesNaming, liveKeys, mirrorMe
 import { type ErasureBy, eraseRows, teamSecret } from './erasure';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+const KINDS = Object.values(KIND_OF_TABLE);
+
+/** A row as the push writes it: its document's JSON and that JSON's size in UTF-8 bytes. */
+interface EntityRow {
+  kind: string;
+  id: string;
+  version: number;
+  json: string;
+  bytes: number;
+  visibleTo: string | null;
+}
 
 interface Write {
   table: SyncedTable;
@@ -43,6 +54,10 @@ export function referenced(args: unknown[]): { ids: string[]; keys: string[] } {
 export class PushBatch {
   private readonly rows = new Map<string, unknown>();
   private readonly prefetchedIds = new Set<string>();
+  /** Rows (kind:id) found in the database by this push, whatever it wrote over them since. */
+  private readonly stored = new Set<string>();
+  /** Rows (kind:id) looked up one by one and not found. */
+  private readonly missing = new Set<string>();
   private readonly keys = new Map<string, string | null>();
   private readonly decisions = new Map<string, ReviewDecision[]>();
   private readonly openRequests = new Map<string, ReviewRequest[]>();
@@ -72,8 +87,16 @@ export class PushBatch {
   async prefetch(args: unknown[]): Promise<void> {
     const { ids, keys } = referenced(args);
     if (ids.length) {
-      const found = await this.tx.query<{ kind: string; id: string; doc: unknown }>('SELECT kind, id, doc FROM entities WHERE team_id = $1 AND id = ANY($2::text[])', [this.teamId, ids]);
-      for (const r of found) this.rows.set(`${r.kind}:${r.id}`, r.doc);
+      // Every kind named, so the lookup walks the primary key: by id alone it read every row of the team.
+      const found = await this.tx.query<{ kind: string; id: string; doc: unknown }>('SELECT kind, id, doc FROM entities WHERE team_id = $1 AND kind = ANY($2::text[]) AND id = ANY($3::text[])', [
+        this.teamId,
+        KINDS,
+        ids,
+      ]);
+      for (const r of found) {
+        this.rows.set(`${r.kind}:${r.id}`, r.doc);
+        this.stored.add(`${r.kind}:${r.id}`);
+      }
       for (const id of ids) this.prefetchedIds.add(id);
     }
     if (keys.length) {
@@ -97,6 +120,7 @@ export class PushBatch {
     if (this.prefetchedIds.has(id)) return undefined;
     const [row] = await this.tx.query<{ doc: unknown }>('SELECT doc FROM entities WHERE team_id = $1 AND kind = $2 AND id = $3', [this.teamId, KIND_OF_TABLE[table], id]);
     this.rows.set(key, row?.doc);
+    (row ? this.stored : this.missing).add(key);
     return row?.doc;
   }
 
@@ -160,27 +184,52 @@ export class PushBatch {
     for (const { ids, version } of this.erasures) await eraseRows(this.tx, this.teamId, ids, version, this.erasureBy);
   }
 
+  /**
+   * Not in the database when the push began, so an INSERT cannot meet it (every writer of a
+   * team's rows holds the team's lock, which this push holds until it commits).
+   */
+  private isNew(key: string, id: string): boolean {
+    return !this.stored.has(key) && (this.prefetchedIds.has(id) || this.missing.has(key));
+  }
+
   private async flushWrites(): Promise<void> {
     if (this.writes.size === 0) return;
-    const writes = [...this.writes.values()];
-    // One jsonb parameter of [kind, id, doc, visible_to] rows: Postgres parses the documents in
-    // one pass, where a jsonb[] array literal is unescaped and then parsed document by document.
-    await this.tx.query(
-      `INSERT INTO entities (team_id, kind, id, version, doc, visible_to, ever_public)
-       SELECT $1, w->>0, w->>1, (w->2->>'version')::bigint, w->2, w->>3, w->>3 IS NULL
-         FROM jsonb_array_elements($2::jsonb) AS w
-       ON CONFLICT (team_id, kind, id) DO UPDATE
-         SET version = excluded.version, doc = excluded.doc, visible_to = excluded.visible_to,
-             ever_public = entities.ever_public OR excluded.ever_public`,
-      [this.teamId, JSON.stringify(writes.map((w) => [KIND_OF_TABLE[w.table], w.doc.id, w.doc, readableOnlyBy(w.table, w.doc as unknown as SyncedRows[typeof w.table])]))],
-    );
+    const copied: EntityRow[] = [];
+    const upserted: EntityRow[] = [];
+    for (const [key, w] of this.writes) {
+      const json = JSON.stringify(w.doc);
+      const row = { kind: KIND_OF_TABLE[w.table], id: w.doc.id, version: w.doc.version as number, json, bytes: Buffer.byteLength(json), visibleTo: readableOnlyBy(w.table, w.doc as never) };
+      (this.tx.copyRows && this.isNew(key, w.doc.id) ? copied : upserted).push(row);
+    }
+    if (copied.length) {
+      await this.tx.copyRows!(
+        'entities',
+        ['team_id', 'kind', 'id', 'version', 'doc', 'visible_to', 'ever_public', 'bytes'],
+        copied.map((r) => [this.teamId, r.kind, r.id, r.version, r.json, r.visibleTo, r.visibleTo === null, r.bytes]),
+      );
+    }
+    if (upserted.length) {
+      // One jsonb parameter of [kind, id, version, doc, visible_to, bytes] rows: Postgres parses
+      // the documents in one pass, where a jsonb[] array literal is unescaped and then parsed
+      // document by document.
+      await this.tx.query(
+        `INSERT INTO entities (team_id, kind, id, version, doc, visible_to, ever_public, bytes)
+         SELECT $1, w->>0, w->>1, (w->>2)::bigint, w->3, w->>4, w->>4 IS NULL, (w->>5)::integer
+           FROM jsonb_array_elements($2::jsonb) AS w
+         ON CONFLICT (team_id, kind, id) DO UPDATE
+           SET version = excluded.version, doc = excluded.doc, visible_to = excluded.visible_to, bytes = excluded.bytes,
+               ever_public = entities.ever_public OR excluded.ever_public`,
+        [this.teamId, `[${upserted.map((r) => `[${JSON.stringify(r.kind)},${JSON.stringify(r.id)},${r.version},${r.json},${JSON.stringify(r.visibleTo)},${r.bytes}]`).join(',')}]`],
+      );
+    }
+    const docs = [...this.writes.values()];
     await mirrorMembers(
       this.tx,
       this.teamId,
-      writes.filter((w) => w.table === 'members').map((w) => w.doc as unknown as Member),
+      docs.filter((w) => w.table === 'members').map((w) => w.doc as unknown as Member),
     );
     // One row per key: Postgres refuses an upsert that touches a row twice.
-    const keys = [...new Map(writes.flatMap((w) => (w.table === 'prospects' ? liveKeys(w.doc as unknown as Prospect) : []))).entries()];
+    const keys = [...new Map(docs.flatMap((w) => (w.table === 'prospects' ? liveKeys(w.doc as unknown as Prospect) : []))).entries()];
     if (keys.length) {
       await this.tx.query(
         `INSERT INTO prospect_keys (team_id, key, prospect_id)

@@ -92,13 +92,14 @@ export const OPEN_REQUESTS_TO = `SELECT doc FROM entities
 /** Upserts one synced record, with who may read it. */
 export async function writeEntity<T extends SyncedTable>(tx: Queryable, teamId: string, table: T, doc: SyncedRows[T], version: number) {
   const visibleTo = readableOnlyBy(table, doc);
+  const json = JSON.stringify(doc);
   await tx.query(
-    `INSERT INTO entities (team_id, kind, id, version, doc, visible_to, ever_public)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6::text, $6::text IS NULL)
+    `INSERT INTO entities (team_id, kind, id, version, doc, visible_to, ever_public, bytes)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6::text, $6::text IS NULL, $7)
      ON CONFLICT (team_id, kind, id) DO UPDATE
-       SET version = excluded.version, doc = excluded.doc, visible_to = excluded.visible_to,
+       SET version = excluded.version, doc = excluded.doc, visible_to = excluded.visible_to, bytes = excluded.bytes,
            ever_public = entities.ever_public OR excluded.ever_public`,
-    [teamId, KIND_OF_TABLE[table], doc.id, version, JSON.stringify(doc), visibleTo],
+    [teamId, KIND_OF_TABLE[table], doc.id, version, json, visibleTo, Buffer.byteLength(json)],
   );
   if (table === 'prospects') {
     for (const [key, id] of liveKeys(doc as SyncedRows['prospects'])) {

@@ -187,6 +187,15 @@ const CHECKS: Record<number, (db: Database) => Promise<void>> = {
     await db.query("INSERT INTO mail_queue (team_id, request_id, reviewer_id, kind, due_slot) VALUES ('t11', 'req1', 'm11', 'check_in', '2026-W49')");
     await expect(db.query("INSERT INTO mail_queue (team_id, request_id, reviewer_id, kind, due_slot) VALUES ('t11', 'req1', 'm11', 'check_in', '2026-W49')")).rejects.toThrow(/unique|duplicate/i);
   },
+  // Issue 13: a row's size is written by its writer (no longer generated), and entities_person
+  // alone finds a person's notes and activities.
+  12: async (db) => {
+    await db.query("INSERT INTO teams (id, name) VALUES ('t12', 'Twelve')");
+    await db.query(`INSERT INTO entities (team_id, kind, id, version, doc, bytes) VALUES ('t12', 'note', 'n1', 1, '{"body": "日本"}', 17)`);
+    expect(await db.query("SELECT bytes FROM entities WHERE team_id = 't12' AND id = 'n1'")).toEqual([{ bytes: 17 }]);
+    await expect(db.query(`INSERT INTO entities (team_id, kind, id, version, doc) VALUES ('t12', 'note', 'n2', 2, '{}')`)).rejects.toThrow(/not-null|null value/i);
+    expect(await db.query("SELECT indexname FROM pg_indexes WHERE indexname IN ('entities_prospect_rows', 'entities_person')")).toEqual([{ indexname: 'entities_person' }]);
+  },
 };
 
 describe('the migration files', () => {
@@ -244,6 +253,15 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
     const [row] = await db.query<{ joined_at: string | Date; time_zone: string | null }>("SELECT joined_at, time_zone FROM members WHERE id = 'm1'");
     expect(new Date(row!.joined_at).toISOString()).toBe('2026-01-02T03:04:05.000Z');
     expect(row!.time_zone).toBeNull();
+  });
+
+  it('012 keeps the sizes of the rows written before it', async () => {
+    const db = await fresh();
+    await migrate(db, MIGRATIONS, 11);
+    await db.query("INSERT INTO teams (id, name) VALUES ('t1', 'One')");
+    await db.query(`INSERT INTO entities (team_id, kind, id, version, doc) VALUES ('t1', 'note', 'n', 1, '{"body": "日本"}')`);
+    expect(await migrate(db, MIGRATIONS, 12)).toEqual([12]);
+    expect(await db.query("SELECT bytes FROM entities WHERE team_id = 't1' AND id = 'n'")).toEqual([{ bytes: Buffer.byteLength('{"body": "日本"}') }]);
   });
 
   it('applies nothing the second time, and records each migration once', async () => {

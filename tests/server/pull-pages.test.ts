@@ -94,7 +94,7 @@ describe.each(DATABASE_KINDS)('pull pages, text limits and the epoch on %s', (ki
     // A row from before the byte caps (or written by hand): bigger than a whole page.
     const [bumped] = await db.query<{ version: number }>('UPDATE teams SET version = version + 1 WHERE id = $1 RETURNING version', [team.id]);
     const huge = { id: ulid(), teamId: team.id, version: Number(bumped!.version), deletedAt: null, prospectId, authorId: ulid(), body: 'x'.repeat(PULL_PAGE_BYTES + 1000), visibility: 'team', mentions: [], createdAt: 1, editedAt: null };
-    await db.query('INSERT INTO entities (team_id, kind, id, version, doc) VALUES ($1, $2, $3, $4, $5::jsonb)', [team.id, 'note', huge.id, huge.version, JSON.stringify(huge)]);
+    await db.query('INSERT INTO entities (team_id, kind, id, version, doc, bytes) VALUES ($1, $2, $3, $4, $5::jsonb, $6)', [team.id, 'note', huge.id, huge.version, JSON.stringify(huge), bytesOf(huge)]);
     await client.push([{ name: 'note.add', args: { id: ulid(), prospectId, body: 'after the big one', at: 5 } }]);
     const first = await client.pull(before);
     expect(first.rows.map((r) => r.id)).toEqual([huge.id]);

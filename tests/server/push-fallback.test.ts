@@ -11,14 +11,23 @@ class DataError extends Error {
   code = '22P02';
 }
 
-/** The database, except that storing a row whose text contains `poison` fails like bad data would. */
-function poisoned(db: Database, poison: string): Database {
+/**
+ * The database, except that storing a row whose text contains `poison` fails like bad data would;
+ * `copy`: new rows go in with COPY (PGlite's way), else every row with an INSERT (Postgres's).
+ */
+function poisoned(db: Database, poison: string, { copy }: { copy: boolean }): Database {
   const wrap = (q: Queryable): Queryable => ({
     query: (sql, params) => {
       if (/INSERT INTO entities/.test(sql) && JSON.stringify(params ?? []).includes(poison)) return Promise.reject(new DataError('invalid input syntax'));
       return q.query(sql, params);
     },
     exec: (sql) => q.exec(sql),
+    ...(copy && {
+      copyRows: (table, columns, rows) => {
+        if (JSON.stringify(rows).includes(poison)) return Promise.reject(new DataError('invalid input syntax'));
+        return q.copyRows!(table, columns, rows);
+      },
+    }),
   });
   return { ...db, ...wrap(db), transaction: (fn) => db.transaction((tx) => fn(wrap(tx))) };
 }
@@ -30,11 +39,14 @@ describe('a push whose batched write fails on bad data', () => {
   });
   afterAll(() => db.close());
 
-  it('is applied again one mutation at a time, refusing only the bad one', async () => {
+  it.each([
+    ['COPY', true],
+    ['INSERT', false],
+  ])('is applied again one mutation at a time, refusing only the bad one (rows written with %s)', async (_way, copy) => {
     const { members } = await teamWith(db, ['recruiter']);
     const who = members[0]!;
     const prospectId = ulid();
-    const res = await push(poisoned(db, 'POISON'), { memberId: who.member.id, teamId: who.member.teamId, role: 'recruiter' }, {
+    const res = await push(poisoned(db, 'POISON', { copy }), { memberId: who.member.id, teamId: who.member.teamId, role: 'recruiter' }, {
       clientId: who.clientId,
       mutations: [
         { id: 1, name: 'prospect.upsert', args: { id: prospectId, identity: identity(), at: 1 } },
