@@ -2,8 +2,9 @@ import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import { nameKey, nameTokens } from '@/lib/identity';
 import { type Note, type OutboxEntry, type Prospect, SYNCED_TABLES, type SyncedRows, type SyncedTable } from '@/lib/model';
 import { type LastActivityRow, keepLastActivity } from './last-activity';
+import { type NoteWordsRow, keepNoteWords } from './note-words';
 import { SCHEMA_VERSIONS } from './schema';
-import { noteSearchWords, personSearchWords } from './search-words';
+import { personSearchWords } from './search-words';
 import { guardSyncedWrites } from './synced-write-guard';
 
 /**
@@ -15,11 +16,11 @@ import { guardSyncedWrites } from './synced-write-guard';
 export type ProspectRow = Prospect & { profileKeys: string[]; nameKey: string; nameWords?: string[]; searchWords?: string[] };
 
 /**
- * A note as stored: `words`, its body's words, for the dashboard's search. The search words of a
- * person or a note are absent (no index entries) while a first sign-in leaves them for later
- * (lib/db/deferred-indexes.ts).
+ * A note as stored: `wordsBatch` says which rows of `noteWords` list its words (lib/db/note-words.ts,
+ * set by its middleware on every write). A person's search words are absent (no index entries)
+ * while a first sign-in leaves them for later (lib/db/deferred-indexes.ts).
  */
-export type NoteRow = Note & { words?: string[] };
+export type NoteRow = Note & { wordsBatch?: string };
 
 /** Device-local values (who I am, settings, sync cursors); never synced. */
 export interface LocalRow {
@@ -44,7 +45,7 @@ export interface RejectionRow {
 
 export const DB_NAME = 'tandem';
 
-/** How each synced record is stored: a prospect and a note carry their derived indexes. */
+/** How each synced record is stored: a prospect carries its derived indexes, a note where its words are listed. */
 export type StoredRows = Omit<SyncedRows, 'prospects' | 'notes'> & { prospects: ProspectRow; notes: NoteRow };
 
 /** One Dexie table per entity of the registry, typed by its record. */
@@ -60,6 +61,8 @@ export class TandemDB extends DexieWithSyncedTables {
   rejections!: EntityTable<RejectionRow, 'mutationId'>;
   /** Derived from `activities`, never written directly (lib/db/last-activity.ts). */
   lastActivity!: EntityTable<LastActivityRow, 'prospectId'>;
+  /** Derived from `notes`, never written directly (lib/db/note-words.ts). */
+  noteWords!: Table<NoteWordsRow, [string, string]>;
 
   constructor(name = DB_NAME) {
     // A transaction counts as committed once the OS has its writes, not once they are flushed to
@@ -73,6 +76,7 @@ export class TandemDB extends DexieWithSyncedTables {
     }
     guardSyncedWrites(this);
     keepLastActivity(this);
+    keepNoteWords(this);
   }
 }
 
@@ -86,7 +90,7 @@ export function writableTables(db: TandemDB): Table[] {
   return [...syncedTables(db), db.shadows, db.outbox, db.local, db.rejections];
 }
 
-/** Whether a stored row gets its search words (a person's `nameWords` and `searchWords`, a note's `words`) now, the default, or later (lib/db/deferred-indexes.ts). */
+/** Whether a stored person gets their search words (`nameWords` and `searchWords`) now, the default, or later (lib/db/deferred-indexes.ts). */
 export interface StoredRowOptions {
   searchWords?: boolean;
 }
@@ -114,7 +118,6 @@ export function fromProspectRow(row: ProspectRow): Prospect {
 /** A record as its table stores it, with the indexes derived from it. */
 export function toStoredRow<T extends SyncedTable>(table: T, row: SyncedRows[T], options: StoredRowOptions = {}): StoredRows[T] {
   if (table === 'prospects') return toProspectRow(row as Prospect, options) as StoredRows[T];
-  if (table === 'notes') return (options.searchWords === false ? row : { ...(row as Note), words: noteSearchWords((row as Note).body) }) as StoredRows[T];
   return row as StoredRows[T];
 }
 
@@ -122,7 +125,8 @@ export function toStoredRow<T extends SyncedTable>(table: T, row: SyncedRows[T],
 export function fromStoredRow<T extends SyncedTable>(table: T, row: StoredRows[T]): SyncedRows[T] {
   if (table === 'prospects') return fromProspectRow(row as ProspectRow) as SyncedRows[T];
   if (table === 'notes') {
-    const { words: _words, ...note } = row as NoteRow;
+    // `words`: what a note stored before schema v14 carried for its index.
+    const { wordsBatch: _batch, words: _words, ...note } = row as NoteRow & { words?: unknown };
     return note as SyncedRows[T];
   }
   return row;

@@ -2,6 +2,7 @@ import type { Transaction } from 'dexie';
 import { nameKey, nameTokens } from '@/lib/identity';
 import { LOCAL_TEAM_ID } from '@/lib/model';
 import { fillLastActivity } from './last-activity';
+import { fillNoteWords } from './note-words';
 import { noteSearchWords, personSearchWords } from './search-words';
 
 /**
@@ -205,6 +206,17 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       prospects: 'id, *profileKeys, *emails, nameKey, *nameWords, *searchWords, createdAt',
       activities: 'id, [prospectId+at], at, [kind+requisitionId], [kind+prospectId+at]',
     },
+  },
+  {
+    // v14, the notes' search words in a table of their own (lib/db/note-words.ts): a row per word
+    // per write listing its notes, instead of a multi-entry index entry per word per note (issue
+    // 13: most of what storing a note cost in Chromium). Filled here from the notes on the device.
+    version: 14,
+    stores: {
+      notes: 'id, [prospectId+createdAt]',
+      noteWords: '[word+batch]',
+    },
+    upgrade: fillNoteWords,
   },
 ];
 
