@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type ProspectRow, type TandemDB, fromStoredRow, toStoredRow } from './database';
-import { rebuildLastActivity } from './last-activity';
+import { recomputeLastActivity } from './last-activity';
 import { LOCAL_KEYS, readValidated } from './local-state';
 import { allowSyncedWrites } from './synced-write-guard';
 
@@ -13,14 +13,15 @@ import { allowSyncedWrites } from './synced-write-guard';
  * Chromium). The notes' words are no longer among them: their own table (lib/db/note-words.ts)
  * costs a few rows a page, written with the notes.
  *
- * Only the recent phase leaves them out: older history comes with `lastActivity` kept, as any
- * later page.
+ * The recent phase leaves both out; older history leaves `lastActivity` out (kept per page it
+ * was a read and a write per person a page touched: ~8 s of a 100,000-row pull in Chromium).
  *
- * The backlog is a walk: `lastActivity` rebuilt (one transaction), then people by id.
- * Everything left out lies ahead of it: a recent-phase page puts the backlog back at its start in
- * the page's own transaction, and nothing is walked until the recent phase is over. Until the
- * backlog is gone the People search says it is still indexing, and the sidebar's search of names
- * too (`readIndexBacklog`).
+ * The backlog is a walk: `lastActivity` made again person by person (by id, from their feeds,
+ * FILL_CHUNK activities a transaction), then people's words by id. Everything left out lies
+ * ahead of it: a recent-phase page puts the backlog back at its start in the page's own
+ * transaction, and so does the last page of older history; nothing is walked until the recent
+ * phase is over. Until the backlog is gone the People search says it is still indexing, and the
+ * sidebar's search of names too (`readIndexBacklog`).
  */
 
 export const IndexBacklog = z.object({
@@ -34,7 +35,7 @@ export const IndexBacklog = z.object({
 });
 export type IndexBacklog = z.infer<typeof IndexBacklog>;
 
-/** Rows given their words per transaction: a pull page's size (issue 13: 5,000 wrote fastest). */
+/** Rows given their words, or activities read for `lastActivity`, per transaction: a pull page's size (issue 13: 5,000 wrote fastest). */
 export const FILL_CHUNK = 5_000;
 
 export function readIndexBacklog(db: TandemDB): Promise<IndexBacklog | undefined> {
@@ -60,23 +61,23 @@ const moveOn = async (db: TandemDB, next: IndexBacklog | null) => {
   else await db.local.delete(LOCAL_KEYS.indexBacklog);
 };
 
-/** One transaction of the walk: `lastActivity` rebuilt, or the next FILL_CHUNK rows by id, those without words given theirs. Returns whether it may go on now. */
+/** One transaction of the walk: the next people's `lastActivity` made again, or the next FILL_CHUNK people by id, those without words given theirs. Returns whether it may go on now. */
 async function fillChunk(db: TandemDB): Promise<boolean> {
   const planned = (await readIndexBacklog(db))?.table;
   if (planned === undefined) return false;
-  const rebuilding = planned === 'lastActivity';
-  return db.transaction('rw', rebuilding ? [db.activities, db.lastActivity, db.local] : [db.prospects, db.local], async () => {
+  const recomputing = planned === 'lastActivity';
+  return db.transaction('rw', recomputing ? [db.activities, db.lastActivity, db.local] : [db.prospects, db.local], async () => {
     const backlog = await readIndexBacklog(db);
     if (!backlog) return false;
     // A recent page since put the walk back at its start: the next transaction takes it.
-    if ((backlog.table === 'lastActivity') !== rebuilding) return true;
+    if ((backlog.table === 'lastActivity') !== recomputing) return true;
     if (backlog.table === 'notes') {
       await moveOn(db, null);
       return false;
     }
     if (backlog.table === 'lastActivity') {
-      await rebuildLastActivity(db);
-      await moveOn(db, { table: 'prospects', after: null });
+      const last = await recomputeLastActivity(db, backlog.after, FILL_CHUNK);
+      await moveOn(db, last === null ? { table: 'prospects', after: null } : { table: 'lastActivity', after: last });
       return true;
     }
     // Derived from the server's rows as the pull stored them: the pull's own writes, finished.

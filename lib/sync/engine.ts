@@ -2,7 +2,7 @@ import type { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { MAX_PUSH_MUTATIONS, PUSH_BATCH_BYTES, type Me, type OutboxEntry, type PushRequest, type Rejection, utf8Length } from '@/lib/model';
 import { refreshMe } from './account';
-import { fillDeferredIndexes } from '@/lib/db/deferred-indexes';
+import { fillDeferredIndexes, readIndexBacklog } from '@/lib/db/deferred-indexes';
 import { HISTORY_SLICE_MS, firstSyncFor, followMainPage, learnUpTo, mainPhase, pullHistory, readFirstSync } from './first-sync';
 import { teamOutbox } from './outbox';
 import { applyPullPage, restartFromZero } from './rebase';
@@ -168,7 +168,8 @@ export async function pullEverything(db: TandemDB, transport: SyncTransport, ses
 export async function backgroundSlice(db: TandemDB, transport: SyncTransport, session: Session): Promise<boolean> {
   const recent = (await readFirstSync(db, session.teamId))?.phase === 'recent';
   if (!recent && (await fillDeferredIndexes(db, HISTORY_SLICE_MS))) return true;
-  return pullHistory(db, transport, session, actorOf(session, await currentRole(db, session)));
+  // The last page of older history leaves the walk `lastActivity` to make again: that is left too.
+  return (await pullHistory(db, transport, session, actorOf(session, await currentRole(db, session)))) || (await readIndexBacklog(db)) !== undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TandemDB } from '@/lib/db/database';
+import { leaveIndexesForLater } from '@/lib/db/deferred-indexes';
 import { LOCAL_KEYS, readSettings, readValidated } from '@/lib/db/local-state';
 import { guardWindowStart } from '@/lib/guard/outreach-guard';
 import { NOTICE_REMINDERS_FOR_DAYS } from '@/lib/reminders/runner';
@@ -124,7 +125,13 @@ export async function pullHistory(db: TandemDB, transport: SyncTransport, sessio
     };
     first = { ...asked, historyCursor: page.cursor };
     const done = !page.more;
-    if (!(await applyHistoryPage(db, page, actor, stillValid, () => (done ? endFirstSync(db) : writeFirstSync(db, first!))))) return true;
+    // With the last page, `lastActivity` (left out of every history page) is noted for the walk to make again.
+    const follow = async () => {
+      if (!done) return writeFirstSync(db, first!);
+      await endFirstSync(db);
+      await leaveIndexesForLater(db);
+    };
+    if (!(await applyHistoryPage(db, page, actor, stillValid, follow))) return true;
     if (!goOn) return page.more;
   }
 }

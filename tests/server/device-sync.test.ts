@@ -298,6 +298,29 @@ describe('the device’s sync engine against the server', () => {
     local.close();
   });
 
+  it('leaves lastActivity out of older history\'s pages, and its last page has the walk make it again, exactly', async () => {
+    const { team, colleague, person, recent } = await teamWithKenji();
+    const other = ulid();
+    await colleague.push([
+      { name: 'prospect.upsert', args: { id: other, identity: identity('ines', 'Ines Ito'), at: 1 } },
+      { name: 'activity.log', args: { id: ulid(), prospectId: person, kind: 'outreach', data: { channel: 'email' }, at: recent } },
+      { name: 'activity.log', args: { id: ulid(), prospectId: person, kind: 'outreach', data: { channel: 'email' }, at: 7 } },
+      { name: 'activity.log', args: { id: ulid(), prospectId: other, kind: 'outreach', data: { channel: 'email' }, at: 6 } },
+    ]);
+    const local = await device(app, db, team.id, `riley.${ulid().toLowerCase()}@acme.example`);
+    while ((await readFirstSync(local, team.id)) !== undefined || (await local.activities.count()) === 0) await sync(local, fetchFrom(app));
+    // The round that wrote the last history page: Ines's only activity (older history) is stored,
+    // her lastActivity not yet; the walk is noted to make it.
+    expect(await local.activities.count()).toBe(3);
+    expect(await local.lastActivity.get(other)).toBeUndefined();
+    expect(await readIndexBacklog(local)).toEqual({ table: 'lastActivity', after: null });
+    while ((await sync(local, fetchFrom(app))).historyLeft);
+    expect(await readIndexBacklog(local)).toBeUndefined();
+    expect(await local.lastActivity.toArray()).toEqual(expect.arrayContaining([{ prospectId: person, at: recent }, { prospectId: other, at: 6 }]));
+    expect(await local.lastActivity.count()).toBe(2);
+    local.close();
+  });
+
   // Issue 13, first sign-in to a large team (docs/sync.md): usable after the recent phase, older
   // history resumed from its own cursor after the worker restarts, the end state the server's.
   it('is usable after the recent phase, and resumes older history from its cursor after a restart', async () => {
