@@ -75,6 +75,24 @@ async function unlist(postings: DBCoreTable, trans: DBCoreTransaction, notes: re
   if (puts.length > 0) await postings.mutate({ trans, type: 'put', values: puts });
 }
 
+/** Notes written at once from which a count of their range of ids is tried before reading them one by one. */
+const RANGE_CHECK_MIN = 50;
+
+/**
+ * The notes stored at `keys`, before a write replaces or deletes them. A get per key is a request
+ * each (in a fresh Chromium 47,700 of them took 0.9–1.4 s): a pull page of new notes, whose ids
+ * lie together (ULIDs, in the order the team wrote them), is first counted in its range of ids,
+ * one request, and nothing is read when none is there.
+ */
+async function storedAt(table: DBCoreTable, trans: DBCoreTransaction, keys: string[]): Promise<(NoteFields | undefined)[]> {
+  if (keys.length >= RANGE_CHECK_MIN) {
+    const sorted = [...keys].sort();
+    const range = { type: 2, lower: sorted[0], lowerOpen: false, upper: sorted[sorted.length - 1], upperOpen: false } as unknown as DBCoreKeyRange;
+    if ((await table.count({ trans, query: { index: table.schema.primaryKey, range } })) === 0) return keys.map(() => undefined);
+  }
+  return (await table.getMany({ trans, keys })) as (NoteFields | undefined)[];
+}
+
 /** Keeps `noteWords` the words of the notes, in the transaction of every write to `notes`. */
 export function keepNoteWords(db: Dexie): void {
   db.use({
@@ -104,8 +122,8 @@ export function keepNoteWords(db: Dexie): void {
               else await unlist(postings, trans, before);
               return response;
             }
-            const keys = req.type === 'delete' ? req.keys : (req.values as NoteFields[]).map((n) => n.id);
-            const before = (await table.getMany({ trans, keys })) as (NoteFields | undefined)[];
+            const keys: string[] = req.type === 'delete' ? (req.keys as string[]) : (req.values as NoteFields[]).map((n) => n.id);
+            const before = await storedAt(table, trans, keys);
             const batch = ulid();
             const request = req.type === 'delete' ? req : { ...req, values: (req.values as NoteFields[]).map((n) => ({ ...n, wordsBatch: batch })) };
             const response = await table.mutate(request);

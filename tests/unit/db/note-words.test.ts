@@ -8,6 +8,7 @@ import { matchText } from '@/lib/db/people-search';
 import type { Note } from '@/lib/model';
 import { noteAdd, noteEdit, prospectUpsert } from '@/lib/mutations';
 import { arrived, freshDb, identity, member, signInAs, wipe } from '../../support/db';
+import { watchReads } from '../../support/watch-reads';
 
 const synced = { teamId: 'local', version: 1, deletedAt: null };
 const riley = member('recruiter');
@@ -79,5 +80,20 @@ describe("the notes' search words (lib/db/note-words.ts)", () => {
     expect(await matchText(db, riley.me.memberId, 'fortr')).toEqual(new Set());
     expect(await matchText(db, riley.me.memberId, 'cobol')).toEqual(new Set([person]));
     expect(await listed(db)).toEqual({ [id]: ['cobol', 'meetup', 'met', 'the'] });
+  });
+
+  it('reads no stored note one by one when a page of notes new to the device arrives, and does when one was stored', async () => {
+    const fresh = freshDb();
+    const reads: string[] = [];
+    watchReads(fresh, 'note-reads', { getMany: (table, req) => table === 'notes' && reads.push(...(req.keys as string[])) }, 0);
+    const page = Array.from({ length: 60 }, (_, i) => note(`N${String(i).padStart(3, '0')}`, `note number ${i}`));
+    await arrived(fresh, 'notes', ...page);
+    expect(reads).toEqual([]);
+    // An edit among new notes: they are read, and the edited one leaves its old words.
+    await arrived(fresh, 'notes', note('N000', 'edited body', { version: 2 }), ...Array.from({ length: 59 }, (_, i) => note(`M${String(i).padStart(3, '0')}`, 'another note')));
+    expect(reads).toContain('N000');
+    expect(await notesByWordStart(fresh, 'number')).not.toContain('N000');
+    expect(await notesByWordStart(fresh, 'edited')).toEqual(['N000']);
+    fresh.close();
   });
 });
