@@ -14,13 +14,13 @@ import { type Backup, exportBackup } from '@/lib/backup/backup';
 import { applyRestore } from '@/lib/backup/restore';
 import { planRestore } from '@/lib/backup/restore-plan';
 import { signIn, signOut } from '@/lib/sync/account';
-import { pullAll, syncOnce } from '@/lib/sync/engine';
+import { actorOf, pullAll, syncOnce } from '@/lib/sync/engine';
 import { readIndexBacklog } from '@/lib/db/deferred-indexes';
 import { notesByWordStart } from '@/lib/db/note-words';
 import { matchText } from '@/lib/db/people-search';
 import { findProspectByKey } from '@/lib/db/queries';
 import { searchPeople } from '@/lib/prospects/page-match';
-import { firstSyncProgress, readFirstSync } from '@/lib/sync/first-sync';
+import { HISTORY_SLICE_MS, firstSyncProgress, pullHistory, readFirstSync } from '@/lib/sync/first-sync';
 import { changesForOtherTeams } from '@/lib/sync/outbox';
 import { readSession } from '@/lib/sync/session';
 import { type Fetch, OfflineError, httpTransport } from '@/lib/sync/transport';
@@ -318,6 +318,41 @@ describe('the device’s sync engine against the server', () => {
     expect(await readIndexBacklog(local)).toBeUndefined();
     expect(await local.lastActivity.toArray()).toEqual(expect.arrayContaining([{ prospectId: person, at: recent }, { prospectId: other, at: 6 }]));
     expect(await local.lastActivity.count()).toBe(2);
+    local.close();
+  });
+
+  it('asks for the next page of older history as a slice ends, and the next slice uses it unless the main pull wrote something since', async () => {
+    const { team, colleague, person } = await teamWithKenji();
+    for (let batch = 0; batch < 9; batch++) {
+      await colleague.push(Array.from({ length: 50 }, (_, i) => ({ name: 'note.add', args: { id: ulid(), prospectId: person, body: bigNote(batch * 50 + i), at: 10 + batch * 50 + i } })));
+    }
+    const historyCursors: number[] = [];
+    const fetch: Fetch = async (url, init = {}) => {
+      const q = new URL(url).searchParams;
+      if (q.get('phase') === 'history') historyCursors.push(Number(q.get('cursor')));
+      return app.request(url, init);
+    };
+    const local = await device(app, db, team.id, `riley.${ulid().toLowerCase()}@acme.example`, fetch);
+    const session = (await readSession(local))!;
+    const transport = httpTransport({ serverUrl: session.serverUrl, token: session.token, fetch });
+    await pullAll(local, transport, session);
+    // Every slice is over after its first page.
+    let clock = 0;
+    const slice = () => pullHistory(local, transport, session, actorOf(session, 'recruiter'), () => (clock += HISTORY_SLICE_MS));
+    expect(await slice()).toBe(true);
+    expect(historyCursors).toHaveLength(2);
+    expect(await slice()).toBe(true);
+    // The second slice wrote the page asked for ahead, and asked for the third.
+    expect(historyCursors).toHaveLength(3);
+    // The main pull writes a change: the page asked for ahead may not follow on, and is asked for again.
+    await colleague.push([{ name: 'note.add', args: { id: ulid(), prospectId: person, body: 'Written during history', at: Date.now() } }]);
+    await pullAll(local, transport, session);
+    // (The third page is the last: nothing is asked for after it.)
+    expect(await slice()).toBe(false);
+    expect(historyCursors).toHaveLength(4);
+    expect(historyCursors[3]).toBe(historyCursors[2]);
+    expect(await readFirstSync(local, team.id)).toBeUndefined();
+    expect(await local.notes.count()).toBe(451);
     local.close();
   });
 
