@@ -140,8 +140,11 @@ export async function pullAll(db: TandemDB, transport: SyncTransport, session: S
     if (page.more) next = ask(page.cursor);
     // The member's role can change on the server; pending changes replay with the new one.
     const role = page.rows.find((r) => r.kind === 'member' && r.id === session.memberId)?.doc as { role?: Me['role'] } | null | undefined;
-    // The recent phase of a first sign-in leaves people's and notes' search words for after it.
-    await applyPullPage(db, page, actorOf(session, role?.role ?? (await currentRole(db, session))), Date.now(), followMainPage(db, first, page), first?.phase === 'recent');
+    // The recent phase of a first sign-in leaves people's search words and lastActivity for after
+    // it, unless it is all one page: then the device is usable no sooner for it, and the walk
+    // would only write every person again.
+    const deferIndexes = first?.phase === 'recent' && (page.more || state.cursor !== 0);
+    await applyPullPage(db, page, actorOf(session, role?.role ?? (await currentRole(db, session))), Date.now(), followMainPage(db, first, page), deferIndexes);
     if (!page.more) return refreshMe(db, session);
     state = await readSyncState(db);
     first = await firstSyncFor(db, session.teamId);

@@ -256,13 +256,17 @@ describe('the device’s sync engine against the server', () => {
     return { team, colleague, person, recent: Date.now() - 60_000 };
   }
 
-  it('leaves the search words of people and lastActivity out of a first sign-in\'s recent phase, and makes them once usable, before older history', async () => {
+  it('leaves the search words of people and lastActivity out of a first sign-in\'s recent phase of several pages, and makes them once usable, before older history', async () => {
     const { team, colleague, person, recent } = await teamWithKenji();
     await colleague.push([
       { name: 'note.add', args: { id: ulid(), prospectId: person, body: 'A cobol veteran', at: 5 } },
       { name: 'note.add', args: { id: ulid(), prospectId: person, body: 'Met at the fortran meetup', at: recent } },
       { name: 'activity.log', args: { id: ulid(), prospectId: person, kind: 'outreach', data: { channel: 'email' }, at: recent } },
     ]);
+    // Recent notes enough for the recent phase to take more than one page.
+    for (let batch = 0; batch < 5; batch++) {
+      await colleague.push(Array.from({ length: 50 }, (_, i) => ({ name: 'note.add', args: { id: ulid(), prospectId: person, body: bigNote(batch * 50 + i), at: recent } })));
+    }
     const opened: { db?: TandemDB } = {};
     const backlogAtHistory: unknown[] = [];
     const fetch: Fetch = async (url, init = {}) => {
@@ -293,6 +297,19 @@ describe('the device’s sync engine against the server', () => {
     expect(await readIndexBacklog(local)).toBeUndefined();
     expect(await readFirstSync(local, team.id)).toBeUndefined();
     for (const word of ['analy', 'kenji', 'fortran', 'cobol']) expect(await matchText(local, session.memberId, word)).toEqual(new Set([person]));
+    expect((await searchPeople(local, 'sato')).map((p) => p.id)).toEqual([person]);
+    expect(await local.lastActivity.get(person)).toEqual({ prospectId: person, at: recent });
+    local.close();
+  });
+
+  it('writes the people\'s search words and lastActivity with a recent phase that is all one page: nothing is left for the walk', async () => {
+    const { team, colleague, person, recent } = await teamWithKenji();
+    await colleague.push([{ name: 'activity.log', args: { id: ulid(), prospectId: person, kind: 'outreach', data: { channel: 'email' }, at: recent } }]);
+    const local = await device(app, db, team.id, `riley.${ulid().toLowerCase()}@acme.example`);
+    const session = (await readSession(local))!;
+    await pullAll(local, httpTransport({ serverUrl: session.serverUrl, token: session.token, fetch: fetchFrom(app) }), session);
+    expect(await readFirstSync(local, team.id)).toMatchObject({ phase: 'history' });
+    expect(await readIndexBacklog(local)).toBeUndefined();
     expect((await searchPeople(local, 'sato')).map((p) => p.id)).toEqual([person]);
     expect(await local.lastActivity.get(person)).toEqual({ prospectId: person, at: recent });
     local.close();
