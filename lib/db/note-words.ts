@@ -33,7 +33,7 @@ interface NoteFields {
   wordsBatch?: string;
 }
 
-// DBCoreRangeType.Any and .Range (a const enum, which isolated modules cannot import).
+// DBCoreRangeType.Any (3; .Range is 2): a const enum, which isolated modules cannot import.
 const EVERY_KEY = { type: 3, lower: undefined, upper: undefined, lowerOpen: false, upperOpen: false } as unknown as DBCoreKeyRange;
 
 const wordsOf = (note: NoteFields) => noteSearchWords(typeof note.body === 'string' ? note.body : '');
