@@ -11,6 +11,9 @@ import { ENTITY_SCHEMAS, PullResponse, TABLE_OF_KIND } from '@/lib/model';
 import { PULL_LIMIT, actorOf, backgroundSlice, pullAll } from '@/lib/sync/engine';
 import { readFirstSync } from '@/lib/sync/first-sync';
 import { readIndexBacklog } from '@/lib/db/deferred-indexes';
+import { deferLastActivity } from '@/lib/db/last-activity';
+import { postingsOf } from '@/lib/db/note-words';
+import { noteSearchWords } from '@/lib/db/search-words';
 import { applyPullPage } from '@/lib/sync/rebase';
 import { type Session, readSyncState } from '@/lib/sync/session';
 import type { SyncTransport } from '@/lib/sync/transport';
@@ -245,4 +248,97 @@ async function firstSignIn(signIn: SignIn, until: 'usable' | 'people' | 'complet
   return { usableMs, peopleIndexedMs, pulledMs, completeMs, usableRows, rows };
 }
 
-(globalThis as unknown as { tandemPull: object }).tandemPull = { network, endToEnd, storing, probe, firstSignIn };
+
+/** Rows a transaction in the layouts below, as the pull's pages. */
+const LAYOUT_CHUNK = 5_000;
+
+/**
+ * What one way of storing the kept pages' rows costs, in a database of its own (bench/pull-chromium.ts
+ * runs each in a fresh browser: an origin's databases share one store, and the ones written and
+ * deleted before slow the later ones down). Notes and activities alone, into a bare Dexie, 5,000
+ * rows a transaction: `notesWordsIndex` (the notes' words as a multi-entry index, before schema
+ * v14), `notesWordsTable` (in a table of their own, a row per word per transaction, as v14 does),
+ * `notesAlone` (no words at all); `activities`, `activitiesWithoutAt`. Every page's rows into a
+ * TandemDB (middlewares and all): `everyRowKeepingLastActivity`, `everyRowDeferringLastActivity`.
+ * Reads on an empty database: `getPerActivity` (a get per activity, page by page) and
+ * `countPerPage` (one count of each page's range of ids).
+ */
+async function layout(name: string): Promise<number> {
+  const rows = pages.flatMap((p) => p.rows).filter((r) => r.doc !== null);
+  const notes = rows.filter((r) => r.kind === 'note').map((r) => ENTITY_SCHEMAS.note.parse(r.doc));
+  const activities = rows.filter((r) => r.kind === 'activity').map((r) => ENTITY_SCHEMAS.activity.parse(r.doc) as object);
+  const bare = async (stores: Record<string, string>, write: (db: Dexie, from: number) => Promise<unknown>, count: number) => {
+    const db = new Dexie(`bench-layout-${ulid()}`, { chromeTransactionDurability: 'relaxed' });
+    db.version(1).stores(stores);
+    await db.open();
+    const t = performance.now();
+    for (let i = 0; i < count; i += LAYOUT_CHUNK) await db.transaction('rw', Object.keys(stores), () => write(db, i));
+    const ms = performance.now() - t;
+    db.close();
+    await db.delete();
+    return ms;
+  };
+  const slice = <T>(xs: T[], from: number) => xs.slice(from, from + LAYOUT_CHUNK);
+  const withWords = notes.map((n) => ({ ...n, words: noteSearchWords(n.body) }));
+  const tandem = async (run: (db: TandemDB) => Promise<unknown>) => {
+    const db = new TandemDB(`bench-layout-${ulid()}`);
+    await db.open();
+    const t = performance.now();
+    await run(db);
+    const ms = performance.now() - t;
+    await drop(db);
+    return ms;
+  };
+  const everyRow = (defer: boolean) => {
+    const grouped = pagesByTable(pages.flatMap((p) => p.rows.map((r) => (r.doc === null ? null : (toStoredRow(TABLE_OF_KIND[r.kind], ENTITY_SCHEMAS[r.kind].parse(r.doc) as never) as object)))));
+    return tandem(async (db) => {
+      for (const byTable of grouped) {
+        await db.transaction('rw', [...byTable.keys()], async () => {
+          allowSyncedWrites('pull');
+          if (defer) deferLastActivity();
+          for (const [table, stored] of byTable) await db.table(table).bulkPut(stored);
+        });
+      }
+    });
+  };
+  const activityIds = pages.map((p) => p.rows.filter((r) => r.kind === 'activity').map((r) => r.id)).filter((ids) => ids.length > 0);
+  const ACTIVITIES = 'id, [prospectId+at], at, [kind+requisitionId], [kind+prospectId+at]';
+  switch (name) {
+    case 'notesWordsIndex':
+      return bare({ notes: 'id, [prospectId+createdAt], *words' }, (db, i) => db.table('notes').bulkPut(slice(withWords, i)), notes.length);
+    case 'notesWordsTable':
+      return bare(
+        { notes: 'id, [prospectId+createdAt]', noteWords: '[word+batch]' },
+        async (db, i) => {
+          await db.table('notes').bulkPut(slice(notes, i));
+          await db.table('noteWords').bulkPut(postingsOf(slice(notes, i), String(i)));
+        },
+        notes.length,
+      );
+    case 'notesAlone':
+      return bare({ notes: 'id, [prospectId+createdAt]' }, (db, i) => db.table('notes').bulkPut(slice(notes, i)), notes.length);
+    case 'activities':
+      return bare({ activities: ACTIVITIES }, (db, i) => db.table('activities').bulkPut(slice(activities, i)), activities.length);
+    case 'activitiesWithoutAt':
+      return bare({ activities: ACTIVITIES.replace(' at,', '') }, (db, i) => db.table('activities').bulkPut(slice(activities, i)), activities.length);
+    case 'everyRowKeepingLastActivity':
+      return everyRow(false);
+    case 'everyRowDeferringLastActivity':
+      return everyRow(true);
+    case 'getPerActivity':
+    case 'countPerPage':
+      return tandem(async (db) => {
+        for (const ids of activityIds) {
+          const sorted = [...ids].sort();
+          await db.transaction('r', db.activities, async () => {
+            if (name === 'getPerActivity') await db.activities.bulkGet(ids);
+            else await db.activities.where(':id').between(sorted[0]!, sorted[sorted.length - 1]!, true, true).count();
+          });
+        }
+      });
+    default:
+      throw new Error(`no layout ${name}`);
+  }
+}
+
+(globalThis as unknown as { tandemPull: object }).tandemPull = { network, endToEnd, storing, probe, firstSignIn, layout };

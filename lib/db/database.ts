@@ -2,8 +2,9 @@ import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import { nameKey, nameTokens } from '@/lib/identity';
 import { type Activity, type Note, type OutboxEntry, type Prospect, SYNCED_TABLES, type SyncedRows, type SyncedTable } from '@/lib/model';
 import { type LastActivityRow, keepLastActivity } from './last-activity';
+import { type NoteWordsRow, keepNoteWords } from './note-words';
 import { SCHEMA_VERSIONS } from './schema';
-import { noteSearchWords, personSearchWords } from './search-words';
+import { personSearchWords } from './search-words';
 import { guardSyncedWrites } from './synced-write-guard';
 
 /**
@@ -18,11 +19,11 @@ import { guardSyncedWrites } from './synced-write-guard';
 export type ProspectRow = Prospect & { profileKeys: string[]; nameKey: string; nameWords?: string[]; searchWords?: string[]; unknownAdderAt?: number };
 
 /**
- * A note as stored: `words`, its body's words, for the dashboard's search. The search words of a
- * person or a note are absent (no index entries) while a first sign-in leaves them for later
- * (lib/db/deferred-indexes.ts).
+ * A note as stored: `wordsBatch` says which rows of `noteWords` list its words (lib/db/note-words.ts,
+ * set by its middleware on every write). A person's search words are absent (no index entries)
+ * while a first sign-in leaves them for later (lib/db/deferred-indexes.ts).
  */
-export type NoteRow = Note & { words?: string[] };
+export type NoteRow = Note & { wordsBatch?: string };
 
 /**
  * An activity as stored: an undone one (a tombstone) carries `tombstoneOf`, its person's id, and
@@ -54,7 +55,7 @@ export interface RejectionRow {
 
 export const DB_NAME = 'tandem';
 
-/** How each synced record is stored: a prospect and a note carry their derived indexes. */
+/** How each synced record is stored: a prospect and an undone activity carry their derived indexes, a note where its words are listed. */
 export type StoredRows = Omit<SyncedRows, 'prospects' | 'notes' | 'activities'> & { prospects: ProspectRow; notes: NoteRow; activities: ActivityRow };
 
 /** One Dexie table per entity of the registry, typed by its record. */
@@ -70,6 +71,8 @@ export class TandemDB extends DexieWithSyncedTables {
   rejections!: EntityTable<RejectionRow, 'mutationId'>;
   /** Derived from `activities`, never written directly (lib/db/last-activity.ts). */
   lastActivity!: EntityTable<LastActivityRow, 'prospectId'>;
+  /** Derived from `notes`, never written directly (lib/db/note-words.ts). */
+  noteWords!: Table<NoteWordsRow, [string, string]>;
 
   constructor(name = DB_NAME) {
     // A transaction counts as committed once the OS has its writes, not once they are flushed to
@@ -83,6 +86,7 @@ export class TandemDB extends DexieWithSyncedTables {
     }
     guardSyncedWrites(this);
     keepLastActivity(this);
+    keepNoteWords(this);
   }
 }
 
@@ -96,7 +100,7 @@ export function writableTables(db: TandemDB): Table[] {
   return [...syncedTables(db), db.shadows, db.outbox, db.local, db.rejections];
 }
 
-/** Whether a stored row gets its search words (a person's `nameWords` and `searchWords`, a note's `words`) now, the default, or later (lib/db/deferred-indexes.ts). */
+/** Whether a stored person gets their search words (`nameWords` and `searchWords`) now, the default, or later (lib/db/deferred-indexes.ts). */
 export interface StoredRowOptions {
   searchWords?: boolean;
 }
@@ -125,7 +129,6 @@ export function fromProspectRow(row: ProspectRow): Prospect {
 /** A record as its table stores it, with the indexes derived from it. */
 export function toStoredRow<T extends SyncedTable>(table: T, row: SyncedRows[T], options: StoredRowOptions = {}): StoredRows[T] {
   if (table === 'prospects') return toProspectRow(row as Prospect, options) as StoredRows[T];
-  if (table === 'notes') return (options.searchWords === false ? row : { ...(row as Note), words: noteSearchWords((row as Note).body) }) as StoredRows[T];
   if (table === 'activities') return toActivityRow(row as Activity) as StoredRows[T];
   return row as StoredRows[T];
 }
@@ -136,7 +139,8 @@ export const toActivityRow = (a: Activity): ActivityRow => (a.deletedAt === null
 export function fromStoredRow<T extends SyncedTable>(table: T, row: StoredRows[T]): SyncedRows[T] {
   if (table === 'prospects') return fromProspectRow(row as ProspectRow) as SyncedRows[T];
   if (table === 'notes') {
-    const { words: _words, ...note } = row as NoteRow;
+    // `words`: what a note stored before schema v16 carried for its index.
+    const { wordsBatch: _batch, words: _words, ...note } = row as NoteRow & { words?: unknown };
     return note as SyncedRows[T];
   }
   if (table === 'activities') {

@@ -21,8 +21,9 @@ const deferred = new WeakSet<object>();
 
 /**
  * Leaves `lastActivity` out of step for the running transaction's writes to `activities`: a
- * first sign-in's recent phase, whose every activity is new, rebuilds it once afterwards
- * (`rebuildLastActivity`, lib/db/deferred-indexes.ts) instead of reading and writing it per page.
+ * first sign-in's pages have it made again after each phase, a person at a time
+ * (`recomputeLastActivity`, lib/db/deferred-indexes.ts), instead of reading and writing it per
+ * page (in Chromium that was ~8 s of a 100,000-row pull whose history each page made newer).
  */
 export function deferLastActivity(): void {
   const tx = Dexie.currentTransaction;
@@ -153,12 +154,31 @@ export function keepLastActivity(db: Dexie): void {
   });
 }
 
-/** `lastActivity` made again from every activity on the device, in one transaction (so exact whatever writes come after). */
-export async function rebuildLastActivity(db: Dexie): Promise<void> {
-  await db.transaction('rw', db.table(ACTIVITIES), db.table(LAST_ACTIVITY), async () => {
-    await db.table(LAST_ACTIVITY).clear();
-    await fillLastActivity(db);
-  });
+/**
+ * `lastActivity` made again for the people (by id) after `after` (null: from the first) whose
+ * activities are among the next `maxRows` in `[prospectId+at]` order (a person cut off by the
+ * limit is left for the next call, unless they are the only one: then their whole feed is read),
+ * and the rows of anyone between without activities dropped; in the caller's transaction.
+ * Returns the last person done, or null when no one is left. A walk of short transactions
+ * (lib/db/deferred-indexes.ts), each one read of the index: exact for each person when done,
+ * and kept so by every write after, so a large team's device is never held for one
+ * transaction over all its activities.
+ */
+export async function recomputeLastActivity(db: Dexie, after: string | null, maxRows: number): Promise<string | null> {
+  const activities = db.table(ACTIVITIES);
+  let rows = (await (after === null ? activities.orderBy('[prospectId+at]') : activities.where('[prospectId+at]').above([after, Dexie.maxKey])).limit(maxRows).toArray()) as ActivityFields[];
+  const ended = rows.length < maxRows;
+  const cut = rows[rows.length - 1]?.prospectId;
+  if (!ended && cut !== undefined) {
+    rows = rows[0]!.prospectId === cut ? ((await activities.where('[prospectId+at]').between([cut, Dexie.minKey], [cut, Dexie.maxKey]).toArray()) as ActivityFields[]) : rows.filter((a) => a.prospectId !== cut);
+  }
+  const last = rows[rows.length - 1]?.prospectId ?? null;
+  const table = db.table(LAST_ACTIVITY);
+  // The rows of the people done: after `after` up to `last`, or to the end when no one is left.
+  const done = ended ? (after === null ? table.toCollection() : table.where(':id').above(after)) : table.where(':id').between(after ?? '', last!, after === null, true);
+  await done.delete();
+  await table.bulkPut([...raiseLatest(new Map(), rows)].map(([prospectId, at]) => ({ prospectId, at })));
+  return ended ? null : last;
 }
 
 /** Fills `lastActivity` from the activities already on the device (the upgrade to schema v11). */

@@ -3,6 +3,7 @@ import { stageHistory } from '@/lib/metrics';
 import type { PeopleFilters, Prospect, Requisition } from '@/lib/model';
 import { type ProspectRow, type TandemDB, fromProspectRow, searchWordsOfRow } from './database';
 import { stageMoves } from './dashboard-queries';
+import { notesByWordStart } from './note-words';
 import { NOTE_PREFIX_MIN, searchWordsOf } from './search-words';
 
 /**
@@ -191,8 +192,8 @@ export async function filterPeople(db: TandemDB, filters: PeopleFilters): Promis
 async function notedBy(db: TandemDB, memberId: string, word: string, resolve: (id: string) => string): Promise<Set<string>> {
   const found = new Set<string>();
   if (word.length < NOTE_PREFIX_MIN) return found;
-  for (const note of await db.notes.where('words').startsWith(word).toArray()) {
-    if (note.deletedAt === null && (note.visibility === 'team' || note.authorId === memberId)) found.add(resolve(note.prospectId));
+  for (const note of await db.notes.bulkGet(await notesByWordStart(db, word))) {
+    if (note && note.deletedAt === null && (note.visibility === 'team' || note.authorId === memberId)) found.add(resolve(note.prospectId));
   }
   return found;
 }

@@ -2,7 +2,7 @@ import type { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { MAX_PUSH_MUTATIONS, PUSH_BATCH_BYTES, type Me, type OutboxEntry, type PushRequest, type Rejection, utf8Length } from '@/lib/model';
 import { refreshMe } from './account';
-import { fillDeferredIndexes } from '@/lib/db/deferred-indexes';
+import { fillDeferredIndexes, readIndexBacklog } from '@/lib/db/deferred-indexes';
 import { fillTombstoneIndex } from '@/lib/db/tombstone-backfill';
 import { HISTORY_SLICE_MS, firstSyncFor, followMainPage, learnUpTo, mainPhase, pullHistory, readFirstSync } from './first-sync';
 import { teamOutbox } from './outbox';
@@ -141,8 +141,11 @@ export async function pullAll(db: TandemDB, transport: SyncTransport, session: S
     if (page.more) next = ask(page.cursor);
     // The member's role can change on the server; pending changes replay with the new one.
     const role = page.rows.find((r) => r.kind === 'member' && r.id === session.memberId)?.doc as { role?: Me['role'] } | null | undefined;
-    // The recent phase of a first sign-in leaves people's and notes' search words for after it.
-    await applyPullPage(db, page, actorOf(session, role?.role ?? (await currentRole(db, session))), Date.now(), followMainPage(db, first, page), first?.phase === 'recent');
+    // The recent phase of a first sign-in leaves people's search words and lastActivity for after
+    // it, unless it is all one page: then the device is usable no sooner for it, and the walk
+    // would only write every person again.
+    const deferIndexes = first?.phase === 'recent' && (page.more || state.cursor !== 0);
+    await applyPullPage(db, page, actorOf(session, role?.role ?? (await currentRole(db, session))), Date.now(), followMainPage(db, first, page), deferIndexes);
     if (!page.more) return refreshMe(db, session);
     state = await readSyncState(db);
     first = await firstSyncFor(db, session.teamId);
@@ -169,7 +172,8 @@ export async function pullEverything(db: TandemDB, transport: SyncTransport, ses
 export async function backgroundSlice(db: TandemDB, transport: SyncTransport, session: Session): Promise<boolean> {
   const recent = (await readFirstSync(db, session.teamId))?.phase === 'recent';
   if (!recent && (await indexUpkeep(db))) return true;
-  return pullHistory(db, transport, session, actorOf(session, await currentRole(db, session)));
+  // The last page of older history leaves the walk `lastActivity` to make again: that is left too.
+  return (await pullHistory(db, transport, session, actorOf(session, await currentRole(db, session)))) || (await readIndexBacklog(db)) !== undefined;
 }
 
 /**

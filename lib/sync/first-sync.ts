@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TandemDB } from '@/lib/db/database';
+import { leaveIndexesForLater } from '@/lib/db/deferred-indexes';
 import { LOCAL_KEYS, readSettings, readValidated } from '@/lib/db/local-state';
 import { guardWindowStart } from '@/lib/guard/outreach-guard';
 import { NOTICE_REMINDERS_FOR_DAYS } from '@/lib/reminders/runner';
@@ -93,6 +94,9 @@ export function followMainPage(db: TandemDB, first: FirstSync | undefined, page:
   };
 }
 
+/** The page of older history asked for as the last slice ended, with what it was asked with. */
+let askedAhead: { key: string; page: Promise<PullResponse> } | undefined;
+
 /**
  * Writes older history for about HISTORY_SLICE_MS (one page at least), after the main pull of
  * this round reached the end. A page is written only if the main cursor, epoch and history cursor
@@ -104,19 +108,27 @@ export async function pullHistory(db: TandemDB, transport: SyncTransport, sessio
   if (first?.phase !== 'history' || first.upTo === null) return false;
   const { cursor: mainCursor, epoch, rejectionsSince } = await readSyncState(db);
   const { upTo, olderThan } = first;
+  // What a page is asked with, the main cursor and epoch included: a page asked for at the end of
+  // a slice is used by the next only if none of it changed since (the main pull wrote nothing).
+  const askedWith = (cursor: number) => JSON.stringify([session.clientId, cursor, rejectionsSince, upTo, olderThan, mainCursor, epoch]);
   const ask = (cursor: number) => {
     const request = transport.pull({ clientId: session.clientId, cursor, limit: MAX_PULL_LIMIT, since: rejectionsSince, phase: 'history', upTo, olderThan });
     request.catch(() => undefined);
     return request;
   };
   const started = now();
-  let next = ask(first.historyCursor);
+  const kept = askedAhead;
+  askedAhead = undefined;
+  let next = kept?.key === askedWith(first.historyCursor) ? kept.page : ask(first.historyCursor);
   for (;;) {
     const page = await next;
     // A restored server: the next round's main pull sees it and starts over from zero.
     if (page.reset || page.epoch !== epoch) return true;
     const goOn = page.more && now() - started < HISTORY_SLICE_MS;
     if (goOn) next = ask(page.cursor);
+    // The slice ends: the next page is asked for now all the same, so the server builds it while
+    // this one is written and the next round's push and main pull run.
+    else if (page.more) askedAhead = { key: askedWith(page.cursor), page: ask(page.cursor) };
     const asked: FirstSync = first;
     const stillValid = async () => {
       const [state, current] = await Promise.all([readSyncState(db), readFirstSync(db, session.teamId)]);
@@ -124,7 +136,13 @@ export async function pullHistory(db: TandemDB, transport: SyncTransport, sessio
     };
     first = { ...asked, historyCursor: page.cursor };
     const done = !page.more;
-    if (!(await applyHistoryPage(db, page, actor, stillValid, () => (done ? endFirstSync(db) : writeFirstSync(db, first!))))) return true;
+    // With the last page, `lastActivity` (left out of every history page) is noted for the walk to make again.
+    const follow = async () => {
+      if (!done) return writeFirstSync(db, first!);
+      await endFirstSync(db);
+      await leaveIndexesForLater(db);
+    };
+    if (!(await applyHistoryPage(db, page, actor, stillValid, follow))) return true;
     if (!goOn) return page.more;
   }
 }

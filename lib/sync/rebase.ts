@@ -23,13 +23,19 @@ export async function restoreShadows(db: TandemDB) {
 }
 
 /**
+ * What a page of a first sign-in leaves for later (lib/db/deferred-indexes.ts): its recent phase
+ * the people's search words and `lastActivity` (noted in the backlog in the page's transaction),
+ * its older history `lastActivity` (noted once, with its last page: lib/sync/first-sync.ts).
+ */
+type Deferred = 'nothing' | 'recent' | 'history';
+
+/**
  * Writes the server's rows, a table at a time; a row without content is one the member may no
  * longer see. Returns the rows this version cannot read: they are left out rather than stored
- * half-understood, and the status line says so. `deferWords` (a first sign-in's phase) stores
- * people and notes without their search words, noted in the backlog that fills them in later.
+ * half-understood, and the status line says so.
  */
-async function writeServerRows(db: TandemDB, rows: PullResponse['rows'], deferIndexes: boolean): Promise<UnreadableRow[]> {
-  const searchWords = !deferIndexes;
+async function writeServerRows(db: TandemDB, rows: PullResponse['rows'], deferred: Deferred): Promise<UnreadableRow[]> {
+  const searchWords = deferred !== 'recent';
   const puts = new Map<string, unknown[]>();
   const deletes = new Map<string, string[]>();
   const unreadable: UnreadableRow[] = [];
@@ -52,11 +58,9 @@ async function writeServerRows(db: TandemDB, rows: PullResponse['rows'], deferIn
     }
     add(puts, table, toStoredRow(table, parsed.data as never, { searchWords }));
   }
-  // `lastActivity` is rebuilt once after the recent phase (every activity it writes is new to the device).
-  if (deferIndexes) {
-    deferLastActivity();
-    await leaveIndexesForLater(db);
-  }
+  // `lastActivity` is made again after each phase, a person at a time, rather than read and written per page.
+  if (deferred !== 'nothing') deferLastActivity();
+  if (deferred === 'recent') await leaveIndexesForLater(db);
   // A page is in version order and a row appears in it once, so puts and deletes do not interleave.
   const people = (await db.prospects.bulkGet(deletes.get('prospects') ?? [])).filter((p) => p !== undefined);
   for (const [table, ids] of deletes) await db.table(table).bulkDelete(ids);
@@ -99,7 +103,7 @@ export async function replayPending(db: TandemDB, actor: Actor) {
  */
 export async function applyPullPage(db: TandemDB, page: PullResponse, actor: Actor, now = Date.now(), alsoWrite?: () => Promise<void>, deferIndexes = false): Promise<void> {
   await db.transaction('rw', writableTables(db), async () => {
-    const { state, unreadable } = await writeServerPage(db, page, actor, deferIndexes);
+    const { state, unreadable } = await writeServerPage(db, page, actor, deferIndexes ? 'recent' : 'nothing');
     // Every page says it; a server that does not (older) leaves reminding to the device.
     const remindersByMail = page.remindersByMail ?? false;
     if (!page.more) {
@@ -122,10 +126,10 @@ export async function applyPullPage(db: TandemDB, page: PullResponse, actor: Act
 }
 
 /** Inside a page's transaction: pending changes rolled back and the page's rows written; the rows it could not read kept. */
-async function writeServerPage(db: TandemDB, page: PullResponse, actor: Actor, deferIndexes = false) {
+async function writeServerPage(db: TandemDB, page: PullResponse, actor: Actor, deferred: Deferred) {
   allowSyncedWrites('pull');
   await restoreShadows(db);
-  const skipped = await writeServerRows(db, page.rows, deferIndexes);
+  const skipped = await writeServerRows(db, page.rows, deferred);
   if (page.suppressionSecret) await writeSuppressionSecret(db, actor.teamId, page.suppressionSecret);
   const state = await readSyncState(db);
   return { state, unreadable: mergeUnreadable(state.unreadable, page.rows, skipped) };
@@ -136,11 +140,12 @@ async function writeServerPage(db: TandemDB, page: PullResponse, actor: Actor, d
  * only if `stillValid` says the device has not moved on since it asked (else nothing is written
  * and false returned); rows are written and pending changes replayed as for any page, and
  * `alsoWrite` moves the history cursor with them. No acknowledgements: those are the main pull's.
+ * `lastActivity` is not kept per page: the last page has it made again after (lib/sync/first-sync.ts).
  */
 export async function applyHistoryPage(db: TandemDB, page: PullResponse, actor: Actor, stillValid: () => Promise<boolean>, alsoWrite: () => Promise<void>): Promise<boolean> {
   return db.transaction('rw', writableTables(db), async () => {
     if (!(await stillValid())) return false;
-    const { unreadable } = await writeServerPage(db, page, actor);
+    const { unreadable } = await writeServerPage(db, page, actor, 'history');
     await patchSyncState(db, { unreadable });
     await alsoWrite();
     await replayPending(db, actor);

@@ -14,12 +14,13 @@ import { type Backup, exportBackup } from '@/lib/backup/backup';
 import { applyRestore } from '@/lib/backup/restore';
 import { planRestore } from '@/lib/backup/restore-plan';
 import { signIn, signOut } from '@/lib/sync/account';
-import { pullAll, syncOnce } from '@/lib/sync/engine';
+import { actorOf, pullAll, syncOnce } from '@/lib/sync/engine';
 import { readIndexBacklog } from '@/lib/db/deferred-indexes';
+import { notesByWordStart } from '@/lib/db/note-words';
 import { matchText } from '@/lib/db/people-search';
 import { findProspectByKey } from '@/lib/db/queries';
 import { searchPeople } from '@/lib/prospects/page-match';
-import { firstSyncProgress, readFirstSync } from '@/lib/sync/first-sync';
+import { HISTORY_SLICE_MS, firstSyncProgress, pullHistory, readFirstSync } from '@/lib/sync/first-sync';
 import { changesForOtherTeams } from '@/lib/sync/outbox';
 import { readSession } from '@/lib/sync/session';
 import { type Fetch, OfflineError, httpTransport } from '@/lib/sync/transport';
@@ -255,13 +256,17 @@ describe('the device’s sync engine against the server', () => {
     return { team, colleague, person, recent: Date.now() - 60_000 };
   }
 
-  it('leaves the search words of people and notes and lastActivity out of a first sign-in\'s recent phase, and makes them once usable, before older history', async () => {
+  it('leaves the search words of people and lastActivity out of a first sign-in\'s recent phase of several pages, and makes them once usable, before older history', async () => {
     const { team, colleague, person, recent } = await teamWithKenji();
     await colleague.push([
       { name: 'note.add', args: { id: ulid(), prospectId: person, body: 'A cobol veteran', at: 5 } },
       { name: 'note.add', args: { id: ulid(), prospectId: person, body: 'Met at the fortran meetup', at: recent } },
       { name: 'activity.log', args: { id: ulid(), prospectId: person, kind: 'outreach', data: { channel: 'email' }, at: recent } },
     ]);
+    // Recent notes enough for the recent phase to take more than one page.
+    for (let batch = 0; batch < 5; batch++) {
+      await colleague.push(Array.from({ length: 50 }, (_, i) => ({ name: 'note.add', args: { id: ulid(), prospectId: person, body: bigNote(batch * 50 + i), at: recent } })));
+    }
     const opened: { db?: TandemDB } = {};
     const backlogAtHistory: unknown[] = [];
     const fetch: Fetch = async (url, init = {}) => {
@@ -278,7 +283,8 @@ describe('the device’s sync engine against the server', () => {
     expect((await local.prospects.get(person))?.nameKey).toBe('kenji sato');
     expect(await searchPeople(local, 'sato')).toEqual([]);
     expect((await local.prospects.get(person))?.searchWords).toBeUndefined();
-    expect(await local.notes.where('words').startsWith('fortran').count()).toBe(0);
+    // A note's words cost a few rows a page (lib/db/note-words.ts): written with it.
+    expect(await notesByWordStart(local, 'fortran')).toHaveLength(1);
     // Nor is `lastActivity` kept per page: it is rebuilt once, first thing after.
     expect(await local.activities.count()).toBe(1);
     expect(await local.lastActivity.count()).toBe(0);
@@ -293,6 +299,77 @@ describe('the device’s sync engine against the server', () => {
     for (const word of ['analy', 'kenji', 'fortran', 'cobol']) expect(await matchText(local, session.memberId, word)).toEqual(new Set([person]));
     expect((await searchPeople(local, 'sato')).map((p) => p.id)).toEqual([person]);
     expect(await local.lastActivity.get(person)).toEqual({ prospectId: person, at: recent });
+    local.close();
+  });
+
+  it('writes the people\'s search words and lastActivity with a recent phase that is all one page: nothing is left for the walk', async () => {
+    const { team, colleague, person, recent } = await teamWithKenji();
+    await colleague.push([{ name: 'activity.log', args: { id: ulid(), prospectId: person, kind: 'outreach', data: { channel: 'email' }, at: recent } }]);
+    const local = await device(app, db, team.id, `riley.${ulid().toLowerCase()}@acme.example`);
+    const session = (await readSession(local))!;
+    await pullAll(local, httpTransport({ serverUrl: session.serverUrl, token: session.token, fetch: fetchFrom(app) }), session);
+    expect(await readFirstSync(local, team.id)).toMatchObject({ phase: 'history' });
+    expect(await readIndexBacklog(local)).toBeUndefined();
+    expect((await searchPeople(local, 'sato')).map((p) => p.id)).toEqual([person]);
+    expect(await local.lastActivity.get(person)).toEqual({ prospectId: person, at: recent });
+    local.close();
+  });
+
+  it('leaves lastActivity out of older history\'s pages, and its last page has the walk make it again, exactly', async () => {
+    const { team, colleague, person, recent } = await teamWithKenji();
+    const other = ulid();
+    await colleague.push([
+      { name: 'prospect.upsert', args: { id: other, identity: identity('ines', 'Ines Ito'), at: 1 } },
+      { name: 'activity.log', args: { id: ulid(), prospectId: person, kind: 'outreach', data: { channel: 'email' }, at: recent } },
+      { name: 'activity.log', args: { id: ulid(), prospectId: person, kind: 'outreach', data: { channel: 'email' }, at: 7 } },
+      { name: 'activity.log', args: { id: ulid(), prospectId: other, kind: 'outreach', data: { channel: 'email' }, at: 6 } },
+    ]);
+    const local = await device(app, db, team.id, `riley.${ulid().toLowerCase()}@acme.example`);
+    while ((await readFirstSync(local, team.id)) !== undefined || (await local.activities.count()) === 0) await sync(local, fetchFrom(app));
+    // The round that wrote the last history page: Ines's only activity (older history) is stored,
+    // her lastActivity not yet; the walk is noted to make it.
+    expect(await local.activities.count()).toBe(3);
+    expect(await local.lastActivity.get(other)).toBeUndefined();
+    expect(await readIndexBacklog(local)).toEqual({ table: 'lastActivity', after: null });
+    while ((await sync(local, fetchFrom(app))).historyLeft);
+    expect(await readIndexBacklog(local)).toBeUndefined();
+    expect(await local.lastActivity.toArray()).toEqual(expect.arrayContaining([{ prospectId: person, at: recent }, { prospectId: other, at: 6 }]));
+    expect(await local.lastActivity.count()).toBe(2);
+    local.close();
+  });
+
+  it('asks for the next page of older history as a slice ends, and the next slice uses it unless the main pull wrote something since', async () => {
+    const { team, colleague, person } = await teamWithKenji();
+    for (let batch = 0; batch < 9; batch++) {
+      await colleague.push(Array.from({ length: 50 }, (_, i) => ({ name: 'note.add', args: { id: ulid(), prospectId: person, body: bigNote(batch * 50 + i), at: 10 + batch * 50 + i } })));
+    }
+    const historyCursors: number[] = [];
+    const fetch: Fetch = async (url, init = {}) => {
+      const q = new URL(url).searchParams;
+      if (q.get('phase') === 'history') historyCursors.push(Number(q.get('cursor')));
+      return app.request(url, init);
+    };
+    const local = await device(app, db, team.id, `riley.${ulid().toLowerCase()}@acme.example`, fetch);
+    const session = (await readSession(local))!;
+    const transport = httpTransport({ serverUrl: session.serverUrl, token: session.token, fetch });
+    await pullAll(local, transport, session);
+    // Every slice is over after its first page.
+    let clock = 0;
+    const slice = () => pullHistory(local, transport, session, actorOf(session, 'recruiter'), () => (clock += HISTORY_SLICE_MS));
+    expect(await slice()).toBe(true);
+    expect(historyCursors).toHaveLength(2);
+    expect(await slice()).toBe(true);
+    // The second slice wrote the page asked for ahead, and asked for the third.
+    expect(historyCursors).toHaveLength(3);
+    // The main pull writes a change: the page asked for ahead may not follow on, and is asked for again.
+    await colleague.push([{ name: 'note.add', args: { id: ulid(), prospectId: person, body: 'Written during history', at: Date.now() } }]);
+    await pullAll(local, transport, session);
+    // (The third page is the last: nothing is asked for after it.)
+    expect(await slice()).toBe(false);
+    expect(historyCursors).toHaveLength(4);
+    expect(historyCursors[3]).toBe(historyCursors[2]);
+    expect(await readFirstSync(local, team.id)).toBeUndefined();
+    expect(await local.notes.count()).toBe(451);
     local.close();
   });
 

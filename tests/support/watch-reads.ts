@@ -11,11 +11,15 @@ export interface ReadWatcher {
   answered?(table: string, req: DBCoreQueryRequest, rows: unknown[]): void;
 }
 
-/** Tells `watcher` of every read of `db` from now on. Call before the database opens (middleware joins at open). */
-export function watchReads(db: TandemDB, name: string, watcher: ReadWatcher): void {
+/**
+ * Tells `watcher` of every read of `db` from now on. Call before the database opens (middleware
+ * joins at open). `level` 0 hears the reads TandemDB's own middlewares make too (it sits below them).
+ */
+export function watchReads(db: TandemDB, name: string, watcher: ReadWatcher, level?: number): void {
   db.use({
     stack: 'dbcore',
     name,
+    ...(level === undefined ? {} : { level }),
     create: (down) => ({
       ...down,
       table: (tableName) => {

@@ -116,7 +116,7 @@ export function PeopleView({ me, requisitions }: DashboardViewProps) {
           </p>
           {indexing && (
             <p id={`${id}-indexing`} className="small" data-testid="people-search-indexing">
-              Still indexing this team’s people and notes for search: until it finishes, a search by words may leave out some who match, and people may not be in order of their newest activity. Filters are complete.
+              Still indexing this team’s people for search: until it finishes, a search by words may leave out some who match, and people may not be in order of their newest activity. Filters are complete.
             </p>
           )}
           <p id={`${id}-found`} role="status" className="people-count" data-metric="people-found" data-value={page?.total ?? ''}>

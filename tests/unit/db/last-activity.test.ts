@@ -5,7 +5,7 @@ import { exportBackup, parseBackup } from '@/lib/backup/backup';
 import { applyRestore } from '@/lib/backup/restore';
 import { planRestore } from '@/lib/backup/restore-plan';
 import { TandemDB } from '@/lib/db/database';
-import { raiseLatest } from '@/lib/db/last-activity';
+import { deferLastActivity, raiseLatest, recomputeLastActivity } from '@/lib/db/last-activity';
 import { mutate } from '@/lib/db/mutate';
 import { orderByLastActivity, searchPeople } from '@/lib/db/people-search';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '@/lib/db/schema';
@@ -192,5 +192,25 @@ describe('lastActivity: the upgrade to schema v11', () => {
     expect(filled.has('P7')).toBe(false);
     expect(filled.get('P0')).toBe(19_800);
     expect(filled.size).toBe(299);
+  });
+});
+
+describe('lastActivity made again person by person (recomputeLastActivity)', () => {
+  it('goes on from the last person it did, dropping the rows of anyone between without activities', async () => {
+    const db = open(freshDb());
+    await db.transaction('rw', db.activities, db.lastActivity, async () => {
+      allowSyncedWrites('pull');
+      deferLastActivity();
+      await db.activities.bulkPut([activity('A1', 'PA', 10), activity('A2', 'PA', 90, { deletedAt: 95 }), activity('B1', 'PB', 20), activity('C1', 'PC', 50)]);
+      await db.lastActivity.bulkPut([{ prospectId: 'PA', at: 90 }, { prospectId: 'PAB', at: 1 }, { prospectId: 'PZ', at: 3 }]);
+    });
+    const walk = (after: string | null) => db.transaction('rw', db.activities, db.lastActivity, () => recomputeLastActivity(db, after, 1));
+    expect(await walk(null)).toBe('PA');
+    expect(await stored(db)).toEqual(new Map([['PA', 10], ['PAB', 1], ['PZ', 3]]));
+    expect(await walk('PA')).toBe('PB');
+    expect(await stored(db)).toEqual(new Map([['PA', 10], ['PB', 20], ['PZ', 3]]));
+    expect(await walk('PB')).toBe('PC');
+    expect(await walk('PC')).toBeNull();
+    expect(await stored(db)).toEqual(await expected(db));
   });
 });

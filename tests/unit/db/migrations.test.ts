@@ -3,8 +3,10 @@ import { ulid } from 'ulidx';
 import { describe, expect, it } from 'vitest';
 import { TandemDB } from '@/lib/db/database';
 import { findProspectByKey, findProspectsByEmail, activitiesFor, hasViewedOnDay, notesFor } from '@/lib/db/queries';
+import { notesByWordStart } from '@/lib/db/note-words';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '@/lib/db/schema';
 import { fillTombstoneIndex, readTombstoneBacklog } from '@/lib/db/tombstone-backfill';
+import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
 
 /** Opens the database as it was at `version`, the way an older build of the extension did. */
 function openAt(name: string, version: number) {
@@ -132,8 +134,8 @@ describe('database migrations', () => {
     expect(await db.prospects.where('searchWords').startsWith('staf').primaryKeys()).toEqual(['A']);
     expect(await db.prospects.where('searchWords').startsWith('zur').primaryKeys()).toEqual(['A', 'B']);
     expect((await db.prospects.get('B'))?.searchWords).toEqual(['cher', 'analytical', 'engines', 'zurich']);
-    expect(await db.notes.where('words').startsWith('motivee').primaryKeys()).toEqual(['N']);
-    expect(await db.notes.where('words').equals('kubernetes').primaryKeys()).toEqual(['N']);
+    expect(await notesByWordStart(db, 'motivee')).toEqual(['N']);
+    expect(await notesByWordStart(db, 'kubernetes')).toEqual(['N']);
     db.close();
   });
 
@@ -189,6 +191,30 @@ describe('database migrations', () => {
     openAt(name, 14).close();
     const db = new TandemDB(name);
     expect(await readTombstoneBacklog(db)).toBeUndefined();
+    db.close();
+  });
+
+  it('v16 moves the notes\' words from their multi-entry index to noteWords, each note listed where a change finds it', async () => {
+    const name = `migrate-${ulid()}`;
+    const v15 = openAt(name, 15);
+    const note = (id: string, body: string, words: string[]) => ({ ...synced, id, prospectId: 'P', authorId: 'M', body, visibility: 'team', mentions: [], createdAt: 5, editedAt: null, words });
+    await v15.table('notes').bulkAdd([note('N1', 'Kubernetes expert', ['kubernetes', 'expert']), note('N2', 'Rust expert', ['rust', 'expert'])]);
+    v15.close();
+    const db = new TandemDB(name);
+    expect(db.notes.schema.indexes.map((i) => i.name)).not.toContain('words');
+    expect((await notesByWordStart(db, 'exp')).sort()).toEqual(['N1', 'N2']);
+    expect(await notesByWordStart(db, 'kubernetes')).toEqual(['N1']);
+    const stored = await db.notes.get('N1');
+    expect(stored).not.toHaveProperty('words');
+    expect(stored?.wordsBatch).toBeDefined();
+    // A note changed after the upgrade leaves the rows the upgrade listed it in.
+    await db.transaction('rw', db.notes, async () => {
+      allowSyncedWrites('pull');
+      await db.notes.put({ ...stored!, body: 'Golang expert' });
+    });
+    expect(await notesByWordStart(db, 'kubernetes')).toEqual([]);
+    expect(await notesByWordStart(db, 'golang')).toEqual(['N1']);
+    expect((await notesByWordStart(db, 'expert')).sort()).toEqual(['N1', 'N2']);
     db.close();
   });
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { activitiesFor, findProspectByKey, notesFor } from '@/lib/db/queries';
 import { MutationRefused, activityLog, activityUndo, backupRestore, noteAdd, noteDelete, noteEdit, noteRestore, prospectSetDoNotContact, prospectUpsert } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
-import { toStoredRow } from '@/lib/db/database';
+import { fromStoredRow } from '@/lib/db/database';
 import { arrived, freshDb, identity, member, wipe } from '../../support/db';
 
 const db = freshDb();
@@ -250,7 +250,7 @@ describe('backup.restore', () => {
     await arrived(db, 'notes', current);
     const { mutationId } = await mutate(db, backupRestore, { table: 'notes', row: { ...current, body: 'older text' } }, ctx);
     expect(mutationId).toBeNull();
-    expect(await db.notes.get(current.id)).toEqual(toStoredRow('notes', current));
+    expect(fromStoredRow('notes', (await db.notes.get(current.id))!)).toEqual(current);
   });
 
   it('folds a person the team knows under another id into an alias, and their notes follow', async () => {
