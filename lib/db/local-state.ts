@@ -33,8 +33,10 @@ export const LOCAL_KEYS = {
   firstSync: 'firstSync',
   /** People and notes stored without their search words, still to be given them (lib/db/deferred-indexes.ts). */
   indexBacklog: 'indexBacklog',
-  /** Activities stored before the index of undone ones, still to be walked (lib/db/tombstone-backfill.ts). */
+  /** Activities stored before the index of undone ones, still to be walked (lib/db/upgrade-walks.ts). */
   tombstoneBacklog: 'tombstoneBacklog',
+  /** Notes stored before `noteWords`, still to be listed there (lib/db/upgrade-walks.ts). */
+  noteWordsBacklog: 'noteWordsBacklog',
 } as const;
 
 export async function readValidated<T extends z.ZodType>(db: TandemDB, key: string, schema: T): Promise<z.infer<T> | undefined> {

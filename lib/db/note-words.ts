@@ -1,4 +1,4 @@
-import Dexie, { type DBCore, type DBCoreKeyRange, type DBCoreTable, type DBCoreTransaction, type Table } from 'dexie';
+import Dexie, { type DBCore, type DBCoreKeyRange, type DBCoreTable, type DBCoreTransaction } from 'dexie';
 import { ulid } from 'ulidx';
 import { noteSearchWords } from './search-words';
 
@@ -110,7 +110,7 @@ export function keepNoteWords(db: Dexie): void {
         return {
           ...table,
           async mutate(req) {
-            // A schema upgrade lists the notes itself (schema v16).
+            // A schema upgrade leaves notes to a walk (lib/db/upgrade-walks.ts) and writes none.
             if ((req.trans as unknown as IDBTransaction).mode === 'versionchange') return table.mutate(req);
             const { trans } = req;
             const postings = down.table(NOTE_WORDS);
@@ -139,25 +139,4 @@ export function keepNoteWords(db: Dexie): void {
       },
     }),
   });
-}
-
-/** Notes read per request when listing every note (the upgrade to schema v16). */
-const FILL_CHUNK = 5_000;
-
-/**
- * Lists every note on the device in `noteWords`, a batch per chunk of notes, and drops the words
- * each note carried for its multi-entry index before (the upgrade to schema v16).
- */
-export async function fillNoteWords(tx: { table(name: string): Table }): Promise<void> {
-  const notes = tx.table(NOTES);
-  let after: string | null = null;
-  for (;;) {
-    const chunk = (await (after === null ? notes.orderBy(':id') : notes.where(':id').above(after)).limit(FILL_CHUNK).toArray()) as (NoteFields & { words?: unknown })[];
-    if (chunk.length === 0) break;
-    const batch = `v16-${chunk[0]!.id}`;
-    await tx.table(NOTE_WORDS).bulkPut(postingsOf(chunk, batch));
-    await notes.bulkPut(chunk.map(({ words: _words, ...note }) => ({ ...note, wordsBatch: batch })));
-    if (chunk.length < FILL_CHUNK) break;
-    after = chunk[chunk.length - 1]!.id;
-  }
 }

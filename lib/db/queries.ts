@@ -3,7 +3,7 @@ import { Dexie } from 'dexie';
 import type { Activity, Member, Note, PipelineEntry, Prospect } from '@/lib/model';
 import { type TandemDB, fromProspectRow } from './database';
 import { readMe } from './local-state';
-import { readTombstoneBacklog } from './tombstone-backfill';
+import { TOMBSTONES, readUpgradeBacklog } from './upgrade-walks';
 import { resolveProspectIds } from '@/lib/mutations';
 import { warnsDeclined, warnsRejected } from '@/lib/guard/outreach-guard';
 
@@ -166,7 +166,7 @@ export interface GuardActivities {
  * page: outreach is counted by index keys, less the person's undone ones (`tombstoneOf`).
  */
 export async function guardActivitiesFor(db: TandemDB, prospectId: string, since: number): Promise<GuardActivities> {
-  const indexed = readTombstoneBacklog(db).then((backlog) => backlog === undefined);
+  const indexed = readUpgradeBacklog(db, TOMBSTONES).then((backlog) => backlog === undefined);
   const [outreach, ...warnings] = await Promise.all([
     outreachSinceFor(db, prospectId, since, indexed),
     newestSinceFor(db, prospectId, 'review_decision', since, warnsRejected),
@@ -178,7 +178,7 @@ export async function guardActivitiesFor(db: TandemDB, prospectId: string, since
 /**
  * The person's live outreach since `since`: how many, and the newest of each of their ids. Counted
  * by index keys once every undone activity is in `tombstoneOf` (`indexed`: not while the walk
- * after the v15 upgrade is under way, lib/db/tombstone-backfill.ts); else from the rows.
+ * after the v15 upgrade is under way, lib/db/upgrade-walks.ts); else from the rows.
  */
 async function outreachSinceFor(db: TandemDB, prospectId: string, since: number, indexed: Promise<boolean>): Promise<{ newest: Activity[]; count: number }> {
   const parts = await byPerson(db, prospectId, async (id) => {

@@ -2,7 +2,6 @@ import type { Transaction } from 'dexie';
 import { nameKey, nameTokens } from '@/lib/identity';
 import { LOCAL_TEAM_ID } from '@/lib/model';
 import { fillLastActivity } from './last-activity';
-import { fillNoteWords } from './note-words';
 import { noteSearchWords, personSearchWords } from './search-words';
 
 /**
@@ -229,28 +228,37 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     // v15, the guard counts a person's outreach in its window by index keys, less their undone
     // ones (`tombstoneOf`: only undone activities have it, lib/db/database.ts), instead of reading
     // every outreach row to see which are live: hundreds for some people. The rows stored before
-    // are walked in the background (lib/db/tombstone-backfill.ts): reading a large team's million
+    // are walked in the background (lib/db/upgrade-walks.ts): reading a large team's million
     // activities here took 48 s, with the database closed to everything else meanwhile.
     version: 15,
     stores: {
       activities: 'id, [prospectId+at], at, [kind+requisitionId], [kind+prospectId+at], tombstoneOf',
     },
-    async upgrade(tx) {
-      if ((await tx.table('activities').limit(1).primaryKeys()).length === 0) return;
-      await tx.table('local').put({ key: 'tombstoneBacklog', value: { after: null } });
-    },
+    upgrade: (tx) => leaveWalk(tx, 'activities', 'tombstoneBacklog'),
   },
   {
     // v16, the notes' search words in a table of their own (lib/db/note-words.ts): a row per word
     // per write listing its notes, instead of a multi-entry index entry per word per note (issue
-    // 13: most of what storing a note cost in Chromium). Filled here from the notes on the device.
+    // 13: most of what storing a note cost in Chromium). The notes already stored are listed in
+    // the background (lib/db/upgrade-walks.ts): listing 200,000 here took 33 s with the database
+    // closed to everything else.
     version: 16,
     stores: {
       notes: 'id, [prospectId+createdAt]',
       noteWords: '[word+batch]',
     },
-    upgrade: fillNoteWords,
+    upgrade: (tx) => leaveWalk(tx, 'notes', 'noteWordsBacklog'),
   },
 ];
+
+/**
+ * Leaves the rows of `table` to a background walk from its start (lib/db/upgrade-walks.ts, whose
+ * cursor is `key` in `local`), when there are any: an upgrade that read every row of a large team's
+ * device would hold the database closed for tens of seconds.
+ */
+async function leaveWalk(tx: Transaction, table: string, key: string): Promise<void> {
+  if ((await tx.table(table).limit(1).primaryKeys()).length === 0) return;
+  await tx.table('local').put({ key, value: { after: null } });
+}
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

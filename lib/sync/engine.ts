@@ -3,7 +3,7 @@ import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { MAX_PUSH_MUTATIONS, PUSH_BATCH_BYTES, type Me, type OutboxEntry, type PushRequest, type Rejection, utf8Length } from '@/lib/model';
 import { refreshMe } from './account';
 import { fillDeferredIndexes, readIndexBacklog } from '@/lib/db/deferred-indexes';
-import { fillTombstoneIndex } from '@/lib/db/tombstone-backfill';
+import { fillUpgradeWalks } from '@/lib/db/upgrade-walks';
 import { HISTORY_SLICE_MS, firstSyncFor, followMainPage, learnUpTo, mainPhase, pullHistory, readFirstSync } from './first-sync';
 import { teamOutbox } from './outbox';
 import { applyPullPage, restartFromZero } from './rebase';
@@ -178,11 +178,11 @@ export async function backgroundSlice(db: TandemDB, transport: SyncTransport, se
 
 /**
  * A slice of the walks that complete this device's own indexes: what a first sign-in left out
- * (lib/db/deferred-indexes.ts), then the undone activities an upgrade left (lib/db/tombstone-backfill.ts).
+ * (lib/db/deferred-indexes.ts), then what schema upgrades left (lib/db/upgrade-walks.ts).
  * Not during a first sign-in's recent phase. Returns whether any is left.
  */
 export async function indexUpkeep(db: TandemDB): Promise<boolean> {
-  return (await fillDeferredIndexes(db, HISTORY_SLICE_MS)) || (await fillTombstoneIndex(db, HISTORY_SLICE_MS));
+  return (await fillDeferredIndexes(db, HISTORY_SLICE_MS)) || (await fillUpgradeWalks(db, HISTORY_SLICE_MS));
 }
 
 /**

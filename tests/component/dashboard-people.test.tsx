@@ -5,6 +5,8 @@ import { PEOPLE_PAGE } from '@/components/dashboard/people/people-view';
 import { type TandemDB, fromStoredRow, toStoredRow, writableTables } from '@/lib/db/database';
 import { fillDeferredIndexes, leaveIndexesForLater } from '@/lib/db/deferred-indexes';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
+import { LOCAL_KEYS } from '@/lib/db/local-state';
+import { fillUpgradeWalks } from '@/lib/db/upgrade-walks';
 import { mutate } from '@/lib/db/mutate';
 import { pipelineEntryId } from '@/lib/model';
 import { activityLog, noteAdd, pipelineMove, prospectUpsert, requisitionSave } from '@/lib/mutations';
@@ -79,6 +81,17 @@ describe('People view', () => {
     await fillDeferredIndexes(db, 1_000);
     await waitFor(() => expect(shownIds()).toEqual([ada]));
     expect(screen.queryByTestId('people-search-indexing')).toBeNull();
+  });
+
+  it('says it is still indexing while the notes stored before v16 are being listed, and not once they are', async () => {
+    const ada = await person('ada', 'Ada Lovelace');
+    await mutate(db, noteAdd, { prospectId: ada, body: 'Knows Kubernetes well' }, riley);
+    // As the upgrade to v16 leaves it on a device with notes.
+    await db.local.put({ key: LOCAL_KEYS.noteWordsBacklog, value: { after: null } });
+    renderPeople();
+    expect(await screen.findByTestId('people-search-indexing')).toHaveTextContent(/people and notes/i);
+    await fillUpgradeWalks(db, 1_000);
+    await waitFor(() => expect(screen.queryByTestId('people-search-indexing')).toBeNull());
   });
 
   it('keeps a shown search in step with the data: a person arriving, renamed, or removed while it is shown', async () => {

@@ -6,6 +6,7 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { plural } from '@/components/ui/plural';
 import { useAction } from '@/components/ui/use-action';
 import { readIndexBacklog } from '@/lib/db/deferred-indexes';
+import { NOTE_WORDS_LISTING, readUpgradeBacklog } from '@/lib/db/upgrade-walks';
 import { NO_FILTERS, type PeopleFilters, type PeopleQuery, canMovePipeline, canRequestReview } from '@/lib/model';
 import { addToTray, readTray } from '@/lib/review/batch-tray';
 import type { DashboardViewProps } from '../dashboard-view-props';
@@ -37,7 +38,7 @@ export function PeopleView({ me, requisitions }: DashboardViewProps) {
   const page = usePeopleSearch(me, text, filters, limit);
   const tray = useLiveQuery(() => readTray(db), [db]);
   // A first sign-in stores people and notes before their search words (lib/db/deferred-indexes.ts).
-  const indexing = useLiveQuery(async () => (await readIndexBacklog(db)) !== undefined, [db]);
+  const indexing = useLiveQuery(async () => (await readIndexBacklog(db)) !== undefined || (await readUpgradeBacklog(db, NOTE_WORDS_LISTING)) !== undefined, [db]);
   const { run, error } = useAction();
   const openRequisitions = requisitions.filter((r) => r.status === 'open');
 
@@ -116,7 +117,7 @@ export function PeopleView({ me, requisitions }: DashboardViewProps) {
           </p>
           {indexing && (
             <p id={`${id}-indexing`} className="small" data-testid="people-search-indexing">
-              Still indexing this team’s people for search: until it finishes, a search by words may leave out some who match, and people may not be in order of their newest activity. Filters are complete.
+              Still indexing this team’s people and notes for search: until it finishes, a search by words may leave out some who match, and people may not be in order of their newest activity. Filters are complete.
             </p>
           )}
           <p id={`${id}-found`} role="status" className="people-count" data-metric="people-found" data-value={page?.total ?? ''}>

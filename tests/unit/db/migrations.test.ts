@@ -5,7 +5,7 @@ import { TandemDB } from '@/lib/db/database';
 import { findProspectByKey, findProspectsByEmail, activitiesFor, hasViewedOnDay, notesFor } from '@/lib/db/queries';
 import { notesByWordStart } from '@/lib/db/note-words';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '@/lib/db/schema';
-import { fillTombstoneIndex, readTombstoneBacklog } from '@/lib/db/tombstone-backfill';
+import { NOTE_WORDS_LISTING, TOMBSTONES, fillUpgradeWalks, readUpgradeBacklog } from '@/lib/db/upgrade-walks';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
 
 /** Opens the database as it was at `version`, the way an older build of the extension did. */
@@ -67,9 +67,10 @@ describe('database migrations', () => {
     const db = new TandemDB(name);
     await db.open();
     expect(db.verno).toBe(CURRENT_VERSION);
-    // Local state gains the walk v15 leaves for the activities stored before it.
-    for (const [table, count] of Object.entries(before)) expect(await db.table(table).count(), table).toBe(count + (table === 'local' ? 1 : 0));
-    expect(await readTombstoneBacklog(db)).toEqual({ after: null });
+    // Local state gains the walks v15 and v16 leave for the activities and notes stored before them.
+    for (const [table, count] of Object.entries(before)) expect(await db.table(table).count(), table).toBe(count + (table === 'local' ? 2 : 0));
+    expect(await readUpgradeBacklog(db, TOMBSTONES)).toEqual({ after: null });
+    expect(await readUpgradeBacklog(db, NOTE_WORDS_LISTING)).toEqual({ after: null });
 
     expect((await findProspectByKey(db, 'linkedin:ada'))?.id).toBe(prospectId);
     expect((await findProspectsByEmail(db, 'ADA@example.com')).map((p) => p.emails)).toEqual([['ada@example.com']]);
@@ -134,6 +135,7 @@ describe('database migrations', () => {
     expect(await db.prospects.where('searchWords').startsWith('staf').primaryKeys()).toEqual(['A']);
     expect(await db.prospects.where('searchWords').startsWith('zur').primaryKeys()).toEqual(['A', 'B']);
     expect((await db.prospects.get('B'))?.searchWords).toEqual(['cher', 'analytical', 'engines', 'zurich']);
+    await fillUpgradeWalks(db, 1_000);
     expect(await notesByWordStart(db, 'motivee')).toEqual(['N']);
     expect(await notesByWordStart(db, 'kubernetes')).toEqual(['N']);
     db.close();
@@ -177,24 +179,25 @@ describe('database migrations', () => {
     await v14.table('activities').bulkAdd([outreach('LIVE', 'P', null), outreach('UNDONE', 'P', 20), outreach('OTHER', 'Q', 30)]);
     v14.close();
     const db = new TandemDB(name);
-    expect(await readTombstoneBacklog(db)).toEqual({ after: null });
+    expect(await readUpgradeBacklog(db, TOMBSTONES)).toEqual({ after: null });
     expect(await db.activities.where('tombstoneOf').anyOf(['P', 'Q']).count()).toBe(0);
-    expect(await fillTombstoneIndex(db, 1_000)).toBe(false);
-    expect(await readTombstoneBacklog(db)).toBeUndefined();
+    expect(await fillUpgradeWalks(db, 1_000)).toBe(false);
+    expect(await readUpgradeBacklog(db, TOMBSTONES)).toBeUndefined();
     expect(await db.activities.where('tombstoneOf').equals('P').primaryKeys()).toEqual(['UNDONE']);
     expect(await db.activities.where('tombstoneOf').anyOf(['P', 'Q']).count()).toBe(2);
     db.close();
   });
 
-  it('v15 leaves no walk on a device with no activities', async () => {
+  it('v15 and v16 leave no walk on a device with no activities and no notes', async () => {
     const name = `migrate-${ulid()}`;
     openAt(name, 14).close();
     const db = new TandemDB(name);
-    expect(await readTombstoneBacklog(db)).toBeUndefined();
+    expect(await readUpgradeBacklog(db, TOMBSTONES)).toBeUndefined();
+    expect(await readUpgradeBacklog(db, NOTE_WORDS_LISTING)).toBeUndefined();
     db.close();
   });
 
-  it('v16 moves the notes\' words from their multi-entry index to noteWords, each note listed where a change finds it', async () => {
+  it('v16 leaves the notes\' words to a walk, which moves them from their multi-entry index to noteWords, each note listed where a change finds it', async () => {
     const name = `migrate-${ulid()}`;
     const v15 = openAt(name, 15);
     const note = (id: string, body: string, words: string[]) => ({ ...synced, id, prospectId: 'P', authorId: 'M', body, visibility: 'team', mentions: [], createdAt: 5, editedAt: null, words });
@@ -202,6 +205,10 @@ describe('database migrations', () => {
     v15.close();
     const db = new TandemDB(name);
     expect(db.notes.schema.indexes.map((i) => i.name)).not.toContain('words');
+    expect(await readUpgradeBacklog(db, NOTE_WORDS_LISTING)).toEqual({ after: null });
+    expect(await notesByWordStart(db, 'exp')).toEqual([]);
+    expect(await fillUpgradeWalks(db, 1_000)).toBe(false);
+    expect(await readUpgradeBacklog(db, NOTE_WORDS_LISTING)).toBeUndefined();
     expect((await notesByWordStart(db, 'exp')).sort()).toEqual(['N1', 'N2']);
     expect(await notesByWordStart(db, 'kubernetes')).toEqual(['N1']);
     const stored = await db.notes.get('N1');

@@ -6,7 +6,7 @@ import type { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { mutate } from '@/lib/db/mutate';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
-import { fillTombstoneIndex } from '@/lib/db/tombstone-backfill';
+import { fillUpgradeWalks } from '@/lib/db/upgrade-walks';
 import { activitiesSinceFor } from '@/lib/db/queries';
 import { GUARD_ACTIVITY_KINDS, guardWindowStart, outreachWarnings } from '@/lib/guard/outreach-guard';
 import type { Activity, ActivityPayload } from '@/lib/model';
@@ -128,7 +128,7 @@ it('counts from the rows while undone activities stored before v15 are still bei
     await db.local.put({ key: LOCAL_KEYS.tombstoneBacklog, value: { after: null } });
   });
   expect((await readProspectView(db, identity())).outreachCount).toBe(20);
-  expect(await fillTombstoneIndex(db, 1_000)).toBe(false);
+  expect(await fillUpgradeWalks(db, 1_000)).toBe(false);
   expect((await readProspectView(db, identity())).outreachCount).toBe(20);
 });
 

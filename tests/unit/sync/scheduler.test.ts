@@ -3,7 +3,7 @@ import { LOCAL_KEYS } from '@/lib/db/local-state';
 import { noteAdd, prospectUpsert } from '@/lib/mutations';
 import { mutate } from '@/lib/db/mutate';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
-import { readTombstoneBacklog } from '@/lib/db/tombstone-backfill';
+import { TOMBSTONES, readUpgradeBacklog } from '@/lib/db/upgrade-walks';
 import { readIndexBacklog } from '@/lib/db/deferred-indexes';
 import { BACKOFF_CAP_MS, backoffDelay } from '@/lib/retry-loop';
 import { PUSH_DEBOUNCE_MS, SyncScheduler } from '@/lib/sync/scheduler';
@@ -192,7 +192,7 @@ describe('SyncScheduler', () => {
       });
       const net = fakeTransport();
       await new SyncScheduler({ db, transport: () => net.transport }).request('page_open');
-      expect(await readTombstoneBacklog(db)).toBeUndefined();
+      expect(await readUpgradeBacklog(db, TOMBSTONES)).toBeUndefined();
       expect(await readIndexBacklog(db)).toBeUndefined();
       expect(await db.activities.where('tombstoneOf').equals('P').primaryKeys()).toEqual(['UNDONE']);
     }
