@@ -65,11 +65,11 @@ async function walkChunk(db: TandemDB, w: UpgradeWalk<{ id: string }>): Promise<
   });
 }
 
-/** Walks what upgrades left for a slice (`walkSlice`), one walk after the other; most rounds have nothing to walk: a read each. Returns whether any is left. */
+/** Walks what upgrades left, a slice each (`walkSlice`), one walk after the other; most rounds have nothing to walk: a read each. Returns whether any is left. */
 export async function fillUpgradeWalks(db: TandemDB, sliceMs: number, now: () => number = Date.now): Promise<boolean> {
   for (const w of WALKS) {
     if (!(await readUpgradeBacklog(db, w))) continue;
-    return walkSlice(() => walkChunk(db, w), sliceMs, now);
+    if (await walkSlice(() => walkChunk(db, w), sliceMs, now)) return true;
   }
   return false;
 }

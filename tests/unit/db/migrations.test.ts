@@ -71,6 +71,11 @@ describe('database migrations', () => {
     for (const [table, count] of Object.entries(before)) expect(await db.table(table).count(), table).toBe(count + (table === 'local' ? 2 : 0));
     expect(await readUpgradeBacklog(db, TOMBSTONES)).toEqual({ after: null });
     expect(await readUpgradeBacklog(db, NOTE_WORDS_LISTING)).toEqual({ after: null });
+    // One call walks both, one after the other.
+    expect(await fillUpgradeWalks(db, 1_000)).toBe(false);
+    expect(await readUpgradeBacklog(db, TOMBSTONES)).toBeUndefined();
+    expect(await readUpgradeBacklog(db, NOTE_WORDS_LISTING)).toBeUndefined();
+    expect(await notesFor(db, prospectId, memberId)).toHaveLength(1);
 
     expect((await findProspectByKey(db, 'linkedin:ada'))?.id).toBe(prospectId);
     expect((await findProspectsByEmail(db, 'ADA@example.com')).map((p) => p.emails)).toEqual([['ada@example.com']]);
