@@ -151,13 +151,6 @@ describe('the weekly check-in and the forecast on the dashboard', () => {
   });
 
   it('reminds a recruiter on the requisition once a week, at the day and time chosen in Options (with a moved clock)', async () => {
-    // Riley joins the requisition's recruiters: Rita's edit, through the server.
-    const riley = ((await server.stored('member')) as { id: string; email: string }[]).find((m) => m.email === 'riley.recruiter@acme.example')!;
-    await push(rita.token, [{ name: 'requisition.save', args: { id: REQ, title: ROLE, hiringManagerId: hannah.member.id, recruiterIds: [rita.member.id, riley.id], stages: STAGES } }]);
-    const options = await browser.context.newPage();
-    await options.goto(browser.extensionUrl('options.html'));
-    await expect.poll(async () => ((await readRow(options, 'requisitions', REQ)) as { recruiterIds: string[] }).recruiterIds, { timeout: 20_000 }).toContain(riley.id);
-
     // What the worker asks the browser to show (getAll only lists ids).
     await browser.serviceWorker.evaluate(() => {
       const g = globalThis as unknown as { __shown: unknown[] };
@@ -167,17 +160,26 @@ describe('the weekly check-in and the forecast on the dashboard', () => {
     });
     const shown = () => browser.serviceWorker.evaluate(() => (globalThis as unknown as { __shown: { id: string; title: string }[] }).__shown.filter((n) => n.id.startsWith('tandem:checkin:')));
     const setClock = (at: number) => browser.serviceWorker.evaluate(([offset]) => chrome.storage.local.set({ 'tandem:clockOffsetMs': offset }), [at - Date.now()] as const);
-
     // Wednesdays at 10:00 in this member's zone (the device's: they set none).
-    await options.getByRole('combobox', { name: 'Check-in reminder day' }).selectOption('Wednesday');
-    await options.getByLabel('Check-in reminder time').fill('10:00');
-    await expect.poll(async () => ((await readRow(options, 'local', 'settings')) as { value: { checkInReminder: unknown } }).value.checkInReminder).toEqual({ enabled: true, weekday: 3, time: '10:00', byMail: false });
     const zone = await browser.serviceWorker.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
     const soon = new TZDate(Date.now() + 2 * DAY, zone);
     const wednesday = (weeks: number, h: number, m = 0) => new TZDate(soon.getFullYear(), soon.getMonth(), soon.getDate() + ((3 - soon.getDay() + 7) % 7) + 7 * weeks, h, m, zone).getTime();
 
-    // The first run knows the requisition: the week under way is not announced.
+    // Every run from here is on the moved clock, with the schedule chosen: the worker runs the
+    // reminders whenever their inputs change, so a run on the real clock would decide otherwise.
     await setClock(wednesday(0, 9, 59));
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    await options.getByRole('combobox', { name: 'Check-in reminder day' }).selectOption('Wednesday');
+    await options.getByLabel('Check-in reminder time').fill('10:00');
+    await expect.poll(async () => ((await readRow(options, 'local', 'settings')) as { value: { checkInReminder: unknown } }).value.checkInReminder).toEqual({ enabled: true, weekday: 3, time: '10:00', byMail: false });
+
+    // Riley joins the requisition's recruiters: Rita's edit, through the server.
+    const riley = ((await server.stored('member')) as { id: string; email: string }[]).find((m) => m.email === 'riley.recruiter@acme.example')!;
+    await push(rita.token, [{ name: 'requisition.save', args: { id: REQ, title: ROLE, hiringManagerId: hannah.member.id, recruiterIds: [rita.member.id, riley.id], stages: STAGES } }]);
+    await expect.poll(async () => ((await readRow(options, 'requisitions', REQ)) as { recruiterIds: string[] }).recruiterIds, { timeout: 20_000 }).toContain(riley.id);
+
+    // The first run knows the requisition: the week under way is not announced.
     await expect.poll(async () => ((await readRow(options, 'local', 'reminders')) as { value: { checkIns: Record<string, string> } } | undefined)?.value.checkIns[REQ]).toBeTruthy();
     expect(await shown()).toEqual([]);
     await setClock(wednesday(0, 10));
