@@ -1,4 +1,5 @@
 import Dexie, { type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreTable, type DBCoreTransaction } from 'dexie';
+import { keepDerivedTable } from './derived-table';
 
 /**
  * Each person's last activity, derived on the device so the People search orders thousands of
@@ -117,40 +118,21 @@ async function follow(down: DBCore, req: DBCoreMutateRequest, before: (ActivityF
   if (deletes.length > 0) await lastActivity.mutate({ trans, type: 'delete', keys: deletes });
 }
 
-/**
- * Keeps `lastActivity` in step with `activities` in the same transaction, whoever writes them
- * (`mutate()`, the pull and its rebases, the account, tests): every read-write transaction on
- * `activities` also takes `lastActivity` (as Dexie Cloud's middleware adds its own tables), and
- * every write to `activities` updates the people it touched.
- */
+/** Keeps `lastActivity` in step with `activities` (`keepDerivedTable`): every write to `activities` updates the people it touched. */
 export function keepLastActivity(db: Dexie): void {
-  db.use({
-    stack: 'dbcore',
+  keepDerivedTable(db, {
     name: 'LastActivity',
-    create: (down) => ({
-      ...down,
-      transaction(stores, mode, options) {
-        const scope = mode === 'readwrite' && stores.includes(ACTIVITIES) && !stores.includes(LAST_ACTIVITY) ? [...stores, LAST_ACTIVITY] : stores;
-        return down.transaction(scope, mode, options);
-      },
-      table(name) {
-        const table = down.table(name);
-        if (name !== ACTIVITIES) return table;
-        return {
-          ...table,
-          async mutate(req) {
-            // A schema upgrade that rewrites activities fills `lastActivity` itself (schema v11), and
-            // a first sign-in's recent phase has it rebuilt after.
-            if ((req.trans as unknown as IDBTransaction).mode === 'versionchange' || deferred.has(req.trans)) return table.mutate(req);
-            const keys = req.type === 'delete' ? req.keys : req.type === 'deleteRange' ? [] : (req.values as ActivityFields[]).map((a) => a.id);
-            const before = keys.length > 0 ? ((await table.getMany({ trans: req.trans, keys })) as (ActivityFields | undefined)[]) : [];
-            const response = await table.mutate(req);
-            await follow(down, req, before, new Set(Object.keys(response.failures).map(Number)));
-            return response;
-          },
-        };
-      },
-    }),
+    source: ACTIVITIES,
+    derived: LAST_ACTIVITY,
+    async mutate(table, down, req) {
+      // A first sign-in's pages leave it to be made again after (schema v11's upgrade filled it itself).
+      if (deferred.has(req.trans)) return table.mutate(req);
+      const keys = req.type === 'delete' ? req.keys : req.type === 'deleteRange' ? [] : (req.values as ActivityFields[]).map((a) => a.id);
+      const before = keys.length > 0 ? ((await table.getMany({ trans: req.trans, keys })) as (ActivityFields | undefined)[]) : [];
+      const response = await table.mutate(req);
+      await follow(down, req, before, new Set(Object.keys(response.failures).map(Number)));
+      return response;
+    },
   });
 }
 

@@ -1,4 +1,5 @@
-import Dexie, { type DBCore, type DBCoreKeyRange, type DBCoreTable, type DBCoreTransaction } from 'dexie';
+import Dexie, { type DBCoreKeyRange, type DBCoreTable, type DBCoreTransaction } from 'dexie';
+import { keepDerivedTable } from './derived-table';
 import { ulid } from 'ulidx';
 import { noteSearchWords } from './search-words';
 
@@ -93,50 +94,35 @@ async function storedAt(table: DBCoreTable, trans: DBCoreTransaction, keys: stri
   return (await table.getMany({ trans, keys })) as (NoteFields | undefined)[];
 }
 
-/** Keeps `noteWords` the words of the notes, in the transaction of every write to `notes`. */
+/** Keeps `noteWords` the words of the notes (`keepDerivedTable`), in the transaction of every write to `notes`. */
 export function keepNoteWords(db: Dexie): void {
-  db.use({
-    stack: 'dbcore',
+  keepDerivedTable(db, {
     name: 'NoteWords',
-    create: (down: DBCore) => ({
-      ...down,
-      transaction(stores, mode, options) {
-        const scope = mode === 'readwrite' && stores.includes(NOTES) && !stores.includes(NOTE_WORDS) ? [...stores, NOTE_WORDS] : stores;
-        return down.transaction(scope, mode, options);
-      },
-      table(name) {
-        const table = down.table(name);
-        if (name !== NOTES) return table;
-        return {
-          ...table,
-          async mutate(req) {
-            // A schema upgrade leaves notes to a walk (lib/db/upgrade-walks.ts) and writes none.
-            if ((req.trans as unknown as IDBTransaction).mode === 'versionchange') return table.mutate(req);
-            const { trans } = req;
-            const postings = down.table(NOTE_WORDS);
-            if (req.type === 'deleteRange') {
-              const whole = req.range.type === EVERY_KEY.type;
-              const before = whole ? [] : ((await table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: req.range } })).result as NoteFields[]);
-              const response = await table.mutate(req);
-              if (whole) await postings.mutate({ trans, type: 'deleteRange', range: EVERY_KEY });
-              else await unlist(postings, trans, before);
-              return response;
-            }
-            const keys: string[] = req.type === 'delete' ? (req.keys as string[]) : (req.values as NoteFields[]).map((n) => n.id);
-            const before = await storedAt(table, trans, keys);
-            const batch = ulid();
-            const request = req.type === 'delete' ? req : { ...req, values: (req.values as NoteFields[]).map((n) => ({ ...n, wordsBatch: batch })) };
-            const response = await table.mutate(request);
-            const done = (_: unknown, i: number) => !(i in response.failures);
-            await unlist(postings, trans, before.filter((n, i): n is NoteFields => n !== undefined && done(n, i)));
-            if (request.type !== 'delete') {
-              const rows = postingsOf((request.values as NoteFields[]).filter(done), batch);
-              if (rows.length > 0) await postings.mutate({ trans, type: 'put', values: rows });
-            }
-            return response;
-          },
-        };
-      },
-    }),
+    source: NOTES,
+    derived: NOTE_WORDS,
+    async mutate(table, down, req) {
+      const { trans } = req;
+      const postings = down.table(NOTE_WORDS);
+      if (req.type === 'deleteRange') {
+        const whole = req.range.type === EVERY_KEY.type;
+        const before = whole ? [] : ((await table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: req.range } })).result as NoteFields[]);
+        const response = await table.mutate(req);
+        if (whole) await postings.mutate({ trans, type: 'deleteRange', range: EVERY_KEY });
+        else await unlist(postings, trans, before);
+        return response;
+      }
+      const keys: string[] = req.type === 'delete' ? (req.keys as string[]) : (req.values as NoteFields[]).map((n) => n.id);
+      const before = await storedAt(table, trans, keys);
+      const batch = ulid();
+      const request = req.type === 'delete' ? req : { ...req, values: (req.values as NoteFields[]).map((n) => ({ ...n, wordsBatch: batch })) };
+      const response = await table.mutate(request);
+      const done = (_: unknown, i: number) => !(i in response.failures);
+      await unlist(postings, trans, before.filter((n, i): n is NoteFields => n !== undefined && done(n, i)));
+      if (request.type !== 'delete') {
+        const rows = postingsOf((request.values as NoteFields[]).filter(done), batch);
+        if (rows.length > 0) await postings.mutate({ trans, type: 'put', values: rows });
+      }
+      return response;
+    },
   });
 }
