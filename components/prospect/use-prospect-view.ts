@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import type { TandemDB } from '@/lib/db/database';
 import { readMe, readSettings } from '@/lib/db/local-state';
 import { guardWindowStart } from '@/lib/guard/outreach-guard';
-import { activitiesOfKindFor, findProspectByKey, guardActivitiesFor, membersById, notesFor, pipelineFor, recentActivitiesFor, resolvePerson } from '@/lib/db/queries';
+import { activitiesOfKindFor, findProspectByKey, guardActivitiesFor, membersById, notesFor, pipelineFor, recentActivitiesFor, resolvePerson, tombstonesIndexed } from '@/lib/db/queries';
 import { openRequestsForProspect, openRequisitions } from '@/lib/db/review-queries';
 import type { Activity, Me, Member, Note, PipelineEntry, Prospect, ProspectIdentity, Requisition, ReviewRequest, Settings } from '@/lib/model';
 import { matchPage } from '@/lib/prospects/page-match';
@@ -74,6 +74,7 @@ const VIEW_TABLES = (db: TandemDB) => [db.local, db.members, db.prospects, db.al
 async function readView(db: TandemDB, identity: ProspectIdentity, feedSize: number): Promise<ProspectView> {
   // The person first: the browser's database answers a transaction's requests in turn, and the
   // person's reads wait on this one.
+  const indexed = tombstonesIndexed(db);
   const [prospect, me, settings, members, open] = await Promise.all([
     personOnPage(db, identity),
     readMe(db),
@@ -85,7 +86,7 @@ async function readView(db: TandemDB, identity: ProspectIdentity, feedSize: numb
   ]);
   if (!prospect) return { me, settings, members, prospect: null, guardActivities: [], outreachCount: 0, noticesSent: [], feed: NO_FEED, notes: [], openReviews: [], pipeline: [], requisitions: byId(open) };
   const [guard, noticesSent, feed, notes, openReviews, pipeline] = await Promise.all([
-    guardActivitiesFor(db, prospect.id, guardWindowStart(Date.now(), settings.guardWindowDays)),
+    guardActivitiesFor(db, prospect.id, guardWindowStart(Date.now(), settings.guardWindowDays), indexed),
     activitiesOfKindFor(db, prospect.id, 'privacy_notice_sent'),
     recentActivitiesFor(db, prospect.id, feedSize),
     me ? notesFor(db, prospect.id, me.memberId) : Promise.resolve([]),

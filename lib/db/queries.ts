@@ -165,8 +165,7 @@ export interface GuardActivities {
  * a person with hundreds of outreach or replies in the window reads no more rows of them than a
  * page: outreach is counted by index keys, less the person's undone ones (`tombstoneOf`).
  */
-export async function guardActivitiesFor(db: TandemDB, prospectId: string, since: number): Promise<GuardActivities> {
-  const indexed = readUpgradeBacklog(db, TOMBSTONES).then((backlog) => backlog === undefined);
+export async function guardActivitiesFor(db: TandemDB, prospectId: string, since: number, indexed: Promise<boolean> = tombstonesIndexed(db)): Promise<GuardActivities> {
   const [outreach, ...warnings] = await Promise.all([
     outreachSinceFor(db, prospectId, since, indexed),
     newestSinceFor(db, prospectId, 'review_decision', since, warnsRejected),
@@ -175,10 +174,15 @@ export async function guardActivitiesFor(db: TandemDB, prospectId: string, since
   return { activities: [...outreach.newest, ...warnings.flat()].sort((a, b) => b.at - a.at), outreachCount: outreach.count };
 }
 
+/** Whether every undone activity is in `tombstoneOf` (not while the walk after the v15 upgrade is under way, lib/db/upgrade-walks.ts). A lookup asks it beside the person, not after. */
+export function tombstonesIndexed(db: TandemDB): Promise<boolean> {
+  return readUpgradeBacklog(db, TOMBSTONES).then((backlog) => backlog === undefined);
+}
+
 /**
  * The person's live outreach since `since`: how many, and the newest of each of their ids. Counted
- * by index keys once every undone activity is in `tombstoneOf` (`indexed`: not while the walk
- * after the v15 upgrade is under way, lib/db/upgrade-walks.ts); else from the rows.
+ * by index keys once every undone activity is in `tombstoneOf` (`indexed`, `tombstonesIndexed`);
+ * else from the rows.
  */
 async function outreachSinceFor(db: TandemDB, prospectId: string, since: number, indexed: Promise<boolean>): Promise<{ newest: Activity[]; count: number }> {
   const parts = await byPerson(db, prospectId, async (id) => {
