@@ -50,6 +50,9 @@ function words(rand: () => number, length: number): string {
  * `n` records, the same for the same `n` and `seed`. Ids are unique and sort by creation time.
  * Each record's JSON is between 200 and 400 bytes (ASCII only).
  */
+/** The seed of the records a warm-up replicates (bench/sync-vs-pouchdb.ts): not the timed records. */
+export const WARMUP_SEED = 7;
+
 export function makeRecords(n: number, seed = 20_240_601): BenchRecord[] {
   const rand = prng(seed);
   const start = Date.UTC(2025, 0, 6, 9, 0, 0);

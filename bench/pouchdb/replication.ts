@@ -33,6 +33,12 @@ export interface PouchdbReplicationOptions {
   records: Array<Record<string, unknown>>;
   /** Where pouchdb-server keeps its data: LevelDB on disk (default) or `--in-memory`. */
   server?: 'disk' | 'memory';
+  /**
+   * Records replicated once through the same server before the timed part (not timed): to
+   * another database, by two other clients, so the server process is warm as a long-running
+   * one would be. The Tandem side warms its server the same way (bench/sync-vs-pouchdb.ts).
+   */
+  warmup?: Array<Record<string, unknown>>;
 }
 
 export interface PouchdbReplicationResult {
@@ -76,6 +82,8 @@ export async function pouchdbReplication(opts: PouchdbReplicationOptions): Promi
         ? `on disk (${remoteInfo.backend_adapter ?? 'LevelDOWN'})`
         : `in memory (--in-memory, ${remoteInfo.backend_adapter ?? 'MemDOWN'})`);
 
+    if (opts.warmup?.length) await warmUp(PouchDB, server.url, tag, normalizeRecords(opts.warmup));
+
     const a = new PouchDB(`client-a-${tag}`, { adapter: 'idb' });
     clients.push(a);
     for (let i = 0; i < docs.length; i += BULK_CHUNK) {
@@ -118,6 +126,24 @@ export async function pouchdbReplication(opts: PouchdbReplicationOptions): Promi
     restoreConsole();
     restoreGlobals();
     await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** `records` pushed by one client to a database of their own and pulled by another, as the timed part does; both clients destroyed after. */
+async function warmUp(PouchDB: PouchStatic, serverUrl: string, tag: string, records: Array<Record<string, unknown>>) {
+  const name = `warmup-${tag}`;
+  const created = await fetch(`${serverUrl}${name}`, { method: 'PUT' });
+  if (created.status !== 201) throw new Error(`creating ${name}: HTTP ${created.status} ${await created.text()}`);
+  const remote = new PouchDB(`${serverUrl}${name}`, { skip_setup: true });
+  const a = new PouchDB(`warmup-a-${tag}`, { adapter: 'idb' });
+  const b = new PouchDB(`warmup-b-${tag}`, { adapter: 'idb' });
+  try {
+    for (let i = 0; i < records.length; i += BULK_CHUNK) await a.bulkDocs(records.slice(i, i + BULK_CHUNK).map(({ id, ...rest }) => ({ ...rest, _id: id as string })));
+    checkReplication('warm-up push', await a.replicate.to(remote), records.length);
+    checkReplication('warm-up pull', await b.replicate.from(remote), records.length);
+  } finally {
+    await a.destroy().catch(() => undefined);
+    await b.destroy().catch(() => undefined);
   }
 }
 
