@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { RateLimitConfig } from './http/rate-limits';
 import { type MailConfig, mailConfig } from './mail/mail-config';
+import { MAIL_LOG_DAYS } from './mail/mail-log-retention';
 
 /** Requests a minute; unset or empty takes the default, 0 turns the limit off. */
 const perMinute = (fallback: number) => z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).default(fallback));
@@ -25,6 +26,8 @@ const Env = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().optional(),
   TANDEM_PUBLIC_URL: z.string().optional(),
+  // Unset or empty takes the default; 0 keeps the mail log for ever.
+  TANDEM_MAIL_LOG_DAYS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).default(MAIL_LOG_DAYS)),
   NODE_ENV: z.string().optional(),
 });
 
@@ -35,6 +38,8 @@ export interface ServerConfig {
   dataDir: string;
   rateLimits: RateLimitConfig;
   mail: MailConfig;
+  /** Days the mail log keeps a line; 0: for ever. */
+  mailLogDays: number;
   /** Where people reach this server, the start of every review link; unset: this listener's address. */
   publicUrl: string | undefined;
 }
@@ -58,6 +63,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       reviewLinkPerMin: e.TANDEM_RATE_REVIEW_LINK_PER_MIN,
     },
     mail,
+    mailLogDays: e.TANDEM_MAIL_LOG_DAYS,
     publicUrl: publicUrl(e.TANDEM_PUBLIC_URL),
   };
 }

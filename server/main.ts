@@ -53,7 +53,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   const mail = new MailSender({ db, log, config: config.mail, secret, publicUrl });
   await mail.start();
   const stopAnalyzing = db.kind === 'pglite' ? keepStatisticsFresh(db, log) : () => undefined;
-  const stopPrivacyRuns = schedulePrivacyRuns(db, log);
+  const stopPrivacyRuns = schedulePrivacyRuns(db, log, { mailLogDays: config.mailLogDays });
   log.info({ port, host: config.host, mail: config.mail.transport, publicUrl, database: db.kind, dataDir: db.kind === 'pglite' ? config.dataDir : undefined, adminSocket: admin?.path ?? 'served by another process on this folder' }, 'listening');
 
   let stopping: Promise<void> | undefined;

@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '@/server/db/database';
 import type { Logger } from '@/server/log';
+import { MAIL_LOG_DAYS, pruneMailLog } from '@/server/mail/mail-log-retention';
 import { runNoticeDeadline } from './notice-deadline';
 import { runRetention } from './retention';
 
@@ -15,12 +16,19 @@ async function teamsWithErasingRules(q: Queryable): Promise<string[]> {
 
 export const PRIVACY_RUN_EVERY_MS = 24 * 60 * 60_000;
 
+export interface PrivacyRunOptions {
+  /** Days the mail log keeps a line (TANDEM_MAIL_LOG_DAYS); 0 keeps them all. */
+  mailLogDays?: number;
+  now?: () => number;
+}
+
 /**
  * One run of every team's erasing rules: the retention rule, then erasure at the Article 14
- * deadline. A team whose run fails is logged and the others still run: one team's trouble
- * must not keep everyone else's people past their rule.
+ * deadline; then the server's own retention of the mail log. A team whose run fails is logged
+ * and the others still run: one team's trouble must not keep everyone else's people past their
+ * rule.
  */
-export async function runPrivacyRules(db: Database, log: Logger, now: () => number): Promise<void> {
+export async function runPrivacyRules(db: Database, log: Logger, { mailLogDays = MAIL_LOG_DAYS, now = () => Date.now() }: PrivacyRunOptions = {}): Promise<void> {
   for (const teamId of await teamsWithErasingRules(db)) {
     try {
       const erased = await runRetention(db, teamId, now());
@@ -30,14 +38,18 @@ export async function runPrivacyRules(db: Database, log: Logger, now: () => numb
       log.warn({ err, teamId }, 'privacy rules run failed for a team');
     }
   }
+  if (mailLogDays > 0) {
+    const deleted = await pruneMailLog(db, now(), mailLogDays);
+    if (deleted) log.info({ deleted, olderThanDays: mailLogDays }, 'mail log lines deleted');
+  }
 }
 
 /**
  * Runs `runPrivacyRules` once a day (and a minute after start), in this process. With several
  * processes on one Postgres each runs them; the second finds nobody left to erase.
  */
-export function schedulePrivacyRuns(db: Database, log: Logger, now = () => Date.now()): () => void {
-  const run = () => void runPrivacyRules(db, log, now).catch((err: unknown) => log.warn({ err }, 'privacy rules run failed'));
+export function schedulePrivacyRuns(db: Database, log: Logger, options: PrivacyRunOptions = {}): () => void {
+  const run = () => void runPrivacyRules(db, log, options).catch((err: unknown) => log.warn({ err }, 'privacy rules run failed'));
   const first = setTimeout(run, 60_000);
   const timer = setInterval(run, PRIVACY_RUN_EVERY_MS);
   first.unref();

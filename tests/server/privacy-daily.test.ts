@@ -1,11 +1,12 @@
 /**
  * Issue 11: the server runs every team's erasing rules daily (a minute after start, then every
  * 24 hours), logs each team's run, and one team's failed run does not keep the others' from
- * running.
+ * running. The same run deletes mail log lines older than TANDEM_MAIL_LOG_DAYS.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PushResponse } from '@/lib/model';
 import type { Database } from '@/server/db/database';
+import { readConfig } from '@/server/config';
 import type { Logger } from '@/server/log';
 import { PRIVACY_RUN_EVERY_MS, runPrivacyRules, schedulePrivacyRuns } from '@/server/privacy/daily';
 import { freshDatabase } from './support/databases';
@@ -58,7 +59,7 @@ describe('the daily privacy run', () => {
       },
     });
     const { log, lines } = recordingLog();
-    await runPrivacyRules(flaky, log, () => NOW);
+    await runPrivacyRules(flaky, log, { now: () => NOW });
 
     const ran = await db.query<{ team_id: string }>('SELECT team_id FROM retention_runs');
     expect(ran).toHaveLength(1);
@@ -70,8 +71,8 @@ describe('the daily privacy run', () => {
   it('runs a minute after start, then once every 24 hours, until stopped', async () => {
     vi.useFakeTimers();
     let runs = 0;
-    // Only the query that finds the teams: counting it counts the runs.
-    const counting = { query: () => (runs++, Promise.resolve([])) } as unknown as Database;
+    // The query that finds the teams: counting it counts the runs.
+    const counting = { query: (sql: string) => (sql.includes('team_privacy') && runs++, Promise.resolve([])) } as unknown as Database;
     const stop = schedulePrivacyRuns(counting, recordingLog().log);
     await vi.advanceTimersByTimeAsync(59_000);
     expect(runs).toBe(0);
@@ -84,5 +85,35 @@ describe('the daily privacy run', () => {
     stop();
     await vi.advanceTimersByTimeAsync(2 * PRIVACY_RUN_EVERY_MS);
     expect(runs).toBe(3);
+  });
+
+  it('deletes mail log lines older than the days set, every team’s, and keeps the newer ones and the queue', async () => {
+    const { team, members } = await teamWith(db, ['admin', 'hiring_manager']);
+    const [mail] = await db.query<{ id: string }>("INSERT INTO mail_queue (team_id, request_id, reviewer_id, kind, status) VALUES ($1, 'req-1', $2, 'review_request', 'sent') RETURNING id", [team.id, members[1]!.member.id]);
+    const daysAgo = (days: number) => new Date(NOW - days * 24 * 60 * 60_000).toISOString();
+    for (const [days, subject] of [[400, 'a year ago'], [181, 'just past'], [179, 'just inside'], [1, 'yesterday']] as const) {
+      await db.query("INSERT INTO mail_log (mail_id, team_id, recipient, subject, status, at) VALUES ($1, $2, 'hm@example.com', $3, 'sent', $4::timestamptz)", [mail!.id, team.id, subject, daysAgo(days)]);
+    }
+    const subjects = async () => (await db.query<{ subject: string }>('SELECT subject FROM mail_log WHERE team_id = $1 ORDER BY at', [team.id])).map((r) => r.subject);
+
+    await runPrivacyRules(db, recordingLog().log, { now: () => NOW, mailLogDays: 0 });
+    expect(await subjects()).toEqual(['a year ago', 'just past', 'just inside', 'yesterday']);
+
+    const { log, lines } = recordingLog();
+    await runPrivacyRules(db, log, { now: () => NOW, mailLogDays: 180 });
+    expect(await subjects()).toEqual(['just inside', 'yesterday']);
+    expect(lines).toContainEqual({ level: 'info', message: 'mail log lines deleted', fields: { deleted: 2, olderThanDays: 180 } });
+    expect(await db.query('SELECT id FROM mail_queue WHERE id = $1', [mail!.id])).toHaveLength(1);
+
+    await runPrivacyRules(db, log, { now: () => NOW + 2 * 24 * 60 * 60_000 });
+    expect(await subjects()).toEqual(['yesterday']);
+  });
+
+  it('reads the mail log’s days from TANDEM_MAIL_LOG_DAYS: 180 unless set, 0 for ever, nothing negative', () => {
+    expect(readConfig({}).mailLogDays).toBe(180);
+    expect(readConfig({ TANDEM_MAIL_LOG_DAYS: '' }).mailLogDays).toBe(180);
+    expect(readConfig({ TANDEM_MAIL_LOG_DAYS: '30' }).mailLogDays).toBe(30);
+    expect(readConfig({ TANDEM_MAIL_LOG_DAYS: '0' }).mailLogDays).toBe(0);
+    expect(() => readConfig({ TANDEM_MAIL_LOG_DAYS: '-1' })).toThrow(/TANDEM_MAIL_LOG_DAYS/);
   });
 });
