@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type ComponentType, useEffect } from 'react';
+import { FirstSyncProgress } from '@/components/sync/first-sync-progress';
 import { SyncStatus } from '@/components/sync/sync-status';
 import { useDb } from '@/components/ui/db-context';
 import { useNow } from '@/components/ui/use-now';
@@ -103,6 +104,7 @@ export function DashboardApp() {
           </p>
         ) : (
           <>
+            <FirstSyncProgress caveat />
             {definition.perRequisition && (
               <RequisitionPicker requisitions={requisitions} selected={requisition} onChange={(id) => navigate({ view: route.view, requisitionId: id })} />
             )}

@@ -2,13 +2,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '@/components/ui/db-context';
 import { firstSyncProgress } from '@/lib/sync/first-sync';
 import { readSession } from '@/lib/sync/session';
-import { firstSyncWords } from '@/lib/sync/status';
+import { firstSyncWords, historyArrivingWords } from '@/lib/sync/status';
 
 /**
  * A first sign-in's progress (docs/sync.md, "First sign-in to a large team"): the people and
  * recent history, then the older history in the background. Nothing once it is done.
+ * `caveat`: on a view of the team's history, also say what older history is still missing.
  */
-export function FirstSyncProgress() {
+export function FirstSyncProgress({ caveat = false }: { caveat?: boolean }) {
   const db = useDb();
   const view = useLiveQuery(async () => {
     const session = await readSession(db);
@@ -35,6 +36,11 @@ export function FirstSyncProgress() {
       <p className="first-sync-text">
         {label}: {text}
       </p>
+      {caveat && view.phase === 'history' && (
+        <p className="first-sync-text" data-testid="history-arriving">
+          {historyArrivingWords(view.olderThan)}
+        </p>
+      )}
     </div>
   );
 }

@@ -148,10 +148,11 @@ export async function pullHistory(db: TandemDB, transport: SyncTransport, sessio
 }
 
 /** How far a first sign-in has come, for the progress bar: the phase and the share of the team's versions covered (0–1). */
-export async function firstSyncProgress(db: TandemDB, teamId: string): Promise<{ phase: FirstSync['phase']; done: number } | undefined> {
+export async function firstSyncProgress(db: TandemDB, teamId: string): Promise<Pick<FirstSync, 'phase' | 'olderThan'> & { done: number } | undefined> {
   const first = await readFirstSync(db, teamId);
   if (!first) return undefined;
-  if (first.upTo === null || first.upTo === 0) return { phase: first.phase, done: 0 };
-  const covered = first.phase === 'recent' ? (await readSyncState(db)).cursor : first.historyCursor;
-  return { phase: first.phase, done: Math.min(1, covered / first.upTo) };
+  const { phase, olderThan } = first;
+  if (first.upTo === null || first.upTo === 0) return { phase, olderThan, done: 0 };
+  const covered = phase === 'recent' ? (await readSyncState(db)).cursor : first.historyCursor;
+  return { phase, olderThan, done: Math.min(1, covered / first.upTo) };
 }

@@ -81,3 +81,12 @@ export function firstSyncWords(teamName: string, phase: 'recent' | 'history', pe
   if (phase === 'recent') return { label: `Getting ${teamName}’s people and recent history`, text: `${percent}% — Tandem is usable when this is done` };
   return { label: `Getting ${teamName}’s older history in the background`, text: `Ready to use. Older history: ${percent}%` };
 }
+
+/**
+ * What a view of the whole team's history lacks while older history arrives: activities and
+ * notes from before `olderThan` (the recent phase's edge), in the device's time zone.
+ */
+export function historyArrivingWords(olderThan: number, timeZone?: string): string {
+  const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone }).format(olderThan);
+  return `Activities and notes from before ${day} are still arriving: until they are in, figures, searches and orders that reach back further leave some of them out.`;
+}

@@ -39,6 +39,8 @@ describe('the first sign-in’s progress bar', () => {
     const older = await screen.findByRole('progressbar', { name: 'Getting Acme’s older history in the background' });
     expect(older).toHaveAttribute('aria-valuenow', '75');
     expect(screen.getByText(/Ready to use\. Older history: 75%/)).toBeInTheDocument();
+    // Without `caveat` (Options, the popup) the bar says nothing of what is missing.
+    expect(screen.queryByTestId('history-arriving')).not.toBeInTheDocument();
 
     await db.local.delete(LOCAL_KEYS.firstSync);
     await waitFor(() => expect(screen.queryByRole('progressbar')).not.toBeInTheDocument());
@@ -59,5 +61,28 @@ describe('the first sign-in’s progress bar', () => {
     await screen.findByText('rendered');
     await new Promise((r) => setTimeout(r, 50));
     expect(container.querySelector('[data-testid="first-sync-progress"]')).toBeNull();
+  });
+
+  it('on a view of the team’s history, says what is missing while older history arrives, and nothing once it is in', async () => {
+    const db = freshDb();
+    const olderThan = Date.UTC(2026, 8, 2, 12);
+    await db.local.bulkPut([
+      { key: LOCAL_KEYS.session, value: session },
+      { key: LOCAL_KEYS.firstSync, value: { ...first, olderThan } },
+    ]);
+    render(
+      <DbProvider db={db}>
+        <FirstSyncProgress caveat />
+      </DbProvider>,
+    );
+    await screen.findByRole('progressbar', { name: 'Getting Acme’s people and recent history' });
+    // Before it is usable, the bar says so; nothing is said of older history yet.
+    expect(screen.queryByTestId('history-arriving')).not.toBeInTheDocument();
+
+    await db.local.put({ key: LOCAL_KEYS.firstSync, value: { ...first, olderThan, phase: 'history', historyCursor: 20, usableAt: 2 } });
+    expect(await screen.findByTestId('history-arriving')).toHaveTextContent(/^Activities and notes from before 2 Sept? 2026 are still arriving/);
+
+    await db.local.delete(LOCAL_KEYS.firstSync);
+    await waitFor(() => expect(screen.queryByTestId('history-arriving')).not.toBeInTheDocument());
   });
 });

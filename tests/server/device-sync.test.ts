@@ -410,7 +410,7 @@ describe('the device’s sync engine against the server', () => {
     expect((await local.activities.toArray()).map((a) => a.kind)).toEqual(['outreach']);
     expect(await readFirstSync(local, team.id)).toMatchObject({ phase: 'history', historyCursor: 0 });
     expect((await readFirstSync(local, team.id))?.usableAt).toBeGreaterThan(0);
-    expect(await firstSyncProgress(local, team.id)).toEqual({ phase: 'history', done: 0 });
+    expect(await firstSyncProgress(local, team.id)).toEqual({ phase: 'history', olderThan: (await readFirstSync(local, team.id))!.olderThan, done: 0 });
 
     // One history page arrives, then the worker stops (the next request fails and the database is reopened).
     historyFails = [false, true];
