@@ -60,29 +60,20 @@ export function DecisionPanel({ items, draft, decided, decision, closed, busy, e
         </>
       )}
       <div className="verdict-buttons">
-        <button
-          type="button"
-          className="approve"
-          data-testid="review-approve"
-          aria-disabled={unavailable || busy}
-          aria-keyshortcuts={ariaKeys('approve')}
-          onClick={() => onDecide('approve')}
-        >
-          Approve <kbd aria-hidden="true">{keyLabel('approve')}</kbd>
-        </button>
-        <button
-          type="button"
-          className="reject"
-          data-testid="review-reject"
-          aria-disabled={unavailable || busy}
-          aria-keyshortcuts={ariaKeys('reject')}
-          onClick={() => onDecide('reject')}
-        >
-          Reject <kbd aria-hidden="true">{keyLabel('reject')}</kbd>
-        </button>
+        <VerdictButton verdict="approve" label="Approve" unavailable={unavailable || busy} onDecide={onDecide} />
+        <VerdictButton verdict="reject" label="Reject" unavailable={unavailable || busy} onDecide={onDecide} />
       </div>
       <ErrorMessage error={error} />
     </section>
+  );
+}
+
+/** One verdict's button, with its shortcut key; `unavailable` only marks it (see DecisionPanel). */
+function VerdictButton({ verdict, label, unavailable, onDecide }: { verdict: Verdict; label: string; unavailable: boolean; onDecide: (verdict: Verdict) => void }) {
+  return (
+    <button type="button" className={verdict} data-testid={`review-${verdict}`} aria-disabled={unavailable} aria-keyshortcuts={ariaKeys(verdict)} onClick={() => onDecide(verdict)}>
+      {label} <kbd aria-hidden="true">{keyLabel(verdict)}</kbd>
+    </button>
   );
 }
 

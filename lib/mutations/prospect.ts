@@ -14,7 +14,7 @@ import {
 } from '@/lib/model';
 import type { MutationStore } from './store';
 import { MutationRefused, NO_CHANGE, defineMutation, requireUnusedId, resolveProspect } from './define';
-import { gapsFilled, otherProfileOn, profilesWith } from './same-person';
+import { gapsFilled, otherProfileOn, profilesWith, putPersonIfChanged, union } from './same-person';
 import { idsOfPerson, recordsOf, suppress } from './erasure';
 
 /**
@@ -97,11 +97,10 @@ export const prospectUpsert = defineMutation({
           }
         : gapsFilled(existing, identity)),
       profiles: profilesWith(existing.profiles, [ref]).slice(0, MAX_PERSON_PROFILES),
-      emails: [...new Set([...existing.emails, ...(identity.emails ?? [])])].slice(0, MAX_PERSON_EMAILS),
+      emails: union(existing.emails, identity.emails ?? []).slice(0, MAX_PERSON_EMAILS),
     };
-    if (JSON.stringify(next) === JSON.stringify(existing)) return aliased ? existing.id : NO_CHANGE;
-    await store.put('prospects', { ...next, updatedAt: Math.max(at, existing.updatedAt) });
-    return existing.id;
+    const wrote = await putPersonIfChanged(store, existing, next, at);
+    return wrote || aliased ? existing.id : NO_CHANGE;
   },
 });
 

@@ -9,6 +9,7 @@ import {
   type Prospect,
 } from '@/lib/model';
 import { MutationRefused, NO_CHANGE, defineMutation, requireUnusedId, resolveProspect } from './define';
+import type { MutationStore } from './store';
 
 /** A person's record holds so many profiles and addresses; past that the change is refused, nothing dropped. */
 function requireRoom(mutation: string, profiles: readonly unknown[], emails: readonly string[]) {
@@ -38,7 +39,17 @@ export function profilesWith(profiles: readonly Profile[], refs: readonly Profil
 }
 
 /** Addresses in order, each once (they are stored lower-cased). */
-const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
+export const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
+
+/**
+ * Stores the person's record as `next` unless nothing changed (a page seen again writes nothing);
+ * `updatedAt` never goes back, whatever the change's time. Whether it wrote.
+ */
+export async function putPersonIfChanged(store: MutationStore, person: Prospect, next: Prospect, at: number): Promise<boolean> {
+  if (JSON.stringify(next) === JSON.stringify(person)) return false;
+  await store.put('prospects', { ...next, updatedAt: Math.max(at, person.updatedAt) });
+  return true;
+}
 
 /**
  * "This page is that person": the page's profile, and the emails it shows, join a person the
@@ -67,9 +78,7 @@ export const prospectAttachProfile = defineMutation({
     const emails = union(person.emails, identity.emails ?? []);
     requireRoom('prospect.attachProfile', profiles, emails);
     const next: Prospect = { ...person, ...gapsFilled(person, identity), profiles, emails };
-    if (JSON.stringify(next) === JSON.stringify(person)) return NO_CHANGE;
-    await store.put('prospects', { ...next, updatedAt: Math.max(at, person.updatedAt) });
-    return person.id;
+    return (await putPersonIfChanged(store, person, next, at)) ? person.id : NO_CHANGE;
   },
 });
 

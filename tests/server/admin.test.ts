@@ -11,8 +11,9 @@ import { openPostgres } from '@/server/db/postgres';
 import { createAdminApp } from '@/server/http/admin-routes';
 import { createLogger } from '@/server/log';
 import type { RedeemResponse } from '@/lib/model';
-import { DATABASE_KINDS, freshDatabase, postgresUrlFor } from './support/databases';
+import { DATABASE_KINDS, postgresUrlFor } from './support/databases';
 import { ADMIN_SECRET, type App, type Call, adminAppFor, appFor, call } from './support/server';
+import { serverFor } from './support/suite';
 
 const matching = (re: RegExp): unknown => expect.stringMatching(re);
 
@@ -22,15 +23,11 @@ function expectError(res: Call, status: number, about: RegExp) {
 }
 
 describe.each(DATABASE_KINDS)('admin HTTP routes on %s', (kind) => {
-  let db: Database;
-  let app: App;
+  const server = serverFor(kind);
   let adminApp: ReturnType<typeof adminAppFor>;
-  beforeAll(async () => {
-    db = await freshDatabase(kind);
-    app = appFor(db);
-    adminApp = adminAppFor(db);
+  beforeAll(() => {
+    adminApp = adminAppFor(server.db);
   });
-  afterAll(() => db.close());
 
   const admin = (method: string, route: string, body?: unknown, secret: string | null = ADMIN_SECRET) =>
     call(adminApp, method, `/admin${route}`, { body, headers: secret === null ? {} : { 'x-tandem-admin-secret': secret } });
@@ -54,7 +51,7 @@ describe.each(DATABASE_KINDS)('admin HTTP routes on %s', (kind) => {
       ['POST', '/teams/x/webhook', { url: null }],
     ];
     for (const [method, route, body] of routes) expectError(await admin(method, route, body, secret), 401, /admin secret/);
-    expect(await db.query("SELECT name FROM teams WHERE name LIKE 'Refused %'")).toEqual([]);
+    expect(await server.db.query("SELECT name FROM teams WHERE name LIKE 'Refused %'")).toEqual([]);
   });
 
   it('does everything with the right secret', async () => {
@@ -65,7 +62,7 @@ describe.each(DATABASE_KINDS)('admin HTTP routes on %s', (kind) => {
     const invited = await admin('POST', `/teams/${team}/invites`, { email: ' Sam@Acme.example ', role: 'sourcer' });
     expect(invited.status).toBe(201);
     const { code } = invited.body as { code: string };
-    const redeemed = await call(app, 'POST', '/v1/auth/redeem', { body: { code } });
+    const redeemed = await call(server.app, 'POST', '/v1/auth/redeem', { body: { code } });
     expect(redeemed.status).toBe(200);
     expect((redeemed.body as RedeemResponse).member).toMatchObject({ email: 'sam@acme.example', role: 'sourcer' });
     const roled = await admin('POST', `/teams/${team}/roles`, { email: 'sam@acme.example', role: 'admin' });
@@ -77,14 +74,14 @@ describe.each(DATABASE_KINDS)('admin HTTP routes on %s', (kind) => {
     const devices = await admin('GET', `/teams/${team}/devices`);
     expect(devices).toMatchObject({ status: 200, body: { devices: [{ email: 'sam@acme.example', name: 'Browser', revokedAt: null }] } });
     expect(await admin('POST', `/teams/${team}/revoke`, { email: 'sam@acme.example' })).toEqual({ status: 200, body: { members: 1, devices: 1, invites: 0 } });
-    expectError(await call(app, 'GET', '/v1/me', { token: (redeemed.body as RedeemResponse).token }), 401, /revoked/);
+    expectError(await call(server.app, 'GET', '/v1/me', { token: (redeemed.body as RedeemResponse).token }), 401, /revoked/);
     // A short invite, and one device ended by its id.
     const short = await admin('POST', `/teams/${team}/invites`, { email: 'kim@acme.example', role: 'recruiter', expiresInHours: 2 });
     expect(Date.parse((short.body as { expiresAt: string }).expiresAt) - Date.now()).toBeLessThanOrEqual(2 * 3600_000);
-    const kim = await call(app, 'POST', '/v1/auth/redeem', { body: { code: (short.body as { code: string }).code } });
+    const kim = await call(server.app, 'POST', '/v1/auth/redeem', { body: { code: (short.body as { code: string }).code } });
     const [kimsDevice] = ((await admin('GET', `/teams/${team}/devices`)).body as { devices: { id: string; email: string }[] }).devices.filter((d) => d.email === 'kim@acme.example');
     expect(await admin('POST', `/devices/${kimsDevice!.id.slice(0, 6)}/revoke`)).toEqual({ status: 200, body: { id: kimsDevice!.id, email: 'kim@acme.example', name: 'Browser' } });
-    expectError(await call(app, 'GET', '/v1/me', { token: (kim.body as RedeemResponse).token }), 401, /revoked/);
+    expectError(await call(server.app, 'GET', '/v1/me', { token: (kim.body as RedeemResponse).token }), 401, /revoked/);
   });
 
   it.each<[string, string, string, unknown, number, RegExp]>([
@@ -107,7 +104,7 @@ describe.each(DATABASE_KINDS)('admin HTTP routes on %s', (kind) => {
     ['an unknown device', 'POST', '/devices/abcdef/revoke', undefined, 404, /no device with an id starting abcdef/],
     ['an unknown admin route', 'DELETE', '/teams', undefined, 404, /no route/],
   ])('answers %s with a 4xx that says why', async (_what, method, route, body, status, about) => {
-    await createTeam(db, 'Acme Admin 4xx').catch(() => undefined);
+    await createTeam(server.db, 'Acme Admin 4xx').catch(() => undefined);
     expectError(await admin(method, route, body), status, about);
   });
 
@@ -122,11 +119,11 @@ describe.each(DATABASE_KINDS)('admin HTTP routes on %s', (kind) => {
     const results = await Promise.all(Array.from({ length: 6 }, () => admin('POST', '/teams', { name })));
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
     for (const r of results.filter((x) => x.status === 409)) expectError(r, 409, /already exists/);
-    expect(await db.query('SELECT id FROM teams WHERE name = $1', [name])).toHaveLength(1);
+    expect(await server.db.query('SELECT id FROM teams WHERE name = $1', [name])).toHaveLength(1);
   });
 
   it('a unique violation a route did not foresee is a 409 that says to try again, not a 500', async () => {
-    const clashing: Database = { ...db, query: () => Promise.reject(Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' })) };
+    const clashing: Database = { ...server.db, query: () => Promise.reject(Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' })) };
     const res = await call(createAdminApp({ db: clashing, log: createLogger('silent'), secret: ADMIN_SECRET }), 'GET', '/admin/teams/x/members', { headers: { 'x-tandem-admin-secret': ADMIN_SECRET } });
     expectError(res, 409, /same moment; try again/);
   });
@@ -137,9 +134,9 @@ describe.each(DATABASE_KINDS)('admin HTTP routes on %s', (kind) => {
       ['GET', '/admin/teams/x/members'],
       ['POST', '/admin/teams/x/invites'],
     ] as const) {
-      expectError(await call(app, method, route, { body: method === 'POST' ? { name: 'Public', email: 'a@b.example', role: 'admin' } : undefined, headers: { 'x-tandem-admin-secret': ADMIN_SECRET } }), 404, /no route/);
+      expectError(await call(server.app, method, route, { body: method === 'POST' ? { name: 'Public', email: 'a@b.example', role: 'admin' } : undefined, headers: { 'x-tandem-admin-secret': ADMIN_SECRET } }), 404, /no route/);
     }
-    expect(await db.query("SELECT id FROM teams WHERE name = 'Public'")).toEqual([]);
+    expect(await server.db.query("SELECT id FROM teams WHERE name = 'Public'")).toEqual([]);
   });
 });
 

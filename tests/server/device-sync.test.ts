@@ -5,7 +5,7 @@
  * 13, a first sign-in's two phases.
  */
 import { ulid } from 'ulidx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TandemDB } from '@/lib/db/database';
 import { MAX_PUSH_MUTATIONS, type Note, type Prospect, type PushRequest } from '@/lib/model';
 import { noteAdd, noteEdit, prospectUpsert } from '@/lib/mutations';
@@ -26,8 +26,8 @@ import { readSession } from '@/lib/sync/session';
 import { type Fetch, OfflineError, httpTransport } from '@/lib/sync/transport';
 import { createTeam, invite } from '@/server/auth/team-admin';
 import type { Database } from '@/server/db/database';
-import { freshDatabase } from './support/databases';
-import { type App, appFor, as, docsOf, identity, teamWith } from './support/server';
+import { type App, as, docsOf, identity, teamWith } from './support/server';
+import { serverFor } from './support/suite';
 
 const SERVER = 'http://localhost:8787';
 
@@ -52,19 +52,13 @@ async function sync(local: TandemDB, fetch: Fetch) {
 const bigNote = (i: number) => `${'語'.repeat(3330)}${String(i).padStart(3, '0')}`;
 
 describe('the device’s sync engine against the server', () => {
-  let db: Database;
-  let app: App;
-  beforeAll(async () => {
-    db = await freshDatabase('pglite');
-    app = appFor(db);
-  });
-  afterAll(() => db.close());
+  const server = serverFor('pglite');
 
-  async function teamWithDevice(fetch = fetchFrom(app)) {
-    const { team, members } = await teamWith(db, ['sourcer']);
-    const colleague = as(app, members[0]!);
+  async function teamWithDevice(fetch = fetchFrom(server.app)) {
+    const { team, members } = await teamWith(server.db, ['sourcer']);
+    const colleague = as(server.app, members[0]!);
     const email = `riley.${ulid().toLowerCase()}@acme.example`;
-    const local = await device(app, db, team.id, email, fetch);
+    const local = await device(server.app, server.db, team.id, email, fetch);
     const { result: prospectId } = await mutate(local, prospectUpsert, { identity: identity('kenji') });
     // A colleague writes about someone meanwhile.
     const theirs = ulid();
@@ -77,7 +71,7 @@ describe('the device’s sync engine against the server', () => {
 
   it('sends an outbox larger than the body limit in byte-capped batches, and receives the team’s changes', async () => {
     const requests: number[] = [];
-    const fetch = fetchFrom(app, (_url, init) => (requests.push(typeof init.body === 'string' ? Buffer.byteLength(init.body) : 0), null));
+    const fetch = fetchFrom(server.app, (_url, init) => (requests.push(typeof init.body === 'string' ? Buffer.byteLength(init.body) : 0), null));
     const { colleague, local, prospectId } = await teamWithDevice(fetch);
     // 120 notes of ~10 KB: 1.2 MB, over the server's 1 MB body limit in one count-capped batch.
     for (let i = 0; i < 120; i++) await mutate(local, noteAdd, { prospectId, body: bigNote(i) });
@@ -94,11 +88,11 @@ describe('the device’s sync engine against the server', () => {
     let inFlight = 0;
     let mostInFlight = 0;
     const fetch: Fetch = async (url, init = {}) => {
-      if (!url.endsWith('/v1/push')) return app.request(url, init);
+      if (!url.endsWith('/v1/push')) return server.app.request(url, init);
       pushes.push((JSON.parse(init.body as string) as PushRequest).mutations.map((m) => m.id));
       mostInFlight = Math.max(mostInFlight, ++inFlight);
       try {
-        return await app.request(url, init);
+        return await server.app.request(url, init);
       } finally {
         inFlight--;
       }
@@ -122,9 +116,9 @@ describe('the device’s sync engine against the server', () => {
       refused++;
       return Response.json({ error: 'request entity too large' }, { status: 413 });
     };
-    const { colleague, local, prospectId } = await teamWithDevice(fetchFrom(app, proxy));
+    const { colleague, local, prospectId } = await teamWithDevice(fetchFrom(server.app, proxy));
     for (let i = 0; i < 30; i++) await mutate(local, noteAdd, { prospectId, body: bigNote(i) });
-    await sync(local, fetchFrom(app, proxy));
+    await sync(local, fetchFrom(server.app, proxy));
     expect(refused).toBeGreaterThan(0);
     expect(await local.outbox.count()).toBe(0);
     expect(await local.rejections.count()).toBe(0);
@@ -134,10 +128,10 @@ describe('the device’s sync engine against the server', () => {
   it('refuses, with a reason, a change too large to send alone, and sends the ones after it', async () => {
     const proxy = (_url: string, init: RequestInit) =>
       typeof init.body === 'string' && Buffer.byteLength(init.body) > 5_000 ? Response.json({ error: 'request entity too large' }, { status: 413 }) : null;
-    const { colleague, local, prospectId } = await teamWithDevice(fetchFrom(app, proxy));
+    const { colleague, local, prospectId } = await teamWithDevice(fetchFrom(server.app, proxy));
     const { mutationId } = await mutate(local, noteAdd, { prospectId, body: bigNote(1) });
     await mutate(local, noteAdd, { prospectId, body: 'a short one' });
-    await sync(local, fetchFrom(app, proxy));
+    await sync(local, fetchFrom(server.app, proxy));
     expect(await local.outbox.count()).toBe(0);
     expect(await local.rejections.toArray()).toEqual([expect.objectContaining({ mutationId, name: 'note.add', reason: expect.stringMatching(/too large to send/) as unknown })]);
     expect(docsOf<Note>(await colleague.pullAll(), 'note').map((n) => n.body).sort()).toEqual(['a short one', 'from a colleague']);
@@ -146,37 +140,37 @@ describe('the device’s sync engine against the server', () => {
 
   it('still pulls when the push fails, and reports the failure', async () => {
     const failingPush = (url: string) => (url.endsWith('/v1/push') ? Response.json({ error: 'the database does not answer' }, { status: 503 }) : null);
-    const { local, prospectId } = await teamWithDevice(fetchFrom(app, failingPush));
+    const { local, prospectId } = await teamWithDevice(fetchFrom(server.app, failingPush));
     await mutate(local, noteAdd, { prospectId, body: 'mine, not sent yet' });
-    await expect(sync(local, fetchFrom(app, failingPush))).rejects.toThrow(OfflineError);
+    await expect(sync(local, fetchFrom(server.app, failingPush))).rejects.toThrow(OfflineError);
     expect((await local.notes.toArray()).map((n) => n.body).sort()).toEqual(['from a colleague', 'mine, not sent yet']);
     expect((await local.outbox.toArray()).map((e) => e.name)).toEqual(['prospect.upsert', 'note.add']);
   });
 
   describe('restoring an export', () => {
     const notesOnServer = async (teamId: string) =>
-      new Map((await db.query<{ id: string; doc: Note }>("SELECT id, doc FROM entities WHERE team_id = $1 AND kind = 'note'", [teamId])).map((r) => [r.id, r.doc.body]));
+      new Map((await server.db.query<{ id: string; doc: Note }>("SELECT id, doc FROM entities WHERE team_id = $1 AND kind = 'note'", [teamId])).map((r) => [r.id, r.doc.body]));
     const restore = async (local: TandemDB, backup: Backup) => applyRestore(local, await planRestore(local, backup), { settings: false });
 
     it('keeps the team’s newer note and sends only what the server lacks', async () => {
-      const fetch = fetchFrom(app);
+      const fetch = fetchFrom(server.app);
       const email = `sam.${ulid().toLowerCase()}@acme.example`;
-      const team = await createTeam(db, `Acme ${ulid()}`);
-      const first = await device(app, db, team.id, email);
+      const team = await createTeam(server.db, `Acme ${ulid()}`);
+      const first = await device(server.app, server.db, team.id, email);
       const { result: prospectId } = await mutate(first, prospectUpsert, { identity: identity('kenji') });
       const { result: editedId } = await mutate(first, noteAdd, { prospectId: prospectId!, body: 'old text' });
       const { result: lostId } = await mutate(first, noteAdd, { prospectId: prospectId!, body: 'the server will lose this' });
       await sync(first, fetch);
       const file = await exportBackup(first);
       // The server loses a note (its database restored from an older backup)…
-      await db.query('DELETE FROM entities WHERE team_id = $1 AND id = $2', [team.id, lostId]);
+      await server.db.query('DELETE FROM entities WHERE team_id = $1 AND id = $2', [team.id, lostId]);
       // …and the member edits the other one on another device.
-      const second = await device(app, db, team.id, email);
+      const second = await device(server.app, server.db, team.id, email);
       await sync(second, fetch);
       await mutate(second, noteEdit, { id: editedId!, body: 'new text' });
       await sync(second, fetch);
 
-      const third = await device(app, db, team.id, email);
+      const third = await device(server.app, server.db, team.id, email);
       await sync(third, fetch);
       const plan = await planRestore(third, file);
       expect(plan.restore.map((r) => r.row.id)).toEqual([lostId]);
@@ -190,20 +184,20 @@ describe('the device’s sync engine against the server', () => {
 
     it('sends changes exported before removing the team’s data, as their member, once signed in again', async () => {
       const pushDown = (url: string) => (url.endsWith('/v1/push') ? Response.json({ error: 'the database does not answer' }, { status: 503 }) : null);
-      const { team, local, email, prospectId } = await teamWithDevice(fetchFrom(app, pushDown));
+      const { team, local, email, prospectId } = await teamWithDevice(fetchFrom(server.app, pushDown));
       await mutate(local, noteAdd, { prospectId, body: 'written while the server was down' });
-      await expect(sync(local, fetchFrom(app, pushDown))).rejects.toThrow(OfflineError);
+      await expect(sync(local, fetchFrom(server.app, pushDown))).rejects.toThrow(OfflineError);
       const me = (await readSession(local))!;
       const file = await exportBackup(local);
       expect(file.unsent.map((u) => [u.memberId, u.changes.length])).toEqual([[me.memberId, 2]]);
-      await signOut(local, { wipe: true, discardUnsent: true, fetch: fetchFrom(app) });
+      await signOut(local, { wipe: true, discardUnsent: true, fetch: fetchFrom(server.app) });
 
-      const { code } = await invite(db, team.id, email, 'recruiter');
-      await signIn(local, { serverUrl: SERVER, code, deviceName: 'test', fetch: fetchFrom(app) });
-      await sync(local, fetchFrom(app));
+      const { code } = await invite(server.db, team.id, email, 'recruiter');
+      await signIn(local, { serverUrl: SERVER, code, deviceName: 'test', fetch: fetchFrom(server.app) });
+      await sync(local, fetchFrom(server.app));
       expect((await restore(local, file)).resent).toEqual({ sent: 2, skipped: [] });
-      await sync(local, fetchFrom(app));
-      const notes = await db.query<{ doc: Note }>("SELECT doc FROM entities WHERE team_id = $1 AND kind = 'note' AND doc->>'body' = $2", [team.id, 'written while the server was down']);
+      await sync(local, fetchFrom(server.app));
+      const notes = await server.db.query<{ doc: Note }>("SELECT doc FROM entities WHERE team_id = $1 AND kind = 'note' AND doc->>'body' = $2", [team.id, 'written while the server was down']);
       expect(notes.map((n) => n.doc.authorId)).toEqual([me.memberId]);
       expect(await local.rejections.count()).toBe(0);
     });
@@ -211,32 +205,32 @@ describe('the device’s sync engine against the server', () => {
 
   describe('switching teams with changes not yet sent', () => {
     it('never sends one team’s pending changes to another, and sends them when the member is back', async () => {
-      const fetch = fetchFrom(app);
-      const [teamA, teamB] = [await createTeam(db, `Acme ${ulid()}`), await createTeam(db, `Beta ${ulid()}`)];
+      const fetch = fetchFrom(server.app);
+      const [teamA, teamB] = [await createTeam(server.db, `Acme ${ulid()}`), await createTeam(server.db, `Beta ${ulid()}`)];
       const email = 'sam@both.example';
-      const local = await device(app, db, teamA.id, email);
+      const local = await device(server.app, server.db, teamA.id, email);
       // Written in team A while its server was out of reach: a new person, a team note, a private note.
       const { result: prospectId } = await mutate(local, prospectUpsert, { identity: identity('only-in-acme', 'Acme Person') });
       await mutate(local, noteAdd, { prospectId: prospectId!, body: 'Acme team note' });
       await mutate(local, noteAdd, { prospectId: prospectId!, body: 'Acme private note', visibility: 'private' });
       await signOut(local, { wipe: false, fetch });
 
-      const { code } = await invite(db, teamB.id, email, 'recruiter');
+      const { code } = await invite(server.db, teamB.id, email, 'recruiter');
       await signIn(local, { serverUrl: SERVER, code, deviceName: 'test', fetch });
       await mutate(local, prospectUpsert, { identity: identity('beta-person', 'Beta Person') });
       await sync(local, fetch);
 
-      const inB = await db.query<{ kind: string; doc: Prospect | Note }>('SELECT kind, doc FROM entities WHERE team_id = $1 AND kind IN ($2, $3)', [teamB.id, 'prospect', 'note']);
+      const inB = await server.db.query<{ kind: string; doc: Prospect | Note }>('SELECT kind, doc FROM entities WHERE team_id = $1 AND kind IN ($2, $3)', [teamB.id, 'prospect', 'note']);
       expect(inB.map((r) => (r.kind === 'prospect' ? (r.doc as Prospect).name : (r.doc as Note).body))).toEqual(['Beta Person']);
       expect(await changesForOtherTeams(local, teamB.id)).toEqual([{ teamId: teamA.id, teamName: teamA.name, count: 3 }]);
       expect((await local.prospects.toArray()).map((p) => p.name)).toEqual(['Beta Person']);
       expect(await local.notes.count()).toBe(0);
 
       await signOut(local, { wipe: false, fetch });
-      const again = await invite(db, teamA.id, email, 'recruiter');
+      const again = await invite(server.db, teamA.id, email, 'recruiter');
       await signIn(local, { serverUrl: SERVER, code: again.code, deviceName: 'test', fetch });
       await sync(local, fetch);
-      const inA = await db.query<{ kind: string; doc: Prospect | Note; visible_to: string | null }>('SELECT kind, doc, visible_to FROM entities WHERE team_id = $1 AND kind IN ($2, $3) ORDER BY version', [teamA.id, 'prospect', 'note']);
+      const inA = await server.db.query<{ kind: string; doc: Prospect | Note; visible_to: string | null }>('SELECT kind, doc, visible_to FROM entities WHERE team_id = $1 AND kind IN ($2, $3) ORDER BY version', [teamA.id, 'prospect', 'note']);
       expect(inA.map((r) => [r.kind === 'prospect' ? (r.doc as Prospect).name : (r.doc as Note).body, r.visible_to !== null])).toEqual([
         ['Acme Person', false],
         ['Acme team note', false],
@@ -249,8 +243,8 @@ describe('the device’s sync engine against the server', () => {
   });
   /** A team whose recruiter has recorded Kenji Sato, and a time inside a first sign-in's recent window. */
   async function teamWithKenji() {
-    const { team, members } = await teamWith(db, ['recruiter']);
-    const colleague = as(app, members[0]!);
+    const { team, members } = await teamWith(server.db, ['recruiter']);
+    const colleague = as(server.app, members[0]!);
     const person = ulid();
     await colleague.push([{ name: 'prospect.upsert', args: { id: person, identity: identity('kenji', 'Kenji Sato'), at: 1 } }]);
     return { team, colleague, person, recent: Date.now() - 60_000 };
@@ -271,9 +265,9 @@ describe('the device’s sync engine against the server', () => {
     const backlogAtHistory: unknown[] = [];
     const fetch: Fetch = async (url, init = {}) => {
       if (new URL(url).searchParams.get('phase') === 'history') backlogAtHistory.push(await readIndexBacklog(opened.db!));
-      return app.request(url, init);
+      return server.app.request(url, init);
     };
-    const local = (opened.db = await device(app, db, team.id, `riley.${ulid().toLowerCase()}@acme.example`, fetch));
+    const local = (opened.db = await device(server.app, server.db, team.id, `riley.${ulid().toLowerCase()}@acme.example`, fetch));
     const session = (await readSession(local))!;
 
     // The recent phase (usable): every person, matched on a page as the sidebar matches them, but not yet found by their words.
@@ -305,9 +299,9 @@ describe('the device’s sync engine against the server', () => {
   it('writes the people\'s search words and lastActivity with a recent phase that is all one page: nothing is left for the walk', async () => {
     const { team, colleague, person, recent } = await teamWithKenji();
     await colleague.push([{ name: 'activity.log', args: { id: ulid(), prospectId: person, kind: 'outreach', data: { channel: 'email' }, at: recent } }]);
-    const local = await device(app, db, team.id, `riley.${ulid().toLowerCase()}@acme.example`);
+    const local = await device(server.app, server.db, team.id, `riley.${ulid().toLowerCase()}@acme.example`);
     const session = (await readSession(local))!;
-    await pullAll(local, httpTransport({ serverUrl: session.serverUrl, token: session.token, fetch: fetchFrom(app) }), session);
+    await pullAll(local, httpTransport({ serverUrl: session.serverUrl, token: session.token, fetch: fetchFrom(server.app) }), session);
     expect(await readFirstSync(local, team.id)).toMatchObject({ phase: 'history' });
     expect(await readIndexBacklog(local)).toBeUndefined();
     expect((await searchPeople(local, 'sato')).map((p) => p.id)).toEqual([person]);
@@ -324,14 +318,14 @@ describe('the device’s sync engine against the server', () => {
       { name: 'activity.log', args: { id: ulid(), prospectId: person, kind: 'outreach', data: { channel: 'email' }, at: 7 } },
       { name: 'activity.log', args: { id: ulid(), prospectId: other, kind: 'outreach', data: { channel: 'email' }, at: 6 } },
     ]);
-    const local = await device(app, db, team.id, `riley.${ulid().toLowerCase()}@acme.example`);
-    while ((await readFirstSync(local, team.id)) !== undefined || (await local.activities.count()) === 0) await sync(local, fetchFrom(app));
+    const local = await device(server.app, server.db, team.id, `riley.${ulid().toLowerCase()}@acme.example`);
+    while ((await readFirstSync(local, team.id)) !== undefined || (await local.activities.count()) === 0) await sync(local, fetchFrom(server.app));
     // The round that wrote the last history page: Ines's only activity (older history) is stored,
     // her lastActivity not yet; the walk is noted to make it.
     expect(await local.activities.count()).toBe(3);
     expect(await local.lastActivity.get(other)).toBeUndefined();
     expect(await readIndexBacklog(local)).toEqual({ table: 'lastActivity', after: null });
-    while ((await sync(local, fetchFrom(app))).historyLeft);
+    while ((await sync(local, fetchFrom(server.app))).historyLeft);
     expect(await readIndexBacklog(local)).toBeUndefined();
     expect(await local.lastActivity.toArray()).toEqual(expect.arrayContaining([{ prospectId: person, at: recent }, { prospectId: other, at: 6 }]));
     expect(await local.lastActivity.count()).toBe(2);
@@ -347,9 +341,9 @@ describe('the device’s sync engine against the server', () => {
     const fetch: Fetch = async (url, init = {}) => {
       const q = new URL(url).searchParams;
       if (q.get('phase') === 'history') historyCursors.push(Number(q.get('cursor')));
-      return app.request(url, init);
+      return server.app.request(url, init);
     };
-    const local = await device(app, db, team.id, `riley.${ulid().toLowerCase()}@acme.example`, fetch);
+    const local = await device(server.app, server.db, team.id, `riley.${ulid().toLowerCase()}@acme.example`, fetch);
     const session = (await readSession(local))!;
     const transport = httpTransport({ serverUrl: session.serverUrl, token: session.token, fetch });
     await pullAll(local, transport, session);
@@ -398,9 +392,9 @@ describe('the device’s sync engine against the server', () => {
         historyCursors.push(Number(q.get('cursor')));
         if (historyFails.shift()) return new Response(JSON.stringify({ error: 'down for a moment' }), { status: 503 });
       }
-      return app.request(url, init);
+      return server.app.request(url, init);
     };
-    let local = await device(app, db, team.id, `riley.${ulid().toLowerCase()}@acme.example`, fetch);
+    let local = await device(server.app, server.db, team.id, `riley.${ulid().toLowerCase()}@acme.example`, fetch);
 
     // Usable: the person, their do-not-contact and recent history; none of the older notes yet.
     await expect(sync(local, fetch)).rejects.toThrow(/down for a moment/);

@@ -6,7 +6,7 @@
  * come back. Backups taken afterwards hold nothing of them.
  */
 import { ulid } from 'ulidx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportBackup } from '@/lib/backup/backup';
 import { dismissSuggestion } from '@/lib/prospects/page-match';
 import { addToTray } from '@/lib/review/batch-tray';
@@ -24,8 +24,8 @@ import { httpTransport } from '@/lib/sync/transport';
 import { invite } from '@/server/auth/team-admin';
 import type { Database } from '@/server/db/database';
 import { ERASED_REASON } from '@/server/sync/forgotten';
-import { freshDatabase } from './support/databases';
-import { type App, appFor, teamWith } from './support/server';
+import { type App, teamWith } from './support/server';
+import { serverFor } from './support/suite';
 
 const SERVER = 'http://localhost:8787';
 
@@ -87,30 +87,24 @@ const ada: ProspectIdentity = {
 };
 
 describe('an erasure reaches every device within one sync', () => {
-  let db: Database;
-  let app: App;
-  beforeAll(async () => {
-    db = await freshDatabase('pglite');
-    app = appFor(db);
-  });
-  afterAll(() => db.close());
+  const server = serverFor('pglite');
 
   it('A erases; B deletes on its next pull; C, offline meanwhile, deletes and its queued changes are refused and never come back', async () => {
-    const { team } = await teamWith(db, []);
-    const [a, b, c] = [await device(app, db, team.id, 'recruiter'), await device(app, db, team.id, 'recruiter'), await device(app, db, team.id, 'sourcer')];
+    const { team } = await teamWith(server.db, []);
+    const [a, b, c] = [await device(server.app, server.db, team.id, 'recruiter'), await device(server.app, server.db, team.id, 'recruiter'), await device(server.app, server.db, team.id, 'sourcer')];
     const { result: prospectId } = await mutate(a, prospectUpsert, { identity: ada });
     const grace = await mutate(a, prospectUpsert, { identity: { ...ada, key: 'linkedin:grace-kept', url: 'https://www.linkedin.com/in/grace-kept/', name: 'Grace Kept', emails: [] } });
     await mutate(a, noteAdd, { prospectId: prospectId!, body: 'Ada team note' });
     await mutate(a, noteAdd, { prospectId: grace.result!, body: 'Grace stays' });
-    await sync(a, app);
-    for (const d of [b, c]) await sync(d, app);
+    await sync(a, server.app);
+    for (const d of [b, c]) await sync(d, server.app);
     const { result: bNote } = await mutate(b, noteAdd, { prospectId: prospectId!, body: 'Ada private from B', visibility: 'private' });
     await mutate(b, followUpSet, { prospectId: prospectId!, dueAt: Date.now() + 86_400_000, note: 'Ask Ada' });
     // Device-local memory about her on B: the batch for review, a "not the same person" answer.
     await addToTray(b, ulid(), prospectId!);
     await dismissSuggestion(b, ada.key, grace.result!);
-    await sync(b, app);
-    await sync(c, app);
+    await sync(b, server.app);
+    await sync(c, server.app);
     expect(await c.notes.where('[prospectId+createdAt]').between([prospectId, 0], [prospectId, Infinity]).count()).toBe(1);
 
     // A added her (and Grace) and no notice is logged: the worker reminds A, in the tray and in its memory.
@@ -127,14 +121,14 @@ describe('an erasure reaches every device within one sync', () => {
     // A erases her, choosing her name.
     await mutate(a, prospectErase, { prospectId: prospectId!, confirmName: 'Ada Erasure' });
     expect(await a.prospects.get(prospectId!)).toBeUndefined();
-    await sync(a, app);
+    await sync(a, server.app);
 
     // The worker's next run takes A's reminder about her out of the tray: its text is her name.
     await remind(a, aTray.ports, later + 60_000);
     expect(titles()).toEqual(['Privacy notice for Grace Kept']);
 
     // B, online: one sync and nothing of her is left, her private note and follow-up included.
-    await sync(b, app);
+    await sync(b, server.app);
     for (const d of [a, b]) {
       const stored = await everything(d);
       for (const trace of [prospectId!, 'Ada', 'ada-erasure', 'ada@erasure.example', bNote ?? 'none']) expect(stored, `${trace} on a device`).not.toContain(trace);
@@ -142,11 +136,11 @@ describe('an erasure reaches every device within one sync', () => {
     }
 
     // C comes back: its queued changes are refused, everything of her goes, and stays gone.
-    await sync(c, app);
+    await sync(c, server.app);
     const rejections = await c.rejections.toArray();
     expect(rejections.map((r) => r.reason)).toEqual([ERASED_REASON, ERASED_REASON]);
     expect(await c.outbox.count()).toBe(0);
-    await sync(c, app);
+    await sync(c, server.app);
     const stored = await everything(c);
     for (const trace of [prospectId!, 'Ada', 'ada-erasure', 'ada@erasure.example']) expect(stored, `${trace} on C`).not.toContain(trace);
     expect(await c.notes.count()).toBe(1);

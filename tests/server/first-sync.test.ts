@@ -4,11 +4,11 @@
  * private, erased and added between and during the phases; bad phase parameters are a 400.
  */
 import { ulid } from 'ulidx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/server/db/database';
+import { describe, expect, it } from 'vitest';
 import { DEFERRABLE, type PullResponse } from '@/lib/model';
-import { DATABASE_KINDS, freshDatabase } from './support/databases';
-import { type App, type SignedIn, appFor, as, call, identity, teamWith } from './support/server';
+import { DATABASE_KINDS } from './support/databases';
+import { type App, type SignedIn, as, call, identity, teamWith } from './support/server';
+import { serverFor } from './support/suite';
 
 /** Rows dated before this are older history in these tests. */
 const OLDER_THAN = 5_000;
@@ -44,18 +44,12 @@ const isOlder = (r: PullResponse['rows'][number], upTo: number) => {
 };
 
 describe.each(DATABASE_KINDS)('first sign-in in two phases on %s', (kind) => {
-  let db: Database;
-  let app: App;
-  beforeAll(async () => {
-    db = await freshDatabase(kind);
-    app = appFor(db);
-  });
-  afterAll(() => db.close());
+  const server = serverFor(kind);
 
   /** A team whose recruiter wrote people, old and new activities and notes (some private). */
   async function team() {
-    const { members } = await teamWith(db, ['recruiter', 'sourcer', 'hiring_manager']);
-    const writer = as(app, members[0]!);
+    const { members } = await teamWith(server.db, ['recruiter', 'sourcer', 'hiring_manager']);
+    const writer = as(server.app, members[0]!);
     const people = Array.from({ length: 6 }, (_, i) => ({ id: ulid(), name: `Person ${i}` }));
     const notes: string[] = [];
     for (const [i, p] of people.entries()) {
@@ -75,7 +69,7 @@ describe.each(DATABASE_KINDS)('first sign-in in two phases on %s', (kind) => {
     const rows: PullResponse['rows'] = [];
     let upTo = p.upTo;
     for (;;) {
-      const page = await pullPhase(app, who, cursor, limit, { ...p, upTo } as Phase);
+      const page = await pullPhase(server.app, who, cursor, limit, { ...p, upTo } as Phase);
       upTo ??= page.head;
       rows.push(...page.rows);
       cursor = page.cursor;
@@ -90,7 +84,7 @@ describe.each(DATABASE_KINDS)('first sign-in in two phases on %s', (kind) => {
       const { rows: recent, cursor, upTo } = await pagesOf(who, 0, 4, { phase: 'recent' });
       expect(cursor).toBe(upTo);
       const { rows: history } = await pagesOf(who, 0, 3, { phase: 'history', upTo });
-      const full = await as(app, who).pullAll(1000);
+      const full = await as(server.app, who).pullAll(1000);
       const key = (r: PullResponse['rows'][number]) => `${r.kind}:${r.id}:${r.version}:${JSON.stringify(r.doc)}`;
       expect([...recent, ...history].map(key).sort()).toEqual(full.map(key).sort());
       // The split is the one the docs promise: history is only older rows, recent none of them.
@@ -102,7 +96,7 @@ describe.each(DATABASE_KINDS)('first sign-in in two phases on %s', (kind) => {
 
   it('converges on one full pull, no row twice, with rows edited, made private, erased and added during both phases', async () => {
     const { members, writer, people, notes } = await team();
-    const admin = as(app, members[0]!);
+    const admin = as(server.app, members[0]!);
     // Changes made by the writer while each reader's first sign-in is under way, one per step.
     const changes = [
       () => writer.push([{ name: 'note.edit', args: { id: notes[0]!, body: 'Edited old note', at: NEW + 1 } }]),
@@ -132,14 +126,14 @@ describe.each(DATABASE_KINDS)('first sign-in in two phases on %s', (kind) => {
       for (let h = 0; ; ) {
         await change(step++);
         await mainToEnd();
-        const page = await pullPhase(app, who, h, 2, { phase: 'history', upTo: upTo! });
+        const page = await pullPhase(server.app, who, h, 2, { phase: 'history', upTo: upTo! });
         received.push(...page.rows);
         h = page.cursor;
         if (!page.more) break;
       }
       await change(step++);
       await mainToEnd();
-      const full = await as(app, who).pullAll(1000);
+      const full = await as(server.app, who).pullAll(1000);
       expect(stateAfter(received)).toEqual(stateAfter(full));
       const seen = received.map((r) => `${r.kind}:${r.id}:${r.version}`);
       expect(seen.length).toBe(new Set(seen).size);
@@ -147,9 +141,9 @@ describe.each(DATABASE_KINDS)('first sign-in in two phases on %s', (kind) => {
   });
 
   it('refuses bad phase parameters with a 400 and a reason', async () => {
-    const { members } = await teamWith(db, ['sourcer']);
+    const { members } = await teamWith(server.db, ['sourcer']);
     const who = members[0]!;
-    const ask = (q: string) => call(app, 'GET', `/v1/pull?clientId=${who.clientId}&${q}`, { token: who.token });
+    const ask = (q: string) => call(server.app, 'GET', `/v1/pull?clientId=${who.clientId}&${q}`, { token: who.token });
     for (const [q, reason] of [
       ['phase=everything', /phase/],
       ['phase=history&olderThan=5', /phase=history needs upTo/],
@@ -165,8 +159,8 @@ describe.each(DATABASE_KINDS)('first sign-in in two phases on %s', (kind) => {
   });
 
   it('answers reset to an upTo beyond the team, as to a cursor beyond it', async () => {
-    const { members } = await teamWith(db, ['sourcer']);
-    const page = await pullPhase(app, members[0]!, 0, 10, { phase: 'history', upTo: 1_000_000 });
+    const { members } = await teamWith(server.db, ['sourcer']);
+    const page = await pullPhase(server.app, members[0]!, 0, 10, { phase: 'history', upTo: 1_000_000 });
     expect(page.reset).toBe(true);
   });
 });

@@ -3,14 +3,14 @@
 // Reproduce a run with FUZZ_SEED=<seed printed in its JSON line>.
 import fc from 'fast-check';
 import { ulid } from 'ulidx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createTeam, invite, redeem } from '@/server/auth/team-admin';
-import type { Database } from '@/server/db/database';
 import { MAX_BODY_BYTES } from '@/server/http/app';
 import { MUTATIONS } from '@/lib/mutations';
 import type { Note, PushResponse } from '@/lib/model';
-import { type DatabaseKind, freshDatabase } from './support/databases';
-import { ADMIN_SECRET, type App, type SignedIn, adminAppFor, appFor, as, identity, teamWith } from './support/server';
+import type { DatabaseKind } from './support/databases';
+import { ADMIN_SECRET, type SignedIn, adminAppFor, as, identity, teamWith } from './support/server';
+import { serverFor } from './support/suite';
 
 const RUNS: Record<DatabaseKind, number> = { pglite: 5000, postgres: 1500 };
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
@@ -233,22 +233,19 @@ const requests = (w: World, clientIds: string[]): fc.Arbitrary<FuzzRequest> =>
 // --- the run ---------------------------------------------------------------------------------
 
 describe.each(Object.keys(RUNS) as DatabaseKind[])('fuzzing the server on %s', (kind) => {
-  let db: Database;
-  let app: App;
+  const server = serverFor(kind);
   let adminApp: ReturnType<typeof adminAppFor>;
   let pool: SignedIn[];
   let bystander: SignedIn;
   let world: World;
   beforeAll(async () => {
-    db = await freshDatabase(kind);
-    app = appFor(db);
-    adminApp = adminAppFor(db);
+    adminApp = adminAppFor(server.db);
     // A team called Acme, so the admin routes find it; its members' emails are in the generators.
-    const { team, members } = await teamWith(db, ['recruiter', 'sourcer', 'admin'], 'Acme');
+    const { team, members } = await teamWith(server.db, ['recruiter', 'sourcer', 'admin'], 'Acme');
     pool = members.slice(0, 2);
     const prospectIds = [ulid(), ulid()];
     const noteIds = [ulid()];
-    const recruiter = as(app, pool[0]!);
+    const recruiter = as(server.app, pool[0]!);
     await recruiter.push([
       { name: 'prospect.upsert', args: { id: prospectIds[0], identity: identity('ada'), at: 1 } },
       { name: 'prospect.upsert', args: { id: prospectIds[1], identity: identity('grace', 'Grace Hopper'), at: 1 } },
@@ -256,21 +253,20 @@ describe.each(Object.keys(RUNS) as DatabaseKind[])('fuzzing the server on %s', (
     ]);
     world = { prospectIds, noteIds, emails: pool.map((m) => m.member.email) };
     // Someone the fuzz never names, for the check afterwards.
-    const other = await createTeam(db, 'Bystanders');
-    const { code } = await invite(db, other.id, 'by.stander@elsewhere.example', 'recruiter');
-    const redeemed = await redeem(db, code, 'bystander');
+    const other = await createTeam(server.db, 'Bystanders');
+    const { code } = await invite(server.db, other.id, 'by.stander@elsewhere.example', 'recruiter');
+    const redeemed = await redeem(server.db, code, 'bystander');
     bystander = { token: redeemed.token, member: redeemed.member, clientId: `client-${ulid()}` };
     expect(team.name).toBe('Acme');
   });
-  afterAll(() => db.close());
 
   /** A fuzz request may sign out or revoke a pool member: sign them in again, as a person would. */
   async function refreshPool() {
     for (const [i, m] of pool.entries()) {
-      const me = await app.request('/v1/me', { headers: { authorization: `Bearer ${m.token}` } });
+      const me = await server.app.request('/v1/me', { headers: { authorization: `Bearer ${m.token}` } });
       if (me.status === 200) continue;
-      const { code } = await invite(db, 'Acme', m.member.email, i === 0 ? 'recruiter' : 'sourcer');
-      const again = await redeem(db, code, 'fuzz');
+      const { code } = await invite(server.db, 'Acme', m.member.email, i === 0 ? 'recruiter' : 'sourcer');
+      const again = await redeem(server.db, code, 'fuzz');
       pool[i] = { ...m, token: again.token, member: again.member };
     }
   }
@@ -301,7 +297,7 @@ describe.each(Object.keys(RUNS) as DatabaseKind[])('fuzzing the server on %s', (
           return;
         }
         // Not in the try: a throw from the app is a crash and fails the run with this request.
-        const res = await (r.admin ? adminApp : app).fetch(req);
+        const res = await (r.admin ? adminApp : server.app).fetch(req);
         const body = await res.text();
         sent++;
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
@@ -335,9 +331,9 @@ describe.each(Object.keys(RUNS) as DatabaseKind[])('fuzzing the server on %s', (
   });
 
   it('still answers a valid push and pull correctly afterwards', async () => {
-    const health = await app.request('/healthz');
+    const health = await server.app.request('/healthz');
     expect(health.status).toBe(200);
-    const client = as(app, bystander);
+    const client = as(server.app, bystander);
     const prospectId = ulid();
     const noteId = ulid();
     const pushed: PushResponse = await client.push([
@@ -352,7 +348,7 @@ describe.each(Object.keys(RUNS) as DatabaseKind[])('fuzzing the server on %s', (
     // And the fuzzed team still syncs: its author, signed in now, pulls the rows it began with
     // (the fuzz may have edited or deleted the note, so its row is checked, not its text).
     await refreshPool();
-    const acme = await as(app, { ...pool[0]!, clientId: `client-${ulid()}` }).pullAll(100);
+    const acme = await as(server.app, { ...pool[0]!, clientId: `client-${ulid()}` }).pullAll(100);
     const ids = new Set(acme.map((r) => `${r.kind}:${r.id}`));
     for (const id of world.prospectIds) expect(ids).toContain(`prospect:${id}`);
     expect(ids).toContain(`note:${world.noteIds[0]}`);

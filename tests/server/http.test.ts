@@ -1,11 +1,11 @@
 import { ulid } from 'ulidx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { invite } from '@/server/auth/team-admin';
-import type { Database } from '@/server/db/database';
 import { MAX_BODY_BYTES } from '@/server/http/app';
 import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, type PullResponse, type PushResponse } from '@/lib/model';
-import { DATABASE_KINDS, freshDatabase } from './support/databases';
-import { type App, type Call, type SignedIn, appFor, as, call, identity, teamWith } from './support/server';
+import { DATABASE_KINDS } from './support/databases';
+import { type App, type Call, type SignedIn, as, call, identity, teamWith } from './support/server';
+import { serverFor } from './support/suite';
 
 /** expect.stringMatching, typed for use inside object literals. */
 const matching = (re: RegExp): unknown => expect.stringMatching(re);
@@ -34,21 +34,17 @@ const nestedArrays = (depth: number, inner = '1') => `${'['.repeat(depth)}${inne
 const nestedObjects = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 
 describe.each(DATABASE_KINDS)('HTTP robustness on %s', (kind) => {
-  let db: Database;
-  let app: App;
+  const server = serverFor(kind);
   let me: SignedIn;
   let prospectId: string;
-  const push = (body: unknown, token = me.token) => call(app, 'POST', '/v1/push', { token, body });
-  const pull = (query: string, token = me.token) => call(app, 'GET', `/v1/pull?${query}`, { token });
+  const push = (body: unknown, token = me.token) => call(server.app, 'POST', '/v1/push', { token, body });
+  const pull = (query: string, token = me.token) => call(server.app, 'GET', `/v1/pull?${query}`, { token });
 
   beforeAll(async () => {
-    db = await freshDatabase(kind);
-    app = appFor(db);
-    [me] = (await teamWith(db, ['recruiter'])).members as [SignedIn];
+    [me] = (await teamWith(server.db, ['recruiter'])).members as [SignedIn];
     prospectId = ulid();
-    await as(app, me).push([{ id: 1, name: 'prospect.upsert', args: { id: prospectId, identity: identity(), at: 1 } }]);
+    await as(server.app, me).push([{ id: 1, name: 'prospect.upsert', args: { id: prospectId, identity: identity(), at: 1 } }]);
   });
-  afterAll(() => db.close());
 
   /** A mutation id above everything pushed so far by `me`'s client. */
   let nextId = 100;
@@ -57,7 +53,7 @@ describe.each(DATABASE_KINDS)('HTTP robustness on %s', (kind) => {
   const pushOneText = (name: string, argsJson: string) => push(`{"clientId":"${me.clientId}","mutations":[{"id":${nextId++},"name":"${name}","args":${argsJson}}]}`);
 
   it('answers /healthz when the database answers', async () => {
-    expect(await call(app, 'GET', '/healthz')).toEqual({ status: 200, body: { ok: true, database: kind } });
+    expect(await call(server.app, 'GET', '/healthz')).toEqual({ status: 200, body: { ok: true, database: kind } });
   });
 
   describe('bodies', () => {
@@ -68,7 +64,7 @@ describe.each(DATABASE_KINDS)('HTTP robustness on %s', (kind) => {
       ['JSON with a trailing comma', '{"clientId":"client-123","mutations":[],}'],
       ['NUL bytes', '\u0000\u0000'],
     ])('refuses %s with 400', async (_what, body) => {
-      expectError(await raw(app, 'POST', '/v1/push', { headers: { authorization: `Bearer ${me.token}`, 'content-type': 'application/json' }, body }), 400, /not valid JSON/);
+      expectError(await raw(server.app, 'POST', '/v1/push', { headers: { authorization: `Bearer ${me.token}`, 'content-type': 'application/json' }, body }), 400, /not valid JSON/);
     });
 
     it.each([
@@ -77,12 +73,12 @@ describe.each(DATABASE_KINDS)('HTTP robustness on %s', (kind) => {
       ['no content type', {}],
     ])('refuses %s with 415', async (_what, headers: Record<string, string>) => {
       const body = JSON.stringify({ clientId: me.clientId, mutations: [] });
-      expectError(await raw(app, 'POST', '/v1/push', { headers: { authorization: `Bearer ${me.token}`, ...headers }, body }), 415, /application\/json/);
+      expectError(await raw(server.app, 'POST', '/v1/push', { headers: { authorization: `Bearer ${me.token}`, ...headers }, body }), 415, /application\/json/);
     });
 
     it('takes application/json with a charset', async () => {
       const body = JSON.stringify({ clientId: me.clientId, mutations: [] });
-      const res = await raw(app, 'POST', '/v1/push', { headers: { authorization: `Bearer ${me.token}`, 'content-type': 'application/json; charset=utf-8' }, body });
+      const res = await raw(server.app, 'POST', '/v1/push', { headers: { authorization: `Bearer ${me.token}`, 'content-type': 'application/json; charset=utf-8' }, body });
       expect(res.status).toBe(200);
     });
 
@@ -92,7 +88,7 @@ describe.each(DATABASE_KINDS)('HTTP robustness on %s', (kind) => {
       const under = JSON.stringify({ clientId: me.clientId, mutations: [], pad: 'x'.repeat(MAX_BODY_BYTES - 100) });
       expect((await push(under)).status).toBe(200);
       // Redeem takes no token, so its limit must hold before anything else runs.
-      expectError(await call(app, 'POST', '/v1/auth/redeem', { body: { code: 'x'.repeat(MAX_BODY_BYTES + 1) } }), 413, /larger than 1 MB/);
+      expectError(await call(server.app, 'POST', '/v1/auth/redeem', { body: { code: 'x'.repeat(MAX_BODY_BYTES + 1) } }), 413, /larger than 1 MB/);
     });
 
     it('refuses an oversized body streamed without a content length', async () => {
@@ -105,7 +101,7 @@ describe.each(DATABASE_KINDS)('HTTP robustness on %s', (kind) => {
           controller.enqueue(chunk);
         },
       });
-      const res = await raw(app, 'POST', '/v1/push', { headers: { authorization: `Bearer ${me.token}`, 'content-type': 'application/json' }, body, duplex: 'half' });
+      const res = await raw(server.app, 'POST', '/v1/push', { headers: { authorization: `Bearer ${me.token}`, 'content-type': 'application/json' }, body, duplex: 'half' });
       expectError(res, 413, /larger than 1 MB/);
     });
   });
@@ -150,7 +146,7 @@ describe.each(DATABASE_KINDS)('HTTP robustness on %s', (kind) => {
       const prospects = ids.map(() => ulid());
       const res = await push({ clientId: me.clientId, mutations: ids.map((id, i) => ({ id, name: 'prospect.upsert', args: { id: prospects[i], identity: identity(`order-${prospects[i]}`), at: 1 } })) });
       expectError(res, 400, /mutation ids must strictly increase within a push/);
-      const pulled = await as(app, me).pullAll();
+      const pulled = await as(server.app, me).pullAll();
       expect(pulled.filter((r) => prospects.includes(r.id))).toEqual([]);
     });
 
@@ -258,7 +254,7 @@ describe.each(DATABASE_KINDS)('HTTP robustness on %s', (kind) => {
       ['PUT', '/healthz'],
       ['GET', '/v1/push/../pull/x'],
     ])('answers %s %s with 404 and the route', async (method, path) => {
-      const res = await call(app, method, path, { token: me.token });
+      const res = await call(server.app, method, path, { token: me.token });
       expectError(res, 404, /^no route /);
     });
 
@@ -271,14 +267,14 @@ describe.each(DATABASE_KINDS)('HTTP robustness on %s', (kind) => {
       ['an unknown well-formed token', { authorization: `Bearer tdm_${'A'.repeat(43)}` }, /unknown token/],
       ['a token 10,000 characters long', { authorization: `Bearer ${'t'.repeat(10_000)}` }, /unknown token/],
     ])('refuses %s with 401 on push, pull and me', async (_what, headers, about) => {
-      expectError(await call(app, 'POST', '/v1/push', { headers, body: { clientId: me.clientId, mutations: [] } }), 401, about);
-      expectError(await call(app, 'GET', `/v1/pull?clientId=${me.clientId}`, { headers }), 401, about);
-      expectError(await call(app, 'GET', '/v1/me', { headers }), 401, about);
-      expectError(await call(app, 'POST', '/v1/auth/signout', { headers }), 401, about);
+      expectError(await call(server.app, 'POST', '/v1/push', { headers, body: { clientId: me.clientId, mutations: [] } }), 401, about);
+      expectError(await call(server.app, 'GET', `/v1/pull?clientId=${me.clientId}`, { headers }), 401, about);
+      expectError(await call(server.app, 'GET', '/v1/me', { headers }), 401, about);
+      expectError(await call(server.app, 'POST', '/v1/auth/signout', { headers }), 401, about);
     });
 
     it('takes the bearer scheme in any case', async () => {
-      expect((await call(app, 'GET', '/v1/me', { headers: { authorization: `bearer ${me.token}` } })).status).toBe(200);
+      expect((await call(server.app, 'GET', '/v1/me', { headers: { authorization: `bearer ${me.token}` } })).status).toBe(200);
     });
   });
 
@@ -292,22 +288,22 @@ describe.each(DATABASE_KINDS)('HTTP robustness on %s', (kind) => {
       ['a code of punctuation only', { code: '----' }, 401, /not valid/],
       ['a code with a NUL byte', { code: 'AAAA\u0000BBBB' }, 401, /not valid/],
     ])('answers %s with a 4xx that says why', async (_what, body, status, about) => {
-      expectError(await call(app, 'POST', '/v1/auth/redeem', { body }), status, about);
+      expectError(await call(server.app, 'POST', '/v1/auth/redeem', { body }), status, about);
     });
   });
 
   it('refuses a device name with a NUL byte before using the code', async () => {
-    const { code } = await invite(db, me.member.teamId, 'nul.device@example.com', 'sourcer');
-    expectError(await call(app, 'POST', '/v1/auth/redeem', { body: { code, deviceName: 'my\u0000laptop' } }), 400, /deviceName/);
+    const { code } = await invite(server.db, me.member.teamId, 'nul.device@example.com', 'sourcer');
+    expectError(await call(server.app, 'POST', '/v1/auth/redeem', { body: { code, deviceName: 'my\u0000laptop' } }), 400, /deviceName/);
     // The code was not spent.
-    const res = await call(app, 'POST', '/v1/auth/redeem', { body: { code, deviceName: 'my laptop' } });
+    const res = await call(server.app, 'POST', '/v1/auth/redeem', { body: { code, deviceName: 'my laptop' } });
     expect(res.status).toBe(200);
   });
 
   describe('CORS', () => {
     const extension = 'chrome-extension://abcdefghijklmnop';
     const preflight = (origin: string) =>
-      raw(app, 'OPTIONS', '/v1/push', { headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+      raw(server.app, 'OPTIONS', '/v1/push', { headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
 
     it.each([extension, 'moz-extension://0f3c3a5e-1e6b-4b0c-9a52-3c1d7e1a1f00'])('answers a preflight from %s, echoing its origin', async (origin) => {
       const res = await preflight(origin);
@@ -318,10 +314,10 @@ describe.each(DATABASE_KINDS)('HTTP robustness on %s', (kind) => {
     });
 
     it('echoes an extension origin on a real request, and on an error', async () => {
-      const ok = await raw(app, 'GET', '/v1/me', { headers: { origin: extension, authorization: `Bearer ${me.token}` } });
+      const ok = await raw(server.app, 'GET', '/v1/me', { headers: { origin: extension, authorization: `Bearer ${me.token}` } });
       expect(ok.status).toBe(200);
       expect(ok.headers.get('access-control-allow-origin')).toBe(extension);
-      const refused = await raw(app, 'GET', '/v1/me', { headers: { origin: extension } });
+      const refused = await raw(server.app, 'GET', '/v1/me', { headers: { origin: extension } });
       expect(refused.status).toBe(401);
       expect(refused.headers.get('access-control-allow-origin')).toBe(extension);
     });
@@ -329,7 +325,7 @@ describe.each(DATABASE_KINDS)('HTTP robustness on %s', (kind) => {
     it.each(['https://evil.example', 'chrome-extension://abc/evil', 'null', 'https://chrome-extension.evil.example'])('allows no origin to %s', async (origin) => {
       const pre = await preflight(origin);
       expect(pre.headers.get('access-control-allow-origin')).toBeNull();
-      const res = await raw(app, 'GET', '/v1/me', { headers: { origin, authorization: `Bearer ${me.token}` } });
+      const res = await raw(server.app, 'GET', '/v1/me', { headers: { origin, authorization: `Bearer ${me.token}` } });
       expect(res.headers.get('access-control-allow-origin')).toBeNull();
     });
   });
@@ -339,7 +335,7 @@ describe.each(DATABASE_KINDS)('HTTP robustness on %s', (kind) => {
     const res = await pushOne('note.add', { id: noteId, prospectId, body: 'still fine', at: 10 });
     expect(res.status).toBe(200);
     expect((res.body as PushResponse).rejected).toEqual([]);
-    const rows = await as(app, me).pullAll();
+    const rows = await as(server.app, me).pullAll();
     expect(rows.filter((r) => r.kind === 'note').map((r) => (r.doc as { body: string }).body)).toContain('still fine');
   });
 });

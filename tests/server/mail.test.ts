@@ -1,6 +1,5 @@
 import { ulid } from 'ulidx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/server/db/database';
 import { createApp } from '@/server/http/app';
 import { createLogger } from '@/server/log';
 import { readConfig } from '@/server/config';
@@ -10,8 +9,9 @@ import type { Member, ReviewDecision, ReviewRequest } from '@/lib/model';
 import { dueReminderSlot, localTime, nextReminderAt } from '@/lib/deadlines';
 import { serverReminderPolicy } from '@/server/mail/reminder-queue';
 import { lastCheckInSlot } from '@/lib/deadlines';
-import { DATABASE_KINDS, freshDatabase } from './support/databases';
-import { type App, adminAppFor, ADMIN_SECRET, appFor, as, docsOf, identity, teamWith } from './support/server';
+import { DATABASE_KINDS } from './support/databases';
+import { adminAppFor, ADMIN_SECRET, as, docsOf, identity, teamWith } from './support/server';
+import { serverFor } from './support/suite';
 import { startSmtp } from '../support/smtp-server';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -40,28 +40,22 @@ describe('mail settings', () => {
 });
 
 describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) => {
-  let db: Database;
-  let app: App;
+  const server = serverFor(kind);
   let secret: string;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   const refuse = new Map<string, number>();
   beforeAll(async () => {
-    db = await freshDatabase(kind);
-    app = appFor(db);
-    secret = await linkSecret(db);
+    secret = await linkSecret(server.db);
     smtp = await startSmtp({ refuse });
   });
-  afterAll(async () => {
-    await smtp.close();
-    await db.close();
-  });
+  afterAll(() => smtp.close());
 
-  const sender = (url = smtp.url, now?: () => number) => new MailSender({ db, log: createLogger('silent'), config: { transport: 'smtp', url, from: 'Tandem <tandem@tandem.test>' }, secret, publicUrl: PUBLIC, now });
+  const sender = (url = smtp.url, now?: () => number) => new MailSender({ db: server.db, log: createLogger('silent'), config: { transport: 'smtp', url, from: 'Tandem <tandem@tandem.test>' }, secret, publicUrl: PUBLIC, now });
 
   /** A recruiter sends a hiring manager a review of two people. */
   async function sentReview({ message = 'Two for the platform team', people = ['Ada Lovelace', 'Grace Hopper'] } = {}) {
-    const { members } = await teamWith(db, ['recruiter', 'hiring_manager', 'hiring_manager']);
-    const [recruiter, hm, hm2] = members.map((m) => ({ ...m, api: as(app, m) }));
+    const { members } = await teamWith(server.db, ['recruiter', 'hiring_manager', 'hiring_manager']);
+    const [recruiter, hm, hm2] = members.map((m) => ({ ...m, api: as(server.app, m) }));
     const requisitionId = ulid();
     const ids = people.map(() => ulid());
     const requestId = ulid();
@@ -90,7 +84,7 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
   }
 
   const mailTo = (email: string) => smtp.received.filter((m) => m.to.includes(email));
-  const logOf = (teamId: string) => db.query<{ recipient: string; status: string; error: string | null }>('SELECT recipient, status, error FROM mail_log WHERE team_id = $1 ORDER BY id', [teamId]);
+  const logOf = (teamId: string) => server.db.query<{ recipient: string; status: string; error: string | null }>('SELECT recipient, status, error FROM mail_log WHERE team_id = $1 ORDER BY id', [teamId]);
 
   it('mails a new review request to its reviewer over SMTP, in text and HTML, once', async () => {
     const { hm, recruiter } = await sentReview({ people: ['Ada <b>Lovelace</b>', 'Grace Hopper'] });
@@ -126,7 +120,7 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
     await s.stop();
     expect(await logOf(refused.hm.member.teamId)).toEqual([expect.objectContaining({ status: 'failed', error: expect.stringMatching(/550/) as unknown })]);
     expect(await logOf(busy.hm.member.teamId)).toEqual([expect.objectContaining({ status: 'retry' })]);
-    const [queued] = await db.query<{ status: string; later: boolean }>("SELECT status, send_after > now() AS later FROM mail_queue WHERE team_id = $1", [busy.hm.member.teamId]);
+    const [queued] = await server.db.query<{ status: string; later: boolean }>("SELECT status, send_after > now() AS later FROM mail_queue WHERE team_id = $1", [busy.hm.member.teamId]);
     expect(queued).toEqual({ status: 'queued', later: true });
 
     const down = await sentReview();
@@ -136,7 +130,7 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
     expect(await logOf(down.hm.member.teamId)).toEqual([expect.objectContaining({ status: 'retry' })]);
     expect(mailTo(down.hm.member.email)).toHaveLength(0);
     // Once the SMTP server is back and the retry is due, it goes, once.
-    await db.query("UPDATE mail_queue SET send_after = now() WHERE team_id = $1", [down.hm.member.teamId]);
+    await server.db.query("UPDATE mail_queue SET send_after = now() WHERE team_id = $1", [down.hm.member.teamId]);
     const back = sender();
     await back.drain();
     await back.stop();
@@ -154,7 +148,7 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
   }
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    server.app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
   it('opens the review page under a strict CSP, and decides as the reviewer through the push path', async () => {
     const { path, ids, recruiter, requestId } = await mailedLink();
@@ -166,7 +160,7 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
       { name: 'note.add', args: { id: ulid(), prospectId: outsider, body: 'Note on someone else', at: 5 } },
     ]);
     expect(notes.rejected).toEqual([]);
-    const page = await app.request(path);
+    const page = await server.app.request(path);
     expect(page.status).toBe(200);
     const csp = page.headers.get('content-security-policy')!;
     expect(csp).toContain("script-src 'self'");
@@ -201,7 +195,7 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
     const flipped = `${id}.${mac.slice(0, -1)}${mac.endsWith('A') ? 'B' : 'A'}`;
     const otherId = `${id.slice(0, -1)}${id.endsWith('0') ? '1' : '0'}.${mac}`;
     for (const bad of [flipped, otherId, id, `${token}.x`, 'nonsense', '%00', 'a'.repeat(5000)]) {
-      const res = await app.request(`/r/${bad}`);
+      const res = await server.app.request(`/r/${bad}`);
       expect(res.status, bad).toBe(404);
       expect(await res.text()).toContain('This link is not valid');
       expect((await post(`/r/${bad}/decide`, { prospectId: ulid(), verdict: 'approve' })).status).toBe(404);
@@ -210,11 +204,11 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
 
   it('expires two weeks after the deadline', async () => {
     const { path, hm } = await mailedLink();
-    const [request] = await db.query<{ due: number }>("SELECT (doc->>'dueAt')::bigint AS due FROM entities WHERE kind = 'review_request' AND team_id = $1", [hm.member.teamId]);
+    const [request] = await server.db.query<{ due: number }>("SELECT (doc->>'dueAt')::bigint AS due FROM entities WHERE kind = 'review_request' AND team_id = $1", [hm.member.teamId]);
     const due = Number(request!.due);
     const { reviewLinkRoutes } = await import('@/server/review-link/routes');
     const { rateLimits } = await import('@/server/http/rate-limits');
-    const at = (t: number) => reviewLinkRoutes({ db, limits: rateLimits(undefined), now: () => t });
+    const at = (t: number) => reviewLinkRoutes({ db: server.db, limits: rateLimits(undefined), now: () => t });
     expect((await at(due + 14 * 86_400_000 - 1000).request(path.slice(2))).status).toBe(200);
     const late = await at(due + 14 * 86_400_000 + 1000).request(path.slice(2));
     expect(late.status).toBe(410);
@@ -225,7 +219,7 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
     const { path, recruiter, hm2, requestId, ids } = await mailedLink();
     const res = await recruiter.api.push([{ name: 'review.reassign', args: { requestId, newRequestId: ulid(), reviewerId: hm2.member.id, message: '', at: Date.now() } }]);
     expect(res.rejected).toEqual([]);
-    const page = await app.request(path);
+    const page = await server.app.request(path);
     expect(page.status).toBe(410);
     expect(await page.text()).toContain('This review went to someone else');
     const replay = await post(`${path}/decide`, { prospectId: ids[0], verdict: 'approve' });
@@ -239,7 +233,7 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
 
   it('rate-limits the link routes per address, good tokens and bad alike', async () => {
     const { path } = await mailedLink();
-    const limited = createApp({ db, log: createLogger('silent'), rateLimits: { pushPerMin: 0, pullPerMin: 0, redeemPerMin: 0, badTokenPerMin: 0, trustProxy: false, reviewLinkPerMin: 3 } });
+    const limited = createApp({ db: server.db, log: createLogger('silent'), rateLimits: { pushPerMin: 0, pullPerMin: 0, redeemPerMin: 0, badTokenPerMin: 0, trustProxy: false, reviewLinkPerMin: 3 } });
     const statuses = [];
     for (const p of [path, '/r/guess-1', `${path}/settings`, path]) statuses.push((await limited.request(p)).status);
     expect(statuses).toEqual([200, 404, 200, 429]);
@@ -253,7 +247,7 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
     const lines: string[] = [];
     const log = createLogger('info');
     const logged = Object.assign(Object.create(log) as typeof log, { info: (o: object, msg: string) => void lines.push(`${msg} ${JSON.stringify(o)}`) });
-    const s = new MailSender({ db, log: logged, config: { transport: 'log', from: 'Tandem <t@tandem.test>' }, secret, publicUrl: PUBLIC });
+    const s = new MailSender({ db: server.db, log: logged, config: { transport: 'log', from: 'Tandem <t@tandem.test>' }, secret, publicUrl: PUBLIC });
     await s.drain();
     await s.stop();
     expect(mailTo(hm.member.email)).toHaveLength(0);
@@ -263,12 +257,12 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
 
   it('lets the reviewer turn review mail off from the mail settings page, and then sends them none', async () => {
     const { path, hm, recruiter, requisitionId } = await mailedLink();
-    const settings = await app.request(`${path}/settings`);
+    const settings = await server.app.request(`${path}/settings`);
     expect(await settings.text()).toContain('is <strong>on</strong>');
-    const off = await app.request(`${path}/settings`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'mail=off' });
+    const off = await server.app.request(`${path}/settings`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'mail=off' });
     expect(off.status).toBe(303);
-    expect(await (await app.request(`${path}/settings`)).text()).toContain('is <strong>off</strong>');
-    const crossSite = await app.request(`${path}/settings`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' }, body: 'mail=on' });
+    expect(await (await server.app.request(`${path}/settings`)).text()).toContain('is <strong>off</strong>');
+    const crossSite = await server.app.request(`${path}/settings`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' }, body: 'mail=on' });
     expect(crossSite.status).toBe(403);
     const person = ulid();
     const res = await recruiter.api.push([
@@ -286,7 +280,7 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
   it('lets a hiring manager without the extension set their working days and quiet hours on the mail settings page, and refuses bad ones with a message', async () => {
     const { path, hm } = await mailedLink();
     const form = { 'content-type': 'application/x-www-form-urlencoded' };
-    const page = await app.request(`${path}/settings`);
+    const page = await server.app.request(`${path}/settings`);
     const text = await page.text();
     expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
     // A plain form with labels: every box and time named, nothing from another site.
@@ -295,7 +289,7 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
     expect(text).toMatch(/name="day" value="1" checked/);
     expect(text).not.toMatch(/name="day" value="6" checked/);
 
-    const post = (body: string) => app.request(`${path}/settings`, { method: 'POST', headers: form, body });
+    const post = (body: string) => server.app.request(`${path}/settings`, { method: 'POST', headers: form, body });
     const bad = [
       ['rules=1&quiet_start=20:00&quiet_end=09:00', /Working days: choose at least one working day/],
       ['rules=1&day=2&day=9&quiet_start=20:00&quiet_end=09:00', /Working days: /],
@@ -307,15 +301,15 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: string }).error).toMatch(message);
     }
-    expect((await db.query('SELECT working_days FROM members WHERE id = $1', [hm.member.id]))[0]).toEqual({ working_days: null });
+    expect((await server.db.query('SELECT working_days FROM members WHERE id = $1', [hm.member.id]))[0]).toEqual({ working_days: null });
 
     const saved = await post('rules=1&day=2&day=3&day=4&day=5&day=6&quiet_start=20:00&quiet_end=09:00');
     expect(saved.status).toBe(303);
-    expect((await db.query('SELECT working_days, quiet_start, quiet_end FROM members WHERE id = $1', [hm.member.id]))[0]).toEqual({ working_days: [2, 3, 4, 5, 6], quiet_start: '20:00', quiet_end: '09:00' });
+    expect((await server.db.query('SELECT working_days, quiet_start, quiet_end FROM members WHERE id = $1', [hm.member.id]))[0]).toEqual({ working_days: [2, 3, 4, 5, 6], quiet_start: '20:00', quiet_end: '09:00' });
     // Their own record, as from their device: every device of theirs and the team's pickers see it.
-    const [me] = docsOf<Member>((await as(app, hm).pull()).rows, 'member').filter((m) => m.id === hm.member.id);
+    const [me] = docsOf<Member>((await as(server.app, hm).pull()).rows, 'member').filter((m) => m.id === hm.member.id);
     expect(me).toMatchObject({ workingDays: [2, 3, 4, 5, 6], quietHours: { start: '20:00', end: '09:00' } });
-    const again = await (await app.request(`${path}/settings`)).text();
+    const again = await (await server.app.request(`${path}/settings`)).text();
     expect(again).toMatch(/name="day" value="6" checked/);
     expect(again).not.toMatch(/name="day" value="1" checked/);
     expect(again).toContain('value="20:00"');
@@ -327,10 +321,10 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
     const as = (who: { token: string }) => ({ authorization: `Bearer ${who.token}` });
     expect((await post('/v1/review-links/revoke', { requestId }, as(hm))).status).toBe(403);
     expect((await post('/v1/review-links/revoke', { requestId }, as(other.recruiter))).status).toBe(404);
-    expect((await app.request(path)).status).toBe(200);
+    expect((await server.app.request(path)).status).toBe(200);
     const revoked = await post('/v1/review-links/revoke', { requestId }, as(recruiter));
     expect(await revoked.json()).toEqual({ revoked: 1 });
-    const page = await app.request(path);
+    const page = await server.app.request(path);
     expect(page.status).toBe(410);
     expect(await page.text()).toContain('This link was withdrawn');
   });
@@ -341,7 +335,7 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
     const subjects = (email: string, pattern: RegExp) => mailTo(email).filter((m) => pattern.test(m.raw.replace(/\r?\n[ \t]+/g, ' ')));
     const OVERDUE = /^Subject: Review (due now|overdue by [^:]*): 2 people for Staff Platform Engineer/m;
     async function dueAtOf(requestId: string) {
-      const [row] = await db.query<{ doc: ReviewRequest }>("SELECT doc FROM entities WHERE kind = 'review_request' AND id = $1", [requestId]);
+      const [row] = await server.db.query<{ doc: ReviewRequest }>("SELECT doc FROM entities WHERE kind = 'review_request' AND id = $1", [requestId]);
       return row!.doc.dueAt;
     }
 
@@ -370,7 +364,7 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
       // A week with every server down: one reminder when they are back, not one per day missed.
       await tick(second + 7 * DAY + 3_600_000);
       expect(subjects(hm.member.email, OVERDUE)).toHaveLength(3);
-      const slots = await db.query<{ due_slot: string }>("SELECT due_slot FROM mail_queue WHERE request_id = $1 AND kind = 'reminder' ORDER BY id", [requestId]);
+      const slots = await server.db.query<{ due_slot: string }>("SELECT due_slot FROM mail_queue WHERE request_id = $1 AND kind = 'reminder' ORDER BY id", [requestId]);
       expect(slots.map((r) => Number(r.due_slot))).toEqual([first, second, expect.any(Number) as unknown]);
       // Closed: no more.
       expect((await recruiter.api.push([{ name: 'review.cancel', args: { requestId, at: Date.now() } }])).rejected).toEqual([]);
@@ -381,20 +375,20 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
 
     it('reminds in the reviewer’s own zone, and not at all once they turned review mail off', async () => {
       const { hm, requestId } = await sentReview();
-      await db.query("UPDATE members SET time_zone = 'Pacific/Auckland' WHERE id = $1", [hm.member.id]);
+      await server.db.query("UPDATE members SET time_zone = 'Pacific/Auckland' WHERE id = $1", [hm.member.id]);
       const dueAt = await dueAtOf(requestId);
       const first = nextReminderAt(dueAt, null, serverReminderPolicy({ time_zone: 'Pacific/Auckland' }));
       const clock = { t: first - 1 };
       const s = sender(smtp.url, () => clock.t);
       await s.queueReminders();
-      expect(await db.query("SELECT 1 FROM mail_queue WHERE request_id = $1 AND kind = 'reminder'", [requestId])).toEqual([]);
+      expect(await server.db.query("SELECT 1 FROM mail_queue WHERE request_id = $1 AND kind = 'reminder'", [requestId])).toEqual([]);
       clock.t = first;
       await s.queueReminders();
-      expect(await db.query("SELECT due_slot FROM mail_queue WHERE request_id = $1 AND kind = 'reminder'", [requestId])).toEqual([{ due_slot: String(first) }]);
-      await db.query('UPDATE members SET review_mail_off_at = now() WHERE id = $1', [hm.member.id]);
+      expect(await server.db.query("SELECT due_slot FROM mail_queue WHERE request_id = $1 AND kind = 'reminder'", [requestId])).toEqual([{ due_slot: String(first) }]);
+      await server.db.query('UPDATE members SET review_mail_off_at = now() WHERE id = $1', [hm.member.id]);
       clock.t = first + 10 * DAY;
       await s.queueReminders();
-      expect(await db.query("SELECT count(*)::int AS n FROM mail_queue WHERE request_id = $1 AND kind = 'reminder'", [requestId])).toEqual([{ n: 1 }]);
+      expect(await server.db.query("SELECT count(*)::int AS n FROM mail_queue WHERE request_id = $1 AND kind = 'reminder'", [requestId])).toEqual([{ n: 1 }]);
       await s.stop();
     });
 
@@ -410,7 +404,7 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
       for (let slot = nextReminderAt(dueAt, null, policy); expected.length < 7; slot = nextReminderAt(dueAt, slot, policy)) expected.push(slot);
       const clock = { t: dueAt };
       const s = sender(smtp.url, () => clock.t);
-      const queued = async () => (await db.query<{ due_slot: string }>("SELECT due_slot FROM mail_queue WHERE request_id = $1 AND kind = 'reminder' ORDER BY id", [requestId])).map((r) => Number(r.due_slot));
+      const queued = async () => (await server.db.query<{ due_slot: string }>("SELECT due_slot FROM mail_queue WHERE request_id = $1 AND kind = 'reminder' ORDER BY id", [requestId])).map((r) => Number(r.due_slot));
       for (const [i, slot] of expected.entries()) {
         clock.t = slot - 60_000;
         await s.queueReminders();
@@ -431,17 +425,17 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
 
     it('tells the reviewer’s devices in every pull whether the server mails their reminders', async () => {
       const { hm } = await sentReview();
-      const mailing = createApp({ db, log: createLogger('silent'), mailsReminders: true });
+      const mailing = createApp({ db: server.db, log: createLogger('silent'), mailsReminders: true });
       expect((await as(mailing, hm).pull()).remindersByMail).toBe(true);
       // No SMTP (off or the log): the devices remind.
-      expect((await as(app, hm).pull()).remindersByMail).toBe(false);
-      await db.query('UPDATE members SET review_mail_off_at = now() WHERE id = $1', [hm.member.id]);
+      expect((await as(server.app, hm).pull()).remindersByMail).toBe(false);
+      await server.db.query('UPDATE members SET review_mail_off_at = now() WHERE id = $1', [hm.member.id]);
       expect((await as(mailing, hm).pull()).remindersByMail).toBe(false);
     });
 
     it('gives the reminders back to the reviewer’s devices while mail to them fails, and takes them again once one arrives', async () => {
       const { hm, recruiter, requestId } = await sentReview();
-      const mailing = createApp({ db, log: createLogger('silent'), mailsReminders: true });
+      const mailing = createApp({ db: server.db, log: createLogger('silent'), mailsReminders: true });
       const reminded = async () => (await as(mailing, hm).pull()).remindersByMail;
       refuse.set(hm.member.email, 550);
       const s = sender();
@@ -486,7 +480,7 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
     async function startWebhook() {
       const posts: unknown[] = [];
       const answers: number[] = [];
-      const server = createServer((req, res) => {
+      const listener = createServer((req, res) => {
         let body = '';
         req.on('data', (d: Buffer) => (body += d.toString()));
         req.on('end', () => {
@@ -495,15 +489,15 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
           res.writeHead(status).end(status === 200 ? 'ok' : 'no');
         });
       });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/services/T0/B0/secret`;
-      return { url, posts, answers, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+      await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/services/T0/B0/secret`;
+      return { url, posts, answers, close: () => new Promise<void>((resolve) => listener.close(() => resolve())) };
     }
     const setWebhook = (team: string, url: unknown) =>
-      adminAppFor(db).request(`/admin/teams/${team}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tandem-admin-secret': ADMIN_SECRET }, body: JSON.stringify({ url }) });
+      adminAppFor(server.db).request(`/admin/teams/${team}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tandem-admin-secret': ADMIN_SECRET }, body: JSON.stringify({ url }) });
 
     it('takes only an https URL (http on loopback), set by an admin', async () => {
-      const { team } = await teamWith(db, ['admin']);
+      const { team } = await teamWith(server.db, ['admin']);
       for (const bad of ['hooks.slack.com/services/x', 'http://hooks.slack.com/services/x', 'ftp://hooks.slack.com/x', 'https://user:pw@hooks.slack.com/x']) {
         const res = await setWebhook(team.id, bad);
         expect(res.status).toBe(400);
@@ -511,21 +505,21 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
       }
       const ok = await setWebhook(team.id, 'https://hooks.slack.com/services/T0/B0/x');
       expect(await ok.json()).toMatchObject({ webhookHost: 'hooks.slack.com' });
-      expect(await db.query('SELECT chat_webhook_url FROM teams WHERE id = $1', [team.id])).toEqual([{ chat_webhook_url: 'https://hooks.slack.com/services/T0/B0/x' }]);
+      expect(await server.db.query('SELECT chat_webhook_url FROM teams WHERE id = $1', [team.id])).toEqual([{ chat_webhook_url: 'https://hooks.slack.com/services/T0/B0/x' }]);
       await setWebhook(team.id, null);
-      expect(await db.query('SELECT chat_webhook_url FROM teams WHERE id = $1', [team.id])).toEqual([{ chat_webhook_url: null }]);
+      expect(await server.db.query('SELECT chat_webhook_url FROM teams WHERE id = $1', [team.id])).toEqual([{ chat_webhook_url: null }]);
     });
 
     it('posts a new request and an overdue review as {text}, retrying a failed post, never twice, and logs them (mail off too)', async () => {
       const hook = await startWebhook();
-      const { team, members } = await teamWith(db, ['recruiter', 'hiring_manager']);
+      const { team, members } = await teamWith(server.db, ['recruiter', 'hiring_manager']);
       expect((await setWebhook(team.id, hook.url)).status).toBe(200);
       const [recruiter, hm] = members;
       const requisitionId = ulid();
       const person = ulid();
       const requestId = ulid();
       hook.answers.push(500);
-      const res = await as(app, recruiter!).push([
+      const res = await as(server.app, recruiter!).push([
         { name: 'requisition.save', args: { id: requisitionId, title: 'Data <!channel> Engineer', hiringManagerId: hm!.member.id, recruiterIds: [recruiter!.member.id], mustHaves: [], niceToHaves: [], feedbackSlaHours: 48, stages: ['Sourced'], at: 1 } },
         { name: 'prospect.upsert', args: { id: person, identity: identity(`p-${person.toLowerCase()}`, 'Ada Lovelace'), at: 1 } },
         { name: 'review.request', args: { id: requestId, requisitionId, reviewerId: hm!.member.id, prospectIds: [person], activityIds: [ulid()], at: Date.now() } },
@@ -533,8 +527,8 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
       expect(res.rejected).toEqual([]);
       const clock = { t: Date.now() };
       // Mail is off here: the sender posts to chat all the same, and leaves the request's mail queued.
-      const a = new MailSender({ db, log: createLogger('silent'), config: { transport: 'off' }, secret, publicUrl: PUBLIC, now: () => clock.t });
-      const b = new MailSender({ db, log: createLogger('silent'), config: { transport: 'off' }, secret, publicUrl: PUBLIC, now: () => clock.t });
+      const a = new MailSender({ db: server.db, log: createLogger('silent'), config: { transport: 'off' }, secret, publicUrl: PUBLIC, now: () => clock.t });
+      const b = new MailSender({ db: server.db, log: createLogger('silent'), config: { transport: 'off' }, secret, publicUrl: PUBLIC, now: () => clock.t });
       const tick = async () => {
         await Promise.all([a.queueReminders(), b.queueReminders()]);
         await Promise.all([a.drain(), b.drain()]);
@@ -542,9 +536,9 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
       };
       await tick();
       expect(hook.posts).toEqual([]);
-      const [retry] = await db.query<{ status: string; error: string }>("SELECT l.status, l.error FROM mail_log l JOIN mail_queue q ON q.id = l.mail_id WHERE q.request_id = $1 AND q.kind = 'chat_request'", [requestId]);
+      const [retry] = await server.db.query<{ status: string; error: string }>("SELECT l.status, l.error FROM mail_log l JOIN mail_queue q ON q.id = l.mail_id WHERE q.request_id = $1 AND q.kind = 'chat_request'", [requestId]);
       expect(retry).toEqual({ status: 'retry', error: 'the webhook answered 500' });
-      await db.query("UPDATE mail_queue SET send_after = now() WHERE request_id = $1 AND kind = 'chat_request'", [requestId]);
+      await server.db.query("UPDATE mail_queue SET send_after = now() WHERE request_id = $1 AND kind = 'chat_request'", [requestId]);
       await tick();
       await tick();
       expect(hook.posts).toEqual([
@@ -552,18 +546,18 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
       ]);
       // No candidate names and no review link in chat.
       expect(JSON.stringify(hook.posts)).not.toMatch(/Ada Lovelace|\/r\//);
-      const dueAt = await db.query<{ due: string }>("SELECT doc->>'dueAt' AS due FROM entities WHERE kind = 'review_request' AND id = $1", [requestId]);
+      const dueAt = await server.db.query<{ due: string }>("SELECT doc->>'dueAt' AS due FROM entities WHERE kind = 'review_request' AND id = $1", [requestId]);
       clock.t = Number(dueAt[0]!.due) + 60_000;
       await tick();
       await tick();
       expect(hook.posts).toHaveLength(2);
       expect(hook.posts[1]).toEqual({ contentType: 'application/json', body: { text: `${hm!.member.name}’s review of 1 person for Data &lt;!channel&gt; Engineer (asked by ${recruiter!.member.name}) is overdue by 1 minute.` } });
-      expect(await db.query("SELECT kind, status FROM mail_queue WHERE request_id = $1 ORDER BY kind", [requestId])).toEqual([
+      expect(await server.db.query("SELECT kind, status FROM mail_queue WHERE request_id = $1 ORDER BY kind", [requestId])).toEqual([
         { kind: 'chat_overdue', status: 'sent' },
         { kind: 'chat_request', status: 'sent' },
         { kind: 'review_request', status: 'queued' },
       ]);
-      const logged = await db.query<{ recipient: string }>("SELECT DISTINCT l.recipient FROM mail_log l JOIN mail_queue q ON q.id = l.mail_id WHERE q.request_id = $1", [requestId]);
+      const logged = await server.db.query<{ recipient: string }>("SELECT DISTINCT l.recipient FROM mail_log l JOIN mail_queue q ON q.id = l.mail_id WHERE q.request_id = $1", [requestId]);
       // The webhook's URL is a secret: the log names its host only.
       expect(logged).toEqual([{ recipient: `chat webhook at ${new URL(hook.url).host}` }]);
       await Promise.all([a.stop(), b.stop(), hook.close()]);
@@ -579,8 +573,8 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
 
     /** A recruiter with two requisitions of their own and one of a colleague's, and a hand-built pipeline on the first. */
     async function recruiterWithHistory() {
-      const { members } = await teamWith(db, ['recruiter', 'recruiter', 'hiring_manager']);
-      const [recruiter, colleague, hm] = members.map((m) => ({ ...m, api: as(app, m) }));
+      const { members } = await teamWith(server.db, ['recruiter', 'recruiter', 'hiring_manager']);
+      const [recruiter, colleague, hm] = members.map((m) => ({ ...m, api: as(server.app, m) }));
       const [platform, data, theirs] = [ulid(), ulid(), ulid()];
       const [ada, grace, alan] = [ulid(), ulid(), ulid()];
       const t0 = Date.now() - 3 * DAY;
@@ -634,7 +628,7 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
       await tick(slot + 7 * DAY);
       expect(checkIns()).toHaveLength(4);
       await Promise.all([a.stop(), b.stop()]);
-      expect(await db.query("SELECT count(*)::int AS n FROM mail_queue WHERE reviewer_id = $1 AND kind = 'check_in'", [recruiter.member.id])).toEqual([{ n: 4 }]);
+      expect(await server.db.query("SELECT count(*)::int AS n FROM mail_queue WHERE reviewer_id = $1 AND kind = 'check_in'", [recruiter.member.id])).toEqual([{ n: 4 }]);
     });
 
     it('sends none once the recruiter opts out', async () => {
@@ -646,7 +640,7 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
       await s.whenIdle();
       await s.stop();
       expect(mailTo(recruiter.member.email).filter((m) => CHECK_IN.test(unfolded(m.raw)))).toHaveLength(0);
-      expect(await db.query("SELECT 1 FROM mail_queue WHERE reviewer_id = $1 AND kind = 'check_in'", [recruiter.member.id])).toEqual([]);
+      expect(await server.db.query("SELECT 1 FROM mail_queue WHERE reviewer_id = $1 AND kind = 'check_in'", [recruiter.member.id])).toEqual([]);
     });
   });
 });

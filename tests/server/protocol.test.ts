@@ -1,24 +1,18 @@
 import { ulid } from 'ulidx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/server/db/database';
+import { describe, expect, it } from 'vitest';
 import type { Note, Prospect, PullResponse } from '@/lib/model';
-import { DATABASE_KINDS, freshDatabase } from './support/databases';
-import { type App, appFor, as, docsOf, call, identity, teamWith } from './support/server';
+import { DATABASE_KINDS } from './support/databases';
+import { as, docsOf, call, identity, teamWith } from './support/server';
+import { serverFor } from './support/suite';
 
 
 describe.each(DATABASE_KINDS)('sync protocol on %s', (kind) => {
-  let db: Database;
-  let app: App;
-  beforeAll(async () => {
-    db = await freshDatabase(kind);
-    app = appFor(db);
-  });
-  afterAll(() => db.close());
+  const server = serverFor(kind);
 
   async function recruiterWithProspect() {
-    const { members } = await teamWith(db, ['recruiter', 'sourcer', 'hiring_manager', 'admin']);
+    const { members } = await teamWith(server.db, ['recruiter', 'sourcer', 'hiring_manager', 'admin']);
     const [recruiter] = members;
-    const client = as(app, recruiter!);
+    const client = as(server.app, recruiter!);
     const prospectId = ulid();
     await client.push([{ name: 'prospect.upsert', args: { id: prospectId, identity: identity(), at: 1 } }]);
     return { members, client, prospectId };
@@ -121,7 +115,7 @@ describe.each(DATABASE_KINDS)('sync protocol on %s', (kind) => {
 
   it("folds another device's copy of the same person into one, with an alias", async () => {
     const { members, prospectId } = await recruiterWithProspect();
-    const sourcer = as(app, members[1]!);
+    const sourcer = as(server.app, members[1]!);
     const otherId = ulid();
     await sourcer.push([
       { name: 'prospect.upsert', args: { id: otherId, identity: identity(), at: 5 } },
@@ -136,7 +130,7 @@ describe.each(DATABASE_KINDS)('sync protocol on %s', (kind) => {
   describe('rules', () => {
     it('keeps private notes to their author, and tells others when a team note turns private', async () => {
       const { members, client, prospectId } = await recruiterWithProspect();
-      const colleague = as(app, members[1]!);
+      const colleague = as(server.app, members[1]!);
       const secret = ulid();
       const shared = ulid();
       await client.push([
@@ -155,7 +149,7 @@ describe.each(DATABASE_KINDS)('sync protocol on %s', (kind) => {
 
     it('keeps saved searches to their owner, on each of their devices', async () => {
       const { members, client } = await recruiterWithProspect();
-      const colleague = as(app, members[1]!);
+      const colleague = as(server.app, members[1]!);
       const id = ulid();
       await client.push([{ name: 'search.save', args: { id, name: 'Silver medalists', query: { text: 'kotlin', filters: { silverMedalists: true } }, at: 2 } }]);
       expect(docsOf<{ name: string }>(await client.pullAll(), 'saved_search').map((s) => s.name)).toEqual(['Silver medalists']);
@@ -166,7 +160,7 @@ describe.each(DATABASE_KINDS)('sync protocol on %s', (kind) => {
       const { members, client, prospectId } = await recruiterWithProspect();
       const noteId = ulid();
       await client.push([{ name: 'note.add', args: { id: noteId, prospectId, body: 'mine', at: 2 } }]);
-      const admin = as(app, members[3]!);
+      const admin = as(server.app, members[3]!);
       const res = await admin.push([
         { name: 'note.edit', args: { id: noteId, body: 'hijacked', at: 3 } },
         { name: 'note.delete', args: { id: noteId, at: 4 } },
@@ -182,7 +176,7 @@ describe.each(DATABASE_KINDS)('sync protocol on %s', (kind) => {
       ['recruiter', 0, true],
     ])('lets a %s change do-not-contact: %s', async (_role, index, allowed) => {
       const { members, prospectId } = await recruiterWithProspect();
-      const res = await as(app, members[index]!).push([{ name: 'prospect.setDoNotContact', args: { prospectId, reason: 'asked us to stop', at: 5 } }]);
+      const res = await as(server.app, members[index]!).push([{ name: 'prospect.setDoNotContact', args: { prospectId, reason: 'asked us to stop', at: 5 } }]);
       expect(res.rejected.length === 0).toBe(allowed);
       if (!allowed) expect(res.rejected[0]?.reason).toBe('only recruiters and admins can change do-not-contact');
     });
@@ -193,8 +187,8 @@ describe.each(DATABASE_KINDS)('sync protocol on %s', (kind) => {
       const { client, prospectId } = await recruiterWithProspect();
       const noteId = ulid();
       await client.push([{ name: 'note.add', args: { id: noteId, prospectId, body: 'team A only', at: 2 } }]);
-      const other = await teamWith(db, ['admin']);
-      const outsider = as(app, other.members[0]!);
+      const other = await teamWith(server.db, ['admin']);
+      const outsider = as(server.app, other.members[0]!);
       const rows = await outsider.pullAll();
       expect(rows.map((r) => r.kind)).toEqual(['member']);
       const res = await outsider.push([
@@ -209,8 +203,8 @@ describe.each(DATABASE_KINDS)('sync protocol on %s', (kind) => {
 
     it('keeps a person of the same key apart per team', async () => {
       const { client, prospectId } = await recruiterWithProspect();
-      const other = await teamWith(db, ['recruiter']);
-      const theirs = as(app, other.members[0]!);
+      const other = await teamWith(server.db, ['recruiter']);
+      const theirs = as(server.app, other.members[0]!);
       const theirId = ulid();
       await theirs.push([{ name: 'prospect.upsert', args: { id: theirId, identity: identity(), at: 9 } }]);
       expect(docsOf<Prospect>(await theirs.pullAll(), 'prospect').map((p) => p.id)).toEqual([theirId]);
@@ -220,9 +214,9 @@ describe.each(DATABASE_KINDS)('sync protocol on %s', (kind) => {
     it("refuses a client id that belongs to another member", async () => {
       const { members } = await recruiterWithProspect();
       const borrowed = { ...members[1]!, clientId: members[0]!.clientId };
-      const res = await call(app, 'POST', '/v1/push', { token: borrowed.token, body: { clientId: borrowed.clientId, mutations: [] } });
+      const res = await call(server.app, 'POST', '/v1/push', { token: borrowed.token, body: { clientId: borrowed.clientId, mutations: [] } });
       expect(res).toEqual({ status: 403, body: { error: 'this client id belongs to another member' } });
-      const pulled = await call(app, 'GET', `/v1/pull?clientId=${borrowed.clientId}`, { token: borrowed.token });
+      const pulled = await call(server.app, 'GET', `/v1/pull?clientId=${borrowed.clientId}`, { token: borrowed.token });
       expect(pulled.status).toBe(403);
     });
   });

@@ -7,30 +7,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ulid } from 'ulidx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rotateEpochCommand } from '@/server/admin/rotate-epoch';
 import { announceServer } from '@/server/admin/running-server';
-import type { Database } from '@/server/db/database';
 import { openDatabase } from '@/server/db/open';
 import { rotateEpoch, rotateEpochIfClusterChanged } from '@/server/sync/epoch';
 import { ENTITY_SCHEMAS, type Note, PULL_PAGE_BYTES, type PullResponse, type ReviewRequest } from '@/lib/model';
 import { DATABASE_KINDS, freshDatabase, postgresUrlFor } from './support/databases';
-import { type App, appFor, as, docsOf, identity, teamWith } from './support/server';
+import { as, docsOf, identity, teamWith } from './support/server';
+import { serverFor } from './support/suite';
 
 const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
 
 describe.each(DATABASE_KINDS)('pull pages, text limits and the epoch on %s', (kind) => {
-  let db: Database;
-  let app: App;
-  beforeAll(async () => {
-    db = await freshDatabase(kind);
-    app = appFor(db);
-  });
-  afterAll(() => db.close());
+  const server = serverFor(kind);
 
   async function recruiterWithProspect() {
-    const { team, members } = await teamWith(db, ['recruiter', 'sourcer', 'hiring_manager']);
-    const client = as(app, members[0]!);
+    const { team, members } = await teamWith(server.db, ['recruiter', 'sourcer', 'hiring_manager']);
+    const client = as(server.app, members[0]!);
     const prospectId = ulid();
     await client.push([{ name: 'prospect.upsert', args: { id: prospectId, identity: identity(), at: 1 } }]);
     return { team, members, client, prospectId };
@@ -92,9 +86,9 @@ describe.each(DATABASE_KINDS)('pull pages, text limits and the epoch on %s', (ki
     const { team, client, prospectId } = await recruiterWithProspect();
     const before = (await client.pull()).cursor;
     // A row from before the byte caps (or written by hand): bigger than a whole page.
-    const [bumped] = await db.query<{ version: number }>('UPDATE teams SET version = version + 1 WHERE id = $1 RETURNING version', [team.id]);
+    const [bumped] = await server.db.query<{ version: number }>('UPDATE teams SET version = version + 1 WHERE id = $1 RETURNING version', [team.id]);
     const huge = { id: ulid(), teamId: team.id, version: Number(bumped!.version), deletedAt: null, prospectId, authorId: ulid(), body: 'x'.repeat(PULL_PAGE_BYTES + 1000), visibility: 'team', mentions: [], createdAt: 1, editedAt: null };
-    await db.query('INSERT INTO entities (team_id, kind, id, version, doc, bytes) VALUES ($1, $2, $3, $4, $5::jsonb, $6)', [team.id, 'note', huge.id, huge.version, JSON.stringify(huge), bytesOf(huge)]);
+    await server.db.query('INSERT INTO entities (team_id, kind, id, version, doc, bytes) VALUES ($1, $2, $3, $4, $5::jsonb, $6)', [team.id, 'note', huge.id, huge.version, JSON.stringify(huge), bytesOf(huge)]);
     await client.push([{ name: 'note.add', args: { id: ulid(), prospectId, body: 'after the big one', at: 5 } }]);
     const first = await client.pull(before);
     expect(first.rows.map((r) => r.id)).toEqual([huge.id]);
@@ -104,9 +98,9 @@ describe.each(DATABASE_KINDS)('pull pages, text limits and the epoch on %s', (ki
   });
 
   it('refuses a mutation whose row no device could read: 205 nudges leave a readable request', async () => {
-    const { members } = await teamWith(db, ['recruiter', 'hiring_manager']);
+    const { members } = await teamWith(server.db, ['recruiter', 'hiring_manager']);
     const [recruiter, hm] = members;
-    const api = as(app, recruiter!);
+    const api = as(server.app, recruiter!);
     const requisitionId = ulid();
     const requestId = ulid();
     const person = ulid();
@@ -118,27 +112,27 @@ describe.each(DATABASE_KINDS)('pull pages, text limits and the epoch on %s', (ki
     const res = await api.push(Array.from({ length: 205 }, (_, i) => ({ name: 'review.nudge', args: { requestId, at: 100 + i } })));
     expect(res.rejected).toHaveLength(5);
     for (const r of res.rejected) expect(r.reason).toMatch(/^it would leave the review request in a state no device can read \(history: .*200/);
-    const request = docsOf<ReviewRequest>(await as(app, hm!).pullAll(), 'review_request')[0];
+    const request = docsOf<ReviewRequest>(await as(server.app, hm!).pullAll(), 'review_request')[0];
     expect(ENTITY_SCHEMAS.review_request.safeParse(request).success).toBe(true);
     expect(request!.history).toHaveLength(200);
   });
 
   describe('the sync epoch', () => {
     it('comes with every pull, and changes when an operator rotates it after a restore', async () => {
-      const { members } = await teamWith(db, ['recruiter']);
-      const client = as(app, members[0]!);
+      const { members } = await teamWith(server.db, ['recruiter']);
+      const client = as(server.app, members[0]!);
       const first = await client.pull();
       expect(first.epoch).toMatch(/^[0-9a-f-]{36}$/);
       expect(first.reset).toBe(false);
       expect((await client.pull(first.cursor)).epoch).toBe(first.epoch);
-      const rotated = await rotateEpoch(db);
+      const rotated = await rotateEpoch(server.db);
       expect(rotated).not.toBe(first.epoch);
       expect((await client.pull(first.cursor)).epoch).toBe(rotated);
     });
 
     it('tells a client whose cursor is ahead of its team (a restored database) to start again from zero', async () => {
-      const { members } = await teamWith(db, ['recruiter']);
-      const client = as(app, members[0]!);
+      const { members } = await teamWith(server.db, ['recruiter']);
+      const client = as(server.app, members[0]!);
       await client.push([{ name: 'prospect.upsert', args: { id: ulid(), identity: identity(), at: 1 } }]);
       const { cursor } = await client.pull();
       const ahead = await client.pull(cursor + 10);
@@ -147,13 +141,13 @@ describe.each(DATABASE_KINDS)('pull pages, text limits and the epoch on %s', (ki
     });
 
     it('rotates by itself when the database now lives in another cluster (a dump restored elsewhere)', async () => {
-      await rotateEpochIfClusterChanged(db);
-      const [before] = await db.query<{ epoch: string }>('SELECT epoch FROM sync_epoch');
-      expect(await rotateEpochIfClusterChanged(db)).toBe(false);
+      await rotateEpochIfClusterChanged(server.db);
+      const [before] = await server.db.query<{ epoch: string }>('SELECT epoch FROM sync_epoch');
+      expect(await rotateEpochIfClusterChanged(server.db)).toBe(false);
       // What the restored row says when the dump came from another cluster.
-      await db.query("UPDATE sync_epoch SET system_identifier = '1234'");
-      expect(await rotateEpochIfClusterChanged(db)).toBe(true);
-      const [after] = await db.query<{ epoch: string; system_identifier: string }>('SELECT epoch, system_identifier FROM sync_epoch');
+      await server.db.query("UPDATE sync_epoch SET system_identifier = '1234'");
+      expect(await rotateEpochIfClusterChanged(server.db)).toBe(true);
+      const [after] = await server.db.query<{ epoch: string; system_identifier: string }>('SELECT epoch, system_identifier FROM sync_epoch');
       expect(after!.epoch).not.toBe(before!.epoch);
       expect(after!.system_identifier).not.toBe('1234');
     });

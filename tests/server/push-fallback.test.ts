@@ -1,10 +1,10 @@
 import { ulid } from 'ulidx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database, Queryable } from '@/server/db/database';
 import { push } from '@/server/sync/push';
 import type { Note, PullResponse } from '@/lib/model';
-import { freshDatabase } from './support/databases';
-import { appFor, as, identity, teamWith } from './support/server';
+import { as, identity, teamWith } from './support/server';
+import { serverFor } from './support/suite';
 
 /** Postgres's "invalid text representation": what a row it cannot store raises. */
 class DataError extends Error {
@@ -33,20 +33,16 @@ function poisoned(db: Database, poison: string, { copy }: { copy: boolean }): Da
 }
 
 describe('a push whose batched write fails on bad data', () => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await freshDatabase('pglite');
-  });
-  afterAll(() => db.close());
+  const server = serverFor('pglite');
 
   it.each([
     ['COPY', true],
     ['INSERT', false],
   ])('is applied again one mutation at a time, refusing only the bad one (rows written with %s)', async (_way, copy) => {
-    const { members } = await teamWith(db, ['recruiter']);
+    const { members } = await teamWith(server.db, ['recruiter']);
     const who = members[0]!;
     const prospectId = ulid();
-    const res = await push(poisoned(db, 'POISON', { copy }), { memberId: who.member.id, teamId: who.member.teamId, role: 'recruiter' }, {
+    const res = await push(poisoned(server.db, 'POISON', { copy }), { memberId: who.member.id, teamId: who.member.teamId, role: 'recruiter' }, {
       clientId: who.clientId,
       mutations: [
         { id: 1, name: 'prospect.upsert', args: { id: prospectId, identity: identity(), at: 1 } },
@@ -58,7 +54,7 @@ describe('a push whose batched write fails on bad data', () => {
     expect(res.lastMutationId).toBe(4);
     expect(res.rejected.map((r) => r.mutationId)).toEqual([3]);
     expect(res.rejected[0]!.reason).toMatch(/^the server could not store this change/);
-    const rows: PullResponse['rows'] = await as(appFor(db), who).pullAll();
+    const rows: PullResponse['rows'] = await as(server.app, who).pullAll();
     expect(rows.filter((r) => r.kind === 'note').map((r) => (r.doc as Note).body).sort()).toEqual(['also fine', 'fine']);
   });
 });

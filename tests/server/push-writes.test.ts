@@ -4,12 +4,13 @@
  * rows its mutations name, however long the team's history.
  */
 import { ulid } from 'ulidx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database, Queryable } from '@/server/db/database';
 import { push } from '@/server/sync/push';
 import type { Note } from '@/lib/model';
-import { DATABASE_KINDS, freshDatabase } from './support/databases';
-import { type App, appFor, as, docsOf, identity, teamWith } from './support/server';
+import { DATABASE_KINDS } from './support/databases';
+import { as, docsOf, identity, teamWith } from './support/server';
+import { serverFor } from './support/suite';
 
 /** Text COPY's format must escape (backslashes, tabs, line breaks) and its NULL and end markers. */
 const AWKWARD = 'back\\slash \\N \\. \\\\ tab\there\nnext line "quoted" 日本 🎉 \\t';
@@ -42,17 +43,11 @@ function noting(db: Database, selects: { sql: string; params: unknown[] }[]): Da
 }
 
 describe.each(DATABASE_KINDS)('a push’s reads and writes on %s', (kind) => {
-  let db: Database;
-  let app: App;
-  beforeAll(async () => {
-    db = await freshDatabase(kind);
-    app = appFor(db);
-  });
-  afterAll(() => db.close());
+  const server = serverFor(kind);
 
   it('stores new rows as written, whatever their text, with their size, and private ones for their author only', async () => {
-    const { members } = await teamWith(db, ['recruiter', 'recruiter']);
-    const [ann, bob] = [as(app, members[0]!), as(app, members[1]!)];
+    const { members } = await teamWith(server.db, ['recruiter', 'recruiter']);
+    const [ann, bob] = [as(server.app, members[0]!), as(server.app, members[1]!)];
     const prospectId = ulid();
     const [shared, own] = [ulid(), ulid()];
     const res = await ann.push([
@@ -63,7 +58,7 @@ describe.each(DATABASE_KINDS)('a push’s reads and writes on %s', (kind) => {
     expect(res.rejected).toEqual([]);
     expect(Object.fromEntries(docsOf<Note>(await ann.pullAll(), 'note').map((n) => [n.id, n.body]))).toEqual({ [shared]: AWKWARD, [own]: `private ${AWKWARD}` });
     expect(docsOf<Note>(await bob.pullAll(), 'note').map((n) => n.id)).toEqual([shared]);
-    const stored = await db.query<{ doc: unknown; bytes: number; visible_to: string | null; ever_public: boolean }>(
+    const stored = await server.db.query<{ doc: unknown; bytes: number; visible_to: string | null; ever_public: boolean }>(
       "SELECT doc, bytes, visible_to, ever_public FROM entities WHERE team_id = $1 AND kind = 'note' ORDER BY id",
       [members[0]!.member.teamId],
     );
@@ -72,22 +67,22 @@ describe.each(DATABASE_KINDS)('a push’s reads and writes on %s', (kind) => {
   });
 
   it('looks up the rows its mutations name without reading the rest of the team’s history', async () => {
-    const { members } = await teamWith(db, ['recruiter']);
+    const { members } = await teamWith(server.db, ['recruiter']);
     const who = members[0]!;
     const teamId = who.member.teamId;
     const prospectId = ulid();
-    await as(app, who).push([{ name: 'prospect.upsert', args: { id: prospectId, identity: identity(), at: 1 } }]);
+    await as(server.app, who).push([{ name: 'prospect.upsert', args: { id: prospectId, identity: identity(), at: 1 } }]);
     // A long history about other people, as later versions of the team.
-    await db.query(
+    await server.db.query(
       `WITH team AS (UPDATE teams SET version = version + 3000 WHERE id = $1 RETURNING version)
        INSERT INTO entities (team_id, kind, id, version, doc, bytes)
        SELECT $1, 'note', 'old-' || g, team.version - 3000 + g, jsonb_build_object('id', 'old-' || g, 'prospectId', 'someone-' || g % 50), 40
          FROM team, generate_series(1, 3000) AS g`,
       [teamId],
     );
-    await db.query('ANALYZE entities');
+    await server.db.query('ANALYZE entities');
     const selects: { sql: string; params: unknown[] }[] = [];
-    const res = await push(noting(db, selects), { memberId: who.member.id, teamId, role: 'recruiter' }, {
+    const res = await push(noting(server.db, selects), { memberId: who.member.id, teamId, role: 'recruiter' }, {
       clientId: who.clientId,
       mutations: [
         { id: 2, name: 'note.add', args: { id: ulid(), prospectId, body: 'one more', at: 2 } },
@@ -99,7 +94,7 @@ describe.each(DATABASE_KINDS)('a push’s reads and writes on %s', (kind) => {
     for (const { sql, params } of selects) {
       // On a table this small Postgres may rightly prefer reading it whole: what matters is that
       // an index bounds the read when the history is long.
-      const [explained] = await db.transaction(async (tx) => {
+      const [explained] = await server.db.transaction(async (tx) => {
         await tx.query('SET LOCAL enable_seqscan = off');
         return tx.query<{ 'QUERY PLAN': [{ Plan: Plan }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
       });

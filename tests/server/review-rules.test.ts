@@ -1,26 +1,20 @@
 import { ulid } from 'ulidx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/server/db/database';
+import { describe, expect, it } from 'vitest';
 import type { Activity, FollowUp, Requisition, ReviewDecision, ReviewRequest } from '@/lib/model';
-import { DATABASE_KINDS, freshDatabase } from './support/databases';
+import { DATABASE_KINDS } from './support/databases';
 import { writeLegacyRow } from './support/legacy-rows';
-import { type App, appFor, as, docsOf, identity, teamWith } from './support/server';
+import { as, docsOf, identity, teamWith } from './support/server';
+import { serverFor } from './support/suite';
 
 const HOUR = 3_600_000;
 
 describe.each(DATABASE_KINDS)('the review loop on %s', (kind) => {
-  let db: Database;
-  let app: App;
-  beforeAll(async () => {
-    db = await freshDatabase(kind);
-    app = appFor(db);
-  });
-  afterAll(() => db.close());
+  const server = serverFor(kind);
 
   /** A team (recruiter, hiring manager, second hiring manager, sourcer, admin), a requisition and three people. */
   async function calibration() {
-    const { team, members } = await teamWith(db, ['recruiter', 'hiring_manager', 'hiring_manager', 'sourcer', 'admin']);
-    const [recruiter, hm, hm2, sourcer, admin] = members.map((m) => ({ ...m, api: as(app, m) }));
+    const { team, members } = await teamWith(server.db, ['recruiter', 'hiring_manager', 'hiring_manager', 'sourcer', 'admin']);
+    const [recruiter, hm, hm2, sourcer, admin] = members.map((m) => ({ ...m, api: as(server.app, m) }));
     const requisitionId = ulid();
     const people = [ulid(), ulid(), ulid()];
     await recruiter!.api.push([
@@ -188,7 +182,7 @@ describe.each(DATABASE_KINDS)('the review loop on %s', (kind) => {
     it('refuses a decision on a request its requester addressed to themself before the rule', async () => {
       const { teamId, sourcer, recruiter, requisitionId, people } = await calibration();
       const requestId = ulid();
-      await writeLegacyRow(db, teamId, 'reviewRequests', { id: requestId, deletedAt: null, requisitionId, requesterId: sourcer.member.id, reviewerId: sourcer.member.id, prospectIds: [people[0]!], message: '', createdAt: 1, dueAt: 2, status: 'open', reassignedFrom: null, history: [] });
+      await writeLegacyRow(server.db, teamId, 'reviewRequests', { id: requestId, deletedAt: null, requisitionId, requesterId: sourcer.member.id, reviewerId: sourcer.member.id, prospectIds: [people[0]!], message: '', createdAt: 1, dueAt: 2, status: 'open', reassignedFrom: null, history: [] });
       const res = await sourcer.api.push([decide(requestId, people[0]!, 'reject')]);
       expect(res.rejected.map((r) => r.reason)).toEqual(['nobody decides on a review they asked for']);
       expect(docsOf<ReviewDecision>(await recruiter.api.pullAll(), 'review_decision')).toEqual([]);
@@ -232,7 +226,7 @@ describe.each(DATABASE_KINDS)('the review loop on %s', (kind) => {
       const { teamId, hm2, recruiter, requisitionId, requestId } = await calibration();
       const requisition = docsOf<Requisition>(await recruiter.api.pullAll(), 'requisition').find((r) => r.id === requisitionId)!;
       const { teamId: _team, version: _version, ...draft } = requisition;
-      await writeLegacyRow(db, teamId, 'requisitions', { ...draft, recruiterIds: [recruiter.member.id, hm2.member.id] });
+      await writeLegacyRow(server.db, teamId, 'requisitions', { ...draft, recruiterIds: [recruiter.member.id, hm2.member.id] });
       const res = await hm2.api.push([{ name: 'review.nudge', args: { requestId, at: 9000 } }]);
       expect(res.rejected.map((r) => r.reason)).toEqual(['only the requester, the role’s recruiters and admins can nudge']);
     });
