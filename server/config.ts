@@ -6,8 +6,10 @@ import type { RateLimitConfig } from './http/rate-limits';
 import { type MailConfig, mailConfig } from './mail/mail-config';
 import { MAIL_LOG_DAYS } from './mail/mail-log-retention';
 
-/** Requests a minute; unset or empty takes the default, 0 turns the limit off. */
-const perMinute = (fallback: number) => z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).default(fallback));
+/** A whole number, 0 or more; unset or empty takes the default. */
+const wholeNumber = (fallback: number) => z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).default(fallback));
+/** Requests a minute; 0 turns the limit off. */
+const perMinute = wholeNumber;
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -26,8 +28,8 @@ const Env = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().optional(),
   TANDEM_PUBLIC_URL: z.string().optional(),
-  // Unset or empty takes the default; 0 keeps the mail log for ever.
-  TANDEM_MAIL_LOG_DAYS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).default(MAIL_LOG_DAYS)),
+  // 0 keeps the mail log for ever.
+  TANDEM_MAIL_LOG_DAYS: wholeNumber(MAIL_LOG_DAYS),
   NODE_ENV: z.string().optional(),
 });
 

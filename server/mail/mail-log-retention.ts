@@ -1,9 +1,8 @@
+import { DAY_MS } from '@/lib/metrics/stats';
 import type { Queryable } from '@/server/db/database';
 
 /** How long the mail log keeps a line, unless TANDEM_MAIL_LOG_DAYS says otherwise. */
 export const MAIL_LOG_DAYS = 180;
-
-const DAY_MS = 24 * 60 * 60_000;
 
 /**
  * Deletes every team's mail log lines older than `days` days. They hold members' addresses and
