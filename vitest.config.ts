@@ -5,6 +5,9 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     restoreMocks: true,
+    // Vitest leaves a core to itself (cores − 1): one worker on CI's two. The tests wait on
+    // PGlite, Postgres and timers much of the time, so a second worker shortens the run.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

@@ -5,9 +5,10 @@ import { copyText } from './copy-text';
 /**
  * Embedded Postgres in a folder (or in memory when `dataDir` is undefined). One process may
  * open a folder at a time; PGlite runs one query at a time, so transactions are serialised.
+ * `from`: a tarball of a data folder (PGlite's `dumpDataDir`) to start from instead of an empty one.
  */
-export async function openPglite(dataDir?: string): Promise<Database> {
-  const pg = await PGlite.create(dataDir);
+export async function openPglite(dataDir?: string, { from }: { from?: Blob } = {}): Promise<Database> {
+  const pg = await PGlite.create(dataDir, from ? { loadDataDir: from } : {});
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {
       return (await q.query<T>(sql, params)).rows;

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/server/db/database';
-import { migrate } from '@/server/db/migrate';
-import { openPglite } from '@/server/db/pglite';
+import { freshDatabase } from '../server/support/databases';
 import { type SimReport, runSimulation } from './simulation';
 
 const SEEDS = Number(process.env.SIM_SEEDS ?? 200);
@@ -10,8 +9,7 @@ describe(`sync under faults (${SEEDS} seeds)`, () => {
   let server: Database;
   const reports: SimReport[] = [];
   beforeAll(async () => {
-    server = await openPglite();
-    await migrate(server);
+    server = await freshDatabase('pglite');
   });
   afterAll(async () => {
     await server.close();

@@ -1,3 +1,4 @@
+import { openAsBlob } from 'node:fs';
 import { ulid } from 'ulidx';
 import { inject } from 'vitest';
 import type { Database } from '@/server/db/database';
@@ -12,7 +13,8 @@ export const DATABASE_KINDS: DatabaseKind[] = ['pglite', 'postgres'];
 export async function freshDatabase(kind: DatabaseKind, { migrated = true } = {}): Promise<Database> {
   let db: Database;
   if (kind === 'pglite') {
-    db = await openPglite();
+    // The run's migrated template (global-setup.ts), unless the test starts from nothing.
+    db = migrated ? await openPglite(undefined, { from: await openAsBlob(inject('pgliteTemplate')) }) : await openPglite();
   } else {
     const url = new URL(inject('postgresUrl'));
     const name = `t_${ulid().toLowerCase()}`;

@@ -1,0 +1,15 @@
+import type { TestProject } from 'vitest/node';
+import { makePgliteTemplate } from '../../support/pglite-template';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+  }
+}
+
+/** One migrated PGlite folder for the run, copied into each team server's data folder (team-server.ts). */
+export default async function setup(project: TestProject) {
+  const template = await makePgliteTemplate();
+  project.provide('pgliteTemplate', template.folder);
+  return () => template.remove();
+}
