@@ -10,6 +10,7 @@ export default defineConfig({
     globalSetup: ['tests/e2e/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
+    // Two files at a time, as the unit run: each Chromium waits on its page, server and timers much of the time.
+    maxWorkers: 2,
   },
 });

@@ -8,7 +8,11 @@ import { copyText } from './copy-text';
  * `from`: a tarball of a data folder (PGlite's `dumpDataDir`) to start from instead of an empty one.
  */
 export async function openPglite(dataDir?: string, { from }: { from?: Blob } = {}): Promise<Database> {
-  const pg = await PGlite.create(dataDir, from ? { loadDataDir: from } : {});
+  return pgliteDatabase(await PGlite.create(dataDir, from ? { loadDataDir: from } : {}));
+}
+
+/** An open PGlite as the server's Database. */
+export function pgliteDatabase(pg: PGlite): Database {
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {
       return (await q.query<T>(sql, params)).rows;

@@ -3,38 +3,51 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { migrate } from '@/server/db/migrate';
-import { openPglite } from '@/server/db/pglite';
+import { openPglite, pgliteDatabase } from '@/server/db/pglite';
 
-/**
- * A migrated PGlite, made once per test run and copied for every server a test starts. PGlite
- * runs initdb in WebAssembly on every new database: 5–13 s of CPU on these machines, where
- * reopening a copy takes about one. The copies start from the schema the migrations build, so
- * `migrate` on them is a no-op; tests of the migrations themselves start from an empty database.
+/*
+ * PGlite databases made once per test run and copied for every database a test opens. PGlite
+ * runs initdb in WebAssembly for each new database: 5–13 s of CPU on these machines, where
+ * loading a copy takes one or two. A migrated copy starts from the schema the migrations build,
+ * so `migrate` on it is a no-op; the migrations' own tests start from the empty one.
  */
-export interface PgliteTemplate {
-  /** A data folder to copy to a server's `<TANDEM_DATA_DIR>/pglite`. */
-  folder: string;
-  /** The same database as a tarball, for `PGlite.create({ loadDataDir })` in memory. */
-  tarball: string;
-  remove(): void;
+
+export interface Template {
+  path: string;
+  remove: () => void;
 }
 
-export async function makePgliteTemplate(): Promise<PgliteTemplate> {
+function tempRoot(): { root: string; remove: () => void } {
   const root = mkdtempSync(path.join(os.tmpdir(), 'tandem-pglite-template-'));
+  return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** A migrated data folder, to copy to a server's `<TANDEM_DATA_DIR>/pglite`. */
+export async function migratedPgliteFolder(): Promise<Template> {
+  const { root, remove } = tempRoot();
   const folder = path.join(root, 'pglite');
-  const tarball = path.join(root, 'pglite.tar');
   const db = await openPglite(folder);
   try {
     await migrate(db);
   } finally {
     await db.close();
   }
-  // Dumped from the closed folder, so the tarball is the folder exactly.
-  const reopened = await PGlite.create(folder);
+  return { path: folder, remove };
+}
+
+/** Tarballs of a new database, empty and migrated, for `openPglite(undefined, { from })` in memory. */
+export async function pgliteTarballs(): Promise<{ empty: string; migrated: string; remove: () => void }> {
+  const { root, remove } = tempRoot();
+  const empty = path.join(root, 'empty.tar');
+  const migrated = path.join(root, 'migrated.tar');
+  const pg = await PGlite.create();
+  const dump = async (file: string) => writeFileSync(file, Buffer.from(await (await pg.dumpDataDir('none')).arrayBuffer()));
   try {
-    writeFileSync(tarball, Buffer.from(await (await reopened.dumpDataDir('none')).arrayBuffer()));
+    await dump(empty);
+    await migrate(pgliteDatabase(pg));
+    await dump(migrated);
   } finally {
-    await reopened.close();
+    await pg.close();
   }
-  return { folder, tarball, remove: () => rmSync(root, { recursive: true, force: true }) };
+  return { empty, migrated, remove };
 }

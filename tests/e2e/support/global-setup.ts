@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { makePgliteTemplate } from '../../support/pglite-template';
+import { migratedPgliteFolder } from '../../support/pglite-template';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -9,7 +9,7 @@ declare module 'vitest' {
 
 /** One migrated PGlite folder for the run, copied into each team server's data folder (team-server.ts). */
 export default async function setup(project: TestProject) {
-  const template = await makePgliteTemplate();
-  project.provide('pgliteTemplate', template.folder);
+  const template = await migratedPgliteFolder();
+  project.provide('pgliteTemplate', template.path);
   return () => template.remove();
 }

@@ -13,8 +13,8 @@ export const DATABASE_KINDS: DatabaseKind[] = ['pglite', 'postgres'];
 export async function freshDatabase(kind: DatabaseKind, { migrated = true } = {}): Promise<Database> {
   let db: Database;
   if (kind === 'pglite') {
-    // The run's migrated template (global-setup.ts), unless the test starts from nothing.
-    db = migrated ? await openPglite(undefined, { from: await openAsBlob(inject('pgliteTemplate')) }) : await openPglite();
+    // A copy of the run's new database (global-setup.ts): initdb for each would take seconds.
+    db = await openPglite(undefined, { from: await openAsBlob(inject(migrated ? 'pgliteMigrated' : 'pgliteEmpty')) });
   } else {
     const url = new URL(inject('postgresUrl'));
     const name = `t_${ulid().toLowerCase()}`;

@@ -1,0 +1,3 @@
+import { simulateSeeds } from './simulation-seeds';
+
+simulateSeeds(4);
