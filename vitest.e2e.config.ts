@@ -10,7 +10,8 @@ export default defineConfig({
     globalSetup: ['tests/e2e/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Two files at a time, as the unit run: each Chromium waits on its page, server and timers much of the time.
-    maxWorkers: 2,
+    // One file at a time: two Chromiums with their servers on two cores (load 8-10) made the
+    // timed waits of the longest flows (a second tab's poll, a 60 s review round) fail.
+    fileParallelism: false,
   },
 });
