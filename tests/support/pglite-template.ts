@@ -12,6 +12,12 @@ import { openPglite, pgliteDatabase } from '@/server/db/pglite';
  * so `migrate` on it is a no-op; the migrations' own tests start from the empty one.
  */
 
+/**
+ * Each copy's own sync epoch, as a new server's migration gives it: copies share the template's,
+ * and a device moving between two test servers must see them as different servers.
+ */
+export const NEW_EPOCH_SQL = 'UPDATE sync_epoch SET epoch = gen_random_uuid()::text, rotated_at = now()';
+
 export interface Template {
   path: string;
   remove: () => void;
