@@ -15,6 +15,20 @@ import { serverFor } from './support/suite';
 const RUNS: Record<DatabaseKind, number> = { pglite: 5000, postgres: 1500 };
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 
+/**
+ * What a 4xx says is wrong: the API's `{ error }`, or the title of an HTML page, which the
+ * review links (`/r/…`, opened from a hiring manager's e-mail) answer with, a random path
+ * reaching them now and then.
+ */
+function explanationIn(res: Response, body: string): unknown {
+  if (res.headers.get('content-type')?.startsWith('text/html')) return /<title>([^<]*)<\/title>/.exec(body)?.[1];
+  try {
+    return (JSON.parse(body) as { error?: unknown } | null)?.error;
+  } catch {
+    return undefined;
+  }
+}
+
 // --- pieces -----------------------------------------------------------------------------------
 
 const ULID_LIKE = fc.stringMatching(/^[0-9A-HJKMNP-TV-Z]{26}$/);
@@ -304,13 +318,7 @@ describe.each(Object.keys(RUNS) as DatabaseKind[])('fuzzing the server on %s', (
         const shown = { request: { ...r, body: r.body && r.body.length > 300 ? `${r.body.slice(0, 300)}… (${r.body.length} chars)` : r.body }, status: res.status, body: body.slice(0, 300) };
         if (res.status >= 500) serverErrors.push(shown);
         else if (res.status >= 400 && r.method !== 'HEAD') {
-          let parsed: unknown;
-          try {
-            parsed = JSON.parse(body);
-          } catch {
-            parsed = undefined;
-          }
-          const error = (parsed as { error?: unknown } | undefined)?.error;
+          const error = explanationIn(res, body);
           if (typeof error !== 'string' || error.length < 10) unexplained.push(shown);
         }
         if (res.status === 200 && /signout|revoke|roles/.test(r.path)) await refreshPool();
