@@ -9,14 +9,10 @@ import { openPglite, pgliteDatabase } from '@/server/db/pglite';
  * PGlite databases made once per test run and copied for every database a test opens. PGlite
  * runs initdb in WebAssembly for each new database: 5–13 s of CPU on these machines, where
  * loading a copy takes one or two. A migrated copy starts from the schema the migrations build,
- * so `migrate` on it is a no-op; the migrations' own tests start from the empty one.
+ * so `migrate` on it is a no-op; the migrations' own tests start from the empty one. Copies share
+ * the template's sync epoch, so each user of one rotates it (`rotateEpoch`), as a new server has
+ * its own: a device moving between two test servers must see them as different servers.
  */
-
-/**
- * Each copy's own sync epoch, as a new server's migration gives it: copies share the template's,
- * and a device moving between two test servers must see them as different servers.
- */
-export const NEW_EPOCH_SQL = 'UPDATE sync_epoch SET epoch = gen_random_uuid()::text, rotated_at = now()';
 
 export interface Template {
   path: string;

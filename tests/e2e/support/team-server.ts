@@ -5,8 +5,8 @@ import { inject } from 'vitest';
 import { createTeam, invite, listMembers, redeem, setRole } from '@/server/auth/team-admin';
 import { openDatabase } from '@/server/db/open';
 import { startServer } from '@/server/main';
+import { rotateEpoch } from '@/server/sync/epoch';
 import type { Role } from '@/lib/model';
-import { NEW_EPOCH_SQL } from '../../support/pglite-template';
 
 /** A real Tandem server on PGlite in a temp folder, which can be stopped and started again on the same port. */
 export async function startTeamServer({ teamName = 'E2E team', settings = {} }: { teamName?: string; settings?: Record<string, string> } = {}) {
@@ -15,7 +15,7 @@ export async function startTeamServer({ teamName = 'E2E team', settings = {} }: 
   cpSync(inject('pgliteTemplate'), path.join(dataDir, 'pglite'), { recursive: true });
   const env = (port: number) => ({ ...process.env, PORT: String(port), HOST: '127.0.0.1', TANDEM_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent', ...settings });
   let running = await startServer(env(0));
-  await running.db.exec(NEW_EPOCH_SQL);
+  await rotateEpoch(running.db);
   let stopped = false;
   const port = running.port;
   const team = await createTeam(running.db, teamName);

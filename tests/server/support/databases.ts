@@ -5,7 +5,7 @@ import type { Database } from '@/server/db/database';
 import { migrate } from '@/server/db/migrate';
 import { openPglite } from '@/server/db/pglite';
 import { openPostgres } from '@/server/db/postgres';
-import { NEW_EPOCH_SQL } from '../../support/pglite-template';
+import { rotateEpoch } from '@/server/sync/epoch';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 export const DATABASE_KINDS: DatabaseKind[] = ['pglite', 'postgres'];
@@ -16,7 +16,7 @@ export async function freshDatabase(kind: DatabaseKind, { migrated = true } = {}
   if (kind === 'pglite') {
     // A copy of the run's new database (global-setup.ts): initdb for each would take seconds.
     db = await openPglite(undefined, { from: await openAsBlob(inject(migrated ? 'pgliteMigrated' : 'pgliteEmpty')) });
-    if (migrated) await db.exec(NEW_EPOCH_SQL);
+    if (migrated) await rotateEpoch(db);
   } else {
     const url = new URL(inject('postgresUrl'));
     const name = `t_${ulid().toLowerCase()}`;
