@@ -143,7 +143,8 @@ ${rulesForm(member, member?.time_zone ?? null)}
 
   app.post('/:token/settings', async (c) => {
     const { reviewer, link } = await mustOpen(c);
-    const form = await c.req.parseBody({ all: true });
+    // A body that claims to be a form but is not one (a broken multipart) makes Hono throw.
+    const form = await c.req.parseBody({ all: true }).catch(() => fail(400, 'send the form from the mail settings page'));
     if (form.rules !== undefined) {
       const rules = parseRulesForm(form);
       if (!rules.ok) fail(400, rules.error);

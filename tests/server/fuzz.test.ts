@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTeam, invite, redeem } from '@/server/auth/team-admin';
 import { MAX_BODY_BYTES } from '@/server/http/app';
 import { MUTATIONS } from '@/lib/mutations';
+import { issueLink } from '@/server/review-link/links';
+import { linkSecret, signLink } from '@/server/review-link/token';
 import type { Note, PushResponse } from '@/lib/model';
 import type { DatabaseKind } from './support/databases';
 import { ADMIN_SECRET, type SignedIn, adminAppFor, as, identity, teamWith } from './support/server';
@@ -55,6 +57,8 @@ interface World {
   prospectIds: string[];
   noteIds: string[];
   emails: string[];
+  /** A hiring manager's review link to a request of the prospects, as their e-mail carries it. */
+  linkToken: string;
 }
 
 /** Mostly a good value, sometimes junk: so most arguments get past one check and trip the next. */
@@ -145,6 +149,31 @@ const adminBody = (w: World) =>
 
 const redeemBody = fc.record({ code: fc.oneof(text, fc.stringMatching(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/), junk), deviceName: fc.oneof(text, junk) }, { requiredKeys: [] });
 
+/** Stands for the decision the link made last, swapped in when the request is sent, so an undo can reach a real one. */
+const LAST_DECISION = 'fuzz-last-decision';
+
+const decideBody = (w: World) =>
+  withHoles(
+    fc.record(
+      {
+        prospectId: sometimes(fc.oneof(fc.constantFrom(...w.prospectIds), ULID_LIKE)),
+        verdict: sometimes(fc.constantFrom('approve', 'reject', 'approve', 'reject', 'maybe')),
+        met: sometimes(fc.array(fc.oneof(fc.constantFrom('Go', 'Postgres'), text), { maxLength: 3 })),
+        missing: sometimes(fc.array(fc.oneof(fc.constantFrom('Kubernetes'), text), { maxLength: 3 })),
+        note: sometimes(fc.oneof({ weight: 3, arbitrary: fc.string({ maxLength: 40 }) }, { weight: 1, arbitrary: text })),
+      },
+      { requiredKeys: ['prospectId', 'verdict'] },
+    ),
+  );
+const undoBody = fc.record({ decisionId: sometimes(fc.oneof({ weight: 3, arbitrary: fc.constant(LAST_DECISION) }, { weight: 1, arbitrary: ULID_LIKE })) }, { requiredKeys: [] });
+/** The link's mail settings form, as a browser posts it: the mail switch or the reminder rules. */
+const settingsForm = fc.oneof(
+  fc.constantFrom('mail=off', 'mail=on', 'mail=maybe', 'mail=on&mail=off', ''),
+  fc
+    .record({ day: fc.array(fc.oneof(fc.integer({ min: 0, max: 8 }).map(String), text), { maxLength: 8 }), start: fc.oneof(fc.constantFrom('08:00', '22:30', '24:00', '7:5'), text), end: fc.oneof(fc.constantFrom('07:00', '00:00'), text) })
+    .map(({ day, start, end }) => new URLSearchParams([['rules', '1'], ...day.map((d) => ['day', d]), ['quiet_start', start], ['quiet_end', end]].map(([k, v]) => [k!, v!.toWellFormed()])).toString()),
+);
+
 const HUGE = JSON.stringify({ clientId: 'client-huge-1', mutations: [], pad: 'x'.repeat(MAX_BODY_BYTES) });
 
 /** JSON text, sometimes cut short or with bytes spliced in. */
@@ -189,13 +218,13 @@ const pullQuery = (validClientIds: string[]) =>
     .map(([c, pairs]) => [...(c === null ? [] : [`clientId=${c}`]), ...pairs.map(([k, v]) => `${k}=${v}`)].join('&'));
 
 const segment = fc.oneof(
-  fc.constantFrom('v1', 'admin', 'push', 'pull', 'me', 'auth', 'redeem', 'signout', 'teams', 'invites', 'members', 'roles', 'revoke', 'devices', 'healthz', 'Acme', '..', '.', '', '%00', '%2F', '%E0%A4%A', '%', '%zz', '😀', 'a b'),
+  fc.constantFrom('v1', 'admin', 'r', 'decide', 'undo', 'settings', 'assets', 'push', 'pull', 'me', 'auth', 'redeem', 'signout', 'teams', 'invites', 'members', 'roles', 'revoke', 'devices', 'healthz', 'Acme', '..', '.', '', '%00', '%2F', '%E0%A4%A', '%', '%zz', '😀', 'a b'),
   fc.string({ maxLength: 12 }).map(encodeURIComponentSafe),
 );
-const KNOWN_PATHS = ['/v1/push', '/v1/pull', '/v1/me', '/v1/auth/redeem', '/v1/auth/signout', '/healthz', '/admin/teams', '/admin/teams/Acme/revoke', '/admin/teams/Acme/invites', '/admin/teams/Acme/members', '/admin/teams/Acme/devices', '/admin/teams/Acme/roles', '/admin/devices/abcd/revoke'];
+const KNOWN_PATHS = ['/r/assets/review-link.js', '/r/assets/review-link.css', '/v1/push', '/v1/pull', '/v1/me', '/v1/auth/redeem', '/v1/auth/signout', '/healthz', '/admin/teams', '/admin/teams/Acme/revoke', '/admin/teams/Acme/invites', '/admin/teams/Acme/members', '/admin/teams/Acme/devices', '/admin/teams/Acme/roles', '/admin/devices/abcd/revoke'];
 const anyPath = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...KNOWN_PATHS) },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('/v1', '/admin', ''), fc.array(segment, { maxLength: 4 })).map(([p, s]) => [p, ...s].join('/') || '/') },
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('/v1', '/admin', '/r', ''), fc.array(segment, { maxLength: 4 })).map(([p, s]) => [p, ...s].join('/') || '/') },
 );
 const anyMethod = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD') },
@@ -233,6 +262,22 @@ const requests = (w: World, clientIds: string[]): fc.Arbitrary<FuzzRequest> =>
     // Pulls with odd query strings.
     { weight: 3, arbitrary: fc.record({ method: fc.constant('GET'), path: pullQuery(clientIds).map((q) => `/v1/pull?${q}`), token: tokenRef, contentType: fc.constant(null), headers: extraHeaders, body: fc.constant(null) }) },
     { weight: 2, arbitrary: fc.record({ method: fc.constant('POST'), path: fc.constant('/v1/auth/redeem'), token: tokenRef, contentType, headers: extraHeaders, body: bodyFor(redeemBody.map(stringify), w) }) },
+    // The hiring manager's review link: its page, decisions and undos, and mail settings, mostly with the real token.
+    {
+      weight: 4,
+      arbitrary: fc
+        .record({
+          token: fc.oneof({ weight: 6, arbitrary: fc.constant(w.linkToken) }, { weight: 1, arbitrary: fc.constantFrom(`${w.linkToken}x`, w.linkToken.split('.')[0]!, `${w.linkToken}.x`) }, { weight: 1, arbitrary: segment }),
+          route: fc.oneof(
+            { weight: 2, arbitrary: fc.record({ method: fc.constantFrom('GET', 'HEAD'), suffix: fc.constantFrom('', '/settings', '/decide', '/nothing'), contentType: fc.constant(null), body: fc.constant(null) }) },
+            { weight: 4, arbitrary: fc.record({ method: fc.constant('POST'), suffix: fc.constant('/decide'), contentType, body: bodyFor(decideBody(w).map(stringify), w) }) },
+            { weight: 2, arbitrary: fc.record({ method: fc.constant('POST'), suffix: fc.constant('/undo'), contentType, body: bodyFor(undoBody.map(stringify), w) }) },
+            { weight: 2, arbitrary: fc.record({ method: fc.constant('POST'), suffix: fc.constant('/settings'), contentType: fc.constantFrom('application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json', null), body: fc.oneof({ weight: 4, arbitrary: settingsForm }, { weight: 1, arbitrary: anyBody(w) }) }) },
+          ),
+          headers: extraHeaders,
+        })
+        .map(({ token, route, headers }) => ({ method: route.method, path: `/r/${token}${route.suffix}`, token: 'none' as const, contentType: route.contentType, headers, body: route.body })),
+    },
     // Admin routes, often with the right secret.
     {
       weight: 2,
@@ -255,17 +300,24 @@ describe.each(Object.keys(RUNS) as DatabaseKind[])('fuzzing the server on %s', (
   beforeAll(async () => {
     adminApp = adminAppFor(server.db);
     // A team called Acme, so the admin routes find it; its members' emails are in the generators.
-    const { team, members } = await teamWith(server.db, ['recruiter', 'sourcer', 'admin'], 'Acme');
+    const { team, members } = await teamWith(server.db, ['recruiter', 'sourcer', 'admin', 'hiring_manager'], 'Acme');
     pool = members.slice(0, 2);
+    const hm = members[3]!;
     const prospectIds = [ulid(), ulid()];
     const noteIds = [ulid()];
+    const requisitionId = ulid();
+    const requestId = ulid();
     const recruiter = as(server.app, pool[0]!);
-    await recruiter.push([
+    const setUp = await recruiter.push([
       { name: 'prospect.upsert', args: { id: prospectIds[0], identity: identity('ada'), at: 1 } },
       { name: 'prospect.upsert', args: { id: prospectIds[1], identity: identity('grace', 'Grace Hopper'), at: 1 } },
       { name: 'note.add', args: { id: noteIds[0], prospectId: prospectIds[0], body: 'first', at: 2 } },
+      { name: 'requisition.save', args: { id: requisitionId, title: 'Staff Platform Engineer', hiringManagerId: hm.member.id, recruiterIds: [pool[0]!.member.id], mustHaves: ['Go', 'Postgres'], niceToHaves: ['Kubernetes'], feedbackSlaHours: 48, stages: ['Sourced'], at: 3 } },
+      { name: 'review.request', args: { id: requestId, requisitionId, reviewerId: hm.member.id, prospectIds, activityIds: prospectIds.map(() => ulid()), message: 'Two for the platform team', at: Date.now() } },
     ]);
-    world = { prospectIds, noteIds, emails: pool.map((m) => m.member.email) };
+    expect(setUp.rejected).toEqual([]);
+    const link = await issueLink(server.db, team.id, requestId, hm.member.id);
+    world = { prospectIds, noteIds, emails: pool.map((m) => m.member.email), linkToken: signLink(await linkSecret(server.db), link.id) };
     // Someone the fuzz never names, for the check afterwards.
     const other = await createTeam(server.db, 'Bystanders');
     const { code } = await invite(server.db, other.id, 'by.stander@elsewhere.example', 'recruiter');
@@ -291,6 +343,8 @@ describe.each(Object.keys(RUNS) as DatabaseKind[])('fuzzing the server on %s', (
     const unexplained: { request: FuzzRequest; status: number; body: string }[] = [];
     let sent = 0;
     let unsendable = 0;
+    let lastDecision = ulid();
+    let linkDecisions = 0;
     const started = performance.now();
 
     const authorization = (t: TokenRef): string | null =>
@@ -305,7 +359,7 @@ describe.each(Object.keys(RUNS) as DatabaseKind[])('fuzzing the server on %s', (
           if (auth !== null) headers.set('authorization', auth);
           if (r.contentType !== null) headers.set('content-type', r.contentType);
           const withBody = r.body !== null && r.method !== 'GET' && r.method !== 'HEAD';
-          req = new Request(new URL(r.path, 'http://localhost'), { method: r.method, headers, body: withBody ? r.body : undefined });
+          req = new Request(new URL(r.path, 'http://localhost'), { method: r.method, headers, body: withBody ? r.body!.replace(LAST_DECISION, lastDecision) : undefined });
         } catch {
           unsendable++; // not a request a client could send (the fetch API refused to build it)
           return;
@@ -322,11 +376,15 @@ describe.each(Object.keys(RUNS) as DatabaseKind[])('fuzzing the server on %s', (
           if (typeof error !== 'string' || error.length < 10) unexplained.push(shown);
         }
         if (res.status === 200 && /signout|revoke|roles/.test(r.path)) await refreshPool();
+        if (res.status === 200 && r.path.endsWith('/decide')) {
+          lastDecision = (JSON.parse(body) as { decision: { id: string } }).decision.id;
+          linkDecisions++;
+        }
       }),
       { numRuns: RUNS[kind], seed: SEED, endOnFailure: true },
     );
 
-    console.log(JSON.stringify({ fuzz: kind, seed: SEED, requests: sent, unsendable, serverErrors: serverErrors.length, ms: Math.round(performance.now() - started), statuses }));
+    console.log(JSON.stringify({ fuzz: kind, seed: SEED, requests: sent, unsendable, linkDecisions, serverErrors: serverErrors.length, ms: Math.round(performance.now() - started), statuses }));
     expect(serverErrors.slice(0, 5)).toEqual([]);
     expect(serverErrors).toHaveLength(0);
     expect(unexplained.slice(0, 5)).toEqual([]);
@@ -336,6 +394,8 @@ describe.each(Object.keys(RUNS) as DatabaseKind[])('fuzzing the server on %s', (
     expect(statuses[200]).toBeGreaterThan(RUNS[kind] / 20);
     expect(statuses[400]).toBeGreaterThan(RUNS[kind] / 20);
     expect(statuses[401]).toBeGreaterThan(0);
+    // The link's own routes were reached past the token: its hiring manager decided through it.
+    expect(linkDecisions).toBeGreaterThan(0);
   });
 
   it('still answers a valid push and pull correctly afterwards', async () => {
