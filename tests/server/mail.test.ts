@@ -301,6 +301,10 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: string }).error).toMatch(message);
     }
+    // A body that says it is a multipart form but is not one (found by the fuzz: it was a 500).
+    const broken = await server.app.request(`${path}/settings`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: 'rules=1&day=2&quiet_start=20:00&quiet_end=09:00' });
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as { error: string }).error).toMatch(/send the form from the mail settings page/);
     expect((await server.db.query('SELECT working_days FROM members WHERE id = $1', [hm.member.id]))[0]).toEqual({ working_days: null });
 
     const saved = await post('rules=1&day=2&day=3&day=4&day=5&day=6&quiet_start=20:00&quiet_end=09:00');
