@@ -214,7 +214,7 @@ function encodeURIComponentSafe(s: string): string {
 
 const pullQuery = (validClientIds: string[]) =>
   fc
-    .tuple(fc.option(fc.oneof(fc.constantFrom(...validClientIds), clientId.map((c) => encodeURIComponentSafe(String(c))))), fc.array(fc.tuple(queryKey, queryValue), { maxLength: 4 }))
+    .tuple(fc.option(fc.oneof(fc.constantFrom(...validClientIds), clientId.map((c) => encodeURIComponentSafe(typeof c === 'string' ? c : fc.stringify(c))))), fc.array(fc.tuple(queryKey, queryValue), { maxLength: 4 }))
     .map(([c, pairs]) => [...(c === null ? [] : [`clientId=${c}`]), ...pairs.map(([k, v]) => `${k}=${v}`)].join('&'));
 
 const segment = fc.oneof(
