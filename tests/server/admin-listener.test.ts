@@ -4,10 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { socketOps } from '@/server/admin/commands';
 import { adminSocketPath } from '@/server/http/admin-socket';
-import { startServer } from '@/server/main';
 import { freshDatabase, postgresUrlFor } from './support/databases';
-
-type Running = Awaited<ReturnType<typeof startServer>>;
+import { type Running, startServerOnCopy } from './support/real-server';
 
 const SECRET = 'listener-test-secret-0123456789';
 
@@ -19,7 +17,7 @@ describe('the admin routes listen apart from the public port (a real server)', (
   let root: string;
   const running: Running[] = [];
   const start = async (dir: string, extra: Record<string, string> = {}) => {
-    const server = await startServer({ PORT: '0', HOST: '127.0.0.1', TANDEM_DATA_DIR: dir, TANDEM_ADMIN_SECRET: SECRET, LOG_LEVEL: 'silent', ...extra });
+    const server = await startServerOnCopy({ PORT: '0', HOST: '127.0.0.1', TANDEM_DATA_DIR: dir, TANDEM_ADMIN_SECRET: SECRET, LOG_LEVEL: 'silent', ...extra });
     running.push(server);
     return server;
   };

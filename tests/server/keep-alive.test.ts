@@ -4,9 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '@/server/http/app';
-import { startServer } from '@/server/main';
+import { type Running, startServerOnCopy } from './support/real-server';
 
-type Running = Awaited<ReturnType<typeof startServer>>;
 
 const tooBig = JSON.stringify({ code: 'x'.repeat(MAX_BODY_BYTES + 10) });
 
@@ -21,7 +20,7 @@ describe('keep-alive connections after a refused body (a real server)', () => {
   let base: string;
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'tandem-keepalive-'));
-    running = await startServer({ PORT: '0', HOST: '127.0.0.1', TANDEM_DATA_DIR: dir, LOG_LEVEL: 'silent' });
+    running = await startServerOnCopy({ PORT: '0', HOST: '127.0.0.1', TANDEM_DATA_DIR: dir, LOG_LEVEL: 'silent' });
     base = `http://127.0.0.1:${running.port}`;
   });
   afterAll(async () => {

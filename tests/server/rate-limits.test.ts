@@ -9,7 +9,7 @@ import type { Database } from '@/server/db/database';
 import { createApp } from '@/server/http/app';
 import type { RateLimitConfig } from '@/server/http/rate-limits';
 import { createLogger } from '@/server/log';
-import { startServer } from '@/server/main';
+import { type Running, startServerOnCopy } from './support/real-server';
 import type { RedeemResponse } from '@/lib/model';
 import { freshDatabase } from './support/databases';
 import { type SignedIn, teamWith } from './support/server';
@@ -141,10 +141,10 @@ describe('rate limit settings', () => {
 
 describe('rate limits on a real server, from the environment', () => {
   let dir: string;
-  let running: Awaited<ReturnType<typeof startServer>>;
+  let running: Running;
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'tandem-limits-'));
-    running = await startServer({ PORT: '0', HOST: '127.0.0.1', TANDEM_DATA_DIR: dir, LOG_LEVEL: 'silent', TANDEM_RATE_PUSH_PER_MIN: '2', TANDEM_RATE_REDEEM_PER_MIN: '2' });
+    running = await startServerOnCopy({ PORT: '0', HOST: '127.0.0.1', TANDEM_DATA_DIR: dir, LOG_LEVEL: 'silent', TANDEM_RATE_PUSH_PER_MIN: '2', TANDEM_RATE_REDEEM_PER_MIN: '2' });
   });
   afterAll(async () => {
     await running.stop({ graceMs: 0 });

@@ -6,7 +6,7 @@ import { ulid } from 'ulidx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTeam, invite, redeem } from '@/server/auth/team-admin';
 import type { Database } from '@/server/db/database';
-import { startServer } from '@/server/main';
+import { type Running, startServerOnCopy } from './support/real-server';
 import { POKE_CLOSE, type PushResponse, type RedeemResponse } from '@/lib/model';
 import { PokeSocket } from './support/poke-socket';
 
@@ -22,7 +22,6 @@ function refused(port: number): Promise<boolean> {
   });
 }
 
-type Running = Awaited<ReturnType<typeof startServer>>;
 
 const settledWithin = <T>(p: Promise<T>, ms: number) => Promise.race([p.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), ms))]);
 
@@ -34,7 +33,7 @@ describe('graceful shutdown (PGlite in a folder)', () => {
   const servers: Running[] = [];
   let release = () => undefined as void;
   const start = async () => {
-    const running = await startServer({ PORT: '0', HOST: '127.0.0.1', TANDEM_DATA_DIR: dir, LOG_LEVEL: 'silent' });
+    const running = await startServerOnCopy({ PORT: '0', HOST: '127.0.0.1', TANDEM_DATA_DIR: dir, LOG_LEVEL: 'silent' });
     servers.push(running);
     return running;
   };
