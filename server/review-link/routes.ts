@@ -7,7 +7,7 @@ import type { Database } from '@/server/db/database';
 import { fail, jsonBody } from '@/server/http/errors';
 import type { RateLimits } from '@/server/http/rate-limits';
 import { pushOne } from '@/server/sync/push';
-import { MESSAGE_MAX_BYTES, type ReviewDecision, Verdict, shortText } from '@/lib/model';
+import { Id, MESSAGE_MAX_BYTES, type ReviewDecision, Verdict, shortText } from '@/lib/model';
 import { type OpenedLink, openLink } from './links';
 import { decisionOnPage, pageData } from './page-data';
 import { linkSecret, verifyLink } from './token';
@@ -31,13 +31,14 @@ const PAGE_HEADERS = {
 };
 
 const DecideBody = z.strictObject({
-  prospectId: z.string().min(1).max(64),
+  prospectId: Id,
   verdict: Verdict,
   met: z.array(shortText(200)).max(60).default([]),
   missing: z.array(shortText(200)).max(60).default([]),
   note: shortText(MESSAGE_MAX_BYTES).default(''),
 });
-const UndoBody = z.strictObject({ decisionId: z.string().min(1).max(64) });
+// Ids as the mutations take them: anything else (a NUL byte, say) must not reach a query.
+const UndoBody = z.strictObject({ decisionId: Id });
 
 function page(title: string, body: unknown) {
   return html`<!doctype html>

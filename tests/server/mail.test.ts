@@ -183,6 +183,12 @@ describe.each(DATABASE_KINDS)('review mail and the review link on %s', (kind) =>
     const again = await post(`${path}/decide`, { prospectId: ids[0], verdict: 'reject' });
     expect(again.status).toBe(409);
     expect(await again.json()).toEqual({ error: 'already decided; undo the decision first' });
+    // An id the mutations would never take is refused before any query (found by the fuzz: a NUL byte was a 500 on PGlite).
+    for (const decisionId of ['x\u0000y', 'not-an-id']) {
+      const bad = await post(`${path}/undo`, { decisionId });
+      expect(bad.status, decisionId).toBe(400);
+      expect(((await bad.json()) as { error: string }).error).toMatch(/must be a ULID/);
+    }
     const undone = await post(`${path}/undo`, { decisionId: decisions[0]!.id });
     expect(undone.status).toBe(200);
     expect(docsOf<ReviewDecision>(await recruiter.api.pullAll(), 'review_decision')[0]!.deletedAt).not.toBeNull();
