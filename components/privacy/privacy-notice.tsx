@@ -10,6 +10,7 @@ import { mutate } from '@/lib/db/mutate';
 import { type Activity, NoticeChannel, type Prospect } from '@/lib/model';
 import { activityLog } from '@/lib/mutations';
 import { noticeDueText, noticeState } from '@/lib/privacy/notice-clock';
+import { DAY_MS } from '@/lib/time-units';
 
 export const CHANNEL_LABELS: Record<NoticeChannel, string> = { email: 'Email', inmail: 'InMail', letter: 'Letter', other: 'Other' };
 
@@ -38,7 +39,7 @@ export function PrivacyNotice({ prospect, activities, now }: { prospect: Prospec
     run(async () => {
       const sentAt = dayFromInput(day);
       if (sentAt === null) throw new Error('choose the day the notice was sent');
-      if (sentAt > now + 86_400_000) throw new Error('the notice cannot have been sent in the future');
+      if (sentAt > now + DAY_MS) throw new Error('the notice cannot have been sent in the future');
       await mutate(db, activityLog, { prospectId: prospect.id, kind: 'privacy_notice_sent', data: { channel, sentAt } });
     });
 

@@ -1,5 +1,6 @@
 import type { Activity, ReviewDecision, ReviewRequest } from '@/lib/model';
 import type { TandemDB } from './database';
+import { DAY_MS } from '@/lib/time-units';
 
 export interface ReviewHistory {
   requests: ReviewRequest[];
@@ -23,7 +24,7 @@ export interface ActivityWindow {
   seenBefore: Set<string>;
 }
 
-const WEEK_MS = 7 * 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
 
 /** The span cut into weeks (both ends included), the unit the activities are read and kept in. */
 export function weekRanges(from: number, to: number): [number, number][] {

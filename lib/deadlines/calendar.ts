@@ -1,12 +1,11 @@
 import { TZDate } from '@date-fns/tz';
 import type { ReminderPolicy } from '@/lib/model';
+import { DAY_MS } from '@/lib/time-units';
 
 /**
  * Working days and quiet hours, read in the policy's time zone. Pure: every function takes the
  * instant it reasons about (ms since the epoch) and the policy.
  */
-
-const DAY_MS = 86_400_000;
 
 /** A calendar date (month 0-based, like Date) with its ISO weekday and the minute of the day, in one zone. */
 export interface LocalTime {

@@ -1,5 +1,6 @@
 import { formatDistanceStrict } from 'date-fns';
 import type { ReviewRequest } from '@/lib/model';
+import { DAY_MS } from '@/lib/time-units';
 
 /** Open and past its due time. Completed, withdrawn and reassigned requests are never overdue. */
 export function isOverdue(request: Pick<ReviewRequest, 'status' | 'dueAt'>, now: number): boolean {
@@ -33,7 +34,7 @@ export function dueSentence(dueAt: number, now: number): string {
  * now, else "12 Jun 14:00" (with the year when it is not this year's).
  */
 export function formatDueAt(dueAt: number, now: number, timeZone: string): string {
-  const within = Math.abs(dueAt - now) < 6 * 86_400_000;
+  const within = Math.abs(dueAt - now) < 6 * DAY_MS;
   const sameYear = parts(dueAt, timeZone, { year: 'numeric' }).year === parts(now, timeZone, { year: 'numeric' }).year;
   const p = parts(dueAt, timeZone, {
     weekday: 'short',

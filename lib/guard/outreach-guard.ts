@@ -1,6 +1,5 @@
+import { DAY_MS } from '@/lib/time-units';
 import type { Activity, OfferDeclineReason, OutreachChannel, PipelineEntry, Prospect, Requisition, ReviewRequest } from '@/lib/model';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A reason to pause before contacting someone, most serious first. */
 export type GuardWarning =

@@ -1,6 +1,7 @@
 import { isOverdue } from '@/lib/deadlines';
 import type { ReviewDecision, ReviewRequest } from '@/lib/model';
-import { HOUR_MS, median, percentile } from './stats';
+import { HOUR_MS } from '@/lib/time-units';
+import { median, percentile } from './stats';
 
 export interface ReviewerFeedback {
   reviewerId: string;

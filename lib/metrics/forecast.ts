@@ -1,7 +1,8 @@
 import type { Requisition } from '@/lib/model';
 import { MIN_DECIDED, passThrough } from './pass-through';
 import type { StageMove } from './stage-history';
-import { DAY_MS, median } from './stats';
+import { DAY_MS } from '@/lib/time-units';
+import { median } from './stats';
 import { stageDays } from './time-in-stage';
 
 export interface StageForecast {

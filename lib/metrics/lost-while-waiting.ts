@@ -1,7 +1,7 @@
 import type { ReviewDecision, ReviewRequest } from '@/lib/model';
 import { decisionOn, decisionsByPerson, endedAt } from './feedback-times';
 import type { StageMove } from './stage-history';
-import { HOUR_MS } from './stats';
+import { HOUR_MS } from '@/lib/time-units';
 
 export interface LostWhileWaiting {
   prospectId: string;

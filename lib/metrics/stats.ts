@@ -14,8 +14,6 @@ export function percentile(values: readonly number[], p: number): number | null 
 
 export const median = (values: readonly number[]): number | null => percentile(values, 50);
 
-export const DAY_MS = 86_400_000;
-export const HOUR_MS = 3_600_000;
 
 /** How often each value occurs, most frequent first (ties in alphabetical order, null last). */
 export function tally<T extends string | null>(values: readonly T[]): { value: T; count: number }[] {

@@ -1,6 +1,7 @@
 import type { Requisition } from '@/lib/model';
 import { stageHistory, type StageMove } from './stage-history';
-import { DAY_MS, median, percentile } from './stats';
+import { DAY_MS } from '@/lib/time-units';
+import { median, percentile } from './stats';
 
 export interface StageTime {
   stage: string;

@@ -12,11 +12,10 @@ import {
   type ReviewEvent,
   type ReviewRequest,
 } from '@/lib/model';
+import { HOUR_MS } from '@/lib/time-units';
 import { MutationRefused, NO_CHANGE, defineMutation, requireUnusedId, resolveProspect, resolveProspectId } from './define';
 import { requireMember } from './member';
 import type { MutationStore } from './store';
-
-const HOUR = 3_600_000;
 
 async function requireRequest(store: MutationStore, mutation: string, id: string) {
   const request = await store.get('reviewRequests', id);
@@ -90,7 +89,7 @@ export const reviewRequest = defineMutation({
       prospectIds: people,
       message,
       createdAt: at,
-      dueAt: at + requisition.feedbackSlaHours * HOUR,
+      dueAt: at + requisition.feedbackSlaHours * HOUR_MS,
       status: 'open',
       reassignedFrom: null,
       history: [],
@@ -234,7 +233,7 @@ export const reviewReassign = defineMutation({
       prospectIds: remaining,
       message: message || request.message,
       createdAt: at,
-      dueAt: at + slaHours * HOUR,
+      dueAt: at + slaHours * HOUR_MS,
       status: 'open',
       reassignedFrom: request.id,
       history: [],

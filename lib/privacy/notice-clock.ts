@@ -1,4 +1,5 @@
 import { localTime, nextAllowed, nextReminderAt } from '@/lib/deadlines';
+import { DAY_MS } from '@/lib/time-units';
 import type { Activity, NoticeAtDeadline, NoticeChannel, PrivacyChoices, ReminderPolicy } from '@/lib/model';
 
 /**
@@ -7,7 +8,6 @@ import type { Activity, NoticeAtDeadline, NoticeChannel, PrivacyChoices, Reminde
  * the device shows and reminds with it, and whatever erases at the deadline decides with it.
  */
 
-const DAY_MS = 86_400_000;
 /** The member who added the person hears of the notice this many days before it is due (less when the whole period is shorter). */
 export const NOTICE_LEAD_DAYS = 7;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Timestamp } from '@/lib/model';
+import { DAY_MS } from '@/lib/time-units';
 
 /** One notification as the engine decided it; the id also says what a click opens (notification-ids.ts). */
 export const NotificationSpec = z.object({
@@ -52,4 +53,4 @@ export type ReminderMemory = z.infer<typeof ReminderMemory>;
 export const emptyMemory = (): ReminderMemory => ({ requests: {}, followUps: {}, pending: [], checkIns: {}, notices: {} });
 
 /** Entries of requests and follow-ups that are gone are kept this long (a review undone within it is not re-announced). */
-export const FORGET_AFTER_MS = 60 * 86_400_000;
+export const FORGET_AFTER_MS = 60 * DAY_MS;

@@ -10,6 +10,7 @@ import { type Badge, badgeFor, decideReminders, type ReminderNames } from './dec
 import { emptyMemory, type NotificationSpec, ReminderMemory } from './memory';
 import { pageFor, parseNotificationId } from './notification-ids';
 import { readSyncState } from '@/lib/sync/session';
+import { DAY_MS } from '@/lib/time-units';
 
 /**
  * The member is reminded of the privacy notices of people they added in this many days: the
@@ -89,7 +90,7 @@ export class ReminderRunner {
         readSettings(db),
         db.members.get(me.memberId),
         db.requisitions.toArray(),
-        noticesDueFrom(db, me.memberId, now - NOTICE_REMINDERS_FOR_DAYS * 86_400_000),
+        noticesDueFrom(db, me.memberId, now - NOTICE_REMINDERS_FOR_DAYS * DAY_MS),
         teamPrivacyChoices(db),
         readSyncState(db),
       ]);

@@ -4,6 +4,7 @@ import { readMe, readSettings } from '@/lib/db/local-state';
 import { openRequestsForReviewer, pendingFollowUps } from '@/lib/db/review-queries';
 import { noticesDueFrom, teamPrivacyRow } from '@/lib/db/privacy-queries';
 import { NOTICE_REMINDERS_FOR_DAYS } from './runner';
+import { DAY_MS } from '@/lib/time-units';
 
 /**
  * Calls `onChange` now and whenever the reminder engine's inputs change in Dexie: who is signed
@@ -20,7 +21,7 @@ export function watchReminderInputs(db: TandemDB, onChange: () => void, onError:
       openRequestsForReviewer(db, me.memberId),
       pendingFollowUps(db, me.memberId),
       readSettings(db),
-      noticesDueFrom(db, me.memberId, Date.now() - NOTICE_REMINDERS_FOR_DAYS * 86_400_000),
+      noticesDueFrom(db, me.memberId, Date.now() - NOTICE_REMINDERS_FOR_DAYS * DAY_MS),
       teamPrivacyRow(db),
       // The weekly check-in's: a requisition the member joins is known from its first run.
       db.requisitions.toArray(),

@@ -2,6 +2,7 @@ import { PushResponse, RedeemResponse, type Role } from '@/lib/model';
 import { DEMO_MEMBERS, type DemoMemberKey } from './demo-data';
 import { pushBatches } from './batches';
 import { demoHistory } from './demo-history';
+import { DAY_MS } from '@/lib/time-units';
 
 /**
  * How much of a member's work one push carries. Each push is a transaction (some 25 ms on
@@ -9,7 +10,7 @@ import { demoHistory } from './demo-history';
  * between unrelated rows shows in no view (they sort by `at`), and within each person's and
  * review's history it stays the order of events (batches.ts).
  */
-const PUSH_WINDOW = 7 * 86_400_000;
+const PUSH_WINDOW = 7 * DAY_MS;
 /** Demo changes are under 1 KB each: this many stay well below a push body's limit. */
 const PUSH_MAX = 300;
 

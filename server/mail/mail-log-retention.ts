@@ -1,4 +1,4 @@
-import { DAY_MS } from '@/lib/metrics/stats';
+import { DAY_MS } from '@/lib/time-units';
 import type { Queryable } from '@/server/db/database';
 
 /** How long the mail log keeps a line, unless TANDEM_MAIL_LOG_DAYS says otherwise. */

@@ -1,9 +1,10 @@
 import { ulid } from 'ulidx';
 import type { Queryable } from '@/server/db/database';
 import type { Role, ReviewRequest } from '@/lib/model';
+import { DAY_MS } from '@/lib/time-units';
 
 /** A review link stays usable this long after the request's deadline. */
-export const LINK_GRACE_MS = 14 * 86_400_000;
+export const LINK_GRACE_MS = 14 * DAY_MS;
 
 export interface LinkRow {
   id: string;

@@ -1,6 +1,6 @@
 import type { OfferDeclineReason, PipelineStatus, Requisition, ReviewDecision, ReviewEvent, ReviewRequest, ReviewRequestStatus } from '@/lib/model';
 import type { StageMove } from '@/lib/metrics';
-import { DAY_MS, HOUR_MS } from '@/lib/metrics/stats';
+import { DAY_MS, HOUR_MS } from '@/lib/time-units';
 
 export const T0 = Date.UTC(2025, 0, 6); // Monday 6 January 2025, 00:00 UTC
 export const day = (d: number) => T0 + d * DAY_MS;
