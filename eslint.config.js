@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -7,7 +8,6 @@ import tseslint from 'typescript-eslint';
 const DEVICE_ONLY = ['dexie', 'dexie-*', 'react', 'react-dom', 'react/*', 'wxt', 'wxt/*', '#imports', '@webext-core/*', '@wxt-dev/*', '@/lib/db', '@/lib/db/*', '@/lib/sync', '@/lib/sync/*', '@/lib/page', '@/lib/page/*', '@/lib/tabs/*', '@/lib/reminders/*', '@/components/*', '@/entrypoints/*'];
 /** The folders (and single modules) of lib/ that make up the shared core. */
 const SHARED_CORE = ['model', 'mutations', 'metrics', 'deadlines', 'identity', 'privacy', 'reports', 'retry-loop', 'time-units'];
-const SINGLE_MODULES = new Set(['retry-loop', 'time-units']);
 
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'coverage/', 'test-results/', 'bench/pouchdb/'] },
@@ -43,7 +43,7 @@ export default tseslint.config(
   {
     // The shared core (DESIGN.md): it runs on the device and on the server, so it imports no
     // Dexie, React, browser API, nor anything of the device's database, sync or page code.
-    files: SHARED_CORE.map((name) => (SINGLE_MODULES.has(name) ? `lib/${name}.ts` : `lib/${name}/**/*.ts`)),
+    files: SHARED_CORE.map((name) => (existsSync(new URL(`lib/${name}.ts`, import.meta.url)) ? `lib/${name}.ts` : `lib/${name}/**/*.ts`)),
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: DEVICE_ONLY, message: 'The shared core runs on the server too: no Dexie, React, browser API or device code.' }] }],
     },

@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { socketOps } from '@/server/admin/commands';
 import { adminSocketPath } from '@/server/http/admin-socket';
 import { freshDatabase, postgresUrlFor } from './support/databases';
-import { type Running, startServerOnCopy } from './support/real-server';
+import { type Running, startServerOnCopy } from '../support/real-server';
 
 const SECRET = 'listener-test-secret-0123456789';
 
@@ -17,7 +17,7 @@ describe('the admin routes listen apart from the public port (a real server)', (
   let root: string;
   const running: Running[] = [];
   const start = async (dir: string, extra: Record<string, string> = {}) => {
-    const server = await startServerOnCopy({ PORT: '0', HOST: '127.0.0.1', TANDEM_DATA_DIR: dir, TANDEM_ADMIN_SECRET: SECRET, LOG_LEVEL: 'silent', ...extra });
+    const server = await startServerOnCopy({ PORT: '0', HOST: '127.0.0.1', TANDEM_DATA_DIR: dir, TANDEM_ADMIN_SECRET: SECRET, LOG_LEVEL: 'silent', ...extra }, { tarball: inject('pgliteMigrated') });
     running.push(server);
     return server;
   };

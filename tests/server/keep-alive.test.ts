@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { MAX_BODY_BYTES } from '@/server/http/app';
-import { type Running, startServerOnCopy } from './support/real-server';
+import { type Running, startServerOnCopy } from '../support/real-server';
 
 
 const tooBig = JSON.stringify({ code: 'x'.repeat(MAX_BODY_BYTES + 10) });
@@ -20,7 +20,7 @@ describe('keep-alive connections after a refused body (a real server)', () => {
   let base: string;
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'tandem-keepalive-'));
-    running = await startServerOnCopy({ PORT: '0', HOST: '127.0.0.1', TANDEM_DATA_DIR: dir, LOG_LEVEL: 'silent' });
+    running = await startServerOnCopy({ PORT: '0', HOST: '127.0.0.1', TANDEM_DATA_DIR: dir, LOG_LEVEL: 'silent' }, { tarball: inject('pgliteMigrated') });
     base = `http://127.0.0.1:${running.port}`;
   });
   afterAll(async () => {

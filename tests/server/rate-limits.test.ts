@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ulid } from 'ulidx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { createTeam, invite } from '@/server/auth/team-admin';
 import { readConfig } from '@/server/config';
 import type { Database } from '@/server/db/database';
 import { createApp } from '@/server/http/app';
 import type { RateLimitConfig } from '@/server/http/rate-limits';
 import { createLogger } from '@/server/log';
-import { type Running, startServerOnCopy } from './support/real-server';
+import { type Running, startServerOnCopy } from '../support/real-server';
 import type { RedeemResponse } from '@/lib/model';
 import { freshDatabase } from './support/databases';
 import { type SignedIn, teamWith } from './support/server';
@@ -144,7 +144,7 @@ describe('rate limits on a real server, from the environment', () => {
   let running: Running;
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'tandem-limits-'));
-    running = await startServerOnCopy({ PORT: '0', HOST: '127.0.0.1', TANDEM_DATA_DIR: dir, LOG_LEVEL: 'silent', TANDEM_RATE_PUSH_PER_MIN: '2', TANDEM_RATE_REDEEM_PER_MIN: '2' });
+    running = await startServerOnCopy({ PORT: '0', HOST: '127.0.0.1', TANDEM_DATA_DIR: dir, LOG_LEVEL: 'silent', TANDEM_RATE_PUSH_PER_MIN: '2', TANDEM_RATE_REDEEM_PER_MIN: '2' }, { tarball: inject('pgliteMigrated') });
   });
   afterAll(async () => {
     await running.stop({ graceMs: 0 });

@@ -3,10 +3,10 @@ import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ulid } from 'ulidx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { createTeam, invite, redeem } from '@/server/auth/team-admin';
 import type { Database } from '@/server/db/database';
-import { type Running, startServerOnCopy } from './support/real-server';
+import { type Running, startServerOnCopy } from '../support/real-server';
 import { POKE_CLOSE, type PushResponse, type RedeemResponse } from '@/lib/model';
 import { PokeSocket } from './support/poke-socket';
 
@@ -33,7 +33,7 @@ describe('graceful shutdown (PGlite in a folder)', () => {
   const servers: Running[] = [];
   let release = () => undefined as void;
   const start = async () => {
-    const running = await startServerOnCopy({ PORT: '0', HOST: '127.0.0.1', TANDEM_DATA_DIR: dir, LOG_LEVEL: 'silent' });
+    const running = await startServerOnCopy({ PORT: '0', HOST: '127.0.0.1', TANDEM_DATA_DIR: dir, LOG_LEVEL: 'silent' }, { tarball: inject('pgliteMigrated') });
     servers.push(running);
     return running;
   };

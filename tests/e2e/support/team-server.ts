@@ -1,21 +1,19 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { createTeam, invite, listMembers, redeem, setRole } from '@/server/auth/team-admin';
 import { openDatabase } from '@/server/db/open';
 import { startServer } from '@/server/main';
-import { rotateEpoch } from '@/server/sync/epoch';
 import type { Role } from '@/lib/model';
+import { startServerOnCopy } from '../../support/real-server';
 
 /** A real Tandem server on PGlite in a temp folder, which can be stopped and started again on the same port. */
 export async function startTeamServer({ teamName = 'E2E team', settings = {} }: { teamName?: string; settings?: Record<string, string> } = {}) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-e2e-server-'));
-  // A copy of the run's migrated database (global-setup.ts): a new one costs ~10 s of initdb.
-  cpSync(inject('pgliteTemplate'), path.join(dataDir, 'pglite'), { recursive: true });
   const env = (port: number) => ({ ...process.env, PORT: String(port), HOST: '127.0.0.1', TANDEM_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent', ...settings });
-  let running = await startServer(env(0));
-  await rotateEpoch(running.db);
+  // On a copy of the run's migrated database (global-setup.ts): a new one costs ~10 s of initdb.
+  let running = await startServerOnCopy(env(0), { folder: inject('pgliteTemplate') });
   let stopped = false;
   const port = running.port;
   const team = await createTeam(running.db, teamName);
