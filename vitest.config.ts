@@ -41,10 +41,12 @@ export default defineConfig({
         test: { ...app, name: 'app-mocking', include: MOCKING },
       },
       {
-        // The server against embedded PGlite and a real Postgres (started for the run).
+        // The server against embedded PGlite and a real Postgres (started for the run). Its files
+        // share a worker's imports too (none replaces a module): 397 s → 325 s on two cores.
         extends: true,
         test: {
           name: 'server',
+          isolate: false,
           environment: 'node',
           include: ['tests/server/**/*.test.ts', 'tests/sync/**/*.test.ts'],
           setupFiles: ['fake-indexeddb/auto'],

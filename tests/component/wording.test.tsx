@@ -11,6 +11,7 @@ import { ReviewApp } from '@/components/review/review-app';
 import { SidebarApp } from '@/components/sidebar/sidebar-app';
 import { DbProvider } from '@/components/ui/db-context';
 import { useUndo } from '@/components/ui/undo-store';
+import { FLEETING_MS } from '@/components/ui/use-fleeting';
 import type { TandemDB } from '@/lib/db/database';
 import { LOCAL_KEYS } from '@/lib/db/local-state';
 import type { ProspectIdentity } from '@/lib/model';
@@ -23,6 +24,7 @@ const HOUR = 3_600_000;
 let db: TandemDB;
 
 afterEach(() => {
+  vi.useRealTimers();
   useUndo.getState().dismiss();
   vi.unstubAllGlobals();
   db?.close();
@@ -187,7 +189,11 @@ describe('the requisitions page', () => {
     expect(dates.textContent).not.toMatch(/was due/);
   });
 
+  // Time runs as usual (Dexie, React and user-event wait on timers too), and jumps past the wait.
+  const jumpingTime = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+
   it('lets a saved message go after a while', async () => {
+    jumpingTime();
     const { recruiter } = await team();
     await signInAs(db, recruiter);
     window.history.replaceState(null, '', '/requisitions.html#new');
@@ -196,10 +202,14 @@ describe('the requisitions page', () => {
     await user.type(await screen.findByLabelText('Title'), 'Data Engineer');
     await user.click(screen.getByTestId('requisition-save'));
     await screen.findByText('Requisition created.');
-    await waitFor(() => expect(screen.queryByText('Requisition created.')).toBeNull(), { timeout: 8_000 });
+    await act(() => vi.advanceTimersByTimeAsync(FLEETING_MS / 2));
+    expect(screen.getByText('Requisition created.')).toBeInTheDocument();
+    await act(() => vi.advanceTimersByTimeAsync(FLEETING_MS / 2 + 100));
+    expect(screen.queryByText('Requisition created.')).toBeNull();
   });
 
   it('lets the nudge notice go after a while', async () => {
+    jumpingTime();
     const { recruiter, hm, requisitionId, adaId } = await team();
     await mutate(db, reviewRequest, { requisitionId, reviewerId: hm.me.memberId, prospectIds: [adaId], activityIds: [ulid()], at: Date.now() - 72 * HOUR }, recruiter);
     window.history.replaceState(null, '', `/requisitions.html#${requisitionId}`);
@@ -209,7 +219,8 @@ describe('the requisitions page', () => {
     await user.click(within(card).getByRole('button', { name: 'Nudge' }));
     const said = (text: string) => within(card).queryByText((_, el) => el?.getAttribute('role') === 'status' && el.textContent === text);
     await waitFor(() => expect(said('Nudged Hana Manager: they get a reminder now.')).not.toBeNull());
-    await waitFor(() => expect(said('Nudged Hana Manager: they get a reminder now.')).toBeNull(), { timeout: 8_000 });
+    await act(() => vi.advanceTimersByTimeAsync(FLEETING_MS + 100));
+    expect(said('Nudged Hana Manager: they get a reminder now.')).toBeNull();
   });
 });
 

@@ -1,8 +1,7 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { ulid } from 'ulidx';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTeam } from '@/server/auth/team-admin';
@@ -13,6 +12,7 @@ import { openPostgres } from '@/server/db/postgres';
 import { createAdminApp } from '@/server/http/admin-routes';
 import { createLogger } from '@/server/log';
 import type { RedeemResponse } from '@/lib/model';
+import { BUNDLE_CACHE, bundleScript } from '../support/bundled-script';
 import { DATABASE_KINDS, postgresUrlFor } from './support/databases';
 import { ADMIN_SECRET, type App, type Call, adminAppFor, appFor, call } from './support/server';
 import { serverFor } from './support/suite';
@@ -148,19 +148,17 @@ describe.each(DATABASE_KINDS)('admin HTTP routes on %s', (kind) => {
 
 const TSX = path.resolve('node_modules/.bin/tsx');
 /**
- * The CLI's source bundled into one file, where Node finds the project's packages. `npm run
- * admin` runs it through tsx, whose loader takes about 1.2 s of every call here (0.5 s in all
- * for a bundle); one call below still goes through tsx, as a person's does.
+ * The CLI bundled (tests/support/bundled-script.ts): `npm run admin` runs it through tsx, whose
+ * loader takes about 1.2 s of every call here; one call below still goes through tsx, as a
+ * person's does.
  */
-const BUNDLE_DIR = path.resolve('node_modules/.cache/tandem-admin-cli');
-const BUNDLE = path.join(BUNDLE_DIR, `cli-${process.pid}.mjs`);
+let bundle: { file: string; remove(): void };
 
 async function bundleCli() {
-  mkdirSync(BUNDLE_DIR, { recursive: true });
-  await build({ entryPoints: ['server/admin/cli.ts'], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: BUNDLE, logLevel: 'warning' });
+  bundle = await bundleScript('server/admin/cli.ts');
   // The migrations are read from beside the module that runs them.
-  rmSync(path.join(BUNDLE_DIR, 'migrations'), { force: true });
-  symlinkSync(MIGRATIONS_DIR, path.join(BUNDLE_DIR, 'migrations'));
+  rmSync(path.join(BUNDLE_CACHE, 'migrations'), { force: true });
+  symlinkSync(MIGRATIONS_DIR, path.join(BUNDLE_CACHE, 'migrations'));
 }
 
 interface Run {
@@ -176,7 +174,7 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 function cli(args: string[], env: Record<string, string>, { via = 'bundle' }: { via?: 'bundle' | 'tsx' } = {}): Promise<Run> {
-  const [command, script] = via === 'tsx' ? [TSX, 'server/admin/cli.ts'] : [process.execPath, BUNDLE];
+  const [command, script] = via === 'tsx' ? [TSX, 'server/admin/cli.ts'] : [process.execPath, bundle.file];
   return new Promise((resolve) => {
     execFile(command, [script, ...args], { env: childEnv(env), timeout: 60_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
@@ -211,7 +209,7 @@ describe('admin CLI', () => {
   afterAll(() => {
     if (server && server.exitCode === null) server.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
-    rmSync(BUNDLE, { force: true });
+    bundle?.remove();
   });
 
   it('without a server, opens the PGlite folder itself; a code it prints redeems once it has exited', { timeout: 180_000 }, async () => {

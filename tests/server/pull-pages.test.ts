@@ -7,12 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ulid } from 'ulidx';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { rotateEpochCommand } from '@/server/admin/rotate-epoch';
 import { announceServer } from '@/server/admin/running-server';
 import { openDatabase } from '@/server/db/open';
 import { rotateEpoch, rotateEpochIfClusterChanged } from '@/server/sync/epoch';
 import { ENTITY_SCHEMAS, type Note, PULL_PAGE_BYTES, type PullResponse, type ReviewRequest } from '@/lib/model';
+import { copyMigratedFolder } from '../support/real-server';
 import { DATABASE_KINDS, freshDatabase, postgresUrlFor } from './support/databases';
 import { as, docsOf, identity, teamWith } from './support/server';
 import { serverFor } from './support/suite';
@@ -166,6 +167,7 @@ describe('npm run -s admin -- rotate-epoch', () => {
 
   it('gives a PGlite folder a new epoch, and refuses while a server holds the folder', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-epoch-'));
+    copyMigratedFolder(dataDir, { tarball: inject('pgliteMigrated') });
     try {
       const before = await epochOf({ dataDir });
       expect(await rotateEpochCommand({ dataDir })).toMatch(/^new sync epoch [0-9a-f-]{36}: on their next sync, devices pull the team's data again/);

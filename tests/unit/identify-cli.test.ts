@@ -2,12 +2,18 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProspectIdentity } from '@/lib/model/identity';
+import { bundleScript } from '../support/bundled-script';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURE = path.resolve(REPO_ROOT, '../shared/fixtures/linkedin/member-2025-04-fresh-load.html');
 const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
+let bundle: Awaited<ReturnType<typeof bundleScript>>;
+beforeAll(async () => {
+  bundle = await bundleScript('scripts/identify.ts');
+});
+afterAll(() => bundle.remove());
 
 interface Run {
   code: number;
@@ -15,10 +21,14 @@ interface Run {
   stderr: string;
 }
 
-/** Runs scripts/identify.ts as `npm run identify` does (tsx), without npm's own output. */
-async function runCli(args: string[]): Promise<Run> {
+/**
+ * Runs scripts/identify.ts without npm's own output: bundled (tests/support/bundled-script.ts),
+ * or through tsx as `npm run identify` does (its loader costs about a second a call).
+ */
+async function runCli(args: string[], { via = 'bundle' }: { via?: 'bundle' | 'tsx' } = {}): Promise<Run> {
+  const [command, script] = via === 'tsx' ? [TSX, 'scripts/identify.ts'] : [process.execPath, bundle.file];
   try {
-    const { stdout, stderr } = await promisify(execFile)(TSX, ['scripts/identify.ts', ...args], { cwd: REPO_ROOT });
+    const { stdout, stderr } = await promisify(execFile)(command, [script, ...args], { cwd: REPO_ROOT });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -28,7 +38,8 @@ async function runCli(args: string[]): Promise<Run> {
 
 describe('npm run identify', () => {
   it('prints the identity of a saved page as pretty JSON', async () => {
-    const run = await runCli(['--url', 'https://www.linkedin.com/in/robertkcheung/', '--file', FIXTURE]);
+    // As `npm run identify` runs it.
+    const run = await runCli(['--url', 'https://www.linkedin.com/in/robertkcheung/', '--file', FIXTURE], { via: 'tsx' });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('\n  "key": "linkedin:robertkcheung",\n');
     const identity = ProspectIdentity.parse(JSON.parse(run.stdout));
