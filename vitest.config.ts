@@ -26,6 +26,8 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     restoreMocks: true,
+    // As testing-library's waits (tests/setup.ts): Vitest's default, 1 s, is short for a loaded machine.
+    expect: { poll: { timeout: 5_000 } },
     // Vitest leaves a core to itself (cores − 1): one worker on CI's two. Two took the run
     // from 1,079 s to 701 s there.
     maxWorkers: 2,
