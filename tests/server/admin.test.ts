@@ -12,7 +12,7 @@ import { openPostgres } from '@/server/db/postgres';
 import { createAdminApp } from '@/server/http/admin-routes';
 import { createLogger } from '@/server/log';
 import type { RedeemResponse } from '@/lib/model';
-import { BUNDLE_CACHE, bundleScript } from '../support/bundled-script';
+import { BUNDLE_CACHE, type Bundle, bundleScript } from '../support/bundled-script';
 import { DATABASE_KINDS, postgresUrlFor } from './support/databases';
 import { ADMIN_SECRET, type App, type Call, adminAppFor, appFor, call } from './support/server';
 import { serverFor } from './support/suite';
@@ -152,7 +152,7 @@ const TSX = path.resolve('node_modules/.bin/tsx');
  * loader takes about 1.2 s of every call here; one call below still goes through tsx, as a
  * person's does.
  */
-let bundle: { file: string; remove(): void };
+let bundle: Bundle;
 
 async function bundleCli() {
   bundle = await bundleScript('server/admin/cli.ts');

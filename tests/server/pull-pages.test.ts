@@ -167,8 +167,8 @@ describe('npm run -s admin -- rotate-epoch', () => {
 
   it('gives a PGlite folder a new epoch, and refuses while a server holds the folder', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-epoch-'));
-    copyMigratedFolder(dataDir, { tarball: inject('pgliteMigrated') });
     try {
+      copyMigratedFolder(dataDir, { tarball: inject('pgliteMigrated') });
       const before = await epochOf({ dataDir });
       expect(await rotateEpochCommand({ dataDir })).toMatch(/^new sync epoch [0-9a-f-]{36}: on their next sync, devices pull the team's data again/);
       expect(await epochOf({ dataDir })).not.toBe(before);

@@ -4,12 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProspectIdentity } from '@/lib/model/identity';
-import { bundleScript } from '../support/bundled-script';
+import { type Bundle, bundleScript } from '../support/bundled-script';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURE = path.resolve(REPO_ROOT, '../shared/fixtures/linkedin/member-2025-04-fresh-load.html');
 const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
-let bundle: Awaited<ReturnType<typeof bundleScript>>;
+let bundle: Bundle;
 beforeAll(async () => {
   bundle = await bundleScript('scripts/identify.ts');
 });
