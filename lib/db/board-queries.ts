@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import { startingWith } from './key-ranges';
 import type { StageMove } from '@/lib/metrics';
 import type { PipelineEntry, Prospect, ReviewDecision, ReviewRequest } from '@/lib/model';
 import { type ProspectRow, type TandemDB, fromProspectRow } from './database';
@@ -30,9 +30,7 @@ async function personOf(db: TandemDB, row: ProspectRow | undefined, id: string):
 
 /** The newest live activity of a person, through the `[prospectId+at]` index (newest first, stops at the first live one). */
 async function lastActivity(db: TandemDB, prospectId: string): Promise<number | undefined> {
-  const newest = await db.activities
-    .where('[prospectId+at]')
-    .between([prospectId, Dexie.minKey], [prospectId, Dexie.maxKey])
+  const newest = await startingWith(db.activities.where('[prospectId+at]'), prospectId)
     .reverse()
     .filter((a) => a.deletedAt === null)
     .first();

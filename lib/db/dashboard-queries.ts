@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import { startingWith } from './key-ranges';
 import { isStageMove, type StageMove } from '@/lib/metrics';
 import type { TandemDB } from './database';
 
@@ -8,6 +8,6 @@ import type { TandemDB } from './database';
  */
 export async function stageMoves(db: TandemDB, requisitionId: string | null = null): Promise<StageMove[]> {
   const index = db.activities.where('[kind+requisitionId]');
-  const rows = requisitionId === null ? await index.between(['stage_changed', Dexie.minKey], ['stage_changed', Dexie.maxKey]).toArray() : await index.equals(['stage_changed', requisitionId]).toArray();
+  const rows = requisitionId === null ? await startingWith(index, 'stage_changed').toArray() : await index.equals(['stage_changed', requisitionId]).toArray();
   return rows.filter(isStageMove);
 }

@@ -1,4 +1,5 @@
 import Dexie, { type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreTable, type DBCoreTransaction } from 'dexie';
+import { startingWith } from './key-ranges';
 import { keepDerivedTable } from './derived-table';
 
 /**
@@ -152,7 +153,7 @@ export async function recomputeLastActivity(db: Dexie, after: string | null, max
   const ended = rows.length < maxRows;
   const cut = rows[rows.length - 1]?.prospectId;
   if (!ended && cut !== undefined) {
-    rows = rows[0]!.prospectId === cut ? ((await activities.where('[prospectId+at]').between([cut, Dexie.minKey], [cut, Dexie.maxKey]).toArray()) as ActivityFields[]) : rows.filter((a) => a.prospectId !== cut);
+    rows = rows[0]!.prospectId === cut ? ((await startingWith(activities.where('[prospectId+at]'), cut).toArray()) as ActivityFields[]) : rows.filter((a) => a.prospectId !== cut);
   }
   const last = rows[rows.length - 1]?.prospectId ?? null;
   const table = db.table(LAST_ACTIVITY);

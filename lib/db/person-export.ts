@@ -1,4 +1,4 @@
-import { Dexie } from 'dexie';
+import { startingWith } from './key-ranges';
 import type { Prospect } from '@/lib/model';
 import { type PersonExport, type PersonSource, gatherPerson, idsToName } from '@/lib/privacy/person-export';
 import { type TandemDB, fromStoredRow } from './database';
@@ -18,7 +18,7 @@ function deviceSource(db: TandemDB): PersonSource {
       else {
         const compound = indexes.find((i) => Array.isArray(i.keyPath) && i.keyPath[0] === field);
         rows = compound
-          ? (await Promise.all(ids.map((id) => t.where(compound.name).between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()))).flat()
+          ? (await Promise.all(ids.map((id) => startingWith(t.where(compound.name), id).toArray()))).flat()
           : await t.filter((row: Record<string, unknown>) => ids.includes(row[field] as string)).toArray();
       }
       return rows.map((row) => fromStoredRow<typeof table>(table, row as never));

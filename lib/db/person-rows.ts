@@ -1,4 +1,5 @@
-import Dexie, { type Table } from 'dexie';
+import type { Table } from 'dexie';
+import { startingWith } from './key-ranges';
 import { PERSON_FIELDS, type SyncedTable } from '@/lib/model';
 import type { TandemDB } from './database';
 
@@ -11,7 +12,7 @@ async function rowsNaming(table: Table<{ id: string }>, field: string, ids: read
   if (indexes.some((i) => i.keyPath === field)) return (await table.where(field).anyOf([...ids]).distinct().toArray());
   const compound = indexes.find((i) => Array.isArray(i.keyPath) && i.keyPath[0] === field);
   if (compound) {
-    const found = await Promise.all(ids.map((id) => table.where(compound.name).between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()));
+    const found = await Promise.all(ids.map((id) => startingWith(table.where(compound.name), id).toArray()));
     return found.flat();
   }
   const wanted = new Set(ids);

@@ -1,4 +1,5 @@
 import { Dexie } from 'dexie';
+import { prefixRange, startingWith } from './key-ranges';
 import { type PrivacyChoices, type Prospect, TEAM_PRIVACY_ID, type TeamPrivacy, privacyChoices } from '@/lib/model';
 import { resolveProspectId } from '@/lib/mutations';
 import { noticeDueAt } from '@/lib/privacy/notice-clock';
@@ -63,10 +64,7 @@ export async function noticesDue(db: TandemDB, options: { limit?: number; create
  */
 export async function addedBy(db: TandemDB, person: Prospect): Promise<string | null> {
   if (person.createdBy) return person.createdBy;
-  const first = await db.activities
-    .where('[prospectId+at]')
-    .between([person.id, Dexie.minKey], [person.id, Dexie.maxKey])
-    .first();
+  const first = await startingWith(db.activities.where('[prospectId+at]'), person.id).first();
   return first?.actorId ?? null;
 }
 
@@ -95,13 +93,10 @@ export async function noticesDueFrom(db: TandemDB, memberId: string, since: numb
 async function haveNotice(db: TandemDB, prospectIds: string[]): Promise<boolean[]> {
   if (prospectIds.length === 0) return [];
   const ids = await idsOfPeople(db, prospectIds);
-  const ranges = [...new Set(ids.flat())].map((id) => [
-    ['privacy_notice_sent', id, Dexie.minKey],
-    ['privacy_notice_sent', id, Dexie.maxKey],
-  ]);
+  const ranges = [...new Set(ids.flat())].map((id) => prefixRange('privacy_notice_sent', id));
   const notices = await db.activities
     .where('[kind+prospectId+at]')
-    .inAnyRange(ranges as [unknown, unknown][])
+    .inAnyRange(ranges)
     .filter((a) => a.deletedAt === null)
     .toArray();
   const noticed = new Set(notices.map((a) => a.prospectId));

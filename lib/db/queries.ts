@@ -1,5 +1,6 @@
 import { startOfDay, endOfDay } from 'date-fns';
 import { Dexie } from 'dexie';
+import { startingWith } from './key-ranges';
 import type { Activity, Member, Note, PipelineEntry, Prospect } from '@/lib/model';
 import { type TandemDB, fromProspectRow } from './database';
 import { readMe } from './local-state';
@@ -108,10 +109,7 @@ async function byPeople<T>(db: TandemDB, prospectIds: readonly string[], read: (
 /** The person's feed (every id of theirs), newest first, tombstones left out. */
 export async function activitiesFor(db: TandemDB, prospectId: string): Promise<Activity[]> {
   const rows = await byPerson(db, prospectId, (id) =>
-    db.activities
-      .where('[prospectId+at]')
-      .between([id, Dexie.minKey], [id, Dexie.maxKey])
-      .toArray(),
+    startingWith(db.activities.where('[prospectId+at]'), id).toArray(),
   );
   return rows.flat().filter((a) => a.deletedAt === null).sort((a, b) => b.at - a.at);
 }
@@ -119,9 +117,7 @@ export async function activitiesFor(db: TandemDB, prospectId: string): Promise<A
 /** The person's newest activities (every id of theirs), newest first, and whether older ones exist: `limit` index entries per id at most. */
 export async function recentActivitiesFor(db: TandemDB, prospectId: string, limit: number): Promise<{ activities: Activity[]; more: boolean }> {
   const rows = await byPerson(db, prospectId, (id) =>
-    db.activities
-      .where('[prospectId+at]')
-      .between([id, Dexie.minKey], [id, Dexie.maxKey])
+    startingWith(db.activities.where('[prospectId+at]'), id)
       .reverse()
       .limit(limit + 1)
       .toArray(),
@@ -230,10 +226,7 @@ export async function activitiesOfKindFor<K extends Activity['kind']>(db: Tandem
 /** `activitiesOfKindFor` for each of some people. */
 export async function activitiesOfKindForPeople<K extends Activity['kind']>(db: TandemDB, prospectIds: readonly string[], kind: K): Promise<Extract<Activity, { kind: K }>[][]> {
   const rows = await byPeople(db, prospectIds, (id) =>
-    db.activities
-      .where('[kind+prospectId+at]')
-      .between([kind, id, Dexie.minKey], [kind, id, Dexie.maxKey])
-      .toArray(),
+    startingWith(db.activities.where('[kind+prospectId+at]'), kind, id).toArray(),
   );
   return rows.map((person) =>
     person
@@ -252,10 +245,7 @@ export async function notesFor(db: TandemDB, prospectId: string, memberId: strin
 /** `notesFor` for each of some people. */
 export async function notesForPeople(db: TandemDB, prospectIds: readonly string[], memberId: string): Promise<Note[][]> {
   const rows = await byPeople(db, prospectIds, (id) =>
-    db.notes
-      .where('[prospectId+createdAt]')
-      .between([id, Dexie.minKey], [id, Dexie.maxKey])
-      .toArray(),
+    startingWith(db.notes.where('[prospectId+createdAt]'), id).toArray(),
   );
   return rows.map((person) =>
     person
