@@ -8,7 +8,8 @@
 import 'fake-indexeddb/auto';
 import { ulid } from 'ulidx';
 import { TandemDB, toStoredRow } from '@/lib/db/database';
-import { searchBasis, searchWithin } from '@/lib/db/people-search';
+import { searchBasis } from '@/lib/db/people-filters';
+import { searchWithin } from '@/lib/db/people-search';
 import { allowSyncedWrites } from '@/lib/db/synced-write-guard';
 import { type Activity, NO_FILTERS, type Note, type Prospect, type SyncedTable } from '@/lib/model';
 import { load1, median, out, percentile, round, runBench } from './support/harness';

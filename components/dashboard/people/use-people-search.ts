@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useDb } from '@/components/ui/db-context';
-import { type PeoplePage, countMatches, searchBasis, searchPage } from '@/lib/db/people-search';
+import { searchBasis } from '@/lib/db/people-filters';
+import { type PeoplePage, countMatches, searchPage } from '@/lib/db/people-search';
 import type { Me, PeopleFilters } from '@/lib/model';
 
 /**

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TandemDB } from '@/lib/db/database';
-import { WORD_CAP, countMatches, matchText, orderByLastActivity, searchBasis, searchWithin } from '@/lib/db/people-search';
+import { searchBasis } from '@/lib/db/people-filters';
+import { orderByLastActivity } from '@/lib/db/people-order';
+import { WORD_CAP, countMatches, matchText, searchWithin } from '@/lib/db/people-search';
 import { NO_FILTERS, type Note } from '@/lib/model';
 import { arrived, freshDb, searchPerson, viewedAt } from '../../support/db';
 

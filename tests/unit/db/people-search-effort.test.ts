@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TandemDB } from '@/lib/db/database';
-import { WORD_CAP, matchText, orderByLastActivity, searchBasis, searchPage, searchWithin } from '@/lib/db/people-search';
+import { searchBasis } from '@/lib/db/people-filters';
+import { orderByLastActivity } from '@/lib/db/people-order';
+import { WORD_CAP, matchText, searchPage, searchWithin } from '@/lib/db/people-search';
 import { type Activity, NO_FILTERS, type Prospect } from '@/lib/model';
 import { arrived, freshDb } from '../../support/db';
 

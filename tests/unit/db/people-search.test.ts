@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TandemDB } from '@/lib/db/database';
-import { matchText, orderByLastActivity, searchPeople } from '@/lib/db/people-search';
+import { orderByLastActivity } from '@/lib/db/people-order';
+import { matchText, searchPeople } from '@/lib/db/people-search';
 import { type Activity, NO_FILTERS, type Note, type PeopleFilters, type Prospect, type ReviewDecision } from '@/lib/model';
 import { day, move, requisition } from '../metrics/fixtures';
 import { arrived, freshDb } from '../../support/db';
