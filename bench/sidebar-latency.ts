@@ -1,8 +1,9 @@
-// Budgets, in headless Debian Chromium with the built extension:
-// - the sidebar shows the identity ≤ 150 ms after DOMContentLoaded (median of 10 loads of
+// Budgets (issue 13), in headless Debian Chromium with the built extension:
+// - the sidebar shows the identity ≤ 100 ms after DOMContentLoaded (median of 10 loads of
 //   member-2025-04-fresh-load.html);
-// - the page's load event at most 5 % later with the extension than without (same run, ratio);
-// - after in-app navigation the sidebar shows the new person within 200 ms.
+// - the page's load event at most 3 % later with the extension than without (same run, ratio);
+// - after in-app navigation the sidebar shows the new person within 120 ms.
+// Then the same two figures on that page with one slow image, as a real page loads (no budget).
 // BENCH_RUNS sets the number of loads (default 10).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -43,7 +44,16 @@ async function identityShownAt(page: Page, key: string): Promise<number> {
   throw new Error(`the sidebar never showed ${key}`);
 }
 
-async function loadAndIdentity(ext: ExtensionBrowser, plain: BrowserContext) {
+/**
+ * The fixture page loads everything it asks for in tens of milliseconds, so its load event comes
+ * soon after DOMContentLoaded; a real profile's waits seconds for images and the like. The slow
+ * page is the same page with one image answered `SLOW_IMAGE_MS` late, as a real page's load is
+ * held (not a budget of the issue: it shows what a member sees on such a page).
+ */
+const SLOW_IMAGE_MS = 1_500;
+const SLOW_IMAGE = 'https://www.linkedin.com/tandem-bench/slow.png';
+
+async function loadAndIdentity(ext: ExtensionBrowser, plain: BrowserContext, slow = false) {
   const identityMs: number[] = [];
   const withMs: number[] = [];
   const withoutMs: number[] = [];
@@ -61,8 +71,16 @@ async function loadAndIdentity(ext: ExtensionBrowser, plain: BrowserContext) {
     withMs.push(t.loadMs);
     withoutMs.push(u.loadMs);
   }
-  out({ bench: 'sidebar-identity-after-dcl', runs: RUNS, medianMs: round(median(identityMs)), minMs: round(Math.min(...identityMs)), maxMs: round(Math.max(...identityMs)), budgetMs: 100 });
-  out({ bench: 'page-load-event', runs: RUNS, medianWithMs: round(median(withMs)), medianWithoutMs: round(median(withoutMs)), ratio: +(median(withMs) / median(withoutMs)).toFixed(3), budgetRatio: 1.03 });
+  const identity = { runs: RUNS, medianMs: round(median(identityMs)), minMs: round(Math.min(...identityMs)), maxMs: round(Math.max(...identityMs)) };
+  const loadEvent = { runs: RUNS, medianWithMs: round(median(withMs)), medianWithoutMs: round(median(withoutMs)), ratio: +(median(withMs) / median(withoutMs)).toFixed(3) };
+  if (slow) {
+    const page = { slowImageMs: SLOW_IMAGE_MS };
+    out({ bench: 'sidebar-identity-after-dcl-slow-page', ...identity, ...page });
+    out({ bench: 'page-load-event-slow-page', ...loadEvent, ...page });
+  } else {
+    out({ bench: 'sidebar-identity-after-dcl', ...identity, budgetMs: 100 });
+    out({ bench: 'page-load-event', ...loadEvent, budgetRatio: 1.03 });
+  }
 }
 
 async function inAppNavigation(ext: ExtensionBrowser) {
@@ -101,6 +119,10 @@ for (const context of [ext.context, plain.context]) await context.addInitScript(
 try {
   await loadAndIdentity(ext, plain.context);
   await inAppNavigation(ext);
+  const page = fixture('member-2025-04-fresh-load.html').toString('utf8');
+  server.route({ url: PROFILE, body: page.replace(/<\/body>/i, `<img src="${SLOW_IMAGE}" alt=""></body>`) });
+  server.route({ url: SLOW_IMAGE, body: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'), contentType: 'image/png', delayMs: SLOW_IMAGE_MS });
+  await loadAndIdentity(ext, plain.context, true);
 } finally {
   await ext.close();
   await plain.close();

@@ -16,6 +16,8 @@ export interface Route {
   url: string;
   body: string | Buffer;
   contentType?: string;
+  /** Answer this much later: a slow image, say, holds the page's load event as a real page's do. */
+  delayMs?: number;
 }
 
 export interface FixtureServer {
@@ -52,12 +54,16 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       res.end('not found');
       return;
     }
-    res.writeHead(200, {
-      'content-type': route.contentType ?? 'text/html; charset=utf-8',
-      'content-security-policy': STRICT_CSP,
-      'cache-control': 'no-store',
-    });
-    res.end(route.body);
+    const answer = () => {
+      res.writeHead(200, {
+        'content-type': route.contentType ?? 'text/html; charset=utf-8',
+        'content-security-policy': STRICT_CSP,
+        'cache-control': 'no-store',
+      });
+      res.end(route.body);
+    };
+    if (route.delayMs) setTimeout(answer, route.delayMs);
+    else answer();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
