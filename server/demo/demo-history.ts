@@ -48,6 +48,22 @@ interface ReviewAsk {
  * outcomes and even ids come from seeded generators. `memberIds` are the demo members' ids on
  * the server.
  */
+const isWeekday = (day: number) => day !== 0 && day !== 6;
+
+/** `t` (whole milliseconds) when it is in working hours (weekdays, 8:00 to 18:00 UTC), else null. */
+function inWorkingHours(t: number): number | null {
+  const d = new Date(t);
+  return isWeekday(d.getUTCDay()) && d.getUTCHours() >= 8 && d.getUTCHours() < 18 ? d.getTime() : null;
+}
+
+/** 8:00 UTC on the first working day after `t` (out of working hours): the same day before 8:00. */
+function nextWorkingMorning(t: number): number {
+  const d = new Date(t);
+  let day = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + (d.getUTCHours() < 8 ? 0 : 1));
+  while (!isWeekday(new Date(day).getUTCDay())) day += DAY;
+  return day + 8 * HOUR;
+}
+
 export function demoHistory({ now, seed = 7, memberIds }: { now: number; seed?: number; memberIds: Record<DemoMemberKey, string> }): DemoMutation[] {
   return new DemoStory(now, seed, memberIds).tell();
 }
@@ -136,13 +152,7 @@ class DemoStory {
    * happened overnight or at the weekend is spread over the day people do it).
    */
   private work(t: number): number {
-    const d = new Date(t);
-    const hour = d.getUTCHours();
-    const weekday = (day: number) => day !== 0 && day !== 6;
-    if (weekday(d.getUTCDay()) && hour >= 8 && hour < 18) return d.getTime();
-    let day = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + (hour < 8 ? 0 : 1));
-    while (!weekday(new Date(day).getUTCDay())) day += DAY;
-    return day + this.int(8, 17) * HOUR + this.int(0, 59) * MINUTE;
+    return inWorkingHours(t) ?? nextWorkingMorning(t) + this.int(0, 9) * HOUR + this.int(0, 59) * MINUTE;
   }
   private later(t: number, loDays: number, hiDays: number): number {
     return this.work(t + this.between(loDays, hiDays) * DAY);
@@ -156,7 +166,9 @@ class DemoStory {
   }
 
   private open(req: DemoRequisition): void {
-    const at = this.work(this.now - req.openedDaysAgo * DAY);
+    // Not spread over the day as other work is: a journey starting that day must come after it.
+    const opening = this.now - req.openedDaysAgo * DAY;
+    const at = inWorkingHours(opening) ?? nextWorkingMorning(opening);
     const id = this.id(at);
     this.reqIds.set(req.key, id);
     this.end = at;

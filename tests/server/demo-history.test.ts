@@ -22,6 +22,12 @@ describe('the demo history', () => {
   it.each(CLOCKS.map((now) => [new Date(now).toISOString(), now] as const))('tells the whole story up to %s', (_, now) => {
     const ms = demoHistory({ now, memberIds });
     expect(ms.every((m, i) => m.args.at <= now && (i === 0 || m.args.at >= ms[i - 1]!.args.at))).toBe(true);
+    // The server refuses a move or a review for a requisition it does not have yet.
+    const saved = new Set<unknown>();
+    for (const m of ms) {
+      if (m.name === 'requisition.save') saved.add(m.args.id);
+      else if (typeof m.args.requisitionId === 'string') expect(saved, `${m.name} at ${new Date(m.args.at).toISOString()} before its requisition was opened`).toContain(m.args.requisitionId);
+    }
     const opened = (key: string) => args(ms, 'requisition.save', RequisitionSaveArgs).find((r) => r.title === DEMO_REQUISITIONS.find((d) => d.key === key)!.title)!;
     const [payments, platform, design] = [opened('payments'), opened('platform'), opened('design')];
     const moves = args(ms, 'pipeline.move', PipelineMoveArgs);
