@@ -12,7 +12,7 @@ import { openPostgres } from '@/server/db/postgres';
 import { createAdminApp } from '@/server/http/admin-routes';
 import { createLogger } from '@/server/log';
 import type { RedeemResponse } from '@/lib/model';
-import { BUNDLE_CACHE, type Bundle, bundleScript } from '../support/bundled-script';
+import { type Bundle, bundleScript } from '../support/bundled-script';
 import { DATABASE_KINDS, postgresUrlFor } from './support/databases';
 import { ADMIN_SECRET, type App, type Call, adminAppFor, appFor, call } from './support/server';
 import { serverFor } from './support/suite';
@@ -157,8 +157,7 @@ let bundle: Bundle;
 async function bundleCli() {
   bundle = await bundleScript('server/admin/cli.ts');
   // The migrations are read from beside the module that runs them.
-  rmSync(path.join(BUNDLE_CACHE, 'migrations'), { force: true });
-  symlinkSync(MIGRATIONS_DIR, path.join(BUNDLE_CACHE, 'migrations'));
+  symlinkSync(MIGRATIONS_DIR, path.join(bundle.dir, 'migrations'));
 }
 
 interface Run {
